@@ -1,0 +1,5 @@
+"""Allow ``python -m teikit``."""
+
+from teikit.cli import main
+
+main()

@@ -1,0 +1,86 @@
+"""Reading inputs and writing outputs without ever losing a user's file.
+
+Outputs are written atomically (a temporary file in the target folder, then a rename),
+and an output that would overwrite one of the run's inputs is refused.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from teikit.diagnostics import InputError, OutputError
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+
+    Parent folders are created. The new file keeps the mode of the file it replaces.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """True when ``a`` and ``b`` name the same existing file (through links too)."""
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def guard_output(output: Path, inputs: Iterable[Path]) -> None:
+    """Refuse to write ``output`` when it is one of ``inputs`` or an existing folder."""
+    for source in inputs:
+        if same_file(output, source) or output.resolve() == source.resolve():
+            raise OutputError(f"{output}: refusing to overwrite the input file")
+    if output.is_dir():
+        raise OutputError(f"{output}: is a folder, expected a file name")
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a whole file, turning OS errors into one-line :class:`InputError`s."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, expected a file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def expand_inputs(paths: Iterable[Path], suffixes: tuple[str, ...]) -> Iterator[Path]:
+    """Files named directly, and the files with one of ``suffixes`` inside named folders.
+
+    Folders are walked recursively in sorted order; hidden files and folders are skipped.
+    A path that does not exist raises :class:`InputError`.
+    """
+    for path in paths:
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                relative = found.relative_to(path).parts
+                if any(part.startswith(".") for part in relative):
+                    continue
+                if found.is_file() and found.suffix.lower() in suffixes:
+                    yield found
+        elif path.exists() or path.is_symlink():
+            yield path
+        else:
+            raise InputError(f"{path}: no such file or folder")
