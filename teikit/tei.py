@@ -51,11 +51,13 @@ def is_tei(element: etree._Element, *names: str) -> bool:
     return isinstance(tag, str) and tag.startswith(f"{{{TEI_NS}}}") and local_name(element) in names
 
 
-def parser(*, huge: bool = False) -> etree.XMLParser:
+def parser(*, huge: bool = False, collect_ids: bool = True) -> etree.XMLParser:
     """A parser that never resolves external entities, loads DTDs or uses the network.
 
     Internal entities are expanded (libxml2 refuses exponential expansion unless
     ``huge`` is set, which also lifts its limits on very deep or very large documents).
+    ``collect_ids=False`` stops libxml2 from rejecting a repeated ``xml:id`` while
+    parsing: validators leave ID checks to the schema, as RELAX NG and jing do.
     """
     return etree.XMLParser(
         resolve_entities="internal",
@@ -65,7 +67,7 @@ def parser(*, huge: bool = False) -> etree.XMLParser:
         huge_tree=huge,
         remove_blank_text=False,
         remove_comments=False,
-        collect_ids=True,
+        collect_ids=collect_ids,
     )
 
 
