@@ -1,0 +1,113 @@
+"""Encode: plain transcript → document model → TEI P5 tree.
+
+The pipeline is visible here: :mod:`source` decodes and splits lines, :mod:`layout`
+finds the structure, the inline rules of the active :mod:`profiles` profile encode the
+editorial conventions, :mod:`build` makes the ``<text>`` and :mod:`header` the
+``teiHeader``. The result carries the tree and every diagnostic, located by line and
+column in the transcript.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.diagnostics import ConfigError, Diagnostic, Severity
+from teikit.encode import layout as layouts
+from teikit.encode.build import Builder, ensure_body
+from teikit.encode.dates import DateOptions
+from teikit.encode.header import tei_header
+from teikit.encode.inline import Engine, ruleset
+from teikit.encode.inline.state import Context
+from teikit.encode.profiles import Profile, get
+from teikit.encode.source import Transcript, decode, position
+from teikit.files import read_bytes
+from teikit.tei import NSMAP, E, serialize, tei, xml
+from teikit.transcript import transcript_of
+
+
+@dataclass
+class EncodeResult:
+    """The TEI tree of one transcript and what the encoder had to say about it."""
+
+    tree: etree._ElementTree
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    layout: str = ""
+    profile: str = ""
+
+    def to_bytes(self) -> bytes:
+        """The TEI document as UTF-8 bytes."""
+        return serialize(self.tree)
+
+
+def _dates(profile: Profile) -> DateOptions:
+    return DateOptions(
+        day_first=bool(profile.option("day_first", True)),
+        century_pivot=int(profile.option("century_pivot", DateOptions().century_pivot)),
+    )
+
+
+def encode_transcript(transcript: Transcript, profile: Profile | None = None,
+                      layout: str | None = None) -> EncodeResult:
+    """Encode a decoded transcript."""
+    profile = profile or get("documentary")
+    if layout is not None and layout not in layouts.LAYOUTS:
+        raise ConfigError(f"unknown layout {layout!r} (known: {', '.join(layouts.LAYOUTS)})")
+    dates = _dates(profile)
+    diagnostics: list[Diagnostic] = []
+    if not transcript.text.strip():
+        diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.WARNING, "TK001",
+                                      "the transcript is empty"))
+    found = layouts.parse(transcript, dates, layout)
+    if found.layout == "plain" and layout is None and transcript.text.strip():
+        diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.WARNING, "TK002",
+                                      "no known layout recognised; encoded as paragraphs"))
+
+    def locate(offset: int) -> tuple[int, int]:
+        return position(transcript, offset)
+
+    context = Context(transcript.name, found.note_ids, found.has_references, locate)
+    engine = Engine(ruleset(profile.rules), dict(profile.options), context)
+    builder = Builder(engine, dates, transcript.name, locate)
+    text = builder.container(found.text)
+    text.set(xml("space"), "preserve")
+    ensure_body(text)
+    diagnostics.extend(builder.diagnostics)
+    uses_hand = text.find(f".//{tei('add')}[@hand='#hand-handwritten']") is not None
+    header = tei_header(found.metadata, transcript, profile, found.layout, uses_hand)
+    root = etree.Element(tei("TEI"), nsmap=NSMAP)
+    root.text = "\n  "
+    header.tail = "\n  "
+    text.tail = "\n"
+    root.extend([header, text])
+    if transcript_of(text) != transcript.text:
+        diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.ERROR, "TK901",
+                                      "internal error: the TEI does not give the transcript back"))
+    diagnostics.sort(key=lambda d: (d.line, d.column))
+    return EncodeResult(root.getroottree(), diagnostics, found.layout, profile.name)
+
+
+def encode_text(text: str, *, name: str = "<input>", profile: Profile | None = None,
+                layout: str | None = None) -> EncodeResult:
+    """Encode a transcript given as a string."""
+    return encode_bytes(text.encode("utf-8", errors="surrogatepass"), name=name,
+                        profile=profile, layout=layout)
+
+
+def encode_bytes(data: bytes, *, name: str = "<input>", profile: Profile | None = None,
+                 layout: str | None = None, encoding: str = "utf-8") -> EncodeResult:
+    """Encode a transcript given as bytes (decoded strictly; a BOM is remembered)."""
+    return encode_transcript(decode(data, name, encoding), profile, layout)
+
+
+def encode_file(path: Path, *, profile: Profile | None = None, layout: str | None = None,
+                encoding: str = "utf-8") -> EncodeResult:
+    """Encode the transcript in ``path``."""
+    return encode_bytes(read_bytes(path), name=str(path), profile=profile, layout=layout,
+                        encoding=encoding)
+
+
+__all__ = ["E", "EncodeResult", "encode_bytes", "encode_file", "encode_text",
+           "encode_transcript"]

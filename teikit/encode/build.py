@@ -1,0 +1,182 @@
+"""Model → TEI ``<text>``: containers, blocks and inline nodes become lxml elements.
+
+Separators are written exactly as the transcript had them, so ``<text>`` carries
+``xml:space="preserve"``. Characters XML cannot carry (C0 controls other than tab and
+line ends, U+FFFE/U+FFFF) are written as ``<g type="control" n="U+0007">␇</g>``, which
+the text export turns back into the character.
+
+Each block is checked before it is trusted: if its TEI does not read back as the
+block's transcript text (:mod:`teikit.transcript`), the block is written as plain text
+with warning TK900, so nothing is ever lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from lxml import etree
+
+from teikit.diagnostics import Diagnostic, Severity
+from teikit.encode.dates import DateOptions, find_dates, parse_date
+from teikit.encode.inline import Engine
+from teikit.encode.model import Block, Container, Inline, Node, Sep
+from teikit.tei import E, tei, xml
+from teikit.transcript import render
+
+INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+LABELLED = re.compile(r"^(\S+\s*:|\d+\.|\(\d+\)|[IVXLC]+\.)\s")
+
+
+def _append_text(parent: etree._Element, text: str) -> None:
+    """Append ``text`` to ``parent``'s content, mapping characters XML cannot carry."""
+    pos = 0
+    for match in INVALID_XML.finditer(text):
+        _append_plain(parent, text[pos : match.start()])
+        char = match.group()
+        picture = chr(0x2400 + ord(char)) if ord(char) < 0x20 else "\ufffd"
+        parent.append(E.g(picture, type="control", n=f"U+{ord(char):04X}"))
+        pos = match.end()
+    _append_plain(parent, text[pos:])
+
+
+def _append_plain(parent: etree._Element, text: str) -> None:
+    if not text:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _set_attrs(element: etree._Element, attrs: dict[str, str]) -> None:
+    for key, value in attrs.items():
+        if key.startswith("_"):
+            continue
+        element.set(xml(key[4:]) if key.startswith("xml:") else key, value)
+
+
+def inline_element(node: Inline) -> etree._Element:
+    element = etree.Element(tei(node.tag))
+    _set_attrs(element, node.attrs)
+    fill(element, node.children)
+    return element
+
+
+def fill(parent: etree._Element, nodes: Sequence[Node]) -> None:
+    for node in nodes:
+        if isinstance(node, str):
+            _append_text(parent, node)
+        else:
+            parent.append(inline_element(node))
+
+
+class Builder:
+    """Turns the model's ``<text>`` container into TEI, running inline rules on blocks."""
+
+    def __init__(self, engine: Engine, dates: DateOptions, file: str,
+                 locate: Callable[[int], tuple[int, int]]) -> None:
+        self.engine = engine
+        self.dates = dates
+        self.file = file
+        self.locate = locate
+        self.diagnostics: list[Diagnostic] = []
+
+    def container(self, node: Container) -> etree._Element:
+        element = etree.Element(tei(node.tag))
+        _set_attrs(element, node.attrs)
+        for child in node.children:
+            if isinstance(child, Sep):
+                _append_text(element, child.text)
+            elif isinstance(child, Container):
+                element.append(self.container(child))
+            else:
+                for built in self.block(child):
+                    element.append(built)
+        return element
+
+    def block(self, block: Block) -> list[etree._Element]:
+        built = self.structured(block)
+        if "".join(render(e) for e in built) == block.text:
+            return built
+        self.warn(block, "TK900", f"could not encode this {block.tag} faithfully; kept as text")
+        tag = block.tag if block.tag not in {"pb", "note"} else "p"
+        plain = etree.Element(tei(tag))
+        _append_text(plain, block.text)
+        return [plain]
+
+    def structured(self, block: Block) -> list[etree._Element]:
+        if block.tag == "pb":
+            return self.page_break(block)
+        element = etree.Element(tei(block.tag))
+        _set_attrs(element, block.attrs)
+        if block.tag == "dateline":
+            self.dateline(element, block)
+        elif not block.inline:
+            _append_text(element, block.text)
+        elif block.tag in {"note", "ab"} and (label := self.label(block)):
+            element.append(E.label(block.text[:label]))
+            fill(element, self.engine.run(block.text[label:], block.offset + label,
+                                          self.diagnostics))
+        else:
+            fill(element, self.engine.run(block.text, block.offset, self.diagnostics))
+        return [element]
+
+    def label(self, block: Block) -> int:
+        if "_label" in block.attrs:
+            return int(block.attrs["_label"])
+        match = LABELLED.match(block.text)
+        return len(match.group(1)) if match else 0
+
+    def page_break(self, block: Block) -> list[etree._Element]:
+        style = block.attrs.get("rend", "")
+        number = block.attrs.get("n", "")
+        if style == "bracket":
+            word = block.text[1:].split()[0] if " " in block.text else "Page"
+            return [E.pb(n=number, rend=f"bracket {word}")]
+        return [E.pb(n=number), E.fw(block.text, type="pageNum")]
+
+    def dateline(self, element: etree._Element, block: Block) -> None:
+        text = block.text
+        whole = parse_date(text, self.dates)
+        found = [whole] if whole is not None else find_dates(text, self.dates)[-1:]
+        if not found:
+            _append_text(element, text)
+            return
+        date = found[0]
+        start, end = (0, len(text)) if whole is not None else (date.start, date.end)
+        prefix = text[:start]
+        place = re.match(r"^([A-Z][\w .'-]*?)(,\s*)$", prefix)
+        if place:
+            element.append(E.placeName(place.group(1)))
+            _append_text(element, place.group(2))
+        else:
+            _append_text(element, prefix)
+        date_element = E.date(text[start:end])
+        if date.when:
+            date_element.set("when", date.when)
+        elif date.from_ and date.to:
+            date_element.set("from", date.from_)
+            date_element.set("to", date.to)
+        else:
+            self.warn(block, "TK130", f"date {text[start:end]!r} left without @when: "
+                      f"{date.problem or 'cannot be resolved'}")
+        element.append(date_element)
+        _append_text(element, text[end:])
+
+    def warn(self, block: Block, code: str, message: str) -> None:
+        line, column = self.locate(block.offset)
+        self.diagnostics.append(
+            Diagnostic(self.file, line, column, Severity.WARNING, code, message))
+
+
+def ensure_body(text: etree._Element) -> None:
+    """TEI needs a ``<body>``: add an empty one (after ``<front>``) when the text has none."""
+    if text.find(tei("body")) is not None:
+        return
+    front = text.find(tei("front"))
+    if front is not None:
+        front.addnext(E.body(E.p()))
+    else:
+        text.insert(0, E.body(E.p()))

@@ -1,0 +1,36 @@
+"""Writing added by hand on the original: ``[handwritten: …]``, ``[in pencil: …]``,
+``[marginal note: …]``, ``[handwritten]``.
+
+→ ``<add hand="#hand-handwritten" place="inline" rend="labelled"><label>handwritten:
+</label> approved</add>`` (``place="margin"`` for marginal notes). The header declares
+the hand in ``handNotes``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from teikit.encode.inline.state import Bracket, InlineState
+from teikit.encode.model import Inline
+
+if TYPE_CHECKING:
+    from teikit.encode.inline.engine import Engine
+
+PREFIX = re.compile(
+    r"^(?P<label>(?P<kind>handwritten(?: note| annotation)?|in (?:pencil|ink|pen)"
+    r"|marginal (?:note|annotation)|in the margin|manuscript note)(?:\s*:|$))",
+    re.IGNORECASE,
+)
+
+
+def handwritten(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
+    match = PREFIX.match(bracket.inner)
+    if not match:
+        return False
+    place = "margin" if "margin" in match.group("kind").lower() else "inline"
+    label = Inline("label", {}, [match.group("label")], state.offset(bracket.inner_start))
+    rest = engine.parse(state, bracket.inner_start + match.end("label"), bracket.end - 1)
+    attrs = {"hand": "#hand-handwritten", "place": place, "rend": "labelled"}
+    state.push(Inline("add", attrs, [label, *rest], state.offset(bracket.start)))
+    return True

@@ -1,0 +1,31 @@
+"""Marks on the original that were not transcribed: signatures, seals, damage.
+
+``[signature]``, ``[illegible signature]``, ``[signed]``, ``[initialed]`` →
+``<gap reason="signature"><desc>signature</desc></gap>``; ``[torn]``, ``[damaged]``,
+``[hole in paper]``, ``[text missing]`` → ``<gap reason="lost">``. The marker is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from teikit.encode.inline._build import gap
+from teikit.encode.inline.state import Bracket, InlineState
+
+if TYPE_CHECKING:
+    from teikit.encode.inline.engine import Engine
+
+SIGNATURE = re.compile(r"^\s*((illegible )?signature|signed|initial(l)?ed|initials)\s*$", re.I)
+DAMAGE = re.compile(
+    r"^\s*(torn|damaged|hole in (the )?paper|text missing|page (torn|damaged)|missing)\s*$",
+    re.IGNORECASE,
+)
+
+
+def marks(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
+    if SIGNATURE.match(bracket.inner):
+        return gap(state, bracket, "signature")
+    if DAMAGE.match(bracket.inner):
+        return gap(state, bracket, "lost")
+    return False

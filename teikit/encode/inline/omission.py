@@ -1,0 +1,25 @@
+"""Omissions: ``[...]``, ``[. . .]``, ``[…]`` → ``<gap reason="editorial"><desc>...</desc></gap>``.
+
+The reason comes from the profile (``omission_reason``): ``editorial`` for documentary
+editions (the editor left text out), ``lost`` for Leiden, where dots mark a lacuna. The
+exact marker is kept in ``<desc>`` so the transcript can be given back.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from teikit.encode.inline._build import gap
+from teikit.encode.inline.state import Bracket, InlineState
+
+if TYPE_CHECKING:
+    from teikit.encode.inline.engine import Engine
+
+DOTS = re.compile(r"^\s*(?:(?:\.\s?){2,}\.|…+)\s*$")
+
+
+def omission(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
+    if not DOTS.match(bracket.inner):
+        return False
+    return gap(state, bracket, state.option("omission_reason", "editorial"))

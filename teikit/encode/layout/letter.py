@@ -1,0 +1,165 @@
+"""Letters, telegrams and the documents they enclose.
+
+Recognises, line by line: a heading, an opener (dateline and salutation such as
+``[To] All Provincial … Committees:`` or ``Dear Sir,``), paragraphs, a closer (closing
+formula, signature, dateline), a postscript, page markers (``- 2 -``, ``[Page 2]``), and
+memo fields (``SUBJECT: …``). A closer ends a document; what follows it opens the next
+``<div>`` (an enclosure), whose first short line becomes its ``<head>``.
+
+TEI: ``div[@type=letter]`` / ``div[@type=enclosure]`` with ``head``, ``opener/salute``,
+``opener/dateline``, ``p``, ``closer/salute``, ``closer/signed``,
+``closer/dateline/date[@when]``, ``postscript/p``, ``pb`` + ``fw[@type=pageNum]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from teikit.encode.dates import DateOptions
+from teikit.encode.layout import lines as look
+from teikit.encode.layout.units import Spec, Unit
+from teikit.encode.source import Line
+
+_KINDS = ("report", "telegram", "memorandum", "minutes", "letter", "note", "cable", "record")
+
+
+@dataclass
+class _Div:
+    spec: Spec
+    has_p: bool = False
+    closed: bool = False
+    opener: Spec | None = None
+    closer: Spec | None = None
+    units: list[Unit] = field(default_factory=list)
+
+
+class LetterLayout:
+    """Classifies body lines into units inside one or more ``div`` containers."""
+
+    def __init__(self, lines: Sequence[Line], base: tuple[Spec, ...], dates: DateOptions):
+        self.lines = lines
+        self.base = base
+        self.dates = dates
+        self.divs: list[_Div] = []
+
+    def text(self, index: int) -> str:
+        return self.lines[index].text.strip()
+
+    def run(self, indices: Sequence[int]) -> list[Unit]:
+        """Units for the non-blank line ``indices`` (in order)."""
+        for pos, index in enumerate(indices):
+            following = [self.text(i) for i in indices[pos + 1 : pos + 3]]
+            self.step(index, following)
+        self.name_divs()
+        return [unit for div in self.divs for unit in div.units]
+
+    def div(self, fresh: bool = False) -> _Div:
+        if fresh or not self.divs or self.divs[-1].closed:
+            self.divs.append(_Div(Spec("div")))
+        return self.divs[-1]
+
+    def add(self, div: _Div, tag: str, index: int, *inner: Spec, **attrs: str) -> None:
+        path = (*self.base, div.spec, *inner)
+        div.units.append(Unit(tag, index, index, path, dict(attrs)))
+
+    def step(self, index: int, following: list[str]) -> None:
+        text = self.text(index)
+        current = self.divs[-1] if self.divs else None
+        if (page := look.page_number(text)) is not None:
+            number, style = page
+            self.add(self.div() if current is None else current, "pb", index, n=number, rend=style)
+            return
+        if current is not None and current.closed and look.POSTSCRIPT.match(text):
+            self.add(current, "p", index, Spec("postscript"))
+            return
+        div = self.div()
+        if not div.has_p and div.closer is None and self.opening(div, index, text, following):
+            return
+        if self.closing(div, index, text, following):
+            return
+        if look.MEMO_FIELD.match(text) and not div.has_p:
+            self.add(div, "ab", index, type="memo-field")
+            return
+        div.closer = None
+        div.has_p = True
+        self.add(div, "p", index)
+
+    def opening(self, div: _Div, index: int, text: str, following: list[str]) -> bool:
+        """Head, opener dateline and salutation at the top of a div."""
+        next_text = following[0] if following else ""
+        if look.is_salute(text):
+            div.opener = div.opener or Spec("opener")
+            self.add(div, "salute", index, div.opener)
+            return True
+        starts_opener = look.is_salute(next_text) or look.MEMO_FIELD.match(next_text)
+        if div.opener is None and starts_opener and look.is_short_title(text):
+            if look.dateline_date(text, self.dates) is not None:
+                div.opener = Spec("opener")
+                self.add(div, "dateline", index, div.opener)
+            else:
+                self.add(div, "head", index)
+            return True
+        if div.opener is None and look.is_short_title(text) and look.ENCLOSURE.match(text):
+            self.add(div, "head", index)
+            return True
+        return False
+
+    def closing(self, div: _Div, index: int, text: str, following: list[str]) -> bool:
+        """Closing formula, signature and dateline at the end of a div."""
+        next_text = following[0] if following else ""
+        in_closer = div.closer is not None
+        date = look.dateline_date(text, self.dates)
+        if date is not None and (in_closer or (div.has_p and self.ends_div(following))):
+            self.add(div, "dateline", index, self.closer(div))
+            div.closed = self.ends_div(following)
+            return True
+        if look.is_closing(text) and div.has_p:
+            self.add(div, "salute", index, self.closer(div))
+            return True
+        next_is_date = look.dateline_date(next_text, self.dates) is not None
+        signs = look.is_signature(text) and (next_is_date or in_closer)
+        if (div.has_p or in_closer) and (signs or look.SIGNATURE_MARK.match(text)):
+            self.add(div, "signed", index, self.closer(div))
+            div.closed = not next_is_date and self.ends_div(following)
+            return True
+        return False
+
+    def ends_div(self, following: list[str]) -> bool:
+        """Whether the next line starts something new (end, heading, opener, postscript)."""
+        if not following:
+            return True
+        first = following[0]
+        second = following[1] if len(following) > 1 else ""
+        return (
+            look.is_short_title(first)
+            or look.is_salute(first)
+            or bool(look.POSTSCRIPT.match(first))
+            or bool(look.ENCLOSURE.match(first))
+            or look.is_salute(second)
+        )
+
+    def closer(self, div: _Div) -> Spec:
+        if div.closer is None:
+            div.closer = Spec("closer")
+        return div.closer
+
+    def name_divs(self) -> None:
+        """``letter`` then ``enclosure``; a lone div is a letter or simply a document."""
+        for number, div in enumerate(self.divs):
+            tags = {unit.tag for unit in div.units}
+            if number == 0:
+                letterish = {"salute", "signed"} & tags
+                kind = "letter" if letterish and len(self.divs) > 1 else "document"
+                if len(self.divs) == 1 and letterish:
+                    kind = "letter"
+                div.spec.attrs["type"] = kind
+            else:
+                div.spec.attrs["type"] = "enclosure"
+                head = next((u for u in div.units if u.tag == "head"), None)
+                if head is not None:
+                    first_word = self.text(head.first).lstrip("[").split()[0].lower()
+                    if first_word in _KINDS:
+                        div.spec.attrs["subtype"] = first_word
+            if len(self.divs) > 1:
+                div.spec.attrs["n"] = str(number + 1)

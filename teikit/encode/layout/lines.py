@@ -1,0 +1,108 @@
+"""What a single line of a transcript looks like: small predicates the layouts share.
+
+Each predicate looks at one line's text (stripped) and answers one question. They are
+deliberately conservative: a line that does not clearly look like a salutation, a
+signature or a dateline stays a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from teikit.encode.dates import DateOptions, ParsedDate, find_dates, parse_date
+
+SALUTE = re.compile(
+    r"^(\[\s*to\b[^\]]*\]|to\b|dear\b|my dear\b|sirs?\b|madam\b|gentlemen\b|comrades?\b"
+    r"|your (excellency|majesty|highness)\b|mr\.? (president|secretary|ambassador)\b)",
+    re.IGNORECASE,
+)
+CLOSING = re.compile(
+    r"^(yours\b|sincerely|respectfully|faithfully|cordially|best regards|kind regards|regards"
+    r"|very (truly|sincerely|respectfully) yours|with (best|kind|warm|comradely|fraternal)\b"
+    r"|i (remain|have the honou?r)\b|accept,? (sir|excellency)\b)",
+    re.IGNORECASE,
+)
+POSTSCRIPT = re.compile(r"^(P\.\s?S\.|PS:|Postscript\b|Post scriptum\b)", re.IGNORECASE)
+PAGE_LINE = re.compile(
+    r"^(?:-\s*(?P<dash>\d+|[ivxlcdm]+)\s*-"
+    r"|-{2,}\s*page\s+(?P<rule>\d+|[ivxlcdm]+)\s*-{2,}"
+    r"|\[\s*(?:page|p\.)\s*(?P<bracket>\d+|[ivxlcdm]+)\s*\])$",
+    re.IGNORECASE,
+)
+ENCLOSURE = re.compile(r"^(enclosure|attachment|annex|appendix|attached)\b", re.IGNORECASE)
+SIGNATURE_MARK = re.compile(
+    r"^(\[\s*(illegible )?signature\s*\]|/s/\s*\S.*|\(signed\)\s*\S.*)$", re.IGNORECASE
+)
+MEMO_FIELD = re.compile(
+    r"^(SUBJECT|Subject|FROM|From|TO|To|DATE|Date|REF|Ref|CC|Cc|PLACE|Place|TIME|Time"
+    r"|PARTICIPANTS|Participants|PRESENT|Present|Copies to)\s*:\s*",
+)
+TERMINAL = ".:;,!?"
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def is_salute(text: str) -> bool:
+    """``[To] All Party Committees:``, ``Dear Sir,``, ``Comrade Ambassador:``."""
+    return bool(SALUTE.match(text)) and text.endswith((":", ",")) and words(text) <= 60
+
+
+def is_closing(text: str) -> bool:
+    """``Sincerely,``, ``Yours faithfully,``, ``With comradely greetings,``."""
+    return bool(CLOSING.match(text)) and words(text) <= 12
+
+
+def is_short_title(text: str) -> bool:
+    """A heading: short, starting with a capital, no sentence punctuation at the end."""
+    stripped = text.strip()
+    return (
+        0 < words(stripped) <= 14
+        and len(stripped) <= 120
+        and stripped[-1] not in TERMINAL
+        and (stripped[0].isupper() or stripped[0].isdigit() or stripped[0] == "[")
+    )
+
+
+def is_signature(text: str) -> bool:
+    """A name or body that signs: ``Qiao Xiaoguang``, ``Central Committee``, ``[signature]``."""
+    stripped = text.strip()
+    if SIGNATURE_MARK.match(stripped):
+        return True
+    return (
+        0 < words(stripped) <= 7
+        and len(stripped) <= 70
+        and stripped[-1] not in ":;,!?"
+        and stripped[0].isupper()
+        and not any(ch.isdigit() for ch in stripped)
+    )
+
+
+def whole_date(text: str, options: DateOptions) -> ParsedDate | None:
+    """The date when the line is nothing but a date (``25 September 1959``)."""
+    return parse_date(text, options)
+
+
+def dateline_date(text: str, options: DateOptions) -> ParsedDate | None:
+    """The date closing a dateline such as ``Moscow, 3 March 1952`` (or the whole line)."""
+    whole = parse_date(text, options)
+    if whole is not None:
+        return whole
+    if words(text) > 10:
+        return None
+    found = find_dates(text, options)
+    if found and not text[found[-1].end :].strip(" .") and "," in text[: found[-1].start]:
+        return found[-1]
+    return None
+
+
+def page_number(text: str) -> tuple[str, str] | None:
+    """For a page-marker line, the page number and the marker's style."""
+    match = PAGE_LINE.match(text.strip())
+    if not match:
+        return None
+    for style in ("dash", "rule", "bracket"):
+        if match.group(style):
+            return match.group(style), style
+    return None

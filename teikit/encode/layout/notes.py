@@ -1,0 +1,76 @@
+"""A notes section at the end of a transcript: ``Notes`` then ``[1] …`` / ``1. …`` / ``¹ …``.
+
+The heading becomes ``back/div[@type=notes]/head``, each entry a
+``note[@type=footnote][@place=end]`` with ``@n`` and an ``xml:id`` that references in the
+text (``[1]``, ``¹``) point to. Entries may also stand without a heading when every
+trailing line starts with a bracketed number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from teikit.encode.layout.units import Spec, Unit
+from teikit.encode.source import Line
+
+HEADING = re.compile(r"^(notes|footnotes|endnotes|references|sources)\s*:?$", re.IGNORECASE)
+ENTRY = re.compile(r"^(?P<label>\[(?P<a>\d+)\]|(?P<b>\d+)\.|(?P<c>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s")
+_SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def entry_number(text: str) -> tuple[str, int] | None:
+    """The note number and the length of its label, for a line that opens a note."""
+    match = ENTRY.match(text)
+    if not match:
+        return None
+    number = match.group("a") or match.group("b") or match.group("c").translate(_SUPER)
+    return number, len(match.group("label"))
+
+
+def split(lines: Sequence[Line], indices: Sequence[int]) -> tuple[list[int], list[int]]:
+    """Split non-blank line ``indices`` into (text, notes section)."""
+    for pos in range(len(indices) - 1, -1, -1):
+        text = lines[indices[pos]].text.strip()
+        if HEADING.match(text):
+            rest = indices[pos + 1 :]
+            if rest and entry_number(lines[rest[0]].text.strip()):
+                return list(indices[:pos]), list(indices[pos:])
+            return list(indices), []
+    tail = len(indices)
+    while tail > 0 and (m := ENTRY.match(lines[indices[tail - 1]].text.strip())) and m.group("a"):
+        tail -= 1
+    if 0 < tail < len(indices) and len(indices) - tail >= 1:
+        first = lines[indices[tail]].text.strip()
+        if first.startswith("[1]"):
+            return list(indices[:tail]), list(indices[tail:])
+    return list(indices), []
+
+
+def units(
+    lines: Sequence[Line], indices: Sequence[int], back: Spec
+) -> tuple[list[Unit], dict[str, str], bool]:
+    """Units for the notes section, the note ids by number, and whether it is a reference list."""
+    spec = Spec("div", {"type": "notes"})
+    found: list[Unit] = []
+    ids: dict[str, str] = {}
+    references = False
+    for index in indices:
+        text = lines[index].text.strip()
+        entry = entry_number(text)
+        if entry is None and HEADING.match(text) and not found:
+            references = text.lower().rstrip(":") in {"references", "sources"}
+            found.append(Unit("head", index, index, (back, spec), inline=False))
+            continue
+        if entry is None:
+            found.append(Unit("p", index, index, (back, spec)))
+            continue
+        number, label = entry
+        note_id = f"note-{number}" if f"note-{number}" not in ids.values() else f"note-{index}"
+        ids.setdefault(number, note_id)
+        attrs = {"xml:id": note_id, "n": number, "type": "footnote", "place": "end",
+                 "_label": str(label)}
+        found.append(Unit("note", index, index, (back, spec), attrs))
+    if references:
+        ids = {}
+    return found, ids, references

@@ -1,0 +1,172 @@
+"""The digital-archive record: a catalogue record wrapped around a document.
+
+Shape (each part optional except the body)::
+
+    September 21, 1959                                  → front/docDate, creation date
+    Report by Qiao Xiaoguang on a Conversation …        → front/docTitle, title
+    This document was made possible with support from X → front/div[acknowledgement], funder
+    … the document: letters, enclosures …              → body (see layout.letter)
+    Qiao Xiaoguang … reports …                          → back/div[summary], abstract
+    Associated People & Organizations / Associated Places / Associated Topics /
+    Document Information / Source / Original Archive / Rights, each with or without lines
+    beneath it                                          → back/div[metadata|rights], header
+
+An empty heading gives an empty section and nothing in the header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from teikit.encode.dates import DateOptions
+from teikit.encode.layout.letter import LetterLayout
+from teikit.encode.layout.lines import whole_date
+from teikit.encode.layout.units import Spec, Unit
+from teikit.encode.model import Metadata, Person
+from teikit.encode.source import Line
+
+HEADINGS: dict[str, str] = {
+    "associated people & organizations": "people",
+    "associated people and organizations": "people",
+    "associated people": "people",
+    "associated organizations": "people",
+    "associated places": "places",
+    "associated topics": "topics",
+    "document information": "information",
+    "source": "source",
+    "original archive": "archive",
+    "rights": "rights",
+}
+ACKNOWLEDGEMENT = re.compile(
+    r"^(?:this document was made possible (?:with|by) (?:the )?(?:generous )?support (?:from|of)"
+    r"|(?:made possible|funded|supported) (?:with support )?(?:by|from))\s+(?P<funder>.+?)\.?$",
+    re.IGNORECASE,
+)
+PUBLISHER = re.compile(r"^(?:The )?(?P<name>[A-Z][^.]{2,80}?) welcomes reuse\b")
+ORG_WORDS = re.compile(
+    r"\b(party|committee|ministry|department|embassy|council|organi[sz]ation|union|army"
+    r"|government|league|bureau|office|agency|association|institute|bank|company|corporation"
+    r"|foundation|front|navy|commission|academy|university|federation|secretariat|congress)\b",
+    re.IGNORECASE,
+)
+
+
+def heading_kind(text: str) -> str | None:
+    """The metadata section a heading line opens, or ``None``."""
+    return HEADINGS.get(" ".join(text.split()).rstrip(":").lower())
+
+
+def metadata_start(lines: Sequence[Line], indices: Sequence[int]) -> int | None:
+    """Position in ``indices`` of the first metadata heading (needs two headings)."""
+    positions = [p for p, i in enumerate(indices) if heading_kind(lines[i].text)]
+    if len(positions) >= 2 or (positions and heading_kind(lines[indices[positions[0]]].text) in {
+        "rights", "source"}):
+        return positions[0]
+    return None
+
+
+def looks_like_record(lines: Sequence[Line], dates: DateOptions) -> bool:
+    """A record starts with a date line or ends with the archive's metadata headings."""
+    indices = [i for i, line in enumerate(lines) if not line.is_blank]
+    if not indices:
+        return False
+    dated = whole_date(lines[indices[0]].text.strip(), dates) is not None
+    has_meta = metadata_start(lines, indices) is not None
+    acknowledged = any(ACKNOWLEDGEMENT.match(lines[i].text.strip()) for i in indices[:4])
+    return has_meta or (dated and acknowledged)
+
+
+class RecordLayout:
+    """Splits a record into front, body and back and reads its metadata."""
+
+    def __init__(self, lines: Sequence[Line], dates: DateOptions) -> None:
+        self.lines = lines
+        self.dates = dates
+        self.meta = Metadata()
+        self.front, self.body, self.back = Spec("front"), Spec("body"), Spec("back")
+
+    def text(self, index: int) -> str:
+        return self.lines[index].text.strip()
+
+    def run(self) -> list[Unit]:
+        indices = [i for i, line in enumerate(self.lines) if not line.is_blank]
+        units: list[Unit] = []
+        pos = 0
+        if indices and (date := whole_date(self.text(indices[0]), self.dates)) is not None:
+            self.meta.date_text = self.text(indices[0])
+            self.meta.date_when = date.when
+            attrs = {"when": date.when} if date.when else {}
+            units.append(Unit("docDate", indices[0], indices[0], (self.front,), attrs, False))
+            pos = 1
+        if pos < len(indices) and len(indices) - pos > 1:
+            index = indices[pos]
+            self.meta.title = self.text(index)
+            path = (self.front, Spec("docTitle"))
+            units.append(Unit("titlePart", index, index, path, {"type": "main"}))
+            pos += 1
+        ack = Spec("div", {"type": "acknowledgement"})
+        while pos < len(indices) and (m := ACKNOWLEDGEMENT.match(self.text(indices[pos]))):
+            self.meta.funders.append(m.group("funder").strip())
+            units.append(Unit("p", indices[pos], indices[pos], (self.front, ack)))
+            pos += 1
+        rest = indices[pos:]
+        meta_at = metadata_start(self.lines, rest)
+        body = rest if meta_at is None else rest[:meta_at]
+        tail = [] if meta_at is None else rest[meta_at:]
+        summary = None
+        if tail and len(body) > 1:
+            summary = body[-1]
+            body = body[:-1]
+        units.extend(LetterLayout(self.lines, (self.body,), self.dates).run(body))
+        if summary is not None:
+            self.meta.abstract.append(self.text(summary))
+            spec = Spec("div", {"type": "summary"})
+            units.append(Unit("p", summary, summary, (self.back, spec)))
+        units.extend(self.sections(tail))
+        return units
+
+    def sections(self, indices: Sequence[int]) -> list[Unit]:
+        """The metadata headings and the lines beneath each."""
+        units: list[Unit] = []
+        spec: Spec | None = None
+        kind = ""
+        items: Spec | None = None
+        for index in indices:
+            text = self.text(index)
+            found = heading_kind(text)
+            if found is not None:
+                kind = found
+                attrs = {"type": "rights"} if kind == "rights" else {"type": "metadata"}
+                if kind != "rights":
+                    attrs["subtype"] = kind
+                spec = Spec("div", attrs)
+                items = Spec("list") if kind in {"people", "places", "topics"} else None
+                units.append(Unit("head", index, index, (self.back, spec), inline=False))
+                continue
+            assert spec is not None
+            self.remember(kind, text)
+            if items is not None:
+                units.append(Unit("item", index, index, (self.back, spec, items), inline=False))
+            else:
+                units.append(Unit("p", index, index, (self.back, spec), inline=False))
+        return units
+
+    def remember(self, kind: str, text: str) -> None:
+        meta = self.meta
+        if kind == "people":
+            meta.people.append(Person(text, "org" if ORG_WORDS.search(text) else "person"))
+        elif kind == "places":
+            meta.places.append(text)
+        elif kind == "topics":
+            meta.topics.append(text)
+        elif kind == "information":
+            meta.document_info.append(text)
+        elif kind == "source":
+            meta.source.append(text)
+        elif kind == "archive":
+            meta.archive.append(text)
+        elif kind == "rights":
+            meta.rights.append(text)
+            if meta.publisher is None and (m := PUBLISHER.match(text)):
+                meta.publisher = m.group("name").strip()

@@ -1,0 +1,195 @@
+"""Editorial profiles as data: which inline rules run, with which options.
+
+A profile is chosen by name (``documentary``, ``frus``, ``leiden``, ``crowd``) or read
+from TOML (a profile file, ``[tool.teikit]`` in ``pyproject.toml``, or ``teikit.toml``)::
+
+    extends = "documentary"         # start from a built-in profile
+    name = "my-edition"
+    enable = ["correction"]         # rules to add
+    disable = ["stamp"]             # rules to remove
+    [options]
+    supplied_reason = "omitted"
+    day_first = false
+
+Unknown rule names, unknown options and values of the wrong type are configuration
+errors, never silently ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from teikit.diagnostics import ConfigError
+from teikit.encode.inline import RULE_NAMES
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+OPTIONS: dict[str, type] = {
+    "supplied_reason": str,
+    "resp": str,
+    "omission_reason": str,
+    "word_internal_ok": bool,
+    "correction_similarity": float,
+    "day_first": bool,
+    "century_pivot": int,
+}
+"""Every option a profile may set, with its type."""
+
+_COMMON = frozenset({"footnotes", "literal", "pages"})
+_DOCUMENTARY = _COMMON | {
+    "omission", "illegible", "redaction", "marks", "sic", "uncertain", "notes",
+    "handwritten", "stamp", "supplied", "superscript",
+}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A named set of rules and options, and the sentence that describes it."""
+
+    name: str
+    description: str
+    rules: frozenset[str]
+    options: Mapping[str, object] = field(default_factory=dict)
+
+    def option(self, name: str, default: Any) -> Any:
+        return self.options.get(name, default)
+
+
+BUILTIN: dict[str, Profile] = {
+    "documentary": Profile(
+        "documentary",
+        "Translated documentary records: words in square brackets were added by the "
+        "translator or editor and are encoded as supplied; bracketed keywords mark "
+        "omissions, illegible or withheld text, [sic], uncertain readings, notes, "
+        "handwriting, stamps and page breaks.",
+        frozenset(_DOCUMENTARY),
+        {"supplied_reason": "clarification", "resp": "#editor", "omission_reason": "editorial"},
+    ),
+    "frus": Profile(
+        "frus",
+        "Foreign Relations of the United States practice: square brackets are printed in "
+        "the edition and are kept as literal text; page markers become page breaks.",
+        frozenset({"pages", "footnotes", "superscript"}),
+        {"day_first": False},
+    ),
+    "leiden": Profile(
+        "leiden",
+        "Leiden conventions (EpiDoc): [abc] is text lost and restored by the editor, "
+        "<abc> letters omitted by the writer, a(bc) an expanded abbreviation, [---] a "
+        "lacuna of unknown extent.",
+        frozenset(_COMMON | {"lacuna", "omission", "illegible", "uncertain", "supplied",
+                             "omitted", "expansion"}),
+        {"supplied_reason": "lost", "omission_reason": "lost", "word_internal_ok": True},
+    ),
+    "crowd": Profile(
+        "crowd",
+        "Crowd transcription: ~~text~~ is struck through in the source; square brackets "
+        "are the transcribers' insertions and keywords as in the documentary profile.",
+        frozenset(_DOCUMENTARY | {"strike"}),
+        {"supplied_reason": "clarification", "resp": "#transcriber",
+         "omission_reason": "editorial"},
+    ),
+}
+DEFAULT = "documentary"
+
+
+def get(name: str) -> Profile:
+    """A built-in profile by name."""
+    try:
+        return BUILTIN[name]
+    except KeyError:
+        known = ", ".join(sorted(BUILTIN))
+        raise ConfigError(f"unknown profile {name!r} (known: {known})") from None
+
+
+def from_mapping(data: Mapping[str, Any], origin: str) -> Profile:
+    """A profile from parsed TOML; ``origin`` names where it came from, for errors."""
+    allowed = {"extends", "name", "description", "enable", "disable", "options", "profile"}
+    if unknown := set(data) - allowed:
+        raise ConfigError(f"{origin}: unknown profile key(s): {', '.join(sorted(unknown))}")
+    base = get(str(data.get("extends") or data.get("profile") or DEFAULT))
+    enable, disable = _names(data, "enable", origin), _names(data, "disable", origin)
+    options = dict(base.options)
+    raw_options = data.get("options", {})
+    if not isinstance(raw_options, Mapping):
+        raise ConfigError(f"{origin}: 'options' must be a table")
+    for key, value in raw_options.items():
+        options[key] = _check_option(key, value, origin)
+    name = str(data.get("name") or base.name)
+    description = str(data.get("description") or base.description)
+    rules = (base.rules | enable) - disable
+    return replace(base, name=name, description=description, rules=rules, options=options)
+
+
+def _names(data: Mapping[str, Any], key: str, origin: str) -> frozenset[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{origin}: '{key}' must be a list of rule names")
+    if unknown := set(value) - RULE_NAMES:
+        known = ", ".join(sorted(RULE_NAMES))
+        raise ConfigError(f"{origin}: unknown rule(s) {', '.join(sorted(unknown))} "
+                          f"(known: {known})")
+    return frozenset(value)
+
+
+def _check_option(key: str, value: object, origin: str) -> object:
+    expected = OPTIONS.get(key)
+    if expected is None:
+        raise ConfigError(f"{origin}: unknown option {key!r} (known: {', '.join(OPTIONS)})")
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        raise ConfigError(f"{origin}: option {key!r} must be {expected.__name__}, "
+                          f"not {type(value).__name__}")
+    return value
+
+
+def load_file(path: Path) -> Profile:
+    """A profile from a TOML file of the user's own."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read profile ({exc.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    return from_mapping(data, str(path))
+
+
+def discover(folder: Path) -> Profile | None:
+    """The profile configured for transcripts in ``folder``: ``teikit.toml`` beside them,
+    else ``[tool.teikit]`` in the nearest ``pyproject.toml`` above them."""
+    for directory in (folder, *folder.parents):
+        candidate = directory / "teikit.toml"
+        if candidate.is_file():
+            return _from_config(candidate, tomllib.loads(candidate.read_text("utf-8")))
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file():
+            table = tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}).get("teikit")
+            if table is not None:
+                return _from_config(pyproject, table)
+    return None
+
+
+def _from_config(path: Path, table: Mapping[str, Any]) -> Profile | None:
+    section = table.get("profile")
+    if isinstance(section, str):
+        candidate = path.parent / section
+        return load_file(candidate) if candidate.suffix == ".toml" else get(section)
+    if isinstance(section, Mapping):
+        return from_mapping(section, f"{path} [profile]")
+    return None
+
+
+def resolve(choice: str | None, folder: Path | None) -> Profile:
+    """``--profile`` (a name or a TOML file), else configuration found near ``folder``."""
+    if choice:
+        path = Path(choice)
+        return load_file(path) if path.suffix == ".toml" else get(choice)
+    found = discover(folder) if folder is not None else None
+    return found or get(DEFAULT)

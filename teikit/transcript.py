@@ -1,0 +1,143 @@
+"""How TEI written by teikit reads back as the transcript it came from.
+
+This table is the inverse of the encoder's inline and layout rules: for each element it
+says which marks the transcript had around its content. The text exporter uses it for
+the ``transcript`` view, and the encoder uses it to check each block it builds before
+trusting it (a block that would not read back exactly is kept as plain text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lxml import etree
+
+from teikit.tei import TEI_NS, local_name
+
+SIC_MARKERS = {"sic": "[sic]", "sic-exclaim": "[sic!]", "sic-title": "[Sic]", "sic-upper": "[SIC]"}
+"""``@rend`` token of ``<sic>`` → the marker that followed the word in the transcript."""
+
+PAGE_WORDS = ("Page", "page", "PAGE", "p.", "P.")
+
+Render = Callable[[etree._Element, str], str]
+
+
+def tokens(element: etree._Element) -> list[str]:
+    return (element.get("rend") or "").split()
+
+
+def _sic(element: etree._Element, inner: str) -> str:
+    rend = tokens(element)
+    marker = next((SIC_MARKERS[t] for t in rend if t in SIC_MARKERS), None)
+    if marker is None:
+        return inner
+    if "marker-alone" in rend:
+        return marker
+    return inner + ("" if "marker-attached" in rend else " ") + marker
+
+
+def _unclear(element: etree._Element, inner: str) -> str:
+    rend = tokens(element)
+    if "query-after" in rend:
+        return inner + " [?]"
+    if "query-attached" in rend:
+        return inner + "[?]"
+    if "query-alone" in rend:
+        return "[?]"
+    if "query-inside" in rend:
+        return f"[{inner}?]"
+    return inner
+
+
+def _pb(element: etree._Element, inner: str) -> str:
+    rend = tokens(element)
+    if "bracket" not in rend:
+        return ""
+    word = next((t for t in rend if t in PAGE_WORDS), "Page")
+    space = "" if "nospace" in rend else " "
+    return f"[{word}{space}{element.get('n', '')}]"
+
+
+def _stamp(element: etree._Element, inner: str) -> str:
+    word = "Seal" if "capital" in tokens(element) else "seal"
+    if element.get("type") == "seal":
+        return f"[{word}]"
+    word = "Stamp" if "capital" in tokens(element) else "stamp"
+    return f"[{word}: {inner}]" if "labelled" in tokens(element) else f"[{word}]"
+
+
+def _bracketed(element: etree._Element, inner: str) -> str:
+    rend = tokens(element)
+    if "angle" in rend:
+        return f"<{inner}>"
+    if "unbracketed" in rend:
+        return inner
+    return f"[{inner}]"
+
+
+def _gap(element: etree._Element, inner: str) -> str:
+    return _bracketed(element, inner)
+
+
+def _supplied(element: etree._Element, inner: str) -> str:
+    return _bracketed(element, inner)
+
+
+def _del(element: etree._Element, inner: str) -> str:
+    return f"~~{inner}~~" if "md-strike" in tokens(element) else inner
+
+
+def _expan(element: etree._Element, inner: str) -> str:
+    return inner
+
+
+def _ex(element: etree._Element, inner: str) -> str:
+    return f"({inner})"
+
+
+def _corr(element: etree._Element, inner: str) -> str:
+    return f" [{inner}]" if "bracket-after" in tokens(element) else inner
+
+
+def _g(element: etree._Element, inner: str) -> str:
+    code = element.get("n", "")
+    if element.get("type") == "control" and code.startswith("U+"):
+        return chr(int(code[2:], 16))
+    return inner
+
+
+RENDER: dict[str, Render] = {
+    "supplied": _supplied,
+    "gap": _gap,
+    "sic": _sic,
+    "unclear": _unclear,
+    "pb": _pb,
+    "stamp": _stamp,
+    "note": lambda e, inner: _bracketed(e, inner) if e.get("place") == "inline" else inner,
+    "add": _bracketed,
+    "del": _del,
+    "expan": _expan,
+    "ex": _ex,
+    "corr": _corr,
+    "g": _g,
+}
+
+
+def transcript_of(element: etree._Element) -> str:
+    """The transcript text of ``element``'s content (its tail excluded)."""
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag.startswith(f"{{{TEI_NS}}}"):
+            parts.append(render(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def render(element: etree._Element) -> str:
+    """The transcript text of ``element`` itself, with its marks."""
+    name = local_name(element)
+    inner = transcript_of(element)
+    if name == "desc" and element.getparent() is not None:
+        return inner
+    handler = RENDER.get(name)
+    return handler(element, inner) if handler else inner
