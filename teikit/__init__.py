@@ -1,0 +1,117 @@
+"""teikit: plain transcripts of historical documents → TEI P5 → validation → HTML and text.
+
+The public API is this small set of verbs and the values they return::
+
+    import teikit
+    result = teikit.encode(Path("letter.txt"))          # EncodeResult: .tree, .diagnostics
+    problems = list(teikit.iter_diagnostics(result.tree))  # schema problems, located
+    html = teikit.export(result.tree, to="html")           # bytes
+    text = teikit.export(result.tree, to="text", view="transcript")  # the transcript back
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Union
+
+from lxml import etree
+
+from teikit._version import __version__
+from teikit.diagnostics import (
+    ConfigError,
+    Diagnostic,
+    InputError,
+    OutputError,
+    Severity,
+    TeikitError,
+)
+from teikit.encode import EncodeResult, encode_bytes, encode_file, encode_text
+from teikit.encode.profiles import Profile, resolve
+from teikit.export import export as _export
+from teikit.pipeline import BuildReport, Outcome
+from teikit.pipeline import build as _build
+from teikit.tei import parse_file
+
+if TYPE_CHECKING:
+    from teikit.validate import Schema
+
+Document = Union[etree._ElementTree, Path, bytes]
+_LAZY = {"Schema", "ValidationError", "default_schemas", "load_schema"}
+
+
+def __getattr__(name: str) -> Any:
+    """The validator's names, imported on first use (it loads heavy libraries)."""
+    if name in _LAZY:
+        import teikit.validate
+
+        return getattr(teikit.validate, name)
+    raise AttributeError(f"module 'teikit' has no attribute {name!r}")
+
+
+def _profile(profile: str | Profile | None, near: Path | None) -> Profile:
+    if isinstance(profile, Profile):
+        return profile
+    return resolve(profile, near)
+
+
+def encode(source: str | Path, *, profile: str | Profile | None = None,
+           layout: str | None = None, encoding: str = "utf-8",
+           name: str | None = None) -> EncodeResult:
+    """Encode a transcript as TEI: a :class:`~pathlib.Path` is read from disk (with the
+    profile configured beside it), a ``str`` is the transcript text itself."""
+    if isinstance(source, Path):
+        chosen = _profile(profile, source.parent)
+        return encode_file(source, profile=chosen, layout=layout, encoding=encoding)
+    return encode_text(source, name=name or "<input>", profile=_profile(profile, None),
+                       layout=layout)
+
+
+def iter_diagnostics(document: Document, schemas: Sequence[Schema] | None = None, *,
+                     filename: str | None = None) -> Iterator[Diagnostic]:
+    """Every problem of ``document`` against ``schemas`` (teikit's own by default)."""
+    from teikit.validate import iter_diagnostics as engine
+
+    return engine(document, schemas, filename=filename)
+
+
+def validate(document: Document, schemas: Sequence[Schema] | None = None, *,
+             filename: str | None = None) -> None:
+    """Raise :class:`ValidationError` (with every diagnostic) unless ``document`` is valid."""
+    from teikit.validate import validate as check
+
+    check(document, schemas, filename=filename)
+
+
+def is_valid(document: Document, schemas: Sequence[Schema] | None = None) -> bool:
+    """Whether ``document`` is valid against ``schemas`` (teikit's own by default)."""
+    from teikit.validate import is_valid as check
+
+    return check(document, schemas)
+
+
+def export(document: etree._ElementTree | Path, to: str = "html",
+           view: str | None = None) -> bytes:
+    """``document`` as ``html`` (views ``reading``, ``editorial``) or ``text`` (views
+    ``reading``, ``transcript``)."""
+    tree = parse_file(document) if isinstance(document, Path) else document
+    return _export(tree, to, view)
+
+
+def _validate_bytes(data: bytes, filename: str) -> list[Diagnostic]:
+    return list(iter_diagnostics(data, None, filename=filename))
+
+
+def build(src: Path, out: Path, *, profile: str | None = None,
+          progress: object = None) -> BuildReport:
+    """Encode, validate and export every transcript under ``src`` into ``out``."""
+    return _build(src, out, profile=profile, validate=_validate_bytes,
+                  progress=progress)  # type: ignore[arg-type]
+
+
+__all__ = [
+    "BuildReport", "ConfigError", "Diagnostic", "EncodeResult", "InputError", "Outcome",
+    "OutputError", "Profile", "Schema", "Severity", "TeikitError", "ValidationError",
+    "__version__", "build", "default_schemas", "encode", "encode_bytes", "encode_file",
+    "export", "is_valid", "iter_diagnostics", "load_schema", "parse_file", "validate",
+]

@@ -84,3 +84,26 @@ def expand_inputs(paths: Iterable[Path], suffixes: tuple[str, ...]) -> Iterator[
             yield path
         else:
             raise InputError(f"{path}: no such file or folder")
+
+
+GENERATED_MARKS = (b"https://teikit.dev/ns/source", b'name="generator" content="teikit')
+"""Byte strings that only files written by teikit contain (TEI and HTML outputs)."""
+
+
+def is_generated(path: Path) -> bool:
+    """Whether ``path`` is a TEI or HTML file that teikit wrote (safe to regenerate)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1 << 16)
+    except OSError:
+        return False
+    return any(mark in head for mark in GENERATED_MARKS)
+
+
+def check_writable(output: Path, inputs: Iterable[Path], force: bool) -> None:
+    """Refuse outputs that would clobber an input, or a file teikit did not write
+    (unless ``force``)."""
+    guard_output(output, inputs)
+    if output.exists() and not force and not is_generated(output):
+        raise OutputError(f"{output}: exists and was not written by teikit; "
+                          "use --force to replace it")

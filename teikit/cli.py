@@ -1,0 +1,259 @@
+"""The ``teikit`` command: a thin layer over the library.
+
+Each command parses its options, calls the API in :mod:`teikit`, prints data on stdout and
+diagnostics on stderr, and exits 0 (all good), 1 (something invalid or failed) or 2
+(usage or configuration error).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+import teikit
+from teikit.diagnostics import ConfigError, Diagnostic, OutputError, Severity, TeikitError
+from teikit.export import SUFFIXES, check_view
+from teikit.files import check_writable, expand_inputs, write_atomic
+
+app = typer.Typer(
+    name="teikit",
+    help="Plain transcripts → TEI P5 → validation → HTML and text.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    err.print(f"teikit: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def show(diagnostics: list[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        err.print(str(diagnostic), markup=False)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"teikit {teikit.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback,
+                                          is_eager=True, help="Show the version and exit.")]
+    = False,
+) -> None:
+    """teikit turns plain transcripts of historical documents into TEI P5, validates TEI
+    against schemas, and publishes it as HTML or plain text."""
+
+
+class Layout(str, Enum):
+    record = "record"
+    letter = "letter"
+    plain = "plain"
+
+
+class Target(str, Enum):
+    html = "html"
+    text = "text"
+
+
+def output_for(source: Path, out: Path | None, base: Path | None, suffix: str,
+               many: bool) -> Path:
+    """Where the output of ``source`` goes: beside it, at ``out``, or inside folder ``out``."""
+    if out is None:
+        return source.with_suffix("").with_name(source.stem + suffix)
+    if many or out.is_dir() or str(out).endswith(("/", "\\")):
+        relative = source.relative_to(base) if base is not None else Path(source.name)
+        return out / relative.parent / (relative.stem + suffix)
+    return out
+
+
+def gather(inputs: list[Path], suffixes: tuple[str, ...], what: str) -> list[tuple[Path, Path | None]]:
+    """(file, folder it was found in) for every input; fails closed on nothing found."""
+    found: list[tuple[Path, Path | None]] = []
+    try:
+        for path in inputs:
+            base = path if path.is_dir() else None
+            found.extend((file, base) for file in expand_inputs([path], suffixes))
+    except TeikitError as exc:
+        fail(str(exc), 2)
+    if not found:
+        fail(f"no {what} found in {', '.join(map(str, inputs))}", 2)
+    return found
+
+
+@app.command()
+def encode(
+    inputs: Annotated[list[Path], typer.Argument(help="Transcripts (.txt) or folders of them.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=(
+        "Output file (one input), folder, or - for stdout. Default: beside each input."))]
+    = None,
+    profile: Annotated[str | None, typer.Option(help=(
+        "Profile name (documentary, frus, leiden, crowd) or a TOML profile file."))] = None,
+    layout: Annotated[Layout | None, typer.Option(help="Force a layout.")] = None,
+    encoding: Annotated[str, typer.Option(help="Encoding of the transcripts.")] = "utf-8",
+    strict: Annotated[bool, typer.Option(help="Treat warnings as failures.")] = False,
+    force: Annotated[bool, typer.Option(help="Replace files teikit did not write.")] = False,
+) -> None:
+    """Encode transcripts as TEI.
+
+    Examples:
+
+      teikit encode letter.txt -o letter.xml
+
+      teikit encode transcripts/ -o tei/ --profile frus
+
+      teikit encode letter.txt -o - | less
+    """
+    files = gather(inputs, (".txt",), "transcripts (.txt)")
+    to_stdout = output is not None and str(output) == "-"
+    if to_stdout and len(files) > 1:
+        fail("-o - writes one document; give a single transcript", 2)
+    many = len(files) > 1 or any(base is not None for _, base in files)
+    sources = [file for file, _ in files]
+    worst = 0
+    for source, base in files:
+        try:
+            result = teikit.encode(source, profile=profile,
+                                   layout=layout.value if layout else None, encoding=encoding)
+        except ConfigError as exc:
+            fail(str(exc), 2)
+        except TeikitError as exc:
+            err.print(f"teikit: {exc}", markup=False)
+            worst = 1
+            continue
+        show(result.diagnostics)
+        warned = any(d.severity >= Severity.WARNING for d in result.diagnostics)
+        if any(d.severity is Severity.ERROR for d in result.diagnostics) or (strict and warned):
+            worst = 1
+        if to_stdout:
+            sys.stdout.buffer.write(result.to_bytes())
+            continue
+        target = output_for(source, output, base, ".xml", many)
+        try:
+            check_writable(target, sources, force)
+            write_atomic(target, result.to_bytes())
+        except OutputError as exc:
+            err.print(f"teikit: {exc}", markup=False)
+            worst = 1
+    raise typer.Exit(worst)
+
+
+@app.command()
+def export(
+    inputs: Annotated[list[Path], typer.Argument(help="TEI files (.xml) or folders of them.")],
+    to: Annotated[Target, typer.Option("--to", help="Output format.")],
+    view: Annotated[str | None, typer.Option(help=(
+        "html: reading (default) or editorial; text: transcript (default) or reading."))]
+    = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=(
+        "Output file (one input), folder, or - for stdout. Default: beside each input."))]
+    = None,
+    no_validate: Annotated[bool, typer.Option("--no-validate", help=(
+        "Export even when the TEI does not validate."))] = False,
+    force: Annotated[bool, typer.Option(help="Replace files teikit did not write.")] = False,
+) -> None:
+    """Export TEI as HTML or plain text (validated first).
+
+    Examples:
+
+      teikit export letter.xml --to html -o letter.html
+
+      teikit export letter.xml --to text --view transcript -o -
+
+      teikit export tei/ --to text --view reading -o text/
+    """
+    try:
+        chosen = check_view(to.value, view)
+    except ConfigError as exc:
+        fail(str(exc), 2)
+    files = gather(inputs, (".xml", ".tei"), "TEI files (.xml)")
+    to_stdout = output is not None and str(output) == "-"
+    if to_stdout and len(files) > 1:
+        fail("-o - writes one document; give a single TEI file", 2)
+    many = len(files) > 1 or any(base is not None for _, base in files)
+    sources = [file for file, _ in files]
+    worst = 0
+    for source, base in files:
+        try:
+            worst = max(worst, export_one(source, base, to.value, chosen, output, many,
+                                          sources, no_validate, force, to_stdout))
+        except TeikitError as exc:
+            err.print(f"teikit: {exc}", markup=False)
+            worst = 1
+    raise typer.Exit(worst)
+
+
+def export_one(source: Path, base: Path | None, to: str, view: str, output: Path | None,
+               many: bool, sources: list[Path], no_validate: bool, force: bool,
+               to_stdout: bool) -> int:
+    problems = list(teikit.iter_diagnostics(source))
+    show(problems)
+    if any(d.severity is Severity.ERROR for d in problems):
+        if not no_validate:
+            err.print(f"teikit: {source}: not exported: the TEI does not validate "
+                      "(fix it, or use --no-validate)", markup=False)
+            return 1
+    data = teikit.export(teikit.parse_file(source), to, view)
+    if to_stdout:
+        sys.stdout.buffer.write(data)
+        return 0
+    target = output_for(source, output, base, SUFFIXES[(to, view)], many)
+    check_writable(target, sources, force)
+    write_atomic(target, data)
+    return 0
+
+
+@app.command()
+def build(
+    src: Annotated[Path, typer.Argument(help="Folder of transcripts (.txt), or one file.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")],
+    profile: Annotated[str | None, typer.Option(help=(
+        "Profile name or TOML profile file (default: teikit.toml / pyproject.toml near SRC, "
+        "else documentary)."))] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary.")] = False,
+) -> None:
+    """Run the whole pipeline: encode, validate, export HTML and both text views.
+
+    For each transcript NAME.txt the output folder gets NAME.xml, NAME.html,
+    NAME.transcript.txt and NAME.reading.txt (exports only for valid TEI).
+
+    Examples:
+
+      teikit build samples -o out
+
+      teikit build transcripts/ -o site/ --profile frus
+    """
+    def progress(outcome: teikit.Outcome) -> None:
+        if not quiet:
+            show(outcome.diagnostics)
+            err.print(f"{outcome.status:>8}  {outcome.source}", markup=False)
+
+    try:
+        report = teikit.build(src, output, profile=profile, progress=progress)
+    except ConfigError as exc:
+        fail(str(exc), 2)
+    except TeikitError as exc:
+        fail(str(exc), 2)
+    total = len(report.outcomes)
+    if total == 0:
+        fail(f"no transcripts (.txt) found in {src}", 1)
+    summary = (f"{total} files: {report.count('valid')} valid, "
+               f"{report.count('invalid')} invalid, {report.count('failed')} failed")
+    err.print(summary, markup=False)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def main() -> None:
+    """Entry point of the ``teikit`` console script."""
+    app()
