@@ -1,0 +1,125 @@
+"""Notes and references, linked both ways.
+
+A note inside running text (a translator's or editor's comment) is rendered twice: as a
+lettered footnote call in the reading view, whose note sits in the "Notes to the text"
+list after the body, and as an inline aside, label and all, in the editorial view. A note
+that stands between blocks (the endnotes of a ``div type="notes"``) stays where it is and
+gets a link back to every ``ref`` that points at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lxml import etree
+
+from teikit.export.html_render import Context, Footnote, Node, Shared, attrs, common, gen, make
+from teikit.tei import NAMESPACES, is_tei, xml
+
+BLOCK_PARENTS = ("div", "body", "front", "back", "text", "group", "floatingText", "postscript")
+"""A note whose parent is one of these stands on its own; elsewhere it is attached."""
+
+BLOCK_CHILDREN = ("p", "ab", "list", "table", "lg", "div", "quote", "floatingText")
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def is_attached(note: etree._Element) -> bool:
+    """True when ``note`` sits inside running text and becomes a footnote."""
+    parent = note.getparent()
+    return parent is None or not is_tei(parent, *BLOCK_PARENTS)
+
+
+def has_blocks(element: etree._Element) -> bool:
+    return any(is_tei(child, *BLOCK_CHILDREN) for child in element)
+
+
+def footnote_key(index: int) -> str:
+    """Footnote calls are lettered (a, b … z, aa …): numbers belong to the source's notes."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+def link_refs(text: etree._Element, shared: Shared) -> None:
+    """Give every internal ``ref`` an id and remember it on the element it points at."""
+    shared.ids.update(ident for node in text.iter() if (ident := node.get(xml("id"))))
+    for ref in text.iter(f"{{{NAMESPACES['tei']}}}ref"):
+        target = (ref.get("target") or "").strip()
+        if target.startswith("#") and " " not in target:
+            ref_id = shared.unique_id(f"ref-{target[1:]}")
+            shared.ref_ids[ref] = ref_id
+            shared.backrefs.setdefault(target[1:], []).append(ref_id)
+
+
+def backlinks(target: str | None, shared: Shared) -> list[Node]:
+    out: list[Node] = []
+    for n, ref_id in enumerate(shared.backrefs.get(target or "", []), start=1):
+        label = "Back to the text" + (f" ({n})" if n > 1 else "")
+        out.extend([" " if out else "", make("a", attrs("backlink gen", href=f"#{ref_id}",
+                                                        aria_label=label), ["↩"])])
+    return [node for node in out if node != ""]
+
+
+def note(element: etree._Element, ctx: Context) -> list[Node]:
+    ctx.shared.used.add("note")
+    if not is_attached(element):
+        return [standalone(element, ctx)]
+    key = footnote_key(len(ctx.shared.footnotes))
+    call_id = ctx.shared.unique_id(f"fnref-{key}")
+    note_id = element.get(xml("id")) or ctx.shared.unique_id(f"fn-{key}")
+    copy = replace(ctx.inline(), copy=True)
+    ctx.shared.footnotes.append(Footnote(key, call_id, note_id, ctx.inline().children(element)))
+    call = make("a", attrs(href=f"#{note_id}", id=call_id, role="doc-noteref",
+                           aria_label=f"Note {key}"), [key])
+    kind = element.get("type")
+    title = f"Note · {kind}" if kind else "Note"
+    inline = make("span", attrs(f"note-inline ed-only {kind or ''}".strip(), role="note",
+                                title=title), [gen("[", "br"), *copy.children(element),
+                                               gen("]", "br")])
+    return [make("sup", attrs("fn-call rd-only gen"), [call]), inline]
+
+
+def standalone(element: etree._Element, ctx: Context) -> etree._Element:
+    ident = element.get(xml("id"))
+    if has_blocks(element):
+        tag, content = "div", ctx.children(element)
+    else:
+        tag, content = ("span" if ctx.phrasing else "p"), ctx.inline().children(element)
+    links = backlinks(ident, ctx.shared)
+    content.extend([" ", *links] if links else [])
+    return make(tag, attrs("note endnote", role="doc-endnote", **common(element, ctx)), content)
+
+
+def ref(element: etree._Element, ctx: Context) -> list[Node]:
+    ctx.shared.used.add("ref")
+    target = (element.get("target") or "").strip()
+    content = ctx.inline().children(element)
+    ref_id = None if ctx.copy else ctx.shared.ref_ids.get(element)
+    if target.startswith("#") and ref_id:
+        link = make("a", attrs("ref", href=target, id=ref_id), content)
+        if element.get("type") == "noteAnchor":
+            return [make("sup", attrs("noteref", role="doc-noteref"), [link])]
+        return [link]
+    if target.startswith(SAFE_SCHEMES):
+        return [make("a", attrs("ref", href=target, rel="noopener"), content)]
+    return [make("span", attrs("ref", **common(element, ctx)), content)]
+
+
+def footnotes_section(shared: Shared) -> etree._Element | None:
+    """The reading view's list of lettered notes, or None when the text has none."""
+    if not shared.footnotes:
+        return None
+    items = [
+        make("li", attrs(id=fn.note_id), [
+            make("span", attrs("fn-key gen"), [f"{fn.key}."]), " ", *fn.content, " ",
+            make("a", attrs("backlink gen", href=f"#{fn.call_id}",
+                            aria_label=f"Back to note call {fn.key}"), ["↩"]),
+        ])
+        for fn in shared.footnotes
+    ]
+    heading = make("h2", attrs("gen", id="notes-to-text"), ["Notes to the text"])
+    return make("section", attrs("footnotes rd-only", role="doc-endnotes",
+                                 aria_labelledby="notes-to-text"), [heading, make("ol", {}, items)])

@@ -1,0 +1,151 @@
+"""The machinery the HTML renderers share: the builder, the node type and the walk.
+
+A renderer is a small function ``(tei_element, context) -> list[Node]`` registered by TEI
+local name in a table (see :mod:`teikit.export.html_text`). The :class:`Context` walks
+children, keeps the text between them, and falls back to a renderer that keeps the text of
+elements nobody registered, so no text is ever dropped.
+
+Class names the stylesheet and the tests rely on:
+
+``gen``
+    text the exporter generated (brackets, page numbers, badges); not part of the TEI text.
+``ed-only`` / ``rd-only``
+    shown only in the editorial view / only in the reading view.
+``blk``
+    a ``span`` standing in for a block element inside a paragraph (HTML forbids ``p`` or
+    ``ul`` inside ``p``, so inside phrasing content everything is a ``span``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import TypeAlias
+
+from lxml import etree
+from lxml.html import builder
+
+from teikit.tei import TEI_NS, local_name, xml
+
+Node: TypeAlias = "etree._Element | str"
+"""One piece of rendered HTML: an element or a run of text."""
+
+H = builder.E
+"""lxml's HTML element builder: ``H("span", {"class": "gap"}, "text")``."""
+
+
+def attrs(classes: str | None = None, **values: str | None) -> dict[str, str]:
+    """An attribute dict without the ``None`` values (``data_n`` becomes ``data-n``)."""
+    out = {"class": classes} if classes else {}
+    for key, value in values.items():
+        if value is not None:
+            out[key.rstrip("_").replace("_", "-")] = value
+    return out
+
+
+def make(tag: str, attributes: Mapping[str, str], children: Iterable[Node]) -> etree._Element:
+    """Build ``<tag>`` with ``attributes`` and mixed ``children`` (text and elements)."""
+    element: etree._Element = H(tag, dict(attributes))
+    last: etree._Element | None = None
+    for child in children:
+        if isinstance(child, str):
+            if last is None:
+                element.text = (element.text or "") + child
+            else:
+                last.tail = (last.tail or "") + child
+        else:
+            element.append(child)
+            last = child
+    return element
+
+
+def text_of(element: etree._Element) -> str:
+    """All the text inside ``element``."""
+    return "".join(str(part) for part in element.itertext())
+
+
+def gen(text: str, classes: str = "") -> etree._Element:
+    """A span of generated text (hidden from the text-preservation checks)."""
+    return make("span", attrs(f"gen {classes}".strip()), [text])
+
+
+@dataclass
+class Footnote:
+    """A note lifted out of the running text into the reading view's footnotes."""
+
+    key: str
+    call_id: str
+    note_id: str
+    content: list[Node]
+
+
+@dataclass
+class Shared:
+    """State shared by every context of one rendering (ids, footnotes, legend)."""
+
+    footnotes: list[Footnote] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    used: set[str] = field(default_factory=set)
+    ref_ids: dict[etree._Element, str] = field(default_factory=dict)
+    backrefs: dict[str, list[str]] = field(default_factory=dict)
+
+    def unique_id(self, base: str) -> str:
+        """``base``, or ``base-2``, ``base-3`` … when ``base`` is taken."""
+        candidate, n = base, 1
+        while candidate in self.ids:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.ids.add(candidate)
+        return candidate
+
+
+Renderer = Callable[[etree._Element, "Context"], list[Node]]
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a renderer is: inside phrasing content or not, and the shared state."""
+
+    table: Mapping[str, Renderer]
+    fallback: Renderer
+    shared: Shared
+    phrasing: bool = False
+    copy: bool = False
+    """True while rendering a second copy of some content (its ids are left out)."""
+
+    def inline(self) -> Context:
+        """The context for the content of a paragraph-like element."""
+        return self if self.phrasing else replace(self, phrasing=True)
+
+    def render(self, element: etree._Element) -> list[Node]:
+        """Render one TEI element through the table (or the fallback)."""
+        tag = element.tag
+        if not isinstance(tag, str):
+            return []  # comments and processing instructions carry no document text
+        known = tag.startswith(f"{{{TEI_NS}}}")
+        renderer = self.table.get(local_name(element)) if known else None
+        return (renderer or self.fallback)(element, self)
+
+    def children(self, element: etree._Element) -> list[Node]:
+        """Render the content of ``element``: its text, children and their tails."""
+        out: list[Node] = [element.text] if element.text else []
+        for child in element:
+            out.extend(self.render(child))
+            if child.tail:
+                out.append(child.tail)
+        return out
+
+
+def common(element: etree._Element, ctx: Context) -> dict[str, str]:
+    """HTML attributes carried over from any TEI element: ``xml:id`` and ``xml:lang``.
+
+    TEI ids are kept as they are (links point at them); generated ids avoid them.
+    """
+    out: dict[str, str] = {}
+    ident = element.get(xml("id"))
+    if ident and not ctx.copy:
+        out["id"] = ident
+    lang = element.get(xml("lang"))
+    if lang:
+        out["lang"] = lang
+    return out

@@ -1,0 +1,292 @@
+"""The HTML exporter: golden pages, text preservation in both views, links and structure.
+
+Golden files: every ``tests/data/html/<name>.xml`` (and ``tests/data/valid/inventory.xml``)
+is rendered and compared byte for byte with ``tests/data/html/<name>.html``. After an
+intended change to the exporter or its stylesheet, regenerate them with::
+
+    TEIKIT_REGEN=1 pytest tests/test_export_html.py
+
+and review the diff before committing.
+
+Text preservation: the words of the TEI ``<text>`` must all be in the page, in order, in
+each view. Text the exporter adds (brackets, page numbers, badges) carries the class
+``gen``; text a view hides carries ``ed-only`` or ``rd-only``. The reading view may hide
+only superseded readings (``del``, ``surplus``, ``fw`` and the original side of a
+``choice``); attached notes move to the footnotes (reading) or stay inline (editorial).
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.html
+import pytest
+from lxml import etree
+
+from teikit.export.html import to_html
+from teikit.tei import NAMESPACES, TEI_NS, parse_bytes, parse_file
+
+DATA = Path(__file__).parent / "data"
+HTML_DATA = DATA / "html"
+INVENTORY = DATA / "valid" / "inventory.xml"
+CASES = sorted([INVENTORY, *HTML_DATA.glob("*.xml")], key=lambda p: p.name)
+REGEN = os.environ.get("TEIKIT_REGEN") == "1"
+
+SUPERSEDED = ("del", "surplus", "fw")
+ALTERNATES = {"sic": "corr", "orig": "reg", "abbr": "expan"}
+BLOCK_PARENTS = ("div", "body", "front", "back", "text", "group", "floatingText", "postscript")
+BLOCK_TAGS = {"p", "div", "section", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+              "header", "footer", "aside", "table", "blockquote", "figure"}
+
+
+def golden_path(source: Path) -> Path:
+    return HTML_DATA / f"{source.stem}.html"
+
+
+def render(source: Path, **options: str) -> bytes:
+    return to_html(parse_file(source), **options)  # type: ignore[arg-type]
+
+
+def page(data: bytes) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(data)
+
+
+def normalize(text: str) -> str:
+    return " ".join(text.split())
+
+
+def classes(element: etree._Element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+# ---- goldens -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("source", CASES, ids=lambda p: p.stem)
+def test_golden(source: Path) -> None:
+    actual = render(source, source_name=f"{source.stem}.txt")
+    golden = golden_path(source)
+    if REGEN:
+        golden.write_bytes(actual)
+    assert golden.exists(), f"no golden file {golden.name}: run with TEIKIT_REGEN=1"
+    assert actual == golden.read_bytes(), f"{golden.name} differs: TEIKIT_REGEN=1 to update"
+
+
+@pytest.mark.parametrize("source", CASES, ids=lambda p: p.stem)
+def test_deterministic(source: Path) -> None:
+    assert render(source) == render(source)
+
+
+# ---- text preservation --------------------------------------------------------------------
+
+def drop(element: etree._Element) -> None:
+    """Remove ``element`` from its tree but keep its tail text."""
+    parent = element.getparent()
+    assert parent is not None
+    previous = element.getprevious()
+    if element.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def tei_local(element: etree._Element) -> str:
+    tag = element.tag
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def expected_texts(source: Path, view: str) -> tuple[str, list[str]]:
+    """(running text without attached notes, the attached notes' texts) of the TEI."""
+    text = parse_file(source).getroot().find("tei:text", NAMESPACES)
+    assert text is not None
+    text = copy.deepcopy(text)
+    for node in list(text.iter(etree.Comment, etree.ProcessingInstruction)):
+        drop(node)
+    if view == "reading":
+        doomed = [e for e in text.iter() if tei_local(e) in SUPERSEDED]
+        for element in text.iter(f"{{{TEI_NS}}}choice"):
+            names = {tei_local(child) for child in element}
+            doomed += [c for c in element if ALTERNATES.get(tei_local(c)) in names]
+        for element in doomed:
+            drop(element)
+    notes = [n for n in text.iter(f"{{{TEI_NS}}}note")
+             if tei_local(n.getparent()) not in BLOCK_PARENTS]  # type: ignore[arg-type]
+    note_texts = [normalize("".join(n.itertext())) for n in notes]  # type: ignore[arg-type]
+    for note in notes:
+        drop(note)
+    return normalize("".join(text.itertext())), note_texts  # type: ignore[arg-type]
+
+
+def visible_text(element: etree._Element, hidden: str, skip: set[str]) -> Iterator[str]:
+    """The text of ``element`` a reader of one view sees (generated text excluded)."""
+    if element.text:
+        yield element.text
+    for child in element:
+        names = classes(child)
+        if not ({"gen", hidden} & names or skip & names):
+            yield from visible_text(child, hidden, skip)
+        if child.tail:
+            yield child.tail
+
+
+def page_texts(data: bytes, view: str) -> tuple[str, list[str]]:
+    hidden = "ed-only" if view == "reading" else "rd-only"
+    document = page(data)
+    article = document.get_element_by_id("text")
+    flow = normalize("".join(visible_text(article, hidden, {"footnotes", "note-inline"})))
+    if view == "reading":
+        notes = document.find_class("footnotes")
+        items = notes[0].iter("li") if notes else []
+    else:
+        items = iter(article.find_class("note-inline"))
+    note_texts = [normalize("".join(visible_text(item, hidden, set()))) for item in items]
+    return flow, note_texts
+
+
+@pytest.mark.parametrize("view", ["reading", "editorial"])
+@pytest.mark.parametrize("source", CASES, ids=lambda p: p.stem)
+def test_no_text_is_lost(source: Path, view: str) -> None:
+    expected_flow, expected_notes = expected_texts(source, view)
+    flow, notes = page_texts(render(source), view)
+    assert flow == expected_flow
+    assert notes == expected_notes
+
+
+def test_editorial_view_shows_every_word_of_the_text() -> None:
+    text = parse_file(INVENTORY).getroot().find("tei:text", NAMESPACES)
+    assert text is not None
+    words = normalize("".join(str(part) for part in text.itertext()))
+    flow, notes = page_texts(render(INVENTORY), "editorial")
+    for word in ("Indonesain", "struck", "- 2 -", "Translator's note:", "recieved"):
+        assert word in words
+        assert word in flow + " ".join(notes)
+
+
+def test_reading_view_keeps_superseded_readings_in_tooltips() -> None:
+    document = page(render(INVENTORY))
+    choice = document.find_class("choice")[0]
+    assert "Indonesain" in choice.get("title")
+    assert "Indonesian" in choice.text_content()
+
+
+def wrap(body: str) -> bytes:
+    return (f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>T</title>'
+            f'</titleStmt></fileDesc></teiHeader><text xml:space="preserve"><body>{body}'
+            "</body></text></TEI>").encode()
+
+
+def test_unknown_elements_keep_their_text() -> None:
+    tree = parse_bytes(wrap(
+        '<p>One <mystery>two <emph>three</emph></mystery> four <x:y xmlns:x="urn:x">five</x:y>'
+        "</p> <wholeNewBlock><p>six</p> seven</wholeNewBlock>"))
+    data = to_html(tree)
+    for view in ("reading", "editorial"):
+        hidden = "ed-only" if view == "reading" else "rd-only"
+        article = page(data).get_element_by_id("text")
+        text = normalize("".join(visible_text(article, hidden, set())))
+        assert "One two three four five six seven" in text
+    unknown = page(data).find_class("tei-unknown")
+    assert [u.get("data-tei") for u in unknown] == ["mystery", "y", "wholeNewBlock"]
+    assert unknown[-1].tag == "div"  # holds a paragraph, so it is a block
+
+
+# ---- structure, links, accessibility ---------------------------------------------------
+
+@pytest.mark.parametrize("source", CASES, ids=lambda p: p.stem)
+def test_links_resolve_and_ids_are_unique(source: Path) -> None:
+    document = page(render(source))
+    ids = [e.get("id") for e in document.iter() if e.get("id")]
+    assert len(ids) == len(set(ids))
+    for link in document.iter("a"):
+        href = link.get("href") or ""
+        if href.startswith("#"):
+            assert href[1:] in ids, href
+        else:
+            assert href.startswith(("https://", "http://", "mailto:")), href
+
+
+def test_notes_are_linked_both_ways() -> None:
+    document = page(render(INVENTORY))
+    call = document.get_element_by_id("fnref-a")
+    note = document.get_element_by_id(call.get("href")[1:])
+    assert note.find_class("backlink")[0].get("href") == "#fnref-a"
+    ref = document.find_class("ref")[0]
+    endnote = document.get_element_by_id(ref.get("href")[1:])
+    assert endnote.find_class("backlink")[0].get("href") == f"#{ref.get('id')}"
+
+
+@pytest.mark.parametrize("source", CASES, ids=lambda p: p.stem)
+def test_headings_descend_in_order(source: Path) -> None:
+    document = page(render(source))
+    levels = [int(h.tag[1]) for h in document.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels))
+
+
+@pytest.mark.parametrize("source", CASES, ids=lambda p: p.stem)
+def test_paragraphs_hold_only_phrasing_content(source: Path) -> None:
+    document = page(render(source))
+    for paragraph in document.iter("p", "span"):
+        inside = {e.tag for e in paragraph.iterdescendants() if isinstance(e.tag, str)}
+        assert not inside & BLOCK_TAGS, (paragraph.get("class"), inside & BLOCK_TAGS)
+
+
+def test_page_is_self_contained_and_in_the_document_language() -> None:
+    data = render(HTML_DATA / "telegram.xml")
+    document = page(data)
+    assert data.startswith(b"<!DOCTYPE html>")
+    assert document.get("lang") == "en-GB"
+    assert page(render(INVENTORY)).get("lang") == "en"
+    assert document.find(".//meta[@charset]").get("charset") == "utf-8"
+    assert not document.xpath("//link | //img | //script[@src] | //iframe")
+    assert len(document.xpath("//style")) == 1
+    assert "javascript:" not in data.decode()
+
+
+@pytest.mark.parametrize("view", ["reading", "editorial"])
+def test_initial_view(view: str) -> None:
+    document = page(render(INVENTORY, view=view))
+    checked = [r.get("id") for r in document.xpath("//input[@name='view']") if r.checked]
+    assert checked == [f"view-{view}"]
+    labels = {label.get("for") for label in document.iter("label")}
+    assert labels == {"view-reading", "view-editorial"}
+
+
+def test_unknown_view_is_refused() -> None:
+    with pytest.raises(ValueError, match="view"):
+        to_html(parse_file(INVENTORY), view="diplomatic")  # type: ignore[arg-type]
+
+
+def test_header_facts_are_shown() -> None:
+    document = page(render(INVENTORY, source_name="memo.txt"))
+    facts = document.find_class("facts")[0]
+    terms = [normalize(dt.text_content()) for dt in facts.iter("dt")]
+    assert terms[:5] == ["Date", "Source", "Archive", "Record", "Funding"]
+    text = normalize(facts.text_content())
+    for value in ("3rd March 1952", "Harbours", "Valmora", "Harbour Board", "restricted"):
+        assert value in text
+    assert document.find(".//title").text == "Memorandum on the Harbour Works at Valmora"
+    colophon = normalize(document.find_class("colophon")[0].text_content())
+    assert colophon == "Transcript: memo.txt · Encoded with teikit 0.1.0"
+
+
+def test_legend_lists_only_the_signs_in_use() -> None:
+    tree = parse_bytes(wrap('<p>A <supplied reason="clarification">b</supplied> c.</p>'))
+    legend = page(to_html(tree)).find_class("legend")
+    assert [normalize(m.text_content()) for m in legend[0].find_class("meaning")] == [
+        "words supplied by the editors"]
+    plain = page(to_html(parse_bytes(wrap("<p>Nothing editorial.</p>"))))
+    assert not plain.find_class("legend")
+
+
+def test_missing_title_and_text_fall_back() -> None:
+    tree = parse_bytes(f'<TEI xmlns="{TEI_NS}"><teiHeader/></TEI>'.encode())
+    document = page(to_html(tree, source_name="draft.txt"))
+    assert document.find(".//h1").text == "draft.txt"
+    assert re.search(r"draft\.txt", document.find(".//title").text or "")
