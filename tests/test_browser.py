@@ -158,8 +158,9 @@ def probe(page: Path, query: str = "") -> dict[str, dict[str, object]]:
     result = run_chromium("--dump-dom", page.as_uri() + query)
     dom = lxml.html.document_fromstring(result.stdout or b"<html/>")
     reports = {
-        element.get("id", "").removeprefix("probe-"): json.loads(element.text_content())
-        for element in dom.xpath("//pre[starts-with(@id, 'probe-')]")
+        (element.get("id") or "").removeprefix("probe-"): json.loads("".join(element.itertext()))
+        for element in dom.iter("pre")
+        if (element.get("id") or "").startswith("probe-")
     }
     assert reports, result.stderr.decode(errors="replace")[-2000:]
     return reports
