@@ -158,7 +158,8 @@ def probe(page: Path, query: str = "") -> dict[str, dict[str, object]]:
     result = run_chromium("--dump-dom", page.as_uri() + query)
     dom = lxml.html.document_fromstring(result.stdout or b"<html/>")
     reports = {
-        (element.get("id") or "").removeprefix("probe-"): json.loads("".join(map(str, element.itertext())))
+        (element.get("id") or "").removeprefix("probe-"): json.loads(
+            "".join(map(str, element.itertext())))
         for element in dom.iter("pre")
         if (element.get("id") or "").startswith("probe-")
     }
