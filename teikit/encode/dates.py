@@ -1,0 +1,429 @@
+"""Dates in archival transcripts, read into ISO 8601 (``@when``, ``@from``/``@to``).
+
+:func:`parse_date` reads a string that is only a date (surrounding spaces, brackets, quotes
+and punctuation such as a final period are allowed); :func:`find_dates` finds every date in
+running text (``Moscow, 9 MAR 66``, ``Peking, September 21, 1959.``). Both return
+:class:`ParsedDate` values whose ``start``/``end`` slice the input back to ``text``.
+
+Forms recognised (month and weekday names in any case, in the languages of
+``DateOptions.languages``: en, fr, de, es, it, ru; ``zh`` turns on the 年月日 form):
+
+=========================  ============================================  ================
+form                       examples                                      @when / @from-to
+=========================  ============================================  ================
+day month year             ``21 September 1959``, ``21st Sept. 1959``,   1959-09-21
+                           ``the 3rd of March, 1952``, ``21. September
+                           1959``, ``1er mars 1952``, ``21 de septiembre
+                           de 1959``, ``21 сентября 1959 г.``
+month day, year            ``September 21, 1959``, ``Sept. 21st, 1959``  1959-09-21
+telegram style             ``9 MAR 66``, ``21 SEP 59``, ``21SEP59``      1966-03-09
+weekday first              ``Monday, 21 September 1959``                 1959-09-21
+day ranges                 ``21–25 September 1959``, ``September 21-25,  1959-09-21 …
+                           1959``, ``21 September to 3 October 1959``    1959-09-25
+unknown day                ``June —, 1861``, ``June __, 1861``           1861-06
+month year                 ``September 1959``, ``Sept. 1959``,           1959-09
+                           ``septiembre de 1959``, ``May–June 1959``
+ISO and year first         ``1959-09-21``, ``1959/9/21``, ``1959.09.21``  1959-09-21
+numbers                    ``12/5/1948`` (``day_first`` decides),         1948-05-12
+                           ``5.12.1948`` (dots are always day first)      1948-12-05
+Roman month                ``21.IX.59``, ``21. IX. 1959``, ``14/VII/1946``  1959-09-21
+Chinese/Japanese           ``1965年3月2日``, ``1965年3月``, ``一九六五年三月二日``  1965-03-02
+two dates joined           ``21 September 1959 – 3 October 1959``        from … to …
+only in parse_date         ``1959``, ``1959-09``, ``1959–1960``, ``12.5.48``,
+                           ``September 21, 59``, ``9 Mar 66``
+=========================  ============================================  ================
+
+Two-digit years: ``yy`` is ``19yy`` when ``yy >= century_pivot`` and ``20yy`` otherwise, so
+the default ``century_pivot=0`` reads every two-digit year as 19yy (archives are mostly of
+the 20th century); ``century_pivot=None`` refuses to read them (a problem is reported).
+
+Running text is read cautiously, so that :func:`find_dates` does not tag numbers: a year alone
+is never a date; after a month name a two-digit year needs an apostrophe (``Sept. 21, '59``)
+or telegram capitals (``21 SEP 59``); a month without a year is not a date; dotted or
+hyphenated numbers need a four-digit year (``5.12.48`` may be a section number) while
+slashes may have two (``12/5/48``); ``may``, ``march`` and ``mar`` must be capitalised.
+
+A text that has the shape of a date but cannot be read without guessing gives a result with
+``when``, ``from_`` and ``to`` all ``None`` and ``problem`` saying why: an impossible day
+(``31 June 1959``, ``29 February 1959``), a month over 12 in the order ``day_first`` asks for
+(``5/13/1948`` read day first), a two-digit year with ``century_pivot=None``, a weekday that
+does not fit the date (``Tuesday, 21 September 1959``), a range that ends before it starts.
+All patterns use bounded repetition only, so both functions run in time linear in the input.
+"""
+
+# Dates are written in many scripts: dashes, quotes, Cyrillic and CJK characters are meant.
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from teikit.encode import _date_words as words
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    """A date found in a text: the verbatim ``text`` at ``start:end`` and its ISO reading."""
+
+    text: str
+    start: int
+    end: int
+    when: str | None = None
+    from_: str | None = None
+    to: str | None = None
+    problem: str | None = None
+
+    @property
+    def resolved(self) -> bool:
+        """True when the date was read (``when`` or ``from_``/``to`` is set)."""
+        return self.problem is None
+
+
+@dataclass(frozen=True)
+class DateOptions:
+    """How to read what the text leaves open (a profile sets these)."""
+
+    day_first: bool = True
+    century_pivot: int | None = 0
+    languages: tuple[str, ...] = words.LANGUAGES
+
+
+_DEFAULTS = DateOptions()
+
+
+class _Unresolved(ValueError):
+    """A date-shaped text that cannot be read without guessing; the message says why."""
+
+
+_Ymd = tuple[int, int | None, int | None]
+_Groups = dict[str, str | None]
+
+
+@dataclass(frozen=True)
+class _Context:
+    options: DateOptions
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    whole: bool  # the string is only a date (parse_date): accept the riskier forms
+
+
+@dataclass(frozen=True)
+class _Form:
+    pattern: re.Pattern[str]
+    read: Callable[[_Groups, _Context], list[_Ymd] | None]  # None: not a date after all
+    whole_only: bool = False
+    named: bool = False  # has a month name: only searched near one
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    forms: tuple[_Form, ...]
+    month_word: re.Pattern[str] | None  # finds month names fast, to place the named forms
+
+
+def _alternation(names: dict[str, int]) -> str:
+    """The names as a prefix tree (``s(?:ep(?:t(?:ember)?)?)``...), then an optional period.
+
+    A tree fails at the first letter where a flat list of 250 names would try each one:
+    it makes scanning running text several times faster.
+    """
+    root: dict[str, dict[str, Any]] = {}
+    for name in names:
+        node = root
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+
+    def branch(node: dict[str, Any]) -> str:
+        options = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        body = options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+        return "" if not options else f"(?:{body})?" if "" in node else body
+
+    return branch(root)
+
+
+_OUT, _IN = r"(?<![^\W\d_])", r"(?![^\W\d_])"  # no letter just before / just after
+_DAY = r"(?<!\d)(?P<{0}>[0-3]?\d)(?!\d)(?:st|nd|rd|th|er|º|\.º|\.)?"
+_YEAR = r"(?P<y>['’]?\d\d(?:\d\d)?)(?!\d)(?:\s{0,2}(?:года|год|г\.?)" + _IN + ")?"
+_RANGE = r"(?:\s{0,3}[-–—]\s{0,3}|\s{1,3}(?:to|until|au|bis|al|по|до)\s{1,3})"
+# After the first digit, so that the regex engine can skip ahead to digits (twice as fast).
+_NUM_OUT, _NUM_IN = r"(?<![\w./-]\d)", r"(?![\w]|[-./]\d)"
+_ROMAN = "|".join(sorted(words.ROMAN_MONTHS, key=len, reverse=True))
+_CJK_DIGIT = "[0-9０-９]"
+_CJK_1_9 = "[一二三四五六七八九]"
+_CJK_YEAR = rf"(?P<y>{_CJK_DIGIT}{{4}}|[〇○零一二三四五六七八九]{{4}})"
+_CJK_MONTH = rf"(?P<m>{_CJK_DIGIT}{{1,2}}|十[一二]?|[一二三四五六七八九])"
+_CJK_DAY = rf"(?P<d>{_CJK_DIGIT}{{1,2}}|[二三]?十{_CJK_1_9}?|[廿卅]{_CJK_1_9}?|{_CJK_1_9})"
+
+
+def _gate(*names: Iterable[str], digits: str = "") -> str:
+    """A look-ahead at the characters a match can start with, so that the engine skips to
+    them instead of trying the whole pattern everywhere (a third faster or more)."""
+    first = {case(n[0]) for group in names for n in group for case in (str.lower, str.upper)}
+    return f"(?=[{re.escape(''.join(sorted(first)))}{digits}])"
+
+
+def _named_patterns(months: dict[str, int], weekdays: dict[str, int]) -> tuple[str, str, str]:
+    month = _OUT + "(?P<{0}>" + _alternation(months) + r")\.?" + _IN
+    m1, m2, d1, d2 = month.format("m1"), month.format("m2"), _DAY.format("d1"), _DAY.format("d2")
+    weekday = rf"(?:{_OUT}(?P<wd>{_alternation(weekdays)})\.?{_IN},?\s{{1,3}})?"
+    article = rf"(?:{_OUT}(?:{'|'.join(words.ARTICLES)})\s{{1,3}})?"
+    day_month_year = (
+        _gate(weekdays, words.ARTICLES, digits=r"\d") + weekday + article
+        + rf"(?:{d1}(?:\s{{0,3}}{m1})?{_RANGE})?{d2}\s{{0,3}}(?:(?:of|de)\s{{1,3}})?{m2}"
+        + rf"(?:,?\s{{0,3}}|\s{{1,3}}del?\s{{1,3}}){_YEAR}"
+    )
+    month_day_year = (
+        _gate(weekdays, months) + weekday + m1
+        + rf"\s{{0,3}}(?:(?P<gap>—|–|-{{1,3}}|_{{1,8}})|{d1}(?:{_RANGE}(?:{m2}\s{{0,3}})?{d2})?)"
+        + rf",?\s{{0,3}}{_YEAR}"
+    )
+    month_year = (
+        rf"{_gate(months)}(?:{m1}\s{{0,3}}[-–—/]\s{{0,3}})?{m2}"
+        rf"(?:,?\s{{1,3}}|\s{{1,3}}del?\s{{1,3}})(?P<y>\d{{4}}|['’]\d\d)(?!\d)"
+        rf"(?:\s{{0,2}}(?:года|год|г\.?){_IN})?"
+    )
+    return day_month_year, month_day_year, month_year
+
+
+def _month(raw: str | None, context: _Context) -> int | None:
+    if raw is None:
+        return None
+    key = raw.lower()
+    return context.months[key] if key in context.months else context.months[key.rstrip(".")]
+
+
+# In running text a four-digit number outside these years is not read as a year
+# ("November 2460" is "November 24" and a footnote reference 60).
+_RUNNING_YEARS = (1000, 2099)
+
+
+def _year(raw: str, context: _Context, bare_ok: bool) -> int | None:
+    digits = raw.lstrip("'’")
+    if len(digits) == 4:
+        year = int(digits)
+        return year if context.whole or _RUNNING_YEARS[0] <= year <= _RUNNING_YEARS[1] else None
+    if digits == raw and not bare_ok:
+        return None
+    pivot = context.options.century_pivot
+    if pivot is None:
+        raise _Unresolved(f"two-digit year {raw!r} and no century rule (century_pivot=None)")
+    return int(digits) + (2000 if int(digits) < pivot else 1900)
+
+
+def _iso(year: int, month: int | None, day: int | None) -> str:
+    if year < 1:
+        raise _Unresolved(f"year {year} is outside the calendar")
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        raise _Unresolved(f"there is no month {month}")
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        leap = " (not a leap year)" if (month, day) == (2, 29) else ""
+        raise _Unresolved(f"{year:04d}-{month:02d} has no day {day}{leap}") from None
+
+
+def _named(groups: _Groups, parts: list[tuple[str | None, str]], context: _Context,
+           ) -> list[_Ymd] | None:
+    """Dates written with month names: checks the year, common words and the weekday."""
+    names = [name for _, name in parts]
+    if not context.whole and any(n.lower() in words.COMMON_WORDS and n.islower() for n in names):
+        return None
+    telegram = all(n.rstrip(".").isupper() for n in names)
+    year = _year(groups["y"] or "", context, bare_ok=context.whole or telegram)
+    if year is None:
+        return None
+    values: list[_Ymd] = [(year, _month(n, context), None if d is None else int(d))
+                          for d, n in parts]
+    weekday = groups.get("wd")
+    if weekday and len(values) == 1 and values[0][2] is not None:
+        written = context.weekdays[weekday.lower().rstrip(".")]
+        actual = date.fromisoformat(_iso(*values[0])).weekday()
+        if written != actual:
+            raise _Unresolved(f"{_iso(*values[0])} is not a {weekday}")
+    return values
+
+
+def _day_month_year(g: _Groups, context: _Context) -> list[_Ymd] | None:
+    month = g["m2"] or ""
+    first = [(g["d1"], g["m1"] or month)] if g["d1"] else []
+    return _named(g, [*first, (g["d2"], month)], context)
+
+
+def _month_day_year(g: _Groups, context: _Context) -> list[_Ymd] | None:
+    month = g["m1"] or ""
+    if g["gap"]:
+        return _named(g, [(None, month)], context)
+    last = [(g["d2"], g["m2"] or month)] if g["d2"] else []
+    return _named(g, [(g["d1"], month), *last], context)
+
+
+def _month_year(g: _Groups, context: _Context) -> list[_Ymd] | None:
+    first = [(None, g["m1"])] if g["m1"] else []
+    return _named(g, [*first, (None, g["m2"] or "")], context)
+
+
+def _numeric(g: _Groups, context: _Context) -> list[_Ymd] | None:
+    """``12/5/1948``, ``5.12.1948``: slashes and hyphens follow day_first, dots are D.M.Y."""
+    year = _year(g["y"] or "", context, bare_ok=context.whole or g["s"] == "/")
+    if year is None:
+        return None
+    first, second = int(g["a"] or ""), int(g["b"] or "")
+    day_first = context.options.day_first or g["s"] == "."
+    day, month = (first, second) if day_first else (second, first)
+    if month > 12:
+        order = "day first" if day_first else "month first"
+        raise _Unresolved(f"month {month} does not exist (read {order})")
+    return [(year, month, day)]
+
+
+def _year_first(g: _Groups, context: _Context) -> list[_Ymd] | None:
+    year, month, day = _year(g["y"] or "", context, bare_ok=False), g.get("m"), g.get("d")
+    if year is None:
+        return None
+    return [(year, None if month is None else int(month), None if day is None else int(day))]
+
+
+def _roman(g: _Groups, context: _Context) -> list[_Ymd] | None:
+    year = _year(g["y"] or "", context, bare_ok=True)
+    assert year is not None  # bare two-digit years are fine next to a Roman month
+    return [(year, words.ROMAN_MONTHS[(g["m"] or "").lower()], int(g["d"] or ""))]
+
+
+def _cjk(g: _Groups, context: _Context) -> list[_Ymd] | None:
+    day = g.get("d")
+    return [(words.cjk_number(g["y"] or ""), words.cjk_number(g["m"] or ""),
+             None if day is None else words.cjk_number(day))]
+
+
+@lru_cache(maxsize=16)
+def _grammar(languages: tuple[str, ...]) -> _Grammar:
+    flags = re.IGNORECASE
+    forms: list[_Form] = []
+    months, weekdays = words.month_names(languages), words.weekday_names(languages)
+    month_word = None
+    if months:
+        dmy, mdy, my = _named_patterns(months, weekdays)
+        forms += [_Form(re.compile(dmy, flags), _day_month_year, named=True),
+                  _Form(re.compile(mdy, flags), _month_day_year, named=True),
+                  _Form(re.compile(my, flags), _month_year, named=True)]
+        month_word = re.compile(f"{_gate(months)}{_OUT}(?:{_alternation(months)})\\.?{_IN}",
+                                flags)
+    forms += [
+        _Form(re.compile(rf"(?P<y>\d{_NUM_OUT}\d{{3}})(?P<s>[-/.])(?P<m>\d\d?)(?P=s)(?P<d>\d\d?)"
+                         + _NUM_IN), _year_first),
+        _Form(re.compile(rf"(?P<a>\d{_NUM_OUT}\d?)(?P<s>[-/.])(?P<b>\d\d?)(?P=s)(?P<y>\d{{4}}"
+                         rf"|\d\d){_NUM_IN}"), _numeric),
+        _Form(re.compile(rf"(?P<d>\d{_NUM_OUT}\d?)(?P<s>\.\s?|/|-)(?P<m>{_ROMAN})(?P=s)"
+                         rf"(?P<y>\d{{4}}|\d\d){_NUM_IN}", flags), _roman),
+        _Form(re.compile(r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?!\d)"), _year_first, True),
+        _Form(re.compile(r"(?<!\d)(?P<y>\d{4})(?!\d)(?:\s?年)?"), _year_first, True),
+    ]
+    if "zh" in languages:
+        cjk = (rf"(?=[0-9０-９〇○零一二三四五六七八九])(?<!{_CJK_DIGIT}){_CJK_YEAR}\s?年"
+               rf"\s?{_CJK_MONTH}\s?月(?:\s?{_CJK_DAY}\s?[日号號])?")
+        forms.append(_Form(re.compile(cjk), _cjk))
+    return _Grammar(tuple(forms), month_word)
+
+
+# No named date reaches further from a month name in it: at most ~50 characters before it
+# ("Wednesday, den 21st until 25th of September"), ~40 after ("Sept. 21st until 25th, 1959 г.").
+_REACH = 64
+
+
+def _near_month_names(text: str, month_word: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around month names, merged: the only places named dates can be."""
+    spans: list[tuple[int, int]] = []
+    for match in month_word.finditer(text) if month_word else ():
+        start, end = max(0, match.start() - _REACH), min(len(text), match.end() + _REACH)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _reading(text: str, match: re.Match[str], form: _Form, context: _Context,
+             ) -> ParsedDate | None:
+    start, end = match.span()
+    try:
+        values = form.read(match.groupdict(), context)
+        if values is None:
+            return None
+        isos = [_iso(*value) for value in values]
+    except _Unresolved as problem:
+        return ParsedDate(text[start:end], start, end, problem=str(problem))
+    return _span(text[start:end], start, end, isos)
+
+
+def _span(text: str, start: int, end: int, isos: list[str]) -> ParsedDate:
+    if len(isos) == 1:
+        return ParsedDate(text, start, end, when=isos[0])
+    if isos[1] < isos[0]:
+        return ParsedDate(text, start, end, problem=f"{isos[1]} is before {isos[0]}")
+    return ParsedDate(text, start, end, from_=isos[0], to=isos[1])
+
+
+_JOIN = re.compile(_RANGE, re.IGNORECASE)
+
+
+def _join_ranges(text: str, found: list[ParsedDate]) -> list[ParsedDate]:
+    """``21 September 1959 – 3 October 1959``: two single dates joined by a dash or "to"."""
+    joined: list[ParsedDate] = []
+    for current in found:
+        previous = joined[-1] if joined else None
+        if (previous is not None and previous.when and current.when
+                and _JOIN.fullmatch(text, previous.end, current.start)):
+            start, end = previous.start, current.end
+            joined[-1] = _span(text[start:end], start, end, [previous.when, current.when])
+        else:
+            joined.append(current)
+    return joined
+
+
+def _scan(text: str, options: DateOptions, whole: bool) -> list[ParsedDate]:
+    context = _Context(options, words.month_names(options.languages),
+                       words.weekday_names(options.languages), whole)
+    grammar = _grammar(options.languages)
+    near_months = _near_month_names(text, grammar.month_word)
+    candidates: list[tuple[int, int, int, ParsedDate]] = []
+    for rank, form in enumerate(grammar.forms):
+        if form.whole_only and not whole:
+            continue
+        for start, end in near_months if form.named else [(0, len(text))]:
+            for match in form.pattern.finditer(text, start, end):
+                found = _reading(text, match, form, context)
+                if found is not None:
+                    candidates.append((found.start, -found.end, rank, found))
+    chosen: list[ParsedDate] = []
+    for start, _, _, found in sorted(candidates, key=lambda c: c[:3]):
+        if not chosen or start >= chosen[-1].end:
+            chosen.append(found)
+    return _join_ranges(text, chosen)
+
+
+def find_dates(text: str, options: DateOptions = _DEFAULTS) -> list[ParsedDate]:
+    """Every date in running text, left to right, without overlaps."""
+    return _scan(text, options, whole=False)
+
+
+_EDGES = string.whitespace + "\u00a0\u3000.,;:!?()[]{}<>\"'“”‘’«»"
+
+
+def parse_date(text: str, options: DateOptions = _DEFAULTS) -> ParsedDate | None:
+    """The date when ``text`` is nothing but a date (edges of space and punctuation allowed)."""
+    start = len(text) - len(text.lstrip(_EDGES))
+    found = _scan(text[start:], options, whole=True)
+    # A period may end the date ("1959 г.") or the sentence: the date keeps what it matched.
+    if len(found) != 1 or found[0].start != 0 or text[start + found[0].end :].strip(_EDGES):
+        return None
+    return replace(found[0], start=start, end=start + found[0].end)
