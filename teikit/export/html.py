@@ -123,7 +123,8 @@ def _page(record: Record, article: etree._Element, sidebar: list[etree._Element]
         article, make("aside", attrs("sidebar", aria_label="About this document"),
                       _lines(sidebar)),
     ]))
-    page = make("div", attrs("page"), _lines([_bar(record), main]))
+    skip = make("a", attrs("skip", href="#text"), ["Skip to the text"])
+    page = make("div", attrs("page"), _lines([skip, _bar(record), main]))
     body = make("body", {}, _lines([*radios, page, make("script", {}, ["\n", SCRIPT])]))
     return make("html", attrs(lang=record.language or "en"), ["\n", head, "\n", body, "\n"])
 

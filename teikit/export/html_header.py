@@ -116,7 +116,6 @@ def _date(record: Record) -> list[Node]:
 
 def record_panel(record: Record, source_name: str | None) -> etree._Element:
     """The "About this document" section of the page's sidebar."""
-    rights = [make("p", {}, [text]) for text in record.rights]
     transcript = source_name or record.transcript
     entries = [
         *_entry("Date", _date(record)),
@@ -129,13 +128,16 @@ def record_panel(record: Record, source_name: str | None) -> etree._Element:
         *_entry("People", _tags(record.people)),
         *_entry("Organisations", _tags(record.organisations)),
         *_entry("Places", _tags(record.places)),
-        *_entry("Rights", rights),
-        *_entry("Access", [record.rights_status] if record.rights_status else []),
     ]
     content: list[Node] = [make("h2", attrs(id="about"), ["About this document"])]
     content.extend(make("p", attrs("abstract"), [text]) for text in record.abstract)
     if entries:
         content.append(make("dl", attrs("facts"), entries))
+    if record.rights:
+        status = f" ({record.rights_status})" if record.rights_status else ""
+        rights = [make("p", {}, [text]) for text in record.rights]
+        content.append(make("details", attrs("rights"), [make("summary", {}, [
+            f"Rights and reuse{status}"]), *rights]))
     if record.method or record.hands:
         method = [make("p", {}, [text]) for text in [*record.method, *record.hands]]
         content.append(make("details", attrs("method"), [make("summary", {}, [

@@ -55,9 +55,17 @@ def css_class(element: etree._Element, *extra: str) -> str:
     return " ".join(c for c in classes if c)
 
 
+def only_heads(element: etree._Element) -> bool:
+    """True for a division with a heading and nothing else (a label with no entries)."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    texts = [element.text, *(child.tail for child in children)]
+    return bool(children) and all(is_tei(child, "head") for child in children) and not any(
+        text and text.strip() for text in texts)
+
+
 def container(element: etree._Element, ctx: Context) -> list[Node]:
     tag = "span" if ctx.phrasing else CONTAINERS[local_name(element)]
-    extra = "blk" if ctx.phrasing else ""
+    extra = "blk" if ctx.phrasing else "empty" if only_heads(element) else ""
     return [make(tag, attrs(css_class(element, extra), **common(element, ctx)),
                  ctx.children(element))]
 
