@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from lxml import etree
 
 from teikit.diagnostics import Diagnostic, Severity
-from teikit.encode.dates import DateOptions, find_dates, parse_date
+from teikit.encode.dates import DateOptions, ParsedDate, find_dates, parse_date
 from teikit.encode.inline import Engine
 from teikit.encode.model import Block, Container, Inline, Node, Sep
 from teikit.tei import E, tei, xml
@@ -115,10 +115,14 @@ class Builder:
             self.dateline(element, block)
         elif not block.inline:
             _append_text(element, block.text)
-        elif block.tag in {"note", "ab"} and (label := self.label(block)):
+        elif block.tag in {"note", "ab", "p"} and (label := self.label(block)):
             element.append(E.label(block.text[:label]))
-            fill(element, self.engine.run(block.text[label:], block.offset + label,
-                                          self.diagnostics))
+            rest = block.text[label:]
+            whole = parse_date(rest, self.dates) if block.tag == "ab" else None
+            if whole is not None and block.text[:label].lower().startswith("date"):
+                self.tag_date(element, rest, whole, block)
+            else:
+                fill(element, self.engine.run(rest, block.offset + label, self.diagnostics))
         else:
             fill(element, self.engine.run(block.text, block.offset, self.diagnostics))
         return [element]
@@ -126,6 +130,8 @@ class Builder:
     def label(self, block: Block) -> int:
         if "_label" in block.attrs:
             return int(block.attrs["_label"])
+        if block.tag == "p":
+            return 0
         match = LABELLED.match(block.text)
         return len(match.group(1)) if match else 0
 
@@ -145,14 +151,23 @@ class Builder:
             _append_text(element, text)
             return
         date = found[0]
-        start, end = (0, len(text)) if whole is not None else (date.start, date.end)
-        prefix = text[:start]
+        if whole is not None:
+            self.tag_date(element, text, date, block)
+            return
+        prefix = text[: date.start]
         place = re.match(r"^([A-Z][\w .'-]*?)(,\s*)$", prefix)
         if place:
             element.append(E.placeName(place.group(1)))
             _append_text(element, place.group(2))
         else:
             _append_text(element, prefix)
+        self.tag_date(element, text, date, block, begin=date.start)
+
+    def tag_date(self, element: etree._Element, text: str, date: ParsedDate,
+                 block: Block, begin: int = 0) -> None:
+        """Append ``text[begin:]``, with the date in it (``date``'s span) as ``<date>``."""
+        start, end = date.start, date.end
+        _append_text(element, text[begin:start])
         date_element = E.date(text[start:end])
         if date.when:
             date_element.set("when", date.when)

@@ -26,7 +26,7 @@ def supplied(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
     src = state.src
     before = src[bracket.start - 1] if bracket.start else " "
     after = src[bracket.end] if bracket.end < len(src) else " "
-    if before.isalnum() and after.isalnum() and not state.options.get("word_internal_ok"):
+    if (before.isalnum() or after.isalnum()) and not state.options.get("word_internal_ok"):
         state.warn(bracket.start, "TK110", f"insertion inside a word: [{bracket.inner}]")
     reason = state.option("supplied_reason", "clarification")
     children = engine.inner(state, bracket)

@@ -31,6 +31,7 @@ class _Div:
     closed: bool = False
     opener: Spec | None = None
     closer: Spec | None = None
+    listing: Spec | None = None
     units: list[Unit] = field(default_factory=list)
 
 
@@ -73,21 +74,60 @@ class LetterLayout:
         if current is not None and current.closed and look.POSTSCRIPT.match(text):
             self.add(current, "p", index, Spec("postscript"))
             return
+        if current is not None and self.extends_signature(current, index, text, following):
+            return
         div = self.div()
+        if look.MEMO_FIELD.match(text) and not div.has_p and div.closer is None:
+            self.add(div, "ab", index, type="memo-field")
+            if look.LIST_FIELD.match(text):
+                div.listing = Spec("list", {"type": "participants"})
+                div.units[-1] = Unit("head", index, index, (*self.base, div.spec, div.listing))
+            return
         if not div.has_p and div.closer is None and self.opening(div, index, text, following):
             return
         if self.closing(div, index, text, following):
             return
-        if look.MEMO_FIELD.match(text) and not div.has_p:
-            self.add(div, "ab", index, type="memo-field")
+        if self.listing(div, index, text):
             return
         div.closer = None
         div.has_p = True
-        self.add(div, "p", index)
+        if numbered := look.NUMBERED.match(text):
+            self.add(div, "p", index, n=numbered.group("n"), _label=str(len(numbered.group(1))))
+        else:
+            self.add(div, "p", index)
+
+    def listing(self, div: _Div, index: int, text: str) -> bool:
+        """Lines under ``Participants:``: one item each, until a paragraph or a gap."""
+        if div.listing is None:
+            return False
+        previous = div.units[-1].last if div.units else index
+        blank_between = any(not self.lines[i].text.strip() for i in range(previous + 1, index))
+        if blank_between and div.units[-1].tag == "item" or look.is_paragraph(text):
+            div.listing = None
+            return False
+        self.add(div, "item", index, div.listing)
+        return True
+
+    def extends_signature(self, div: _Div, index: int, text: str, following: list[str]) -> bool:
+        """A title or office under a signature (``Secretary to the Board``) joins it."""
+        last = div.units[-1] if div.units else None
+        if last is None or last.tag != "signed" or last.last + 1 != index:
+            return False
+        next_text = following[0] if following else ""
+        if not look.is_signature(text) or look.is_salute(next_text):
+            return False
+        if look.dateline_date(text, self.dates) is not None:
+            return False
+        last.last = index
+        div.closed = self.ends_div(following)
+        return True
 
     def opening(self, div: _Div, index: int, text: str, following: list[str]) -> bool:
         """Head, opener dateline and salutation at the top of a div."""
         next_text = following[0] if following else ""
+        if not div.units and look.is_short_title(text) and look.is_paragraph(next_text):
+            self.add(div, "head", index)
+            return True
         if look.is_salute(text):
             div.opener = div.opener or Spec("opener")
             self.add(div, "salute", index, div.opener)
@@ -139,6 +179,15 @@ class LetterLayout:
             or look.is_salute(second)
         )
 
+    def head_kind(self, div: _Div) -> str | None:
+        """``report``, ``telegram``, ``memorandum``… when the div's heading starts so."""
+        head = next((u for u in div.units if u.tag == "head"), None)
+        if head is None:
+            return None
+        words = self.text(head.first).lstrip("[").split()
+        first = words[0].lower().rstrip(":") if words else ""
+        return first if first in _KINDS else None
+
     def closer(self, div: _Div) -> Spec:
         if div.closer is None:
             div.closer = Spec("closer")
@@ -149,17 +198,15 @@ class LetterLayout:
         for number, div in enumerate(self.divs):
             tags = {unit.tag for unit in div.units}
             if number == 0:
-                letterish = {"salute", "signed"} & tags
-                kind = "letter" if letterish and len(self.divs) > 1 else "document"
-                if len(self.divs) == 1 and letterish:
-                    kind = "letter"
+                kind = "letter" if {"salute", "signed"} & tags else "document"
+                if self.head_kind(div) in {"telegram", "cable", "report"} and len(self.divs) == 1:
+                    kind = self.head_kind(div) or kind
+                if "ab" in tags or self.head_kind(div) in {"memorandum", "minutes"}:
+                    kind = self.head_kind(div) or "memorandum"
                 div.spec.attrs["type"] = kind
             else:
                 div.spec.attrs["type"] = "enclosure"
-                head = next((u for u in div.units if u.tag == "head"), None)
-                if head is not None:
-                    first_word = self.text(head.first).lstrip("[").split()[0].lower()
-                    if first_word in _KINDS:
-                        div.spec.attrs["subtype"] = first_word
+                if kind := self.head_kind(div):
+                    div.spec.attrs["subtype"] = kind
             if len(self.divs) > 1:
                 div.spec.attrs["n"] = str(number + 1)

@@ -37,6 +37,8 @@ MEMO_FIELD = re.compile(
     r"^(SUBJECT|Subject|FROM|From|TO|To|DATE|Date|REF|Ref|CC|Cc|PLACE|Place|TIME|Time"
     r"|PARTICIPANTS|Participants|PRESENT|Present|Copies to)\s*:\s*",
 )
+LIST_FIELD = re.compile(r"^(PARTICIPANTS|Participants|PRESENT|Present|Copies to)\s*:\s*$")
+NUMBERED = re.compile(r"^((?P<n>\d{1,3})\.)\s+\S")
 TERMINAL = ".:;,!?"
 
 
@@ -52,6 +54,11 @@ def is_salute(text: str) -> bool:
 def is_closing(text: str) -> bool:
     """``Sincerely,``, ``Yours faithfully,``, ``With comradely greetings,``."""
     return bool(CLOSING.match(text)) and words(text) <= 12
+
+
+def is_paragraph(text: str) -> bool:
+    """Running prose: long, or ending a sentence."""
+    return words(text) > 16 or (words(text) > 6 and text.rstrip().endswith((".", "!", "?")))
 
 
 def is_short_title(text: str) -> bool:

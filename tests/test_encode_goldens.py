@@ -1,0 +1,61 @@
+"""Whole transcripts → whole TEI documents, compared with golden files.
+
+Every ``tests/data/encode/**/NAME.txt`` is encoded with the profile configured beside it
+(``teikit.toml`` or ``pyproject.toml``) and compared with ``NAME.xml``. Regenerate the
+goldens on purpose with ``TEIKIT_REGEN=1 pytest tests/test_encode_goldens.py`` and review
+the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+import teikit
+from teikit.export.text import to_bytes
+
+from conftest import DATA
+
+CASES = sorted((DATA / "encode").rglob("*.txt"))
+REGEN = os.environ.get("TEIKIT_REGEN") == "1"
+
+
+def normalise(data: bytes) -> bytes:
+    """Golden comparison ignores only the teikit version written in appInfo."""
+    return re.sub(rb'(ident="teikit" version=")[^"]*(")', rb"\1\2", data)
+
+
+@pytest.mark.parametrize("path", CASES, ids=[str(p.relative_to(DATA)) for p in CASES])
+def test_encode_matches_golden(path: Path) -> None:
+    result = teikit.encode(path)
+    data = result.to_bytes()
+    golden = path.with_suffix(".xml")
+    if REGEN or not golden.exists():
+        golden.write_bytes(data)
+    assert normalise(data) == normalise(golden.read_bytes())
+
+
+@pytest.mark.parametrize("path", CASES, ids=[str(p.relative_to(DATA)) for p in CASES])
+def test_transcript_view_gives_the_file_back(path: Path) -> None:
+    result = teikit.encode(path)
+    assert to_bytes(result.tree, "transcript") == path.read_bytes()
+
+
+def test_profiles_come_from_the_configuration_beside_the_transcripts() -> None:
+    assert teikit.encode(DATA / "encode" / "leiden" / "inscription.txt").profile == "leiden"
+    assert teikit.encode(DATA / "encode" / "crowd" / "letter_home.txt").profile == "crowd"
+    assert teikit.encode(DATA / "encode" / "conventions.txt").profile == "documentary"
+
+
+def test_goldens_are_valid_tei(jing: str) -> None:
+    """Every golden validates against the official tei_all with jing (one batch)."""
+    import subprocess
+
+    from conftest import TEI_ALL_RNG
+
+    goldens = [str(path.with_suffix(".xml")) for path in CASES]
+    run = subprocess.run([jing, str(TEI_ALL_RNG), *goldens], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr

@@ -1,0 +1,77 @@
+"""Profiles load from a name, a TOML file, ``teikit.toml`` and ``[tool.teikit]``; bad
+configuration is an error, never silently ignored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from teikit.diagnostics import ConfigError
+from teikit.encode import encode_text, profiles
+
+
+def test_builtin_profiles_exist() -> None:
+    assert set(profiles.BUILTIN) >= {"documentary", "frus", "leiden", "crowd"}
+    for profile in profiles.BUILTIN.values():
+        assert profile.rules <= profiles.RULE_NAMES
+        assert profile.description
+
+
+def test_profile_file_switches_rules_and_options(tmp_path: Path) -> None:
+    path = tmp_path / "edition.toml"
+    path.write_text(
+        'extends = "documentary"\nname = "edition"\nenable = ["correction"]\n'
+        'disable = ["stamp"]\n[options]\nsupplied_reason = "omitted"\n', encoding="utf-8")
+    profile = profiles.load_file(path)
+    assert profile.name == "edition"
+    assert "correction" in profile.rules and "stamp" not in profile.rules
+    result = encode_text("the Indonesain [Indonesian] delegates and [North] Korea [stamp]",
+                         profile=profile, layout="plain")
+    xml = result.to_bytes().decode()
+    assert '<choice><sic>Indonesain</sic><corr rend="bracket-after">Indonesian</corr></choice>' in xml
+    assert '<supplied reason="omitted" resp="#editor">North</supplied>' in xml
+    assert '<supplied reason="omitted" resp="#editor">stamp</supplied>' in xml
+    assert "Encoded with the edition profile" in xml
+
+
+@pytest.mark.parametrize("text, message", [
+    ('enable = ["nonsense"]\n', "unknown rule(s) nonsense"),
+    ('disable = "stamp"\n', "must be a list"),
+    ('[options]\nday_first = "yes"\n', "must be bool"),
+    ('[options]\ncolour = 1\n', "unknown option 'colour'"),
+    ('extends = "nowhere"\n', "unknown profile 'nowhere'"),
+    ('flavour = "x"\n', "unknown profile key(s): flavour"),
+    ("this is not toml", "not valid TOML"),
+])
+def test_bad_profiles_are_configuration_errors(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        profiles.load_file(path)
+
+
+def test_teikit_toml_beside_transcripts(tmp_path: Path) -> None:
+    (tmp_path / "teikit.toml").write_text('profile = "frus"\n', encoding="utf-8")
+    assert profiles.resolve(None, tmp_path).name == "frus"
+
+
+def test_pyproject_tool_table_with_inline_profile(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.teikit.profile]\nextends = "leiden"\nname = "inscriptions"\n', encoding="utf-8")
+    sub = tmp_path / "transcripts"
+    sub.mkdir()
+    assert profiles.resolve(None, sub).name == "inscriptions"
+
+
+def test_explicit_choice_wins_over_configuration(tmp_path: Path) -> None:
+    (tmp_path / "teikit.toml").write_text('profile = "frus"\n', encoding="utf-8")
+    assert profiles.resolve("crowd", tmp_path).name == "crowd"
+
+
+def test_day_first_option_decides_ambiguous_dates() -> None:
+    text = "Dear Sir,\nWe met.\nA. Person\n12/5/1948"
+    european = encode_text(text).to_bytes()
+    american = encode_text(text, profile=profiles.get("frus")).to_bytes()
+    assert b'when="1948-05-12"' in european
+    assert b'when="1948-12-05"' in american

@@ -1,0 +1,91 @@
+"""Nothing is lost: the transcript view of the TEI gives every input back byte for byte,
+and the encoder never crashes and always writes well-formed XML, whatever the input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from teikit.encode import encode_bytes, encode_text, profiles
+from teikit.export.text import to_bytes, to_text
+from teikit.tei import parse_bytes
+
+from conftest import DATA, ROOT, SAMPLES
+
+EDITORIAL = [
+    "[", "]", "[North]", "[...]", "[. . .]", "[…]", "[sic]", "[sic!]", " [?]", "[word?]",
+    "[Page 2]", "[p. 3]", "[1]", "[2]", "¹", "[0.85, 1.15]", "[Translator's note: x]",
+    "[Editor’s note: y]", "[handwritten: z]", "[stamp: R]", "[stamp]", "[seal]",
+    "[2 words illegible]", "[illegible]", "[name not declassified]", "[redacted]",
+    "[signature]", "[[x]]", "[a [b] c]", "~~x~~", "<ab>", "a(bc)", "[---]",
+]
+STRUCTURE = [
+    "\n", "\r\n", "\r", "\n\n", " ", "\t", "Dear Sir,", "Sincerely,", "John Smith",
+    "21 September 1959", "September 21, 1959", "Moscow, 9 MAR 66", "- 2 -", "[To] All:",
+    "SUBJECT: x", "Participants:", "1. ", "Notes", "\n[1] note", "Rights", "Source",
+    "Associated Places", "P.S. ", "This document was made possible with support from X",
+]
+AWKWARD = ["\x00", "\x07", "\x1f", "\ufeff", "\ufffe", "é", "’", "&", "<", ">", "]]>", "\u2028"]
+PIECE = st.one_of(
+    st.sampled_from(EDITORIAL + STRUCTURE + AWKWARD),
+    st.text(max_size=6),
+)
+TRANSCRIPT = st.lists(PIECE, max_size=40).map("".join)
+PROFILE = st.sampled_from(sorted(profiles.BUILTIN))
+
+
+@settings(max_examples=400, suppress_health_check=list(HealthCheck), deadline=None)
+@given(text=TRANSCRIPT, profile=PROFILE)
+def test_transcript_view_gives_any_text_back(text: str, profile: str) -> None:
+    result = encode_text(text, profile=profiles.get(profile))
+    tree = parse_bytes(result.to_bytes())
+    assert to_text(tree, "transcript") == text
+    to_text(tree, "reading")
+
+
+@settings(max_examples=150, suppress_health_check=list(HealthCheck), deadline=None)
+@given(text=TRANSCRIPT, newline=st.sampled_from(["\n", "\r\n"]), bom=st.booleans())
+def test_bytes_round_trip_keeps_line_endings_and_bom(text: str, newline: str,
+                                                      bom: bool) -> None:
+    body = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", newline)
+    data = (b"\xef\xbb\xbf" if bom else b"") + body.encode("utf-8", "surrogatepass")
+    result = encode_bytes(data)
+    assert to_bytes(parse_bytes(result.to_bytes()), "transcript") == data
+
+
+@settings(max_examples=200, suppress_health_check=list(HealthCheck), deadline=None)
+@given(data=st.binary(max_size=200))
+def test_never_crashes_on_arbitrary_bytes(data: bytes) -> None:
+    from teikit.diagnostics import InputError
+
+    try:
+        result = encode_bytes(data)
+    except InputError as exc:
+        assert "not valid utf-8" in str(exc)
+        return
+    assert to_bytes(parse_bytes(result.to_bytes()), "transcript") == data
+
+
+def every_transcript() -> list[Path]:
+    found = sorted(SAMPLES.glob("*.txt")) + sorted((DATA / "encode").rglob("*.txt"))
+    return [path for path in found if ".transcript." not in path.name
+            and ".reading." not in path.name]
+
+
+@pytest.mark.parametrize("path", every_transcript(),
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_bundled_transcript_round_trips(path: Path) -> None:
+    data = path.read_bytes()
+    for name in profiles.BUILTIN:
+        result = encode_bytes(data, name=path.name, profile=profiles.get(name))
+        assert to_bytes(parse_bytes(result.to_bytes()), "transcript") == data
+
+
+def test_a_very_long_line_is_encoded_in_linear_time() -> None:
+    line = "[North] Korea [sic] and [ unbalanced " * 20000
+    result = encode_text(line)
+    assert to_text(result.tree, "transcript") == line
+    assert sum(1 for d in result.diagnostics if d.code == "TK101") == 20000
