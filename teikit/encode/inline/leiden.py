@@ -1,7 +1,8 @@
 """Leiden sigla for editions of inscriptions and papyri (EpiDoc).
 
-- ``[---]``, ``[- - -]``: lost text of unknown extent → ``<gap reason="lost" extent="unknown">``
-  (bracket rule ``lacuna``; the marker stays in ``<desc>``);
+- ``[---]``, ``[- - -]``: lost text of unknown extent → ``<gap reason="lost" extent="unknown">``;
+  ``[c. 5]``: about five letters lost → ``<gap reason="lost" quantity="5" unit="char"
+  precision="low">`` (bracket rule ``lacuna``; the marker stays in ``<desc>``);
 - ``<abc>``: letters the writer omitted, supplied by the editor →
   ``<supplied reason="omitted" rend="angle">abc</supplied>`` (character rule ``omitted``);
 - ``a(bc)``: an abbreviation expanded → ``<expan><abbr>a</abbr><ex>bc</ex></expan>``
@@ -22,14 +23,18 @@ if TYPE_CHECKING:
     from teikit.encode.inline.engine import Engine
 
 LACUNA = re.compile(r"^\s*-(\s*-)+\s*$")
+COUNTED = re.compile(r"^c(?:a)?\.\s?(?P<n>\d+)$")
 OMITTED = re.compile(r"<([^<>\s][^<>\n]*)>")
 EXPANSION = re.compile(r"\((\w+)\)")
 
 
 def lacuna(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
-    if not LACUNA.match(bracket.inner):
-        return False
-    return gap(state, bracket, "lost", extent="unknown")
+    if LACUNA.match(bracket.inner):
+        return gap(state, bracket, "lost", extent="unknown")
+    if counted := COUNTED.match(bracket.inner):
+        return gap(state, bracket, "lost", quantity=counted.group("n"), unit="char",
+                   precision="low")
+    return False
 
 
 def omitted(engine: Engine, state: InlineState) -> bool:
