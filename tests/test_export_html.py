@@ -271,8 +271,10 @@ def test_header_facts_are_shown() -> None:
     text = normalize(facts.text_content())
     for value in ("3rd March 1952", "Harbours", "Valmora", "Harbour Board"):
         assert value in text
-    rights = normalize(document.find_class("rights")[0].text_content())
-    assert rights.startswith("Rights and reuse (restricted) Reuse for research is welcome.")
+    rights = document.find_class("rights")[0]
+    assert rights.find("summary").text == "Rights and reuse (restricted)"
+    assert [p.text for p in rights.iter("p")] == [
+        "Reuse for research is welcome.", "Ask the archive before commercial use."]
     assert document.find(".//title").text == "Memorandum on the Harbour Works at Valmora"
     colophon = normalize(document.find_class("colophon")[0].text_content())
     assert colophon == "Transcript: memo.txt · Encoded with teikit 0.1.0"
