@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -20,7 +21,7 @@ from teikit.encode.dates import DateOptions, ParsedDate, find_dates, parse_date
 DATA = Path(__file__).parent / "data" / "dates"
 
 
-def rows(name: str) -> list[pytest.ParameterSet]:
+def rows(name: str) -> list[Any]:
     """One parameter set per data line, named by its line number and input."""
     params = []
     for number, line in enumerate((DATA / name).read_text("utf-8").splitlines(), start=1):

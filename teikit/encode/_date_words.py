@@ -1,15 +1,17 @@
-"""Words that name months and weekdays, per language, as data for :mod:`teikit.encode.dates`.
+"""How dates are spelled, for :mod:`teikit.encode.dates`: words and the patterns built on them.
 
-Keys are lower case. A name that ends in ``.`` matches only with its period (``ago.`` is
-Spanish/Italian August, ``ago`` is an English word); any other name also matches with an
-optional period after it (``Sept`` and ``Sept.``).
+Month and weekday names per language are data (keys in lower case). A name that ends in
+``.`` matches only with its period (``ago.`` is Spanish/Italian August, ``ago`` is an English
+word); any other name also matches with an optional period after it (``Sept`` and ``Sept.``).
 """
 
 # Dates are written in many scripts: dashes, quotes, Cyrillic and CJK characters are meant.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 _MONTHS_EN = (
     ("january", "jan"),
@@ -188,3 +190,86 @@ def cjk_number(text: str) -> int:
         head, _, rest = text.partition("十")
         tens = 10 * (CJK_DIGITS[head] if head else 1)
     return tens + (CJK_DIGITS[rest] if rest else 0)
+
+
+# --- regular expressions (bounded repetition only: matching is linear) ---
+
+def _alternation(names: dict[str, int]) -> str:
+    """The names as a prefix tree (``s(?:ep(?:t(?:ember)?)?)``...), then an optional period.
+
+    A tree fails at the first letter where a flat list of 250 names would try each one:
+    it makes scanning running text several times faster.
+    """
+    root: dict[str, dict[str, Any]] = {}
+    for name in names:
+        node = root
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+
+    def branch(node: dict[str, Any]) -> str:
+        options = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        body = options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+        return "" if not options else f"(?:{body})?" if "" in node else body
+
+    return branch(root)
+
+
+_OUT, _IN = r"(?<![^\W\d_])", r"(?![^\W\d_])"  # no letter just before / just after
+_DAY = r"(?<!\d)(?P<{0}>[0-3]?\d)(?!\d)(?:st|nd|rd|th|er|º|\.º|\.)?"
+_YEAR = r"(?P<y>['’]?\d\d(?:\d\d)?)(?!\d)(?:\s{0,2}(?:года|год|г\.?)" + _IN + ")?"
+RANGE = r"(?:\s{0,3}[-–—]\s{0,3}|\s{1,3}(?:to|until|au|bis|al|по|до)\s{1,3})"
+# After the first digit, so that the regex engine can skip ahead to digits (twice as fast).
+_NUM_OUT, _NUM_IN = r"(?<![\w./-]\d)", r"(?![\w]|[-./]\d)"
+_ROMAN = "|".join(sorted(ROMAN_MONTHS, key=len, reverse=True))
+_CJK_DIGIT = "[0-9０-９]"
+_CJK_1_9 = "[一二三四五六七八九]"
+_CJK_YEAR = rf"(?P<y>{_CJK_DIGIT}{{4}}|[〇○零一二三四五六七八九]{{4}})"
+_CJK_MONTH = rf"(?P<m>{_CJK_DIGIT}{{1,2}}|十[一二]?|[一二三四五六七八九])"
+_CJK_DAY = rf"(?P<d>{_CJK_DIGIT}{{1,2}}|[二三]?十{_CJK_1_9}?|[廿卅]{_CJK_1_9}?|{_CJK_1_9})"
+
+
+def _gate(*names: Iterable[str], digits: str = "") -> str:
+    """A look-ahead at the characters a match can start with, so that the engine skips to
+    them instead of trying the whole pattern everywhere (a third faster or more)."""
+    first = {case(n[0]) for group in names for n in group for case in (str.lower, str.upper)}
+    return f"(?=[{re.escape(''.join(sorted(first)))}{digits}])"
+
+
+def named_patterns(months: dict[str, int], weekdays: dict[str, int]) -> tuple[str, str, str]:
+    """Day month year, month day year, month year: the forms spelled with month names."""
+    month = _OUT + "(?P<{0}>" + _alternation(months) + r")\.?" + _IN
+    m1, m2, d1, d2 = month.format("m1"), month.format("m2"), _DAY.format("d1"), _DAY.format("d2")
+    weekday = rf"(?:{_OUT}(?P<wd>{_alternation(weekdays)})\.?{_IN},?\s{{1,3}})?"
+    article = rf"(?:{_OUT}(?:{'|'.join(ARTICLES)})\s{{1,3}})?"
+    day_month_year = (
+        _gate(weekdays, ARTICLES, digits=r"\d") + weekday + article
+        + rf"(?:{d1}(?:\s{{0,3}}{m1})?{RANGE})?{d2}\s{{0,3}}(?:(?:of|de)\s{{1,3}})?{m2}"
+        + rf"(?:,?\s{{0,3}}|\s{{1,3}}del?\s{{1,3}}){_YEAR}"
+    )
+    month_day_year = (
+        _gate(weekdays, months) + weekday + m1
+        + rf"\s{{0,3}}(?:(?P<gap>—|–|-{{1,3}}|_{{1,8}})|{d1}(?:{RANGE}(?:{m2}\s{{0,3}})?{d2})?)"
+        + rf",?\s{{0,3}}{_YEAR}"
+    )
+    month_year = (
+        rf"{_gate(months)}(?:{m1}\s{{0,3}}[-–—/]\s{{0,3}})?{m2}"
+        rf"(?:,?\s{{1,3}}|\s{{1,3}}del?\s{{1,3}})(?P<y>\d{{4}}|['’]\d\d)(?!\d)"
+        rf"(?:\s{{0,2}}(?:года|год|г\.?){_IN})?"
+    )
+    return day_month_year, month_day_year, month_year
+
+
+def month_word(months: dict[str, int]) -> str:
+    """Any one month name, alone: to find the places where named dates can be."""
+    return rf"{_gate(months)}{_OUT}(?:{_alternation(months)})\.?{_IN}"
+
+
+ISO_DATE = rf"(?P<y>\d{_NUM_OUT}\d{{3}})(?P<s>[-/.])(?P<m>\d\d?)(?P=s)(?P<d>\d\d?){_NUM_IN}"
+NUMERIC_DATE = rf"(?P<a>\d{_NUM_OUT}\d?)(?P<s>[-/.])(?P<b>\d\d?)(?P=s)(?P<y>\d{{4}}|\d\d){_NUM_IN}"
+ROMAN_DATE = (rf"(?P<d>\d{_NUM_OUT}\d?)(?P<s>\.\s?|/|-)(?P<m>{_ROMAN})(?P=s)"
+              rf"(?P<y>\d{{4}}|\d\d){_NUM_IN}")
+ISO_YEAR_MONTH = r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?!\d)"
+YEAR_ALONE = r"(?<!\d)(?P<y>\d{4})(?!\d)(?:\s?年)?"
+CJK_DATE = (rf"(?=[0-9０-９〇○零一二三四五六七八九])(?<!{_CJK_DIGIT}){_CJK_YEAR}\s?年"
+            rf"\s?{_CJK_MONTH}\s?月(?:\s?{_CJK_DAY}\s?[日号號])?")

@@ -57,11 +57,10 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from typing import Any
 
 from teikit.encode import _date_words as words
 
@@ -112,10 +111,13 @@ class _Context:
     whole: bool  # the string is only a date (parse_date): accept the riskier forms
 
 
+_Reader = Callable[[_Groups, _Context], "list[_Ymd] | None"]  # None: not a date after all
+
+
 @dataclass(frozen=True)
 class _Form:
     pattern: re.Pattern[str]
-    read: Callable[[_Groups, _Context], list[_Ymd] | None]  # None: not a date after all
+    read: _Reader
     whole_only: bool = False
     named: bool = False  # has a month name: only searched near one
 
@@ -124,71 +126,6 @@ class _Form:
 class _Grammar:
     forms: tuple[_Form, ...]
     month_word: re.Pattern[str] | None  # finds month names fast, to place the named forms
-
-
-def _alternation(names: dict[str, int]) -> str:
-    """The names as a prefix tree (``s(?:ep(?:t(?:ember)?)?)``...), then an optional period.
-
-    A tree fails at the first letter where a flat list of 250 names would try each one:
-    it makes scanning running text several times faster.
-    """
-    root: dict[str, dict[str, Any]] = {}
-    for name in names:
-        node = root
-        for char in name:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a name ends here
-
-    def branch(node: dict[str, Any]) -> str:
-        options = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
-        body = options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
-        return "" if not options else f"(?:{body})?" if "" in node else body
-
-    return branch(root)
-
-
-_OUT, _IN = r"(?<![^\W\d_])", r"(?![^\W\d_])"  # no letter just before / just after
-_DAY = r"(?<!\d)(?P<{0}>[0-3]?\d)(?!\d)(?:st|nd|rd|th|er|º|\.º|\.)?"
-_YEAR = r"(?P<y>['’]?\d\d(?:\d\d)?)(?!\d)(?:\s{0,2}(?:года|год|г\.?)" + _IN + ")?"
-_RANGE = r"(?:\s{0,3}[-–—]\s{0,3}|\s{1,3}(?:to|until|au|bis|al|по|до)\s{1,3})"
-# After the first digit, so that the regex engine can skip ahead to digits (twice as fast).
-_NUM_OUT, _NUM_IN = r"(?<![\w./-]\d)", r"(?![\w]|[-./]\d)"
-_ROMAN = "|".join(sorted(words.ROMAN_MONTHS, key=len, reverse=True))
-_CJK_DIGIT = "[0-9０-９]"
-_CJK_1_9 = "[一二三四五六七八九]"
-_CJK_YEAR = rf"(?P<y>{_CJK_DIGIT}{{4}}|[〇○零一二三四五六七八九]{{4}})"
-_CJK_MONTH = rf"(?P<m>{_CJK_DIGIT}{{1,2}}|十[一二]?|[一二三四五六七八九])"
-_CJK_DAY = rf"(?P<d>{_CJK_DIGIT}{{1,2}}|[二三]?十{_CJK_1_9}?|[廿卅]{_CJK_1_9}?|{_CJK_1_9})"
-
-
-def _gate(*names: Iterable[str], digits: str = "") -> str:
-    """A look-ahead at the characters a match can start with, so that the engine skips to
-    them instead of trying the whole pattern everywhere (a third faster or more)."""
-    first = {case(n[0]) for group in names for n in group for case in (str.lower, str.upper)}
-    return f"(?=[{re.escape(''.join(sorted(first)))}{digits}])"
-
-
-def _named_patterns(months: dict[str, int], weekdays: dict[str, int]) -> tuple[str, str, str]:
-    month = _OUT + "(?P<{0}>" + _alternation(months) + r")\.?" + _IN
-    m1, m2, d1, d2 = month.format("m1"), month.format("m2"), _DAY.format("d1"), _DAY.format("d2")
-    weekday = rf"(?:{_OUT}(?P<wd>{_alternation(weekdays)})\.?{_IN},?\s{{1,3}})?"
-    article = rf"(?:{_OUT}(?:{'|'.join(words.ARTICLES)})\s{{1,3}})?"
-    day_month_year = (
-        _gate(weekdays, words.ARTICLES, digits=r"\d") + weekday + article
-        + rf"(?:{d1}(?:\s{{0,3}}{m1})?{_RANGE})?{d2}\s{{0,3}}(?:(?:of|de)\s{{1,3}})?{m2}"
-        + rf"(?:,?\s{{0,3}}|\s{{1,3}}del?\s{{1,3}}){_YEAR}"
-    )
-    month_day_year = (
-        _gate(weekdays, months) + weekday + m1
-        + rf"\s{{0,3}}(?:(?P<gap>—|–|-{{1,3}}|_{{1,8}})|{d1}(?:{_RANGE}(?:{m2}\s{{0,3}})?{d2})?)"
-        + rf",?\s{{0,3}}{_YEAR}"
-    )
-    month_year = (
-        rf"{_gate(months)}(?:{m1}\s{{0,3}}[-–—/]\s{{0,3}})?{m2}"
-        rf"(?:,?\s{{1,3}}|\s{{1,3}}del?\s{{1,3}})(?P<y>\d{{4}}|['’]\d\d)(?!\d)"
-        rf"(?:\s{{0,2}}(?:года|год|г\.?){_IN})?"
-    )
-    return day_month_year, month_day_year, month_year
 
 
 def _month(raw: str | None, context: _Context) -> int | None:
@@ -307,31 +244,22 @@ def _cjk(g: _Groups, context: _Context) -> list[_Ymd] | None:
 
 @lru_cache(maxsize=16)
 def _grammar(languages: tuple[str, ...]) -> _Grammar:
-    flags = re.IGNORECASE
+    def form(pattern: str, read: _Reader, whole_only: bool = False, named: bool = False) -> _Form:
+        return _Form(re.compile(pattern, re.IGNORECASE), read, whole_only, named)
+
     forms: list[_Form] = []
     months, weekdays = words.month_names(languages), words.weekday_names(languages)
     month_word = None
     if months:
-        dmy, mdy, my = _named_patterns(months, weekdays)
-        forms += [_Form(re.compile(dmy, flags), _day_month_year, named=True),
-                  _Form(re.compile(mdy, flags), _month_day_year, named=True),
-                  _Form(re.compile(my, flags), _month_year, named=True)]
-        month_word = re.compile(f"{_gate(months)}{_OUT}(?:{_alternation(months)})\\.?{_IN}",
-                                flags)
-    forms += [
-        _Form(re.compile(rf"(?P<y>\d{_NUM_OUT}\d{{3}})(?P<s>[-/.])(?P<m>\d\d?)(?P=s)(?P<d>\d\d?)"
-                         + _NUM_IN), _year_first),
-        _Form(re.compile(rf"(?P<a>\d{_NUM_OUT}\d?)(?P<s>[-/.])(?P<b>\d\d?)(?P=s)(?P<y>\d{{4}}"
-                         rf"|\d\d){_NUM_IN}"), _numeric),
-        _Form(re.compile(rf"(?P<d>\d{_NUM_OUT}\d?)(?P<s>\.\s?|/|-)(?P<m>{_ROMAN})(?P=s)"
-                         rf"(?P<y>\d{{4}}|\d\d){_NUM_IN}", flags), _roman),
-        _Form(re.compile(r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?!\d)"), _year_first, True),
-        _Form(re.compile(r"(?<!\d)(?P<y>\d{4})(?!\d)(?:\s?年)?"), _year_first, True),
-    ]
+        dmy, mdy, my = words.named_patterns(months, weekdays)
+        forms += [form(dmy, _day_month_year, named=True), form(mdy, _month_day_year, named=True),
+                  form(my, _month_year, named=True)]
+        month_word = re.compile(words.month_word(months), re.IGNORECASE)
+    forms += [form(words.ISO_DATE, _year_first), form(words.NUMERIC_DATE, _numeric),
+              form(words.ROMAN_DATE, _roman), form(words.ISO_YEAR_MONTH, _year_first, True),
+              form(words.YEAR_ALONE, _year_first, True)]
     if "zh" in languages:
-        cjk = (rf"(?=[0-9０-９〇○零一二三四五六七八九])(?<!{_CJK_DIGIT}){_CJK_YEAR}\s?年"
-               rf"\s?{_CJK_MONTH}\s?月(?:\s?{_CJK_DAY}\s?[日号號])?")
-        forms.append(_Form(re.compile(cjk), _cjk))
+        forms.append(form(words.CJK_DATE, _cjk))
     return _Grammar(tuple(forms), month_word)
 
 
@@ -373,7 +301,7 @@ def _span(text: str, start: int, end: int, isos: list[str]) -> ParsedDate:
     return ParsedDate(text, start, end, from_=isos[0], to=isos[1])
 
 
-_JOIN = re.compile(_RANGE, re.IGNORECASE)
+_JOIN = re.compile(words.RANGE, re.IGNORECASE)
 
 
 def _join_ranges(text: str, found: list[ParsedDate]) -> list[ParsedDate]:
