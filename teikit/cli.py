@@ -248,7 +248,7 @@ def build(
     total = len(report.outcomes)
     if total == 0:
         fail(f"no transcripts (.txt) found in {src}", 1)
-    summary = (f"{total} files: {report.count('valid')} valid, "
+    summary = (f"{total} file{'' if total == 1 else 's'}: {report.count('valid')} valid, "
                f"{report.count('invalid')} invalid, {report.count('failed')} failed")
     err.print(summary, markup=False)
     raise typer.Exit(0 if report.ok else 1)

@@ -6,8 +6,9 @@ resolve an external entity, load a DTD or touch the network.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Final
+from typing import Any, Final, Protocol, cast
 
 from lxml import etree
 from lxml.builder import ElementMaker
@@ -18,13 +19,21 @@ XI_NS: Final = "http://www.w3.org/2001/XInclude"
 TEIKIT_NS: Final = "https://teikit.dev/ns/source"
 """Namespace of teikit's record of the source transcript (inside ``xenoData``)."""
 
-NSMAP: Final = {None: TEI_NS}
+NSMAP: Final[Any] = {None: TEI_NS}
 NAMESPACES: Final = {"tei": TEI_NS, "xml": XML_NS, "tk": TEIKIT_NS, "xi": XI_NS}
 
-E: Final = ElementMaker(namespace=TEI_NS, nsmap=NSMAP)
+
+
+class Builder(Protocol):
+    """An element factory: ``builder.p(*children, **attributes)`` makes ``<p>``."""
+
+    def __getattr__(self, tag: str) -> Callable[..., etree._Element]: ...
+
+
+E: Final = cast(Builder, ElementMaker(namespace=TEI_NS, nsmap=NSMAP))
 """Builder for TEI elements: ``E.p("text", E.supplied("North", reason="clarification"))``."""
 
-TK: Final = ElementMaker(namespace=TEIKIT_NS, nsmap={"tk": TEIKIT_NS})
+TK: Final = cast(Builder, ElementMaker(namespace=TEIKIT_NS, nsmap={"tk": TEIKIT_NS}))
 
 
 def tei(local: str) -> str:
@@ -60,7 +69,7 @@ def parser(*, huge: bool = False, collect_ids: bool = True) -> etree.XMLParser:
     parsing: validators leave ID checks to the schema, as RELAX NG and jing do.
     """
     return etree.XMLParser(
-        resolve_entities="internal",
+        resolve_entities="internal",  # type: ignore[arg-type]  # lxml >= 5; stubs lag
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
@@ -76,6 +85,8 @@ def parse_bytes(data: bytes, *, base_url: str | None = None) -> etree._ElementTr
 
     Raises :class:`lxml.etree.XMLSyntaxError` for input that is not well-formed.
     """
+    if base_url is None:
+        return etree.fromstring(data, parser()).getroottree()
     root = etree.fromstring(data, parser(), base_url=base_url)
     return root.getroottree()
 

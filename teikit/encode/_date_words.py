@@ -273,3 +273,9 @@ ISO_YEAR_MONTH = r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?!\d)"
 YEAR_ALONE = r"(?<!\d)(?P<y>\d{4})(?!\d)(?:\s?年)?"
 CJK_DATE = (rf"(?=[0-9０-９〇○零一二三四五六七八九])(?<!{_CJK_DIGIT}){_CJK_YEAR}\s?年"
             rf"\s?{_CJK_MONTH}\s?月(?:\s?{_CJK_DAY}\s?[日号號])?")
+
+# A time of day right after a date: "—10 p.m.", ", 8:15 p.m.", ", noon", ", 0925Z", " 14:30".
+TIME = (r"(?:\s{0,3}[—–-]\s{0,3}|,\s{1,3}|\s{1,3}at\s{1,3}|\s{1,3})"
+        r"(?:(?P<noon>noon)|(?P<zulu>\d{4})\s?(?:Z|GMT|UTC)"
+        r"|(?P<hour>\d\d?)(?:[:.](?P<minute>\d\d))?\s{0,2}(?P<half>[ap])(?:\.\s?m\.?|m)"
+        r"|(?P<hour24>\d\d?):(?P<minute24>\d\d)(?:\s{0,2}(?:h|hrs|hours|Uhr))?)" + _IN)

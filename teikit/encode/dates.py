@@ -90,6 +90,7 @@ class DateOptions:
     day_first: bool = True
     century_pivot: int | None = 0
     languages: tuple[str, ...] = words.LANGUAGES
+    times: bool = True  # a time of day after a date joins it: when="1943-12-22T22:00:00"
 
 
 _DEFAULTS = DateOptions()
@@ -318,6 +319,35 @@ def _join_ranges(text: str, found: list[ParsedDate]) -> list[ParsedDate]:
     return joined
 
 
+_TIME = re.compile(words.TIME, re.IGNORECASE)
+
+
+def _with_time(text: str, found: ParsedDate, limit: int) -> ParsedDate:
+    """``December 22, 1943—10 p.m.``: a full date and the time of day written after it."""
+    match = _TIME.match(text, found.end, limit) if found.when and len(found.when) == 10 else None
+    clock = _clock(match) if match else None
+    if match is None or clock is None:
+        return found
+    return replace(found, text=text[found.start : match.end()], end=match.end(),
+                   when=f"{found.when}T{clock}")
+
+
+def _clock(match: re.Match[str]) -> str | None:
+    """The time as ``hh:mm:ss`` (``Z`` for UTC); None for an impossible time."""
+    if match["noon"]:
+        return "12:00:00"
+    if match["zulu"]:
+        hour, minute, zone = int(match["zulu"][:2]), int(match["zulu"][2:]), "Z"
+    elif match["half"]:
+        hour, minute, zone = int(match["hour"]), int(match["minute"] or 0), ""
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match["half"].lower() == "p" else 0)
+    else:
+        hour, minute, zone = int(match["hour24"]), int(match["minute24"]), ""
+    return f"{hour:02d}:{minute:02d}:00{zone}" if hour < 24 and minute < 60 else None
+
+
 def _scan(text: str, options: DateOptions, whole: bool) -> list[ParsedDate]:
     context = _Context(options, words.month_names(options.languages),
                        words.weekday_names(options.languages), whole)
@@ -336,6 +366,9 @@ def _scan(text: str, options: DateOptions, whole: bool) -> list[ParsedDate]:
     for start, _, _, found in sorted(candidates, key=lambda c: c[:3]):
         if not chosen or start >= chosen[-1].end:
             chosen.append(found)
+    if options.times:
+        ends = [found.start for found in chosen[1:]] + [len(text)]  # a time never eats a date
+        chosen = [_with_time(text, found, end) for found, end in zip(chosen, ends, strict=True)]
     return _join_ranges(text, chosen)
 
 

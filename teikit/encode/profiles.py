@@ -17,6 +17,7 @@ errors, never silently ignored.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,10 +26,10 @@ from typing import Any
 from teikit.diagnostics import ConfigError
 from teikit.encode.inline import RULE_NAMES
 
-try:
+if sys.version_info >= (3, 11):
     import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 OPTIONS: dict[str, type] = {
     "supplied_reason": str,

@@ -145,11 +145,13 @@ def line_break(element: etree._Element, ctx: Context) -> list[Node]:
 
 
 def unknown(element: etree._Element, ctx: Context) -> list[Node]:
-    """An element no renderer knows: its text and children, in a ``span`` or a ``div``."""
-    block = not ctx.phrasing and notes.has_blocks(element)
-    tag = "div" if block else "span"
+    """An element no renderer knows: its text and children, in a ``div`` when it holds
+    paragraphs or other blocks (and may), else in a ``span`` with phrasing content only."""
+    block = not ctx.phrasing and any(
+        is_tei(node, *notes.BLOCK_CHILDREN) for node in element.iterdescendants())
+    tag, inner = ("div", ctx) if block else ("span", ctx.inline())
     return [make(tag, attrs("tei-unknown", data_tei=local_name(element) or None,
-                            **common(element, ctx)), ctx.children(element))]
+                            **common(element, ctx)), inner.children(element))]
 
 
 def _table() -> dict[str, Renderer]:

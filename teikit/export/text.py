@@ -63,7 +63,8 @@ def _reading_inline(element: etree._Element) -> str:
 
 def _reading_child(element: etree._Element) -> str:
     name = local_name(element)
-    if name in DROPPED or (name == "label" and local_name(element.getparent()) in {"add"}):
+    parent = element.getparent()
+    if name in DROPPED or (name == "label" and parent is not None and local_name(parent) == "add"):
         return ""
     if name == "gap":
         return "…"

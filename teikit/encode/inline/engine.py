@@ -8,7 +8,7 @@ same chain, so conventions nest (``[the [Polish] side]``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from teikit.diagnostics import Diagnostic
@@ -24,7 +24,7 @@ class RuleSet:
     """The active rules, in order: bracket rules, and character rules by trigger."""
 
     brackets: Sequence[tuple[str, BracketRule]]
-    chars: dict[str, Sequence[tuple[str, CharRule]]]
+    chars: Mapping[str, Sequence[tuple[str, CharRule]]]
 
 
 class Engine:
@@ -74,9 +74,9 @@ class Engine:
                     state.pos = bracket.end
                     return True
             return False
-        for _name, rule in self.rules.chars.get(char, ()):
+        for _name, char_rule in self.rules.chars.get(char, ()):
             start = state.pos
-            if rule(self, state):
+            if char_rule(self, state):
                 assert state.pos > start, "a character rule must consume text"
                 return True
         return False

@@ -197,16 +197,17 @@ class LetterLayout:
         """``letter`` then ``enclosure``; a lone div is a letter or simply a document."""
         for number, div in enumerate(self.divs):
             tags = {unit.tag for unit in div.units}
+            head = self.head_kind(div)
             if number == 0:
                 kind = "letter" if {"salute", "signed"} & tags else "document"
-                if self.head_kind(div) in {"telegram", "cable", "report"} and len(self.divs) == 1:
-                    kind = self.head_kind(div) or kind
-                if "ab" in tags or self.head_kind(div) in {"memorandum", "minutes"}:
-                    kind = self.head_kind(div) or "memorandum"
+                if head in {"telegram", "cable", "report"} and len(self.divs) == 1:
+                    kind = head
+                if "ab" in tags or head in {"memorandum", "minutes"}:
+                    kind = head or "memorandum"
                 div.spec.attrs["type"] = kind
             else:
                 div.spec.attrs["type"] = "enclosure"
-                if kind := self.head_kind(div):
-                    div.spec.attrs["subtype"] = kind
+                if head:
+                    div.spec.attrs["subtype"] = head
             if len(self.divs) > 1:
                 div.spec.attrs["n"] = str(number + 1)
