@@ -36,7 +36,7 @@ SIGNS: tuple[Sign, ...] = (
          "corrected by the editors (the original reading is in the tooltip)"),
     Sign("expan", E.expan(E.abbr("Min"), E.ex("istry")), "abbreviation expanded"),
     Sign("add", E.add("word"), "added in the source, e.g. by another hand"),
-    Sign("del", E("del", "word"), "deleted in the source", editorial_only=True),
+    Sign("del", getattr(E, "del")("word"), "deleted in the source", editorial_only=True),
     Sign("surplus", E.surplus("word"), "superfluous in the source", editorial_only=True),
     Sign("space", E.space(quantity="1", unit="word"), "space left blank in the source"),
     Sign("stamp", E.stamp("RECEIVED"), "stamp on the document"),
