@@ -131,8 +131,8 @@ def _page(record: Record, article: etree._Element, sidebar: list[etree._Element]
 
 def _bar(record: Record) -> etree._Element:
     """The top bar: where the document comes from, and the view switch."""
-    where = " · ".join(part for part in (record.archive or record.publisher,
-                                         ", ".join(record.idnos)) if part)
+    record_id = record.idnos[0] if record.idnos else ""
+    where = " · ".join(part for part in (record.archive or record.publisher, record_id) if part)
     switch = make("div", attrs("switch"), [
         make("span", attrs("switch-label", id="view-label"), ["View"]),
         make("label", attrs(for_="view-reading", title="Clean text for reading"), ["Reading"]),
