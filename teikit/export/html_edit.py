@@ -54,25 +54,38 @@ def extent(element: etree._Element) -> str | None:
     return element.get("extent") or quantity
 
 
+def wrap(element: etree._Element, ctx: Context, category: str, title: str | None,
+         content: list[Node], tag: str = "span", classes: str = "") -> list[Node]:
+    """``content`` in one HTML element for a sign of ``category`` (listed in the key)."""
+    ctx.shared.used.add(category)
+    names = f"{category} {classes}".strip()
+    return [make(tag, attrs(names, title=title or None, **common(element, ctx)), content)]
+
+
 def brackets(content: list[Node], open_: str = "[", close: str = "]") -> list[Node]:
     """``content`` between brackets that only the editorial view shows."""
     return [gen(open_, "ed-only br"), *content, gen(close, "ed-only br")]
 
 
 def supplied(element: etree._Element, ctx: Context) -> list[Node]:
-    ctx.shared.used.add("supplied")
+    """``<supplied>``: plain text (dotted underline) when reading; in brackets when editing.
+
+    ``<supplied reason="clarification" resp="#editor">North</supplied>`` →
+    ``<span class="supplied" title="Supplied by the editors · reason: clarification · by:
+    editor">[North]</span>`` (the brackets are ``ed-only``).
+    """
     title = describe(
         "Supplied by the editors",
         labelled("reason", element.get("reason")),
         labelled("by", who(element.get("resp"))),
         labelled("certainty", element.get("cert")),
     )
-    content = brackets(ctx.inline().children(element))
-    return [make("span", attrs("supplied", title=title, **common(element, ctx)), content)]
+    return wrap(element, ctx, "supplied", title, brackets(ctx.inline().children(element)))
 
 
 def gap(element: etree._Element, ctx: Context) -> list[Node]:
-    ctx.shared.used.add("gap")
+    """``<gap>``: a badge with its ``<desc>`` (or a word for its reason: "illegible", "…");
+    in brackets and italics when editing. The title gives reason, extent and resp."""
     reason = element.get("reason")
     title = describe(
         "Gap",
@@ -83,37 +96,36 @@ def gap(element: etree._Element, ctx: Context) -> list[Node]:
     content = ctx.inline().children(element)
     if not text_of(element).strip():
         content.append(gen(GAP_BADGES.get(reason or "", "gap"), "badge"))
-    return [make("span", attrs("gap", title=title, **common(element, ctx)), brackets(content))]
+    return wrap(element, ctx, "gap", title, brackets(content))
 
 
 def desc(element: etree._Element, ctx: Context) -> list[Node]:
+    """``<desc>`` of a gap: the marker's own words, kept as text."""
     return [make("span", attrs("desc", **common(element, ctx)), ctx.inline().children(element))]
 
 
 def unclear(element: etree._Element, ctx: Context) -> list[Node]:
-    ctx.shared.used.add("unclear")
+    """``<unclear>``: dotted underline when reading; wavy underline and "?" when editing."""
     title = describe(
         "Unclear reading",
         labelled("certainty", element.get("cert")),
         labelled("reason", element.get("reason")),
     )
     content = [*ctx.inline().children(element), gen("?", "ed-only query")]
-    return [make("span", attrs("unclear", title=title, **common(element, ctx)), content)]
+    return wrap(element, ctx, "unclear", title, content)
 
 
 def sic(element: etree._Element, ctx: Context) -> list[Node]:
-    ctx.shared.used.add("sic")
+    """A lone ``<sic>``: the text as it stands; editing adds an italic "[sic]"."""
     content = [*ctx.inline().children(element), gen(" [sic]", "ed-only sic-mark")]
-    title = "sic: so in the original"
-    return [make("span", attrs("sic", title=title, **common(element, ctx)), content)]
+    return wrap(element, ctx, "sic", "sic: so in the original", content)
 
 
 def choice(element: etree._Element, ctx: Context) -> list[Node]:
-    """The preferred reading (corr, reg, expan) for reading; every reading for editing."""
-    ctx.shared.used.add("choice")
+    """``<choice>``: the preferred reading (corr, reg, expan) when reading, the original in
+    the title; editing shows both, ``Indonesain [Indonesian]``."""
     preferred = [child for child in element if is_tei(child, *PREFERRED)]
     others = [child for child in element if isinstance(child.tag, str) and child not in preferred]
-    original = " / ".join(text_of(child) for child in others)
     out: list[Node] = [element.text] if element.text else []
     for child in element:
         name = local_name(child)
@@ -126,75 +138,71 @@ def choice(element: etree._Element, ctx: Context) -> list[Node]:
             out.extend(ctx.render(child))
         if child.tail:
             out.append(child.tail)
+    original = " / ".join(text_of(child) for child in others)
     title = describe("Editorial correction", labelled("original reading", original))
-    return [make("span", attrs("choice", title=title, **common(element, ctx)), out)]
+    return wrap(element, ctx, "choice", title, out)
 
 
 def deletion(element: etree._Element, ctx: Context) -> list[Node]:
-    ctx.shared.used.add("del")
-    title = describe("Deleted in the source", element.get("rend"), labelled("hand", who(
-        element.get("hand"))))
-    return [make("del", attrs("del ed-only", title=title, **common(element, ctx)),
-                 ctx.inline().children(element))]
+    """``<del>``: left out of the reading text; struck through (``<del>``) when editing."""
+    hand = labelled("hand", who(element.get("hand")))
+    title = describe("Deleted in the source", element.get("rend"), hand)
+    return wrap(element, ctx, "del", title, ctx.inline().children(element), "del", "ed-only")
 
 
 def addition(element: etree._Element, ctx: Context) -> list[Node]:
-    ctx.shared.used.add("add")
+    """``<add>``: part of the text (``<ins>``); editing underlines it twice, in green."""
     title = describe(
         "Added in the source",
         labelled("hand", who(element.get("hand"))),
         labelled("place", element.get("place")),
     )
-    return [make("ins", attrs("add", title=title, **common(element, ctx)),
-                 ctx.inline().children(element))]
+    return wrap(element, ctx, "add", title, ctx.inline().children(element), "ins")
 
 
 def surplus(element: etree._Element, ctx: Context) -> list[Node]:
-    ctx.shared.used.add("surplus")
+    """``<surplus>``: left out of the reading text; in braces when editing."""
     title = describe("Superfluous in the source", labelled("reason", element.get("reason")))
     content = brackets(ctx.inline().children(element), "{", "}")
-    return [make("span", attrs("surplus ed-only", title=title, **common(element, ctx)), content)]
+    return wrap(element, ctx, "surplus", title, content, classes="ed-only")
 
 
 def space(element: etree._Element, ctx: Context) -> list[Node]:
-    ctx.shared.used.add("space")
+    """``<space>``: a blank stretch when reading; the word "blank" when editing."""
     title = describe("Blank space in the source", extent(element))
     content = [*ctx.inline().children(element), gen("blank", "ed-only badge")]
-    return [make("span", attrs("space", title=title, **common(element, ctx)), content)]
+    return wrap(element, ctx, "space", title, content)
 
 
 def expan(element: etree._Element, ctx: Context) -> list[Node]:
-    ctx.shared.used.add("expan")
+    """``<expan>``: the full word; editing shows the expansion in italic parentheses."""
     title = describe("Abbreviation expanded by the editors", text_of(element))
-    return [make("span", attrs("expan", title=title, **common(element, ctx)),
-                 ctx.inline().children(element))]
+    return wrap(element, ctx, "expan", title, ctx.inline().children(element))
 
 
 def ex(element: etree._Element, ctx: Context) -> list[Node]:
+    """``<ex>``: the letters the editors added to an abbreviation, "(istry)" when editing."""
     content = brackets(ctx.inline().children(element), "(", ")")
     return [make("span", attrs("ex", **common(element, ctx)), content)]
 
 
 def stamp(element: etree._Element, ctx: Context) -> list[Node]:
-    ctx.shared.used.add("stamp")
-    kind = element.get("type")
-    title = describe("Stamp", kind)
+    """``<stamp>``: its text in a rubber-stamp box (the word "stamp" when it has none)."""
     content = ctx.inline().children(element)
     if not text_of(element).strip():
         content.append(gen("stamp", "badge"))
-    return [make("span", attrs("stamp", title=title, **common(element, ctx)), content)]
+    return wrap(element, ctx, "stamp", describe("Stamp", element.get("type")), content)
 
 
 def fw(element: etree._Element, ctx: Context) -> list[Node]:
-    """Running heads and page numbers of the source: editorial view only."""
-    ctx.shared.used.add("fw")
+    """``<fw>``: running heads and page numbers of the source, shown only when editing."""
     title = describe("Printed or written on the page", element.get("type"))
-    return [make("span", attrs("fw ed-only", title=title, **common(element, ctx)),
-                 ctx.inline().children(element))]
+    return wrap(element, ctx, "fw", title, ctx.inline().children(element), classes="ed-only")
 
 
 def pb(element: etree._Element, ctx: Context) -> list[Node]:
-    """A page marker: a quiet number in the reading view, a visible break in editing."""
+    """``<pb n="2"/>``: a quiet "p. 2" when reading, "[page 2]" when editing; between
+    paragraphs it is a centred rule (``div.pb``), inside one an inline marker."""
     ctx.shared.used.add("pb")
     number = element.get("n") or ""
     ident = None if ctx.copy else ctx.shared.unique_id(f"page-{number or 'break'}")
