@@ -33,20 +33,21 @@ def rows(name: str) -> list[Any]:
 
 
 def options_from(spec: str) -> DateOptions:
-    options = DateOptions()
+    """``month_first``, ``pivot=30``, ``pivot=None``, ``lang=en+fr``, ``times=off``."""
+    settings: dict[str, Any] = {}
     for item in spec.split(","):
         key, _, value = item.partition("=")
         if key == "month_first":
-            options = DateOptions(False, options.century_pivot, options.languages)
+            settings["day_first"] = False
         elif key == "pivot":
-            pivot = None if value == "None" else int(value)
-            options = DateOptions(options.day_first, pivot, options.languages)
+            settings["century_pivot"] = None if value == "None" else int(value)
         elif key == "lang":
-            options = DateOptions(options.day_first, options.century_pivot,
-                                  tuple(value.split("+")))
+            settings["languages"] = tuple(value.split("+"))
+        elif key == "times":
+            settings["times"] = value == "on"
         else:
             assert key == "-", f"unknown option {item!r} in a data file"
-    return options
+    return DateOptions(**settings)
 
 
 def reading(found: ParsedDate) -> str:
@@ -218,6 +219,17 @@ def test_day_ranges_read_back(first: dt.date, length: int) -> None:
         text = f"{first.day}–{last.day} {EN[first.month - 1]} {first.year}"
     found = parse_date(text)
     assert found is not None and (found.from_, found.to) == (str(first), str(last)), text
+
+
+@settings(max_examples=40)
+@given(FOUR, st.integers(0, 23), st.integers(0, 59), st.sampled_from(range(3)))
+def test_times_of_day_read_back(day: dt.date, hour: int, minute: int, style: int) -> None:
+    half = f"{(hour + 11) % 12 + 1}:{minute:02d} {'p.m.' if hour >= 12 else 'a.m.'}"
+    clock = [f"—{half}", f", {hour:02d}{minute:02d}Z", f" {hour}:{minute:02d}"][style]
+    text = f"{EN[day.month - 1]} {day.day}, {day.year}{clock}"
+    zone = "Z" if style == 1 else ""
+    expected = f"{day.isoformat()}T{hour:02d}:{minute:02d}:00{zone}"
+    assert [(d.text, d.when) for d in find_dates(f"Sent {text}. Read")] == [(text, expected)]
 
 
 @settings(max_examples=30)

@@ -29,6 +29,9 @@ numbers                    ``12/5/1948`` (``day_first`` decides),         1948-0
 Roman month                ``21.IX.59``, ``21. IX. 1959``, ``14/VII/1946``  1959-09-21
 Chinese/Japanese           ``1965年3月2日``, ``1965年3月``, ``一九六五年三月二日``  1965-03-02
 two dates joined           ``21 September 1959 – 3 October 1959``        from … to …
+time of day (``times``)    ``December 22, 1943—10 p.m.``, ``May 16,      1943-12-22T22:00:00
+                           1954, 0925Z``, ``July 6, 1918, noon``,        1954-05-16T09:25:00Z
+                           ``21 September 1959 14:30``
 only in parse_date         ``1959``, ``1959-09``, ``1959–1960``, ``12.5.48``,
                            ``September 21, 59``, ``9 Mar 66``
 =========================  ============================================  ================
@@ -41,14 +44,20 @@ Running text is read cautiously, so that :func:`find_dates` does not tag numbers
 is never a date; after a month name a two-digit year needs an apostrophe (``Sept. 21, '59``)
 or telegram capitals (``21 SEP 59``); a month without a year is not a date; dotted or
 hyphenated numbers need a four-digit year (``5.12.48`` may be a section number) while
-slashes may have two (``12/5/48``); ``may``, ``march`` and ``mar`` must be capitalised.
+slashes may have two (``12/5/48``); ``may``, ``march`` and ``mar`` must be capitalised; a
+four-digit year must lie in 1000-2099 (``November 2460`` is a day and a footnote number). A
+leading weekday or article (``the``, ``le``, ``den``, ``el``, ``il``) belongs to the date's text.
+``midnight`` is not read as a time: it does not say which day it ends or begins.
 
 A text that has the shape of a date but cannot be read without guessing gives a result with
 ``when``, ``from_`` and ``to`` all ``None`` and ``problem`` saying why: an impossible day
 (``31 June 1959``, ``29 February 1959``), a month over 12 in the order ``day_first`` asks for
-(``5/13/1948`` read day first), a two-digit year with ``century_pivot=None``, a weekday that
-does not fit the date (``Tuesday, 21 September 1959``), a range that ends before it starts.
-All patterns use bounded repetition only, so both functions run in time linear in the input.
+(``5/13/1948`` read day first: the other order is never tried), a two-digit year with
+``century_pivot=None``, a weekday that does not fit the date (``Tuesday, 21 September
+1959``), a range that ends before it starts.
+All patterns use bounded repetition only, so both functions run in time linear in the input;
+the forms with month names are tried only near a month name, which a prefix-tree pattern
+finds quickly (several MB of prose per second).
 """
 
 # Dates are written in many scripts: dashes, quotes, Cyrillic and CJK characters are meant.
@@ -322,9 +331,9 @@ def _join_ranges(text: str, found: list[ParsedDate]) -> list[ParsedDate]:
 _TIME = re.compile(words.TIME, re.IGNORECASE)
 
 
-def _with_time(text: str, found: ParsedDate, limit: int) -> ParsedDate:
+def _with_time(text: str, found: ParsedDate) -> ParsedDate:
     """``December 22, 1943—10 p.m.``: a full date and the time of day written after it."""
-    match = _TIME.match(text, found.end, limit) if found.when and len(found.when) == 10 else None
+    match = _TIME.match(text, found.end) if found.when and len(found.when) == 10 else None
     clock = _clock(match) if match else None
     if match is None or clock is None:
         return found
@@ -360,15 +369,14 @@ def _scan(text: str, options: DateOptions, whole: bool) -> list[ParsedDate]:
         for start, end in near_months if form.named else [(0, len(text))]:
             for match in form.pattern.finditer(text, start, end):
                 found = _reading(text, match, form, context)
+                if found is not None and options.times:
+                    found = _with_time(text, found)
                 if found is not None:
                     candidates.append((found.start, -found.end, rank, found))
     chosen: list[ParsedDate] = []
     for start, _, _, found in sorted(candidates, key=lambda c: c[:3]):
         if not chosen or start >= chosen[-1].end:
             chosen.append(found)
-    if options.times:
-        ends = [found.start for found in chosen[1:]] + [len(text)]  # a time never eats a date
-        chosen = [_with_time(text, found, end) for found, end in zip(chosen, ends, strict=True)]
     return _join_ranges(text, chosen)
 
 
