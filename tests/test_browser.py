@@ -1,8 +1,8 @@
 """The HTML page in a real browser: headless Chromium renders it and reports what it shows.
 
-Needs the ``chromium`` executable (Debian package ``chromium``; fonts come with it through
-``fonts-liberation``); the tests skip when it is absent. They take a few seconds each, so
-they carry the ``slow`` marker: ``pytest -m slow tests/test_browser.py``.
+Needs Chromium: the Debian packages ``chromium`` and ``fonts-liberation`` (or any Chrome
+named by ``TEIKIT_CHROMIUM``); the tests skip when no browser is found. They take a few
+seconds each, so they carry the ``slow`` marker: ``pytest -m slow tests/test_browser.py``.
 
 * A screenshot (1200×1600) must not be blank: a uniform image has at most a few distinct
   PNG scanlines, a page of text has hundreds. Its top-left pixel must be the stylesheet's
@@ -32,7 +32,8 @@ from teikit.export.html import to_html
 from teikit.tei import parse_file
 
 INVENTORY = Path(__file__).parent / "data" / "valid" / "inventory.xml"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = (os.environ.get("TEIKIT_CHROMIUM") or shutil.which("chromium")
+            or shutil.which("chromium-browser") or shutil.which("google-chrome"))
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars")
 

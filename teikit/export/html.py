@@ -120,7 +120,7 @@ def _page(record: Record, article: etree._Element, sidebar: list[etree._Element]
         for name in VIEWS
     ]
     main = make("main", attrs("layout"), _lines([
-        article, make("aside", attrs("sidebar", aria_label="About this document"),
+        article, make("aside", attrs("sidebar", aria_label="Document information"),
                       _lines(sidebar)),
     ]))
     skip = make("a", attrs("skip", href="#text"), ["Skip to the text"])

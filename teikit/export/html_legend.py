@@ -70,7 +70,7 @@ def legend(ctx: Context, used: Iterable[str],
     if not rows:
         return None
     heading = make("h2", attrs(id="key"), ["Key to the signs"])
-    hint = make("p", attrs("hint"), ["Hover over a marked passage for details."])
+    hint = make("p", attrs("hint"), ["Point at a marked passage for details."])
     return make("section", attrs("legend", aria_labelledby="key"),
                 [heading, make("ul", {}, rows), hint])
 

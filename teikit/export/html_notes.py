@@ -99,10 +99,10 @@ def ref(element: etree._Element, ctx: Context) -> list[Node]:
     content = ctx.inline().children(element)
     ref_id = None if ctx.copy else ctx.shared.ref_ids.get(element)
     if target.startswith("#") and ref_id:
-        link = make("a", attrs("ref", href=target, id=ref_id), content)
-        if element.get("type") == "noteAnchor":
-            return [make("sup", attrs("noteref", role="doc-noteref"), [link])]
-        return [link]
+        anchor = element.get("type") == "noteAnchor"
+        link = make("a", attrs("ref", href=target, id=ref_id,
+                               role="doc-noteref" if anchor else None), content)
+        return [make("sup", attrs("noteref"), [link])] if anchor else [link]
     if target.startswith(SAFE_SCHEMES):
         return [make("a", attrs("ref", href=target, rel="noopener"), content)]
     return [make("span", attrs("ref", **common(element, ctx)), content)]
