@@ -170,6 +170,17 @@ def month_names(languages: tuple[str, ...]) -> dict[str, int]:
     return _index(_MONTHS, languages, 1)
 
 
+def abbreviations(languages: tuple[str, ...]) -> frozenset[str]:
+    """The month names of ``languages`` that shorten a longer one (``sep``, ``okt``, ``ago.``)
+    and are no month's full name in any language (``may`` and ``mai`` are not abbreviations)."""
+    full = {spellings[0] for table in _MONTHS.values() for spellings in table}
+    return frozenset(
+        short for language in languages for spellings in _MONTHS[language] for short in spellings
+        if short not in full
+        and any(s != short and s.startswith(short.rstrip(".")) for s in spellings)
+    )
+
+
 def weekday_names(languages: tuple[str, ...]) -> dict[str, int]:
     """Every weekday name of ``languages`` mapped to its number (Monday is 0)."""
     return _index(_WEEKDAYS, languages, 0)
@@ -216,7 +227,7 @@ def _alternation(names: dict[str, int]) -> str:
 
 
 _OUT, _IN = r"(?<![^\W\d_])", r"(?![^\W\d_])"  # no letter just before / just after
-_DAY = r"(?<!\d)(?P<{0}>[0-3]?\d)(?!\d)(?:st|nd|rd|th|er|º|\.º|\.)?"
+_DAY = r"(?<!\d)(?P<{0}>[0-3]?\d)(?!\d)(?:st|nd|rd|th|d|er|º|\.º)?\.?"  # 2d. = 2nd (old use)
 _YEAR = r"(?P<y>['’]?\d\d(?:\d\d)?)(?!\d)(?:\s{0,2}(?:года|год|г\.?)" + _IN + ")?"
 RANGE = r"(?:\s{0,3}[-–—]\s{0,3}|\s{1,3}(?:to|until|au|bis|al|по|до)\s{1,3})"
 # After the first digit, so that the regex engine can skip ahead to digits (twice as fast).
@@ -254,7 +265,7 @@ def named_patterns(months: dict[str, int], weekdays: dict[str, int]) -> tuple[st
     )
     month_year = (
         rf"{_gate(months)}(?:{m1}\s{{0,3}}[-–—/]\s{{0,3}})?{m2}"
-        rf"(?:,?\s{{1,3}}|\s{{1,3}}del?\s{{1,3}})(?P<y>\d{{4}}|['’]\d\d)(?!\d)"
+        rf"(?:,?\s{{1,3}}|\s{{1,3}}(?:del?|of)\s{{1,3}})(?P<y>\d{{4}}|['’]\d\d)(?!\d)"
         rf"(?:\s{{0,2}}(?:года|год|г\.?){_IN})?"
     )
     return day_month_year, month_day_year, month_year

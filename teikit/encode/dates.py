@@ -41,12 +41,13 @@ the default ``century_pivot=0`` reads every two-digit year as 19yy (archives are
 the 20th century); ``century_pivot=None`` refuses to read them (a problem is reported).
 
 Running text is read cautiously, so that :func:`find_dates` does not tag numbers: a year alone
-is never a date; after a month name a two-digit year needs an apostrophe (``Sept. 21, '59``)
-or telegram capitals (``21 SEP 59``); a month without a year is not a date; dotted or
-hyphenated numbers need a four-digit year (``5.12.48`` may be a section number) while
-slashes may have two (``12/5/48``); ``may``, ``march`` and ``mar`` must be capitalised; a
-four-digit year must lie in 1000-2099 (``November 2460`` is a day and a footnote number). A
-leading weekday or article (``the``, ``le``, ``den``, ``el``, ``il``) belongs to the date's text.
+is never a date; after a month name a two-digit year needs an apostrophe (``Sept. 21, '59``),
+telegram capitals (``21 SEP 59``) or, day first, a shortened month (``24 Oct 45``; but ``On
+3 May 45 soldiers`` is no date); a month without a year is not a date; dotted or hyphenated
+numbers need a four-digit year (``5.12.48`` may be a section number) while slashes may have
+two (``12/5/48``); ``may``, ``march`` and ``mar`` must be capitalised; a four-digit year must
+lie in 1000-2099 (``November 2460`` is a day and a footnote number). A leading weekday or
+article (``the``, ``le``, ``den``, ``el``, ``il``) belongs to the date's text.
 ``midnight`` is not read as a time: it does not say which day it ends or begins.
 
 A text that has the shape of a date but cannot be read without guessing gives a result with
@@ -118,6 +119,7 @@ class _Context:
     options: DateOptions
     months: dict[str, int]
     weekdays: dict[str, int]
+    abbreviations: frozenset[str]
     whole: bool  # the string is only a date (parse_date): accept the riskier forms
 
 
@@ -180,12 +182,16 @@ def _iso(year: int, month: int | None, day: int | None) -> str:
 
 
 def _named(groups: _Groups, parts: list[tuple[str | None, str]], context: _Context,
-           ) -> list[_Ymd] | None:
-    """Dates written with month names: checks the year, common words and the weekday."""
+           short_month_ok: bool = False) -> list[_Ymd] | None:
+    """Dates written with month names: checks the year, common words and the weekday.
+
+    A bare two-digit year needs capitals (``9 MAR 66``) or, with ``short_month_ok``, an
+    abbreviated month (``24 Oct 45``): ``On 3 May 45 soldiers`` is not a date."""
     names = [name for _, name in parts]
     if not context.whole and any(n.lower() in words.COMMON_WORDS and n.islower() for n in names):
         return None
-    telegram = all(n.rstrip(".").isupper() for n in names)
+    telegram = all(n.rstrip(".").isupper() for n in names) or (
+        short_month_ok and all(n.lower() in context.abbreviations for n in names))
     year = _year(groups["y"] or "", context, bare_ok=context.whole or telegram)
     if year is None:
         return None
@@ -203,7 +209,7 @@ def _named(groups: _Groups, parts: list[tuple[str | None, str]], context: _Conte
 def _day_month_year(g: _Groups, context: _Context) -> list[_Ymd] | None:
     month = g["m2"] or ""
     first = [(g["d1"], g["m1"] or month)] if g["d1"] else []
-    return _named(g, [*first, (g["d2"], month)], context)
+    return _named(g, [*first, (g["d2"], month)], context, short_month_ok=True)
 
 
 def _month_day_year(g: _Groups, context: _Context) -> list[_Ymd] | None:
@@ -358,8 +364,9 @@ def _clock(match: re.Match[str]) -> str | None:
 
 
 def _scan(text: str, options: DateOptions, whole: bool) -> list[ParsedDate]:
-    context = _Context(options, words.month_names(options.languages),
-                       words.weekday_names(options.languages), whole)
+    languages = options.languages
+    context = _Context(options, words.month_names(languages), words.weekday_names(languages),
+                       words.abbreviations(languages), whole)
     grammar = _grammar(options.languages)
     near_months = _near_month_names(text, grammar.month_word)
     candidates: list[tuple[int, int, int, ParsedDate]] = []
