@@ -14,8 +14,12 @@ from lxml import etree
 from teikit.export.html_render import Context, Node, attrs, common, gen, make, text_of
 from teikit.tei import is_tei, local_name
 
-PREFERRED = ("corr", "reg", "expan")
-"""In a ``choice``, the reading shown in the reading view; its siblings are editorial-only."""
+PREFERRED = {
+    "corr": "Corrected by the editors",
+    "reg": "Regularised by the editors",
+    "expan": "Abbreviation expanded by the editors",
+}
+"""In a ``choice``, the readings shown in the reading view; their siblings are editorial-only."""
 
 GAP_REASONS = {
     "illegible": "illegible in the source",
@@ -25,7 +29,8 @@ GAP_REASONS = {
     "lost": "lost through damage",
     "cancelled": "cancelled in the source",
 }
-GAP_BADGES = {"editorial": "…", "illegible": "illegible", "redacted": "redacted"}
+GAP_BADGES = {"editorial": "…", "ellipsis": "…"}
+"""The word shown for a gap without ``<desc>`` (otherwise its reason, or "gap")."""
 
 
 def who(value: str | None) -> str | None:
@@ -95,7 +100,7 @@ def gap(element: etree._Element, ctx: Context) -> list[Node]:
     )
     content = ctx.inline().children(element)
     if not text_of(element).strip():
-        content.append(gen(GAP_BADGES.get(reason or "", "gap"), "badge"))
+        content.append(gen(GAP_BADGES.get(reason or "", reason or "gap"), "badge"))
     return wrap(element, ctx, "gap", title, brackets(content))
 
 
@@ -139,7 +144,8 @@ def choice(element: etree._Element, ctx: Context) -> list[Node]:
         if child.tail:
             out.append(child.tail)
     original = " / ".join(text_of(child) for child in others)
-    title = describe("Editorial correction", labelled("original reading", original))
+    what = PREFERRED[local_name(preferred[0])] if preferred else "Alternative readings"
+    title = describe(what, labelled("original reading", original) if preferred else original)
     return wrap(element, ctx, "choice", title, out)
 
 

@@ -33,7 +33,7 @@ SIGNS: tuple[Sign, ...] = (
     Sign("unclear", E.unclear("word", cert="low"), "uncertain reading"),
     Sign("sic", E.sic("recieve"), "so in the original", editorial_only=True),
     Sign("choice", E.choice(E.sic("recieve"), E.corr("receive")),
-         "corrected by the editors (the original reading is in the tooltip)"),
+         "corrected or regularised by the editors (the original is in the tooltip)"),
     Sign("expan", E.expan(E.abbr("Min"), E.ex("istry")), "abbreviation expanded"),
     Sign("add", E.add("word"), "added in the source, e.g. by another hand"),
     Sign("del", getattr(E, "del")("word"), "deleted in the source", editorial_only=True),
