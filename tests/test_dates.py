@@ -245,7 +245,8 @@ def test_month_first_swaps_numeric_dates(day: dt.date) -> None:
 DATEISH = st.lists(st.sampled_from([
     "21", "3", "31", "1959", "59", "'59", " ", "  ", ",", ".", "-", "–", "—", "/", "IX", "vii",
     "September", "Sept.", "SEP", "May", "may", "mars", "сентября", "de", "of", "the", "to",
-    "Monday", "年", "月", "日", "一九", "十", "st", "\n", "x", "г.", "__", "[", "]",
+    "Monday", "年", "月", "日", "一九", "十", "st", "\n", "x", "г.", "__", "[", "]", "2460",
+    "0925Z", "p.m.", ":", "noon", "Oct", "d.",
 ]), max_size=40).map("".join)
 
 

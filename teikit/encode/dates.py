@@ -247,8 +247,9 @@ def _year_first(g: _Groups, context: _Context) -> list[_Ymd] | None:
 
 
 def _roman(g: _Groups, context: _Context) -> list[_Ymd] | None:
-    year = _year(g["y"] or "", context, bare_ok=True)
-    assert year is not None  # bare two-digit years are fine next to a Roman month
+    year = _year(g["y"] or "", context, bare_ok=True)  # "21.IX.59": clear enough
+    if year is None:
+        return None
     return [(year, words.ROMAN_MONTHS[(g["m"] or "").lower()], int(g["d"] or ""))]
 
 
