@@ -43,11 +43,12 @@ def _append_text(parent: etree._Element, text: str) -> None:
 def _append_plain(parent: etree._Element, text: str) -> None:
     if not text:
         return
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + text
-    else:
+    try:
+        last = parent[-1]  # O(1); len(parent) would count every child (quadratic overall)
+    except IndexError:
         parent.text = (parent.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
 
 
 def _set_attrs(element: etree._Element, attrs: dict[str, str]) -> None:
@@ -167,16 +168,18 @@ class Builder:
                  block: Block, begin: int = 0) -> None:
         """Append ``text[begin:]``, with the date in it (``date``'s span) as ``<date>``."""
         start, end = date.start, date.end
+        if not (date.when or (date.from_ and date.to)):
+            self.warn(block, "TK130", f"date {text[start:end]!r} left untagged: "
+                      f"{date.problem or 'cannot be resolved'}")
+            _append_text(element, text[begin:])
+            return
         _append_text(element, text[begin:start])
         date_element = E.date(text[start:end])
         if date.when:
             date_element.set("when", date.when)
-        elif date.from_ and date.to:
-            date_element.set("from", date.from_)
-            date_element.set("to", date.to)
         else:
-            self.warn(block, "TK130", f"date {text[start:end]!r} left without @when: "
-                      f"{date.problem or 'cannot be resolved'}")
+            date_element.set("from", date.from_ or "")
+            date_element.set("to", date.to or "")
         element.append(date_element)
         _append_text(element, text[end:])
 
