@@ -1,0 +1,69 @@
+"""The repository keeps its promises: README commands are the ones CI runs and the CLI
+accepts, the code is ruff- and mypy-clean, and nothing third-party is committed."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from teikit.cli import app
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def shell_blocks() -> list[str]:
+    return re.findall(r"```sh\n(.*?)```", README, flags=re.DOTALL)
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    test_command = shell_blocks()[1].strip()
+    assert "pytest" in test_command
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert test_command in ci.splitlines()
+
+
+def test_readme_quick_start_builds_the_samples() -> None:
+    assert shell_blocks()[0].strip() == "pip install . && teikit build samples -o out"
+
+
+def readme_teikit_commands() -> list[list[str]]:
+    commands = []
+    for block in shell_blocks():
+        for line in block.splitlines():
+            line = line.split("#")[0].strip()
+            if line.startswith("teikit "):
+                commands.append(shlex.split(line)[1:])
+    return commands
+
+
+@pytest.mark.parametrize("argv", readme_teikit_commands(), ids=" ".join)
+def test_readme_commands_use_real_options(argv: list[str]) -> None:
+    help_text = CliRunner().invoke(app, [argv[0], "--help"]).stdout
+    for word in argv[1:]:
+        if word.startswith("--"):
+            assert word in help_text, f"{word} is not an option of teikit {argv[0]}"
+
+
+def run_tool(*argv: str) -> subprocess.CompletedProcess[str]:
+    if shutil.which(argv[0]) is None and argv[0] != sys.executable:
+        pytest.skip(f"{argv[0]} is not installed")
+    return subprocess.run(argv, cwd=ROOT, capture_output=True, text=True)
+
+
+def test_ruff_is_clean() -> None:
+    run = run_tool("ruff", "check", "teikit", "tests", "benchmarks")
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+@pytest.mark.slow
+def test_mypy_strict_is_clean() -> None:
+    run = run_tool(sys.executable, "-m", "mypy")
+    assert run.returncode == 0, run.stdout + run.stderr
