@@ -44,7 +44,9 @@ def detect(lines: Sequence[Line], dates: DateOptions) -> str:
         if look.is_salute(t) or look.is_closing(t) or look.MEMO_FIELD.match(t)
         or look.page_number(t)
     )
-    return "letter" if letterish else "plain"
+    dated_top = any(look.words(t) <= 14 and look.dateline_date(t, dates) is not None
+                    for t in texts[:6])
+    return "letter" if letterish or dated_top else "plain"
 
 
 def merge_paragraphs(lines: Sequence[Line], found: list[Unit]) -> list[Unit]:

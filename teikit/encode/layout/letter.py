@@ -14,25 +14,16 @@ TEI: ``div[@type=letter]`` / ``div[@type=enclosure]`` with ``head``, ``opener/sa
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from teikit.encode.dates import DateOptions
 from teikit.encode.layout import lines as look
+from teikit.encode.layout import opener, parts
+from teikit.encode.layout.divs import DivState as _Div
 from teikit.encode.layout.units import Spec, Unit
 from teikit.encode.source import Line
 
-_KINDS = ("report", "telegram", "memorandum", "minutes", "letter", "note", "cable", "record")
-
-
-@dataclass
-class _Div:
-    spec: Spec
-    has_p: bool = False
-    closed: bool = False
-    opener: Spec | None = None
-    closer: Spec | None = None
-    listing: Spec | None = None
-    units: list[Unit] = field(default_factory=list)
+_KINDS = ("report", "telegram", "memorandum", "minutes", "letter", "note", "cable", "record",
+          "airgram", "despatch", "dispatch", "circular", "aide-mémoire", "enclosure")
 
 
 class LetterLayout:
@@ -43,6 +34,7 @@ class LetterLayout:
         self.base = base
         self.dates = dates
         self.divs: list[_Div] = []
+        self.upcoming: int | None = None
 
     def text(self, index: int) -> str:
         return self.lines[index].text.strip()
@@ -51,6 +43,7 @@ class LetterLayout:
         """Units for the non-blank line ``indices`` (in order)."""
         for pos, index in enumerate(indices):
             following = [self.text(i) for i in indices[pos + 1 : pos + 3]]
+            self.upcoming = indices[pos + 1] if pos + 1 < len(indices) else None
             self.step(index, following)
         self.name_divs()
         return [unit for div in self.divs for unit in div.units]
@@ -59,6 +52,10 @@ class LetterLayout:
         if fresh or not self.divs or self.divs[-1].closed:
             self.divs.append(_Div(Spec("div")))
         return self.divs[-1]
+
+    def adjacent(self, index: int) -> bool:
+        """Whether the next non-blank line comes right under line ``index``."""
+        return self.upcoming == index + 1
 
     def add(self, div: _Div, tag: str, index: int, *inner: Spec, **attrs: str) -> None:
         path = (*self.base, div.spec, *inner)
@@ -71,17 +68,20 @@ class LetterLayout:
             number, style = page
             self.add(self.div() if current is None else current, "pb", index, n=number, rend=style)
             return
-        if current is not None and current.closed and look.POSTSCRIPT.match(text):
-            self.add(current, "p", index, Spec("postscript"))
+        if current is not None and self.postscript(current, index, text):
             return
         if current is not None and self.extends_signature(current, index, text, following):
             return
+        if current is not None and current.has_p and parts.is_kind_label(text):
+            current.closed = True
         div = self.div()
         if look.MEMO_FIELD.match(text) and not div.has_p and div.closer is None:
             self.add(div, "ab", index, type="memo-field")
             if look.LIST_FIELD.match(text):
                 div.listing = Spec("list", {"type": "participants"})
                 div.units[-1] = Unit("head", index, index, (*self.base, div.spec, div.listing))
+            return
+        if div.at_top() and opener.top(self, div, index, text, following):
             return
         if not div.has_p and div.closer is None and self.opening(div, index, text, following):
             return
@@ -91,10 +91,39 @@ class LetterLayout:
             return
         div.closer = None
         div.has_p = True
-        if numbered := look.NUMBERED.match(text):
-            self.add(div, "p", index, n=numbered.group("n"), _label=str(len(numbered.group(1))))
-        else:
-            self.add(div, "p", index)
+        self.paragraph(div, index, text, following)
+
+    def paragraph(self, div: _Div, index: int, text: str, following: list[str]) -> None:
+        """A paragraph; numbered (``p[@n]`` with its ``label``) when its label continues a
+        sequence: ``1.`` or the next number; ``a.`` only when ``b.`` follows, then the next
+        letter. A number that does not continue (a telegram's ``987.``) stays text."""
+        found = parts.sequence_label(text)
+        if found is not None:
+            kind, label, length = found
+            next_found = parts.sequence_label(following[0]) if following else None
+            starts_letters = kind == "letter" and label in {"a", "A"} and (
+                next_found is not None and next_found[1] == chr(ord(label) + 1))
+            if parts.follows(div.labels.get(kind), label) and (
+                    kind == "digit" or label not in {"a", "A"} or starts_letters):
+                div.labels[kind] = label
+                if kind == "digit":
+                    div.labels.pop("letter", None)
+                self.add(div, "p", index, n=label, _label=str(length))
+                return
+        self.add(div, "p", index)
+
+    def postscript(self, div: _Div, index: int, text: str) -> bool:
+        """After a closed letter: ``P.S.``, or the addressee written at the foot; a line
+        right under a postscript line ending with a comma continues it."""
+        last = div.last
+        continues = (div.postscript is not None and last is not None
+                     and last.last + 1 == index and self.text(last.last).endswith(","))
+        after_closer = div.closed and (look.POSTSCRIPT.match(text) or parts.is_addressee(text))
+        if not (after_closer or continues):
+            return False
+        div.postscript = div.postscript or Spec("postscript")
+        self.add(div, "p", index, div.postscript)
+        return True
 
     def listing(self, div: _Div, index: int, text: str) -> bool:
         """Lines under ``Participants:``: one item each, until a paragraph or a gap."""
@@ -102,7 +131,7 @@ class LetterLayout:
             return False
         previous = div.units[-1].last if div.units else index
         blank_between = any(not self.lines[i].text.strip() for i in range(previous + 1, index))
-        if blank_between and div.units[-1].tag == "item" or look.is_paragraph(text):
+        if (blank_between and div.units[-1].tag == "item") or look.is_paragraph(text):
             div.listing = None
             return False
         self.add(div, "item", index, div.listing)
@@ -159,6 +188,7 @@ class LetterLayout:
             return True
         next_is_date = look.dateline_date(next_text, self.dates) is not None
         signs = look.is_signature(text) and (next_is_date or in_closer)
+        signs = signs or (parts.is_name(text) and self.ends_div(following))
         if (div.has_p or in_closer) and (signs or look.SIGNATURE_MARK.match(text)):
             self.add(div, "signed", index, self.closer(div))
             div.closed = not next_is_date and self.ends_div(following)
@@ -177,6 +207,10 @@ class LetterLayout:
             or bool(look.POSTSCRIPT.match(first))
             or bool(look.ENCLOSURE.match(first))
             or look.is_salute(second)
+            or parts.is_addressee(first)
+            or parts.is_kind_label(first)
+            or parts.is_source_note(first)
+            or parts.is_label_head(first)
         )
 
     def head_kind(self, div: _Div) -> str | None:
@@ -184,9 +218,8 @@ class LetterLayout:
         head = next((u for u in div.units if u.tag == "head"), None)
         if head is None:
             return None
-        words = self.text(head.first).lstrip("[").split()
-        first = words[0].lower().rstrip(":") if words else ""
-        return first if first in _KINDS else None
+        words = [w.lower().strip("[].:,") for w in self.text(head.first).split()[:2]]
+        return next((w for w in words if w in _KINDS), None)
 
     def closer(self, div: _Div) -> Spec:
         if div.closer is None:

@@ -19,9 +19,13 @@ SALUTE = re.compile(
 CLOSING = re.compile(
     r"^(yours\b|sincerely|respectfully|faithfully|cordially|best regards|kind regards|regards"
     r"|very (truly|sincerely|respectfully) yours|with (best|kind|warm|comradely|fraternal)\b"
-    r"|i (remain|have the honou?r)\b|accept,? (sir|excellency)\b)",
+    r"|i (remain|have the honou?r)\b|accept,? (sir|excellency)\b"
+    r"|with (high|the highest|great|much|sincere|distinguished) (consideration|respect|regard)"
+    r"|i am,? (sir|madam|my dear|dear)\b"
+    r"|your (loving|affectionate|devoted|dutiful|obedient|humble|grateful) \w+,?$)",
     re.IGNORECASE,
 )
+SERVANT = re.compile(r"\b(obedient|humble|faithful|devoted) servant,$", re.IGNORECASE)
 POSTSCRIPT = re.compile(r"^(P\.\s?S\.|PS:|Postscript\b|Post scriptum\b)", re.IGNORECASE)
 PAGE_LINE = re.compile(
     r"^(?:-\s*(?P<dash>\d+|[ivxlcdm]+)\s*-"
@@ -52,7 +56,10 @@ def is_salute(text: str) -> bool:
 
 
 def is_closing(text: str) -> bool:
-    """``Sincerely,``, ``Yours faithfully,``, ``With comradely greetings,``."""
+    """``Sincerely,``, ``Yours faithfully,``, ``With comradely greetings,``, and the long
+    courtesy formula ending in ``…your obedient servant,``."""
+    if SERVANT.search(text) and words(text) <= 30:
+        return True
     return bool(CLOSING.match(text)) and words(text) <= 12
 
 

@@ -2,8 +2,13 @@
 
 The heading becomes ``back/div[@type=notes]/head``, each entry a
 ``note[@type=footnote][@place=end]`` with ``@n`` and an ``xml:id`` that references in the
-text (``[1]``, ``¹``) point to. Entries may also stand without a heading when every
-trailing line starts with a bracketed number.
+text (``[1]``, ``¹``, ``Korea1``) point to. Entries may also stand without a heading:
+
+* when every trailing line starts with a bracketed number, the first being ``[1]``;
+* as web editions print them (``1. Source: …`` after the signature): consecutive numbers,
+  each referenced in the text above by digits glued to a word (``…State1``), in order.
+  Lines between two entries continue the note above them. The section must not continue
+  a run of numbered paragraphs (``3.`` right after ``2. …`` is a paragraph).
 """
 
 from __future__ import annotations
@@ -11,11 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from teikit.encode.inline.footnotes import glued_references
 from teikit.encode.layout.units import Spec, Unit
 from teikit.encode.source import Line
 
 HEADING = re.compile(r"^(notes|footnotes|endnotes|references|sources)\s*:?$", re.IGNORECASE)
 ENTRY = re.compile(r"^(?P<label>\[(?P<a>\d+)\]|(?P<b>\d+)\.|(?P<c>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s")
+MAX_NOTES = 60
+"""How many trailing entries may be footnotes (bounds the work: encoding stays linear)."""
 _SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
@@ -30,6 +38,11 @@ def entry_number(text: str) -> tuple[str, int] | None:
 
 def split(lines: Sequence[Line], indices: Sequence[int]) -> tuple[list[int], list[int]]:
     """Split non-blank line ``indices`` into (text, notes section)."""
+    start = glued_section(lines, indices)
+    if start is not None:
+        if start and HEADING.match(lines[indices[start - 1]].text.strip()):
+            start -= 1
+        return list(indices[:start]), list(indices[start:])
     for pos in range(len(indices) - 1, -1, -1):
         text = lines[indices[pos]].text.strip()
         if HEADING.match(text):
@@ -47,6 +60,41 @@ def split(lines: Sequence[Line], indices: Sequence[int]) -> tuple[list[int], lis
     return list(indices), []
 
 
+def _plain_number(text: str) -> int | None:
+    match = ENTRY.match(text)
+    return int(match.group("b")) if match and match.group("b") else None
+
+
+def glued_section(lines: Sequence[Line], indices: Sequence[int]) -> int | None:
+    """Where a trailing ``N. note`` section referenced by glued digits starts (a position
+    in ``indices``), or ``None``. Candidates are the last :data:`MAX_NOTES` entries; the
+    earliest whose numbers are all referenced, in order, in the text above wins."""
+    entries = [(p, n) for p, i in enumerate(indices)
+               if (n := _plain_number(lines[i].text.strip())) is not None][-MAX_NOTES:]
+    if not entries:
+        return None
+    first = entries[0][0]
+    above = "\n".join(lines[i].text for i in indices[:first])
+    refs = [number for _s, _e, number in glued_references(above)]
+    for at, (pos, number) in enumerate(entries):
+        between = "\n".join(lines[i].text for i in indices[entries[at - 1][0] : pos]) \
+            if at else ""
+        if at:
+            refs.extend(n for _s, _e, n in glued_references(between))
+        before = _plain_number(lines[indices[pos - 1]].text.strip()) if pos else None
+        if before == number - 1:
+            continue
+        if _subsequence([str(n) for _, n in entries[at:]], refs):
+            return pos
+    return None
+
+
+def _subsequence(wanted: list[str], found: list[str]) -> bool:
+    """Whether ``wanted`` occurs in ``found`` in order (not necessarily adjacent)."""
+    remaining = iter(found)
+    return all(any(number == seen for seen in remaining) for number in wanted)
+
+
 def units(
     lines: Sequence[Line], indices: Sequence[int], back: Spec
 ) -> tuple[list[Unit], dict[str, str], bool]:
@@ -61,6 +109,9 @@ def units(
         if entry is None and HEADING.match(text) and not found:
             references = text.lower().rstrip(":") in {"references", "sources"}
             found.append(Unit("head", index, index, (back, spec), inline=False))
+            continue
+        if entry is None and found and found[-1].tag == "note":
+            found[-1].last = index
             continue
         if entry is None:
             found.append(Unit("p", index, index, (back, spec)))
