@@ -83,11 +83,15 @@ class LetterLayout:
             return
         if div.at_top() and opener.top(self, div, index, text, following):
             return
+        if (kind := parts.list_head(text)) is not None:
+            div.listing = Spec("list", {"type": kind})
+            self.add(div, "head", index, div.listing)
+            return
         if not div.has_p and div.closer is None and self.opening(div, index, text, following):
             return
-        if self.closing(div, index, text, following):
-            return
         if self.listing(div, index, text):
+            return
+        if self.closing(div, index, text, following):
             return
         div.closer = None
         div.has_p = True
@@ -188,7 +192,11 @@ class LetterLayout:
             return True
         next_is_date = look.dateline_date(next_text, self.dates) is not None
         signs = look.is_signature(text) and (next_is_date or in_closer)
-        signs = signs or (parts.is_name(text) and self.ends_div(following))
+        signs = signs or (parts.is_name(text) and self.ends_letter(following))
+        if div.has_p and parts.is_not_signed(text):
+            self.add(div, "closer", index)
+            div.closed = self.ends_div(following)
+            return True
         if (div.has_p or in_closer) and (signs or look.SIGNATURE_MARK.match(text)):
             self.add(div, "signed", index, self.closer(div))
             div.closed = not next_is_date and self.ends_div(following)
@@ -213,13 +221,25 @@ class LetterLayout:
             or parts.is_label_head(first)
         )
 
+    def ends_letter(self, following: list[str]) -> bool:
+        """Whether nothing follows, or what follows belongs after a letter's end: an
+        addressee, a postscript, an enclosure's label."""
+        if not following:
+            return True
+        first = following[0]
+        return (parts.is_addressee(first) or parts.is_kind_label(first)
+                or parts.is_label_head(first) or bool(look.POSTSCRIPT.match(first))
+                or bool(look.ENCLOSURE.match(first)))
+
     def head_kind(self, div: _Div) -> str | None:
-        """``report``, ``telegram``, ``memorandum``… when the div's heading starts so."""
-        head = next((u for u in div.units if u.tag == "head"), None)
-        if head is None:
-            return None
-        words = [w.lower().strip("[].:,") for w in self.text(head.first).split()[:2]]
-        return next((w for w in words if w in _KINDS), None)
+        """``report``, ``telegram``, ``memorandum``… when the div's heading or kind label
+        (``[Telegram]``) starts so."""
+        for unit in div.units:
+            if unit.tag == "head" or unit.attrs.get("type") == "label":
+                words = [w.lower().strip("[].:,") for w in self.text(unit.first).split()[:2]]
+                if kind := next((w for w in words if w in _KINDS), None):
+                    return kind
+        return None
 
     def closer(self, div: _Div) -> Spec:
         if div.closer is None:

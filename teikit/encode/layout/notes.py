@@ -84,15 +84,28 @@ def glued_section(lines: Sequence[Line], indices: Sequence[int]) -> int | None:
         before = _plain_number(lines[indices[pos - 1]].text.strip()) if pos else None
         if before == number - 1:
             continue
-        if _subsequence([str(n) for _, n in entries[at:]], refs):
+        if _referenced([n for _, n in entries[at:]], refs):
             return pos
     return None
 
 
-def _subsequence(wanted: list[str], found: list[str]) -> bool:
-    """Whether ``wanted`` occurs in ``found`` in order (not necessarily adjacent)."""
-    remaining = iter(found)
-    return all(any(number == seen for seen in remaining) for number in wanted)
+def _referenced(numbers: list[int], found: list[str]) -> bool:
+    """Whether the note ``numbers`` are referenced in ``found`` (glued numbers in text
+    order): all of them in order; or, when the numbers run consecutively, the first and
+    at least half of them in order (a number glued to another, ``871`` + ``2``, cannot be
+    seen)."""
+    hits, cursor = [], 0
+    for number in numbers:
+        try:
+            cursor = found.index(str(number), cursor) + 1
+        except ValueError:
+            hits.append(False)
+        else:
+            hits.append(True)
+    if all(hits):
+        return True
+    consecutive = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    return consecutive and hits[0] and 2 * sum(hits) >= len(hits)
 
 
 def units(

@@ -11,8 +11,9 @@ each line looks like). TEI::
     [Received May 24, 10.43 a.m.]</dateline>
     <seg type="reference">No. 9.]</seg></opener>
 
-A ``[Received …]`` line joins the dateline above it only when it holds no full date of
-its own (so the dateline's date stays the one tagged); a place line ending in a comma
+A ``[Received …]`` line right under the dateline joins it when it holds no full date of
+its own (so the dateline's date stays the one tagged); otherwise it is a second
+``dateline`` in the opener (``dateline`` has no @type in TEI). A place line ending in a comma
 (``Department of State,``) joins the dateline under it.
 """
 
@@ -73,10 +74,13 @@ def top(layout: LetterLayout, div: DivState, index: int, text: str,
     if joins_dateline(layout, div, index, text):
         return True
     last = div.last
-    if parts.is_reference(text) and div.opener is not None and last is not None \
-            and last.last + 1 == index:
-        layout.add(div, "seg", index, opener(div), type="reference")
-        return True
+    if div.opener is not None and last is not None and last.tag in {"dateline", "seg"}:
+        if parts.is_received(text):
+            layout.add(div, "dateline", index, opener(div))
+            return True
+        if parts.is_reference(text):
+            layout.add(div, "seg", index, opener(div), type="reference")
+            return True
     if parts.is_source_note(text):
         layout.add(div, "note", index, type="source", _label="0")
         return True

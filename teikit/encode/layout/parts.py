@@ -56,8 +56,16 @@ ADDRESSEE = re.compile(
 LABEL_HEAD = re.compile(r"^(?:[A-Z]|[IVX]{1,4}|\d{1,2})\.$")
 """``A.``, ``II.``: the label heading an attachment."""
 
-LETTERED = re.compile(r"^(?P<label>(?P<n>[a-z]|[A-Z])[.)])\s+\S")
-NUMBERED = re.compile(r"^(?P<label>(?P<n>\d{1,3})\.)\s+\S")
+LETTERED = re.compile(r"^(?P<label>(?P<n>[a-zA-Z])[.)]|\((?P<p>[a-zA-Z])\))\s+\S")
+NUMBERED = re.compile(r"^(?P<label>(?P<n>\d{1,3})[.)]|\((?P<p>\d{1,3})\))\s+\S")
+"""``1.``, ``1)``, ``(1)`` and ``a.``, ``a)``, ``(a)`` opening a paragraph."""
+
+LIST_HEAD = re.compile(r"^(?P<word>SUBJECT|SUBJECTS|PARTICIPANTS|PRESENT|ATTENDEES|DISTRIBUTION)$")
+"""A list's heading alone on its line, its items on the lines under it."""
+
+NOT_SIGNED = re.compile(r"^\[(?:File copy |Copy |Original )?(?:not signed|unsigned)\.?\]$",
+                        re.IGNORECASE)
+"""``[File copy not signed]``: the editor's word in place of a signature."""
 
 _PARTICLES = frozenset({"de", "da", "del", "della", "di", "du", "la", "le", "van", "von",
                         "der", "den", "y", "e", "bin", "ibn", "al", "el"})
@@ -113,12 +121,23 @@ def heading_words(text: str) -> bool:
 
 
 def sequence_label(text: str) -> tuple[str, str, int] | None:
-    """For ``1. text`` / ``a. text``: (kind, number or letter, label length)."""
-    if match := NUMBERED.match(text):
-        return "digit", match.group("n"), len(match.group("label"))
-    if match := LETTERED.match(text):
-        return "letter", match.group("n"), len(match.group("label"))
+    """For ``1. text`` / ``(a) text``: (kind, number or letter, label length)."""
+    for kind, pattern in (("digit", NUMBERED), ("letter", LETTERED)):
+        if match := pattern.match(text):
+            label = match.group("n") or match.group("p")
+            return kind, label, len(match.group("label"))
     return None
+
+
+def list_head(text: str) -> str | None:
+    """``subject`` / ``participants``… for a list heading such as ``SUBJECT``."""
+    match = LIST_HEAD.match(text)
+    return match.group("word").lower() if match else None
+
+
+def is_not_signed(text: str) -> bool:
+    """``[File copy not signed]`` where a signature would be."""
+    return bool(NOT_SIGNED.match(text))
 
 
 def follows(previous: str | None, current: str) -> bool:
