@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from teikit.encode import encode_bytes, encode_text, profiles
 from teikit.export.text import to_bytes, to_text
@@ -37,6 +38,9 @@ TRANSCRIPT = st.lists(PIECE, max_size=40).map("".join)
 PROFILE = st.sampled_from(sorted(profiles.BUILTIN))
 
 
+TEIKIT_RNG = etree.RelaxNG(etree.parse(str(ROOT / "schemas" / "teikit.rng")))
+
+
 @settings(max_examples=400, suppress_health_check=list(HealthCheck), deadline=None)
 @given(text=TRANSCRIPT, profile=PROFILE)
 def test_transcript_view_gives_any_text_back(text: str, profile: str) -> None:
@@ -44,6 +48,7 @@ def test_transcript_view_gives_any_text_back(text: str, profile: str) -> None:
     tree = parse_bytes(result.to_bytes())
     assert to_text(tree, "transcript") == text
     to_text(tree, "reading")
+    assert TEIKIT_RNG.validate(tree), TEIKIT_RNG.error_log
 
 
 @settings(max_examples=150, suppress_health_check=list(HealthCheck), deadline=None)

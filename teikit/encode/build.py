@@ -23,8 +23,8 @@ from teikit.encode.inline import Engine
 from teikit.encode.model import Block, Container, Inline, Node, Sep
 from teikit.tei import E, tei, xml
 from teikit.transcript import render
+from teikit.xmlchars import INVALID_XML
 
-INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 LABELLED = re.compile(r"^(\S+\s*:|\d+\.|\(\d+\)|[IVXLC]+\.)\s")
 
 

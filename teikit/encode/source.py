@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from teikit.diagnostics import Diagnostic, InputError
 
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
+BLANKS = " \t"
+"""The characters, besides line ends, that may stand between blocks in ``<text>``."""
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,9 @@ class Line:
 
     @property
     def is_blank(self) -> bool:
-        return not self.text.strip()
+        """Only spaces and tabs: what XML can carry between elements (a form feed or
+        another control character makes a line of content, not a separator)."""
+        return not self.text.strip(BLANKS)
 
 
 @dataclass(frozen=True)

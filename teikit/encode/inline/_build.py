@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from teikit.encode.inline.state import Bracket, InlineState
 from teikit.encode.model import Inline, Node
+from teikit.xmlchars import INVALID_XML
 
 
 def element(state: InlineState, bracket: Bracket, tag: str, children: list[Node],
@@ -14,7 +15,13 @@ def element(state: InlineState, bracket: Bracket, tag: str, children: list[Node]
 
 
 def gap(state: InlineState, bracket: Bracket, reason: str, **attrs: str) -> bool:
-    """Push ``<gap reason=…><desc>marker</desc></gap>`` keeping the marker verbatim."""
+    """Push ``<gap reason=…><desc>marker</desc></gap>`` keeping the marker verbatim.
+
+    A marker holding a character XML cannot carry is not a gap (``desc`` cannot hold the
+    ``g`` that would stand for it): the rule declines and the bracket stays for others.
+    """
+    if INVALID_XML.search(bracket.inner):
+        return False
     desc = Inline("desc", {}, [bracket.inner], state.offset(bracket.inner_start))
     state.push(element(state, bracket, "gap", [desc], reason=reason, **attrs))
     return True

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from teikit.encode.model import Block, Container, Sep
-from teikit.encode.source import Line
+from teikit.encode.source import BLANKS, Line
 
 
 @dataclass(eq=False)
@@ -39,9 +39,9 @@ class Unit:
 def _span(lines: Sequence[Line], unit: Unit) -> tuple[int, int]:
     """Character offsets (start, end) of the unit's text without outer whitespace."""
     first, last = lines[unit.first], lines[unit.last]
-    lead = len(first.text) - len(first.text.lstrip())
+    lead = len(first.text) - len(first.text.lstrip(BLANKS))
     start = first.offset + lead
-    end = last.offset + len(last.text.rstrip())
+    end = last.offset + len(last.text.rstrip(BLANKS))
     return start, max(start, end)
 
 
