@@ -40,6 +40,13 @@ def _append_text(parent: etree._Element, text: str) -> None:
     _append_plain(parent, text[pos:])
 
 
+def text_element(tag: str, text: str, **attrs: str) -> etree._Element:
+    """A TEI element holding ``text`` (characters XML cannot carry mapped to ``g``)."""
+    element = etree.Element(tei(tag), attrs)
+    _append_text(element, text)
+    return element
+
+
 def _append_plain(parent: etree._Element, text: str) -> None:
     if not text:
         return
@@ -117,7 +124,7 @@ class Builder:
         elif not block.inline:
             _append_text(element, block.text)
         elif block.tag in {"note", "ab", "p"} and (label := self.label(block)):
-            element.append(E.label(block.text[:label]))
+            element.append(text_element("label", block.text[:label]))
             rest = block.text[label:]
             whole = parse_date(rest, self.dates) if block.tag == "ab" else None
             if whole is not None and block.text[:label].lower().startswith("date"):
@@ -142,7 +149,7 @@ class Builder:
         if style == "bracket":
             word = block.text[1:].split()[0] if " " in block.text else "Page"
             return [E.pb(n=number, rend=f"bracket {word}")]
-        return [E.pb(n=number), E.fw(block.text, type="pageNum")]
+        return [E.pb(n=number), text_element("fw", block.text, type="pageNum")]
 
     def dateline(self, element: etree._Element, block: Block) -> None:
         text = block.text
@@ -158,7 +165,7 @@ class Builder:
         prefix = text[: date.start]
         place = re.match(r"^([A-Z][\w .'-]*?)(,\s*)$", prefix)
         if place:
-            element.append(E.placeName(place.group(1)))
+            element.append(text_element("placeName", place.group(1)))
             _append_text(element, place.group(2))
         else:
             _append_text(element, prefix)
@@ -174,7 +181,7 @@ class Builder:
             _append_text(element, text[begin:])
             return
         _append_text(element, text[begin:start])
-        date_element = E.date(text[start:end])
+        date_element = text_element("date", text[start:end])
         if date.when:
             date_element.set("when", date.when)
         else:

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import fields, replace
 
 from lxml import etree
 
 from teikit._version import __version__
-from teikit.encode.model import Metadata
+from teikit.encode.model import Metadata, Person
 from teikit.encode.profiles import Profile
 from teikit.encode.source import Transcript
 from teikit.tei import TK, E
+from teikit.xmlchars import INVALID_XML
 
 TEIKIT_URL = "https://pypi.org/project/teikit/"
 
@@ -129,8 +131,30 @@ def source_record(transcript: Transcript, profile: Profile, layout: str) -> etre
     return E.xenoData(record)
 
 
+def _clean(value: str) -> str:
+    return INVALID_XML.sub("\ufffd", value)
+
+
+def clean(meta: Metadata) -> Metadata:
+    """The metadata with characters XML cannot carry replaced by U+FFFD (the header is a
+    catalogue copy; the exact characters stay in ``<text>``, where they are kept as ``g``)."""
+    changes: dict[str, object] = {}
+    for item in fields(meta):
+        value = getattr(meta, item.name)
+        if isinstance(value, str):
+            changes[item.name] = _clean(value)
+        elif isinstance(value, list):
+            changes[item.name] = [
+                replace(v, name=_clean(v.name)) if isinstance(v, Person) else _clean(v)
+                for v in value
+            ]
+    return replace(meta, **changes)
+
+
 def tei_header(meta: Metadata, transcript: Transcript, profile: Profile, layout: str,
                uses_hand: bool) -> etree._Element:
+    meta = clean(meta)
+    transcript = replace(transcript, name=_clean(transcript.name))
     fallback = transcript.name.rsplit("/", 1)[-1]
     header = E.teiHeader(
         E.fileDesc(title_stmt(meta, fallback), publication_stmt(meta),
