@@ -21,7 +21,7 @@ from teikit.encode.model import Inline, Node
 from teikit.export.text import to_text
 from teikit.tei import TEI_NS, local_name
 
-BLOCKS = {"head", "p", "dateline", "seg", "salute", "signed", "note", "item", "closer"}
+BLOCKS = {"head", "p", "ab", "dateline", "seg", "salute", "signed", "note", "item", "closer"}
 NESTED = {"opener", "closer", "postscript", "list"}
 
 
@@ -121,6 +121,12 @@ CASES: list[tuple[str, str, list[str]]] = [
         ["div:memorandum", "head", "opener/dateline", "list:subject/head", "list:subject/item",
          "list:participants/head", "list:participants/item", "list:participants/item",
          "p:1"],
+    ),
+    (
+        "a-list-heading-without-items-is-no-list",
+        "Vesk, June 3, 1931.\n\nParticipants:\n\nThe meeting was held without them, as the "
+        "roads were closed by snow all week.\n",
+        ["div:memorandum", "opener/dateline", "ab:memo-field", "p"],
     ),
     (
         "enclosure-label-opens-a-division",

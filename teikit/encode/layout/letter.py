@@ -3,11 +3,16 @@
 Recognises, line by line: a heading, an opener (dateline and salutation such as
 ``[To] All Provincial … Committees:`` or ``Dear Sir,``), paragraphs, a closer (closing
 formula, signature, dateline), a postscript, page markers (``- 2 -``, ``[Page 2]``), and
-memo fields (``SUBJECT: …``). A closer ends a document; what follows it opens the next
-``<div>`` (an enclosure), whose first short line becomes its ``<head>``.
+memo fields (``SUBJECT: …``) and lists under ``SUBJECT`` / ``PARTICIPANTS``. The top
+of a document as editions print it (source note, head, ``[Telegram]``, dateline with
+``[Received …]``, ``No. 9.]``) is read by :mod:`opener`; the line shapes are in
+:mod:`parts`. A closer ends a document; what follows it opens the next ``<div>`` (an
+enclosure), whose first short line becomes its ``<head>``; addressee lines after the
+signature are a postscript.
 
 TEI: ``div[@type=letter]`` / ``div[@type=enclosure]`` with ``head``, ``opener/salute``,
-``opener/dateline``, ``p``, ``closer/salute``, ``closer/signed``,
+``opener/dateline``, ``opener/seg``, ``note[@type=source]``, ``p`` (``p[@n]`` with a
+``label`` when numbered), ``list[@type=subject]``, ``closer/salute``, ``closer/signed``,
 ``closer/dateline/date[@when]``, ``postscript/p``, ``pb`` + ``fw[@type=pageNum]``.
 """
 
@@ -15,15 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from teikit.encode.dates import DateOptions
+from teikit.encode.dates import DateOptions, ParsedDate
+from teikit.encode.layout import finish, opener, parts
 from teikit.encode.layout import lines as look
-from teikit.encode.layout import opener, parts
 from teikit.encode.layout.divs import DivState as _Div
 from teikit.encode.layout.units import Spec, Unit
 from teikit.encode.source import Line
-
-_KINDS = ("report", "telegram", "memorandum", "minutes", "letter", "note", "cable", "record",
-          "airgram", "despatch", "dispatch", "circular", "aide-mémoire", "enclosure")
 
 
 class LetterLayout:
@@ -35,6 +37,7 @@ class LetterLayout:
         self.dates = dates
         self.divs: list[_Div] = []
         self.upcoming: int | None = None
+        self.read_dates: dict[str, ParsedDate | None] = {}
 
     def text(self, index: int) -> str:
         return self.lines[index].text.strip()
@@ -45,13 +48,23 @@ class LetterLayout:
             following = [self.text(i) for i in indices[pos + 1 : pos + 3]]
             self.upcoming = indices[pos + 1] if pos + 1 < len(indices) else None
             self.step(index, following)
-        self.name_divs()
+        finish.drop_empty_lists(self.divs, self.text)
+        finish.name_divs(self.divs, self.text)
         return [unit for div in self.divs for unit in div.units]
 
     def div(self, fresh: bool = False) -> _Div:
         if fresh or not self.divs or self.divs[-1].closed:
             self.divs.append(_Div(Spec("div")))
         return self.divs[-1]
+
+    def dateline_date(self, text: str) -> ParsedDate | None:
+        """:func:`lines.dateline_date`, read once per line (each line is asked about
+        several times, as itself and as the line after another)."""
+        if text not in self.read_dates:
+            if len(self.read_dates) > 8:
+                self.read_dates.clear()
+            self.read_dates[text] = look.dateline_date(text, self.dates)
+        return self.read_dates[text]
 
     def adjacent(self, index: int) -> bool:
         """Whether the next non-blank line comes right under line ``index``."""
@@ -149,7 +162,7 @@ class LetterLayout:
         next_text = following[0] if following else ""
         if not look.is_signature(text) or look.is_salute(next_text):
             return False
-        if look.dateline_date(text, self.dates) is not None:
+        if self.dateline_date(text) is not None:
             return False
         last.last = index
         div.closed = self.ends_div(following)
@@ -167,7 +180,7 @@ class LetterLayout:
             return True
         starts_opener = look.is_salute(next_text) or look.MEMO_FIELD.match(next_text)
         if div.opener is None and starts_opener and look.is_short_title(text):
-            if look.dateline_date(text, self.dates) is not None:
+            if self.dateline_date(text) is not None:
                 div.opener = Spec("opener")
                 self.add(div, "dateline", index, div.opener)
             else:
@@ -182,7 +195,7 @@ class LetterLayout:
         """Closing formula, signature and dateline at the end of a div."""
         next_text = following[0] if following else ""
         in_closer = div.closer is not None
-        date = look.dateline_date(text, self.dates)
+        date = self.dateline_date(text)
         if date is not None and (in_closer or (div.has_p and self.ends_div(following))):
             self.add(div, "dateline", index, self.closer(div))
             div.closed = self.ends_div(following)
@@ -190,7 +203,7 @@ class LetterLayout:
         if look.is_closing(text) and div.has_p:
             self.add(div, "salute", index, self.closer(div))
             return True
-        next_is_date = look.dateline_date(next_text, self.dates) is not None
+        next_is_date = self.dateline_date(next_text) is not None
         signs = look.is_signature(text) and (next_is_date or in_closer)
         signs = signs or (parts.is_name(text) and self.ends_letter(following))
         if div.has_p and parts.is_not_signed(text):
@@ -231,36 +244,7 @@ class LetterLayout:
                 or parts.is_label_head(first) or bool(look.POSTSCRIPT.match(first))
                 or bool(look.ENCLOSURE.match(first)))
 
-    def head_kind(self, div: _Div) -> str | None:
-        """``report``, ``telegram``, ``memorandum``… when the div's heading or kind label
-        (``[Telegram]``) starts so."""
-        for unit in div.units:
-            if unit.tag == "head" or unit.attrs.get("type") == "label":
-                words = [w.lower().strip("[].:,") for w in self.text(unit.first).split()[:2]]
-                if kind := next((w for w in words if w in _KINDS), None):
-                    return kind
-        return None
-
     def closer(self, div: _Div) -> Spec:
         if div.closer is None:
             div.closer = Spec("closer")
         return div.closer
-
-    def name_divs(self) -> None:
-        """``letter`` then ``enclosure``; a lone div is a letter or simply a document."""
-        for number, div in enumerate(self.divs):
-            tags = {unit.tag for unit in div.units}
-            head = self.head_kind(div)
-            if number == 0:
-                kind = "letter" if {"salute", "signed"} & tags else "document"
-                if head in {"telegram", "cable", "report"} and len(self.divs) == 1:
-                    kind = head
-                if "ab" in tags or head in {"memorandum", "minutes"}:
-                    kind = head or "memorandum"
-                div.spec.attrs["type"] = kind
-            else:
-                div.spec.attrs["type"] = "enclosure"
-                if head:
-                    div.spec.attrs["subtype"] = head
-            if len(self.divs) > 1:
-                div.spec.attrs["n"] = str(number + 1)

@@ -99,7 +99,12 @@ def whole_date(text: str, options: DateOptions) -> ParsedDate | None:
 
 
 def dateline_date(text: str, options: DateOptions) -> ParsedDate | None:
-    """The date closing a dateline such as ``Moscow, 3 March 1952`` (or the whole line)."""
+    """The date closing a dateline such as ``Moscow, 3 March 1952`` (or the whole line).
+
+    A dateline is short: a line of more than 16 words is not read at all (reading dates
+    is the costly part of classifying a line)."""
+    if words(text) > 16:
+        return None
     whole = parse_date(text, options)
     if whole is not None:
         return whole

@@ -14,6 +14,7 @@ text (``[1]``, ``¹``, ``Korea1``) point to. Entries may also stand without a he
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from teikit.encode.inline.footnotes import glued_references
@@ -68,44 +69,48 @@ def _plain_number(text: str) -> int | None:
 def glued_section(lines: Sequence[Line], indices: Sequence[int]) -> int | None:
     """Where a trailing ``N. note`` section referenced by glued digits starts (a position
     in ``indices``), or ``None``. Candidates are the last :data:`MAX_NOTES` entries; the
-    earliest whose numbers are all referenced, in order, in the text above wins."""
+    earliest whose numbers are referenced (:func:`_referenced`) in the text above wins."""
     entries = [(p, n) for p, i in enumerate(indices)
                if (n := _plain_number(lines[i].text.strip())) is not None][-MAX_NOTES:]
-    if not entries:
-        return None
-    first = entries[0][0]
-    above = "\n".join(lines[i].text for i in indices[:first])
-    refs = [number for _s, _e, number in glued_references(above)]
+    refs = _References()
+    done = 0
     for at, (pos, number) in enumerate(entries):
-        between = "\n".join(lines[i].text for i in indices[entries[at - 1][0] : pos]) \
-            if at else ""
-        if at:
-            refs.extend(n for _s, _e, n in glued_references(between))
+        refs.read("\n".join(lines[i].text for i in indices[done:pos]))
+        done = pos
         before = _plain_number(lines[indices[pos - 1]].text.strip()) if pos else None
-        if before == number - 1:
-            continue
-        if _referenced([n for _, n in entries[at:]], refs):
+        if before != number - 1 and refs.cover([n for _, n in entries[at:]]):
             return pos
     return None
 
 
-def _referenced(numbers: list[int], found: list[str]) -> bool:
-    """Whether the note ``numbers`` are referenced in ``found`` (glued numbers in text
-    order): all of them in order; or, when the numbers run consecutively, the first and
-    at least half of them in order (a number glued to another, ``871`` + ``2``, cannot be
-    seen)."""
-    hits, cursor = [], 0
-    for number in numbers:
-        try:
-            cursor = found.index(str(number), cursor) + 1
-        except ValueError:
-            hits.append(False)
-        else:
-            hits.append(True)
-    if all(hits):
-        return True
-    consecutive = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
-    return consecutive and hits[0] and 2 * sum(hits) >= len(hits)
+class _References:
+    """Glued numbers met so far, in text order, with where each number occurs."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.where: dict[str, list[int]] = {}
+
+    def read(self, text: str) -> None:
+        for _start, _end, number in glued_references(text):
+            self.where.setdefault(number, []).append(self.count)
+            self.count += 1
+
+    def cover(self, numbers: list[int]) -> bool:
+        """Whether ``numbers`` are referenced: all of them in order; or, when they run
+        consecutively, the first and at least half of them in order (a number glued to
+        another, ``871`` + ``2``, cannot be seen). Binary searches: the cost does not
+        grow with the text."""
+        hits, cursor = [], 0
+        for number in numbers:
+            positions = self.where.get(str(number), [])
+            at = bisect_left(positions, cursor)
+            hits.append(at < len(positions))
+            if hits[-1]:
+                cursor = positions[at] + 1
+        if all(hits):
+            return True
+        consecutive = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        return consecutive and hits[0] and 2 * sum(hits) >= len(hits)
 
 
 def units(

@@ -37,7 +37,7 @@ def joins_dateline(layout: LetterLayout, div: DivState, index: int, text: str) -
     if last is None or last.tag != "dateline" or last.last + 1 != index:
         return False
     place_above = layout.text(last.last).endswith(",")
-    dated = look.dateline_date(text, layout.dates) is not None
+    dated = layout.dateline_date(text) is not None
     received = parts.is_received(text) and not find_dates(text, layout.dates)
     if (place_above and dated) or (received and not place_above):
         last.last = index
@@ -48,7 +48,7 @@ def joins_dateline(layout: LetterLayout, div: DivState, index: int, text: str) -
 def is_dateline(layout: LetterLayout, text: str) -> bool:
     """A short line ending with a date (``Vologda, May 16, 1918, 7 p.m.``)."""
     return (look.words(text) <= 14 and len(text) <= 120
-            and look.dateline_date(text, layout.dates) is not None)
+            and layout.dateline_date(text) is not None)
 
 
 def announces(layout: LetterLayout, following: list[str]) -> bool:
