@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -36,7 +36,7 @@ from teikit.tei import parse_file
 if TYPE_CHECKING:
     from teikit.validate import Schema
 
-Document = Union[etree._ElementTree, Path, bytes]
+Document = etree._ElementTree | Path | bytes
 _LAZY = {"Schema", "ValidationError", "default_schemas", "load_schema"}
 
 

@@ -78,7 +78,8 @@ def output_for(source: Path, out: Path | None, base: Path | None, suffix: str,
     return out
 
 
-def gather(inputs: list[Path], suffixes: tuple[str, ...], what: str) -> list[tuple[Path, Path | None]]:
+def gather(inputs: list[Path], suffixes: tuple[str, ...],
+           what: str) -> list[tuple[Path, Path | None]]:
     """(file, folder it was found in) for every input; fails closed on nothing found."""
     found: list[tuple[Path, Path | None]] = []
     try:
@@ -199,11 +200,10 @@ def export_one(source: Path, base: Path | None, to: str, view: str, output: Path
                to_stdout: bool) -> int:
     problems = list(teikit.iter_diagnostics(source))
     show(problems)
-    if any(d.severity is Severity.ERROR for d in problems):
-        if not no_validate:
-            err.print(f"teikit: {source}: not exported: the TEI does not validate "
-                      "(fix it, or use --no-validate)", markup=False)
-            return 1
+    if any(d.severity is Severity.ERROR for d in problems) and not no_validate:
+        err.print(f"teikit: {source}: not exported: the TEI does not validate "
+                  "(fix it, or use --no-validate)", markup=False)
+        return 1
     data = teikit.export(teikit.parse_file(source), to, view)
     if to_stdout:
         sys.stdout.buffer.write(data)

@@ -127,7 +127,7 @@ def test_unknown_profile_is_a_configuration_error(seed: Path, tmp_path: Path) ->
 def test_export_text_transcript_gives_the_seed_back(seed: Path, tmp_path: Path) -> None:
     tei = tmp_path / "seed.xml"
     assert run("encode", seed, "-o", tei)[0] == 0
-    code, out, err = run("export", tei, "--to", "text", "--view", "transcript", "-o",
+    code, _, err = run("export", tei, "--to", "text", "--view", "transcript", "-o",
                          tmp_path / "back.txt")
     assert code == 0, err
     assert (tmp_path / "back.txt").read_bytes() == seed.read_bytes()

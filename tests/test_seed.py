@@ -80,7 +80,7 @@ def test_signatures_and_datelines_are_closers(tree: etree._ElementTree) -> None:
 def test_all_seventeen_insertions_are_supplied(tree: etree._ElementTree) -> None:
     supplied = xpath(tree, "//tei:text//tei:supplied")
     assert ["".join(s.itertext()) for s in supplied] == INSERTIONS
-    adjacent = [s for s in supplied if s.text == "Kim said that"][0]
+    adjacent = next(s for s in supplied if s.text == "Kim said that")
     assert adjacent.tail == " " and adjacent.getnext().text == "Mao and Liu"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import fields, replace
+from typing import Any
 
 from lxml import etree
 
@@ -138,7 +139,7 @@ def _clean(value: str) -> str:
 def clean(meta: Metadata) -> Metadata:
     """The metadata with characters XML cannot carry replaced by U+FFFD (the header is a
     catalogue copy; the exact characters stay in ``<text>``, where they are kept as ``g``)."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for item in fields(meta):
         value = getattr(meta, item.name)
         if isinstance(value, str):
