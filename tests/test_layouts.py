@@ -85,6 +85,14 @@ CASES: list[tuple[str, str, list[str]]] = [
         ["div:letter", "p", "closer/salute", "closer/signed", "postscript/p"],
     ),
     (
+        "courtesy-formula-over-several-lines",
+        "London, 4th May 1840.\n\nMy Lord,\n\nThe packet sailed this morning.\n\n"
+        "I have the honour to be,\nMy Lord,\nYour Lordship's most obedient,\n"
+        "humble Servant,\nJ. R. Pell\n",
+        ["div:letter", "opener/dateline", "opener/salute", "p", "closer/salute",
+         "closer/signed"],
+    ),
+    (
         "a-closing-sentence-that-is-no-name-stays-a-paragraph",
         "Vesk, 3 June 1931\n\nThe meeting ended without a vote on the motion.\n\n"
         "Thanks to all.\n",

@@ -200,6 +200,8 @@ class LetterLayout:
             self.add(div, "dateline", index, self.closer(div))
             div.closed = self.ends_div(following)
             return True
+        if self.continues_salute(div, index, text):
+            return True
         if look.is_closing(text) and div.has_p:
             self.add(div, "salute", index, self.closer(div))
             return True
@@ -215,6 +217,18 @@ class LetterLayout:
             div.closed = not next_is_date and self.ends_div(following)
             return True
         return False
+
+    def continues_salute(self, div: _Div, index: int, text: str) -> bool:
+        """A courtesy formula over several lines (``I have the honour to be,`` / ``Sir,`` /
+        ``Your most obedient,`` / ``humble Servant,``): a short line ending with a comma,
+        right under the closing salutation, joins it."""
+        last = div.last
+        if last is None or last.tag != "salute" or div.closer is None:
+            return False
+        if last.last + 1 != index or not text.endswith(",") or look.words(text) > 8:
+            return False
+        last.last = index
+        return True
 
     def ends_div(self, following: list[str]) -> bool:
         """Whether the next line starts something new (end, heading, opener, postscript)."""

@@ -13,7 +13,8 @@ from teikit.encode.dates import DateOptions, ParsedDate, find_dates, parse_date
 
 SALUTE = re.compile(
     r"^(\[\s*to\b[^\]]*\]|to\b|dear\b|my dear\b|sirs?\b|madam\b|gentlemen\b|comrades?\b"
-    r"|your (excellency|majesty|highness)\b|mr\.? (president|secretary|ambassador)\b)",
+    r"|your (excellency|majesty|highness|lordship|grace)\b|mr\.? (president|secretary|ambassador)\b"
+    r"|my lord\b|my lady\b|monsieur\b|madame\b|excellency\b)",
     re.IGNORECASE,
 )
 CLOSING = re.compile(
