@@ -184,6 +184,7 @@ def test_layout_structure(transcript: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(("transcript", "layout"), [
     ("Tarsk, May 2, 1919.\n\nThe ice holds.\n", "letter"),
     ("The ice holds. It held last year too, and the year before.\n", "plain"),
+    ("A Winter Tale\n\nBY\n\nA. N. Author\n\n1851.\n\nThe ice holds.\n", "plain"),
 ])
 def test_a_dateline_at_the_top_makes_a_letter(transcript: str, layout: str) -> None:
     assert encode_shape(transcript)[1] == layout

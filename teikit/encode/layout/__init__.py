@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from teikit.encode.dates import DateOptions
+from teikit.encode.dates import DateOptions, ParsedDate
 from teikit.encode.layout import lines as look
 from teikit.encode.layout import notes
 from teikit.encode.layout.letter import LetterLayout
@@ -44,9 +44,14 @@ def detect(lines: Sequence[Line], dates: DateOptions) -> str:
         if look.is_salute(t) or look.is_closing(t) or look.MEMO_FIELD.match(t)
         or look.page_number(t)
     )
-    dated_top = any(look.words(t) <= 14 and look.dateline_date(t, dates) is not None
+    dated_top = any(look.words(t) <= 14 and _month_or_day(look.dateline_date(t, dates))
                     for t in texts[:6])
     return "letter" if letterish or dated_top else "plain"
+
+
+def _month_or_day(date: ParsedDate | None) -> bool:
+    """Whether ``date`` is known to the month at least (a year alone makes no dateline)."""
+    return date is not None and len(date.when or date.from_ or "") >= 7
 
 
 def merge_paragraphs(lines: Sequence[Line], found: list[Unit]) -> list[Unit]:

@@ -46,9 +46,12 @@ def joins_dateline(layout: LetterLayout, div: DivState, index: int, text: str) -
 
 
 def is_dateline(layout: LetterLayout, text: str) -> bool:
-    """A short line ending with a date (``Vologda, May 16, 1918, 7 p.m.``)."""
-    return (look.words(text) <= 14 and len(text) <= 120
-            and layout.dateline_date(text) is not None)
+    """A short line ending with a date of at least a month (``Vologda, May 16, 1918,
+    7 p.m.``, ``May 1918.``; a year alone, as on a title page, is no dateline)."""
+    if look.words(text) > 14 or len(text) > 120:
+        return False
+    date = layout.dateline_date(text)
+    return date is not None and len(date.when or date.from_ or "") >= 7
 
 
 def announces(layout: LetterLayout, following: list[str]) -> bool:
