@@ -9,6 +9,7 @@ word); any other name also matches with an optional period after it (``Sept`` an
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -165,11 +166,13 @@ def _index(table: Mapping[str, tuple[tuple[str, ...], ...]], languages: tuple[st
     return names
 
 
+@functools.cache  # read-only tables, asked for on every date lookup
 def month_names(languages: tuple[str, ...]) -> dict[str, int]:
     """Every month name of ``languages`` mapped to its number (1-12)."""
     return _index(_MONTHS, languages, 1)
 
 
+@functools.cache  # read-only tables, asked for on every date lookup
 def abbreviations(languages: tuple[str, ...]) -> frozenset[str]:
     """The month names of ``languages`` that shorten a longer one (``sep``, ``okt``, ``ago.``)
     and are no month's full name in any language (``may`` and ``mai`` are not abbreviations)."""
@@ -181,6 +184,7 @@ def abbreviations(languages: tuple[str, ...]) -> frozenset[str]:
     )
 
 
+@functools.cache  # read-only tables, asked for on every date lookup
 def weekday_names(languages: tuple[str, ...]) -> dict[str, int]:
     """Every weekday name of ``languages`` mapped to its number (Monday is 0)."""
     return _index(_WEEKDAYS, languages, 0)

@@ -76,7 +76,7 @@ BUILTIN: dict[str, Profile] = {
         "frus",
         "Foreign Relations of the United States practice: square brackets are printed in "
         "the edition and are kept as literal text; page markers become page breaks.",
-        frozenset({"pages", "footnotes", "superscript"}),
+        frozenset({"pages", "footnotes", "superscript", "glued"}),
         {"day_first": False},
     ),
     "leiden": Profile(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from teikit.encode.inline.correction import correction
 from teikit.encode.inline.engine import BracketRule, CharRule, Engine, RuleSet
-from teikit.encode.inline.footnotes import footnotes, superscript
+from teikit.encode.inline.footnotes import DIGITS, footnotes, glued, superscript
 from teikit.encode.inline.handwritten import handwritten
 from teikit.encode.inline.illegible import illegible
 from teikit.encode.inline.leiden import expansion, lacuna, omitted
@@ -46,6 +46,7 @@ BRACKET_RULES: dict[str, BracketRule] = {
 
 CHAR_RULES: dict[str, tuple[str, CharRule]] = {
     "superscript": ("⁰¹²³⁴⁵⁶⁷⁸⁹", superscript),
+    "glued": (DIGITS, glued),
     "strike": ("~", strike),
     "omitted": ("<", omitted),
     "expansion": ("(", expansion),
