@@ -109,10 +109,10 @@ class Builder:
         if "".join(render(e) for e in built) == block.text:
             return built
         self.warn(block, "TK900", f"could not encode this {block.tag} faithfully; kept as text")
-        tag = block.tag if block.tag not in {"pb", "note"} else "p"
-        plain = etree.Element(tei(tag))
-        _append_text(plain, block.text)
-        return [plain]
+        if block.tag == "pb":  # a page-marker line: fw may stand wherever pb could
+            return [text_element("fw", block.text, type="pageNum")]
+        tag = "p" if block.tag == "note" else block.tag
+        return [text_element(tag, block.text)]
 
     def structured(self, block: Block) -> list[etree._Element]:
         if block.tag == "pb":

@@ -18,7 +18,7 @@ from teikit.encode.layout.letter import LetterLayout
 from teikit.encode.layout.record import RecordLayout, looks_like_record
 from teikit.encode.layout.units import Spec, Unit, assemble
 from teikit.encode.model import Container, Metadata
-from teikit.encode.source import Line, Transcript
+from teikit.encode.source import BLANKS, Line, Transcript
 
 LAYOUTS = ("record", "letter", "plain")
 
@@ -38,7 +38,7 @@ def detect(lines: Sequence[Line], dates: DateOptions) -> str:
     """The layout that fits ``lines`` best."""
     if looks_like_record(lines, dates):
         return "record"
-    texts = [line.text.strip() for line in lines if not line.is_blank]
+    texts = [line.text.strip(BLANKS) for line in lines if not line.is_blank]
     letterish = sum(
         1 for t in texts
         if look.is_salute(t) or look.is_closing(t) or look.MEMO_FIELD.match(t)

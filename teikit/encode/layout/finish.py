@@ -35,6 +35,51 @@ def drop_empty_lists(divs: Sequence[DivState], text: Text) -> None:
                 div.units[number] = Unit(tag, unit.first, unit.last, unit.path[:-1], attrs)
 
 
+TOP, BODY, BOTTOM, EDGE, ANYWHERE = 0, 1, 2, 3, -1
+_TOP = frozenset({"head", "opener", "argument", "byline", "epigraph"})
+_BOTTOM = frozenset({"closer", "postscript", "trailer"})
+_EDGE = frozenset({"dateline", "salute", "signed"})
+"""Allowed directly in a div before its text or after it, not in the middle."""
+_ANYWHERE = frozenset({"pb", "note", "fw"})
+
+
+def _phase(unit: Unit, div: DivState) -> int:
+    """Where TEI lets the unit stand in its div: top (``head``, ``opener``), body, bottom
+    (``closer``, ``postscript``), or anywhere (milestones and notes)."""
+    inner = unit.path[unit.path.index(div.spec) + 1 :] if div.spec in unit.path else ()
+    outer = inner[0].tag if inner else unit.tag
+    if outer in _TOP:
+        return TOP
+    if outer in _BOTTOM:
+        return BOTTOM
+    if not inner and unit.tag in _EDGE:
+        return EDGE
+    if not inner and unit.tag in _ANYWHERE:
+        return ANYWHERE
+    return BODY
+
+
+def keep_div_order(divs: Sequence[DivState]) -> None:
+    """TEI's order inside a div is heading and opener, then the text, then closer and
+    postscript. Whatever the line-by-line reading left out of that order (a heading after
+    a paragraph, a closer with paragraphs after it) becomes a plain paragraph, so the
+    encoding is always valid and no line is lost."""
+    for div in divs:
+        phases = [_phase(unit, div) for unit in div.units]
+        body = [n for n, phase in enumerate(phases) if phase == BODY]
+        if not body:
+            continue
+        first, last = body[0], body[-1]
+        for number, unit in enumerate(div.units):
+            phase = phases[number]
+            late_top = phase == TOP and number > first
+            early_bottom = phase == BOTTOM and number < last
+            middle = phase == EDGE and first < number < last
+            if late_top or early_bottom or middle:
+                base = unit.path[: unit.path.index(div.spec) + 1]
+                div.units[number] = Unit("p", unit.first, unit.last, base)
+
+
 def head_kind(div: DivState, text: Text) -> str | None:
     """``report``, ``telegram``, ``memorandum``… when the div's heading or kind label
     (``[Telegram]``) starts so."""

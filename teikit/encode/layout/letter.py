@@ -25,7 +25,7 @@ from teikit.encode.layout import finish, opener, parts
 from teikit.encode.layout import lines as look
 from teikit.encode.layout.divs import DivState as _Div
 from teikit.encode.layout.units import Spec, Unit
-from teikit.encode.source import Line
+from teikit.encode.source import BLANKS, Line
 
 
 class LetterLayout:
@@ -40,7 +40,7 @@ class LetterLayout:
         self.read_dates: dict[str, ParsedDate | None] = {}
 
     def text(self, index: int) -> str:
-        return self.lines[index].text.strip()
+        return self.lines[index].text.strip(BLANKS)
 
     def run(self, indices: Sequence[int]) -> list[Unit]:
         """Units for the non-blank line ``indices`` (in order)."""
@@ -49,6 +49,7 @@ class LetterLayout:
             self.upcoming = indices[pos + 1] if pos + 1 < len(indices) else None
             self.step(index, following)
         finish.drop_empty_lists(self.divs, self.text)
+        finish.keep_div_order(self.divs)
         finish.name_divs(self.divs, self.text)
         return [unit for div in self.divs for unit in div.units]
 
@@ -147,7 +148,7 @@ class LetterLayout:
         if div.listing is None:
             return False
         previous = div.units[-1].last if div.units else index
-        blank_between = any(not self.lines[i].text.strip() for i in range(previous + 1, index))
+        blank_between = any(self.lines[i].is_blank for i in range(previous + 1, index))
         if (blank_between and div.units[-1].tag == "item") or look.is_paragraph(text):
             div.listing = None
             return False

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from teikit.encode.inline.footnotes import glued_references
 from teikit.encode.layout.units import Spec, Unit
-from teikit.encode.source import Line
+from teikit.encode.source import BLANKS, Line
 
 HEADING = re.compile(r"^(notes|footnotes|endnotes|references|sources)\s*:?$", re.IGNORECASE)
 ENTRY = re.compile(r"^(?P<label>\[(?P<a>\d+)\]|(?P<b>\d+)\.|(?P<c>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s")
@@ -41,21 +41,24 @@ def split(lines: Sequence[Line], indices: Sequence[int]) -> tuple[list[int], lis
     """Split non-blank line ``indices`` into (text, notes section)."""
     start = glued_section(lines, indices)
     if start is not None:
-        if start and HEADING.match(lines[indices[start - 1]].text.strip()):
+        if start and HEADING.match(lines[indices[start - 1]].text.strip(BLANKS)):
             start -= 1
         return list(indices[:start]), list(indices[start:])
     for pos in range(len(indices) - 1, -1, -1):
-        text = lines[indices[pos]].text.strip()
+        text = lines[indices[pos]].text.strip(BLANKS)
         if HEADING.match(text):
             rest = indices[pos + 1 :]
-            if rest and entry_number(lines[rest[0]].text.strip()):
+            if rest and entry_number(lines[rest[0]].text.strip(BLANKS)):
                 return list(indices[:pos]), list(indices[pos:])
             return list(indices), []
     tail = len(indices)
-    while tail > 0 and (m := ENTRY.match(lines[indices[tail - 1]].text.strip())) and m.group("a"):
+    while tail > 0:
+        entry = ENTRY.match(lines[indices[tail - 1]].text.strip(BLANKS))
+        if entry is None or not entry.group("a"):
+            break
         tail -= 1
     if 0 < tail < len(indices) and len(indices) - tail >= 1:
-        first = lines[indices[tail]].text.strip()
+        first = lines[indices[tail]].text.strip(BLANKS)
         if first.startswith("[1]"):
             return list(indices[:tail]), list(indices[tail:])
     return list(indices), []
@@ -71,13 +74,13 @@ def glued_section(lines: Sequence[Line], indices: Sequence[int]) -> int | None:
     in ``indices``), or ``None``. Candidates are the last :data:`MAX_NOTES` entries; the
     earliest whose numbers are referenced (:func:`_referenced`) in the text above wins."""
     entries = [(p, n) for p, i in enumerate(indices)
-               if (n := _plain_number(lines[i].text.strip())) is not None][-MAX_NOTES:]
+               if (n := _plain_number(lines[i].text.strip(BLANKS))) is not None][-MAX_NOTES:]
     refs = _References()
     done = 0
     for at, (pos, number) in enumerate(entries):
         refs.read("\n".join(lines[i].text for i in indices[done:pos]))
         done = pos
-        before = _plain_number(lines[indices[pos - 1]].text.strip()) if pos else None
+        before = _plain_number(lines[indices[pos - 1]].text.strip(BLANKS)) if pos else None
         if before != number - 1 and refs.cover([n for _, n in entries[at:]]):
             return pos
     return None
@@ -122,7 +125,7 @@ def units(
     ids: dict[str, str] = {}
     references = False
     for index in indices:
-        text = lines[index].text.strip()
+        text = lines[index].text.strip(BLANKS)
         entry = entry_number(text)
         if entry is None and HEADING.match(text) and not found:
             references = text.lower().rstrip(":") in {"references", "sources"}

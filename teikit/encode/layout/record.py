@@ -24,7 +24,7 @@ from teikit.encode.layout.letter import LetterLayout
 from teikit.encode.layout.lines import whole_date
 from teikit.encode.layout.units import Spec, Unit
 from teikit.encode.model import Metadata, Person
-from teikit.encode.source import Line
+from teikit.encode.source import BLANKS, Line
 
 HEADINGS: dict[str, str] = {
     "associated people & organizations": "people",
@@ -71,9 +71,9 @@ def looks_like_record(lines: Sequence[Line], dates: DateOptions) -> bool:
     indices = [i for i, line in enumerate(lines) if not line.is_blank]
     if not indices:
         return False
-    dated = whole_date(lines[indices[0]].text.strip(), dates) is not None
+    dated = whole_date(lines[indices[0]].text.strip(BLANKS), dates) is not None
     has_meta = metadata_start(lines, indices) is not None
-    acknowledged = any(ACKNOWLEDGEMENT.match(lines[i].text.strip()) for i in indices[:4])
+    acknowledged = any(ACKNOWLEDGEMENT.match(lines[i].text.strip(BLANKS)) for i in indices[:4])
     return has_meta or (dated and acknowledged)
 
 
@@ -87,7 +87,7 @@ class RecordLayout:
         self.front, self.body, self.back = Spec("front"), Spec("body"), Spec("back")
 
     def text(self, index: int) -> str:
-        return self.lines[index].text.strip()
+        return self.lines[index].text.strip(BLANKS)
 
     def run(self) -> list[Unit]:
         indices = [i for i, line in enumerate(self.lines) if not line.is_blank]
