@@ -59,3 +59,18 @@ def test_goldens_are_valid_tei(jing: str) -> None:
     goldens = [str(path.with_suffix(".xml")) for path in CASES]
     run = subprocess.run([jing, str(TEI_ALL_RNG), *goldens], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_goldens_are_valid_against_teikits_own_schemas() -> None:
+    """RELAX NG (libxml2) and XSD (xmlschema) of schemas/ accept every golden."""
+    import xmlschema
+    from lxml import etree
+
+    from conftest import ROOT
+
+    grammar = etree.RelaxNG(etree.parse(str(ROOT / "schemas" / "teikit.rng")))
+    xsd = xmlschema.XMLSchema(str(ROOT / "schemas" / "teikit.xsd"))
+    for path in CASES:
+        tree = etree.parse(str(path.with_suffix(".xml")))
+        assert grammar.validate(tree), (path, grammar.error_log)
+        assert not list(xsd.iter_errors(tree.getroot())), path

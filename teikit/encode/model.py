@@ -86,6 +86,7 @@ class Metadata:
     date_text: str | None = None
     date_when: str | None = None
     funders: list[str] = field(default_factory=list)
+    translators: list[str] = field(default_factory=list)
     abstract: list[str] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     places: list[str] = field(default_factory=list)

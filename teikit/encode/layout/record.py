@@ -47,9 +47,36 @@ PUBLISHER = re.compile(r"^(?:The )?(?P<name>[A-Z][^.]{2,80}?) welcomes reuse\b")
 ORG_WORDS = re.compile(
     r"\b(party|committee|ministry|department|embassy|council|organi[sz]ation|union|army"
     r"|government|league|bureau|office|agency|association|institute|bank|company|corporation"
-    r"|foundation|front|navy|commission|academy|university|federation|secretariat|congress)\b",
+    r"|foundation|front|navy|commission|academy|university|federation|secretariat|congress"
+    r"|ministerio|minist[eè]re|ministerium|ministero|partido|parti|partei|comit[eé]|comitato"
+    r"|komitet|embajada|ambassade|botschaft|institut[eo]?|archives?)\b",
     re.IGNORECASE,
 )
+
+
+CATALOGUE_NAME = re.compile(r"^[^,.]+, [^,]+(, (ca\. )?\d{3,4}-(\d{3,4})?)?$")
+"""``Roa, Raúl, 1907-1982``, ``Pavlíček, Vladimír``: a person in catalogue form."""
+TRANSLATED_BY = re.compile(
+    r"\b(?i:translated|translation) by (?P<name>[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){0,4})")
+FUNDER_SPLIT = re.compile(r",? and (?=the |[A-Z])|, (?=the |[A-Z])")
+
+
+def split_funders(text: str) -> list[str]:
+    """``the Carnegie Corporation of New York and the MacArthur Foundation`` → two funders
+    (a split happens only before ``the`` or a capital, so ``Smith and sons`` stays whole)."""
+    parts = [part.strip().rstrip(".") for part in FUNDER_SPLIT.split(text.strip())]
+    return [part for part in parts if part]
+
+
+def person_or_org(text: str) -> str:
+    """``person`` or ``org`` for a line under *Associated People & Organizations*: a
+    catalogue name (``Surname, Forename, dates``) is a person; a corporate heading
+    (``Cuba. Ministerio …``) or a name with an organization word is an org."""
+    if CATALOGUE_NAME.match(text):
+        return "person"
+    if ORG_WORDS.search(text) or re.match(r"^[^.]{2,}\. [A-Z]", text):
+        return "org"
+    return "person"
 
 
 def heading_kind(text: str) -> str | None:
@@ -107,7 +134,7 @@ class RecordLayout:
             pos += 1
         ack = Spec("div", {"type": "acknowledgement"})
         while pos < len(indices) and (m := ACKNOWLEDGEMENT.match(self.text(indices[pos]))):
-            self.meta.funders.append(m.group("funder").strip())
+            self.meta.funders.extend(split_funders(m.group("funder")))
             units.append(Unit("p", indices[pos], indices[pos], (self.front, ack)))
             pos += 1
         rest = indices[pos:]
@@ -155,7 +182,7 @@ class RecordLayout:
     def remember(self, kind: str, text: str) -> None:
         meta = self.meta
         if kind == "people":
-            meta.people.append(Person(text, "org" if ORG_WORDS.search(text) else "person"))
+            meta.people.append(Person(text, person_or_org(text)))
         elif kind == "places":
             meta.places.append(text)
         elif kind == "topics":
@@ -164,6 +191,8 @@ class RecordLayout:
             meta.document_info.append(text)
         elif kind == "source":
             meta.source.append(text)
+            found = (m.group("name").rstrip(".") for m in TRANSLATED_BY.finditer(text))
+            meta.translators.extend(found)
         elif kind == "archive":
             meta.archive.append(text)
         elif kind == "rights":
