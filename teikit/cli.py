@@ -95,7 +95,8 @@ def gather(inputs: list[Path], suffixes: tuple[str, ...],
 
 @app.command()
 def encode(
-    inputs: Annotated[list[Path], typer.Argument(help="Transcripts (.txt) or folders of them.")],
+    inputs: Annotated[list[Path], typer.Argument(
+        metavar="INPUT", help="Transcripts (.txt) or folders of them.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help=(
         "Output file (one input), folder, or - for stdout. Default: beside each input."))]
     = None,
@@ -152,7 +153,8 @@ def encode(
 
 @app.command()
 def export(
-    inputs: Annotated[list[Path], typer.Argument(help="TEI files (.xml) or folders of them.")],
+    inputs: Annotated[list[Path], typer.Argument(
+        metavar="INPUT", help="TEI files (.xml) or folders of them.")],
     to: Annotated[Target, typer.Option("--to", help="Output format.")],
     view: Annotated[str | None, typer.Option(help=(
         "html: reading (default) or editorial; text: transcript (default) or reading."))]
@@ -216,7 +218,8 @@ def export_one(source: Path, base: Path | None, to: str, view: str, output: Path
 
 @app.command()
 def build(
-    src: Annotated[Path, typer.Argument(help="Folder of transcripts (.txt), or one file.")],
+    src: Annotated[Path, typer.Argument(
+        metavar="SRC", help="Folder of transcripts (.txt), or one file.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")],
     profile: Annotated[str | None, typer.Option(help=(
         "Profile name or TOML profile file (default: teikit.toml / pyproject.toml near SRC, "
@@ -256,4 +259,4 @@ def build(
 
 def main() -> None:
     """Entry point of the ``teikit`` console script."""
-    app()
+    app(prog_name="teikit")

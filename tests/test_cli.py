@@ -197,3 +197,12 @@ def test_build_does_not_read_its_own_output_back(tmp_path: Path) -> None:
     assert run("build", src, "-o", src / "out")[0] == 0
     code, _, err = run("build", src, "-o", src / "out")
     assert code == 0 and "1 file: 1 valid" in err
+
+
+def test_python_dash_m_teikit() -> None:
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "teikit", "--version"], capture_output=True,
+                         text=True, cwd=SAMPLES.parent)
+    assert run.returncode == 0 and run.stdout.strip() == f"teikit {teikit.__version__}"
