@@ -1,0 +1,40 @@
+"""An on-disk cache of derived schemas, keyed by content hash.
+
+Lives in ``$XDG_CACHE_HOME/teikit`` (``~/.cache/teikit``); ``TEIKIT_CACHE=off`` disables it.
+A cache that cannot be written is silently skipped: it only ever saves time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from teikit.files import write_atomic
+
+
+def cache_dir() -> Path | None:
+    """Where derived schemas are kept, or None when caching is off."""
+    if os.environ.get("TEIKIT_CACHE", "").lower() in {"0", "off", "no", "false"}:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "teikit"
+
+
+def cached(kind: str, key_parts: list[str], make: Callable[[], bytes]) -> bytes:
+    """The bytes stored under ``key_parts``, made (and stored) on a miss."""
+    folder = cache_dir()
+    if folder is None:
+        return make()
+    key = hashlib.sha256("\0".join(key_parts).encode()).hexdigest()
+    path = folder / kind / f"{key}.bin"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    data = make()
+    with contextlib.suppress(OSError):
+        write_atomic(path, data)
+    return data

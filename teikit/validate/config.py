@@ -1,0 +1,71 @@
+"""Project settings: ``[tool.teikit]`` in ``pyproject.toml`` or a ``teikit.toml``.
+
+Recognised keys (paths relative to the file that names them)::
+
+    [tool.teikit]
+    schemas = ["schemas/project.rng", "schemas/project.sch"]
+    schema-cache = ".schema-cache"     # where http(s) xml-model URLs are looked up
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from teikit.diagnostics import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validation settings found for a project (all optional)."""
+
+    schemas: tuple[Path, ...] = ()
+    schema_cache: Path | None = None
+    source: Path | None = field(default=None, compare=False)
+
+
+def _table(path: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("teikit")
+        return table if isinstance(table, dict) else None
+    return data.get("tool", {}).get("teikit", data)
+
+
+def load_config(start: Path | None = None) -> Config:
+    """The settings of the nearest ``teikit.toml`` or ``pyproject.toml`` with a
+    ``[tool.teikit]`` table, looking from ``start`` (default: the working directory) up."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        for name in ("teikit.toml", "pyproject.toml"):
+            path = candidate / name
+            if path.is_file():
+                table = _table(path)
+                if table is not None:
+                    return _config(table, path)
+    return Config()
+
+
+def _config(table: dict[str, Any], path: Path) -> Config:
+    schemas = table.get("schemas", [])
+    if isinstance(schemas, str):
+        schemas = [schemas]
+    if not isinstance(schemas, list) or not all(isinstance(s, str) for s in schemas):
+        raise ConfigError(f"{path}: 'schemas' must be a list of paths")
+    cache = table.get("schema-cache")
+    if cache is not None and not isinstance(cache, str):
+        raise ConfigError(f"{path}: 'schema-cache' must be a path")
+    base = path.parent
+    return Config(tuple(base / s for s in schemas), base / cache if cache else None, path)

@@ -1,0 +1,110 @@
+"""Loading the document to validate: safe parsing, one located diagnostic when it is not
+well-formed, and XInclude restricted to trusted folders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teikit import tei
+from teikit.diagnostics import Diagnostic, InputError, Severity
+from teikit.files import read_bytes
+from teikit.validate.xinclude import XI_INCLUDE, include_all
+
+DocumentInput = Path | str | bytes | etree._ElementTree | etree._Element
+
+
+@dataclass
+class Document:
+    """A parsed document with what the backends need to locate problems."""
+
+    tree: etree._ElementTree
+    filename: str
+    folder: Path | None
+    source: bytes | None = None
+    _lines: list[bytes] | None = field(default=None, repr=False)
+    _vocabulary: frozenset[tuple[str, str]] | None = field(default=None, repr=False)
+
+    def column_of(self, element: etree._Element) -> int:
+        """1-based column of ``element``'s start tag on its line (0 when not found)."""
+        if self.source is None or not isinstance(element.tag, str) or not element.sourceline:
+            return 0
+        if self._lines is None:
+            self._lines = self.source.split(b"\n")
+        if element.sourceline > len(self._lines):
+            return 0
+        line = self._lines[element.sourceline - 1]
+        name = (element.prefix + ":" if element.prefix else "") + etree.QName(element).localname
+        start = line.find(b"<" + name.encode())
+        return len(line[:start].decode("utf-8", "replace")) + 1 if start >= 0 else 0
+
+    def vocabulary(self) -> frozenset[tuple[str, str]]:
+        """The (namespace, local name) of every element in the document."""
+        if self._vocabulary is None:
+            self._vocabulary = self._names()
+        return self._vocabulary
+
+    def _names(self) -> frozenset[tuple[str, str]]:
+        names = set()
+        for element in self.tree.iter():
+            tag = element.tag
+            if isinstance(tag, str):
+                qname = etree.QName(tag)
+                names.add((qname.namespace or "", qname.localname))
+        return frozenset(names)
+
+
+def _parse(data: bytes, base_url: str | None) -> etree._ElementTree:
+    # collect_ids=False: a repeated xml:id is the schema's business, not the parser's
+    # (libxml2 rejects it while parsing; jing and the RELAX NG spec accept it).
+    root = etree.fromstring(data, tei.parser(collect_ids=False), base_url=base_url)
+    return root.getroottree()
+
+
+def syntax_diagnostic(filename: str, exc: etree.XMLSyntaxError) -> Diagnostic:
+    """The first well-formedness error as one located diagnostic."""
+    line, column = exc.position if exc.position else (0, 0)
+    message = exc.msg or str(exc)
+    message = message.split(f" ({Path(filename).name}, line")[0]
+    return Diagnostic(filename, line or 0, (column or 0) + (1 if column else 0),
+                      Severity.ERROR, "xml-syntax", f"not well-formed XML: {message}")
+
+
+def load_document(
+    document: DocumentInput,
+    filename: str | None = None,
+    *,
+    xinclude_roots: tuple[Path, ...] = (),
+) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse ``document`` (a path, bytes or an lxml tree) and process its XIncludes.
+
+    Returns the document (``None`` when it cannot be parsed) and the problems found
+    while loading it. Input errors (a missing file) become diagnostics too.
+    """
+    if isinstance(document, etree._Element):
+        document = document.getroottree()
+    if isinstance(document, etree._ElementTree):
+        name = filename or document.docinfo.URL or "<tree>"
+        folder = Path(document.docinfo.URL).parent if document.docinfo.URL else None
+        return Document(document, name, folder), []
+    path = Path(document) if isinstance(document, (str, Path)) else None
+    name = filename or (str(path) if path else "<bytes>")
+    try:
+        data = read_bytes(path) if path else document
+    except InputError as exc:
+        return None, [Diagnostic(name, 0, 0, Severity.ERROR, "input", str(exc))]
+    assert isinstance(data, bytes)
+    if not data.strip():
+        return None, [Diagnostic(name, 0, 0, Severity.ERROR, "empty", "the file is empty")]
+    try:
+        tree = _parse(data, str(path.resolve()) if path else None)
+    except etree.XMLSyntaxError as exc:
+        return None, [syntax_diagnostic(name, exc)]
+    folder = path.resolve().parent if path else None
+    doc = Document(tree, name, folder, data)
+    problems: list[Diagnostic] = []
+    if folder is not None and next(tree.iter(XI_INCLUDE), None) is not None:
+        problems = include_all(doc.tree, name, folder, (folder, *xinclude_roots), _parse)
+    return doc, problems

@@ -1,0 +1,48 @@
+"""The Schematron rules an ODD embeds in its generated RELAX NG (``tei_all.rng`` has ~100).
+
+jing and libxml2 ignore them; teikit collects every ``sch:pattern`` (with the ``sch:ns``
+declarations and ``sch:let`` variables around them) into one Schematron schema and runs it
+with XPath 3.1 (TEI's ODD processors run them with XSLT 2/3; some use ``||``).
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+
+from lxml import etree
+
+from teikit import tei
+from teikit.diagnostics import ConfigError
+from teikit.validate.cache import cached
+from teikit.validate.sch_rules import SCH, read_rules, sch
+from teikit.validate.schemas import Schema
+from teikit.validate.schematron import SchematronBackend
+
+_TOP_LEVEL = ("ns", "let", "pattern", "diagnostics")
+
+
+def embedded_rules(schema: Schema) -> SchematronBackend | None:
+    """A backend for the Schematron embedded in ``schema`` (an ``.rng``), or None if none."""
+    data = cached("sch-embedded", [schema.digest], lambda: _extract(schema))
+    if not data:
+        return None
+    root = etree.fromstring(data, tei.parser())
+    rules = read_rules(root, f"{schema.path} (embedded Schematron)", lenient=True)
+    return SchematronBackend(schema, rules)
+
+
+def _extract(schema: Schema) -> bytes:
+    """The embedded rules as one Schematron schema (empty when there are none)."""
+    try:
+        grammar = tei.parse_file(schema.path).getroot()
+    except (etree.XMLSyntaxError, OSError) as exc:
+        raise ConfigError(f"{schema.path}: the schema is not well-formed XML: {exc}") from None
+    found = [node for node in grammar.iter(*(sch(name) for name in _TOP_LEVEL))
+             if not any(isinstance(a.tag, str) and a.tag.startswith(f"{{{SCH}}}")
+                        for a in node.iterancestors())]
+    if not any(node.tag == sch("pattern") for node in found):
+        return b""
+    root = etree.Element(sch("schema"), queryBinding="xslt3", nsmap={"sch": SCH})
+    for node in found:
+        root.append(deepcopy(node))
+    return etree.tostring(root)

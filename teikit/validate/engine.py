@@ -1,0 +1,112 @@
+"""The engine: which schemas apply to a document, and every problem it has against them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from teikit.diagnostics import Diagnostic
+from teikit.validate.backend import Backend
+from teikit.validate.config import Config, load_config
+from teikit.validate.document import Document, DocumentInput, load_document
+from teikit.validate.schemas import Schema, default_schemas, load_schema
+from teikit.validate.xmlmodel import declared_schemas
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to validate (every field has the safe, complete default)."""
+
+    embedded: bool = True
+    """Run the Schematron rules embedded in a RELAX NG schema (as ``tei_all.rng`` has)."""
+    xinclude_roots: tuple[Path, ...] = ()
+    """Folders besides the document's own from which XInclude may read files."""
+    pruning: bool = True
+    """Prune large grammars to the documents' vocabulary (same verdicts, far faster)."""
+
+
+_BACKENDS: dict[tuple[Schema, bool, bool], list[Backend]] = {}
+
+
+def backends(schema: Schema, options: Options) -> list[Backend]:
+    """The compiled backends of ``schema`` (compiled once per process)."""
+    key = (schema, options.embedded, options.pruning)
+    if key not in _BACKENDS:
+        _BACKENDS[key] = _compile(schema, options)
+    return _BACKENDS[key]
+
+
+def _compile(schema: Schema, options: Options) -> list[Backend]:
+    from teikit.validate.embedded import embedded_rules
+
+    if schema.kind == "rng":
+        from teikit.validate.relaxng import RelaxNGBackend
+
+        found: list[Backend] = [RelaxNGBackend(schema, pruning=options.pruning)]
+        rules = embedded_rules(schema) if options.embedded else None
+        return [*found, rules] if rules is not None else found
+    if schema.kind == "xsd":
+        from teikit.validate.xsd import XSDBackend
+
+        return [XSDBackend(schema)]
+    if schema.path.suffix.lower() == ".rng":  # an xml-model asking for the embedded rules
+        rules = embedded_rules(schema) if options.embedded else None
+        return [rules] if rules is not None else []
+    from teikit.validate.schematron import SchematronBackend
+
+    return [SchematronBackend(schema)]
+
+
+def configured_schemas(config: Config) -> list[Schema]:
+    """The schemas a project's settings name (ConfigError when one is unusable)."""
+    return [load_schema(path) for path in config.schemas]
+
+
+def choose_schemas(document: Document, schemas: Sequence[Schema] | None, config: Config | None
+                   ) -> tuple[list[Schema], list[Diagnostic]]:
+    """Schemas for ``document``: explicit ones, else its ``xml-model`` PIs, else the
+    project's settings, else teikit's own."""
+    if schemas:
+        return list(schemas), []
+    if config is None:
+        config = load_config(document.folder)
+    declared, problems = declared_schemas(document.tree, document.filename, document.folder,
+                                          config.schema_cache)
+    if declared or problems:
+        return declared, problems
+    if config.schemas:
+        return configured_schemas(config), []
+    return default_schemas(), []
+
+
+def check_document(document: Document, schemas: Sequence[Schema], options: Options
+                   ) -> list[Diagnostic]:
+    """Every problem of a loaded document against ``schemas``."""
+    found: list[Diagnostic] = []
+    for schema in schemas:
+        for backend in backends(schema, options):
+            found.extend(backend.check(document))
+    return found
+
+
+def iter_diagnostics(
+    document: DocumentInput,
+    schemas: Sequence[Schema | str | Path] | None = None,
+    *,
+    filename: str | None = None,
+    config: Config | None = None,
+    options: Options | None = None,
+) -> Iterator[Diagnostic]:
+    """Every problem of ``document`` (a path, bytes or lxml tree), in document order per
+    schema. Raises :class:`~teikit.diagnostics.ConfigError` when a schema is unusable."""
+    options = options or Options()
+    chosen_input = [s if isinstance(s, Schema) else load_schema(s) for s in schemas or ()]
+    document_, problems = load_document(document, filename,
+                                        xinclude_roots=options.xinclude_roots or (Path.cwd(),))
+    yield from problems
+    if document_ is None:
+        return
+    chosen, more = choose_schemas(document_, chosen_input, config)
+    yield from more
+    yield from check_document(document_, chosen, options)

@@ -1,0 +1,172 @@
+"""ISO Schematron, run directly (no XSLT): patterns, rules, assert/report, let, ns,
+diagnostics, name and value-of, with XPath 1.0 (``xslt``) or XPath 2.0/3.1
+(``xslt2``/``xslt3``, through elementpath).
+
+Each failure is located at the node its rule fired on (line, column and XPath). As the
+standard says, within one pattern a node is handled by the first rule whose context
+matches it. Phases are not selected: every pattern runs. Abstract rules (``extends
+rule=``) are supported; abstract patterns and external ``include``/``extends href`` are
+refused with a clear message rather than silently skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from teikit import tei
+from teikit.diagnostics import ConfigError, Diagnostic, Severity
+from teikit.validate.backend import Vocabulary
+from teikit.validate.document import Document
+from teikit.validate.messages import guidelines_url, readable_xpath
+from teikit.validate.sch_rules import CURRENT, Check, Compiled, Rule, RuleSet, read_rules, sch
+from teikit.validate.schemas import Schema
+from teikit.validate.xpath import Engine, LxmlEngine, attribute_name, element_of
+
+
+class _Run:
+    """One document checked against one rule set."""
+
+    def __init__(self, rules: RuleSet, document: Document) -> None:
+        self.rules, self.document = rules, document
+        self.fast = LxmlEngine(document.tree)
+        self._engine: Engine | None = None
+        self.vocabulary = document.vocabulary()
+        self.problems: list[Diagnostic] = []
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = self.rules.compiler.engine(self.document.tree)
+        return self._engine
+
+    def run(self) -> list[Diagnostic]:
+        variables: dict[str, Any] = {}
+        for name, expr in self.rules.lets:
+            variables[name] = self.engine.value(expr, self.engine.root(), variables)
+        for pattern in self.rules.patterns:
+            fired: set[int] = set()
+            for rule in pattern:
+                if rule.needs is not None and not rule.needs & self.vocabulary:
+                    continue
+                for node in self.matches(rule, variables):
+                    key = id(element_of(node)) if attribute_name(node) is None else id(node)
+                    if key not in fired:
+                        fired.add(key)
+                        self.fire(rule, node, variables)
+        return self.problems
+
+    def matches(self, rule: Rule, variables: dict[str, Any]) -> list[Any]:
+        """Matching nodes, as lxml nodes when the rule runs in lxml, else elementpath's."""
+        found = None
+        if rule.select is not None:
+            try:
+                found = rule.select(self.document.tree)
+            except etree.XPathError:
+                found = None
+        if isinstance(found, list):
+            return found if rule.xpath1 is not None else [self.engine.wrap(n) for n in found]
+        full = self.rules.full(rule)
+        if full is None:
+            return []
+        nodes = self.engine.select(full.context, self.engine.root(), variables)
+        if rule.xpath1 is not None:  # keep one engine per rule
+            rule.xpath1 = None
+        return nodes
+
+    def fire(self, rule: Rule, node: Any, variables: dict[str, Any]) -> None:
+        if rule.xpath1 is not None:
+            try:
+                self.apply(rule.xpath1, node, {}, self.fast)
+                return
+            except etree.XPathEvalError:  # an XPath 2 function lxml does not have
+                rule.xpath1 = None
+            node = self.engine.wrap(node)
+        full = self.rules.full(rule)
+        if full is not None:
+            self.apply(full, node, variables, self.engine)
+
+    def apply(self, compiled: Compiled, node: Any, variables: dict[str, Any], engine: Engine
+              ) -> None:
+        bound = dict(variables)
+        bound[CURRENT] = node
+        for name, expr in compiled.lets:
+            bound[name] = engine.value(expr, node, bound)
+        for check in compiled.checks:
+            if engine.boolean(check.test, node, bound) != check.is_assert:
+                text = _Message(engine, compiled.rules).text(check, node, bound)
+                self.problems.append(self.located(check, node, text))
+
+    def located(self, check: Check, node: Any, text: str) -> Diagnostic:
+        element = element_of(node)
+        attribute = attribute_name(node)
+        xpath = readable_xpath(element) if element is not None else None
+        if xpath and attribute:
+            xpath += f"/@{attribute}"
+        return Diagnostic(
+            self.document.filename, (element.sourceline if element is not None else 0) or 0,
+            self.document.column_of(element) if element is not None else 0,
+            check.severity, check.code, text, xpath=xpath, source="schematron",
+            url=guidelines_url(element),
+        )
+
+
+class _Message:
+    """Renders an assert/report message (with value-of, name and diagnostics)."""
+
+    def __init__(self, engine: Engine, rules: RuleSet) -> None:
+        self.engine, self.rules = engine, rules
+
+    def text(self, check: Check, node: Any, variables: dict[str, Any]) -> str:
+        parts = [self.render(check.message, node, variables)]
+        for ref in (check.message.get("diagnostics") or "").split():
+            if ref in self.rules.diagnostics:
+                parts.append(self.render(self.rules.diagnostics[ref], node, variables))
+        return re.sub(r"\s+", " ", " ".join(parts)).strip() or "Schematron check failed"
+
+    def render(self, message: etree._Element, node: Any, variables: dict[str, Any]) -> str:
+        out = [message.text or ""]
+        for child in message:
+            if child.tag == sch("value-of"):
+                expr = self.rules.expr(child.get("select", "."), "value-of")
+                out.append(self.engine.string(expr, node, variables))
+            elif child.tag == sch("name"):
+                element = element_of(node)
+                out.append(attribute_name(node) or (etree.QName(element).localname
+                                                    if element is not None else ""))
+            elif isinstance(child.tag, str):
+                out.append(self.render(child, node, variables))
+            out.append(child.tail or "")
+        return "".join(out)
+
+
+class SchematronBackend:
+    """Runs one ``.sch`` schema (or the rules embedded in a RELAX NG grammar)."""
+
+    def __init__(self, schema: Schema, rules: RuleSet | None = None) -> None:
+        self.schema = schema
+        if rules is None:
+            try:
+                root = tei.parse_file(schema.path).getroot()
+            except (etree.XMLSyntaxError, OSError) as exc:
+                raise ConfigError(f"{schema.path}: the schema is not well-formed XML: "
+                                  f"{exc}") from None
+            if root.tag != sch("schema"):
+                raise ConfigError(f"{schema.path}: not an ISO Schematron schema "
+                                  f"(root element {root.tag})")
+            rules = read_rules(root, str(schema.path))
+        self.rules = rules
+
+    def prepare(self, vocabulary: Vocabulary) -> None:
+        return None
+
+    def check(self, document: Document) -> list[Diagnostic]:
+        try:
+            return _Run(self.rules, document).run()
+        except (etree.XPathError, ArithmeticError, TypeError, ValueError) as exc:
+            # a dynamic error in the rules (elementpath raises TypeError/ValueError kinds)
+            return [Diagnostic(document.filename, 0, 0, Severity.ERROR, "schematron-error",
+                               f"a Schematron rule of {self.schema.path.name} failed to "
+                               f"evaluate: {exc}", source="schematron")]
