@@ -43,6 +43,7 @@ _REWRITES: Final[list[tuple[str, re.Pattern[str], str]]] = [
 ]
 _CASCADES: Final = (
     re.compile(r"Element \S+ failed to validate content"),
+    re.compile(r"Element \S+ failed to validate attributes"),
     re.compile(r"Element \S+ has extra content: (?!text)"),
     re.compile(r"Error validating datatype"),
     re.compile(r"Invalid sequence in interleave"),
@@ -88,8 +89,11 @@ def from_rng_log(log: Iterable[etree._LogEntry], document: Document) -> list[Dia
     """Turn libxml2 RELAX NG errors into merged, plain-language diagnostics."""
     entries = list(log)
     specific = [e for e in entries if not any(c.search(e.message) for c in _CASCADES)]
+    paths = [e.path or "" for e in specific]
+    kept = [e for e in entries if e in specific or not any(
+        p.startswith(e.path or "\0") for p in paths)]  # a cascade explained by a descendant
     found: dict[tuple[int, str], Diagnostic] = {}
-    for entry in specific or entries:
+    for entry in kept:
         node = _node(document, entry.path)
         parent = node.getparent() if node is not None else None
         code, message = _rewrite(entry.message, _name(node), _name(parent))

@@ -43,8 +43,8 @@ class XSDBackend:
         import xmlschema
 
         try:
-            return xmlschema.XMLSchema(str(self.schema.path), defuse="always",
-                                       allow="sandbox")
+            return xmlschema.XMLSchema(str(self.schema.path.resolve()), defuse="always",
+                                       allow="local")
         except (xmlschema.XMLSchemaException, etree.XMLSyntaxError, OSError) as exc:
             raise ConfigError(f"{self.schema.path}: the XSD does not compile: {exc}") from None
 

@@ -1,0 +1,198 @@
+"""Reports for people and for CI systems: small pure functions over diagnostics.
+
+Every formatter takes the diagnostics and the files that were checked (so that reports can
+list clean files too) and returns the report as text; :data:`FORMATTERS` maps the
+``--format`` names to them. Nothing here prints, reads the environment or exits: the CLI
+writes the text, and writes :func:`github_summary` to ``$GITHUB_STEP_SUMMARY`` when set.
+
+Baselines record today's known problems so that CI fails only on new ones. A problem is
+keyed by file, code, message and XPath (never the line: editing above it must not make an
+old problem look new); a key recorded *n* times excuses *n* occurrences.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+from lxml import etree
+from lxml.builder import ElementMaker
+
+from teikit._version import __version__
+from teikit.diagnostics import ConfigError, Diagnostic, Severity, worst
+from teikit.files import write_atomic
+
+Formatter = Callable[[Sequence[Diagnostic], Sequence[str]], str]
+SARIF_SCHEMA: Final = "https://json.schemastore.org/sarif-2.1.0.json"
+INFO_URI: Final = "https://github.com/teikit/teikit"
+
+
+def exit_code(diagnostics: Iterable[Diagnostic]) -> int:
+    """0 when there is no error (warnings allowed), 1 otherwise; never a count."""
+    return 1 if worst(diagnostics) is Severity.ERROR else 0
+
+
+def format_text(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ()) -> str:
+    """One line per problem: ``file:line:column: severity code message``."""
+    return "".join(f"{d}\n" for d in diagnostics)
+
+
+def _as_dict(d: Diagnostic) -> dict[str, Any]:
+    return {"file": d.file, "line": d.line, "column": d.column, "severity": str(d.severity),
+            "code": d.code, "message": d.message, "xpath": d.xpath, "source": d.source,
+            "url": d.url}
+
+
+def format_json(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ()) -> str:
+    """``{"files": [...], "diagnostics": [...], "errors": n, "warnings": n}``."""
+    counts = Counter(d.severity for d in diagnostics)
+    report = {"files": list(files), "diagnostics": [_as_dict(d) for d in diagnostics],
+              "errors": counts[Severity.ERROR], "warnings": counts[Severity.WARNING]}
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def format_junit(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ()) -> str:
+    """JUnit XML (GitLab, Jenkins): one test case per file, failing when it has errors."""
+    by_file: dict[str, list[Diagnostic]] = {name: [] for name in files}
+    for d in diagnostics:
+        by_file.setdefault(d.file, []).append(d)
+    maker = ElementMaker()
+    cases = []
+    for name, found in by_file.items():
+        errors = [d for d in found if d.severity is Severity.ERROR]
+        case = maker.testcase(name=name, classname="teikit.validate")
+        if errors:
+            case.append(maker.failure("".join(f"{d}\n" for d in found),
+                                      message=f"{len(errors)} error(s)", type="invalid"))
+        cases.append(case)
+    failures = sum(1 for case in cases if len(case))
+    suite = maker.testsuite(*cases, name="teikit validate", tests=str(len(cases)),
+                            failures=str(failures), errors="0")
+    return etree.tostring(maker.testsuites(suite), encoding="unicode", pretty_print=True)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+_GITHUB_LEVEL: Final = {Severity.ERROR: "error", Severity.WARNING: "warning",
+                        Severity.INFO: "notice"}
+
+
+def format_github(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ()) -> str:
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=…::message``."""
+    lines = []
+    for d in diagnostics:
+        props = [f"file={_escape_property(d.file)}"]
+        if d.line:
+            props += [f"line={d.line}", f"col={d.column or 1}"]
+        props.append(f"title={_escape_property(d.code or 'teikit')}")
+        lines.append(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(d.message)}")
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def github_summary(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ()) -> str:
+    """A Markdown job summary: counts, then a table of the problems (first 200)."""
+    errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+    warnings = sum(1 for d in diagnostics if d.severity is Severity.WARNING)
+    bad_files = len({d.file for d in diagnostics if d.severity is Severity.ERROR})
+    verdict = "failed" if errors else "passed"
+    out = [f"## teikit validate: {verdict}", "",
+           f"{len(files)} file(s) checked, {bad_files} invalid; "
+           f"{errors} error(s), {warnings} warning(s).", ""]
+    if diagnostics:
+        out += ["| location | severity | code | message |", "| --- | --- | --- | --- |"]
+        out += [f"| `{_cell(d.location)}` | {d.severity} | `{_cell(d.code)}` | {_cell(d.message)} |"
+                for d in diagnostics[:200]]
+        if len(diagnostics) > 200:
+            out.append(f"\n… and {len(diagnostics) - 200} more.")
+    return "\n".join(out) + "\n"
+
+
+_SARIF_LEVEL: Final = {Severity.ERROR: "error", Severity.WARNING: "warning",
+                       Severity.INFO: "note"}
+
+
+def _sarif_result(d: Diagnostic) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": Path(d.file).as_posix()}}
+    if d.line:
+        physical["region"] = {"startLine": d.line, "startColumn": d.column or 1}
+    location: dict[str, Any] = {"physicalLocation": physical}
+    if d.xpath:
+        location["logicalLocations"] = [{"fullyQualifiedName": d.xpath, "kind": "element"}]
+    return {"ruleId": d.code or "teikit", "level": _SARIF_LEVEL[d.severity],
+            "message": {"text": d.message}, "locations": [location]}
+
+
+def format_sarif(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ()) -> str:
+    """SARIF 2.1.0 (GitHub code scanning)."""
+    rules = {}
+    for d in diagnostics:
+        code = d.code or "teikit"
+        if code not in rules:
+            rules[code] = {"id": code, **({"helpUri": d.url} if d.url else {})}
+    run = {
+        "tool": {"driver": {"name": "teikit", "version": __version__, "informationUri": INFO_URI,
+                            "rules": list(rules.values())}},
+        "artifacts": [{"location": {"uri": Path(f).as_posix()}} for f in files],
+        "results": [_sarif_result(d) for d in diagnostics],
+    }
+    report = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATTERS: Final[dict[str, Formatter]] = {
+    "text": format_text, "json": format_json, "junit": format_junit,
+    "github": format_github, "sarif": format_sarif,
+}
+"""``--format`` name → formatter."""
+
+
+def baseline_key(d: Diagnostic) -> str:
+    """What identifies a known problem across edits: file, code, message, XPath."""
+    return "\t".join((Path(d.file).as_posix(), d.code, d.message, d.xpath or ""))
+
+
+def write_baseline(path: Path, diagnostics: Iterable[Diagnostic]) -> None:
+    """Record ``diagnostics`` as the accepted, known problems."""
+    keys = Counter(baseline_key(d) for d in diagnostics)
+    entries = [{"file": k.split("\t")[0], "code": k.split("\t")[1], "message": k.split("\t")[2],
+                "xpath": k.split("\t")[3] or None, "count": n} for k, n in sorted(keys.items())]
+    data = {"teikit-baseline": 1, "problems": entries}
+    write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode())
+
+
+def load_baseline(path: Path) -> Counter[str]:
+    """The known problems recorded in ``path`` (ConfigError when unreadable)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Counter({"\t".join((e["file"], e["code"], e["message"], e.get("xpath") or "")):
+                        int(e.get("count", 1)) for e in data["problems"]})
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: baseline not found (create it with --write-baseline)") from None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{path}: not a teikit baseline ({exc})") from None
+
+
+def filter_new(diagnostics: Iterable[Diagnostic], baseline: Counter[str]) -> list[Diagnostic]:
+    """The diagnostics not excused by ``baseline`` (each recorded key excuses its count)."""
+    left = Counter(baseline)
+    fresh = []
+    for d in diagnostics:
+        key = baseline_key(d)
+        if left[key] > 0:
+            left[key] -= 1
+        else:
+            fresh.append(d)
+    return fresh
