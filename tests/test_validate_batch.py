@@ -37,7 +37,7 @@ def test_jobs_give_the_same_results_in_the_same_order(folder: Path) -> None:
 
 
 def test_zero_files_fail_closed(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no .xml or .tei files"):
+    with pytest.raises(InputError, match=r"no \.xml or \.tei files"):
         validate_paths([tmp_path], [DATA / "letter.rng"])
 
 

@@ -59,9 +59,23 @@ def _rewrite(message: str, here: str, parent: str) -> tuple[str, str]:
     return "rng", message.rstrip(".")
 
 
-def _node(document: Document, path: str | None) -> etree._Element | None:
-    if not path:
+_NAMED: Final = re.compile(r"^Element (\S+) ")
+
+
+def _unique(document: Document, message: str) -> etree._Element | None:
+    """For an entry libxml2 gave no location: the one element it names, if only one."""
+    match = _NAMED.match(message)
+    if not match:
         return None
+    name = match.group(1).split(":")[-1]
+    found = [e for e in document.tree.iter() if isinstance(e.tag, str)
+             and etree.QName(e).localname == name]
+    return found[0] if len(found) == 1 else None
+
+
+def _node(document: Document, path: str | None, message: str = "") -> etree._Element | None:
+    if not path:
+        return _unique(document, message)
     try:
         found = document.tree.xpath(path)
     except etree.XPathError:
@@ -94,7 +108,7 @@ def from_rng_log(log: Iterable[etree._LogEntry], document: Document) -> list[Dia
         p.startswith(e.path or "\0") for p in paths)]  # a cascade explained by a descendant
     found: dict[tuple[int, str], Diagnostic] = {}
     for entry in kept:
-        node = _node(document, entry.path)
+        node = _node(document, entry.path, entry.message)
         parent = node.getparent() if node is not None else None
         code, message = _rewrite(entry.message, _name(node), _name(parent))
         line = (node.sourceline if node is not None else 0) or entry.line
