@@ -151,6 +151,84 @@ def encode(
     raise typer.Exit(worst)
 
 
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    junit = "junit"
+    github = "github"
+    sarif = "sarif"
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(
+        metavar="PATH", help="TEI files (.xml, .tei) or folders of them.")],
+    schema: Annotated[list[Path] | None, typer.Option(
+        "--schema", "-s", help=("A RELAX NG (.rng), XSD (.xsd) or Schematron (.sch) schema; "
+                                "repeat to combine. Default: the document's <?xml-model?>, "
+                                "then [tool.teikit] schemas, then teikit's own."))] = None,
+    output_format: Annotated[Format, typer.Option(
+        "--format", "-f", help="Report format (github adds a job summary in Actions).")]
+    = Format.text,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0, help="Worker processes (0: one per CPU).")] = 1,
+    baseline: Annotated[Path | None, typer.Option(
+        help="Known problems to ignore: fail only on new ones.")] = None,
+    write_baseline: Annotated[Path | None, typer.Option(
+        "--write-baseline", help="Record today's problems as the baseline and exit 0.")]
+    = None,
+    embedded: Annotated[bool, typer.Option(
+        "--embedded-rules/--no-embedded-rules",
+        help="Run the Schematron rules embedded in a RELAX NG schema (tei_all has them).")]
+    = True,
+) -> None:
+    """Validate TEI files against schemas; every problem as file:line:column.
+
+    Exit status: 0 valid, 1 invalid, 2 usage or configuration error (no files matched,
+    a schema that cannot be read or compiled).
+
+    Examples:
+
+      teikit validate tei/
+
+      teikit validate tei/ --schema tei_all.rng --jobs 2
+
+      teikit validate tei/ --schema project.rng --schema project.sch --format junit > report.xml
+
+      teikit validate tei/ --format github --baseline .teikit-baseline.json
+    """
+    import os
+
+    from teikit import reporting
+    from teikit.validate import Options, validate_paths
+
+    try:
+        results = validate_paths(paths, list(schema or ()), jobs=jobs,
+                                 options=Options(embedded=embedded))
+        known = reporting.load_baseline(baseline) if baseline is not None else None
+    except TeikitError as exc:
+        fail(str(exc), 2)
+    diagnostics = [d for result in results for d in result.diagnostics]
+    files = [str(result.path) for result in results]
+    if write_baseline is not None:
+        reporting.write_baseline(write_baseline, diagnostics)
+        err.print(f"teikit: recorded {len(diagnostics)} known problem(s) in {write_baseline}",
+                  markup=False)
+        raise typer.Exit(0)
+    if known is not None:
+        diagnostics = reporting.filter_new(diagnostics, known)
+    report = reporting.FORMATTERS[output_format.value](diagnostics, files)
+    sys.stdout.write(report)
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if output_format is Format.github and summary_path:
+        with open(summary_path, "a", encoding="utf-8") as summary:
+            summary.write(reporting.github_summary(diagnostics, files))
+    invalid = len({d.file for d in diagnostics if d.severity is Severity.ERROR})
+    err.print(f"{len(files)} file{'' if len(files) == 1 else 's'} checked: "
+              f"{len(files) - invalid} valid, {invalid} invalid", markup=False)
+    raise typer.Exit(reporting.exit_code(diagnostics))
+
+
 @app.command()
 def export(
     inputs: Annotated[list[Path], typer.Argument(
