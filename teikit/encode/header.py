@@ -24,6 +24,11 @@ from teikit.xmlchars import INVALID_XML
 TEIKIT_URL = "https://pypi.org/project/teikit/"
 
 
+def base_name(name: str) -> str:
+    """The file name without its folders: outputs must not depend on where teikit ran."""
+    return name.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def _ps(texts: Iterable[str]) -> list[etree._Element]:
     return [E.p(text) for text in texts]
 
@@ -67,7 +72,7 @@ def source_desc(meta: Metadata, transcript: Transcript) -> etree._Element:
     for text in meta.document_info:
         bibl.append(E.note(text, type="document-information"))
     if len(bibl) == 0:
-        bibl.text = f"Plain transcript {transcript.name}."
+        bibl.text = f"Plain transcript {base_name(transcript.name)}."
     return E.sourceDesc(bibl)
 
 
@@ -126,7 +131,7 @@ def source_record(transcript: Transcript, profile: Profile, layout: str) -> etre
     raw = transcript.text.encode(transcript.encoding, errors="surrogateescape")
     digest = hashlib.sha256((b"\xef\xbb\xbf" if transcript.bom else b"") + raw).hexdigest()
     record = TK.source(
-        name=transcript.name.replace("\\", "/").rsplit("/", 1)[-1],
+        name=base_name(transcript.name),
         bytes=str(transcript.size), sha256=digest,
         bom="true" if transcript.bom else "false", encoding=transcript.encoding,
         layout=layout, profile=profile.name,
@@ -158,7 +163,7 @@ def tei_header(meta: Metadata, transcript: Transcript, profile: Profile, layout:
                uses_hand: bool) -> etree._Element:
     meta = clean(meta)
     transcript = replace(transcript, name=_clean(transcript.name))
-    fallback = transcript.name.rsplit("/", 1)[-1]
+    fallback = base_name(transcript.name)
     header = E.teiHeader(
         E.fileDesc(title_stmt(meta, fallback), publication_stmt(meta),
                    source_desc(meta, transcript)),
