@@ -47,12 +47,12 @@ class Document:
         return self._vocabulary
 
     def _names(self) -> frozenset[tuple[str, str]]:
+        # distinct tags first: splitting each of thousands of elements' names is slow
+        tags = {element.tag for element in self.tree.iter(etree.Element)}
         names = set()
-        for element in self.tree.iter():
-            tag = element.tag
-            if isinstance(tag, str):
-                qname = etree.QName(tag)
-                names.add((qname.namespace or "", qname.localname))
+        for tag in tags:
+            namespace, _, local = tag[1:].rpartition("}") if tag[0] == "{" else ("", "", tag)
+            names.add((namespace, local))
         return frozenset(names)
 
 

@@ -16,7 +16,7 @@ from typing import Any, Final
 from lxml import etree
 
 from teikit.diagnostics import ConfigError, Severity
-from teikit.validate.xpath import XPATH1, Compiler, LxmlCompiler, compiler_for
+from teikit.validate.xpath import XPATH1, XPATH2, Compiler, LxmlCompiler, compiler_for
 
 SCH: Final = "http://purl.oclc.org/dsdl/schematron"
 CURRENT: Final = "teikit-current"
@@ -219,8 +219,8 @@ def read_rules(root: etree._Element, source: str, binding: str | None = None, *,
     namespaces = {ns.get("prefix", ""): ns.get("uri", "") for ns in root.iter(sch("ns"))}
     chosen = (binding or root.get("queryBinding") or "xslt").strip().lower()
     rules = RuleSet(namespaces, chosen, source, lenient)
-    if not lenient:
-        rules.compiler  # noqa: B018 - refuse an unsupported binding now
+    if chosen not in XPATH1 | XPATH2:
+        rules.compiler  # noqa: B018 - raises ConfigError naming the binding
     rules.lets = _lets(root, rules)
     rules.diagnostics = {d.get("id", ""): d for d in root.iter(sch("diagnostic"))}
     rules.abstract = {r.get("id"): r for r in root.iter(sch("rule")) if r.get("abstract") == "true"}

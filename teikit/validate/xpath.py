@@ -99,10 +99,10 @@ class LxmlEngine:
 
 class ElementPathCompiler:
     def __init__(self, namespaces: dict[str, str], source: str, binding: str) -> None:
-        from elementpath import XPath2Parser
-        from elementpath.xpath3 import XPath3Parser
-
-        parser_class = XPath2Parser if binding in {"xslt2", "xpath2"} else XPath3Parser
+        if binding in {"xslt2", "xpath2"}:
+            from elementpath.xpath2 import XPath2Parser as parser_class
+        else:
+            from elementpath.xpath3 import XPath3Parser as parser_class
         self.namespaces = dict(namespaces)
         self.parser = parser_class(namespaces=self.namespaces)
         self.source = source

@@ -1,0 +1,155 @@
+"""Validation speed: teikit and jing side by side, in the same run, on the same files.
+
+Run from the repository root (needs ../shared and the Debian ``jing``)::
+
+    python benchmarks/bench_validate.py            # 5 runs per case
+    python benchmarks/bench_validate.py --runs 9
+
+Cases (wall time of a whole command, process start included, median of the runs):
+
+1. one small TEI file against ``tei_all.rng``            target: teikit <= 0.35 x jing
+2. the 428-file real corpus against ``tei_all.rng``       target: teikit --jobs 2 <= 0.6 x jing
+   (grammar only, like jing; then again with the embedded Schematron, which jing skips)
+3. teikit-made TEI against teikit's own schemas           target: >= 200 files/s
+
+teikit runs through its command line when ``teikit validate`` exists, else through a
+``python -c`` call of the same API. Its schema cache (pruned grammars) is warmed by the
+first run; the "cold" line measures one run with the cache turned off.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+TEI_ALL = SHARED / "tei" / "schemas" / "tei_all.rng"
+CORPUS = SHARED / "corpus" / "tei-real"
+SMALL = ROOT / "tests" / "data" / "validate" / "tei-letter.xml"
+NOT_WELL_FORMED = {"tei-stylesheets-tests/Test/testrend.xml"}  # makes jing abort its batch
+
+API = """
+import sys
+from teikit.validate import Options, validate_paths
+from teikit.reporting import exit_code
+args = sys.argv[1:]
+jobs = int(args.pop(0)); embedded = args.pop(0) == "1"; schema = args.pop(0)
+results = validate_paths(args, [schema] if schema else None, jobs=jobs,
+                         options=Options(embedded=embedded))
+sys.exit(exit_code([d for r in results for d in r.diagnostics]))
+"""
+
+
+def _has_cli() -> bool:
+    probe = subprocess.run([sys.executable, "-m", "teikit", "validate", "--help"],
+                           capture_output=True, cwd=ROOT, check=False)
+    return probe.returncode == 0 and b"--jobs" in probe.stdout
+
+
+def teikit_command(files: list[Path], schema: Path | None, jobs: int, embedded: bool,
+                   cli: bool) -> list[str]:
+    if cli:
+        command = [sys.executable, "-m", "teikit", "validate", "--jobs", str(jobs)]
+        command += ["--schema", str(schema)] if schema else []
+        command += [] if embedded else ["--no-embedded"]
+        return command + [str(f) for f in files]
+    return [sys.executable, "-c", API, str(jobs), "1" if embedded else "0",
+            str(schema or ""), *map(str, files)]
+
+
+def wall(command: list[str], runs: int, env: dict[str, str] | None = None) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, cwd=ROOT, env=env, check=False)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def line(label: str, times: list[float], reference: float | None = None,
+         target: float | None = None) -> None:
+    median = statistics.median(times)
+    text = f"  {label:<46} median {median:7.3f} s  (runs: {', '.join(f'{t:.2f}' for t in times)})"
+    if reference:
+        ratio = median / reference
+        verdict = "" if target is None else ("  meets" if ratio <= target else "  MISSES")
+        text += f"  = {ratio:.2f} x jing{'' if target is None else f' (target {target})'}{verdict}"
+    print(text, flush=True)
+
+
+def corpus_files() -> list[Path]:
+    with (CORPUS / "manifest.csv").open(encoding="utf-8") as handle:
+        return [CORPUS / r["path"] for r in csv.DictReader(handle)
+                if r["role"] == "test" and r["path"] not in NOT_WELL_FORMED]
+
+
+def teikit_made(folder: Path, count: int) -> list[Path]:
+    sys.path.insert(0, str(ROOT))
+    import teikit
+
+    sources = sorted((ROOT / "samples").glob("*.txt"))
+    payloads = [teikit.encode(source).to_bytes() for source in sources]
+    files = []
+    for index in range(count):
+        path = folder / f"doc{index:04d}.xml"
+        path.write_bytes(payloads[index % len(payloads)])
+        files.append(path)
+    return files
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    if not TEI_ALL.exists() or shutil.which("jing") is None:
+        sys.exit("needs ../shared and jing (apt-get install jing)")
+    cli = _has_cli()
+    cold = {**os.environ, "TEIKIT_CACHE": "off"}
+    print(f"teikit via {'its CLI' if cli else 'python -c (API)'}; {runs} runs per case; "
+          f"{os.cpu_count()} CPUs\n")
+
+    print(f"1. one small file ({SMALL.name}, {SMALL.stat().st_size} bytes) vs tei_all.rng")
+    jing = wall(["jing", str(TEI_ALL), str(SMALL)], runs)
+    line("jing", jing)
+    command = teikit_command([SMALL], TEI_ALL, 1, True, cli)
+    wall(command, 1)  # warm the schema cache
+    line("teikit (embedded Schematron too)", wall(command, runs), statistics.median(jing), 0.35)
+    line("teikit, cache off (cold)", wall(command, max(1, runs // 2), cold),
+         statistics.median(jing))
+
+    files = corpus_files()
+    print(f"\n2. real corpus: {len(files)} files vs tei_all.rng")
+    jing = wall(["jing", str(TEI_ALL), *map(str, files)], runs)
+    line("jing (one JVM, all files)", jing)
+    reference = statistics.median(jing)
+    for jobs in (1, 2):
+        command = teikit_command(files, TEI_ALL, jobs, False, cli)
+        wall(command, 1)
+        target = 0.6 if jobs == 2 else None
+        line(f"teikit --jobs {jobs}, grammar only", wall(command, runs), reference, target)
+    line("teikit --jobs 2, cache off (cold)",
+         wall(teikit_command(files, TEI_ALL, 2, False, cli), max(1, runs // 2), cold), reference)
+    line("teikit --jobs 2 + embedded Schematron",
+         wall(teikit_command(files, TEI_ALL, 2, True, cli), runs), reference)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        made = teikit_made(Path(tmp), 400)
+        print(f"\n3. teikit-made TEI: {len(made)} files vs teikit's own schemas (rng + sch)")
+        for jobs in (1, 2):
+            times = wall(teikit_command([Path(tmp)], None, jobs, True, cli), runs)
+            rate = len(made) / statistics.median(times)
+            line(f"teikit --jobs {jobs}", times)
+            print(f"  {'':<46} = {rate:.0f} files/s (target 200){'  meets' if rate >= 200 else '  MISSES'}")
+
+
+if __name__ == "__main__":
+    main()
