@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
@@ -33,20 +32,14 @@ from teikit.pipeline import BuildReport, Outcome
 from teikit.pipeline import build as _build
 from teikit.tei import parse_file
 
-if TYPE_CHECKING:
-    from teikit.validate import Schema
+# The subpackage is imported before the verbs below are defined: importing a submodule
+# binds its name on the package, which would otherwise replace the ``validate`` verb.
+from teikit.validate import Schema, ValidationError, default_schemas, load_schema
+from teikit.validate import is_valid as _is_valid
+from teikit.validate import iter_diagnostics as _iter_diagnostics
+from teikit.validate import validate as _validate
 
 Document = etree._ElementTree | Path | bytes
-_LAZY = {"Schema", "ValidationError", "default_schemas", "load_schema"}
-
-
-def __getattr__(name: str) -> Any:
-    """The validator's names, imported on first use (it loads heavy libraries)."""
-    if name in _LAZY:
-        import teikit.validate
-
-        return getattr(teikit.validate, name)
-    raise AttributeError(f"module 'teikit' has no attribute {name!r}")
 
 
 def _profile(profile: str | Profile | None, near: Path | None) -> Profile:
@@ -70,24 +63,19 @@ def encode(source: str | Path, *, profile: str | Profile | None = None,
 def iter_diagnostics(document: Document, schemas: Sequence[Schema] | None = None, *,
                      filename: str | None = None) -> Iterator[Diagnostic]:
     """Every problem of ``document`` against ``schemas`` (teikit's own by default)."""
-    from teikit.validate import iter_diagnostics as engine
-
-    return engine(document, schemas, filename=filename)
+    return _iter_diagnostics(document, schemas, filename=filename)
 
 
 def validate(document: Document, schemas: Sequence[Schema] | None = None, *,
-             filename: str | None = None) -> None:
-    """Raise :class:`ValidationError` (with every diagnostic) unless ``document`` is valid."""
-    from teikit.validate import validate as check
-
-    check(document, schemas, filename=filename)
+             filename: str | None = None) -> list[Diagnostic]:
+    """Raise :class:`ValidationError` (with every diagnostic) unless ``document`` is valid;
+    otherwise return the warnings found (often none)."""
+    return _validate(document, schemas, filename=filename)
 
 
 def is_valid(document: Document, schemas: Sequence[Schema] | None = None) -> bool:
     """Whether ``document`` is valid against ``schemas`` (teikit's own by default)."""
-    from teikit.validate import is_valid as check
-
-    return check(document, schemas)
+    return _is_valid(document, schemas)
 
 
 def export(document: etree._ElementTree | Path, to: str = "html",
