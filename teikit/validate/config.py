@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from teikit.diagnostics import ConfigError
 
@@ -38,10 +38,10 @@ def _table(path: Path) -> dict[str, Any] | None:
         raise ConfigError(f"{path}: cannot read ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("teikit")
-        return table if isinstance(table, dict) else None
-    return data.get("tool", {}).get("teikit", data)
+    table: object = data.get("tool", {}).get("teikit")
+    if path.name == "teikit.toml" and table is None:
+        table = data
+    return cast("dict[str, Any]", table) if isinstance(table, dict) else None
 
 
 def load_config(start: Path | None = None) -> Config:

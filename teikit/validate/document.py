@@ -11,6 +11,7 @@ from lxml import etree
 from teikit import tei
 from teikit.diagnostics import Diagnostic, InputError, Severity
 from teikit.files import read_bytes
+from teikit.validate.lines import line_of
 from teikit.validate.xinclude import XI_INCLUDE, include_all
 
 DocumentInput = Path | str | bytes | etree._ElementTree | etree._Element
@@ -29,13 +30,14 @@ class Document:
 
     def column_of(self, element: etree._Element) -> int:
         """1-based column of ``element``'s start tag on its line (0 when not found)."""
-        if self.source is None or not isinstance(element.tag, str) or not element.sourceline:
+        number = line_of(element)
+        if self.source is None or not isinstance(element.tag, str) or not number:
             return 0
         if self._lines is None:
             self._lines = self.source.split(b"\n")
-        if element.sourceline > len(self._lines):
+        if number > len(self._lines):
             return 0
-        line = self._lines[element.sourceline - 1]
+        line = self._lines[number - 1]
         name = (element.prefix + ":" if element.prefix else "") + etree.QName(element).localname
         start = line.find(b"<" + name.encode())
         return len(line[:start].decode("utf-8", "replace")) + 1 if start >= 0 else 0
@@ -59,8 +61,10 @@ class Document:
 def _parse(data: bytes, base_url: str | None) -> etree._ElementTree:
     # collect_ids=False: a repeated xml:id is the schema's business, not the parser's
     # (libxml2 rejects it while parsing; jing and the RELAX NG spec accept it).
-    root = etree.fromstring(data, tei.parser(collect_ids=False), base_url=base_url)
-    return root.getroottree()
+    parser = tei.parser(collect_ids=False)
+    if base_url is None:
+        return etree.fromstring(data, parser).getroottree()
+    return etree.fromstring(data, parser, base_url=base_url).getroottree()
 
 
 def syntax_diagnostic(filename: str, exc: etree.XMLSyntaxError) -> Diagnostic:

@@ -17,6 +17,7 @@ from lxml import etree
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.tei import TEI_NS
 from teikit.validate.document import Document
+from teikit.validate.lines import line_of
 
 GUIDELINES: Final = "https://tei-c.org/release/doc/tei-p5-doc/en/html/ref-{}.html"
 
@@ -111,7 +112,7 @@ def from_rng_log(log: Iterable[etree._LogEntry], document: Document) -> list[Dia
         node = _node(document, entry.path, entry.message)
         parent = node.getparent() if node is not None else None
         code, message = _rewrite(entry.message, _name(node), _name(parent))
-        line = (node.sourceline if node is not None else 0) or entry.line
+        line = line_of(node) or entry.line
         key = (line, message)
         if key in found:
             continue

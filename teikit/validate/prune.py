@@ -15,7 +15,7 @@ nested ``grammar`` or ``combine``); others are compiled whole.
 from __future__ import annotations
 
 from copy import deepcopy
-from typing import Final
+from typing import Final, cast
 
 from lxml import etree
 
@@ -84,7 +84,7 @@ class _Pruner:
 
     def group(self, source: etree._Element, shell: etree._Element) -> etree._Element | None:
         """Copy ``shell`` (attributes only) with ``source``'s children; None if notAllowed."""
-        copy = etree.Element(shell.tag, dict(shell.attrib), nsmap=shell.nsmap)
+        copy = etree.Element(shell.tag, _attrib(shell), nsmap=_nsmap(shell))
         for child in _patterns(source):
             kept = self.pattern(child)
             if kept is None:
@@ -121,7 +121,7 @@ class _Pruner:
         return self.group(node, node)  # group, interleave, oneOrMore, list, mixed
 
     def named(self, node: etree._Element) -> etree._Element | None:
-        copy = etree.Element(node.tag, dict(node.attrib), nsmap=node.nsmap)
+        copy = etree.Element(node.tag, _attrib(node), nsmap=_nsmap(node))
         for index, child in enumerate(_patterns(node)):
             if index == 0 and node.get("name") is None and child.tag in _NAME_CLASSES:
                 copy.append(_clone(child))
@@ -138,12 +138,21 @@ class _Pruner:
         return copy
 
     def choice(self, node: etree._Element) -> etree._Element | None:
-        copy = etree.Element(node.tag, dict(node.attrib), nsmap=node.nsmap)
+        copy = etree.Element(node.tag, _attrib(node), nsmap=_nsmap(node))
         for child in _patterns(node):
             kept = self.pattern(child)
             if kept is not None:
                 copy.append(etree.Element(f"{{{RNG}}}empty") if kept is _EMPTY else kept)
         return copy if len(copy) else None
+
+
+def _attrib(node: etree._Element) -> dict[str, str]:
+    return {str(key): str(value) for key, value in node.attrib.items()}
+
+
+def _nsmap(node: etree._Element) -> dict[str, str]:
+    # lxml maps the default namespace under None; its stubs do not say so
+    return cast("dict[str, str]", node.nsmap)
 
 
 def _patterns(node: etree._Element) -> list[etree._Element]:
@@ -161,7 +170,7 @@ def _clone(node: etree._Element) -> etree._Element:
 def prune(grammar: etree._Element, vocabulary: Vocabulary) -> etree._Element:
     """A copy of ``grammar`` keeping only what documents with ``vocabulary`` can use."""
     pruner = _Pruner(grammar, vocabulary)
-    result = etree.Element(grammar.tag, dict(grammar.attrib), nsmap=grammar.nsmap)
+    result = etree.Element(grammar.tag, _attrib(grammar), nsmap=_nsmap(grammar))
     start = grammar.find(f"{{{RNG}}}start")
     kept = pruner.group(start, start) if start is not None else None
     result.append(kept if kept is not None else _not_allowed_start())

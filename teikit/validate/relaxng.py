@@ -29,7 +29,7 @@ def _compile(grammar: etree._Element | etree._ElementTree, schema: Schema) -> et
     try:
         return etree.RelaxNG(grammar)
     except etree.RelaxNGParseError as exc:
-        first = exc.error_log[0] if exc.error_log else None  # type: ignore[attr-defined]
+        first = exc.error_log[0] if exc.error_log else None
         where = f":{first.line}" if first is not None and first.line else ""
         raise ConfigError(f"{schema.path}{where}: the RELAX NG schema does not compile: "
                           f"{first.message if first is not None else exc}") from None

@@ -20,6 +20,7 @@ from teikit import tei
 from teikit.diagnostics import ConfigError, Diagnostic, Severity
 from teikit.validate.backend import Vocabulary
 from teikit.validate.document import Document
+from teikit.validate.lines import line_of
 from teikit.validate.messages import guidelines_url, readable_xpath
 from teikit.validate.sch_rules import CURRENT, Check, Compiled, Rule, RuleSet, read_rules, sch
 from teikit.validate.schemas import Schema
@@ -106,7 +107,7 @@ class _Run:
         if xpath and attribute:
             xpath += f"/@{attribute}"
         return Diagnostic(
-            self.document.filename, (element.sourceline if element is not None else 0) or 0,
+            self.document.filename, line_of(element),
             self.document.column_of(element) if element is not None else 0,
             check.severity, check.code, text, xpath=xpath, source="schematron",
             url=guidelines_url(element),

@@ -17,6 +17,7 @@ from lxml import etree
 
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.tei import XI_NS, xml
+from teikit.validate.lines import line_of
 
 XI_INCLUDE: Final = f"{{{XI_NS}}}include"
 XI_FALLBACK: Final = f"{{{XI_NS}}}fallback"
@@ -58,12 +59,14 @@ def _load(include: etree._Element, folder: Path, roots: tuple[Path, ...], parse:
         raise _Refused(f"XInclude target {href} is not well-formed: {exc.msg}") from None
     _include_tree(tree, filename, target.parent, roots, parse, depth + 1, problems)
     root = tree.getroot()
-    if include.get("xpointer"):
-        found = root.xpath("//*[@xml:id=$id]", id=include.get("xpointer"),
+    pointer = include.get("xpointer")
+    if pointer:
+        found = root.xpath("//*[@xml:id=$id]", id=pointer,
                            namespaces={"xml": "http://www.w3.org/XML/1998/namespace"})
-        if not isinstance(found, list) or not found:
-            raise _Refused(f"XInclude xpointer {include.get('xpointer')} not found in {href}")
-        root = found[0]
+        first = found[0] if isinstance(found, list) and found else None
+        if not isinstance(first, etree._Element):
+            raise _Refused(f"XInclude xpointer {pointer} not found in {href}")
+        root = first
     if root.get(xml("base")) is None:
         root.set(xml("base"), href)  # base URI fixup, as Xerces (jing) does
     return [root]
@@ -105,6 +108,7 @@ def _include_tree(tree: etree._ElementTree, filename: str, folder: Path,
                   roots: tuple[Path, ...], parse: Parse, depth: int,
                   problems: list[Diagnostic]) -> None:
     for include in list(tree.iter(XI_INCLUDE)):
+        items: list[etree._Element | str] | None
         try:
             if depth > MAX_DEPTH:
                 raise _Refused("XInclude nesting too deep (a loop?)")
@@ -113,7 +117,7 @@ def _include_tree(tree: etree._ElementTree, filename: str, folder: Path,
             items = _fallback(include)
             severity = Severity.WARNING if items is not None else Severity.ERROR
             note = "; its xi:fallback is used" if items is not None else ""
-            problems.append(Diagnostic(filename, include.sourceline or 0, 0, severity,
+            problems.append(Diagnostic(filename, line_of(include), 0, severity,
                                        "xinclude", f"{refused}{note}"))
             if items is None:
                 continue

@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 from lxml import etree
 
 from teikit.diagnostics import ConfigError, Diagnostic, Severity
+from teikit.validate.lines import line_of
 from teikit.validate.schemas import KINDS, Schema, load_schema
 
 SCHEMATYPENS: Final = {
@@ -47,7 +48,7 @@ def declared_schemas(tree: etree._ElementTree, filename: str, folder: Path | Non
         try:
             schema = _schema(href, attrs.get("schematypens", ""), folder, url_cache)
         except ConfigError as exc:
-            problems.append(Diagnostic(filename, node.sourceline or 0, 1, Severity.ERROR,
+            problems.append(Diagnostic(filename, line_of(node), 1, Severity.ERROR,
                                        "xml-model", str(exc)))
             continue
         if schema is not None and schema not in found:

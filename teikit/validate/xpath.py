@@ -89,7 +89,9 @@ class LxmlEngine:
             if not found:
                 return ""
             first = found[0]
-            return "".join(first.itertext()) if isinstance(first, etree._Element) else str(first)
+            if isinstance(first, etree._Element):
+                return "".join(str(text) for text in first.itertext())
+            return str(first)
         if isinstance(found, bool):
             return "true" if found else "false"
         if isinstance(found, float) and found.is_integer():

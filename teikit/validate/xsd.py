@@ -7,7 +7,8 @@ to libxml2; the rest to xmlschema, whose messages are better.
 
 from __future__ import annotations
 
-from typing import Any, Final
+from collections.abc import Iterable
+from typing import Any, Final, cast
 
 from lxml import etree
 
@@ -15,6 +16,7 @@ from teikit import tei
 from teikit.diagnostics import ConfigError, Diagnostic, Severity
 from teikit.validate.backend import Vocabulary
 from teikit.validate.document import Document
+from teikit.validate.lines import line_of
 from teikit.validate.messages import guidelines_url, readable_xpath
 from teikit.validate.schemas import Schema
 
@@ -61,7 +63,7 @@ class XSDBackend:
         if validator.validate(document.tree):
             return []
         found = []
-        for entry in validator.error_log:
+        for entry in cast("Iterable[etree._LogEntry]", validator.error_log):
             nodes = document.tree.xpath(entry.path) if entry.path else []
             node = nodes[0] if isinstance(nodes, list) and nodes and isinstance(
                 nodes[0], etree._Element) else None
@@ -75,9 +77,9 @@ class XSDBackend:
     def _diagnostic(self, document: Document, error: Any) -> Diagnostic:
         node = error.elem if isinstance(error.elem, etree._Element) else None
         reason = str(error.reason or error.message).replace("{" + tei.TEI_NS + "}", "")
-        line = node.sourceline if node is not None else getattr(error, "sourceline", 0)
+        line = line_of(node) if node is not None else line_of(error)
         return Diagnostic(
-            document.filename, line or 0, document.column_of(node) if node is not None else 0,
+            document.filename, line, document.column_of(node) if node is not None else 0,
             Severity.ERROR, "xsd", reason.rstrip("."),
             xpath=readable_xpath(node) if node is not None else None, source="xsd",
             url=guidelines_url(node))
