@@ -8,6 +8,7 @@ diagnostics on stderr, and exits 0 (all good), 1 (something invalid or failed) o
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -67,20 +68,47 @@ class Target(str, Enum):
     text = "text"
 
 
-def output_for(source: Path, out: Path | None, base: Path | None, suffix: str,
-               many: bool) -> Path:
-    """Where the output of ``source`` goes: beside it, at ``out``, or inside folder ``out``."""
-    if out is None:
-        return source.with_suffix("").with_name(source.stem + suffix)
-    if many or out.is_dir() or str(out).endswith(("/", "\\")):
-        relative = source.relative_to(base) if base is not None else Path(source.name)
-        return out / relative.parent / (relative.stem + suffix)
-    return out
+@dataclass(frozen=True)
+class Plan:
+    """The files a command will read, and where each one's output goes."""
+
+    files: list[tuple[Path, Path | None]]
+    """(file, the folder it was found in, when a folder was named)."""
+    output: Path | None
+    force: bool
+
+    @property
+    def to_stdout(self) -> bool:
+        return self.output is not None and str(self.output) == "-"
+
+    @property
+    def sources(self) -> list[Path]:
+        return [file for file, _ in self.files]
+
+    def target(self, source: Path, base: Path | None, suffix: str) -> Path:
+        """Beside ``source``, at ``output``, or inside the folder ``output``."""
+        many = len(self.files) > 1 or any(found is not None for _, found in self.files)
+        out = self.output
+        if out is None:
+            return source.with_name(source.stem + suffix)
+        if many or out.is_dir() or str(out).endswith(("/", "\\")):
+            relative = source.relative_to(base) if base is not None else Path(source.name)
+            return out / relative.parent / (relative.stem + suffix)
+        return out
+
+    def write(self, source: Path, base: Path | None, suffix: str, data: bytes) -> None:
+        """Write one output (stdout, or atomically to a file that is safe to replace)."""
+        if self.to_stdout:
+            sys.stdout.buffer.write(data)
+            return
+        target = self.target(source, base, suffix)
+        check_writable(target, self.sources, self.force)
+        write_atomic(target, data)
 
 
-def gather(inputs: list[Path], suffixes: tuple[str, ...],
-           what: str) -> list[tuple[Path, Path | None]]:
-    """(file, folder it was found in) for every input; fails closed on nothing found."""
+def plan(inputs: list[Path], suffixes: tuple[str, ...], what: str, output: Path | None,
+         force: bool) -> Plan:
+    """Expand the inputs; fail closed when nothing is found or stdout would get several."""
     found: list[tuple[Path, Path | None]] = []
     try:
         for path in inputs:
@@ -90,7 +118,10 @@ def gather(inputs: list[Path], suffixes: tuple[str, ...],
         fail(str(exc), 2)
     if not found:
         fail(f"no {what} found in {', '.join(map(str, inputs))}", 2)
-    return found
+    chosen = Plan(found, output, force)
+    if chosen.to_stdout and len(found) > 1:
+        fail("-o - writes one document; give a single input", 2)
+    return chosen
 
 
 @app.command()
@@ -117,14 +148,9 @@ def encode(
 
       teikit encode letter.txt -o - | less
     """
-    files = gather(inputs, (".txt",), "transcripts (.txt)")
-    to_stdout = output is not None and str(output) == "-"
-    if to_stdout and len(files) > 1:
-        fail("-o - writes one document; give a single transcript", 2)
-    many = len(files) > 1 or any(base is not None for _, base in files)
-    sources = [file for file, _ in files]
+    todo = plan(inputs, (".txt",), "transcripts (.txt)", output, force)
     worst = 0
-    for source, base in files:
+    for source, base in todo.files:
         try:
             result = teikit.encode(source, profile=profile,
                                    layout=layout.value if layout else None, encoding=encoding)
@@ -138,13 +164,8 @@ def encode(
         warned = any(d.severity >= Severity.WARNING for d in result.diagnostics)
         if any(d.severity is Severity.ERROR for d in result.diagnostics) or (strict and warned):
             worst = 1
-        if to_stdout:
-            sys.stdout.buffer.write(result.to_bytes())
-            continue
-        target = output_for(source, output, base, ".xml", many)
         try:
-            check_writable(target, sources, force)
-            write_atomic(target, result.to_bytes())
+            todo.write(source, base, ".xml", result.to_bytes())
         except OutputError as exc:
             err.print(f"teikit: {exc}", markup=False)
             worst = 1
@@ -258,26 +279,20 @@ def export(
         chosen = check_view(to.value, view)
     except ConfigError as exc:
         fail(str(exc), 2)
-    files = gather(inputs, (".xml", ".tei"), "TEI files (.xml)")
-    to_stdout = output is not None and str(output) == "-"
-    if to_stdout and len(files) > 1:
-        fail("-o - writes one document; give a single TEI file", 2)
-    many = len(files) > 1 or any(base is not None for _, base in files)
-    sources = [file for file, _ in files]
+    todo = plan(inputs, (".xml", ".tei"), "TEI files (.xml)", output, force)
     worst = 0
-    for source, base in files:
+    for source, base in todo.files:
         try:
-            worst = max(worst, export_one(source, base, to.value, chosen, output, many,
-                                          sources, no_validate, force, to_stdout))
+            worst = max(worst, export_one(todo, source, base, to.value, chosen, no_validate))
         except TeikitError as exc:
             err.print(f"teikit: {exc}", markup=False)
             worst = 1
     raise typer.Exit(worst)
 
 
-def export_one(source: Path, base: Path | None, to: str, view: str, output: Path | None,
-               many: bool, sources: list[Path], no_validate: bool, force: bool,
-               to_stdout: bool) -> int:
+def export_one(todo: Plan, source: Path, base: Path | None, to: str, view: str,
+               no_validate: bool) -> int:
+    """Validate, then export one TEI file; 1 when it is refused."""
     problems = list(teikit.iter_diagnostics(source))
     show(problems)
     if any(d.severity is Severity.ERROR for d in problems) and not no_validate:
@@ -285,12 +300,7 @@ def export_one(source: Path, base: Path | None, to: str, view: str, output: Path
                   "(fix it, or use --no-validate)", markup=False)
         return 1
     data = teikit.export(teikit.parse_file(source), to, view)
-    if to_stdout:
-        sys.stdout.buffer.write(data)
-        return 0
-    target = output_for(source, output, base, SUFFIXES[(to, view)], many)
-    check_writable(target, sources, force)
-    write_atomic(target, data)
+    todo.write(source, base, SUFFIXES[(to, view)], data)
     return 0
 
 

@@ -123,14 +123,20 @@ RENDER: dict[str, Render] = {
 }
 
 
+def content(element: etree._Element, child: Callable[[etree._Element], str]) -> str:
+    """``element``'s text with each TEI child rendered by ``child`` (tails kept; comments,
+    processing instructions and foreign elements contribute only their tails)."""
+    parts: list[str] = [element.text or ""]
+    for node in element:
+        if isinstance(node.tag, str) and node.tag.startswith(f"{{{TEI_NS}}}"):
+            parts.append(child(node))
+        parts.append(node.tail or "")
+    return "".join(parts)
+
+
 def transcript_of(element: etree._Element) -> str:
     """The transcript text of ``element``'s content (its tail excluded)."""
-    parts: list[str] = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str) and child.tag.startswith(f"{{{TEI_NS}}}"):
-            parts.append(render(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return content(element, render)
 
 
 def render(element: etree._Element) -> str:

@@ -20,8 +20,8 @@ from typing import Literal
 
 from lxml import etree
 
-from teikit.tei import NAMESPACES, TEI_NS, local_name, tei
-from teikit.transcript import transcript_of
+from teikit.tei import NAMESPACES, local_name, tei
+from teikit.transcript import content, transcript_of
 
 View = Literal["transcript", "reading"]
 VIEWS: tuple[View, ...] = ("transcript", "reading")
@@ -53,12 +53,7 @@ def transcript(tree: etree._ElementTree) -> str:
 
 
 def _reading_inline(element: etree._Element) -> str:
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str) and child.tag.startswith(f"{{{TEI_NS}}}"):
-            parts.append(_reading_child(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return content(element, _reading_child)
 
 
 def _reading_child(element: etree._Element) -> str:
