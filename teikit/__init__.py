@@ -11,7 +11,7 @@ The public API is this small set of verbs and the values they return::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -91,10 +91,10 @@ def _validate_bytes(data: bytes, filename: str) -> list[Diagnostic]:
 
 
 def build(src: Path, out: Path, *, profile: str | None = None,
-          progress: object = None) -> BuildReport:
-    """Encode, validate and export every transcript under ``src`` into ``out``."""
-    return _build(src, out, profile=profile, validate=_validate_bytes,
-                  progress=progress)  # type: ignore[arg-type]
+          progress: Callable[[Outcome, int, int], None] | None = None) -> BuildReport:
+    """Encode, validate and export every transcript under ``src`` into ``out``;
+    ``progress(outcome, number, total)`` is called after each file."""
+    return _build(src, out, profile=profile, validate=_validate_bytes, progress=progress)
 
 
 __all__ = [

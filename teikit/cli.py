@@ -325,10 +325,12 @@ def build(
 
       teikit build transcripts/ -o site/ --profile frus
     """
-    def progress(outcome: teikit.Outcome) -> None:
+    def progress(outcome: teikit.Outcome, number: int, total: int) -> None:
         if not quiet:
             show(outcome.diagnostics)
-            err.print(f"{outcome.status:>8}  {outcome.source}", markup=False)
+            width = len(str(total))
+            err.print(f"[{number:>{width}}/{total}] {outcome.status:<7} {outcome.source}",
+                      markup=False)
 
     try:
         report = teikit.build(src, output, profile=profile, progress=progress)
