@@ -1,0 +1,95 @@
+"""TEI-specific behaviour on small fixtures: plain-language messages with Guidelines links,
+Schematron embedded in RELAX NG, pruning, xml-model URLs and hostile input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from teikit.validate import Options, iter_diagnostics, load_schema
+from teikit.validate.document import load_document
+from teikit.validate.prune import prunable, prune
+from teikit.validate.xmlmodel import declared_schemas
+
+DATA = Path(__file__).parent / "data" / "validate"
+GUIDELINES = "https://tei-c.org/release/doc/tei-p5-doc/en/html/ref-{}.html"
+
+
+def test_tei_message_is_plain_and_links_to_the_guidelines() -> None:
+    found = list(iter_diagnostics(DATA / "tei-mini-bad.xml", [DATA / "tei-mini.rng"]))
+    grammar = [d for d in found if d.source == "relaxng"]
+    assert [(d.line, d.message) for d in grammar] == [
+        (4, "element `date` is not allowed here inside `titleStmt`")]
+    assert grammar[0].url == GUIDELINES.format("titleStmt")
+    assert grammar[0].xpath == "/titleStmt/date[1]"
+
+
+def test_embedded_schematron_runs_unless_turned_off() -> None:
+    found = list(iter_diagnostics(DATA / "tei-mini-bad.xml", [DATA / "tei-mini.rng"]))
+    rules = [d for d in found if d.source == "schematron"]
+    assert [(d.line, d.code, str(d.severity)) for d in rules] == [
+        (3, "title-not-empty", "warning")]
+    assert rules[0].url == GUIDELINES.format("title")
+    off = iter_diagnostics(DATA / "tei-mini-bad.xml", [DATA / "tei-mini.rng"],
+                           options=Options(embedded=False))
+    assert all(d.source == "relaxng" for d in off)
+
+
+def _vocabulary(path: Path) -> frozenset[tuple[str, str]]:
+    document, _ = load_document(path)
+    assert document is not None
+    return document.vocabulary()
+
+
+@pytest.mark.parametrize("doc", ["good.xml", "bad.xml", "rules-fail.xml"])
+def test_pruned_grammar_gives_the_same_verdict(doc: str) -> None:
+    grammar = etree.parse(str(DATA / "letter.rng")).getroot()
+    assert prunable(grammar)
+    tree = etree.parse(str(DATA / doc))
+    full = etree.RelaxNG(grammar).validate(tree)
+    pruned = etree.RelaxNG(prune(grammar, _vocabulary(DATA / doc))).validate(tree)
+    assert pruned == full
+
+
+def test_pruning_keeps_attributes_with_a_name_class_only() -> None:
+    """``<attribute><anyName/></attribute>`` means any text; it must not become empty."""
+    grammar = etree.fromstring(
+        b'<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="a">'
+        b'<zeroOrMore><attribute><anyName/></attribute></zeroOrMore><ref name="b"/>'
+        b'</element></start><define name="b"><optional><element name="b"><empty/>'
+        b"</element></optional></define></grammar>")
+    tree = etree.fromstring(b'<a x="text"/>').getroottree()
+    pruned = prune(grammar, frozenset({("", "a")}))
+    assert etree.RelaxNG(pruned).validate(tree)
+
+
+def test_grammars_with_includes_are_not_pruned() -> None:
+    grammar = etree.fromstring(
+        b'<grammar xmlns="http://relaxng.org/ns/structure/1.0"><include href="x.rng"/>'
+        b"<start><empty/></start></grammar>")
+    assert not prunable(grammar)
+
+
+def test_xml_model_url_is_taken_from_the_local_schema_cache(tmp_path: Path) -> None:
+    (tmp_path / "letter.rng").write_bytes((DATA / "letter.rng").read_bytes())
+    document, _ = load_document(DATA / "declares-url.xml")
+    assert document is not None
+    schemas, problems = declared_schemas(document.tree, "d.xml", DATA, tmp_path)
+    assert problems == []
+    assert schemas == [load_schema(tmp_path / "letter.rng")]
+
+
+def test_deeply_nested_input_is_one_diagnostic_not_a_crash() -> None:
+    data = b"<a>" * 100_000 + b"</a>" * 100_000
+    found = list(iter_diagnostics(data, [DATA / "letter.rng"]))
+    assert [d.code for d in found] == ["xml-syntax"]
+
+
+def test_billion_laughs_is_refused() -> None:
+    entities = "".join(f'<!ENTITY e{i} "&e{i - 1};&e{i - 1};&e{i - 1};&e{i - 1};">'
+                       for i in range(1, 30))
+    data = f'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e0 "lol">{entities}]><a>&e29;</a>'
+    found = list(iter_diagnostics(data.encode(), [DATA / "letter.rng"]))
+    assert [d.code for d in found] == ["xml-syntax"]
