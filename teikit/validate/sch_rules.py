@@ -25,8 +25,19 @@ _CURRENT: Final = re.compile(r"(?<![\w:.-])current\(\s*\)")
 _SEVERITY: Final = {"warning": Severity.WARNING, "warn": Severity.WARNING,
                     "nonfatal": Severity.WARNING, "info": Severity.INFO,
                     "information": Severity.INFO}
-_VALUE_COMPARISONS: Final = {" eq ": " = ", " ne ": " != ", " lt ": " < ", " le ": " <= ",
-                              " gt ": " > ", " ge ": " >= "}
+_VALUE_EQUALITY: Final = re.compile(r"(?<=\s)(eq|ne)(?=\s)")
+_LITERAL: Final = re.compile(r"('[^']*'|\"[^\"]*\")")
+
+
+def as_xpath1(expr: str) -> str:
+    """XPath 2 ``eq``/``ne`` outside string literals as XPath 1 ``=``/``!=``.
+
+    On the single values rules compare (an attribute, a string), the value comparison and
+    the general one agree; ``lt``/``gt`` are left alone (XPath 1 would compare numbers
+    where XPath 2 compares strings)."""
+    parts = _LITERAL.split(expr)
+    return "".join(part if index % 2 else _VALUE_EQUALITY.sub(
+        lambda m: "=" if m.group(1) == "eq" else "!=", part) for index, part in enumerate(parts))
 _QNAME: Final = re.compile(r"(?<![\w.$@-])([A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*)(?![\w.-]*\s*[(:])")
 
 
@@ -137,12 +148,10 @@ def _branch_selector(branch: str) -> str:
 
 
 def _lxml_select(selector: str, namespaces: dict[str, str]) -> etree.XPath | None:
-    """The selector for lxml (XPath 2 value comparisons read as general ones: the same on
-    the single attribute values contexts compare), or None."""
+    """The selector for lxml (see :func:`as_xpath1`), or None when it is not XPath 1."""
     if "$" in selector or "current()" in selector:
         return None
-    for value, general in _VALUE_COMPARISONS.items():
-        selector = selector.replace(value, general)
+    selector = as_xpath1(selector)
     try:
         return etree.XPath(selector, namespaces={k: v for k, v in namespaces.items() if k != "xml"})
     except etree.XPathError:
@@ -198,8 +207,9 @@ def _as_xpath1(rule: Rule, rules: RuleSet) -> Compiled | None:
     text = etree.tostring(rule.node, encoding="unicode")
     if any(f"${name}" in text for name, _ in rules.lets):
         return None  # uses a schema-level variable, evaluated by the other engine
+    compiler = LxmlCompiler(rules.namespaces, "xpath1", as_xpath1)
     xpath1 = RuleSet(rules.namespaces, "xslt", rules.source, diagnostics=rules.diagnostics,
-                     abstract=rules.abstract, _compiler=LxmlCompiler(rules.namespaces, "xpath1"))
+                     abstract=rules.abstract, _compiler=compiler)
     try:
         return compile_rule(rule.node, rule.pattern_id, xpath1)
     except ConfigError:

@@ -26,6 +26,10 @@ from teikit.validate.sch_rules import CURRENT, Check, Compiled, Rule, RuleSet, r
 from teikit.validate.schemas import Schema
 from teikit.validate.xpath import Engine, LxmlEngine, attribute_name, element_of
 
+_DYNAMIC_ERRORS = (etree.XPathError, ArithmeticError, TypeError, ValueError, LookupError)
+"""What evaluating a rule can raise (elementpath's errors derive from TypeError, ValueError
+and friends)."""
+
 
 class _Run:
     """One document checked against one rule set."""
@@ -52,11 +56,17 @@ class _Run:
             for rule in pattern:
                 if rule.needs is not None and not rule.needs & self.vocabulary:
                     continue
-                for node in self.matches(rule, variables):
-                    key = id(element_of(node)) if attribute_name(node) is None else id(node)
-                    if key not in fired:
-                        fired.add(key)
-                        self.fire(rule, node, variables)
+                try:
+                    for node in self.matches(rule, variables):
+                        key = id(element_of(node)) if attribute_name(node) is None else id(node)
+                        if key not in fired:
+                            fired.add(key)
+                            self.fire(rule, node, variables)
+                except _DYNAMIC_ERRORS as exc:  # a fault in the rule, not in the document
+                    self.problems.append(Diagnostic(
+                        self.document.filename, 0, 0, Severity.ERROR, "schematron-error",
+                        f"the rule for {rule.node.get('context')!r} could not be evaluated: "
+                        f"{exc}", source="schematron"))
         return self.problems
 
     def matches(self, rule: Rule, variables: dict[str, Any]) -> list[Any]:
@@ -84,10 +94,10 @@ class _Run:
                 return
             except etree.XPathEvalError:  # an XPath 2 function lxml does not have
                 rule.xpath1 = None
-            node = self.engine.wrap(node)
         full = self.rules.full(rule)
         if full is not None:
-            self.apply(full, node, variables, self.engine)
+            native = isinstance(node, etree._Element) or hasattr(node, "getparent")
+            self.apply(full, self.engine.wrap(node) if native else node, variables, self.engine)
 
     def apply(self, compiled: Compiled, node: Any, variables: dict[str, Any], engine: Engine
               ) -> None:
@@ -164,10 +174,4 @@ class SchematronBackend:
         return None
 
     def check(self, document: Document) -> list[Diagnostic]:
-        try:
-            return _Run(self.rules, document).run()
-        except (etree.XPathError, ArithmeticError, TypeError, ValueError) as exc:
-            # a dynamic error in the rules (elementpath raises TypeError/ValueError kinds)
-            return [Diagnostic(document.filename, 0, 0, Severity.ERROR, "schematron-error",
-                               f"a Schematron rule of {self.schema.path.name} failed to "
-                               f"evaluate: {exc}", source="schematron")]
+        return _Run(self.rules, document).run()

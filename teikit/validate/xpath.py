@@ -43,13 +43,16 @@ def compiler_for(binding: str, namespaces: dict[str, str], source: str) -> Compi
 
 
 class LxmlCompiler:
-    def __init__(self, namespaces: dict[str, str], source: str) -> None:
+    def __init__(self, namespaces: dict[str, str], source: str,
+                 rewrite: Callable[[str], str] | None = None) -> None:
         self.namespaces = {k: v for k, v in namespaces.items() if k != "xml"}
         self.source = source
+        self.rewrite = rewrite
 
     def compile(self, expr: str, where: str) -> etree.XPath:
         try:
-            return etree.XPath(expr, namespaces=self.namespaces)
+            return etree.XPath(self.rewrite(expr) if self.rewrite else expr,
+                               namespaces=self.namespaces)
         except etree.XPathSyntaxError as exc:
             raise ConfigError(f"{self.source}: {where}: not an XPath 1.0 expression "
                               f"({exc}): {expr}") from None
