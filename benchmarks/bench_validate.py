@@ -125,6 +125,10 @@ def main() -> None:
     line("teikit (embedded Schematron too)", wall(command, runs), statistics.median(jing), 0.35)
     line("teikit, cache off (cold)", wall(command, max(1, runs // 2), cold),
          statistics.median(jing))
+    if cli:  # what the command line's own start-up (typer, teikit's other stages) costs
+        api = teikit_command([SMALL], TEI_ALL, 1, True, cli=False)
+        line("teikit library call (python -c), same work", wall(api, runs),
+             statistics.median(jing), 0.35)
 
     files = corpus_files()
     print(f"\n2. real corpus: {len(files)} files vs tei_all.rng")

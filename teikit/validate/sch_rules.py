@@ -26,18 +26,24 @@ _SEVERITY: Final = {"warning": Severity.WARNING, "warn": Severity.WARNING,
                     "nonfatal": Severity.WARNING, "info": Severity.INFO,
                     "information": Severity.INFO}
 _VALUE_EQUALITY: Final = re.compile(r"(?<=\s)(eq|ne)(?=\s)")
+_VALUE_ORDER: Final = re.compile(r"(?<=\s)(lt|le|gt|ge)(?=\s+[-+]?\d)")
+_GENERAL: Final = {"eq": "=", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 _LITERAL: Final = re.compile(r"('[^']*'|\"[^\"]*\")")
 
 
 def as_xpath1(expr: str) -> str:
-    """XPath 2 ``eq``/``ne`` outside string literals as XPath 1 ``=``/``!=``.
+    """XPath 2 value comparisons outside string literals as XPath 1 general ones.
 
-    On the single values rules compare (an attribute, a string), the value comparison and
-    the general one agree; ``lt``/``gt`` are left alone (XPath 1 would compare numbers
-    where XPath 2 compares strings)."""
+    On the single values rules compare (an attribute, a count), the two agree. ``lt``,
+    ``gt``, ``le``, ``ge`` are only rewritten before a number: between strings XPath 1
+    would compare numbers where XPath 2 compares the strings."""
     parts = _LITERAL.split(expr)
-    return "".join(part if index % 2 else _VALUE_EQUALITY.sub(
-        lambda m: "=" if m.group(1) == "eq" else "!=", part) for index, part in enumerate(parts))
+    return "".join(part if index % 2 else _VALUE_ORDER.sub(_general, _VALUE_EQUALITY.sub(
+        _general, part)) for index, part in enumerate(parts))
+
+
+def _general(match: re.Match[str]) -> str:
+    return _GENERAL[match.group(1)]
 _QNAME: Final = re.compile(r"(?<![\w.$@-])([A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*)(?![\w.-]*\s*[(:])")
 
 
