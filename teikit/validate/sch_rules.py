@@ -44,7 +44,6 @@ def as_xpath1(expr: str) -> str:
 
 def _general(match: re.Match[str]) -> str:
     return _GENERAL[match.group(1)]
-_QNAME: Final = re.compile(r"(?<![\w.$@-])([A-Za-z_][\w.-]*):([A-Za-z_][\w.-]*)(?![\w.-]*\s*[(:])")
 
 
 def sch(local: str) -> str:
@@ -75,8 +74,8 @@ class Compiled:
 class Rule:
     node: etree._Element
     pattern_id: str
-    needs: frozenset[tuple[str, str]] | None
-    """Elements of which one must be present for the context to match (None: unknown)."""
+    needs: frozenset[Need] | None
+    """One of these must be in the document for the context to match (None: unknown)."""
     select: etree.XPath | None
     """The context as an lxml selection when it parses as XPath 1.0."""
     xpath1: Compiled | None = None
@@ -124,21 +123,7 @@ class RuleSet:
 
 def context_selector(context: str) -> str:
     """An XSLT match pattern as a selection from the root: ``a | b/c`` → ``//a | //b/c``."""
-    branches, depth, quote, start = [], 0, "", 0
-    for index, char in enumerate(context):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(context[start:index])
-            start = index + 1
-    branches.append(context[start:])
-    return " | ".join(_branch_selector(b.strip()) for b in branches)
+    return " | ".join(_branch_selector(b.strip()) for b in _branches(context))
 
 
 def _branch_selector(branch: str) -> str:
@@ -164,13 +149,63 @@ def _lxml_select(selector: str, namespaces: dict[str, str]) -> etree.XPath | Non
         return None
 
 
-def _needs(context: str, namespaces: dict[str, str]) -> frozenset[tuple[str, str]] | None:
-    if any(mark in context for mark in ("*", "node()", "..", "$", "::")) or any(
-        branch.strip().startswith(("@", "/")) for branch in context.split("|")
-    ):
+Need = tuple[str, str, str]
+"""``("element", namespace, name)`` or ``("attribute", "", name)``."""
+_FIRST_STEP: Final = re.compile(r"(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*|\*)")
+_ATTRIBUTE_FIRST: Final = re.compile(r"\s*\[\s*(?:[\w-]+\(\s*)?@([\w.-]+:)?([\w.-]+)[^\]]*\]")
+
+
+def _needs(context: str, namespaces: dict[str, str]) -> frozenset[Need] | None:
+    """What a document must contain for ``context`` to match anything: one of the element
+    names its branches start with (or an attribute a ``*[@name]`` branch tests). None when
+    that cannot be read off the pattern (absolute paths, axes, functions, wildcards)."""
+    found: set[Need] = set()
+    for branch in _branches(context):
+        needs = _branch_needs(branch.strip(), namespaces)
+        if needs is None:
+            return None
+        found |= needs
+    return frozenset(found) or None
+
+
+def _branch_needs(branch: str, namespaces: dict[str, str]) -> set[Need] | None:
+    if branch.startswith("("):
+        depth = 0
+        for index, char in enumerate(branch):
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth == 0:
+                inner = _needs(branch[1:index], namespaces)
+                return set(inner) if inner is not None else None
         return None
-    names = {(namespaces.get(p, ""), local) for p, local in _QNAME.findall(context)}
-    return frozenset(names) or None
+    match = _FIRST_STEP.match(branch)
+    rest = branch[match.end():].lstrip() if match else ""
+    if match is None or rest.startswith(("::", "(")):
+        return None
+    prefix, local = match.groups()
+    if local != "*":
+        return {("element", namespaces.get(prefix or "", ""), local)}
+    attribute = _ATTRIBUTE_FIRST.match(rest)
+    if attribute and " or " not in attribute.group(0):
+        return {("attribute", "", attribute.group(2))}
+    return None
+
+
+def _branches(context: str) -> list[str]:
+    branches, depth, quote, start = [], 0, "", 0
+    for index, char in enumerate(context):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(context[start:index])
+            start = index + 1
+    branches.append(context[start:])
+    return branches
 
 
 def _lets(parent: etree._Element, rules: RuleSet) -> list[tuple[str, Any]]:

@@ -22,7 +22,16 @@ from teikit.validate.backend import Vocabulary
 from teikit.validate.document import Document
 from teikit.validate.lines import line_of
 from teikit.validate.messages import guidelines_url, readable_xpath
-from teikit.validate.sch_rules import CURRENT, Check, Compiled, Rule, RuleSet, read_rules, sch
+from teikit.validate.sch_rules import (
+    CURRENT,
+    Check,
+    Compiled,
+    Need,
+    Rule,
+    RuleSet,
+    read_rules,
+    sch,
+)
 from teikit.validate.schemas import Schema
 from teikit.validate.xpath import Engine, LxmlEngine, attribute_name, element_of
 
@@ -38,7 +47,7 @@ class _Run:
         self.rules, self.document = rules, document
         self.fast = LxmlEngine(document.tree)
         self._engine: Engine | None = None
-        self.vocabulary = document.vocabulary()
+        self._present: set[Need] | None = None
         self.problems: list[Diagnostic] = []
 
     @property
@@ -54,7 +63,7 @@ class _Run:
         for pattern in self.rules.patterns:
             fired: set[int] = set()
             for rule in pattern:
-                if rule.needs is not None and not rule.needs & self.vocabulary:
+                if rule.needs is not None and not rule.needs & self.present():
                     continue
                 try:
                     for node in self.matches(rule, variables):
@@ -68,6 +77,15 @@ class _Run:
                         f"the rule for {rule.node.get('context')!r} could not be evaluated: "
                         f"{exc}", source="schematron"))
         return self.problems
+
+    def present(self) -> set[Need]:
+        """The element names and attribute names the document contains."""
+        if self._present is None:
+            tree = self.document.tree
+            self._present = {("element", ns, local) for ns, local in self.document.vocabulary()}
+            self._present |= {("attribute", "", str(name).rpartition("}")[2])
+                              for element in tree.iter(etree.Element) for name in element.attrib}
+        return self._present
 
     def matches(self, rule: Rule, variables: dict[str, Any]) -> list[Any]:
         """Matching nodes, as lxml nodes when the rule runs in lxml, else elementpath's."""
