@@ -93,3 +93,41 @@ def test_billion_laughs_is_refused() -> None:
     data = f'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e0 "lol">{entities}]><a>&e29;</a>'
     found = list(iter_diagnostics(data.encode(), [DATA / "letter.rng"]))
     assert [d.code for d in found] == ["xml-syntax"]
+
+
+@pytest.mark.parametrize(
+    ("xpath2", "xpath1"),
+    [
+        ("@mode eq 'delete'", "@mode = 'delete'"),
+        ("@a ne @b and @c eq 'x eq y'", "@a != @b and @c = 'x eq y'"),
+        ("count(//tei:p) gt 1", "count(//tei:p) > 1"),
+        ("@from lt @to", "@from lt @to"),  # strings: XPath 1 would compare numbers
+    ],
+)
+def test_value_comparisons_rewritten_only_where_the_meaning_is_kept(
+    xpath2: str, xpath1: str,
+) -> None:
+    from teikit.validate.sch_rules import as_xpath1
+
+    assert as_xpath1(xpath2) == xpath1
+
+
+@pytest.mark.parametrize(
+    ("context", "needs"),
+    [
+        ("tei:lg", {("element", "T", "lg")}),
+        ("(tei:a | tei:b)/tei:c | tei:d[not(@x)]",
+         {("element", "T", "a"), ("element", "T", "b"), ("element", "T", "d")}),
+        ("tei:*[ starts-with(@spanTo, '#') ]", {("attribute", "", "spanTo")}),
+        ("tei:*[@a or @b]", None),
+        ("/*[count(//tei:x) gt 1]", None),
+        ("@target", None),
+        ("ancestor::tei:x", None),
+    ],
+)
+def test_rules_are_skipped_only_when_they_cannot_match(
+    context: str, needs: set[tuple[str, str, str]] | None,
+) -> None:
+    from teikit.validate.sch_rules import _needs
+
+    assert _needs(context, {"tei": "T"}) == (frozenset(needs) if needs else None)
