@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from teikit.encode.inline.engine import Engine
 
 INTERVAL = re.compile(r"^\s*[-+−]?[\w.]+\s*[,;]\s*[-+−]?[\w.]+\s*$")
-NUMBER = re.compile(r"^\s*\d+\s*$")
+NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+"""A bracketed small number is a reference or a numbering of the source's own (a year such
+as ``[1956]`` is an insertion, left to the ``supplied`` rule)."""
 CITATION = re.compile(r"^\s*\d+(\s*[,–-]\s*\d+)*(\s*,\s*pp?\.\s*\d+([–-]\d+)?)?\s*$")
 
 

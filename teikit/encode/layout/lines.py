@@ -45,6 +45,12 @@ MEMO_FIELD = re.compile(
 LIST_FIELD = re.compile(r"^(PARTICIPANTS|Participants|PRESENT|Present|Copies to)\s*:\s*$")
 NUMBERED = re.compile(r"^((?P<n>\d{1,3})\.)\s+\S")
 TERMINAL = ".:;,!?"
+TITLE_WORDS = re.compile(
+    r"^\W*(minutes|report|memorandum|memo|record|letter|telegram|cable|note|notes"
+    r"|transcript|protocol|conversation|meeting|summary|statement|speech|resolution)\b",
+    re.IGNORECASE,
+)
+"""A line opening with one of these names a document, not a place (``Minutes of …, 12 March``)."""
 
 
 def words(text: str) -> int:
@@ -52,8 +58,9 @@ def words(text: str) -> int:
 
 
 def is_salute(text: str) -> bool:
-    """``[To] All Party Committees:``, ``Dear Sir,``, ``Comrade Ambassador:``."""
-    return bool(SALUTE.match(text)) and text.endswith((":", ",")) and words(text) <= 60
+    """``[To] All Party Committees:``, ``Dear Sir,``, ``Comrade Ambassador:``,
+    ``Dear Comrade Gromyko!``."""
+    return bool(SALUTE.match(text)) and text.endswith((":", ",", "!")) and words(text) <= 60
 
 
 def is_closing(text: str) -> bool:
@@ -113,7 +120,9 @@ def dateline_date(text: str, options: DateOptions) -> ParsedDate | None:
         return None
     found = find_dates(text, options)
     if found and not text[found[-1].end :].strip(" .") and "," in text[: found[-1].start]:
-        return found[-1]
+        place = text[: found[-1].start]
+        if words(place) <= 6 and not TITLE_WORDS.match(place):
+            return found[-1]
     return None
 
 

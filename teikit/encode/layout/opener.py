@@ -84,6 +84,9 @@ def top(layout: LetterLayout, div: DivState, index: int, text: str,
         if parts.is_reference(text):
             layout.add(div, "seg", index, opener(div), type="reference")
             return True
+    if parts.is_reference(text) and look.is_salute(next_text):
+        layout.add(div, "seg", index, opener(div), type="reference")
+        return True
     if parts.is_source_note(text):
         layout.add(div, "note", index, type="source", _label="0")
         return True
