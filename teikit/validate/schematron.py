@@ -22,11 +22,11 @@ from teikit.validate.backend import Vocabulary
 from teikit.validate.document import Document
 from teikit.validate.lines import line_of
 from teikit.validate.messages import guidelines_url, readable_xpath
+from teikit.validate.sch_context import Need
 from teikit.validate.sch_rules import (
     CURRENT,
     Check,
     Compiled,
-    Need,
     Rule,
     RuleSet,
     read_rules,

@@ -1,0 +1,122 @@
+"""Reading Schematron rule contexts: as selections for lxml, and what they need to match.
+
+A rule's context is an XSLT match pattern. Selected from the root it becomes an XPath
+(``a | b/c`` → ``//a | //b/c``); when that parses as XPath 1.0 (after the safe rewrites of
+:func:`as_xpath1`) libxml2 selects the nodes, far faster than elementpath. And a context
+whose branches all start with a named element (or ``*[@name]``) cannot match a document
+without one of them: such rules are skipped without evaluating anything.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from lxml import etree
+
+_VALUE_EQUALITY: Final = re.compile(r"(?<=\s)(eq|ne)(?=\s)")
+_VALUE_ORDER: Final = re.compile(r"(?<=\s)(lt|le|gt|ge)(?=\s+[-+]?\d)")
+_GENERAL: Final = {"eq": "=", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+_LITERAL: Final = re.compile(r"('[^']*'|\"[^\"]*\")")
+
+
+def as_xpath1(expr: str) -> str:
+    """XPath 2 value comparisons outside string literals as XPath 1 general ones.
+
+    On the single values rules compare (an attribute, a count), the two agree. ``lt``,
+    ``gt``, ``le``, ``ge`` are only rewritten before a number: between strings XPath 1
+    would compare numbers where XPath 2 compares the strings."""
+    parts = _LITERAL.split(expr)
+    return "".join(part if index % 2 else _VALUE_ORDER.sub(_general, _VALUE_EQUALITY.sub(
+        _general, part)) for index, part in enumerate(parts))
+
+
+def _general(match: re.Match[str]) -> str:
+    return _GENERAL[match.group(1)]
+
+
+def context_selector(context: str) -> str:
+    """An XSLT match pattern as a selection from the root: ``a | b/c`` → ``//a | //b/c``."""
+    return " | ".join(_branch_selector(b.strip()) for b in _branches(context))
+
+
+def _branch_selector(branch: str) -> str:
+    if branch.startswith("/"):
+        return branch
+    if branch.startswith("("):  # (a | b)/c → (//a | //b)/c, which XPath 1 accepts too
+        depth = 0
+        for index, char in enumerate(branch):
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth == 0:
+                return f"({context_selector(branch[1:index])}){branch[index + 1:]}"
+    return "//" + branch
+
+
+def lxml_select(selector: str, namespaces: dict[str, str]) -> etree.XPath | None:
+    """The selector for lxml (see :func:`as_xpath1`), or None when it is not XPath 1."""
+    if "$" in selector or "current()" in selector:
+        return None
+    selector = as_xpath1(selector)
+    try:
+        return etree.XPath(selector, namespaces={k: v for k, v in namespaces.items() if k != "xml"})
+    except etree.XPathError:
+        return None
+
+
+Need = tuple[str, str, str]
+"""``("element", namespace, name)`` or ``("attribute", "", name)``."""
+_FIRST_STEP: Final = re.compile(r"(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*|\*)")
+_ATTRIBUTE_FIRST: Final = re.compile(r"\s*\[\s*(?:[\w-]+\(\s*)?@([\w.-]+:)?([\w.-]+)[^\]]*\]")
+
+
+def needs(context: str, namespaces: dict[str, str]) -> frozenset[Need] | None:
+    """What a document must contain for ``context`` to match anything: one of the element
+    names its branches start with (or an attribute a ``*[@name]`` branch tests). None when
+    that cannot be read off the pattern (absolute paths, axes, functions, wildcards)."""
+    found: set[Need] = set()
+    for branch in _branches(context):
+        needs = _branch_needs(branch.strip(), namespaces)
+        if needs is None:
+            return None
+        found |= needs
+    return frozenset(found) or None
+
+
+def _branch_needs(branch: str, namespaces: dict[str, str]) -> set[Need] | None:
+    if branch.startswith("("):
+        depth = 0
+        for index, char in enumerate(branch):
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth == 0:
+                inner = needs(branch[1:index], namespaces)
+                return set(inner) if inner is not None else None
+        return None
+    match = _FIRST_STEP.match(branch)
+    rest = branch[match.end():].lstrip() if match else ""
+    if match is None or rest.startswith(("::", "(")):
+        return None
+    prefix, local = match.groups()
+    if local != "*":
+        return {("element", namespaces.get(prefix or "", ""), local)}
+    attribute = _ATTRIBUTE_FIRST.match(rest)
+    if attribute and " or " not in attribute.group(0):
+        return {("attribute", "", attribute.group(2))}
+    return None
+
+
+def _branches(context: str) -> list[str]:
+    branches, depth, quote, start = [], 0, "", 0
+    for index, char in enumerate(context):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(context[start:index])
+            start = index + 1
+    branches.append(context[start:])
+    return branches
