@@ -92,3 +92,17 @@ def test_frus_verdicts_match_jing() -> None:
     got = {r.path.relative_to(FRUS).as_posix(): "yes" if _grammar_verdict(r) == "valid" else "no"
            for r in results}
     assert got == expected
+
+
+def test_messages_say_what_is_allowed_like_jing() -> None:
+    """jing: 'element "math" not allowed here; expected ... "ns:binaryObject", "ns:formula",
+    "ns:graphic", "ns:hi", "ns:media" or "ns:q"'."""
+    document = TEI_REAL / "tei-stylesheets-tests" / "Test" / "test25.xml"
+    _need(document, TEI_ALL)
+    [result] = validate_paths([document], [TEI_ALL], options=Options(embedded=False))
+    [problem] = result.diagnostics
+    assert (problem.line, problem.column) == (21, 29)
+    assert problem.message == (
+        "element `math` is not allowed here inside `formula`; allowed there: "
+        "`binaryObject`, `formula`, `graphic`, `hi`, `media`, `q`")
+    assert problem.url == "https://tei-c.org/release/doc/tei-p5-doc/en/html/ref-formula.html"

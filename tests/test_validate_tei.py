@@ -21,7 +21,8 @@ def test_tei_message_is_plain_and_links_to_the_guidelines() -> None:
     found = list(iter_diagnostics(DATA / "tei-mini-bad.xml", [DATA / "tei-mini.rng"]))
     grammar = [d for d in found if d.source == "relaxng"]
     assert [(d.line, d.message) for d in grammar] == [
-        (4, "element `date` is not allowed here inside `titleStmt`")]
+        (4, "element `date` is not allowed here inside `titleStmt`; "
+            "allowed there: `author`, `title`")]
     assert grammar[0].url == GUIDELINES.format("titleStmt")
     assert grammar[0].xpath == "/titleStmt/date[1]"
 

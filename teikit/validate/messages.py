@@ -9,13 +9,14 @@ Those cascades are merged into the one message that names the fault.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from lxml import etree
 
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.tei import TEI_NS
+from teikit.validate.allowed import allowed_phrase
 from teikit.validate.document import Document
 from teikit.validate.lines import line_of
 
@@ -100,8 +101,23 @@ def guidelines_url(element: etree._Element | None) -> str | None:
     return GUIDELINES.format(qname.localname) if qname.namespace == TEI_NS else None
 
 
-def from_rng_log(log: Iterable[etree._LogEntry], document: Document) -> list[Diagnostic]:
-    """Turn libxml2 RELAX NG errors into merged, plain-language diagnostics."""
+Allowed = Callable[[str, str], list[str]]
+
+
+def _with_allowed(message: str, parent: etree._Element | None, allowed: Allowed | None) -> str:
+    if allowed is None or parent is None or not isinstance(parent.tag, str):
+        return message
+    qname = etree.QName(parent)
+    names = allowed(qname.namespace or "", qname.localname)
+    return f"{message}; allowed there: {allowed_phrase(names)}" if names else message
+
+
+def from_rng_log(log: Iterable[etree._LogEntry], document: Document,
+                 allowed: Allowed | None = None) -> list[Diagnostic]:
+    """Turn libxml2 RELAX NG errors into merged, plain-language diagnostics.
+
+    ``allowed`` names the elements the grammar allows inside an element; when given,
+    "not allowed here" messages say what is."""
     entries = list(log)
     specific = [e for e in entries if not any(c.search(e.message) for c in _CASCADES)]
     paths = [e.path or "" for e in specific]
@@ -116,6 +132,8 @@ def from_rng_log(log: Iterable[etree._LogEntry], document: Document) -> list[Dia
         key = (line, message)
         if key in found:
             continue
+        if code == "rng-element" and entry.message.startswith(("Did not expect", "Extra element")):
+            message = _with_allowed(message, parent, allowed)
         url_node = parent if code == "rng-element" and parent is not None else node
         found[key] = Diagnostic(
             document.filename, line, document.column_of(node) if node is not None else 0,

@@ -46,7 +46,8 @@ def _local(node: etree._Element) -> str:
         f"{{{RNG}}}") else ""
 
 
-def _element_name(node: etree._Element) -> tuple[str, str] | None:
+def element_name(node: etree._Element) -> tuple[str, str] | None:
+    """(namespace, local name) of an ``element`` pattern with a simple ``name``; else None."""
     name = node.get("name")
     if name is None:
         return None
@@ -85,7 +86,7 @@ class _Pruner:
     def group(self, source: etree._Element, shell: etree._Element) -> etree._Element | None:
         """Copy ``shell`` (attributes only) with ``source``'s children; None if notAllowed."""
         copy = etree.Element(shell.tag, _attrib(shell), nsmap=_nsmap(shell))
-        for child in _patterns(source):
+        for child in rng_children(source):
             kept = self.pattern(child)
             if kept is None:
                 return None
@@ -108,7 +109,7 @@ class _Pruner:
         if kind == "ref":
             return _clone(node) if self.define(node.get("name", "")) else None
         if kind == "element":
-            name = _element_name(node)
+            name = element_name(node)
             if name is not None and name not in self.vocabulary:
                 return None
         if kind in {"element", "attribute"}:
@@ -122,7 +123,7 @@ class _Pruner:
 
     def named(self, node: etree._Element) -> etree._Element | None:
         copy = etree.Element(node.tag, _attrib(node), nsmap=_nsmap(node))
-        for index, child in enumerate(_patterns(node)):
+        for index, child in enumerate(rng_children(node)):
             if index == 0 and node.get("name") is None and child.tag in _NAME_CLASSES:
                 copy.append(_clone(child))
                 continue
@@ -131,15 +132,16 @@ class _Pruner:
                 return None
             if kept is not _EMPTY:
                 copy.append(kept)
-        if len(copy) == (0 if node.get("name") is not None else 1) and len(_patterns(node)) > len(
-            copy
-        ):  # every content pattern simplified to empty (an attribute alone means text)
+        name_class = 0 if node.get("name") is not None else 1
+        content_dropped = len(rng_children(node)) > len(copy)
+        if len(copy) == name_class and content_dropped:
+            # every content pattern simplified to empty (an attribute alone means text)
             copy.append(etree.Element(f"{{{RNG}}}empty"))
         return copy
 
     def choice(self, node: etree._Element) -> etree._Element | None:
         copy = etree.Element(node.tag, _attrib(node), nsmap=_nsmap(node))
-        for child in _patterns(node):
+        for child in rng_children(node):
             kept = self.pattern(child)
             if kept is not None:
                 copy.append(etree.Element(f"{{{RNG}}}empty") if kept is _EMPTY else kept)
@@ -155,7 +157,7 @@ def _nsmap(node: etree._Element) -> dict[str, str]:
     return cast("dict[str, str]", node.nsmap)
 
 
-def _patterns(node: etree._Element) -> list[etree._Element]:
+def rng_children(node: etree._Element) -> list[etree._Element]:
     """Children in the RELAX NG namespace (annotations and comments are ignored)."""
     return [child for child in node if isinstance(child.tag, str) and child.tag.startswith(
         f"{{{RNG}}}")]

@@ -14,6 +14,7 @@ from lxml import etree
 
 from teikit import tei
 from teikit.diagnostics import ConfigError, Diagnostic
+from teikit.validate.allowed import AllowedChildren
 from teikit.validate.backend import Vocabulary
 from teikit.validate.cache import cached
 from teikit.validate.document import Document
@@ -41,6 +42,7 @@ class RelaxNGBackend:
     def __init__(self, schema: Schema, *, pruning: bool = True) -> None:
         self.schema = schema
         self._grammar: etree._ElementTree | None = None
+        self._allowed: AllowedChildren | None = None
         self._pruning = pruning and schema.path.stat().st_size > PRUNE_ABOVE and cached(
             "rng-prunable", [schema.digest],
             lambda: b"1" if prunable(self.grammar.getroot()) else b"0") == b"1"
@@ -77,4 +79,10 @@ class RelaxNGBackend:
         validator = self._validator(document.vocabulary())
         if validator.validate(document.tree):
             return []
-        return from_rng_log(validator.error_log, document)
+        return from_rng_log(validator.error_log, document, self.allowed)
+
+    def allowed(self, namespace: str, name: str) -> list[str]:
+        """Elements the whole grammar allows inside (namespace, name)."""
+        if self._allowed is None:
+            self._allowed = AllowedChildren(self.grammar.getroot())
+        return self._allowed(namespace, name)
