@@ -140,6 +140,9 @@ def main() -> None:
         wall(command, 1)
         target = 0.6 if jobs == 2 else None
         line(f"teikit --jobs {jobs}, grammar only", wall(command, runs), reference, target)
+    if cli:
+        api = teikit_command(files, TEI_ALL, 2, False, cli=False)
+        line("teikit --jobs 2 library call (python -c)", wall(api, runs), reference, 0.6)
     line("teikit --jobs 2, cache off (cold)",
          wall(teikit_command(files, TEI_ALL, 2, False, cli), max(1, runs // 2), cold), reference)
     line("teikit --jobs 2 + embedded Schematron",
