@@ -64,6 +64,24 @@ def announces(layout: LetterLayout, following: list[str]) -> bool:
             or parts.is_source_note(first) or place_line)
 
 
+def is_letterhead(layout: LetterLayout, div: DivState, text: str,
+                  following: list[str]) -> bool:
+    """A printed letterhead at the very top of a letter: short lines in capitals
+    (``MINISTRY OF FOREIGN AFFAIRS``, ``VALMORA HARBOUR BOARD``) before the dateline or
+    the salutation, or before another letterhead line → ``fw[@type=letterhead]``."""
+    if any(unit.tag != "fw" for unit in div.units) or layout.divs[0] is not div:
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    capitals = len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    if not capitals or look.words(text) > 10 or look.MEMO_FIELD.match(text):
+        return False
+    if look.TITLE_WORDS.match(text) or parts.is_kind_label(text):
+        return False  # TELEGRAM, MEMORANDUM: the document's kind, a heading
+    ahead = following[:2]
+    return any(is_dateline(layout, line) or look.is_salute(line) for line in ahead) and not any(
+        look.MEMO_FIELD.match(line) for line in ahead)
+
+
 def opener(div: DivState) -> Spec:
     if div.opener is None:
         div.opener = Spec("opener")
@@ -84,6 +102,9 @@ def top(layout: LetterLayout, div: DivState, index: int, text: str,
         if parts.is_reference(text):
             layout.add(div, "seg", index, opener(div), type="reference")
             return True
+    if is_letterhead(layout, div, text, following):
+        layout.add(div, "fw", index, type="letterhead")
+        return True
     if parts.is_reference(text) and look.is_salute(next_text):
         layout.add(div, "seg", index, opener(div), type="reference")
         return True
