@@ -206,3 +206,20 @@ def test_python_dash_m_teikit() -> None:
     run = subprocess.run([sys.executable, "-m", "teikit", "--version"], capture_output=True,
                          text=True, cwd=SAMPLES.parent)
     assert run.returncode == 0 and run.stdout.strip() == f"teikit {teikit.__version__}"
+
+
+def test_a_bad_profile_file_is_a_configuration_error(seed: Path, tmp_path: Path) -> None:
+    profile = tmp_path / "mine.toml"
+    profile.write_text('enable = ["no-such-rule"]\n', encoding="utf-8")
+    code, _, err = run("encode", seed, "-o", tmp_path / "x.xml", "--profile", profile)
+    assert code == 2 and "unknown rule(s) no-such-rule" in err
+    assert not (tmp_path / "x.xml").exists()
+
+
+def test_an_empty_transcript_gives_valid_tei_and_a_warning(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, _, err = run("encode", empty, "-o", tmp_path / "empty.xml")
+    assert code == 0 and "empty.txt:1:1: warning TK001" in err
+    assert teikit.is_valid(tmp_path / "empty.xml")
+    assert teikit.export(tmp_path / "empty.xml", to="text", view="transcript") == b""

@@ -76,3 +76,9 @@ def test_day_first_option_decides_ambiguous_dates() -> None:
     american = encode_text(text, profile=profiles.get("frus")).to_bytes()
     assert b'when="1948-05-12"' in european
     assert b'when="1948-12-05"' in american
+
+
+def test_an_impossible_date_is_left_untagged_with_a_warning() -> None:
+    result = encode_text("Dear Sir,\nWe met.\nA. Person\n31 June 1959")
+    assert [(d.code, d.line) for d in result.diagnostics] == [("TK130", 4)]
+    assert b"<date" not in result.to_bytes().split(b"<text")[1]
