@@ -45,6 +45,17 @@ MEMO_FIELD = re.compile(
 LIST_FIELD = re.compile(r"^(PARTICIPANTS|Participants|PRESENT|Present|Copies to)\s*:\s*$")
 NUMBERED = re.compile(r"^((?P<n>\d{1,3})\.)\s+\S")
 TERMINAL = ".:;,!?"
+CLASSIFICATION = re.compile(
+    r"^\W*(top secret|strictly secret|secret|strictly confidential|confidential|restricted"
+    r"|limited official use|personal and confidential|eyes only|for official use only"
+    r"|unclassified|classified|совершенно секретно|секретно)\b[^a-z]{0,40}$",
+    re.IGNORECASE,
+)
+"""A security classification on a line of its own (``TOP SECRET``, ``Confidential.``):
+printed on the page, not part of the text → ``fw[@type=classification]``."""
+COPY_NUMBER = re.compile(r"^(copy|exemplar|ex\.)\s*(no\.?|nr\.?|№)?\s*\d+(\s*of\s*\d+)?\.?$",
+                         re.IGNORECASE)
+"""``Copy No. 2``, ``Copy 3 of 5``: the copy number printed on the page."""
 TITLE_WORDS = re.compile(
     r"^\W*(minutes|report|memorandum|memo|record|letter|telegram|cable|note|notes"
     r"|transcript|protocol|conversation|meeting|summary|statement|speech|resolution)\b",

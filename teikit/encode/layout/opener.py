@@ -102,6 +102,12 @@ def top(layout: LetterLayout, div: DivState, index: int, text: str,
         if parts.is_reference(text):
             layout.add(div, "seg", index, opener(div), type="reference")
             return True
+    if look.CLASSIFICATION.match(text):
+        layout.add(div, "fw", index, type="classification")
+        return True
+    if look.COPY_NUMBER.match(text):
+        layout.add(div, "fw", index, type="copy")
+        return True
     if is_letterhead(layout, div, text, following):
         layout.add(div, "fw", index, type="letterhead")
         return True
