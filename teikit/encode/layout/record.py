@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from teikit.encode.dates import DateOptions
 from teikit.encode.layout.letter import LetterLayout
-from teikit.encode.layout.lines import whole_date
+from teikit.encode.layout.lines import is_paragraph, whole_date
 from teikit.encode.layout.units import Spec, Unit
 from teikit.encode.model import Metadata, Person
 from teikit.encode.source import BLANKS, Line
@@ -142,8 +142,8 @@ class RecordLayout:
         body = rest if meta_at is None else rest[:meta_at]
         tail = [] if meta_at is None else rest[meta_at:]
         summary = None
-        if tail and len(body) > 1:
-            summary = body[-1]
+        if tail and len(body) > 1 and is_paragraph(self.text(body[-1])):
+            summary = body[-1]  # a record without a summary ends on a signature or date
             body = body[:-1]
         units.extend(LetterLayout(self.lines, (self.body,), self.dates).run(body))
         if summary is not None:
