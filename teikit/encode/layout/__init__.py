@@ -83,9 +83,7 @@ def parse(transcript: Transcript, dates: DateOptions, layout: str | None = None)
         record = RecordLayout(lines, dates)
         found = record.run()
         metadata = record.meta
-        note_units: list[Unit] = []
-        note_ids: dict[str, str] = {}
-        references = False
+        note_ids, references = record.note_ids, record.references
     else:
         text_lines, note_lines = notes.split(lines, indices)
         note_units, note_ids, references = notes.units(lines, note_lines, back)

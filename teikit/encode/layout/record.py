@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 
 from teikit.encode.dates import DateOptions
+from teikit.encode.layout import notes
 from teikit.encode.layout.letter import LetterLayout
 from teikit.encode.layout.lines import is_paragraph, whole_date
 from teikit.encode.layout.units import Spec, Unit
@@ -112,6 +113,8 @@ class RecordLayout:
         self.dates = dates
         self.meta = Metadata()
         self.front, self.body, self.back = Spec("front"), Spec("body"), Spec("back")
+        self.note_ids: dict[str, str] = {}
+        self.references = False
 
     def text(self, index: int) -> str:
         return self.lines[index].text.strip(BLANKS)
@@ -145,7 +148,11 @@ class RecordLayout:
         if tail and len(body) > 1 and is_paragraph(self.text(body[-1])):
             summary = body[-1]  # a record without a summary ends on a signature or date
             body = body[:-1]
+        body, note_lines = notes.split(self.lines, body)
+        note_units, self.note_ids, self.references = notes.units(self.lines, note_lines,
+                                                                 self.back)
         units.extend(LetterLayout(self.lines, (self.body,), self.dates).run(body))
+        units.extend(note_units)
         if summary is not None:
             self.meta.abstract.append(self.text(summary))
             spec = Spec("div", {"type": "summary"})
