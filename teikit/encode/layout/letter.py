@@ -147,7 +147,10 @@ class LetterLayout:
         """Lines under ``Participants:``: one item each, until a paragraph or a gap."""
         if div.listing is None:
             return False
-        previous = div.units[-1].last if div.units else index
+        if not div.units or div.units[-1].path[-1] is not div.listing:
+            div.listing = None  # something else came between: the list is over
+            return False
+        previous = div.units[-1].last
         blank_between = any(self.lines[i].is_blank for i in range(previous + 1, index))
         if (blank_between and div.units[-1].tag == "item") or look.is_paragraph(text):
             div.listing = None

@@ -116,6 +116,16 @@ class _References:
         return consecutive and hits[0] and 2 * sum(hits) >= len(hits)
 
 
+def unique_id(wanted: str, used: set[str]) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``… when a note of that number exists already."""
+    candidate, suffix = wanted, 1
+    while candidate in used:
+        suffix += 1
+        candidate = f"{wanted}-{suffix}"
+    used.add(candidate)
+    return candidate
+
+
 def units(
     lines: Sequence[Line], indices: Sequence[int], back: Spec
 ) -> tuple[list[Unit], dict[str, str], bool]:
@@ -123,6 +133,7 @@ def units(
     spec = Spec("div", {"type": "notes"})
     found: list[Unit] = []
     ids: dict[str, str] = {}
+    used: set[str] = set()
     references = False
     for index in indices:
         text = lines[index].text.strip(BLANKS)
@@ -138,7 +149,7 @@ def units(
             found.append(Unit("p", index, index, (back, spec)))
             continue
         number, label = entry
-        note_id = f"note-{number}" if f"note-{number}" not in ids.values() else f"note-{index}"
+        note_id = unique_id(f"note-{number}", used)
         ids.setdefault(number, note_id)
         attrs = {"xml:id": note_id, "n": number, "type": "footnote", "place": "end",
                  "_label": str(label)}
