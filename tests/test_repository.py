@@ -8,6 +8,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -67,3 +68,11 @@ def test_ruff_is_clean() -> None:
 def test_mypy_strict_is_clean() -> None:
     run = run_tool(sys.executable, "-m", "mypy")
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    example = re.findall(r"```python\n(.*?)```", README, flags=re.DOTALL)[0]
+    shutil.copytree(ROOT / "samples", tmp_path / "samples")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(example, "README.md", "exec"), {})
+    assert (tmp_path / "letter.xml").read_bytes().startswith(b"<?xml")
