@@ -24,8 +24,8 @@ from teikit.encode.inline.state import Context
 from teikit.encode.profiles import Profile, get
 from teikit.encode.source import Transcript, decode, position
 from teikit.files import read_bytes
-from teikit.tei import NSMAP, E, serialize, tei, xml
-from teikit.transcript import transcript_of
+from teikit.tei import NSMAP, E, local_name, serialize, tei, xml
+from teikit.transcript import content, transcript_of
 
 
 @dataclass
@@ -76,6 +76,8 @@ def encode_transcript(transcript: Transcript, profile: Profile | None = None,
     ensure_body(text)
     diagnostics.extend(builder.diagnostics)
     uses_hand = text.find(f".//{tei('add')}[@hand='#hand-handwritten']") is not None
+    if found.metadata.title is None:
+        found.metadata.title = first_heading(text)
     header = tei_header(found.metadata, transcript, profile, found.layout, uses_hand)
     root = etree.Element(tei("TEI"), nsmap=NSMAP)
     root.text = "\n  "
@@ -87,6 +89,20 @@ def encode_transcript(transcript: Transcript, profile: Profile | None = None,
                                       "internal error: the TEI does not give the transcript back"))
     diagnostics.sort(key=lambda d: (d.line, d.column))
     return EncodeResult(root.getroottree(), diagnostics, found.layout, profile.name)
+
+
+def _plain(element: etree._Element) -> str:
+    """An element's words with its notes and note references left out."""
+    return content(element, lambda child: "" if local_name(child) in {"note", "ref"}
+                   else _plain(child))
+
+
+def first_heading(text: etree._Element) -> str | None:
+    """The words of the document's first ``head``: the title of a transcript whose record
+    gives none."""
+    head = text.find(f"{tei('body')}//{tei('head')}")
+    title = " ".join(_plain(head).split()) if head is not None else ""
+    return title or None
 
 
 def encode_text(text: str, *, name: str = "<input>", profile: Profile | None = None,
