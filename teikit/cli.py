@@ -7,19 +7,22 @@ diagnostics on stderr, and exits 0 (all good), 1 (something invalid or failed) o
 
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
-from rich.console import Console
 
 import teikit
 from teikit.diagnostics import ConfigError, Diagnostic, OutputError, Severity, TeikitError
 from teikit.export import SUFFIXES, check_view
 from teikit.files import check_writable, expand_inputs, write_atomic
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="teikit",
@@ -28,17 +31,33 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+@functools.cache
+def console() -> Console:
+    """rich on stderr, for a person at a terminal (imported only then: it costs start-up)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def say(text: str, style: str | None = None) -> None:
+    """One line on stderr: coloured on a terminal, plain text for logs and CI."""
+    if sys.stderr.isatty():
+        console().print(text, style=style, markup=False)
+    else:
+        typer.echo(text, err=True)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    err.print(f"teikit: {message}", markup=False)
+    say(f"teikit: {message}")
     raise typer.Exit(code)
 
 
 def show(diagnostics: list[Diagnostic]) -> None:
     for diagnostic in diagnostics:
-        err.print(str(diagnostic), markup=False)
+        say(str(diagnostic), STYLES.get(diagnostic.severity))
 
 
 def version_callback(value: bool) -> None:
@@ -157,7 +176,7 @@ def encode(
         except ConfigError as exc:
             fail(str(exc), 2)
         except TeikitError as exc:
-            err.print(f"teikit: {exc}", markup=False)
+            say(f"teikit: {exc}")
             worst = 1
             continue
         show(result.diagnostics)
@@ -167,7 +186,7 @@ def encode(
         try:
             todo.write(source, base, ".xml", result.to_bytes())
         except OutputError as exc:
-            err.print(f"teikit: {exc}", markup=False)
+            say(f"teikit: {exc}")
             worst = 1
     raise typer.Exit(worst)
 
@@ -233,8 +252,7 @@ def validate(
     files = [str(result.path) for result in results]
     if write_baseline is not None:
         reporting.write_baseline(write_baseline, diagnostics)
-        err.print(f"teikit: recorded {len(diagnostics)} known problem(s) in {write_baseline}",
-                  markup=False)
+        say(f"teikit: recorded {len(diagnostics)} known problem(s) in {write_baseline}")
         raise typer.Exit(0)
     if known is not None:
         diagnostics = reporting.filter_new(diagnostics, known)
@@ -245,8 +263,8 @@ def validate(
         with open(summary_path, "a", encoding="utf-8") as summary:
             summary.write(reporting.github_summary(diagnostics, files))
     invalid = len({d.file for d in diagnostics if d.severity is Severity.ERROR})
-    err.print(f"{len(files)} file{'' if len(files) == 1 else 's'} checked: "
-              f"{len(files) - invalid} valid, {invalid} invalid", markup=False)
+    say(f"{len(files)} file{'' if len(files) == 1 else 's'} checked: "
+              f"{len(files) - invalid} valid, {invalid} invalid")
     raise typer.Exit(reporting.exit_code(diagnostics))
 
 
@@ -285,7 +303,7 @@ def export(
         try:
             worst = max(worst, export_one(todo, source, base, to.value, chosen, no_validate))
         except TeikitError as exc:
-            err.print(f"teikit: {exc}", markup=False)
+            say(f"teikit: {exc}")
             worst = 1
     raise typer.Exit(worst)
 
@@ -296,8 +314,8 @@ def export_one(todo: Plan, source: Path, base: Path | None, to: str, view: str,
     problems = list(teikit.iter_diagnostics(source))
     show(problems)
     if any(d.severity is Severity.ERROR for d in problems) and not no_validate:
-        err.print(f"teikit: {source}: not exported: the TEI does not validate "
-                  "(fix it, or use --no-validate)", markup=False)
+        say(f"teikit: {source}: not exported: the TEI does not validate "
+                  "(fix it, or use --no-validate)")
         return 1
     data = teikit.export(teikit.parse_file(source), to, view)
     todo.write(source, base, SUFFIXES[(to, view)], data)
@@ -329,8 +347,7 @@ def build(
         if not quiet:
             show(outcome.diagnostics)
             width = len(str(total))
-            err.print(f"[{number:>{width}}/{total}] {outcome.status:<7} {outcome.source}",
-                      markup=False)
+            say(f"[{number:>{width}}/{total}] {outcome.status:<7} {outcome.source}")
 
     try:
         report = teikit.build(src, output, profile=profile, progress=progress)
@@ -343,7 +360,7 @@ def build(
         fail(f"no transcripts (.txt) found in {src}", 1)
     summary = (f"{total} file{'' if total == 1 else 's'}: {report.count('valid')} valid, "
                f"{report.count('invalid')} invalid, {report.count('failed')} failed")
-    err.print(summary, markup=False)
+    say(summary)
     raise typer.Exit(0 if report.ok else 1)
 
 
