@@ -9,12 +9,13 @@ import pytest
 
 from teikit.diagnostics import ConfigError
 from teikit.encode import encode_text, profiles
+from teikit.encode.inline import RULE_NAMES
 
 
 def test_builtin_profiles_exist() -> None:
     assert set(profiles.BUILTIN) >= {"documentary", "frus", "leiden", "crowd"}
     for profile in profiles.BUILTIN.values():
-        assert profile.rules <= profiles.RULE_NAMES
+        assert profile.rules <= RULE_NAMES
         assert profile.description
 
 

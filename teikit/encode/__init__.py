@@ -11,21 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from teikit.diagnostics import ConfigError, Diagnostic, Severity
-from teikit.encode import layout as layouts
-from teikit.encode.build import Builder, ensure_body
-from teikit.encode.dates import DateOptions
-from teikit.encode.header import tei_header
-from teikit.encode.inline import Engine, ruleset
-from teikit.encode.inline.state import Context
-from teikit.encode.profiles import Profile, get
-from teikit.encode.source import Transcript, decode, position
+from teikit.diagnostics import Diagnostic
+from teikit.encode.source import Transcript, decode
 from teikit.files import read_bytes
-from teikit.tei import NSMAP, E, local_name, serialize, tei, xml
-from teikit.transcript import content, transcript_of
+from teikit.tei import serialize
+
+if TYPE_CHECKING:
+    from teikit.encode.profiles import Profile
 
 
 @dataclass
@@ -42,67 +38,12 @@ class EncodeResult:
         return serialize(self.tree)
 
 
-def _dates(profile: Profile) -> DateOptions:
-    return DateOptions(
-        day_first=bool(profile.option("day_first", True)),
-        century_pivot=int(profile.option("century_pivot", DateOptions().century_pivot)),
-    )
-
-
 def encode_transcript(transcript: Transcript, profile: Profile | None = None,
                       layout: str | None = None) -> EncodeResult:
-    """Encode a decoded transcript."""
-    profile = profile or get("documentary")
-    if layout is not None and layout not in layouts.LAYOUTS:
-        raise ConfigError(f"unknown layout {layout!r} (known: {', '.join(layouts.LAYOUTS)})")
-    dates = _dates(profile)
-    diagnostics: list[Diagnostic] = []
-    if not transcript.text.strip():
-        diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.WARNING, "TK001",
-                                      "the transcript is empty"))
-    found = layouts.parse(transcript, dates, layout)
-    if found.layout == "plain" and layout is None and transcript.text.strip():
-        diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.WARNING, "TK002",
-                                      "no known layout recognised; encoded as paragraphs"))
+    """Encode a decoded transcript (the run itself is in :mod:`teikit.encode.run`)."""
+    from teikit.encode.run import encode_transcript as run
 
-    def locate(offset: int) -> tuple[int, int]:
-        return position(transcript, offset)
-
-    context = Context(transcript.name, found.note_ids, found.has_references, locate)
-    engine = Engine(ruleset(profile.rules), dict(profile.options), context)
-    builder = Builder(engine, dates, transcript.name, locate)
-    text = builder.container(found.text)
-    text.set(xml("space"), "preserve")
-    ensure_body(text)
-    diagnostics.extend(builder.diagnostics)
-    uses_hand = text.find(f".//{tei('add')}[@hand='#hand-handwritten']") is not None
-    if found.metadata.title is None:
-        found.metadata.title = first_heading(text)
-    header = tei_header(found.metadata, transcript, profile, found.layout, uses_hand)
-    root = etree.Element(tei("TEI"), nsmap=NSMAP)
-    root.text = "\n  "
-    header.tail = "\n  "
-    text.tail = "\n"
-    root.extend([header, text])
-    if transcript_of(text) != transcript.text:
-        diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.ERROR, "TK901",
-                                      "internal error: the TEI does not give the transcript back"))
-    diagnostics.sort(key=lambda d: (d.line, d.column))
-    return EncodeResult(root.getroottree(), diagnostics, found.layout, profile.name)
-
-
-def _plain(element: etree._Element) -> str:
-    """An element's words with its notes and note references left out."""
-    return content(element, lambda child: "" if local_name(child) in {"note", "ref"}
-                   else _plain(child))
-
-
-def first_heading(text: etree._Element) -> str | None:
-    """The words of the document's first ``head``: the title of a transcript whose record
-    gives none."""
-    head = text.find(f"{tei('body')}//{tei('head')}")
-    title = " ".join(_plain(head).split()) if head is not None else ""
-    return title or None
+    return run(transcript, profile, layout)
 
 
 def encode_text(text: str, *, name: str = "<input>", profile: Profile | None = None,
@@ -125,5 +66,4 @@ def encode_file(path: Path, *, profile: Profile | None = None, layout: str | Non
                         encoding=encoding)
 
 
-__all__ = ["E", "EncodeResult", "encode_bytes", "encode_file", "encode_text",
-           "encode_transcript"]
+__all__ = ["EncodeResult", "encode_bytes", "encode_file", "encode_text", "encode_transcript"]

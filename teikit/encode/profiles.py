@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from teikit.diagnostics import ConfigError
-from teikit.encode.inline import RULE_NAMES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -132,6 +131,8 @@ def _names(data: Mapping[str, Any], key: str, origin: str) -> frozenset[str]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{origin}: '{key}' must be a list of rule names")
+    from teikit.encode.inline import RULE_NAMES  # the rule modules load only when needed
+
     if unknown := set(value) - RULE_NAMES:
         known = ", ".join(sorted(RULE_NAMES))
         raise ConfigError(f"{origin}: unknown rule(s) {', '.join(sorted(unknown))} "
