@@ -76,3 +76,36 @@ def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.chdir(tmp_path)
     exec(compile(example, "README.md", "exec"), {})
     assert (tmp_path / "letter.xml").read_bytes().startswith(b"<?xml")
+
+
+def yaml_blocks() -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", README, flags=re.DOTALL)
+
+
+def test_readme_workflow_runs_teikit_validate_like_the_ci_guide() -> None:
+    yaml = pytest.importorskip("yaml")
+    workflow = yaml.safe_load(yaml_blocks()[0])
+    runs = [step["run"] for step in workflow["jobs"]["validate"]["steps"] if "run" in step]
+    [command] = [run for run in runs if run.startswith("teikit validate")]
+    guide = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    assert command in guide
+    argv = shlex.split(command)[1:]
+    folder = argv.pop()
+    assert folder == "tei/"
+    help_text = CliRunner().invoke(app, ["validate", "--help"]).stdout
+    assert all(word in help_text for word in argv if word.startswith("--"))
+
+
+def test_readme_pre_commit_hook_validates_tei_files(tmp_path: Path) -> None:
+    yaml = pytest.importorskip("yaml")
+    config = yaml.safe_load(yaml_blocks()[1])
+    [hook] = config["repos"][0]["hooks"]
+    shipped = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == shipped[0]["id"] and hook["entry"] == shipped[0]["entry"]
+    assert re.search(hook["files"], "tei/letter.xml") and not re.search(hook["files"], "a.txt")
+    good = ROOT / "samples" / "output" / "000_b27d2d1d726ed5ee.xml"
+    bad = tmp_path / "bad.xml"
+    bad.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"/>', encoding="utf-8")
+    entry = shlex.split(hook["entry"])
+    assert CliRunner().invoke(app, [*entry[1:], str(good)]).exit_code == 0
+    assert CliRunner().invoke(app, [*entry[1:], str(good), str(bad)]).exit_code == 1
