@@ -3,8 +3,8 @@
 The stages, run in order by :mod:`teikit.encode.run`: :mod:`source` decodes and splits
 lines, :mod:`layout` finds the structure, the inline rules of the active :mod:`profiles`
 profile encode the editorial conventions, :mod:`build` makes the ``<text>`` and
-:mod:`header` the ``teiHeader``. The result carries the tree and every diagnostic, located by line and
-column in the transcript.
+:mod:`header` the ``teiHeader``. The result carries the tree and every diagnostic,
+located by line and column in the transcript.
 """
 
 from __future__ import annotations
