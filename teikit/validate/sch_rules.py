@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Final
 
 from lxml import etree
 
 from teikit.diagnostics import ConfigError, Severity
 from teikit.validate.sch_context import Need, as_xpath1, context_selector, lxml_select, needs
+from teikit.validate.sch_expand import expand
 from teikit.validate.xpath import XPATH1, XPATH2, Compiler, LxmlCompiler, compiler_for
 
 SCH: Final = "http://purl.oclc.org/dsdl/schematron"
@@ -157,9 +159,9 @@ def read_rules(root: etree._Element, source: str, binding: str | None = None, *,
     A rule whose XPath does not compile raises :class:`ConfigError`; with ``lenient`` it is
     skipped (when first needed) and named in ``RuleSet.skipped``.
     """
-    for unsupported in ("include", "extends[@href]", "pattern[@abstract='true']"):
-        if root.xpath(f"//sch:{unsupported}", namespaces={"sch": SCH}):
-            raise ConfigError(f"{source}: Schematron {unsupported} is not supported")
+    if root.xpath("//sch:include | //sch:extends[@href] | //sch:pattern[@is-a or @abstract]",
+                  namespaces={"sch": SCH}):
+        root = expand(root, Path(source) if Path(source).is_file() else None)
     namespaces = {ns.get("prefix", ""): ns.get("uri", "") for ns in root.iter(sch("ns"))}
     chosen = (binding or root.get("queryBinding") or "xslt").strip().lower()
     rules = RuleSet(namespaces, chosen, source, lenient)

@@ -5,8 +5,9 @@ diagnostics, name and value-of, with XPath 1.0 (``xslt``) or XPath 2.0/3.1
 Each failure is located at the node its rule fired on (line, column and XPath). As the
 standard says, within one pattern a node is handled by the first rule whose context
 matches it. Phases are not selected: every pattern runs. Abstract rules (``extends
-rule=``) are supported; abstract patterns and external ``include``/``extends href`` are
-refused with a clear message rather than silently skipped.
+rule=``), ``include``, ``extends href`` and abstract patterns (``is-a`` with ``param``) are
+supported (:mod:`teikit.validate.sch_expand`); XSLT-only features (``xsl:function``,
+``xsl:key``) are not.
 """
 
 from __future__ import annotations
