@@ -14,7 +14,7 @@ SHARED = ROOT.parent / "shared"
 TEI_ALL_RNG = SHARED / "tei" / "schemas" / "tei_all.rng"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared() -> Path:
     """The ../shared data folder; tests that use it skip cleanly when it is absent."""
     if not SHARED.is_dir():
@@ -22,7 +22,7 @@ def shared() -> Path:
     return SHARED
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def jing(shared: Path) -> str:
     """The jing command and the official tei_all.rng beside it."""
     found = shutil.which("jing")

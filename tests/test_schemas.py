@@ -19,7 +19,6 @@ from __future__ import annotations
 import copy
 import random
 import re
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,19 +104,6 @@ def schematron() -> isoschematron.Schematron:
     rules = etree.parse(str(SCHEMAS / "teikit.sch"))
     rules.getroot().set("queryBinding", "xslt")
     return isoschematron.Schematron(rules, store_report=True)
-
-
-@pytest.fixture(scope="module")
-def tei_all_jing() -> str:
-    """The jing command; skips cleanly without jing or without ../shared."""
-    if not SHARED.is_dir():
-        pytest.skip("../shared is not present")
-    found = shutil.which("jing")
-    if found is None:
-        pytest.skip("jing is not installed (Debian package 'jing')")
-    if not TEI_ALL.is_file():
-        pytest.skip("tei_all.rng is not in ../shared")
-    return found
 
 
 def failed_asserts(schematron: isoschematron.Schematron, tree: etree._ElementTree,
@@ -234,19 +220,19 @@ def test_teikit_output_is_valid(path: Path | None, grammars: Grammars,
     assert failed_asserts(schematron, tree, role="error") == []
 
 
-def test_tei_all_accepts_what_teikit_accepts(tei_all_jing: str) -> None:
+def test_tei_all_accepts_what_teikit_accepts(jing: str) -> None:
     """Valid fixtures, samples and the grammatical Schematron fixtures are all tei_all."""
     rule_fixtures = [path for path in INVALID if expectation(path) != "schema"]
-    assert jing_errors(tei_all_jing, VALID + OUTPUTS + rule_fixtures) == ""
+    assert jing_errors(jing, VALID + OUTPUTS + rule_fixtures) == ""
 
 
-def test_jing_reads_teikit_rng_as_lxml_does(tei_all_jing: str) -> None:
+def test_jing_reads_teikit_rng_as_lxml_does(jing: str) -> None:
     """A second RELAX NG engine: jing gives the fixtures the verdicts libxml2 gives."""
     schema = SCHEMAS / "teikit.rng"
     broken = [path for path in INVALID if expectation(path) == "schema"]
-    assert jing_errors(tei_all_jing, VALID + OUTPUTS + [p for p in INVALID if p not in broken],
+    assert jing_errors(jing, VALID + OUTPUTS + [p for p in INVALID if p not in broken],
                        schema) == ""
-    assert jing_rejects_each(tei_all_jing, broken, schema) == []
+    assert jing_rejects_each(jing, broken, schema) == []
 
 
 # --- documents generated from teikit.rng ---------------------------------------------
@@ -478,8 +464,8 @@ def check_generated(count: int, seed: int, grammars: Grammars, folder: Path,
 
 
 def test_generated_documents_agree_and_are_tei_all(
-        grammars: Grammars, tei_all_jing: str, tmp_path: Path) -> None:
-    check_generated(60, 2024, grammars, tmp_path, tei_all_jing)
+        grammars: Grammars, jing: str, tmp_path: Path) -> None:
+    check_generated(60, 2024, grammars, tmp_path, jing)
 
 
 def test_generated_documents_agree_without_jing(grammars: Grammars, tmp_path: Path) -> None:
@@ -489,5 +475,5 @@ def test_generated_documents_agree_without_jing(grammars: Grammars, tmp_path: Pa
 
 @pytest.mark.slow
 def test_many_generated_documents_are_tei_all(
-        grammars: Grammars, tei_all_jing: str, tmp_path: Path) -> None:
-    check_generated(1000, 1952, grammars, tmp_path, tei_all_jing)
+        grammars: Grammars, jing: str, tmp_path: Path) -> None:
+    check_generated(1000, 1952, grammars, tmp_path, jing)
