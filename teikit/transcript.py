@@ -67,28 +67,12 @@ def _stamp(element: etree._Element, inner: str) -> str:
 
 
 def _bracketed(element: etree._Element, inner: str) -> str:
-    rend = tokens(element)
-    if "angle" in rend:
-        return f"<{inner}>"
-    if "unbracketed" in rend:
-        return inner
-    return f"[{inner}]"
-
-
-def _gap(element: etree._Element, inner: str) -> str:
-    return _bracketed(element, inner)
-
-
-def _supplied(element: etree._Element, inner: str) -> str:
-    return _bracketed(element, inner)
+    """``[inner]``, or ``<inner>`` for Leiden's omitted letters (``@rend="angle"``)."""
+    return f"<{inner}>" if "angle" in tokens(element) else f"[{inner}]"
 
 
 def _del(element: etree._Element, inner: str) -> str:
     return f"~~{inner}~~" if "md-strike" in tokens(element) else inner
-
-
-def _expan(element: etree._Element, inner: str) -> str:
-    return inner
 
 
 def _ex(element: etree._Element, inner: str) -> str:
@@ -107,8 +91,8 @@ def _g(element: etree._Element, inner: str) -> str:
 
 
 RENDER: dict[str, Render] = {
-    "supplied": _supplied,
-    "gap": _gap,
+    "supplied": _bracketed,
+    "gap": _bracketed,
     "sic": _sic,
     "unclear": _unclear,
     "pb": _pb,
@@ -116,7 +100,6 @@ RENDER: dict[str, Render] = {
     "note": lambda e, inner: _bracketed(e, inner) if e.get("place") == "inline" else inner,
     "add": _bracketed,
     "del": _del,
-    "expan": _expan,
     "ex": _ex,
     "corr": _corr,
     "g": _g,
