@@ -1,5 +1,5 @@
 """Writing added by hand on the original: ``[handwritten: …]``, ``[in pencil: …]``,
-``[marginal note: …]``, ``[handwritten]``.
+``[marginal note: …]``, ``[Handwritten at the top: …]``, ``[handwritten]``.
 
 → ``<add hand="#hand-handwritten" place="inline" rend="labelled"><label>handwritten:
 </label> approved</add>`` (``place="margin"`` for marginal notes). The header declares
@@ -18,10 +18,11 @@ if TYPE_CHECKING:
     from teikit.encode.inline.engine import Engine
 
 PREFIX = re.compile(
-    r"^(?P<label>(?P<kind>handwritten(?: note| annotation)?|in (?:pencil|ink|pen)"
-    r"|marginal (?:note|annotation)|in the margin|manuscript note)(?:\s*:|$))",
+    r"^(?P<label>(?P<kind>(?:hand-?written|in (?:pencil|ink|pen)|marginal (?:note|annotation)"
+    r"|in the margin|manuscript note)[^:\]\n]{0,40}?)(?:\s*:|$))",
     re.IGNORECASE,
 )
+"""``handwritten:``, ``Handwritten note in the margin:``, ``in pencil at the top:``…"""
 
 
 def handwritten(engine: Engine, state: InlineState, bracket: Bracket) -> bool:

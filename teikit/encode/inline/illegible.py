@@ -22,7 +22,7 @@ UNITS = {"word": "word", "line": "line", "letter": "char", "character": "char", 
 ILLEGIBLE = re.compile(
     r"^\s*(?:(?P<count>\d+|one|two|three|four|five|six|seven|eight|nine|ten|an?)\s+)?"
     r"(?:(?P<unit_before>words?|lines?|letters?|characters?|chars?)\s+)?"
-    r"(?:illegible|indecipherable|unreadable)"
+    r"(?:illegible|indecipherable|undecipherable|unreadable|unclear|not legible)"
     r"(?:\s+(?P<unit_after>words?|lines?|letters?|characters?|chars?))?\s*$",
     re.IGNORECASE,
 )
