@@ -36,8 +36,10 @@ PAGE_LINE = re.compile(
 )
 ENCLOSURE = re.compile(r"^(enclosure|attachment|annex|appendix|attached)\b", re.IGNORECASE)
 SIGNATURE_MARK = re.compile(
-    r"^(\[\s*(illegible )?signature\s*\]|/s/\s*\S.*|\(signed\)\s*\S.*)$", re.IGNORECASE
+    r"^(\[\s*(illegible )?signature\s*\](\s+\S.{0,60})?|/s/\s*\S.*|\(signed\)\s*\S.*)$",
+    re.IGNORECASE,
 )
+"""``[signature]``, ``[Signature] Mao Zedong``, ``/s/ J. Smith``, ``(signed) J. Smith``."""
 MEMO_FIELD = re.compile(
     r"^(SUBJECT|Subject|FROM|From|TO|To|DATE|Date|REF|Ref|CC|Cc|PLACE|Place|TIME|Time"
     r"|PARTICIPANTS|Participants|PRESENT|Present|Copies to)\s*:\s*",
