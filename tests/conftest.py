@@ -6,6 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Shared machines are noisy: property tests check behaviour, never timing.
+settings.register_profile("teikit", deadline=None, print_blob=True)
+settings.load_profile("teikit")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
