@@ -59,16 +59,6 @@ class Container:
     attrs: dict[str, str] = field(default_factory=dict)
     children: list[Container | Block | Sep] = field(default_factory=list)
 
-    def blocks(self) -> list[Block]:
-        """Every block inside, in document order."""
-        found: list[Block] = []
-        for child in self.children:
-            if isinstance(child, Block):
-                found.append(child)
-            elif isinstance(child, Container):
-                found.extend(child.blocks())
-        return found
-
 
 @dataclass
 class Person:
@@ -96,12 +86,3 @@ class Metadata:
     archive: list[str] = field(default_factory=list)
     rights: list[str] = field(default_factory=list)
     publisher: str | None = None
-
-
-@dataclass
-class Document:
-    """The whole model: the ``<text>`` tree and the header metadata."""
-
-    text: Container
-    metadata: Metadata
-    layout: str

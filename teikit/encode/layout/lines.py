@@ -45,7 +45,6 @@ MEMO_FIELD = re.compile(
     r"|PARTICIPANTS|Participants|PRESENT|Present|Copies to)\s*:\s*",
 )
 LIST_FIELD = re.compile(r"^(PARTICIPANTS|Participants|PRESENT|Present|Copies to)\s*:\s*$")
-NUMBERED = re.compile(r"^((?P<n>\d{1,3})\.)\s+\S")
 TERMINAL = ".:;,!?"
 CLASSIFICATION = re.compile(
     r"^\W*(top secret|strictly secret|secret|strictly confidential|confidential|restricted"
