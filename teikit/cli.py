@@ -221,6 +221,10 @@ def validate(
         "--embedded-rules/--no-embedded-rules",
         help="Run the Schematron rules embedded in a RELAX NG schema (tei_all has them).")]
     = True,
+    xinclude_root: Annotated[list[Path] | None, typer.Option(
+        "--xinclude-root", metavar="DIR",
+        help=("A folder XInclude may read from, besides each document's own folder and the "
+              "folders named as PATH; repeatable."))] = None,
 ) -> None:
     """Validate TEI files against schemas; every problem as file:line:column.
 
@@ -244,7 +248,8 @@ def validate(
 
     try:
         results = validate_paths(paths, list(schema or ()), jobs=jobs,
-                                 options=Options(embedded=embedded))
+                                 options=Options(embedded=embedded,
+                                                 xinclude_roots=tuple(xinclude_root or ())))
         known = reporting.load_baseline(baseline) if baseline is not None else None
     except TeikitError as exc:
         fail(str(exc), 2)
@@ -262,7 +267,7 @@ def validate(
     if output_format is Format.github and summary_path:
         with open(summary_path, "a", encoding="utf-8") as summary:
             summary.write(reporting.github_summary(diagnostics, files))
-    invalid = len({d.file for d in diagnostics if d.severity is Severity.ERROR})
+    invalid = len({d.in_document for d in diagnostics if d.severity is Severity.ERROR})
     say(f"{len(files)} file{'' if len(files) == 1 else 's'} checked: "
               f"{len(files) - invalid} valid, {invalid} invalid")
     raise typer.Exit(reporting.exit_code(diagnostics))

@@ -40,6 +40,15 @@ class Diagnostic:
     xpath: str | None = field(default=None, compare=False)
     source: str | None = field(default=None, compare=False)
     url: str | None = field(default=None, compare=False)
+    document: str | None = field(default=None, compare=False)
+    """The validated file, when the problem lies in content it includes (XInclude) from
+    ``file``; ``included_line`` is the line of the ``xi:include`` in it."""
+    included_line: int = field(default=0, compare=False)
+
+    @property
+    def in_document(self) -> str:
+        """The file that was checked: ``document`` for included content, else ``file``."""
+        return self.document or self.file
 
     @property
     def location(self) -> str:
@@ -50,8 +59,15 @@ class Diagnostic:
             parts.append(str(self.column or 1))
         return ":".join(parts)
 
+    @property
+    def full_message(self) -> str:
+        """The message, followed by where included content came in."""
+        if self.document:
+            return f"{self.message} (included by {self.document}:{self.included_line})"
+        return self.message
+
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity} {self.code} {self.message}"
+        return f"{self.location}: {self.severity} {self.code} {self.full_message}"
 
 
 def worst(diagnostics: Iterable[Diagnostic]) -> Severity | None:

@@ -43,7 +43,8 @@ def format_text(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ()) ->
 def _as_dict(d: Diagnostic) -> dict[str, Any]:
     return {"file": d.file, "line": d.line, "column": d.column, "severity": str(d.severity),
             "code": d.code, "message": d.message, "xpath": d.xpath, "source": d.source,
-            "url": d.url}
+            "url": d.url, **({"document": d.document, "included_line": d.included_line}
+                             if d.document else {})}
 
 
 def format_json(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ()) -> str:
@@ -58,7 +59,7 @@ def format_junit(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ()) -
     """JUnit XML (GitLab, Jenkins): one test case per file, failing when it has errors."""
     by_file: dict[str, list[Diagnostic]] = {name: [] for name in files}
     for d in diagnostics:
-        by_file.setdefault(d.file, []).append(d)
+        by_file.setdefault(d.in_document, []).append(d)
     maker = ElementMaker()
     cases = []
     for name, found in by_file.items():
@@ -94,7 +95,8 @@ def format_github(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ()) 
         if d.line:
             props += [f"line={d.line}", f"col={d.column or 1}"]
         props.append(f"title={_escape_property(d.code or 'teikit')}")
-        lines.append(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(d.message)}")
+        lines.append(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::"
+                     f"{_escape_data(d.full_message)}")
     return "".join(f"{line}\n" for line in lines)
 
 
@@ -106,15 +108,15 @@ def github_summary(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ())
     """A Markdown job summary: counts, then a table of the problems (first 200)."""
     errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
     warnings = sum(1 for d in diagnostics if d.severity is Severity.WARNING)
-    bad_files = len({d.file for d in diagnostics if d.severity is Severity.ERROR})
+    bad_files = len({d.in_document for d in diagnostics if d.severity is Severity.ERROR})
     verdict = "failed" if errors else "passed"
     out = [f"## teikit validate: {verdict}", "",
            f"{len(files)} file(s) checked, {bad_files} invalid; "
            f"{errors} error(s), {warnings} warning(s).", ""]
     if diagnostics:
         out += ["| location | severity | code | message |", "| --- | --- | --- | --- |"]
-        out += [f"| `{_cell(d.location)}` | {d.severity} | `{_cell(d.code)}` | {_cell(d.message)} |"
-                for d in diagnostics[:200]]
+        out += [f"| `{_cell(d.location)}` | {d.severity} | `{_cell(d.code)}` "
+                f"| {_cell(d.full_message)} |" for d in diagnostics[:200]]
         if len(diagnostics) > 200:
             out.append(f"\n… and {len(diagnostics) - 200} more.")
     return "\n".join(out) + "\n"
@@ -131,8 +133,14 @@ def _sarif_result(d: Diagnostic) -> dict[str, Any]:
     location: dict[str, Any] = {"physicalLocation": physical}
     if d.xpath:
         location["logicalLocations"] = [{"fullyQualifiedName": d.xpath, "kind": "element"}]
-    return {"ruleId": d.code or "teikit", "level": _SARIF_LEVEL[d.severity],
-            "message": {"text": d.message}, "locations": [location]}
+    result = {"ruleId": d.code or "teikit", "level": _SARIF_LEVEL[d.severity],
+              "message": {"text": d.message}, "locations": [location]}
+    if d.document:
+        result["relatedLocations"] = [{
+            "physicalLocation": {"artifactLocation": {"uri": Path(d.document).as_posix()},
+                                 "region": {"startLine": d.included_line or 1}},
+            "message": {"text": "the xi:include that brings this content in"}}]
+    return result
 
 
 def format_sarif(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ()) -> str:

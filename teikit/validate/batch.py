@@ -102,19 +102,22 @@ def validate_paths(
     """Validate every ``.xml``/``.tei`` file named or inside the named folders.
 
     ``jobs`` > 1 uses that many worker processes (forked after the schemas are compiled);
-    ``jobs`` = 0 means one per CPU. Results come back in input order.
+    ``jobs`` = 0 means one per CPU. Results come back in input order. Without ``config``,
+    the settings of the project the first file belongs to apply. XInclude may read from
+    the named folders (and a named file's folder) besides each document's own.
     """
     given = [Path(p) for p in paths]
     files = list(expand_inputs(given, SUFFIXES))
     if not files:
         named = ", ".join(map(str, given)) or "(nothing)"
         raise InputError(f"no .xml or .tei files found in {named}")
-    config = config if config is not None else load_config()
+    if config is None:  # the project the (first) input belongs to
+        config = load_config(files[0].parent)
     explicit = [s if isinstance(s, Schema) else load_schema(s) for s in schemas or ()]
     chosen = explicit or configured_schemas(config)
     options = options or Options()
-    roots = {Path.cwd().resolve(), *(p.resolve() if p.is_dir() else p.resolve().parent
-                                     for p in given), *options.xinclude_roots}
+    roots = {*(p.resolve() if p.is_dir() else p.resolve().parent for p in given),
+             *options.xinclude_roots, *config.xinclude_roots}
     options = Options(options.embedded, tuple(sorted(roots)), options.pruning)
     for schema in chosen:  # compile before forking (and fail before reading any file)
         backends(schema, options)

@@ -5,6 +5,7 @@ Recognised keys (paths relative to the file that names them)::
     [tool.teikit]
     schemas = ["schemas/project.rng", "schemas/project.sch"]
     schema-cache = ".schema-cache"     # where http(s) xml-model URLs are looked up
+    xinclude-roots = ["."]             # folders XInclude may read besides the document's
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Config:
 
     schemas: tuple[Path, ...] = ()
     schema_cache: Path | None = None
+    xinclude_roots: tuple[Path, ...] = ()
     source: Path | None = field(default=None, compare=False)
 
 
@@ -58,14 +60,18 @@ def load_config(start: Path | None = None) -> Config:
     return Config()
 
 
+def _paths(table: dict[str, Any], key: str, path: Path) -> tuple[Path, ...]:
+    value = table.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: '{key}' must be a list of paths")
+    return tuple(path.parent / v for v in value)
+
+
 def _config(table: dict[str, Any], path: Path) -> Config:
-    schemas = table.get("schemas", [])
-    if isinstance(schemas, str):
-        schemas = [schemas]
-    if not isinstance(schemas, list) or not all(isinstance(s, str) for s in schemas):
-        raise ConfigError(f"{path}: 'schemas' must be a list of paths")
     cache = table.get("schema-cache")
     if cache is not None and not isinstance(cache, str):
         raise ConfigError(f"{path}: 'schema-cache' must be a path")
-    base = path.parent
-    return Config(tuple(base / s for s in schemas), base / cache if cache else None, path)
+    return Config(_paths(table, "schemas", path), path.parent / cache if cache else None,
+                  _paths(table, "xinclude-roots", path), path)

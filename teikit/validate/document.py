@@ -12,7 +12,7 @@ from teikit import tei
 from teikit.diagnostics import Diagnostic, InputError, Severity
 from teikit.files import read_bytes
 from teikit.validate.lines import line_of
-from teikit.validate.xinclude import XI_INCLUDE, include_all
+from teikit.validate.xinclude import XI_INCLUDE, Origin, Origins, include_all
 
 DocumentInput = Path | str | bytes | etree._ElementTree | etree._Element
 
@@ -25,19 +25,50 @@ class Document:
     filename: str
     folder: Path | None
     source: bytes | None = None
-    _lines: list[bytes] | None = field(default=None, repr=False)
+    origins: Origins = field(default_factory=dict, repr=False)
+    """Included element trees and the files they come from (see :mod:`xinclude`)."""
+    _lines: dict[str, list[bytes]] = field(default_factory=dict, repr=False)
     _vocabulary: frozenset[tuple[str, str]] | None = field(default=None, repr=False)
+
+    def origin(self, node: etree._Element) -> Origin | None:
+        """Where ``node`` comes from when XInclude brought it in, else ``None``."""
+        if not self.origins:
+            return None
+        current: etree._Element | None = node
+        while current is not None:
+            found = self.origins.get(current)
+            if found is not None:
+                return found
+            current = current.getparent()
+        return None
+
+    def diagnostic(self, node: etree._Element | None, severity: Severity, code: str,
+                   message: str, *, line: int = 0, xpath: str | None = None,
+                   source: str | None = None, url: str | None = None) -> Diagnostic:
+        """A diagnostic located at ``node``: in the file it comes from, at its line (else
+        ``line``) and column."""
+        origin = self.origin(node) if node is not None else None
+        return Diagnostic(
+            origin.file if origin else self.filename, line_of(node) or line,
+            self.column_of(node) if node is not None else 0, severity, code, message,
+            xpath=xpath, source=source, url=url,
+            document=origin.document if origin else None,
+            included_line=origin.line if origin else 0)
 
     def column_of(self, element: etree._Element) -> int:
         """1-based column of ``element``'s start tag on its line (0 when not found)."""
         number = line_of(element)
-        if self.source is None or not isinstance(element.tag, str) or not number:
+        origin = self.origin(element)
+        source = origin.source if origin else self.source
+        if source is None or not isinstance(element.tag, str) or not number:
             return 0
-        if self._lines is None:
-            self._lines = self.source.split(b"\n")
-        if number > len(self._lines):
+        key = origin.file if origin else ""
+        lines = self._lines.get(key)
+        if lines is None:
+            lines = self._lines[key] = source.split(b"\n")
+        if number > len(lines):
             return 0
-        line = self._lines[number - 1]
+        line = lines[number - 1]
         name = (element.prefix + ":" if element.prefix else "") + etree.QName(element).localname
         start = line.find(b"<" + name.encode())
         return len(line[:start].decode("utf-8", "replace")) + 1 if start >= 0 else 0
@@ -110,5 +141,6 @@ def load_document(
     doc = Document(tree, name, folder, data)
     problems: list[Diagnostic] = []
     if folder is not None and next(tree.iter(XI_INCLUDE), None) is not None:
-        problems = include_all(doc.tree, name, folder, (folder, *xinclude_roots), _parse)
+        problems, doc.origins = include_all(doc.tree, name, folder,
+                                            (folder, *xinclude_roots), _parse)
     return doc, problems

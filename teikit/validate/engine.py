@@ -21,7 +21,8 @@ class Options:
     embedded: bool = True
     """Run the Schematron rules embedded in a RELAX NG schema (as ``tei_all.rng`` has)."""
     xinclude_roots: tuple[Path, ...] = ()
-    """Folders besides the document's own from which XInclude may read files."""
+    """Folders besides the document's own from which XInclude may read files (a project's
+    ``xinclude-roots`` setting adds more)."""
     pruning: bool = True
     """Prune large grammars to the documents' vocabulary (same verdicts, far faster)."""
 
@@ -102,8 +103,10 @@ def iter_diagnostics(
     schema. Raises :class:`~teikit.diagnostics.ConfigError` when a schema is unusable."""
     options = options or Options()
     chosen_input = [s if isinstance(s, Schema) else load_schema(s) for s in schemas or ()]
-    document_, problems = load_document(document, filename,
-                                        xinclude_roots=options.xinclude_roots or (Path.cwd(),))
+    if config is None and isinstance(document, (str, Path)):
+        config = load_config(Path(document).parent)
+    roots = (*options.xinclude_roots, *(config.xinclude_roots if config else ()))
+    document_, problems = load_document(document, filename, xinclude_roots=roots)
     yield from problems
     if document_ is None:
         return

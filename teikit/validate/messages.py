@@ -18,7 +18,6 @@ from teikit.diagnostics import Diagnostic, Severity
 from teikit.tei import TEI_NS
 from teikit.validate.allowed import allowed_phrase
 from teikit.validate.document import Document
-from teikit.validate.lines import line_of
 
 GUIDELINES: Final = "https://tei-c.org/release/doc/tei-p5-doc/en/html/ref-{}.html"
 
@@ -123,23 +122,18 @@ def from_rng_log(log: Iterable[etree._LogEntry], document: Document,
     paths = [e.path or "" for e in specific]
     kept = [e for e in entries if e in specific or not any(
         p.startswith(e.path or "\0") for p in paths)]  # a cascade explained by a descendant
-    found: dict[tuple[int, str], Diagnostic] = {}
+    found: dict[tuple[str, int, str], Diagnostic] = {}
     for entry in kept:
         node = _node(document, entry.path, entry.message)
         parent = node.getparent() if node is not None else None
         code, message = _rewrite(entry.message, _name(node), _name(parent))
-        line = line_of(node) or entry.line
-        key = (line, message)
-        if key in found:
-            continue
         if code == "rng-element" and entry.message.startswith(("Did not expect", "Extra element")):
             message = _with_allowed(message, parent, allowed)
         url_node = parent if code == "rng-element" and parent is not None else node
-        found[key] = Diagnostic(
-            document.filename, line, document.column_of(node) if node is not None else 0,
-            Severity.ERROR, code, message, xpath=_xpath(document, node),
-            source="relaxng", url=guidelines_url(url_node),
-        )
+        diagnostic = document.diagnostic(
+            node, Severity.ERROR, code, message, line=entry.line, xpath=_xpath(document, node),
+            source="relaxng", url=guidelines_url(url_node))
+        found.setdefault((diagnostic.file, diagnostic.line, message), diagnostic)
     return list(found.values())
 
 

@@ -67,19 +67,16 @@ class XSDBackend:
             nodes = document.tree.xpath(entry.path) if entry.path else []
             node = nodes[0] if isinstance(nodes, list) and nodes and isinstance(
                 nodes[0], etree._Element) else None
-            found.append(Diagnostic(
-                document.filename, entry.line, document.column_of(node) if node is not None
-                else 0, Severity.ERROR, "xsd", entry.message.replace("{" + tei.TEI_NS + "}", ""),
-                xpath=readable_xpath(node) if node is not None else None, source="xsd",
-                url=guidelines_url(node)))
+            found.append(document.diagnostic(
+                node, Severity.ERROR, "xsd", entry.message.replace("{" + tei.TEI_NS + "}", ""),
+                line=entry.line, xpath=readable_xpath(node) if node is not None else None,
+                source="xsd", url=guidelines_url(node)))
         return found
 
     def _diagnostic(self, document: Document, error: Any) -> Diagnostic:
         node = error.elem if isinstance(error.elem, etree._Element) else None
         reason = str(error.reason or error.message).replace("{" + tei.TEI_NS + "}", "")
-        line = line_of(node) if node is not None else line_of(error)
-        return Diagnostic(
-            document.filename, line, document.column_of(node) if node is not None else 0,
-            Severity.ERROR, "xsd", reason.rstrip("."),
+        return document.diagnostic(
+            node, Severity.ERROR, "xsd", reason.rstrip("."), line=line_of(error),
             xpath=readable_xpath(node) if node is not None else None, source="xsd",
             url=guidelines_url(node))
