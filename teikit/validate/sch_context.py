@@ -10,7 +10,7 @@ without one of them: such rules are skipped without evaluating anything.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Any, Final
 
 from lxml import etree
 
@@ -52,13 +52,17 @@ def _branch_selector(branch: str) -> str:
     return "//" + branch
 
 
-def lxml_select(selector: str, namespaces: dict[str, str]) -> etree.XPath | None:
-    """The selector for lxml (see :func:`as_xpath1`), or None when it is not XPath 1."""
+def lxml_select(selector: str, namespaces: dict[str, str],
+                extensions: dict[tuple[str | None, str], Any] | None = None
+                ) -> etree.XPath | None:
+    """The selector for lxml (see :func:`as_xpath1`), or None when it is not XPath 1.
+    ``extensions`` are functions the schema adds (``key()``)."""
     if "$" in selector or "current()" in selector:
         return None
     selector = as_xpath1(selector)
     try:
-        return etree.XPath(selector, namespaces={k: v for k, v in namespaces.items() if k != "xml"})
+        return etree.XPath(selector, namespaces={k: v for k, v in namespaces.items() if k != "xml"},
+                           extensions=extensions)
     except etree.XPathError:
         return None
 

@@ -1,5 +1,8 @@
 """Two XPath engines behind one small interface: lxml (XPath 1.0, for Schematron's
-``xslt`` query binding) and elementpath (XPath 2.0/3.1, for ``xslt2``/``xslt3``)."""
+``xslt`` query binding) and elementpath (XPath 2.0/3.1, for ``xslt2``/``xslt3``).
+
+A schema may add functions to both (:class:`Extensions`: Schematron's ``xsl:key`` and
+``xsl:function``); schemas that add none compile exactly as before."""
 
 from __future__ import annotations
 
@@ -31,28 +34,44 @@ class Compiler(Protocol):
     def engine(self, tree: etree._ElementTree) -> Engine: ...
 
 
-def compiler_for(binding: str, namespaces: dict[str, str], source: str) -> Compiler:
+LxmlFunctions = dict[tuple[str | None, str], Callable[..., Any]]
+"""lxml extension functions by (namespace or None, name)."""
+
+
+class Extensions(Protocol):
+    """Functions a schema adds to XPath."""
+
+    def lxml_functions(self) -> LxmlFunctions: ...
+    def install(self, compiler: ElementPathCompiler) -> None:
+        """Register the functions on ``compiler.parser`` (ConfigError when they are wrong)."""
+
+
+def compiler_for(binding: str, namespaces: dict[str, str], source: str,
+                 extensions: Extensions | None = None) -> Compiler:
     """The compiler for a Schematron ``queryBinding`` (ConfigError when unsupported)."""
     binding = (binding or "xslt").strip().lower()
     if binding in XPATH1:
-        return LxmlCompiler(namespaces, source)
+        functions = extensions.lxml_functions() if extensions else None
+        return LxmlCompiler(namespaces, source, extensions=functions or None)
     if binding in XPATH2:
-        return ElementPathCompiler(namespaces, source, binding)
+        return ElementPathCompiler(namespaces, source, binding, extensions)
     raise ConfigError(f"{source}: Schematron queryBinding {binding!r} is not supported "
                       "(supported: xslt, xslt2, xslt3)")
 
 
 class LxmlCompiler:
     def __init__(self, namespaces: dict[str, str], source: str,
-                 rewrite: Callable[[str], str] | None = None) -> None:
+                 rewrite: Callable[[str], str] | None = None, *,
+                 extensions: LxmlFunctions | None = None) -> None:
         self.namespaces = {k: v for k, v in namespaces.items() if k != "xml"}
         self.source = source
         self.rewrite = rewrite
+        self.extensions = extensions
 
     def compile(self, expr: str, where: str) -> etree.XPath:
         try:
             return etree.XPath(self.rewrite(expr) if self.rewrite else expr,
-                               namespaces=self.namespaces)
+                               namespaces=self.namespaces, extensions=self.extensions)
         except etree.XPathSyntaxError as exc:
             raise ConfigError(f"{self.source}: {where}: not an XPath 1.0 expression "
                               f"({exc}): {expr}") from None
@@ -103,7 +122,8 @@ class LxmlEngine:
 
 
 class ElementPathCompiler:
-    def __init__(self, namespaces: dict[str, str], source: str, binding: str) -> None:
+    def __init__(self, namespaces: dict[str, str], source: str, binding: str,
+                 extensions: Extensions | None = None) -> None:
         if binding in {"xslt2", "xpath2"}:
             from elementpath.xpath2 import XPath2Parser as parser_class
         else:
@@ -111,6 +131,8 @@ class ElementPathCompiler:
         self.namespaces = dict(namespaces)
         self.parser = parser_class(namespaces=self.namespaces)
         self.source = source
+        if extensions is not None:
+            extensions.install(self)
 
     def compile(self, expr: str, where: str) -> Any:
         from elementpath import ElementPathError
