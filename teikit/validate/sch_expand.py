@@ -3,8 +3,8 @@
 - ``<sch:include href="common.sch#rule-id"/>`` is replaced by the element it points to
   (the whole document's root, or the element with that ``id``);
 - ``<sch:extends href="other.sch"/>`` pulls in the referenced schema's ``ns``, ``let``,
-  ``phase``-less ``pattern`` and ``diagnostics`` (inside a rule: the referenced rule's
-  assertions);
+  ``phase``-less ``pattern``, ``diagnostics`` and top-level XSLT (``xsl:key``,
+  ``xsl:function``…; inside a rule: the referenced rule's assertions);
 - an abstract ``<sch:pattern abstract="true" id="p">`` is instantiated by every
   ``<sch:pattern is-a="p">``, each ``$name`` replaced by the value of its
   ``<sch:param name="name" value="…"/>`` in ``context``, ``test``, ``select``, ``path``,
@@ -26,6 +26,7 @@ from teikit import tei
 from teikit.diagnostics import ConfigError
 
 SCH = "http://purl.oclc.org/dsdl/schematron"
+XSL = "http://www.w3.org/1999/XSL/Transform"
 EXPRESSIONS = ("context", "test", "select", "path", "value", "subject")
 _TOP_LEVEL = ("ns", "let", "pattern", "diagnostics", "properties")
 
@@ -85,7 +86,8 @@ def _resolve_references(root: etree._Element, source: Path | None,
                      and child.tag in {sch("assert"), sch("report"), sch("let")}]
         else:
             items = [deepcopy(child) for child in target if child.tag in
-                     {sch(name) for name in _TOP_LEVEL}]
+                     {sch(name) for name in _TOP_LEVEL}
+                     or str(child.tag).startswith(f"{{{XSL}}}")]
         position = parent.index(extends)
         parent.remove(extends)
         for offset, item in enumerate(items):

@@ -5,6 +5,10 @@ XPath 1.0: evaluating there is 10-100x faster than with elementpath, and importi
 elementpath alone costs a quarter of a second. Rules that need XPath 2/3 are compiled with
 elementpath when first needed (at once for a ``.sch`` file, so that a broken schema fails
 before any document is read).
+
+A schema's top-level XSLT (:mod:`teikit.validate.sch_xslt`) adds ``key()`` to both engines
+and its ``xsl:function`` s to elementpath's; a rule that calls a function lxml lacks is
+compiled for elementpath only. Its ``xsl:variable`` s join the schema's ``let`` s.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from lxml import etree
 from teikit.diagnostics import ConfigError, Severity
 from teikit.validate.sch_context import Need, as_xpath1, context_selector, lxml_select, needs
 from teikit.validate.sch_expand import expand
+from teikit.validate.sch_xslt import VARIABLES, Xslt, has_xslt, read_xslt
 from teikit.validate.xpath import XPATH1, XPATH2, Compiler, LxmlCompiler, compiler_for
 
 SCH: Final = "http://purl.oclc.org/dsdl/schematron"
@@ -76,13 +81,16 @@ class RuleSet:
     diagnostics: dict[str, etree._Element] = field(default_factory=dict)
     abstract: dict[str | None, etree._Element] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
+    xslt: Xslt | None = None
+    """The schema's top-level XSLT (keys, functions), when it has any."""
     _compiler: Compiler | None = None
     _compiled: dict[str, Any] = field(default_factory=dict)
 
     @property
     def compiler(self) -> Compiler:
         if self._compiler is None:
-            self._compiler = compiler_for(self.binding, self.namespaces, self.source)
+            self._compiler = compiler_for(self.binding, self.namespaces, self.source,
+                                          self.xslt)
         return self._compiler
 
     def expr(self, text: str, where: str) -> Any:
@@ -106,6 +114,15 @@ class RuleSet:
 def _lets(parent: etree._Element, rules: RuleSet) -> list[tuple[str, Any]]:
     return [(let.get("name", ""), rules.expr(let.get("value", "."), f"let ${let.get('name')}"))
             for let in parent.iterchildren(sch("let"))]
+
+
+def _global_lets(root: etree._Element, rules: RuleSet) -> list[tuple[str, Any]]:
+    """The schema's ``let`` and top-level ``xsl:variable``/``xsl:param``, in order."""
+    if rules.xslt is None:
+        return _lets(root, rules)
+    return [(node.get("name", ""), rules.expr(
+        node.get("value", ".") if node.tag == sch("let") else node.get("select", "''"),
+        f"variable ${node.get('name')}")) for node in root.iterchildren(sch("let"), *VARIABLES)]
 
 
 def _checks(rule: etree._Element, rules: RuleSet, pattern_id: str) -> list[Check]:
@@ -143,13 +160,25 @@ def _as_xpath1(rule: Rule, rules: RuleSet) -> Compiled | None:
     text = etree.tostring(rule.node, encoding="unicode")
     if any(f"${name}" in text for name, _ in rules.lets):
         return None  # uses a schema-level variable, evaluated by the other engine
-    compiler = LxmlCompiler(rules.namespaces, "xpath1", as_xpath1)
+    if rules.xslt is not None and rules.xslt.needs_xpath2(text):
+        return None
+    extensions = rules.xslt.lxml_functions() if rules.xslt is not None else None
+    compiler = LxmlCompiler(rules.namespaces, "xpath1", as_xpath1, extensions=extensions or None)
     xpath1 = RuleSet(rules.namespaces, "xslt", rules.source, diagnostics=rules.diagnostics,
                      abstract=rules.abstract, _compiler=compiler)
     try:
         return compile_rule(rule.node, rule.pattern_id, xpath1)
     except ConfigError:
         return None
+
+
+def _select(context: str, rules: RuleSet) -> etree.XPath | None:
+    if rules.xslt is None:
+        return lxml_select(context_selector(context), rules.namespaces)
+    if rules.xslt.needs_xpath2(context):
+        return None
+    return lxml_select(context_selector(context), rules.namespaces,
+                       rules.xslt.lxml_functions() or None)
 
 
 def read_rules(root: etree._Element, source: str, binding: str | None = None, *,
@@ -164,10 +193,13 @@ def read_rules(root: etree._Element, source: str, binding: str | None = None, *,
         root = expand(root, Path(source) if Path(source).is_file() else None)
     namespaces = {ns.get("prefix", ""): ns.get("uri", "") for ns in root.iter(sch("ns"))}
     chosen = (binding or root.get("queryBinding") or "xslt").strip().lower()
-    rules = RuleSet(namespaces, chosen, source, lenient)
     if chosen not in XPATH1 | XPATH2:
-        rules.compiler  # noqa: B018 - raises ConfigError naming the binding
-    rules.lets = _lets(root, rules)
+        compiler_for(chosen, namespaces, source)  # raises ConfigError naming the binding
+    xslt = read_xslt(root, source, chosen in XPATH1, namespaces) if has_xslt(root) else None
+    if xslt is not None:
+        namespaces = {**xslt.namespaces, **namespaces}
+    rules = RuleSet(namespaces, chosen, source, lenient, xslt=xslt)
+    rules.lets = _global_lets(root, rules)
     rules.diagnostics = {d.get("id", ""): d for d in root.iter(sch("diagnostic"))}
     rules.abstract = {r.get("id"): r for r in root.iter(sch("rule")) if r.get("abstract") == "true"}
     for pattern in root.iter(sch("pattern")):
@@ -177,7 +209,7 @@ def read_rules(root: etree._Element, source: str, binding: str | None = None, *,
                 continue
             context = node.get("context", "")
             rule = Rule(node, pattern.get("id", ""), needs(context, namespaces),
-                        lxml_select(context_selector(context), namespaces))
+                        _select(context, rules))
             rule.xpath1 = _as_xpath1(rule, rules)
             if rule.xpath1 is None and not lenient:
                 rules.full(rule)

@@ -6,8 +6,10 @@ Each failure is located at the node its rule fired on (line, column and XPath). 
 standard says, within one pattern a node is handled by the first rule whose context
 matches it. Phases are not selected: every pattern runs. Abstract rules (``extends
 rule=``), ``include``, ``extends href`` and abstract patterns (``is-a`` with ``param``) are
-supported (:mod:`teikit.validate.sch_expand`); XSLT-only features (``xsl:function``,
-``xsl:key``) are not.
+supported (:mod:`teikit.validate.sch_expand`), and so are the XSLT a schema holds at its
+top level: ``xsl:key`` (``key()``, with any binding), ``xsl:function`` (with ``xslt2`` and
+``xslt3``) and ``xsl:variable`` (:mod:`teikit.validate.sch_xslt`); other XSLT is refused
+as a configuration error, or ignored with a warning where it cannot change a verdict.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from teikit.validate.document import Document
 from teikit.validate.lines import line_of
 from teikit.validate.messages import guidelines_url, readable_xpath
 from teikit.validate.sch_context import Need
+from teikit.validate.sch_keys import ACTIVE, XsltRun
 from teikit.validate.sch_rules import (
     CURRENT,
     Check,
@@ -36,9 +39,10 @@ from teikit.validate.sch_rules import (
 from teikit.validate.schemas import Schema
 from teikit.validate.xpath import Engine, LxmlEngine, attribute_name, element_of
 
-_DYNAMIC_ERRORS = (etree.XPathError, ArithmeticError, TypeError, ValueError, LookupError)
+_DYNAMIC_ERRORS = (etree.XPathError, ArithmeticError, TypeError, ValueError, LookupError,
+                   RecursionError)
 """What evaluating a rule can raise (elementpath's errors derive from TypeError, ValueError
-and friends)."""
+and friends; a recursive xsl:function can recurse too deep)."""
 
 
 class _Run:
@@ -59,6 +63,19 @@ class _Run:
 
     def run(self) -> list[Diagnostic]:
         variables: dict[str, Any] = {}
+        xslt = self.rules.xslt
+        if xslt is None:
+            return self.run_patterns(variables)
+        for reason in xslt.ignored:
+            self.problems.append(Diagnostic(self.document.filename, 0, 0, Severity.WARNING,
+                                            "schematron-ignored", reason, source="schematron"))
+        token = ACTIVE.set(XsltRun(xslt.keys, self.fast, lambda: self.engine, variables))
+        try:
+            return self.run_patterns(variables)
+        finally:
+            ACTIVE.reset(token)
+
+    def run_patterns(self, variables: dict[str, Any]) -> list[Diagnostic]:
         for name, expr in self.rules.lets:
             variables[name] = self.engine.value(expr, self.engine.root(), variables)
         for pattern in self.rules.patterns:
