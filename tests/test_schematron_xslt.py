@@ -138,6 +138,21 @@ def test_too_deep_recursion_is_reported_not_raised(tmp_path: Path) -> None:
     assert code == "schematron-error" and "recursion" in message
 
 
+def test_a_key_lxml_cannot_build_moves_the_rule_without_repeating_problems(
+        tmp_path: Path) -> None:
+    # tokenize() compiles in lxml but only elementpath has it: the first lookup fails in
+    # lxml after the rule's first check has already failed there
+    schema = write(tmp_path, '<xsl:key name="refs" match="tei:persName" '
+                   'use="tokenize(@ref, \'\\s+\')"/><pattern><rule context="tei:persName">'
+                   '<assert id="ref" test="@ref">x</assert>'
+                   '<assert id="cyd" test="key(\'refs\', \'#p-cyd\')">x</assert>'
+                   "</rule></pattern>")
+    rules = _rules(str(schema))
+    assert all(rule.xpath1 is not None for pattern in rules.patterns for rule in pattern)
+    assert [(line, code) for line, code, _ in codes(schema)] == [
+        (10, "ref"), (11, "ref"), (12, "ref")]
+
+
 def test_function_prefix_declared_only_on_the_schema_element(tmp_path: Path) -> None:
     schema = write(tmp_path, '<xsl:function name="f:has-id" as="xs:boolean">'
                    '<xsl:param name="e"/><xsl:sequence select="exists($e/@xml:id)"/>'

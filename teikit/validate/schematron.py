@@ -125,11 +125,13 @@ class _Run:
 
     def fire(self, rule: Rule, node: Any, variables: dict[str, Any]) -> None:
         if rule.xpath1 is not None:
+            reported = len(self.problems)
             try:
                 self.apply(rule.xpath1, node, {}, self.fast)
                 return
             except etree.XPathEvalError:  # an XPath 2 function lxml does not have
                 rule.xpath1 = None
+                del self.problems[reported:]  # the rule's checks all run again below
         full = self.rules.full(rule)
         if full is not None:
             native = isinstance(node, etree._Element) or hasattr(node, "getparent")
