@@ -6,11 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from teikit.validate import Options, iter_diagnostics, load_schema
 from teikit.validate.document import load_document
 from teikit.validate.prune import prunable, prune
+from teikit.validate.vocabulary import Vocabulary
 from teikit.validate.xmlmodel import declared_schemas
 
 DATA = Path(__file__).parent / "data" / "validate"
@@ -38,10 +41,10 @@ def test_embedded_schematron_runs_unless_turned_off() -> None:
     assert all(d.source == "relaxng" for d in off)
 
 
-def _vocabulary(path: Path) -> frozenset[tuple[str, str]]:
+def _vocabulary(path: Path) -> Vocabulary:
     document, _ = load_document(path)
     assert document is not None
-    return document.vocabulary()
+    return document.names()
 
 
 @pytest.mark.parametrize("doc", ["good.xml", "bad.xml", "rules-fail.xml"])
@@ -62,8 +65,72 @@ def test_pruning_keeps_attributes_with_a_name_class_only() -> None:
         b'</element></start><define name="b"><optional><element name="b"><empty/>'
         b"</element></optional></define></grammar>")
     tree = etree.fromstring(b'<a x="text"/>').getroottree()
-    pruned = prune(grammar, frozenset({("", "a")}))
+    pruned = prune(grammar, Vocabulary(frozenset({("", "a")}), frozenset({("", "x")})))
     assert etree.RelaxNG(pruned).validate(tree)
+
+
+ATTRIBUTE_GRAMMAR = b"""<grammar xmlns="http://relaxng.org/ns/structure/1.0"
+  xmlns:t="urn:t" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
+  <start><element name="r"><ref name="att.global"/><zeroOrMore><ref name="item"/></zeroOrMore>
+  </element></start>
+  <define name="att.global"><optional><attribute name="xml:id"><data type="ID"/></attribute>
+    </optional><optional><attribute name="n"/></optional><ref name="att.nothing"/></define>
+  <define name="att.nothing"><empty/></define>
+  <define name="item"><choice>
+    <element name="a"><ref name="att.global"/><optional><attribute name="x"/></optional>
+      <zeroOrMore><ref name="item"/></zeroOrMore></element>
+    <element name="b"><ref name="att.global"/><attribute name="y"/><text/></element>
+    <element name="c"><choice><attribute name="z"/><attribute name="t:w"/></choice>
+      <ref name="att.global"/><empty/></element>
+  </choice></define>
+</grammar>"""
+
+_NAMES = st.sampled_from(["a", "b", "c"])
+_ATTRIBUTES = st.lists(st.sampled_from(["x", "y", "z", "{urn:t}w", "n", "q",
+                                        "{http://www.w3.org/XML/1998/namespace}id"]),
+                       max_size=3, unique=True)
+
+
+@st.composite
+def _element(draw: st.DrawFn, depth: int = 0) -> etree._Element:
+    name = draw(_NAMES)
+    element = etree.Element(name)
+    expected = {"a": [], "b": ["y"], "c": [draw(st.sampled_from(["z", "{urn:t}w"]))]}[name]
+    noise = draw(st.one_of(st.just([]), _ATTRIBUTES))  # often none: mostly valid documents
+    keep = draw(st.booleans()) or draw(st.booleans())
+    for attribute in (expected if keep else []) + noise:
+        element.set(attribute, f"v{draw(st.integers(0, 10**9))}")
+    if depth < 2 and (name == "a" or not draw(st.integers(0, 5))):
+        for _ in range(draw(st.integers(0, 3))):
+            element.append(draw(_element(depth + 1)))
+    return element
+
+
+@settings(max_examples=400)
+@given(st.lists(_element(), max_size=4), st.one_of(st.just([]), _ATTRIBUTES))
+def test_pruning_elements_and_attributes_never_changes_a_verdict(
+    items: list[etree._Element], root_attributes: list[str],
+) -> None:
+    grammar = etree.fromstring(ATTRIBUTE_GRAMMAR)
+    root = etree.Element("r")
+    for index, name in enumerate(root_attributes):
+        root.set(name, f"r{index}")
+    root.extend(items)
+    document, _ = load_document(etree.tostring(root))
+    assert document is not None
+    full = etree.RelaxNG(grammar).validate(document.tree)
+    pruned = etree.RelaxNG(prune(grammar, document.names())).validate(document.tree)
+    assert pruned == full
+
+
+def test_pruning_drops_unused_attributes_and_references_to_empty_definitions() -> None:
+    grammar = etree.fromstring(ATTRIBUTE_GRAMMAR)
+    pruned = prune(grammar, Vocabulary(frozenset({("", "r"), ("", "b")}),
+                                       frozenset({("", "y")})))
+    text = etree.tostring(pruned).decode()
+    assert 'name="x"' not in text and 'name="xml:id"' not in text and 'name="y"' in text
+    assert '<ref name="att.global"/>' not in text  # it became empty
+    assert etree.RelaxNG(pruned).validate(etree.fromstring(b'<r><b y="1">t</b></r>').getroottree())
 
 
 def test_grammars_with_includes_are_not_pruned() -> None:

@@ -7,8 +7,9 @@ from typing import Protocol
 from teikit.diagnostics import Diagnostic
 from teikit.validate.document import Document
 from teikit.validate.schemas import Schema
+from teikit.validate.vocabulary import Vocabulary
 
-Vocabulary = frozenset[tuple[str, str]]
+__all__ = ["Backend", "Vocabulary"]
 
 
 class Backend(Protocol):

@@ -25,6 +25,7 @@ from teikit.validate.engine import (
     configured_schemas,
 )
 from teikit.validate.schemas import Schema, load_schema
+from teikit.validate.vocabulary import Vocabulary
 
 SUFFIXES: Final = (".xml", ".tei")
 CHUNK: Final = 128
@@ -57,7 +58,7 @@ def _load(path: Path, job: _Job) -> tuple[Document | None, list[Diagnostic]]:
 
 def _check_chunk(paths: Sequence[Path], job: _Job) -> list[FileResult]:
     loaded = [(path, *_load(path, job)) for path in paths]
-    vocabulary = frozenset().union(*(doc.vocabulary() for _, doc, _ in loaded if doc))
+    vocabulary = Vocabulary.union(doc.names() for _, doc, _ in loaded if doc)
     prepared: set[Schema] = set()
     results = []
     for path, document, problems in loaded:

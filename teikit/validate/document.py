@@ -12,6 +12,7 @@ from teikit import tei
 from teikit.diagnostics import Diagnostic, InputError, Severity
 from teikit.files import read_bytes
 from teikit.validate.lines import line_of
+from teikit.validate.vocabulary import Name, Vocabulary, split_name
 from teikit.validate.xinclude import XI_INCLUDE, Origin, Origins, include_all
 
 DocumentInput = Path | str | bytes | etree._ElementTree | etree._Element
@@ -28,7 +29,7 @@ class Document:
     origins: Origins = field(default_factory=dict, repr=False)
     """Included element trees and the files they come from (see :mod:`xinclude`)."""
     _lines: dict[str, list[bytes]] = field(default_factory=dict, repr=False)
-    _vocabulary: frozenset[tuple[str, str]] | None = field(default=None, repr=False)
+    _names: Vocabulary | None = field(default=None, repr=False)
 
     def origin(self, node: etree._Element) -> Origin | None:
         """Where ``node`` comes from when XInclude brought it in, else ``None``."""
@@ -73,20 +74,22 @@ class Document:
         start = line.find(b"<" + name.encode())
         return len(line[:start].decode("utf-8", "replace")) + 1 if start >= 0 else 0
 
-    def vocabulary(self) -> frozenset[tuple[str, str]]:
+    def vocabulary(self) -> frozenset[Name]:
         """The (namespace, local name) of every element in the document."""
-        if self._vocabulary is None:
-            self._vocabulary = self._names()
-        return self._vocabulary
+        return self.names().elements
 
-    def _names(self) -> frozenset[tuple[str, str]]:
-        # distinct tags first: splitting each of thousands of elements' names is slow
-        tags = {element.tag for element in self.tree.iter(etree.Element)}
-        names = set()
-        for tag in tags:
-            namespace, _, local = tag[1:].rpartition("}") if tag[0] == "{" else ("", "", tag)
-            names.add((namespace, local))
-        return frozenset(names)
+    def names(self) -> Vocabulary:
+        """Every element and attribute name in the document (after XInclude)."""
+        if self._names is None:
+            # distinct names first: splitting each of thousands of names is slow
+            tags: set[str] = set()
+            keys: set[str | bytes] = set()  # lxml's stubs allow bytes; names are str
+            for element in self.tree.iter(etree.Element):
+                tags.add(element.tag)
+                keys.update(element.keys())
+            self._names = Vocabulary(frozenset(map(split_name, tags)),
+                                     frozenset(split_name(str(key)) for key in keys))
+        return self._names
 
 
 def _parse(data: bytes, base_url: str | None) -> etree._ElementTree:

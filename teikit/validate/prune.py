@@ -1,12 +1,13 @@
-"""Prune a RELAX NG grammar to the element vocabulary of the documents it will check.
+"""Prune a RELAX NG grammar to the vocabulary of the documents it will check.
 
 Compiling all of ``tei_all.rng`` takes libxml2 about six seconds. A document only ever uses
-a few dozen of its ~600 elements, and a grammar in which every element the documents do
-not contain is replaced by ``notAllowed`` accepts exactly the same documents (a derivation
-of a document never uses an element pattern whose name is absent from it). The
-``notAllowed`` is then simplified away as the RELAX NG spec does (section 4.19), because
-libxml2 validates far slower when it is left in place. The pruned grammar compiles in
-milliseconds.
+a few dozen of its ~600 elements and of its hundreds of attributes, and a grammar in which
+every element or attribute pattern naming something the documents do not contain is
+replaced by ``notAllowed`` accepts exactly the same documents (a derivation of a document
+never uses such a pattern). The ``notAllowed`` is then simplified away as the RELAX NG spec
+does (section 4.19), and references to definitions that became ``empty`` (TEI's many
+attribute classes) are dropped, because libxml2 validates far slower when either is left in
+place. The pruned grammar compiles in milliseconds.
 
 Only self-contained grammars are pruned (no ``include``, ``externalRef``, ``parentRef``,
 nested ``grammar`` or ``combine``); others are compiled whole.
@@ -19,13 +20,15 @@ from typing import Final, cast
 
 from lxml import etree
 
+from teikit.tei import XML_NS
+from teikit.validate.vocabulary import Name, Vocabulary
+
 RNG: Final = "http://relaxng.org/ns/structure/1.0"
 _NAME_CLASSES: Final = {f"{{{RNG}}}{n}" for n in ("name", "anyName", "nsName", "choice")}
 _BLOCKERS: Final = [
     f"{{{RNG}}}{n}" for n in ("include", "externalRef", "parentRef", "grammar", "div")
 ]
 _LEAVES: Final = {"text", "empty", "value", "data"}
-Vocabulary = frozenset[tuple[str, str]]
 _EMPTY: Final = etree.Element(f"{{{RNG}}}empty")
 """Marker for a pattern that simplified to ``empty`` (dropped from groups: libxml2
 mis-validates some groups that contain an explicit ``empty``)."""
@@ -46,15 +49,19 @@ def _local(node: etree._Element) -> str:
         f"{{{RNG}}}") else ""
 
 
-def element_name(node: etree._Element) -> tuple[str, str] | None:
+def _prefixed(node: etree._Element, name: str) -> Name:
+    prefix, local = name.split(":", 1)
+    return (XML_NS if prefix == "xml" else node.nsmap.get(prefix) or ""), local
+
+
+def element_name(node: etree._Element) -> Name | None:
     """(namespace, local name) of an ``element`` pattern with a simple ``name``; else None."""
     name = node.get("name")
     if name is None:
         return None
     name = name.strip()
     if ":" in name:
-        prefix, local = name.split(":", 1)
-        return node.nsmap.get(prefix) or "", local
+        return _prefixed(node, name)
     ancestor: etree._Element | None = node
     while ancestor is not None:
         ns = ancestor.get("ns")
@@ -62,6 +69,16 @@ def element_name(node: etree._Element) -> tuple[str, str] | None:
             return ns, name
         ancestor = ancestor.getparent()
     return "", name
+
+
+def attribute_name(node: etree._Element) -> Name | None:
+    """(namespace, local name) of an ``attribute`` pattern with a simple ``name``; else
+    None. Unlike elements', an attribute's name is in no namespace unless it says so."""
+    name = node.get("name")
+    if name is None:
+        return None
+    name = name.strip()
+    return _prefixed(node, name) if ":" in name else (node.get("ns", ""), name)
 
 
 class _Pruner:
@@ -107,10 +124,14 @@ class _Pruner:
         if kind == "notAllowed":
             return None
         if kind == "ref":
-            return _clone(node) if self.define(node.get("name", "")) else None
+            return self.ref(node)
         if kind == "element":
             name = element_name(node)
-            if name is not None and name not in self.vocabulary:
+            if name is not None and name not in self.vocabulary.elements:
+                return None
+        if kind == "attribute":
+            name = attribute_name(node)
+            if name is not None and name not in self.vocabulary.attributes:
                 return None
         if kind in {"element", "attribute"}:
             return self.named(node)
@@ -120,6 +141,15 @@ class _Pruner:
             kept = self.group(node, node)
             return kept if kept is not None else _EMPTY
         return self.group(node, node)  # group, interleave, oneOrMore, list, mixed
+
+    def ref(self, node: etree._Element) -> etree._Element | None:
+        name = node.get("name", "")
+        if not self.define(name):
+            return None
+        target = self.done.get(name)  # None while the definition is being copied (a cycle)
+        if target is not None and len(target) == 1 and _local(target[0]) == "empty":
+            return _EMPTY
+        return _clone(node)
 
     def named(self, node: etree._Element) -> etree._Element | None:
         copy = etree.Element(node.tag, _attrib(node), nsmap=_nsmap(node))

@@ -1,9 +1,9 @@
 """RELAX NG (XML syntax) through libxml2, with grammars pruned per document vocabulary.
 
-A large self-contained grammar (``tei_all.rng``) is not compiled whole: each document
-(or batch) gets a copy pruned to the elements it contains (see :mod:`prune`), which gives
-the same verdict and compiles in milliseconds instead of seconds. Compiled grammars are
-kept per process and reused for any document whose vocabulary they cover.
+A large self-contained grammar (``tei_all.rng``) is not compiled whole: each document (or
+batch) gets a copy pruned to the elements and attributes it contains (see :mod:`prune`),
+which gives the same verdict and compiles in milliseconds instead of seconds. Compiled
+grammars are kept per process and reused for any document whose vocabulary they cover.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from teikit.validate.schemas import Schema
 
 PRUNE_ABOVE: Final = 64 * 1024
 """Grammars smaller than this many bytes compile fast enough whole."""
+PRUNING: Final = "2"
+"""Version of :func:`prune`'s output, part of its cache key."""
 
 
 def _compile(grammar: etree._Element | etree._ElementTree, schema: Schema) -> etree.RelaxNG:
@@ -68,7 +70,7 @@ class RelaxNGBackend:
         for covered, validator in reversed(self._compiled):
             if covered is None or vocabulary <= covered:
                 return validator
-        data = cached("rng-pruned", [self.schema.digest, *sorted(map("|".join, vocabulary))],
+        data = cached("rng-pruned", [PRUNING, self.schema.digest, *vocabulary.key()],
                       lambda: etree.tostring(prune(self.grammar.getroot(), vocabulary)))
         pruned = etree.fromstring(data, tei.parser(), base_url=str(self.schema.path))
         validator = _compile(pruned, self.schema)
@@ -76,7 +78,7 @@ class RelaxNGBackend:
         return validator
 
     def check(self, document: Document) -> list[Diagnostic]:
-        validator = self._validator(document.vocabulary())
+        validator = self._validator(document.names())
         if validator.validate(document.tree):
             return []
         return from_rng_log(validator.error_log, document, self.allowed)

@@ -12,6 +12,7 @@ included content are reported at their line in the file they come from.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -51,11 +52,18 @@ class _Refused(Exception):
     pass
 
 
-def _under(path: Path, roots: tuple[Path, ...]) -> bool:
-    return any(path == root or root in path.parents for root in roots)
+@functools.lru_cache(maxsize=1024)
+def _real(folder: Path) -> str:
+    """The folder's real path, ending in a separator (resolved once per process)."""
+    return os.path.join(os.path.realpath(folder), "")
 
 
-def _target(href: str, folder: Path, roots: tuple[Path, ...]) -> Path:
+def _under(path: Path, roots: tuple[str, ...]) -> bool:
+    text = str(path)
+    return any(text.startswith(root) or text + os.sep == root for root in roots)
+
+
+def _target(href: str, folder: Path, roots: tuple[str, ...]) -> Path:
     if not href or "://" in href or href.startswith("//"):
         raise _Refused(f"XInclude of {href or 'the document itself'} is not supported "
                        "(only local files are included, never URLs)")
@@ -70,7 +78,7 @@ def _target(href: str, folder: Path, roots: tuple[Path, ...]) -> Path:
 class _Includer:
     """Resolves the includes of one document, recording problems and origins."""
 
-    def __init__(self, document: str, roots: tuple[Path, ...], parse: Parse) -> None:
+    def __init__(self, document: str, roots: tuple[str, ...], parse: Parse) -> None:
         self.document, self.roots, self.parse = document, roots, parse
         self.problems: list[Diagnostic] = []
         self.origins: Origins = {}
@@ -179,6 +187,6 @@ def include_all(tree: etree._ElementTree, filename: str, folder: Path,
                 roots: tuple[Path, ...], parse: Parse) -> tuple[list[Diagnostic], Origins]:
     """Replace every ``xi:include`` in ``tree`` by what it names; return the problems and
     where each included element tree came from."""
-    includer = _Includer(filename, tuple(root.resolve() for root in roots), parse)
+    includer = _Includer(filename, tuple(_real(root) for root in roots), parse)
     includer.tree(tree, filename, folder, 0, None)
     return includer.problems, includer.origins
