@@ -16,6 +16,8 @@ from lxml.builder import ElementMaker
 TEI_NS: Final = "http://www.tei-c.org/ns/1.0"
 XML_NS: Final = "http://www.w3.org/XML/1998/namespace"
 XI_NS: Final = "http://www.w3.org/2001/XInclude"
+SCH_NS: Final = "http://purl.oclc.org/dsdl/schematron"
+XSL_NS: Final = "http://www.w3.org/1999/XSL/Transform"
 TEIKIT_NS: Final = "https://teikit.dev/ns/source"
 """Namespace of teikit's record of the source transcript (inside ``xenoData``)."""
 

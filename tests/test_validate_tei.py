@@ -199,3 +199,9 @@ def test_rules_are_skipped_only_when_they_cannot_match(
     from teikit.validate.sch_context import needs as needs_of
 
     assert needs_of(context, {"tei": "T"}) == (frozenset(needs) if needs else None)
+
+
+def test_embedded_schematron_may_use_keys_and_functions_declared_in_the_grammar() -> None:
+    found = list(iter_diagnostics(DATA / "tei-keys.xml", [DATA / "tei-keys.rng"]))
+    assert [(d.line, d.code, d.source) for d in found] == [
+        (5, "corresp-resolves", "schematron")]

@@ -131,3 +131,13 @@ def test_severity_of_refusals_depends_on_a_fallback() -> None:
     document, problems = load_document(DATA / "xinclude" / "outside.xml")
     assert document is not None
     assert [p.severity for p in problems] == [Severity.ERROR, Severity.WARNING]
+
+
+def test_schematron_failures_in_included_content_are_located_there_too() -> None:
+    found = list(iter_diagnostics(DATA / "xinclude" / "titles.xml", [DATA / "tei-mini.rng"]))
+    # the xml:base that the inclusion adds (as Xerces does for jing) is not in this grammar
+    assert [(d.source, d.code) for d in found] == [("relaxng", "rng-attribute"),
+                                                   ("schematron", "title-not-empty")]
+    problem = found[1]
+    assert Path(problem.file) == DATA / "xinclude" / "parts" / "empty-title.xml"
+    assert (problem.line, problem.column, problem.included_line) == (3, 1, 4)

@@ -12,7 +12,7 @@ from teikit import tei
 from teikit.diagnostics import Diagnostic, InputError, Severity
 from teikit.files import read_bytes
 from teikit.validate.lines import line_of
-from teikit.validate.vocabulary import Name, Vocabulary, split_name
+from teikit.validate.vocabulary import Vocabulary, split_name
 from teikit.validate.xinclude import XI_INCLUDE, Origin, Origins, include_all
 
 DocumentInput = Path | str | bytes | etree._ElementTree | etree._Element
@@ -73,10 +73,6 @@ class Document:
         name = (element.prefix + ":" if element.prefix else "") + etree.QName(element).localname
         start = line.find(b"<" + name.encode())
         return len(line[:start].decode("utf-8", "replace")) + 1 if start >= 0 else 0
-
-    def vocabulary(self) -> frozenset[Name]:
-        """The (namespace, local name) of every element in the document."""
-        return self.names().elements
 
     def names(self) -> Vocabulary:
         """Every element and attribute name in the document (after XInclude)."""

@@ -1,8 +1,9 @@
 """The Schematron rules an ODD embeds in its generated RELAX NG (``tei_all.rng`` has ~100).
 
 jing and libxml2 ignore them; teikit collects every ``sch:pattern`` (with the ``sch:ns``
-declarations and ``sch:let`` variables around them) into one Schematron schema and runs it
-with XPath 3.1 (TEI's ODD processors run them with XSLT 2/3; some use ``||``).
+declarations and ``sch:let`` variables around them, and any ``xsl:key`` and
+``xsl:function`` they rely on) into one Schematron schema and runs it with XPath 3.1 (TEI's
+ODD processors run them with XSLT 2/3; some use ``||``).
 """
 
 from __future__ import annotations
@@ -19,11 +20,14 @@ from teikit.validate.schemas import Schema
 from teikit.validate.schematron import SchematronBackend
 
 _TOP_LEVEL = ("ns", "let", "pattern", "diagnostics")
+_XSLT_TOP_LEVEL = ("key", "function")
+_EXTRACTION = "2"
+"""Version of :func:`_extract`'s output, part of its cache key."""
 
 
 def embedded_rules(schema: Schema) -> SchematronBackend | None:
     """A backend for the Schematron embedded in ``schema`` (an ``.rng``), or None if none."""
-    data = cached("sch-embedded", [schema.digest], lambda: _extract(schema))
+    data = cached("sch-embedded", [_EXTRACTION, schema.digest], lambda: _extract(schema))
     if not data:
         return None
     root = etree.fromstring(data, tei.parser())
@@ -37,12 +41,16 @@ def _extract(schema: Schema) -> bytes:
         grammar = tei.parse_file(schema.path).getroot()
     except (etree.XMLSyntaxError, OSError) as exc:
         raise ConfigError(f"{schema.path}: the schema is not well-formed XML: {exc}") from None
-    found = [node for node in grammar.iter(*(sch(name) for name in _TOP_LEVEL))
-             if not any(isinstance(a.tag, str) and a.tag.startswith(f"{{{SCH}}}")
+    xsl = f"{{{tei.XSL_NS}}}"
+    tags = [*(sch(name) for name in _TOP_LEVEL), *(xsl + name for name in _XSLT_TOP_LEVEL)]
+    found = [node for node in grammar.iter(*tags)
+             if not any(isinstance(a.tag, str) and a.tag.startswith((f"{{{SCH}}}", xsl))
                         for a in node.iterancestors())]
     if not any(node.tag == sch("pattern") for node in found):
         return b""
-    root = etree.Element(sch("schema"), queryBinding="xslt3", nsmap={"sch": SCH})
+    # the prefixes in scope (an xsl:function's name uses one that no copied tag does)
+    prefixes = {prefix: uri for node in found for prefix, uri in node.nsmap.items() if prefix}
+    root = etree.Element(sch("schema"), queryBinding="xslt3", nsmap={**prefixes, "sch": SCH})
     for node in found:
         root.append(deepcopy(node))
     return etree.tostring(root)

@@ -17,10 +17,11 @@ from typing import Final, NoReturn
 
 from lxml import etree
 
+from teikit import tei
 from teikit.diagnostics import ConfigError
 from teikit.validate.lines import line_of
 
-XSL: Final = "http://www.w3.org/1999/XSL/Transform"
+XSL: Final = tei.XSL_NS
 XSD: Final = "http://www.w3.org/2001/XMLSchema"
 SUPPORTED: Final = ("xsl:variable, xsl:sequence, xsl:value-of, xsl:text, xsl:choose "
                     "and xsl:if")

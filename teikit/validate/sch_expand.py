@@ -25,8 +25,8 @@ from lxml import etree
 from teikit import tei
 from teikit.diagnostics import ConfigError
 
-SCH = "http://purl.oclc.org/dsdl/schematron"
-XSL = "http://www.w3.org/1999/XSL/Transform"
+SCH = tei.SCH_NS
+XSL = tei.XSL_NS
 EXPRESSIONS = ("context", "test", "select", "path", "value", "subject")
 _TOP_LEVEL = ("ns", "let", "pattern", "diagnostics", "properties")
 

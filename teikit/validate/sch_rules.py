@@ -20,13 +20,14 @@ from typing import Any, Final
 
 from lxml import etree
 
+from teikit import tei
 from teikit.diagnostics import ConfigError, Severity
 from teikit.validate.sch_context import Need, as_xpath1, context_selector, lxml_select, needs
 from teikit.validate.sch_expand import expand
 from teikit.validate.sch_xslt import VARIABLES, Xslt, has_xslt, read_xslt
 from teikit.validate.xpath import XPATH1, XPATH2, Compiler, LxmlCompiler, compiler_for
 
-SCH: Final = "http://purl.oclc.org/dsdl/schematron"
+SCH: Final = tei.SCH_NS
 CURRENT: Final = "teikit-current"
 """XSLT's ``current()`` (the rule's context node) is rewritten to this variable."""
 _CURRENT: Final = re.compile(r"(?<![\w:.-])current\(\s*\)")

@@ -23,7 +23,6 @@ from teikit import tei
 from teikit.diagnostics import ConfigError, Diagnostic, Severity
 from teikit.validate.backend import Vocabulary
 from teikit.validate.document import Document
-from teikit.validate.lines import line_of
 from teikit.validate.messages import guidelines_url, readable_xpath
 from teikit.validate.sch_context import Need
 from teikit.validate.sch_keys import ACTIVE, XsltRun
@@ -99,10 +98,9 @@ class _Run:
     def present(self) -> set[Need]:
         """The element names and attribute names the document contains."""
         if self._present is None:
-            tree = self.document.tree
-            self._present = {("element", ns, local) for ns, local in self.document.vocabulary()}
-            self._present |= {("attribute", "", str(name).rpartition("}")[2])
-                              for element in tree.iter(etree.Element) for name in element.attrib}
+            names = self.document.names()
+            self._present = {("element", ns, local) for ns, local in names.elements}
+            self._present |= {("attribute", "", local) for _, local in names.attributes}
         return self._present
 
     def matches(self, rule: Rule, variables: dict[str, Any]) -> list[Any]:
@@ -154,12 +152,8 @@ class _Run:
         xpath = readable_xpath(element) if element is not None else None
         if xpath and attribute:
             xpath += f"/@{attribute}"
-        return Diagnostic(
-            self.document.filename, line_of(element),
-            self.document.column_of(element) if element is not None else 0,
-            check.severity, check.code, text, xpath=xpath, source="schematron",
-            url=guidelines_url(element),
-        )
+        return self.document.diagnostic(element, check.severity, check.code, text, xpath=xpath,
+                                        source="schematron", url=guidelines_url(element))
 
 
 class _Message:
