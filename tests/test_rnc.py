@@ -1,9 +1,11 @@
 """The compact syntax (.rnc): each construct against hand-written RELAX NG, located errors,
-includes, a property test, and the FRUS corpus."""
+includes, the validator and the CLI reading .rnc, a property test, and the FRUS corpus."""
 
 from __future__ import annotations
 
+import csv
 import doctest
+import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -15,9 +17,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 from lxml.builder import ElementMaker
+from typer.testing import CliRunner
 
+from teikit.cli import app
 from teikit.diagnostics import ConfigError, Severity
-from teikit.validate import rnc
+from teikit.validate import Options, iter_diagnostics, load_schema, rnc, validate_paths
 from teikit.validate.rnc import RncError, convert, convert_file
 
 if sys.version_info >= (3, 11):
@@ -26,6 +30,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 DATA = Path(__file__).parent / "data" / "rnc"
+LETTERS = Path(__file__).parent / "data" / "validate"
 CASES = tomllib.loads((DATA / "constructs.toml").read_text(encoding="utf-8"))["case"]
 ERRORS = tomllib.loads((DATA / "errors.toml").read_text(encoding="utf-8"))["error"]
 RNG = "http://relaxng.org/ns/structure/1.0"
@@ -238,6 +243,83 @@ def test_external_pattern_inherits_the_namespace_it_is_given() -> None:
                                                                 "urn:teikit:letter")))
 
 
+# --- the validator and the CLI ----------------------------------------------------------------
+
+def test_rnc_gives_the_diagnostics_of_the_same_grammar_in_rng() -> None:
+    for document in ("good.xml", "bad.xml"):
+        via_rnc = list(iter_diagnostics(LETTERS / document, [DATA / "letter.rnc"]))
+        via_rng = list(iter_diagnostics(LETTERS / document, [LETTERS / "letter.rng"]))
+        assert [(d.line, d.column, d.code, d.message) for d in via_rnc] == \
+            [(d.line, d.column, d.code, d.message) for d in via_rng]
+    assert len(via_rnc) == 3
+
+
+def test_loaded_rnc_is_a_relax_ng_schema_named_after_its_source() -> None:
+    schema = load_schema(DATA / "letter.rnc")
+    assert schema.kind == "rng" and schema.path.suffix == ".rng"
+    assert schema.source == DATA / "letter.rnc" and str(schema) == str(DATA / "letter.rnc")
+
+
+def test_a_broken_rnc_is_a_config_error_naming_the_place() -> None:
+    with pytest.raises(ConfigError, match=r"broken\.rnc:5:1: expected `}`") as raised:
+        load_schema(DATA / "broken.rnc")
+    assert raised.value.diagnostics[0].code == "rnc-syntax"
+
+
+def test_xml_model_rnc_and_its_embedded_schematron(tmp_path: Path) -> None:
+    found = list(iter_diagnostics(DATA / "embedded-doc.xml"))
+    assert [(d.line, d.source, d.message) for d in found] == [
+        (7, "schematron", "A paragraph is empty.")]  # once, though declared twice
+    shutil.copyfile(DATA / "embedded.rnc", tmp_path / "embedded.rnc")
+    lines = (DATA / "embedded-doc.xml").read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "rules-only.xml").write_text("".join(lines[:1] + lines[2:]), encoding="utf-8")
+    found = list(iter_diagnostics(tmp_path / "rules-only.xml"))
+    assert [(d.line, d.source) for d in found] == [(6, "schematron")]
+    grammar_only = lines[:2] + lines[3:4] + lines[5:6] + lines[7:]  # no date, no empty p
+    (tmp_path / "no-date.xml").write_text("".join(grammar_only), encoding="utf-8")
+    found = list(iter_diagnostics(tmp_path / "no-date.xml"))
+    assert [d.source for d in found] == ["relaxng"]
+
+
+def test_conversion_is_cached_and_follows_included_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("TEIKIT_CACHE", raising=False)
+    folder = shutil.copytree(DATA / "include", tmp_path / "schemas")
+    first = load_schema(folder / "custom.rnc")
+    assert first.path.parent == tmp_path / "cache" / "teikit" / "rnc"
+    assert load_schema(folder / "custom.rnc").path == first.path
+    base = folder / "base.rnc"
+    base.write_text(base.read_text(encoding="utf-8").replace("head?", "head"), encoding="utf-8")
+    changed = load_schema(folder / "custom.rnc")
+    assert changed.path != first.path and changed.digest != first.digest
+    assert not etree.RelaxNG(etree.parse(str(changed.path))).validate(
+        etree.parse(str(folder / "bad.xml")))
+
+
+def test_without_a_cache_the_conversion_is_private_to_the_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("TEIKIT_CACHE", "off")
+    schema = load_schema(DATA / "letter.rnc")
+    assert schema.path.is_file() and not (tmp_path / "cache").exists()
+
+
+def test_cli_exit_codes() -> None:
+    runner = CliRunner()
+
+    def run(schema: str, document: str) -> tuple[int, str]:
+        result = runner.invoke(app, ["validate", "--schema", str(DATA / schema),
+                                     str(LETTERS / document)])
+        return result.exit_code, result.stdout + result.stderr
+
+    assert run("letter.rnc", "good.xml")[0] == 0
+    code, output = run("letter.rnc", "bad.xml")
+    assert code == 1 and "element `signed` is not allowed here" in output
+    code, output = run("broken.rnc", "good.xml")
+    assert code == 2 and "broken.rnc:5:1: expected `}`, found the end of the file" in output
+
+
 # --- property: patterns written in the compact syntax read back as themselves ------------------
 
 _R = ElementMaker(namespace=RNG, nsmap={None: RNG})
@@ -352,3 +434,18 @@ def test_frus_rnc_converts_to_the_grammar_of_frus_rng(shared: Path) -> None:
     rules = [len(list(tree.iter(f"{{{SCH}}}pattern"))) for tree in (converted, theirs)]
     assert rules[0] == rules[1] > 0
     assert seconds < 5, f"converting frus.rnc took {seconds:.2f} s"
+
+
+@pytest.mark.shared
+def test_frus_rnc_gives_the_verdicts_of_frus_rng_and_jing(shared: Path) -> None:
+    frus = _frus(shared)
+    with (frus / "manifest.csv").open(encoding="utf-8") as handle:
+        jing = {r["file"]: r["valid_frus_rng"] for r in csv.DictReader(handle)}
+    verdicts = []
+    for schema in ("frus.rnc", "frus.rng"):
+        results = validate_paths([frus / f for f in jing], [frus / "schema" / schema],
+                                 options=Options(embedded=False))
+        verdicts.append({r.path.relative_to(frus).as_posix(): "no" if any(
+            d.severity is Severity.ERROR for d in r.diagnostics) else "yes" for r in results})
+    assert len(jing) == 62
+    assert verdicts[0] == verdicts[1] == jing

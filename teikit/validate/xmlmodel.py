@@ -7,6 +7,7 @@ href is looked up in a local cache folder (by file name) and reported when absen
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Final
 from urllib.parse import urlparse
@@ -34,8 +35,9 @@ def declared_schemas(tree: etree._ElementTree, filename: str, folder: Path | Non
                      url_cache: Path | None = None) -> tuple[list[Schema], list[Diagnostic]]:
     """The schemas named by the document's ``xml-model`` PIs, and problems with them.
 
-    An RNG declared twice (once for grammar, once with the Schematron type, the usual
-    TEI pair) is loaded once; its embedded Schematron then runs from the ``.sch`` entry.
+    An RNG (or RNC) declared twice, once for grammar and once with the Schematron type
+    (the usual TEI pair), is checked once: the grammar entry runs its embedded Schematron
+    too, so the Schematron entry is dropped rather than run a second time.
     """
     found: list[Schema] = []
     problems: list[Diagnostic] = []
@@ -53,6 +55,8 @@ def declared_schemas(tree: etree._ElementTree, filename: str, folder: Path | Non
             continue
         if schema is not None and schema not in found:
             found.append(schema)
+    grammars = {schema.path for schema in found if schema.kind == "rng"}
+    found = [s for s in found if s.kind != "sch" or s.path not in grammars]
     return list(reversed(found)), problems
 
 
@@ -73,8 +77,9 @@ def _schema(href: str, typens: str, folder: Path | None, url_cache: Path | None
     else:
         path = (folder or Path.cwd()) / (parsed.path if parsed.scheme == "file" else href)
     suffix = SCHEMATYPENS.get(typens) or path.suffix.lower()
-    if suffix not in KINDS and path.suffix.lower() != ".rnc":
+    if suffix not in KINDS:
         return None  # a schema type teikit does not know: not its business
-    if typens == "http://purl.oclc.org/dsdl/schematron" and path.suffix.lower() == ".rng":
-        return Schema("sch", path.resolve(), load_schema(path).digest)  # embedded rules
+    if typens == "http://purl.oclc.org/dsdl/schematron" and path.suffix.lower() in {
+            ".rng", ".rnc"}:
+        return replace(load_schema(path.resolve()), kind="sch")  # embedded rules
     return load_schema(path.resolve())
