@@ -65,6 +65,21 @@ _GRAMMAR, _DIV, _DEFINE, _START = (_rng(n) for n in ("grammar", "div", "define",
 _REF, _PARENT_REF, _GROUP, _NAME = (_rng(n) for n in ("ref", "parentRef", "group", "name"))
 _TEXTUAL: Final = {_rng("value"), _rng("param"), _NAME}
 """Elements whose content is a string: their annotation elements follow them instead."""
+_XSD_TYPES: Final = frozenset((
+    "string", "normalizedString", "token", "language", "Name", "NCName", "NMTOKEN", "NMTOKENS",
+    "ID", "IDREF", "IDREFS", "ENTITY", "ENTITIES", "QName", "NOTATION", "anyURI", "boolean",
+    "base64Binary", "hexBinary", "float", "double", "decimal", "integer", "nonPositiveInteger",
+    "negativeInteger", "long", "int", "short", "byte", "nonNegativeInteger", "unsignedLong",
+    "unsignedInt", "unsignedShort", "unsignedByte", "positiveInteger", "duration", "dateTime",
+    "time", "date", "gYearMonth", "gYear", "gMonthDay", "gDay", "gMonth"))
+_XSD_FACETS: Final = frozenset((
+    "length", "minLength", "maxLength", "pattern", "enumeration", "whiteSpace", "maxInclusive",
+    "maxExclusive", "minInclusive", "minExclusive", "totalDigits", "fractionDigits"))
+_DATATYPES: Final = {
+    "": (frozenset(("string", "token")), frozenset[str](), "the built-in library (string, token)"),
+    XSD_DATATYPES: (_XSD_TYPES, _XSD_FACETS, "XML Schema"),
+}
+"""The libraries libxml2 provides: their types, parameters, and how to name them."""
 _REPEAT: Final = {"?": "optional", "*": "zeroOrMore", "+": "oneOrMore"}
 _COMBINE: Final = {",": "group", "|": "choice", "&": "interleave"}
 _ASSIGN: Final = {"=": None, "|=": "choice", "&=": "interleave"}
@@ -540,7 +555,7 @@ class _Parser:
             library = self.env.datatypes.get(prefix)
             if library is None:
                 raise self.error(token, f"undeclared datatypes prefix `{prefix}`")
-            return self.datatype(library, local)
+            return self.datatype(token, library, local)
         if token.kind == "literal":
             self.pos -= 1
             return _R("value", self.literal()), False
@@ -557,7 +572,7 @@ class _Parser:
         if word in ("empty", "text", "notAllowed"):
             return _R(word), False
         if word in ("string", "token"):
-            return self.datatype("", word)
+            return self.datatype(token, "", word)
         if word == "parent":
             name = self.identifier()
             return self.locate(_R("parentRef", {"name": name.value}), name), False
@@ -578,13 +593,17 @@ class _Parser:
         self.expect("}")
         return nodes
 
-    def datatype(self, library: str, name: str) -> tuple[Element, bool]:
+    def datatype(self, token: Token, library: str, name: str) -> tuple[Element, bool]:
+        known = _DATATYPES.get(library)
+        if known is not None and name not in known[0]:
+            raise self.source.error(token.start, f"{token.value} is not a datatype of "
+                                                 f"{known[2]}", "rnc-datatype")
         attributes = {"type": name, **({"datatypeLibrary": library} if library else {})}
         if self.peek().kind == "literal":
             if name in ("QName", "NOTATION"):  # the value's prefixes need a default namespace
                 attributes["ns"] = self.env.default_ns
             return _R("value", self.literal(), attributes), False
-        params = self.params() if self.at("{") else []
+        params = self.params(known[1] if known else None) if self.at("{") else []
         node = _R("data", *params, attributes)
         if not self.accept("-"):
             return node, False
@@ -597,12 +616,15 @@ class _Parser:
         node.append(_R("except", *excluded))
         return node, True
 
-    def params(self) -> list[Element]:
+    def params(self, facets: frozenset[str] | None) -> list[Element]:
         self.expect("{")
         found: list[Element] = []
         while not self.accept("}"):
             anno = self.annotations()
             name = self.identifier(keywords=True)
+            if facets is not None and name.value not in facets:
+                raise self.source.error(name.start, f"{name.value} is not a parameter of this "
+                                                    "datatype library", "rnc-datatype")
             self.expect("=")
             found.extend(_annotate([_R("param", self.literal(), {"name": name.value})], anno))
         return found
