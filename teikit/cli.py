@@ -204,9 +204,10 @@ def validate(
     paths: Annotated[list[Path], typer.Argument(
         metavar="PATH", help="TEI files (.xml, .tei) or folders of them.")],
     schema: Annotated[list[Path] | None, typer.Option(
-        "--schema", "-s", help=("A RELAX NG (.rng), XSD (.xsd) or Schematron (.sch) schema; "
-                                "repeat to combine. Default: the document's <?xml-model?>, "
-                                "then [tool.teikit] schemas, then teikit's own."))] = None,
+        "--schema", "-s", help=("A RELAX NG (.rng, .rnc), XSD (.xsd) or Schematron (.sch) "
+                                "schema; repeat to combine. Default: the document's "
+                                "<?xml-model?>, then [tool.teikit] schemas, then teikit's "
+                                "own."))] = None,
     output_format: Annotated[Format, typer.Option(
         "--format", "-f", help="Report format (github adds a job summary in Actions).")]
     = Format.text,

@@ -92,7 +92,7 @@ def test_empty_and_missing_input_are_located_errors() -> None:
         ("unsupported-binding.sch", "queryBinding 'xquery' is not supported"),
         ("broken.rng", "does not compile"),
         ("missing.rng", "schema not found"),
-        ("letter.rnc", "not supported"),
+        ("missing.rnc", "schema not found"),
         ("letter.dtd", "unknown schema type"),
         ("good.xml", "unknown schema type"),
     ],

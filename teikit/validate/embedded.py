@@ -31,7 +31,7 @@ def embedded_rules(schema: Schema) -> SchematronBackend | None:
     if not data:
         return None
     root = etree.fromstring(data, tei.parser())
-    rules = read_rules(root, f"{schema.path} (embedded Schematron)", lenient=True)
+    rules = read_rules(root, f"{schema} (embedded Schematron)", lenient=True)
     return SchematronBackend(schema, rules)
 
 
@@ -40,7 +40,7 @@ def _extract(schema: Schema) -> bytes:
     try:
         grammar = tei.parse_file(schema.path).getroot()
     except (etree.XMLSyntaxError, OSError) as exc:
-        raise ConfigError(f"{schema.path}: the schema is not well-formed XML: {exc}") from None
+        raise ConfigError(f"{schema}: the schema is not well-formed XML: {exc}") from None
     xsl = f"{{{tei.XSL_NS}}}"
     tags = [*(sch(name) for name in _TOP_LEVEL), *(xsl + name for name in _XSLT_TOP_LEVEL)]
     found = [node for node in grammar.iter(*tags)

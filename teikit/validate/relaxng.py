@@ -34,7 +34,7 @@ def _compile(grammar: etree._Element | etree._ElementTree, schema: Schema) -> et
     except etree.RelaxNGParseError as exc:
         first = exc.error_log[0] if exc.error_log else None
         where = f":{first.line}" if first is not None and first.line else ""
-        raise ConfigError(f"{schema.path}{where}: the RELAX NG schema does not compile: "
+        raise ConfigError(f"{schema}{where}: the RELAX NG schema does not compile: "
                           f"{first.message if first is not None else exc}") from None
 
 
@@ -59,7 +59,7 @@ class RelaxNGBackend:
             try:
                 self._grammar = tei.parse_file(self.schema.path)
             except (etree.XMLSyntaxError, OSError) as exc:
-                raise ConfigError(f"{self.schema.path}: the schema is not well-formed XML: "
+                raise ConfigError(f"{self.schema}: the schema is not well-formed XML: "
                                   f"{exc}") from None
         return self._grammar
 
