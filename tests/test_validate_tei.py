@@ -12,8 +12,8 @@ from lxml import etree
 
 from teikit.validate import Options, iter_diagnostics, load_schema
 from teikit.validate.document import load_document
-from teikit.validate.prune import prunable, prune
-from teikit.validate.vocabulary import Vocabulary
+from teikit.validate.prune import RNG, prunable, prune
+from teikit.validate.vocabulary import Vocabulary, vocabulary_of
 from teikit.validate.xmlmodel import declared_schemas
 
 DATA = Path(__file__).parent / "data" / "validate"
@@ -65,7 +65,7 @@ def test_pruning_keeps_attributes_with_a_name_class_only() -> None:
         b'</element></start><define name="b"><optional><element name="b"><empty/>'
         b"</element></optional></define></grammar>")
     tree = etree.fromstring(b'<a x="text"/>').getroottree()
-    pruned = prune(grammar, Vocabulary(frozenset({("", "a")}), frozenset({("", "x")})))
+    pruned = prune(grammar, vocabulary_of(tree))
     assert etree.RelaxNG(pruned).validate(tree)
 
 
@@ -125,12 +125,46 @@ def test_pruning_elements_and_attributes_never_changes_a_verdict(
 
 def test_pruning_drops_unused_attributes_and_references_to_empty_definitions() -> None:
     grammar = etree.fromstring(ATTRIBUTE_GRAMMAR)
-    pruned = prune(grammar, Vocabulary(frozenset({("", "r"), ("", "b")}),
-                                       frozenset({("", "y")})))
+    document = etree.fromstring(b'<r><b y="1">t</b></r>').getroottree()
+    pruned = prune(grammar, vocabulary_of(document))
     text = etree.tostring(pruned).decode()
     assert 'name="x"' not in text and 'name="xml:id"' not in text and 'name="y"' in text
-    assert '<ref name="att.global"/>' not in text  # it became empty
-    assert etree.RelaxNG(pruned).validate(etree.fromstring(b'<r><b y="1">t</b></r>').getroottree())
+    assert 'name="a"' not in text and 'name="c"' not in text
+    assert '<ref name="att.global' not in text  # it became empty
+    assert etree.RelaxNG(pruned).validate(document)
+
+
+def test_each_element_keeps_only_the_children_and_attributes_it_has() -> None:
+    """``a`` inside ``a`` is kept, ``b`` inside ``a`` is not: the documents have no such b,
+    though b occurs elsewhere; ``x`` is kept on ``a`` only."""
+    grammar = etree.fromstring(ATTRIBUTE_GRAMMAR)
+    document = etree.fromstring(b'<r><a x="1"><a/></a><b y="2"/></r>').getroottree()
+    pruned = prune(grammar, vocabulary_of(document))
+    validator = etree.RelaxNG(pruned)
+    assert validator.validate(document)
+    defines = {d.get("name"): d for d in pruned.iter(f"{{{RNG}}}define")}
+
+    def inside(pattern: etree._Element) -> set[str]:
+        """Names of the element and attribute patterns in ``pattern``'s content."""
+        found = set()
+        for node in pattern.iterdescendants(f"{{{RNG}}}element", f"{{{RNG}}}attribute",
+                                            f"{{{RNG}}}ref"):
+            if node.tag == f"{{{RNG}}}ref":
+                target = defines[node.get("name")][0]
+                found |= {target.get("name")} if target.tag == f"{{{RNG}}}element" else \
+                    inside(defines[node.get("name")])
+            else:
+                found.add(node.get("name"))
+        return found
+
+    element_a = next(e for e in pruned.iter(f"{{{RNG}}}element") if e.get("name") == "a")
+    element_b = next(e for e in pruned.iter(f"{{{RNG}}}element") if e.get("name") == "b")
+    assert inside(element_a) == {"a", "x"}
+    assert inside(element_b) == {"y"}
+    # a b inside an a is not in the vocabulary: the pruned grammar must not be used for it
+    moved = etree.fromstring(b'<r><a x="1"><b y="2"/></a></r>').getroottree()
+    assert etree.RelaxNG(grammar).validate(moved)
+    assert not vocabulary_of(moved) <= vocabulary_of(document)
 
 
 def test_grammars_with_includes_are_not_pruned() -> None:

@@ -30,6 +30,7 @@ from teikit.validate.vocabulary import Vocabulary
 SUFFIXES: Final = (".xml", ".tei")
 CHUNK: Final = 128
 """Files loaded together: their joint vocabulary gets one pruned grammar."""
+CHUNK_BYTES: Final = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,28 @@ def _check_chunk(paths: Sequence[Path], job: _Job) -> list[FileResult]:
     return results
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reported when it is loaded
+
+
 def _chunks(files: list[Path], jobs: int) -> list[list[Path]]:
-    size = max(1, min(CHUNK, -(-len(files) // (jobs * 2))))
-    return [files[i:i + size] for i in range(0, len(files), size)]
+    """Consecutive files (neighbours share a vocabulary) in chunks of about equal size:
+    about four per worker, so that the workers finish together, and never more than
+    CHUNK files or CHUNK_BYTES (what a worker holds in memory at once)."""
+    sizes = [_size(path) for path in files]
+    target = min(CHUNK_BYTES, max(1, sum(sizes) // (jobs * 4)))
+    chunks: list[list[Path]] = [[]]
+    held = 0
+    for path, size in zip(files, sizes, strict=True):
+        if chunks[-1] and (held + size > target or len(chunks[-1]) == CHUNK):
+            chunks.append([])
+            held = 0
+        chunks[-1].append(path)
+        held += size
+    return chunks
 
 
 _JOB: _Job | None = None

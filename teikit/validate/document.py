@@ -12,7 +12,7 @@ from teikit import tei
 from teikit.diagnostics import Diagnostic, InputError, Severity
 from teikit.files import read_bytes
 from teikit.validate.lines import line_of
-from teikit.validate.vocabulary import Vocabulary, split_name
+from teikit.validate.vocabulary import Vocabulary, vocabulary_of
 from teikit.validate.xinclude import XI_INCLUDE, Origin, Origins, include_all
 
 DocumentInput = Path | str | bytes | etree._ElementTree | etree._Element
@@ -75,16 +75,9 @@ class Document:
         return len(line[:start].decode("utf-8", "replace")) + 1 if start >= 0 else 0
 
     def names(self) -> Vocabulary:
-        """Every element and attribute name in the document (after XInclude)."""
+        """Which elements and attributes the document uses, and where (after XInclude)."""
         if self._names is None:
-            # distinct names first: splitting each of thousands of names is slow
-            tags: set[str] = set()
-            keys: set[str | bytes] = set()  # lxml's stubs allow bytes; names are str
-            for element in self.tree.iter(etree.Element):
-                tags.add(element.tag)
-                keys.update(element.keys())
-            self._names = Vocabulary(frozenset(map(split_name, tags)),
-                                     frozenset(split_name(str(key)) for key in keys))
+            self._names = vocabulary_of(self.tree)
         return self._names
 
 

@@ -1,16 +1,23 @@
 """Prune a RELAX NG grammar to the vocabulary of the documents it will check.
 
-Compiling all of ``tei_all.rng`` takes libxml2 about six seconds. A document only ever uses
-a few dozen of its ~600 elements and of its hundreds of attributes, and a grammar in which
-every element or attribute pattern naming something the documents do not contain is
-replaced by ``notAllowed`` accepts exactly the same documents (a derivation of a document
-never uses such a pattern). The ``notAllowed`` is then simplified away as the RELAX NG spec
-does (section 4.19), and references to definitions that became ``empty`` (TEI's many
-attribute classes) are dropped, because libxml2 validates far slower when either is left in
-place. The pruned grammar compiles in milliseconds.
+Compiling all of ``tei_all.rng`` takes libxml2 about six seconds, and the content models it
+builds list hundreds of elements and attributes. A document uses few of them, and only in
+some places: which elements occur inside which, which attributes occur on which elements
+(its :class:`~teikit.validate.vocabulary.Vocabulary`). Within the content of an element
+named N, a pattern for a child element C, or for an attribute A, can only ever match a C
+inside an N, or an A on an N. When the documents have none, replacing that pattern by
+``notAllowed`` accepts exactly the same documents, since no derivation of them uses it.
+
+So each element gets a content model specialised to what occurs inside it. A definition
+(TEI's model classes, macros and attribute classes) is copied once per distinct set of its
+reachable element and attribute patterns that the context allows, and each element pattern
+is copied once, into a definition of its own. The ``notAllowed`` left behind is simplified
+away as the RELAX NG spec does (section 4.19), and references to definitions that became
+``empty`` are dropped, because libxml2 validates far slower when either is left in place.
+The pruned grammar compiles in milliseconds and validates several times faster.
 
 Only self-contained grammars are pruned (no ``include``, ``externalRef``, ``parentRef``,
-nested ``grammar`` or ``combine``); others are compiled whole.
+nested ``grammar``, ``div`` or ``combine``); others are compiled whole.
 """
 
 from __future__ import annotations
@@ -33,6 +40,8 @@ _EMPTY: Final = etree.Element(f"{{{RNG}}}empty")
 """Marker for a pattern that simplified to ``empty`` (dropped from groups: libxml2
 mis-validates some groups that contain an explicit ``empty``)."""
 _SHELLS: Final = {"define", "start", "element", "attribute"}
+_PENDING: Final = etree.Element(f"{{{RNG}}}pending")
+"""Marker for a copy being made (a reference to it, through an element, is kept)."""
 
 
 def prunable(grammar: etree._Element) -> bool:
@@ -81,30 +90,127 @@ def attribute_name(node: etree._Element) -> Name | None:
     return _prefixed(node, name) if ":" in name else (node.get("ns", ""), name)
 
 
+Particle = tuple[str, str, str]
+"""("element" or "attribute", namespace, local name): a pattern a context may allow."""
+Allowed = frozenset[Particle]
+
+
+class _Reach:
+    """The named element and attribute patterns a definition contains, through its
+    references but not inside the elements it contains."""
+
+    def __init__(self, defines: dict[str, etree._Element]) -> None:
+        self.defines = defines
+        self.found: dict[str, Allowed | None] = {}
+
+    def __call__(self, name: str) -> Allowed | None:
+        """The particles of definition ``name``; None when unbounded (a reference cycle
+        outside elements, which RELAX NG forbids, or an unknown name)."""
+        if name in self.found:
+            return self.found[name]
+        self.found[name] = None  # while busy: a cycle makes it unbounded
+        source = self.defines.get(name)
+        particles: set[Particle] = set()
+        bounded = source is not None and self._collect(source, particles)
+        self.found[name] = frozenset(particles) if bounded else None
+        return self.found[name]
+
+    def _collect(self, node: etree._Element, particles: set[Particle]) -> bool:
+        for child in rng_children(node):
+            kind = _local(child)
+            if kind in {"element", "attribute"}:
+                name = element_name(child) if kind == "element" else attribute_name(child)
+                if name is not None:
+                    particles.add((kind, *name))
+            elif kind == "ref":
+                reached = self(child.get("name", ""))
+                if reached is None:
+                    return False
+                particles |= reached
+            elif kind not in _LEAVES and not self._collect(child, particles):
+                return False
+        return True
+
+
 class _Pruner:
     def __init__(self, grammar: etree._Element, vocabulary: Vocabulary) -> None:
-        self.vocabulary = vocabulary
         self.defines = {d.get("name", ""): d for d in grammar.iterchildren(f"{{{RNG}}}define")}
-        self.done: dict[str, etree._Element | None] = {}
-        self.busy: set[str] = set()
+        self.reach = _Reach(self.defines)
+        self.anywhere: Allowed = frozenset(
+            [("element", *name) for name in vocabulary.elements]
+            + [("attribute", *name) for name in vocabulary.attribute_names])
+        inside: dict[Name | None, set[Particle]] = {}
+        for parent, child in vocabulary.children:
+            inside.setdefault(parent, set()).add(("element", *child))
+        for element, attribute in vocabulary.attributes:
+            inside.setdefault(element, set()).add(("attribute", *attribute))
+        self.inside = {name: frozenset(found) for name, found in inside.items()}
+        self.copies: dict[tuple[str, Allowed], etree._Element | None] = {}
+        self.copy_names: dict[tuple[str, Allowed], str] = {}
+        # keyed by the source's element proxies, which the dict keeps alive (an id() could
+        # be reused once a proxy is freed)
+        self.elements: dict[etree._Element, etree._Element | None] = {}
+        self.element_names: dict[etree._Element, str] = {}
+        self.taken = set(self.defines)
 
-    def define(self, name: str) -> bool:
-        """Copy define ``name`` (once); False when it is notAllowed."""
-        if name in self.busy:
-            return True  # optimistic inside a cycle: keeping more is always safe
-        if name not in self.done:
-            self.busy.add(name)
+    def fresh(self, base: str) -> str:
+        """A definition name not used yet."""
+        number = len(self.taken)
+        while f"{base}.{number}" in self.taken:
+            number += 1
+        self.taken.add(f"{base}.{number}")
+        return f"{base}.{number}"
+
+    def define(self, name: str, allowed: Allowed) -> tuple[str, etree._Element | None]:
+        """The name and copy of definition ``name`` specialised to ``allowed``: made once
+        per distinct set of its particles that ``allowed`` keeps. The copy is None when it
+        is notAllowed and ``_PENDING`` while it is being made (a recursion, which RELAX NG
+        only allows through an element)."""
+        reach = self.reach(name)
+        key = (name, allowed if reach is None else reach & allowed)
+        if key not in self.copy_names:
+            self.copy_names[key] = self.fresh(name)
+            self.copies[key] = _PENDING
             source = self.defines.get(name)
-            copy = None if source is None else self.group(source, source)
-            self.busy.discard(name)
-            self.done[name] = copy
-        return self.done[name] is not None
+            copy = None if source is None else self.group(source, source, allowed)
+            if copy is not None:
+                copy.set("name", self.copy_names[key])
+            self.copies[key] = copy
+        return self.copy_names[key], self.copies[key]
 
-    def group(self, source: etree._Element, shell: etree._Element) -> etree._Element | None:
+    def ref(self, node: etree._Element, allowed: Allowed) -> etree._Element | None:
+        name, target = self.define(node.get("name", ""), allowed)
+        if target is None:
+            return None
+        if target is not _PENDING and len(target) == 1:
+            if _local(target[0]) == "empty":
+                return _EMPTY
+            if _local(target[0]) == "ref":
+                return _clone(target[0])  # a definition that only names another
+        return etree.Element(f"{{{RNG}}}ref", name=name)
+
+    def element(self, node: etree._Element) -> etree._Element | None:
+        """A reference to the definition holding the pruned copy of element pattern
+        ``node``, its content specialised to what occurs inside that element."""
+        if node not in self.elements:
+            self.element_names[node] = self.fresh("element")
+            self.elements[node] = _PENDING
+            name = element_name(node)
+            inside = self.anywhere if name is None else self.inside.get(name, frozenset())
+            copy = self.named(node, inside)
+            if copy is not None and name is not None:
+                copy.set("ns", name[0])  # the copy leaves the ancestors it inherited from
+            self.elements[node] = copy
+        if self.elements[node] is None:
+            return None
+        return etree.Element(f"{{{RNG}}}ref", name=self.element_names[node])
+
+    def group(self, source: etree._Element, shell: etree._Element,
+              allowed: Allowed) -> etree._Element | None:
         """Copy ``shell`` (attributes only) with ``source``'s children; None if notAllowed."""
         copy = etree.Element(shell.tag, _attrib(shell), nsmap=_nsmap(shell))
         for child in rng_children(source):
-            kept = self.pattern(child)
+            kept = self.pattern(child, allowed)
             if kept is None:
                 return None
             if kept is not _EMPTY:
@@ -117,47 +223,38 @@ class _Pruner:
             return copy[0]  # libxml2 can loop forever compiling some one-child groups
         return copy
 
-    def pattern(self, node: etree._Element) -> etree._Element | None:
+    def pattern(self, node: etree._Element, allowed: Allowed) -> etree._Element | None:
         kind = _local(node)
         if kind in _LEAVES:
-            return _clone(node)
+            return _leaf(node)
         if kind == "notAllowed":
             return None
         if kind == "ref":
-            return self.ref(node)
+            return self.ref(node, allowed)
         if kind == "element":
             name = element_name(node)
-            if name is not None and name not in self.vocabulary.elements:
+            if name is not None and ("element", *name) not in allowed:
                 return None
+            return self.element(node)
         if kind == "attribute":
             name = attribute_name(node)
-            if name is not None and name not in self.vocabulary.attributes:
+            if name is not None and ("attribute", *name) not in allowed:
                 return None
-        if kind in {"element", "attribute"}:
-            return self.named(node)
+            return self.named(node, frozenset())
         if kind == "choice":
-            return self.choice(node)
+            return self.choice(node, allowed)
         if kind in {"optional", "zeroOrMore"}:
-            kept = self.group(node, node)
+            kept = self.group(node, node, allowed)
             return kept if kept is not None else _EMPTY
-        return self.group(node, node)  # group, interleave, oneOrMore, list, mixed
+        return self.group(node, node, allowed)  # group, interleave, oneOrMore, list, mixed
 
-    def ref(self, node: etree._Element) -> etree._Element | None:
-        name = node.get("name", "")
-        if not self.define(name):
-            return None
-        target = self.done.get(name)  # None while the definition is being copied (a cycle)
-        if target is not None and len(target) == 1 and _local(target[0]) == "empty":
-            return _EMPTY
-        return _clone(node)
-
-    def named(self, node: etree._Element) -> etree._Element | None:
+    def named(self, node: etree._Element, allowed: Allowed) -> etree._Element | None:
         copy = etree.Element(node.tag, _attrib(node), nsmap=_nsmap(node))
         for index, child in enumerate(rng_children(node)):
             if index == 0 and node.get("name") is None and child.tag in _NAME_CLASSES:
-                copy.append(_clone(child))
+                copy.append(_name_class(child))
                 continue
-            kept = self.pattern(child)
+            kept = self.pattern(child, allowed)
             if kept is None:
                 return None
             if kept is not _EMPTY:
@@ -169,13 +266,47 @@ class _Pruner:
             copy.append(etree.Element(f"{{{RNG}}}empty"))
         return copy
 
-    def choice(self, node: etree._Element) -> etree._Element | None:
+    def choice(self, node: etree._Element, allowed: Allowed) -> etree._Element | None:
         copy = etree.Element(node.tag, _attrib(node), nsmap=_nsmap(node))
         for child in rng_children(node):
-            kept = self.pattern(child)
+            kept = self.pattern(child, allowed)
             if kept is not None:
                 copy.append(etree.Element(f"{{{RNG}}}empty") if kept is _EMPTY else kept)
         return copy if len(copy) else None
+
+
+def _inherited(node: etree._Element, attribute: str) -> str | None:
+    current: etree._Element | None = node
+    while current is not None:
+        value = current.get(attribute)
+        if value is not None:
+            return value
+        current = current.getparent()
+    return None
+
+
+def _leaf(node: etree._Element) -> etree._Element:
+    """A copy of a leaf pattern that keeps what it inherited (a datatype library, the
+    namespace of a QName value) once moved away from its ancestors."""
+    copy = _clone(node)
+    kind = _local(node)
+    if kind in {"data", "value"} and copy.get("datatypeLibrary") is None:
+        library = _inherited(node, "datatypeLibrary")
+        if library is not None:
+            copy.set("datatypeLibrary", library)
+    if kind == "value" and copy.get("ns") is None:
+        copy.set("ns", _inherited(node, "ns") or "")
+    return copy
+
+
+def _name_class(node: etree._Element) -> etree._Element:
+    """A copy of a name class whose ``name`` and ``nsName`` keep their inherited namespace."""
+    copy = _clone(node)
+    for source, target in zip(node.iter(f"{{{RNG}}}name", f"{{{RNG}}}nsName"),
+                              copy.iter(f"{{{RNG}}}name", f"{{{RNG}}}nsName"), strict=True):
+        if target.get("ns") is None:
+            target.set("ns", _inherited(source, "ns") or "")
+    return copy
 
 
 def _attrib(node: etree._Element) -> dict[str, str]:
@@ -204,14 +335,23 @@ def prune(grammar: etree._Element, vocabulary: Vocabulary) -> etree._Element:
     pruner = _Pruner(grammar, vocabulary)
     result = etree.Element(grammar.tag, _attrib(grammar), nsmap=_nsmap(grammar))
     start = grammar.find(f"{{{RNG}}}start")
-    kept = pruner.group(start, start) if start is not None else None
+    roots = pruner.inside.get(None, frozenset())
+    kept = pruner.group(start, start, roots) if start is not None else None
     result.append(kept if kept is not None else _not_allowed_start())
-    for name, define in pruner.done.items():
-        if define is None:
-            define = etree.Element(f"{{{RNG}}}define", name=name)
-            define.append(etree.Element(f"{{{RNG}}}notAllowed"))
+    for key, define in pruner.copies.items():
+        result.append(define if define is not None else _not_allowed(pruner.copy_names[key]))
+    for node, element in pruner.elements.items():
+        define = _not_allowed(pruner.element_names[node])
+        if element is not None:
+            define[0] = element
         result.append(define)
     return result
+
+
+def _not_allowed(name: str) -> etree._Element:
+    define = etree.Element(f"{{{RNG}}}define", name=name)
+    define.append(etree.Element(f"{{{RNG}}}notAllowed"))
+    return define
 
 
 def _not_allowed_start() -> etree._Element:

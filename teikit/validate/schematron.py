@@ -100,7 +100,7 @@ class _Run:
         if self._present is None:
             names = self.document.names()
             self._present = {("element", ns, local) for ns, local in names.elements}
-            self._present |= {("attribute", "", local) for _, local in names.attributes}
+            self._present |= {("attribute", "", local) for _, local in names.attribute_names}
         return self._present
 
     def matches(self, rule: Rule, variables: dict[str, Any]) -> list[Any]:

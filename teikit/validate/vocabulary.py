@@ -1,9 +1,12 @@
-"""The names a set of documents uses: what a grammar may be pruned to."""
+"""The names a set of documents uses, and where: what a grammar may be pruned to."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
+
+from lxml import etree
 
 Name = tuple[str, str]
 """(namespace URI or "", local name)."""
@@ -11,31 +14,46 @@ Name = tuple[str, str]
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The element and attribute names that occur in some documents."""
+    """Which elements occur inside which, and which attributes occur on which elements."""
 
-    elements: frozenset[Name] = frozenset()
-    attributes: frozenset[Name] = frozenset()
+    children: frozenset[tuple[Name | None, Name]] = frozenset()
+    """(parent element, child element) pairs; the parent of a root element is ``None``."""
+    attributes: frozenset[tuple[Name, Name]] = frozenset()
+    """(element, attribute) pairs."""
+
+    @cached_property
+    def elements(self) -> frozenset[Name]:
+        """Every element name."""
+        return frozenset(child for _, child in self.children)
+
+    @cached_property
+    def attribute_names(self) -> frozenset[Name]:
+        """Every attribute name, on whatever element."""
+        return frozenset(attribute for _, attribute in self.attributes)
 
     def __le__(self, other: Vocabulary) -> bool:
-        """True when every name here is also in ``other`` (its grammar covers ours)."""
-        return self.elements <= other.elements and self.attributes <= other.attributes
+        """True when every pair here is also in ``other`` (its grammar covers ours)."""
+        return self.children <= other.children and self.attributes <= other.attributes
 
     def __or__(self, other: Vocabulary) -> Vocabulary:
-        return Vocabulary(self.elements | other.elements, self.attributes | other.attributes)
+        return Vocabulary(self.children | other.children, self.attributes | other.attributes)
 
     @classmethod
     def union(cls, vocabularies: Iterable[Vocabulary]) -> Vocabulary:
-        elements: set[Name] = set()
-        attributes: set[Name] = set()
+        children: set[tuple[Name | None, Name]] = set()
+        attributes: set[tuple[Name, Name]] = set()
         for vocabulary in vocabularies:
-            elements |= vocabulary.elements
+            children |= vocabulary.children
             attributes |= vocabulary.attributes
-        return cls(frozenset(elements), frozenset(attributes))
+        return cls(frozenset(children), frozenset(attributes))
 
     def key(self) -> list[str]:
         """A stable text form (for cache keys)."""
-        return [*sorted(f"{ns}|{local}" for ns, local in self.elements),
-                *sorted(f"@{ns}|{local}" for ns, local in self.attributes)]
+        def show(name: Name | None) -> str:
+            return "/" if name is None else f"{{{name[0]}}}{name[1]}"
+
+        return [*sorted(f"{show(parent)}>{show(child)}" for parent, child in self.children),
+                *sorted(f"{show(element)}@{show(name)}" for element, name in self.attributes)]
 
 
 def split_name(clark: str) -> Name:
@@ -44,3 +62,32 @@ def split_name(clark: str) -> Name:
         namespace, _, local = clark[1:].partition("}")
         return namespace, local
     return "", clark
+
+
+def vocabulary_of(tree: etree._ElementTree) -> Vocabulary:
+    """The element nesting and attribute use of ``tree`` (one walk; names are split once)."""
+    children: set[tuple[str | None, str]] = set()
+    attributes: set[tuple[str, str]] = set()
+    stack: list[str | None] = [None]
+    for event, element in etree.iterwalk(tree, events=("start", "end"), tag="*"):
+        if event == "start":
+            tag = element.tag
+            children.add((stack[-1], tag))
+            stack.append(tag)
+            keys = element.keys()
+            if keys:
+                attributes.update([(tag, str(key)) for key in keys])
+        else:
+            stack.pop()
+    names: dict[str, Name] = {}
+
+    def name(clark: str) -> Name:
+        found = names.get(clark)
+        if found is None:
+            found = names[clark] = split_name(clark)
+        return found
+
+    return Vocabulary(
+        frozenset((None if parent is None else name(parent), name(child))
+                  for parent, child in children),
+        frozenset((name(element), name(attribute)) for element, attribute in attributes))
