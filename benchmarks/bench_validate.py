@@ -41,10 +41,12 @@ API = """
 import sys
 from teikit.validate import Options, validate_paths
 from teikit.reporting import exit_code
+from pathlib import Path
 args = sys.argv[1:]
 jobs = int(args.pop(0)); embedded = args.pop(0) == "1"; schema = args.pop(0)
+roots = tuple(Path(r) for r in args.pop(0).split("|") if r)
 results = validate_paths(args, [schema] if schema else None, jobs=jobs,
-                         options=Options(embedded=embedded))
+                         options=Options(embedded=embedded, xinclude_roots=roots))
 sys.exit(exit_code([d for r in results for d in r.diagnostics]))
 """
 
@@ -57,13 +59,16 @@ def _has_cli() -> bool:
 
 def teikit_command(files: list[Path], schema: Path | None, jobs: int, embedded: bool,
                    cli: bool) -> list[str]:
+    # jing (Xerces) reads the corpus's includes from sibling folders: trust the corpus too
+    roots = [CORPUS] if any(CORPUS in f.parents for f in files) else []
     if cli:
         command = [sys.executable, "-m", "teikit", "validate", "--jobs", str(jobs)]
         command += ["--schema", str(schema)] if schema else []
         command += [] if embedded else ["--no-embedded-rules"]
+        command += [arg for root in roots for arg in ("--xinclude-root", str(root))]
         return command + [str(f) for f in files]
     return [sys.executable, "-c", API, str(jobs), "1" if embedded else "0",
-            str(schema or ""), *map(str, files)]
+            str(schema or ""), "|".join(map(str, roots)), *map(str, files)]
 
 
 def wall(command: list[str], runs: int, env: dict[str, str] | None = None) -> list[float]:
