@@ -222,6 +222,11 @@ def test_value_comparisons_rewritten_only_where_the_meaning_is_kept(
          {("element", "T", "a"), ("element", "T", "b"), ("element", "T", "d")}),
         ("tei:*[ starts-with(@spanTo, '#') ]", {("attribute", "", "spanTo")}),
         ("tei:*[@a or @b]", None),
+        ("tei:*[not(self::tei:schemaSpec)][@targetLang]", {("attribute", "", "targetLang")}),
+        ("tei:*[@a = 'x'][@b]", {("attribute", "", "a")}),
+        ("tei:*[not(@a)]", None),  # true without the attribute
+        ("tei:*[string-length(@a) = 0]", None),
+        ("tei:*[starts-with(@a, '')]", None),
         ("/*[count(//tei:x) gt 1]", None),
         ("@target", None),
         ("ancestor::tei:x", None),
@@ -233,6 +238,27 @@ def test_rules_are_skipped_only_when_they_cannot_match(
     from teikit.validate.sch_context import needs as needs_of
 
     assert needs_of(context, {"tei": "T"}) == (frozenset(needs) if needs else None)
+
+
+@pytest.mark.parametrize(
+    ("context", "selector"),
+    [
+        ("tei:*[@when]", "//@when/parent::tei:*"),
+        ("*[@xml:id]", "//@xml:id/parent::*"),
+        ("tei:*[@when = '1']", "//tei:*[@when = '1']"),
+        ("tei:p | tei:*[@n]", "//tei:p | //@n/parent::tei:*"),
+    ],
+)
+def test_rule_contexts_become_selections_from_the_root(context: str, selector: str) -> None:
+    from teikit.validate.sch_context import context_selector
+
+    assert context_selector(context) == selector
+    tree = etree.fromstring(
+        b'<r xmlns="T" xmlns:t="T"><p n="1" when="1" xml:id="a"/><q when="2"/></r>')
+    plain = " | ".join("//" + branch.strip() for branch in context.split("|"))
+    expected = tree.xpath(plain.replace("tei:", "t:"), namespaces={"t": "T"})
+    assert expected  # the same nodes, in the same order
+    assert tree.xpath(selector.replace("tei:", "t:"), namespaces={"t": "T"}) == expected
 
 
 def test_embedded_schematron_may_use_keys_and_functions_declared_in_the_grammar() -> None:

@@ -49,6 +49,9 @@ def _branch_selector(branch: str) -> str:
             depth += {"(": 1, ")": -1}.get(char, 0)
             if depth == 0:
                 return f"({context_selector(branch[1:index])}){branch[index + 1:]}"
+    exists = _EXISTS.fullmatch(branch)
+    if exists:  # libxml2 finds attributes by name three times faster than it tests elements
+        return f"//@{exists.group('attribute')}/parent::{exists.group('step')}"
     return "//" + branch
 
 
@@ -70,7 +73,16 @@ def lxml_select(selector: str, namespaces: dict[str, str],
 Need = tuple[str, str, str]
 """``("element", namespace, name)`` or ``("attribute", "", name)``."""
 _FIRST_STEP: Final = re.compile(r"(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*|\*)")
-_ATTRIBUTE_FIRST: Final = re.compile(r"\s*\[\s*(?:[\w-]+\(\s*)?@([\w.-]+:)?([\w.-]+)[^\]]*\]")
+_ATTRIBUTE: Final = r"@(?:[\w.-]+:)?(?P<name>[\w.-]+)"
+_COMPARISON: Final = r"(?:=|!=|<=?|>=?|\beq\b|\bne\b|\blt\b|\ble\b|\bgt\b|\bge\b)"
+_NEEDS_ATTRIBUTE: Final = re.compile(
+    rf"\[\s*(?:{_ATTRIBUTE}(?:\s*{_COMPARISON}[^\]]*)?"
+    rf"|starts-with\(\s*{_ATTRIBUTE.replace('name', 'prefixed')}\s*,\s*(?:'[^']+'|\"[^\"]+\")\s*\))"
+    rf"\s*\]")
+"""A predicate that is false on an element without the attribute: ``[@a]``, ``[@a = …]``
+(a comparison with no value is false) or ``[starts-with(@a, 'x')]``."""
+_EXISTS: Final = re.compile(
+    r"(?P<step>(?:[A-Za-z_][\w.-]*:)?\*)\s*\[\s*@(?P<attribute>(?:[\w.-]+:)?[\w.-]+)\s*\]")
 
 
 def needs(context: str, namespaces: dict[str, str]) -> frozenset[Need] | None:
@@ -102,10 +114,33 @@ def _branch_needs(branch: str, namespaces: dict[str, str]) -> set[Need] | None:
     prefix, local = match.groups()
     if local != "*":
         return {("element", namespaces.get(prefix or "", ""), local)}
-    attribute = _ATTRIBUTE_FIRST.match(rest)
-    if attribute and " or " not in attribute.group(0):
-        return {("attribute", "", attribute.group(2))}
+    for predicate in _predicates(rest):  # all must hold: one that needs an attribute will do
+        found = _NEEDS_ATTRIBUTE.fullmatch(predicate)
+        if found and " or " not in predicate:
+            return {("attribute", "", found.group("name") or found.group("prefixed"))}
     return None
+
+
+def _predicates(rest: str) -> list[str]:
+    """The predicates (``[…]``) that open ``rest``, the remainder of a step."""
+    found: list[str] = []
+    depth, quote, start = 0, "", 0
+    for index, char in enumerate(rest):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "[":
+            if depth == 0:
+                start = index
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                found.append(rest[start:index + 1])
+        elif depth == 0 and not char.isspace():
+            break
+    return found
 
 
 def _branches(context: str) -> list[str]:
