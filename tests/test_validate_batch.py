@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from teikit.diagnostics import ConfigError, InputError
-from teikit.validate import Config, load_config, validate_paths
+from teikit.validate import Config, batch, load_config, validate_paths
 
 DATA = Path(__file__).parent / "data" / "validate"
 
@@ -70,3 +73,28 @@ def test_bad_settings_are_config_errors(tmp_path: Path) -> None:
     (tmp_path / "teikit.toml").write_text("schemas = 3\n")
     with pytest.raises(ConfigError, match="list of paths"):
         load_config(tmp_path)
+
+
+@given(st.lists(st.integers(0, 40 * 1024 * 1024), max_size=300), st.integers(1, 8))
+def test_chunks_take_every_file_once_largest_first_within_bounds(
+    sizes: list[int], jobs: int,
+) -> None:
+    files = [Path(f"f{index}.xml") for index in range(len(sizes))]
+    with patch.object(batch, "_size", lambda path: sizes[int(path.stem[1:])]):
+        chunks = batch._chunks(files, jobs)
+    order = [index for chunk in chunks for index in chunk]
+    assert sorted(order) == list(range(len(sizes)))
+    assert [sizes[i] for i in order] == sorted(sizes, reverse=True)
+    for chunk in chunks:
+        assert 1 <= len(chunk) <= batch.CHUNK
+        # a chunk only outgrows CHUNK_BYTES by its last (the file that filled it)
+        assert sum(sizes[i] for i in chunk[:-1]) < batch.CHUNK_BYTES
+
+
+def test_results_come_back_in_input_order_whatever_the_chunks(folder: Path) -> None:
+    (folder / "big.xml").write_bytes((DATA / "good.xml").read_bytes() + b"<!--" + b"x" * 50000
+                                     + b"-->")
+    given = [folder / "good.xml", folder / "big.xml", folder / "bad.xml"]
+    for jobs in (1, 2):
+        results = validate_paths(given, [DATA / "letter.rng"], jobs=jobs)
+        assert [r.path for r in results] == given

@@ -28,9 +28,11 @@ from teikit.validate.schemas import Schema, load_schema
 from teikit.validate.vocabulary import Vocabulary
 
 SUFFIXES: Final = (".xml", ".tei")
-CHUNK: Final = 128
+CHUNK: Final = 32
 """Files loaded together: their joint vocabulary gets one pruned grammar."""
 CHUNK_BYTES: Final = 16 * 1024 * 1024
+SHARES: Final = 4
+"""A chunk holds about 1/SHARES of a worker's share of the work left."""
 
 
 @dataclass(frozen=True)
@@ -87,21 +89,22 @@ def _size(path: Path) -> int:
         return 0  # reported when it is loaded
 
 
-def _chunks(files: list[Path], jobs: int) -> list[list[Path]]:
-    """Consecutive files (neighbours share a vocabulary) in chunks of about equal size:
-    about four per worker, so that the workers finish together, and never more than
-    CHUNK files or CHUNK_BYTES (what a worker holds in memory at once)."""
+def _chunks(files: list[Path], jobs: int) -> list[list[int]]:
+    """The files (as indexes) in the order to check them: largest first, in chunks that
+    shrink as the work left does (see SHARES), so that the workers finish together; never
+    more than CHUNK files or CHUNK_BYTES (what a worker holds in memory at once)."""
     sizes = [_size(path) for path in files]
-    target = min(CHUNK_BYTES, max(1, sum(sizes) // (jobs * 4)))
-    chunks: list[list[Path]] = [[]]
+    left = sum(sizes)
+    chunks: list[list[int]] = [[]]
     held = 0
-    for path, size in zip(files, sizes, strict=True):
-        if chunks[-1] and (held + size > target or len(chunks[-1]) == CHUNK):
+    for index in sorted(range(len(files)), key=lambda i: -sizes[i]):
+        chunks[-1].append(index)
+        held += sizes[index]
+        if held >= min(CHUNK_BYTES, max(1, left // (jobs * SHARES))) or len(chunks[-1]) == CHUNK:
             chunks.append([])
+            left -= held
             held = 0
-        chunks[-1].append(path)
-        held += size
-    return chunks
+    return [chunk for chunk in chunks if chunk]
 
 
 _JOB: _Job | None = None
@@ -147,12 +150,19 @@ def validate_paths(
 
     jobs = jobs or os.cpu_count() or 1
     chunks = _chunks(files, jobs)
+    work = [[files[index] for index in chunk] for chunk in chunks]
     if jobs == 1 or len(chunks) == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [result for chunk in chunks for result in _check_chunk(chunk, job)]
-    global _JOB
-    _JOB = job
-    try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
-            return [result for chunk in pool.imap(_work, chunks) for result in chunk]
-    finally:
-        _JOB = None
+        done = [_check_chunk(paths, job) for paths in work]
+    else:
+        global _JOB
+        _JOB = job
+        try:
+            with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
+                done = list(pool.imap(_work, work))
+        finally:
+            _JOB = None
+    results: list[FileResult | None] = [None] * len(files)
+    for chunk, checked in zip(chunks, done, strict=True):
+        for index, result in zip(chunk, checked, strict=True):
+            results[index] = result
+    return [result for result in results if result is not None]
