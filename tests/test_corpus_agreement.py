@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from teikit.diagnostics import Severity
-from teikit.validate import FileResult, Options, validate_paths
+from teikit.validate import FileResult, Options, batch, validate_paths
 
 pytestmark = pytest.mark.shared
 
@@ -82,6 +82,37 @@ def test_repeated_xml_id_is_left_to_the_schema() -> None:
     _need(document, TEI_ALL)
     [result] = validate_paths([document], [TEI_ALL], options=Options(embedded=False))
     assert _grammar_verdict(result) == "valid"
+
+
+def test_each_document_alone_gets_jings_verdict(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One document per chunk: every grammar is pruned to a single document's vocabulary,
+    the narrowest there is (a batch unites the vocabularies of its chunk's documents)."""
+    _need(TEI_REAL / "manifest.csv", TEI_ALL)
+    with (TEI_REAL / "manifest.csv").open(encoding="utf-8") as handle:
+        expected = {r["path"]: r["jing_verdict"] for r in csv.DictReader(handle)
+                    if r["role"] == "test"}
+    monkeypatch.setattr(batch, "CHUNK", 1)
+    results = validate_paths([TEI_REAL / p for p in expected], [TEI_ALL], jobs=2,
+                             options=Options(embedded=False, xinclude_roots=(TEI_REAL,)))
+    got = {r.path.relative_to(TEI_REAL).as_posix(): _grammar_verdict(r) for r in results}
+    wrong = {p: (got[p], v) for p, v in expected.items() if got[p] != v}
+    assert not wrong, f"{len(wrong)}/428 verdicts differ from jing: {wrong}"
+    for result in results:  # and an invalid document always says where
+        errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+        assert all(d.line > 0 or "are not valid" in d.message for d in errors), errors
+
+
+def test_a_required_element_missing_everywhere_is_named_like_jing() -> None:
+    """alt.odd has no teiHeader at all: pruned to its vocabulary, TEI's content model could
+    not match; teikit still says where and what was expected (jing: 'element "specGrp" not
+    allowed here; expected element "teiHeader"')."""
+    document = TEI_REAL / "tei-stylesheets-tests" / "Test" / "alt.odd"
+    _need(document, TEI_ALL)
+    [result] = validate_paths([document], [TEI_ALL], options=Options(embedded=False))
+    [problem] = result.diagnostics
+    assert (problem.line, problem.code) == (3, "rng-element")
+    assert "`specGrp` is not allowed here inside `TEI`" in problem.message
+    assert "`teiHeader`" in problem.message
 
 
 def test_frus_verdicts_match_jing() -> None:

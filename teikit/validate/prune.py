@@ -16,6 +16,11 @@ away as the RELAX NG spec does (section 4.19), and references to definitions tha
 ``empty`` are dropped, because libxml2 validates far slower when either is left in place.
 The pruned grammar compiles in milliseconds and validates several times faster.
 
+Where a pattern the documents cannot match is *required* (a ``teiHeader`` missing from a
+``TEI``, a ``title`` from a ``titleStmt``), it is not dropped but kept as a stub that can
+match nothing in them: the verdict is the same, and libxml2 can still say what it expected
+there instead of rejecting the whole document without a word.
+
 Only self-contained grammars are pruned (no ``include``, ``externalRef``, ``parentRef``,
 nested ``grammar``, ``div`` or ``combine``); others are compiled whole.
 """
@@ -145,11 +150,11 @@ class _Pruner:
         for element, attribute in vocabulary.attributes:
             inside.setdefault(element, set()).add(("attribute", *attribute))
         self.inside = {name: frozenset(found) for name, found in inside.items()}
-        self.copies: dict[tuple[str, Allowed], etree._Element | None] = {}
+        self.copies: dict[tuple[str, Allowed], Kept] = {}
         self.copy_names: dict[tuple[str, Allowed], str] = {}
         # keyed by the source's element proxies, which the dict keeps alive (an id() could
         # be reused once a proxy is freed)
-        self.elements: dict[etree._Element, etree._Element | None] = {}
+        self.elements: dict[etree._Element, Kept] = {}
         self.element_names: dict[etree._Element, str] = {}
         self.taken = set(self.defines)
 
@@ -161,11 +166,11 @@ class _Pruner:
         self.taken.add(f"{base}.{number}")
         return f"{base}.{number}"
 
-    def define(self, name: str, allowed: Allowed) -> tuple[str, etree._Element | None]:
+    def define(self, name: str, allowed: Allowed) -> tuple[str, Kept]:
         """The name and copy of definition ``name`` specialised to ``allowed``: made once
-        per distinct set of its particles that ``allowed`` keeps. The copy is None when it
-        is notAllowed and ``_PENDING`` while it is being made (a recursion, which RELAX NG
-        only allows through an element)."""
+        per distinct set of its particles that ``allowed`` keeps. The copy is ``_PENDING``
+        while it is being made (a recursion, which RELAX NG only allows through an
+        element)."""
         reach = self.reach(name)
         key = (name, allowed if reach is None else reach & allowed)
         if key not in self.copy_names:
@@ -174,22 +179,23 @@ class _Pruner:
             source = self.defines.get(name)
             copy = None if source is None else self.group(source, source, allowed)
             if copy is not None:
-                copy.set("name", self.copy_names[key])
+                _pattern(copy).set("name", self.copy_names[key])
             self.copies[key] = copy
         return self.copy_names[key], self.copies[key]
 
-    def ref(self, node: etree._Element, allowed: Allowed) -> etree._Element | None:
+    def ref(self, node: etree._Element, allowed: Allowed) -> Kept:
         name, target = self.define(node.get("name", ""), allowed)
         if target is None:
             return None
-        if target is not _PENDING and len(target) == 1:
-            if _local(target[0]) == "empty":
+        content = _pattern(target)
+        if target is not _PENDING and len(content) == 1:
+            if _local(content[0]) == "empty":
                 return _EMPTY
-            if _local(target[0]) == "ref":
-                return _clone(target[0])  # a definition that only names another
-        return etree.Element(f"{{{RNG}}}ref", name=name)
+            if _local(content[0]) == "ref":  # a definition that only names another
+                return _same(target, _clone(content[0]))
+        return _same(target, etree.Element(f"{{{RNG}}}ref", name=name))
 
-    def element(self, node: etree._Element) -> etree._Element | None:
+    def element(self, node: etree._Element) -> Kept:
         """A reference to the definition holding the pruned copy of element pattern
         ``node``, its content specialised to what occurs inside that element."""
         if node not in self.elements:
@@ -199,31 +205,36 @@ class _Pruner:
             inside = self.anywhere if name is None else self.inside.get(name, frozenset())
             copy = self.named(node, inside)
             if copy is not None and name is not None:
-                copy.set("ns", name[0])  # the copy leaves the ancestors it inherited from
+                _pattern(copy).set("ns", name[0])  # it leaves the ancestors it inherited from
             self.elements[node] = copy
-        if self.elements[node] is None:
+        copy = self.elements[node]
+        if copy is None:
             return None
-        return etree.Element(f"{{{RNG}}}ref", name=self.element_names[node])
+        return _same(copy, etree.Element(f"{{{RNG}}}ref", name=self.element_names[node]))
 
-    def group(self, source: etree._Element, shell: etree._Element,
-              allowed: Allowed) -> etree._Element | None:
-        """Copy ``shell`` (attributes only) with ``source``'s children; None if notAllowed."""
+    def group(self, source: etree._Element, shell: etree._Element, allowed: Allowed) -> Kept:
+        """Copy ``shell`` (attributes only) with ``source``'s children: None if it is
+        notAllowed, blocked if one of them is."""
         copy = etree.Element(shell.tag, _attrib(shell), nsmap=_nsmap(shell))
+        blocked = False
         for child in rng_children(source):
             kept = self.pattern(child, allowed)
             if kept is None:
                 return None
+            blocked = blocked or isinstance(kept, _Blocked)
+            kept = _pattern(kept)
             if kept is not _EMPTY:
                 copy.append(kept)
+        result = copy
         if not len(copy):
             if _local(shell) not in _SHELLS:
                 return _EMPTY
             copy.append(etree.Element(f"{{{RNG}}}empty"))
         elif len(copy) == 1 and _local(shell) in {"group", "interleave"}:
-            return copy[0]  # libxml2 can loop forever compiling some one-child groups
-        return copy
+            result = copy[0]  # libxml2 can loop forever compiling some one-child groups
+        return _Blocked(result) if blocked else result
 
-    def pattern(self, node: etree._Element, allowed: Allowed) -> etree._Element | None:
+    def pattern(self, node: etree._Element, allowed: Allowed) -> Kept:
         kind = _local(node)
         if kind in _LEAVES:
             return _leaf(node)
@@ -231,25 +242,21 @@ class _Pruner:
             return None
         if kind == "ref":
             return self.ref(node, allowed)
-        if kind == "element":
-            name = element_name(node)
-            if name is not None and ("element", *name) not in allowed:
-                return None
-            return self.element(node)
-        if kind == "attribute":
-            name = attribute_name(node)
-            if name is not None and ("attribute", *name) not in allowed:
-                return None
-            return self.named(node, frozenset())
+        if kind in {"element", "attribute"}:
+            name = element_name(node) if kind == "element" else attribute_name(node)
+            if name is not None and (kind, *name) not in allowed:
+                return _Blocked(_stub(kind, name))
+            return self.element(node) if kind == "element" else self.named(node, frozenset())
         if kind == "choice":
             return self.choice(node, allowed)
         if kind in {"optional", "zeroOrMore"}:
             kept = self.group(node, node, allowed)
-            return kept if kept is not None else _EMPTY
+            return kept if isinstance(kept, etree._Element) else _EMPTY
         return self.group(node, node, allowed)  # group, interleave, oneOrMore, list, mixed
 
-    def named(self, node: etree._Element, allowed: Allowed) -> etree._Element | None:
+    def named(self, node: etree._Element, allowed: Allowed) -> Kept:
         copy = etree.Element(node.tag, _attrib(node), nsmap=_nsmap(node))
+        blocked = False
         for index, child in enumerate(rng_children(node)):
             if index == 0 and node.get("name") is None and child.tag in _NAME_CLASSES:
                 copy.append(_name_class(child))
@@ -257,6 +264,8 @@ class _Pruner:
             kept = self.pattern(child, allowed)
             if kept is None:
                 return None
+            blocked = blocked or isinstance(kept, _Blocked)
+            kept = _pattern(kept)
             if kept is not _EMPTY:
                 copy.append(kept)
         name_class = 0 if node.get("name") is not None else 1
@@ -264,15 +273,57 @@ class _Pruner:
         if len(copy) == name_class and content_dropped:
             # every content pattern simplified to empty (an attribute alone means text)
             copy.append(etree.Element(f"{{{RNG}}}empty"))
-        return copy
+        return _Blocked(copy) if blocked else copy
 
-    def choice(self, node: etree._Element, allowed: Allowed) -> etree._Element | None:
+    def choice(self, node: etree._Element, allowed: Allowed) -> Kept:
         copy = etree.Element(node.tag, _attrib(node), nsmap=_nsmap(node))
+        expected = etree.Element(node.tag, _attrib(node), nsmap=_nsmap(node))
         for child in rng_children(node):
             kept = self.pattern(child, allowed)
-            if kept is not None:
+            if isinstance(kept, _Blocked):
+                if len(expected) < _EXPECTED:
+                    expected.append(kept.pattern)
+            elif kept is not None:
                 copy.append(etree.Element(f"{{{RNG}}}empty") if kept is _EMPTY else kept)
-        return copy if len(copy) else None
+        if len(copy):
+            return copy
+        if len(expected):  # nothing can match here; say what the schema expects
+            return _Blocked(expected[0] if len(expected) == 1 else expected)
+        return None
+
+
+class _Blocked:
+    """A pattern that no node of the documents can match (it needs an element or an
+    attribute where they have none), kept where a match is required so that libxml2 can
+    say what it expected there; in a choice or an option it is dropped."""
+
+    __slots__ = ("pattern",)
+
+    def __init__(self, pattern: etree._Element) -> None:
+        self.pattern = pattern
+
+
+Kept = etree._Element | _Blocked | None
+"""A pattern copied (or ``_EMPTY``), blocked, or notAllowed (None)."""
+_EXPECTED: Final = 8
+"""At most this many blocked alternatives of a choice are kept for the messages."""
+
+
+def _pattern(kept: etree._Element | _Blocked) -> etree._Element:
+    return kept.pattern if isinstance(kept, _Blocked) else kept
+
+
+def _same(status: etree._Element | _Blocked, pattern: etree._Element) -> Kept:
+    """``pattern``, blocked when ``status`` is."""
+    return _Blocked(pattern) if isinstance(status, _Blocked) else pattern
+
+
+def _stub(kind: str, name: Name) -> etree._Element:
+    """An element or attribute pattern named ``name`` (which the documents do not have
+    there), for libxml2 to name in its messages."""
+    stub = etree.Element(f"{{{RNG}}}{kind}", name=name[1], ns=name[0])
+    stub.append(etree.Element(f"{{{RNG}}}empty" if kind == "element" else f"{{{RNG}}}text"))
+    return stub
 
 
 def _inherited(node: etree._Element, attribute: str) -> str | None:
@@ -337,13 +388,14 @@ def prune(grammar: etree._Element, vocabulary: Vocabulary) -> etree._Element:
     start = grammar.find(f"{{{RNG}}}start")
     roots = pruner.inside.get(None, frozenset())
     kept = pruner.group(start, start, roots) if start is not None else None
-    result.append(kept if kept is not None else _not_allowed_start())
+    result.append(_not_allowed_start() if kept is None else _pattern(kept))
     for key, define in pruner.copies.items():
-        result.append(define if define is not None else _not_allowed(pruner.copy_names[key]))
+        result.append(_not_allowed(pruner.copy_names[key]) if define is None
+                      else _pattern(define))
     for node, element in pruner.elements.items():
         define = _not_allowed(pruner.element_names[node])
         if element is not None:
-            define[0] = element
+            define[0] = _pattern(element)
         result.append(define)
     return result
 

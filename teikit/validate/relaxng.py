@@ -13,18 +13,18 @@ from typing import Final
 from lxml import etree
 
 from teikit import tei
-from teikit.diagnostics import ConfigError, Diagnostic
+from teikit.diagnostics import ConfigError, Diagnostic, Severity, has_errors
 from teikit.validate.allowed import AllowedChildren
 from teikit.validate.backend import Vocabulary
 from teikit.validate.cache import cached
 from teikit.validate.document import Document
-from teikit.validate.messages import from_rng_log
+from teikit.validate.messages import from_rng_log, readable_xpath
 from teikit.validate.prune import prunable, prune
 from teikit.validate.schemas import Schema
 
 PRUNE_ABOVE: Final = 64 * 1024
 """Grammars smaller than this many bytes compile fast enough whole."""
-PRUNING: Final = "3"
+PRUNING: Final = "4"
 """Version of :func:`prune`'s output, part of its cache key."""
 
 
@@ -81,7 +81,13 @@ class RelaxNGBackend:
         validator = self._validator(document.names())
         if validator.validate(document.tree):
             return []
-        return from_rng_log(validator.error_log, document, self.allowed)
+        found = from_rng_log(validator.error_log, document, self.allowed)
+        if not has_errors(found):  # libxml2 said no without saying why: still invalid
+            root = document.tree.getroot()
+            found.append(document.diagnostic(
+                root, Severity.ERROR, "rng", f"the document does not match {self.schema}",
+                xpath=readable_xpath(root), source="relaxng"))
+        return found
 
     def allowed(self, namespace: str, name: str) -> list[str]:
         """Elements the whole grammar allows inside (namespace, name)."""
