@@ -281,3 +281,12 @@ def test_embedded_schematron_may_use_keys_and_functions_declared_in_the_grammar(
     found = list(iter_diagnostics(DATA / "tei-keys.xml", [DATA / "tei-keys.rng"]))
     assert [(d.line, d.code, d.source) for d in found] == [
         (5, "corresp-resolves", "schematron")]
+
+
+def test_a_rejection_without_messages_is_still_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from teikit.validate import relaxng
+
+    monkeypatch.setattr(relaxng, "from_rng_log", lambda *args: [])
+    found = list(iter_diagnostics(DATA / "bad.xml", [DATA / "letter.rng"]))
+    assert [(d.code, d.line) for d in found] == [("rng", 2)]
+    assert "does not match" in found[0].message
