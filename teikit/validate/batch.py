@@ -28,9 +28,11 @@ from teikit.validate.schemas import Schema, load_schema
 from teikit.validate.vocabulary import Vocabulary
 
 SUFFIXES: Final = (".xml", ".tei")
-CHUNK: Final = 32
+CHUNK: Final = 128
 """Files loaded together: their joint vocabulary gets one pruned grammar."""
 CHUNK_BYTES: Final = 16 * 1024 * 1024
+CHUNK_MIN_BYTES: Final = 1024 * 1024
+"""Each chunk costs a pruned grammar (a few tens of milliseconds when not cached)."""
 SHARES: Final = 4
 """A chunk holds about 1/SHARES of a worker's share of the work left."""
 
@@ -91,8 +93,9 @@ def _size(path: Path) -> int:
 
 def _chunks(files: list[Path], jobs: int) -> list[list[int]]:
     """The files (as indexes) in the order to check them: largest first, in chunks that
-    shrink as the work left does (see SHARES), so that the workers finish together; never
-    more than CHUNK files or CHUNK_BYTES (what a worker holds in memory at once)."""
+    shrink as the work left does (see SHARES), so that the workers finish together, down to
+    CHUNK_MIN_BYTES; never more than CHUNK files or CHUNK_BYTES (what a worker holds in
+    memory at once)."""
     sizes = [_size(path) for path in files]
     left = sum(sizes)
     chunks: list[list[int]] = [[]]
@@ -100,7 +103,8 @@ def _chunks(files: list[Path], jobs: int) -> list[list[int]]:
     for index in sorted(range(len(files)), key=lambda i: -sizes[i]):
         chunks[-1].append(index)
         held += sizes[index]
-        if held >= min(CHUNK_BYTES, max(1, left // (jobs * SHARES))) or len(chunks[-1]) == CHUNK:
+        target = min(CHUNK_BYTES, max(CHUNK_MIN_BYTES, left // (jobs * SHARES)))
+        if held >= target or len(chunks[-1]) == CHUNK:
             chunks.append([])
             left -= held
             held = 0
