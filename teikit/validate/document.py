@@ -51,15 +51,14 @@ class Document:
         origin = self.origin(node) if node is not None else None
         return Diagnostic(
             origin.file if origin else self.filename, line_of(node) or line,
-            self.column_of(node) if node is not None else 0, severity, code, message,
+            self._column(node, origin) if node is not None else 0, severity, code, message,
             xpath=xpath, source=source, url=url,
             document=origin.document if origin else None,
             included_line=origin.line if origin else 0)
 
-    def column_of(self, element: etree._Element) -> int:
+    def _column(self, element: etree._Element, origin: Origin | None) -> int:
         """1-based column of ``element``'s start tag on its line (0 when not found)."""
         number = line_of(element)
-        origin = self.origin(element)
         source = origin.source if origin else self.source
         if source is None or not isinstance(element.tag, str) or not number:
             return 0
