@@ -115,6 +115,17 @@ def test_a_required_element_missing_everywhere_is_named_like_jing() -> None:
     assert "`teiHeader`" in problem.message
 
 
+def test_the_fault_is_named_inside_the_element_that_has_it() -> None:
+    """ELTeC puts its own elements inside textDesc: the message names them, not textDesc
+    (which is allowed where it is)."""
+    document = TEI_REAL / "eltec-eng" / "level1" / "ENG18411_Tupper.xml"
+    _need(document, TEI_ALL)
+    [result] = validate_paths([document], [TEI_ALL], options=Options(embedded=False))
+    first = result.diagnostics[0]
+    assert first.message.startswith("element `authorGender` is not allowed here inside "
+                                    "`textDesc`; allowed there: `channel`")
+
+
 def test_frus_verdicts_match_jing() -> None:
     _need(FRUS / "manifest.csv", FRUS / "schema" / "frus.rng")
     with (FRUS / "manifest.csv").open(encoding="utf-8") as handle:

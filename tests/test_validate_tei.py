@@ -183,6 +183,21 @@ def test_a_required_element_the_documents_lack_is_kept_for_the_message() -> None
         (1, "Did not expect element p there")]
 
 
+def test_an_element_whose_content_cannot_match_is_kept_in_its_choice() -> None:
+    """``a`` lacks its required ``x``: libxml2 must look inside ``a`` (as with the whole
+    grammar), not call ``a`` itself unexpected."""
+    grammar = etree.fromstring(
+        b'<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="r">'
+        b'<zeroOrMore><choice><element name="a"><element name="x"><empty/></element>'
+        b'</element><element name="b"><text/></element></choice></zeroOrMore></element>'
+        b"</start></grammar>")
+    document = etree.fromstring(b"<r>\n<b>t</b>\n<a/></r>").getroottree()
+    whole, pruned = etree.RelaxNG(grammar), etree.RelaxNG(prune(grammar, vocabulary_of(document)))
+    assert not whole.validate(document) and not pruned.validate(document)
+    assert [(e.line, e.message) for e in pruned.error_log] == [
+        (e.line, e.message) for e in whole.error_log]
+
+
 def test_grammars_with_includes_are_not_pruned() -> None:
     grammar = etree.fromstring(
         b'<grammar xmlns="http://relaxng.org/ns/structure/1.0"><include href="x.rng"/>'

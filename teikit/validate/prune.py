@@ -210,21 +210,23 @@ class _Pruner:
         copy = self.elements[node]
         if copy is None:
             return None
-        return _same(copy, etree.Element(f"{{{RNG}}}ref", name=self.element_names[node]))
+        ref = etree.Element(f"{{{RNG}}}ref", name=self.element_names[node])
+        # the documents have this element here, but its content cannot match: kept even
+        # where it is optional, so that libxml2 reports what is wrong inside it
+        return _Blocked(ref, observed=True) if isinstance(copy, _Blocked) else ref
 
     def group(self, source: etree._Element, shell: etree._Element, allowed: Allowed) -> Kept:
         """Copy ``shell`` (attributes only) with ``source``'s children: None if it is
         notAllowed, blocked if one of them is."""
         copy = etree.Element(shell.tag, _attrib(shell), nsmap=_nsmap(shell))
-        blocked = False
+        parts: list[Kept] = []
         for child in rng_children(source):
             kept = self.pattern(child, allowed)
             if kept is None:
                 return None
-            blocked = blocked or isinstance(kept, _Blocked)
-            kept = _pattern(kept)
-            if kept is not _EMPTY:
-                copy.append(kept)
+            parts.append(kept)
+            if _pattern(kept) is not _EMPTY:
+                copy.append(_pattern(kept))
         result = copy
         if not len(copy):
             if _local(shell) not in _SHELLS:
@@ -232,7 +234,7 @@ class _Pruner:
             copy.append(etree.Element(f"{{{RNG}}}empty"))
         elif len(copy) == 1 and _local(shell) in {"group", "interleave"}:
             result = copy[0]  # libxml2 can loop forever compiling some one-child groups
-        return _Blocked(result) if blocked else result
+        return _blocked_like(parts, result)
 
     def pattern(self, node: etree._Element, allowed: Allowed) -> Kept:
         kind = _local(node)
@@ -251,12 +253,14 @@ class _Pruner:
             return self.choice(node, allowed)
         if kind in {"optional", "zeroOrMore"}:
             kept = self.group(node, node, allowed)
-            return kept if isinstance(kept, etree._Element) else _EMPTY
+            if isinstance(kept, _Blocked):  # cannot match: an option never taken
+                return kept.pattern if kept.observed else _EMPTY
+            return kept if kept is not None else _EMPTY
         return self.group(node, node, allowed)  # group, interleave, oneOrMore, list, mixed
 
     def named(self, node: etree._Element, allowed: Allowed) -> Kept:
         copy = etree.Element(node.tag, _attrib(node), nsmap=_nsmap(node))
-        blocked = False
+        parts: list[Kept] = []
         for index, child in enumerate(rng_children(node)):
             if index == 0 and node.get("name") is None and child.tag in _NAME_CLASSES:
                 copy.append(_name_class(child))
@@ -264,29 +268,31 @@ class _Pruner:
             kept = self.pattern(child, allowed)
             if kept is None:
                 return None
-            blocked = blocked or isinstance(kept, _Blocked)
-            kept = _pattern(kept)
-            if kept is not _EMPTY:
-                copy.append(kept)
+            parts.append(kept)
+            if _pattern(kept) is not _EMPTY:
+                copy.append(_pattern(kept))
         name_class = 0 if node.get("name") is not None else 1
         content_dropped = len(rng_children(node)) > len(copy)
         if len(copy) == name_class and content_dropped:
             # every content pattern simplified to empty (an attribute alone means text)
             copy.append(etree.Element(f"{{{RNG}}}empty"))
-        return _Blocked(copy) if blocked else copy
+        return _blocked_like(parts, copy)
 
     def choice(self, node: etree._Element, allowed: Allowed) -> Kept:
         copy = etree.Element(node.tag, _attrib(node), nsmap=_nsmap(node))
         expected = etree.Element(node.tag, _attrib(node), nsmap=_nsmap(node))
+        matching = False
         for child in rng_children(node):
             kept = self.pattern(child, allowed)
-            if isinstance(kept, _Blocked):
+            if isinstance(kept, _Blocked) and not kept.observed:
                 if len(expected) < _EXPECTED:
                     expected.append(kept.pattern)
             elif kept is not None:
+                matching = matching or not isinstance(kept, _Blocked)
+                kept = _pattern(kept)
                 copy.append(etree.Element(f"{{{RNG}}}empty") if kept is _EMPTY else kept)
         if len(copy):
-            return copy
+            return copy if matching else _Blocked(copy, observed=True)
         if len(expected):  # nothing can match here; say what the schema expects
             return _Blocked(expected[0] if len(expected) == 1 else expected)
         return None
@@ -295,12 +301,15 @@ class _Pruner:
 class _Blocked:
     """A pattern that no node of the documents can match (it needs an element or an
     attribute where they have none), kept where a match is required so that libxml2 can
-    say what it expected there; in a choice or an option it is dropped."""
+    say what it expected there. In a choice or an option it is dropped, unless it is
+    ``observed``: it holds an element the documents do have there, whose content is what
+    cannot match, and libxml2 should go inside to say why."""
 
-    __slots__ = ("pattern",)
+    __slots__ = ("observed", "pattern")
 
-    def __init__(self, pattern: etree._Element) -> None:
+    def __init__(self, pattern: etree._Element, *, observed: bool = False) -> None:
         self.pattern = pattern
+        self.observed = observed
 
 
 Kept = etree._Element | _Blocked | None
@@ -315,7 +324,17 @@ def _pattern(kept: etree._Element | _Blocked) -> etree._Element:
 
 def _same(status: etree._Element | _Blocked, pattern: etree._Element) -> Kept:
     """``pattern``, blocked when ``status`` is."""
-    return _Blocked(pattern) if isinstance(status, _Blocked) else pattern
+    if isinstance(status, _Blocked):
+        return _Blocked(pattern, observed=status.observed)
+    return pattern
+
+
+def _blocked_like(parts: list[Kept], pattern: etree._Element) -> Kept:
+    """``pattern`` made of ``parts``: blocked when one of them is, observed when one is."""
+    blocked = [part for part in parts if isinstance(part, _Blocked)]
+    if not blocked:
+        return pattern
+    return _Blocked(pattern, observed=any(part.observed for part in blocked))
 
 
 def _stub(kind: str, name: Name) -> etree._Element:

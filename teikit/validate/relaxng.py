@@ -24,7 +24,7 @@ from teikit.validate.schemas import Schema
 
 PRUNE_ABOVE: Final = 64 * 1024
 """Grammars smaller than this many bytes compile fast enough whole."""
-PRUNING: Final = "4"
+PRUNING: Final = "6"
 """Version of :func:`prune`'s output, part of its cache key."""
 
 
