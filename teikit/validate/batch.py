@@ -111,6 +111,12 @@ def _chunks(files: list[Path], jobs: int) -> list[list[int]]:
     return [chunk for chunk in chunks if chunk]
 
 
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 _JOB: _Job | None = None
 
 
@@ -150,14 +156,14 @@ def validate_paths(
     for schema in chosen:  # compile before forking (and fail before reading any file)
         backends(schema, options)
     job = _Job(tuple(explicit), config, options)
-    import multiprocessing  # only a batch needs it
-
     jobs = jobs or os.cpu_count() or 1
     chunks = _chunks(files, jobs)
     work = [[files[index] for index in chunk] for chunk in chunks]
-    if jobs == 1 or len(chunks) == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs == 1 or len(chunks) == 1 or not _can_fork():
         done = [_check_chunk(paths, job) for paths in work]
     else:
+        import multiprocessing  # only workers need it
+
         global _JOB
         _JOB = job
         try:
