@@ -1,7 +1,8 @@
 """An on-disk cache of derived schemas, keyed by content hash.
 
 Lives in ``$XDG_CACHE_HOME/teikit`` (``~/.cache/teikit``); ``TEIKIT_CACHE=off`` disables it.
-A cache that cannot be written is silently skipped: it only ever saves time.
+A cache that cannot be written is silently skipped: it only ever saves time. Each kind
+keeps its KEEP most recently used entries (a hit marks its entry used).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Final
 
 from teikit.files import write_atomic
 
@@ -23,6 +25,10 @@ def cache_dir() -> Path | None:
     return Path(base) / "teikit"
 
 
+KEEP: Final = 256
+"""Entries kept per kind (pruned grammars are a few hundred kilobytes each)."""
+
+
 def cached(kind: str, key_parts: list[str], make: Callable[[], bytes]) -> bytes:
     """The bytes stored under ``key_parts``, made (and stored) on a miss."""
     folder = cache_dir()
@@ -31,10 +37,26 @@ def cached(kind: str, key_parts: list[str], make: Callable[[], bytes]) -> bytes:
     key = hashlib.sha256("\0".join(key_parts).encode()).hexdigest()
     path = folder / kind / f"{key}.bin"
     try:
-        return path.read_bytes()
+        data = path.read_bytes()
     except OSError:
         pass
+    else:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used: the last to be evicted
+        return data
     data = make()
     with contextlib.suppress(OSError):
         write_atomic(path, data)
+        _evict(path.parent)
     return data
+
+
+def _evict(folder: Path) -> None:
+    """Remove all but the KEEP most recently used entries of ``folder``."""
+    entries = [entry for entry in os.scandir(folder) if entry.name.endswith(".bin")]
+    if len(entries) <= KEEP:
+        return
+    entries.sort(key=lambda entry: entry.stat().st_mtime, reverse=True)
+    for entry in entries[KEEP:]:
+        with contextlib.suppress(OSError):
+            os.remove(entry.path)
