@@ -21,14 +21,36 @@ _LITERAL: Final = re.compile(r"('[^']*'|\"[^\"]*\")")
 
 
 def as_xpath1(expr: str) -> str:
-    """XPath 2 value comparisons outside string literals as XPath 1 general ones.
+    """XPath 2 value comparisons outside string literals as XPath 1 general ones, and a
+    comparison with a sequence of strings as a disjunction.
 
     On the single values rules compare (an attribute, a count), the two agree. ``lt``,
     ``gt``, ``le``, ``ge`` are only rewritten before a number: between strings XPath 1
-    would compare numbers where XPath 2 compares the strings."""
+    would compare numbers where XPath 2 compares the strings. ``@a = ('x', 'y')`` is true
+    when one of the comparisons is, in both versions: ``(@a = 'x' or @a = 'y')``."""
+    expr = _without_sequences(expr)
     parts = _LITERAL.split(expr)
     return "".join(part if index % 2 else _VALUE_ORDER.sub(_general, _VALUE_EQUALITY.sub(
         _general, part)) for index, part in enumerate(parts))
+
+
+_SEQUENCE_COMPARISON: Final = re.compile(
+    r"(?<![\w/@.:$)\]-])(?P<operand>@?[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)\s*"
+    r"(?P<op>!?=)\s*\(\s*(?P<items>'[^']*'(?:\s*,\s*'[^']*')+)\s*\)")
+"""``name = ('x', 'y')`` where ``name`` is a whole operand (an attribute or a child)."""
+
+
+def _without_sequences(expr: str) -> str:
+    literals = [match.span() for match in _LITERAL.finditer(expr)]
+
+    def disjunction(match: re.Match[str]) -> str:
+        if any(start < match.start() < end for start, end in literals):
+            return match.group(0)  # inside a string literal
+        items = re.findall(r"'[^']*'", match.group("items"))
+        operand, op = match.group("operand"), match.group("op")
+        return "(" + " or ".join(f"{operand} {op} {item}" for item in items) + ")"
+
+    return _SEQUENCE_COMPARISON.sub(disjunction, expr)
 
 
 def _general(match: re.Match[str]) -> str:
@@ -115,10 +137,32 @@ def _branch_needs(branch: str, namespaces: dict[str, str]) -> set[Need] | None:
     if local != "*":
         return {("element", namespaces.get(prefix or "", ""), local)}
     for predicate in _predicates(rest):  # all must hold: one that needs an attribute will do
-        found = _NEEDS_ATTRIBUTE.fullmatch(predicate)
-        if found and " or " not in predicate:
-            return {("attribute", "", found.group("name") or found.group("prefixed"))}
+        if len(_split(predicate[1:-1], " or ")) > 1:
+            continue
+        for conjunct in _split(predicate[1:-1], " and "):
+            found = _NEEDS_ATTRIBUTE.fullmatch(f"[{conjunct.strip()}]")
+            if found:
+                return {("attribute", "", found.group("name") or found.group("prefixed"))}
     return None
+
+
+def _split(expr: str, operator: str) -> list[str]:
+    """``expr`` split at ``operator`` where it is outside brackets and string literals."""
+    parts, depth, quote, start = [], 0, "", 0
+    for index, char in enumerate(expr):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif depth == 0 and expr.startswith(operator, index):
+            parts.append(expr[start:index])
+            start = index + len(operator)
+    parts.append(expr[start:])
+    return parts
 
 
 def _predicates(rest: str) -> list[str]:
