@@ -188,18 +188,4 @@ def _predicates(rest: str) -> list[str]:
 
 
 def _branches(context: str) -> list[str]:
-    branches, depth, quote, start = [], 0, "", 0
-    for index, char in enumerate(context):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(context[start:index])
-            start = index + 1
-    branches.append(context[start:])
-    return branches
+    return _split(context, "|")
