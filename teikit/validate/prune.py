@@ -104,9 +104,18 @@ class _Reach:
     """The named element and attribute patterns a definition contains, through its
     references but not inside the elements it contains."""
 
-    def __init__(self, defines: dict[str, etree._Element]) -> None:
-        self.defines = defines
+    def __init__(self, grammar: etree._Element) -> None:
+        self.grammar = grammar  # kept alive: the caches below are keyed by its nodes
+        self.defines = {d.get("name", ""): d for d in grammar.iterchildren(f"{{{RNG}}}define")}
         self.found: dict[str, Allowed | None] = {}
+        self._children: dict[etree._Element, list[etree._Element]] = {}
+
+    def children(self, node: etree._Element) -> list[etree._Element]:
+        """``rng_children(node)``, read once per node."""
+        found = self._children.get(node)
+        if found is None:
+            found = self._children[node] = rng_children(node)
+        return found
 
     def __call__(self, name: str) -> Allowed | None:
         """The particles of definition ``name``; None when unbounded (a reference cycle
@@ -121,7 +130,7 @@ class _Reach:
         return self.found[name]
 
     def _collect(self, node: etree._Element, particles: set[Particle]) -> bool:
-        for child in rng_children(node):
+        for child in self.children(node):
             kind = _local(child)
             if kind in {"element", "attribute"}:
                 name = element_name(child) if kind == "element" else attribute_name(child)
@@ -137,10 +146,23 @@ class _Reach:
         return True
 
 
+_READ: dict[int, _Reach] = {}
+"""What is read of a grammar once, for every pruning of it (by the grammar's id; each
+entry keeps its grammar alive, so an id is never reused while it is here)."""
+
+
+def _reach_of(grammar: etree._Element) -> _Reach:
+    found = _READ.get(id(grammar))
+    if found is None or found.grammar is not grammar:
+        found = _READ[id(grammar)] = _Reach(grammar)
+    return found
+
+
 class _Pruner:
     def __init__(self, grammar: etree._Element, vocabulary: Vocabulary) -> None:
-        self.defines = {d.get("name", ""): d for d in grammar.iterchildren(f"{{{RNG}}}define")}
-        self.reach = _Reach(self.defines)
+        self.reach = _reach_of(grammar)
+        self.defines = self.reach.defines
+        self.kept: dict[tuple[str, Allowed], Allowed] = {}
         self.anywhere: Allowed = frozenset(
             [("element", *name) for name in vocabulary.elements]
             + [("attribute", *name) for name in vocabulary.attribute_names])
@@ -171,8 +193,11 @@ class _Pruner:
         per distinct set of its particles that ``allowed`` keeps. The copy is ``_PENDING``
         while it is being made (a recursion, which RELAX NG only allows through an
         element)."""
-        reach = self.reach(name)
-        key = (name, allowed if reach is None else reach & allowed)
+        kept = self.kept.get((name, allowed))
+        if kept is None:
+            reach = self.reach(name)
+            kept = self.kept[name, allowed] = allowed if reach is None else reach & allowed
+        key = (name, kept)
         if key not in self.copy_names:
             self.copy_names[key] = self.fresh(name)
             self.copies[key] = _PENDING
@@ -220,7 +245,7 @@ class _Pruner:
         notAllowed, blocked if one of them is."""
         copy = etree.Element(shell.tag, _attrib(shell), nsmap=_nsmap(shell))
         parts: list[Kept] = []
-        for child in rng_children(source):
+        for child in self.reach.children(source):
             kept = self.pattern(child, allowed)
             if kept is None:
                 return None
@@ -261,7 +286,7 @@ class _Pruner:
     def named(self, node: etree._Element, allowed: Allowed) -> Kept:
         copy = etree.Element(node.tag, _attrib(node), nsmap=_nsmap(node))
         parts: list[Kept] = []
-        for index, child in enumerate(rng_children(node)):
+        for index, child in enumerate(self.reach.children(node)):
             if index == 0 and node.get("name") is None and child.tag in _NAME_CLASSES:
                 copy.append(_name_class(child))
                 continue
@@ -272,7 +297,7 @@ class _Pruner:
             if _pattern(kept) is not _EMPTY:
                 copy.append(_pattern(kept))
         name_class = 0 if node.get("name") is not None else 1
-        content_dropped = len(rng_children(node)) > len(copy)
+        content_dropped = len(self.reach.children(node)) > len(copy)
         if len(copy) == name_class and content_dropped:
             # every content pattern simplified to empty (an attribute alone means text)
             copy.append(etree.Element(f"{{{RNG}}}empty"))
@@ -282,7 +307,7 @@ class _Pruner:
         copy = etree.Element(node.tag, _attrib(node), nsmap=_nsmap(node))
         expected = etree.Element(node.tag, _attrib(node), nsmap=_nsmap(node))
         matching = False
-        for child in rng_children(node):
+        for child in self.reach.children(node):
             kept = self.pattern(child, allowed)
             if isinstance(kept, _Blocked) and not kept.observed:
                 if len(expected) < _EXPECTED:
