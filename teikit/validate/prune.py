@@ -244,14 +244,9 @@ class _Pruner:
         """Copy ``shell`` (attributes only) with ``source``'s children: None if it is
         notAllowed, blocked if one of them is."""
         copy = etree.Element(shell.tag, _attrib(shell), nsmap=_nsmap(shell))
-        parts: list[Kept] = []
-        for child in self.reach.children(source):
-            kept = self.pattern(child, allowed)
-            if kept is None:
-                return None
-            parts.append(kept)
-            if _pattern(kept) is not _EMPTY:
-                copy.append(_pattern(kept))
+        parts = self.fill(copy, self.reach.children(source), allowed)
+        if parts is None:
+            return None
         result = copy
         if not len(copy):
             if _local(shell) not in _SHELLS:
@@ -260,6 +255,20 @@ class _Pruner:
         elif len(copy) == 1 and _local(shell) in {"group", "interleave"}:
             result = copy[0]  # libxml2 can loop forever compiling some one-child groups
         return _blocked_like(parts, result)
+
+    def fill(self, copy: etree._Element, children: list[etree._Element],
+             allowed: Allowed) -> list[Kept] | None:
+        """Append the pruned ``children`` to ``copy`` (all but ``empty`` ones) and return
+        them; None when one is notAllowed."""
+        parts: list[Kept] = []
+        for child in children:
+            kept = self.pattern(child, allowed)
+            if kept is None:
+                return None
+            parts.append(kept)
+            if _pattern(kept) is not _EMPTY:
+                copy.append(_pattern(kept))
+        return parts
 
     def pattern(self, node: etree._Element, allowed: Allowed) -> Kept:
         kind = _local(node)
@@ -285,17 +294,13 @@ class _Pruner:
 
     def named(self, node: etree._Element, allowed: Allowed) -> Kept:
         copy = etree.Element(node.tag, _attrib(node), nsmap=_nsmap(node))
-        parts: list[Kept] = []
-        for index, child in enumerate(self.reach.children(node)):
-            if index == 0 and node.get("name") is None and child.tag in _NAME_CLASSES:
-                copy.append(_name_class(child))
-                continue
-            kept = self.pattern(child, allowed)
-            if kept is None:
-                return None
-            parts.append(kept)
-            if _pattern(kept) is not _EMPTY:
-                copy.append(_pattern(kept))
+        children = self.reach.children(node)
+        if node.get("name") is None and children and children[0].tag in _NAME_CLASSES:
+            copy.append(_name_class(children[0]))
+            children = children[1:]
+        parts = self.fill(copy, children, allowed)
+        if parts is None:
+            return None
         name_class = 0 if node.get("name") is not None else 1
         content_dropped = len(self.reach.children(node)) > len(copy)
         if len(copy) == name_class and content_dropped:
