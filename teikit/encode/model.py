@@ -86,3 +86,12 @@ class Metadata:
     archive: list[str] = field(default_factory=list)
     rights: list[str] = field(default_factory=list)
     publisher: str | None = None
+    authors: list[str] = field(default_factory=list)
+    """Lines under ``Author(s):``, as given (catalogue form ``Surname, Forename``)."""
+    subjects: list[str] = field(default_factory=list)
+    """Lines under ``Subjects Discussed``."""
+    related: list[str] = field(default_factory=list)
+    """Lines under ``Related Documents`` (dates and titles of other records)."""
+    date_from: str | None = None
+    date_to: str | None = None
+    """The principal date when it is a range (a diary's first entry ``12–14 June 1957``)."""
