@@ -94,3 +94,15 @@ def test_a_very_long_line_is_encoded_in_linear_time() -> None:
     result = encode_text(line)
     assert to_text(result.tree, "transcript") == line
     assert sum(1 for d in result.diagnostics if d.code == "TK101") == 20000
+
+
+def test_brackets_nested_past_the_bound_stay_text_with_one_warning() -> None:
+    from teikit.encode.inline.engine import MAX_NESTING
+
+    text = "[" * 250 + "x" + "]" * 250 + "\n"
+    result = encode_text(text)
+    assert to_text(result.tree, "transcript") == text
+    [warning] = [d for d in result.diagnostics if d.code == "TK102"]
+    assert (warning.line, warning.column) == (1, MAX_NESTING + 1)
+    depth = max(len(list(e.iterancestors())) for e in result.tree.iter())
+    assert depth < MAX_NESTING + 20

@@ -3,17 +3,22 @@
 At every ``[`` the bracket rules are tried in order until one accepts the span; at other
 trigger characters the character rules are tried. Text no rule claims is kept verbatim.
 A rule that wraps content (``supplied``) asks the engine to parse its inside with the
-same chain, so conventions nest (``[the [Polish] side]``).
+same chain, so conventions nest (``[the [Polish] side]``), down to MAX_NESTING levels.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from teikit.diagnostics import Diagnostic
 from teikit.encode.inline.state import Bracket, Context, InlineState, match_brackets
 from teikit.encode.model import Node
+
+MAX_NESTING: Final = 100
+"""Brackets nested deeper than this stay text (warning TK102): the engine's stack and the
+TEI's depth stay bounded (see :data:`teikit.tei.MAX_DEPTH`), whatever the transcript."""
 
 BracketRule = Callable[["Engine", InlineState, Bracket], bool]
 CharRule = Callable[["Engine", InlineState], bool]
@@ -49,6 +54,7 @@ class Engine:
         """Parse ``state.src[start:end]`` into fresh output and return it."""
         saved_out, saved_pos = state.out, state.pos
         state.out, state.pos = [], start
+        state.depth += 1
         while state.pos < end:
             if not self.step(state, end):
                 state.push_text(state.src[state.pos])
@@ -60,6 +66,7 @@ class Engine:
             state.pos = run_end
         result = state.out
         state.out, state.pos = saved_out, saved_pos
+        state.depth -= 1
         return result
 
     def step(self, state: InlineState, end: int) -> bool:
@@ -68,6 +75,8 @@ class Engine:
             close = state.pairs.get(state.pos)
             if close is None or close >= end:
                 return False
+            if state.depth > MAX_NESTING:
+                return self.too_deep(state, close + 1)
             bracket = Bracket(state.pos, close + 1, state.src[state.pos + 1 : close])
             for _name, rule in self.rules.brackets:
                 if rule(self, state, bracket):
@@ -80,6 +89,14 @@ class Engine:
                 assert state.pos > start, "a character rule must consume text"
                 return True
         return False
+
+    def too_deep(self, state: InlineState, end: int) -> bool:
+        """Keep a bracket nested past MAX_NESTING, and all it holds, as text."""
+        state.warn(state.pos, "TK102", f"brackets nested deeper than {MAX_NESTING} levels "
+                   "kept as text")
+        state.push_text(state.src[state.pos : end])
+        state.pos = end
+        return True
 
     def inner(self, state: InlineState, bracket: Bracket) -> list[Node]:
         """The parsed content between a bracket's delimiters."""

@@ -46,6 +46,8 @@ class InlineState:
     pos: int = 0
     out: list[Node] = field(default_factory=list)
     pairs: dict[int, int] = field(default_factory=dict)
+    depth: int = 0
+    """How many bracket contents enclose the cursor (see ``engine.MAX_NESTING``)."""
 
     def push_text(self, text: str) -> None:
         if not text:
