@@ -15,8 +15,8 @@ from teikit.cli import app
 from teikit.diagnostics import ConfigError, Diagnostic, Severity
 from teikit.validate import iter_diagnostics, load_schema
 from teikit.validate.document import load_document
-from teikit.validate.sch_rules import RuleSet, read_rules
-from teikit.validate.schematron import SchematronBackend
+from teikit.validate.schematron.backend import SchematronBackend
+from teikit.validate.schematron.rules import RuleSet, read_rules
 
 if sys.version_info >= (3, 11):
     import tomllib

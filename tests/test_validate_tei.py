@@ -244,7 +244,7 @@ def test_billion_laughs_is_refused() -> None:
 def test_value_comparisons_rewritten_only_where_the_meaning_is_kept(
     xpath2: str, xpath1: str,
 ) -> None:
-    from teikit.validate.sch_context import as_xpath1
+    from teikit.validate.schematron.context import as_xpath1
 
     assert as_xpath1(xpath2) == xpath1
 
@@ -273,7 +273,7 @@ def test_value_comparisons_rewritten_only_where_the_meaning_is_kept(
 def test_rules_are_skipped_only_when_they_cannot_match(
     context: str, needs: set[tuple[str, str, str]] | None,
 ) -> None:
-    from teikit.validate.sch_context import needs as needs_of
+    from teikit.validate.schematron.context import needs as needs_of
 
     assert needs_of(context, {"tei": "T"}) == (frozenset(needs) if needs else None)
 
@@ -288,7 +288,7 @@ def test_rules_are_skipped_only_when_they_cannot_match(
     ],
 )
 def test_rule_contexts_become_selections_from_the_root(context: str, selector: str) -> None:
-    from teikit.validate.sch_context import context_selector
+    from teikit.validate.schematron.context import context_selector
 
     assert context_selector(context) == selector
     tree = etree.fromstring(
@@ -322,7 +322,7 @@ def test_a_rejection_without_messages_is_still_an_error(monkeypatch: pytest.Monk
 def test_sequence_comparisons_select_the_same_nodes_in_both_engines(expr: str) -> None:
     import elementpath
 
-    from teikit.validate.sch_context import as_xpath1
+    from teikit.validate.schematron.context import as_xpath1
 
     root = etree.fromstring(b'<r><x mode="add"/><x mode="change"/><x mode="delete"/><x/>'
                             b'<x mode="replace"/></r>')

@@ -39,7 +39,7 @@ def backends(schema: Schema, options: Options) -> list[Backend]:
 
 
 def _compile(schema: Schema, options: Options) -> list[Backend]:
-    from teikit.validate.embedded import embedded_rules
+    from teikit.validate.schematron.embedded import embedded_rules
 
     if schema.kind == "rng":
         from teikit.validate.relaxng import RelaxNGBackend
@@ -54,7 +54,7 @@ def _compile(schema: Schema, options: Options) -> list[Backend]:
     if schema.path.suffix.lower() == ".rng":  # an xml-model asking for the embedded rules
         rules = embedded_rules(schema) if options.embedded else None
         return [rules] if rules is not None else []
-    from teikit.validate.schematron import SchematronBackend
+    from teikit.validate.schematron.backend import SchematronBackend
 
     return [SchematronBackend(schema)]
 

@@ -1,6 +1,6 @@
 """``xsl:function`` in Schematron, for the ``xslt2``/``xslt3`` query bindings (elementpath).
 
-A body (read by :mod:`teikit.validate.sch_body`) is run step by step, its XPath compiled
+A body (read by :mod:`teikit.validate.schematron.body`) is run step by step, its XPath compiled
 by the schema's own parser, on which each function is registered under its namespace and
 local name (one registration serves every arity). Functions may call each other, themselves
 and ``key()``. As in XSLT 2.0:
@@ -23,9 +23,17 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from teikit.diagnostics import ConfigError
-from teikit.validate.sch_body import Choose, Function, Sequence, Step, Text, ValueOf, Variable
-from teikit.validate.sch_keys import ACTIVE, items, string_of
-from teikit.validate.xpath import ElementPathCompiler
+from teikit.validate.schematron.body import (
+    Choose,
+    Function,
+    Sequence,
+    Step,
+    Text,
+    ValueOf,
+    Variable,
+)
+from teikit.validate.schematron.keys import ACTIVE, items, string_of
+from teikit.validate.schematron.xpath import ElementPathCompiler
 
 XSD = "http://www.w3.org/2001/XMLSchema"
 _VALUE = "teikit-value"

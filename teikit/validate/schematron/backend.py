@@ -6,9 +6,9 @@ Each failure is located at the node its rule fired on (line, column and XPath). 
 standard says, within one pattern a node is handled by the first rule whose context
 matches it. Phases are not selected: every pattern runs. Abstract rules (``extends
 rule=``), ``include``, ``extends href`` and abstract patterns (``is-a`` with ``param``) are
-supported (:mod:`teikit.validate.sch_expand`), and so are the XSLT a schema holds at its
+supported (:mod:`teikit.validate.schematron.expand`), and so are the XSLT a schema holds at its
 top level: ``xsl:key`` (``key()``, with any binding), ``xsl:function`` (with ``xslt2`` and
-``xslt3``) and ``xsl:variable`` (:mod:`teikit.validate.sch_xslt`); other XSLT is refused
+``xslt3``) and ``xsl:variable`` (:mod:`teikit.validate.schematron.xslt`); other XSLT is refused
 as a configuration error, or ignored with a warning where it cannot change a verdict.
 """
 
@@ -24,9 +24,10 @@ from teikit.diagnostics import ConfigError, Diagnostic, Severity
 from teikit.validate.backend import Vocabulary
 from teikit.validate.document import Document
 from teikit.validate.messages import guidelines_url, readable_xpath
-from teikit.validate.sch_context import Need
-from teikit.validate.sch_keys import ACTIVE, XsltRun
-from teikit.validate.sch_rules import (
+from teikit.validate.schemas import Schema
+from teikit.validate.schematron.context import Need
+from teikit.validate.schematron.keys import ACTIVE, XsltRun
+from teikit.validate.schematron.rules import (
     CURRENT,
     Check,
     Compiled,
@@ -35,8 +36,7 @@ from teikit.validate.sch_rules import (
     read_rules,
     sch,
 )
-from teikit.validate.schemas import Schema
-from teikit.validate.xpath import Engine, LxmlEngine, attribute_name, element_of
+from teikit.validate.schematron.xpath import Engine, LxmlEngine, attribute_name, element_of
 
 _DYNAMIC_ERRORS = (etree.XPathError, ArithmeticError, TypeError, ValueError, LookupError,
                    RecursionError)

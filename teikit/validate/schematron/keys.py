@@ -22,8 +22,8 @@ from typing import Any
 from lxml import etree
 
 from teikit.diagnostics import ConfigError
-from teikit.validate.sch_context import as_xpath1, context_selector
-from teikit.validate.xpath import ElementPathCompiler, Engine, LxmlCompiler
+from teikit.validate.schematron.context import as_xpath1, context_selector
+from teikit.validate.schematron.xpath import ElementPathCompiler, Engine, LxmlCompiler
 
 Index = dict[str, list[tuple[int, Any]]]
 """Key value → (document position, node) pairs, in document order."""

@@ -6,7 +6,7 @@ elementpath alone costs a quarter of a second. Rules that need XPath 2/3 are com
 elementpath when first needed (at once for a ``.sch`` file, so that a broken schema fails
 before any document is read).
 
-A schema's top-level XSLT (:mod:`teikit.validate.sch_xslt`) adds ``key()`` to both engines
+A schema's top-level XSLT (:mod:`teikit.validate.schematron.xslt`) adds ``key()`` to both engines
 and its ``xsl:function`` s to elementpath's; a rule that calls a function lxml lacks is
 compiled for elementpath only. Its ``xsl:variable`` s join the schema's ``let`` s.
 """
@@ -22,10 +22,10 @@ from lxml import etree
 
 from teikit import tei
 from teikit.diagnostics import ConfigError, Severity
-from teikit.validate.sch_context import Need, as_xpath1, context_selector, lxml_select, needs
-from teikit.validate.sch_expand import expand
-from teikit.validate.sch_xslt import VARIABLES, Xslt, has_xslt, read_xslt
-from teikit.validate.xpath import XPATH1, XPATH2, Compiler, LxmlCompiler, compiler_for
+from teikit.validate.schematron.context import Need, as_xpath1, context_selector, lxml_select, needs
+from teikit.validate.schematron.expand import expand
+from teikit.validate.schematron.xpath import XPATH1, XPATH2, Compiler, LxmlCompiler, compiler_for
+from teikit.validate.schematron.xslt import VARIABLES, Xslt, has_xslt, read_xslt
 
 SCH: Final = tei.SCH_NS
 CURRENT: Final = "teikit-current"

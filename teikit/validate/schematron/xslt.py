@@ -3,9 +3,9 @@
 Run by teikit:
 
 - ``xsl:key name match use`` → ``key(name, value[, top])`` in rule expressions, with every
-  query binding (:mod:`teikit.validate.sch_keys`);
+  query binding (:mod:`teikit.validate.schematron.keys`);
 - ``xsl:function`` with ``xsl:param`` and a body teikit can run
-  (:mod:`teikit.validate.sch_body`) → callable from rules with ``xslt2``/``xslt3``; XSLT 1.0
+  (:mod:`teikit.validate.schematron.body`) → callable from rules with ``xslt2``/``xslt3``; XSLT 1.0
   has no functions, so with ``xslt`` it is a configuration error;
 - ``xsl:variable``/``xsl:param`` with ``select`` → schema-level variables, like ``sch:let``.
 
@@ -27,9 +27,9 @@ from lxml import etree
 
 from teikit.diagnostics import ConfigError
 from teikit.validate.lines import line_of
-from teikit.validate.sch_body import XSL, Function, read_function, xsl
-from teikit.validate.sch_keys import KeyDef, Keys, lxml_key
-from teikit.validate.xpath import ElementPathCompiler, LxmlFunctions
+from teikit.validate.schematron.body import XSL, Function, read_function, xsl
+from teikit.validate.schematron.keys import KeyDef, Keys, lxml_key
+from teikit.validate.schematron.xpath import ElementPathCompiler, LxmlFunctions
 
 _IGNORED: Final = {
     "template": "Schematron rules cannot call templates",
@@ -45,7 +45,8 @@ VARIABLES: Final = (xsl("variable"), xsl("param"))
 
 @dataclass
 class Xslt:
-    """What a schema's XSLT adds to XPath (an :class:`~teikit.validate.xpath.Extensions`)."""
+    """What a schema's XSLT adds to XPath (an
+    :class:`~teikit.validate.schematron.xpath.Extensions`)."""
 
     keys: Keys | None = None
     functions: list[Function] = field(default_factory=list)
@@ -62,7 +63,7 @@ class Xslt:
         return {(None, "key"): lxml_key}
 
     def install(self, compiler: ElementPathCompiler) -> None:
-        from teikit.validate.sch_functions import Functions
+        from teikit.validate.schematron.functions import Functions
 
         if self.keys is not None:
             self.keys.install(compiler)

@@ -15,9 +15,9 @@ from lxml import etree
 from teikit import tei
 from teikit.diagnostics import ConfigError
 from teikit.validate.cache import cached
-from teikit.validate.sch_rules import SCH, read_rules, sch
 from teikit.validate.schemas import Schema
-from teikit.validate.schematron import SchematronBackend
+from teikit.validate.schematron.backend import SchematronBackend
+from teikit.validate.schematron.rules import SCH, read_rules, sch
 
 _TOP_LEVEL = ("ns", "let", "pattern", "diagnostics")
 _XSLT_TOP_LEVEL = ("key", "function")

@@ -1,5 +1,5 @@
 """Reading an ``xsl:function`` element into the steps teikit runs
-(:mod:`teikit.validate.sch_functions`).
+(:mod:`teikit.validate.schematron.functions`).
 
 A body may hold ``xsl:variable`` (``select`` or content, ``as``), ``xsl:sequence select``,
 ``xsl:value-of`` (``select`` or content, ``separator``), ``xsl:text`` and plain text,
