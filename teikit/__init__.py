@@ -34,7 +34,14 @@ from teikit.tei import parse_file
 
 # The subpackage is imported before the verbs below are defined: importing a submodule
 # binds its name on the package, which would otherwise replace the ``validate`` verb.
-from teikit.validate import Schema, ValidationError, default_schemas, load_schema
+from teikit.validate import (
+    Schema,
+    SchemaChoice,
+    ValidationError,
+    default_schemas,
+    load_schema,
+    schemas_for,
+)
 from teikit.validate import is_valid as _is_valid
 from teikit.validate import iter_diagnostics as _iter_diagnostics
 from teikit.validate import validate as _validate
@@ -62,7 +69,9 @@ def encode(source: str | Path, *, profile: str | Profile | None = None,
 
 def iter_diagnostics(document: Document, schemas: Sequence[Schema] | None = None, *,
                      filename: str | None = None) -> Iterator[Diagnostic]:
-    """Every problem of ``document`` against ``schemas`` (teikit's own by default)."""
+    """Every problem of ``document`` against ``schemas``; by default the ones it declares,
+    else the project's, else teikit's own for TEI teikit wrote and ``tei_all`` for any other
+    (:func:`schemas_for` says which)."""
     return _iter_diagnostics(document, schemas, filename=filename)
 
 
@@ -74,7 +83,8 @@ def validate(document: Document, schemas: Sequence[Schema] | None = None, *,
 
 
 def is_valid(document: Document, schemas: Sequence[Schema] | None = None) -> bool:
-    """Whether ``document`` is valid against ``schemas`` (teikit's own by default)."""
+    """Whether ``document`` is valid against ``schemas`` (chosen as :func:`iter_diagnostics`
+    does by default)."""
     return _is_valid(document, schemas)
 
 
@@ -99,7 +109,8 @@ def build(src: Path, out: Path, *, profile: str | None = None,
 
 __all__ = [
     "BuildReport", "ConfigError", "Diagnostic", "EncodeResult", "InputError", "Outcome",
-    "OutputError", "Profile", "Schema", "Severity", "TeikitError", "ValidationError",
-    "__version__", "build", "default_schemas", "encode", "encode_bytes", "encode_file",
-    "export", "is_valid", "iter_diagnostics", "load_schema", "parse_file", "validate",
+    "OutputError", "Profile", "Schema", "SchemaChoice", "Severity", "TeikitError",
+    "ValidationError", "__version__", "build", "default_schemas", "encode", "encode_bytes",
+    "encode_file", "export", "is_valid", "iter_diagnostics", "load_schema", "parse_file",
+    "schemas_for", "validate",
 ]

@@ -207,7 +207,8 @@ def validate(
         "--schema", "-s", help=("A RELAX NG (.rng, .rnc), XSD (.xsd) or Schematron (.sch) "
                                 "schema; repeat to combine. Default: the document's "
                                 "<?xml-model?>, then [tool.teikit] schemas, then teikit's "
-                                "own."))] = None,
+                                "own for TEI teikit wrote and tei_all (shipped) for any "
+                                "other."))] = None,
     output_format: Annotated[Format, typer.Option(
         "--format", "-f", help="Report format (github adds a job summary in Actions).")]
     = Format.text,
@@ -245,7 +246,7 @@ def validate(
     import os
 
     from teikit import reporting
-    from teikit.validate import Options, validate_paths
+    from teikit.validate import Options, checked_against, validate_paths
 
     try:
         results = validate_paths(paths, list(schema or ()), jobs=jobs,
@@ -271,6 +272,8 @@ def validate(
     invalid = len({d.in_document for d in diagnostics if d.severity is Severity.ERROR})
     say(f"{len(files)} file{'' if len(files) == 1 else 's'} checked: "
               f"{len(files) - invalid} valid, {invalid} invalid")
+    for label, count in checked_against(results):
+        say(f"  {count} against {label}")
     raise typer.Exit(reporting.exit_code(diagnostics))
 
 

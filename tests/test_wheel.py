@@ -29,7 +29,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_carries_schemas_and_package_data(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"teikit/schemas/teikit.xsd", "teikit/schemas/teikit.rng",
-            "teikit/schemas/teikit.sch", "teikit/py.typed",
+            "teikit/schemas/teikit.sch", "teikit/schemas/tei/tei_all.rng",
+            "teikit/schemas/tei/LICENCE.txt", "teikit/schemas/tei/README.md", "teikit/py.typed",
             "teikit/export/html.css"} <= names
 
 

@@ -6,7 +6,8 @@
 
 :func:`iter_diagnostics` is the engine (every problem, located); :func:`validate` raises
 :class:`ValidationError` carrying all of them; :func:`is_valid` answers yes or no;
-:func:`validate_paths` checks files and folders, in worker processes if asked.
+:func:`validate_paths` checks files and folders, in worker processes if asked;
+:func:`schemas_for` says which schemas check a document, and why (:mod:`choice`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from teikit.diagnostics import Diagnostic, TeikitError, has_errors
-from teikit.validate.batch import FileResult, validate_paths
+from teikit.validate.batch import FileResult, checked_against, validate_paths
+from teikit.validate.choice import TEI_ALL, SchemaChoice, schemas_for, tei_all, written_by_teikit
 from teikit.validate.config import Config, load_config
 from teikit.validate.document import DocumentInput
 from teikit.validate.engine import Options, iter_diagnostics
@@ -23,18 +25,24 @@ from teikit.validate.schemas import SCHEMA_DIR, Schema, default_schemas, load_sc
 
 __all__ = [
     "SCHEMA_DIR",
+    "TEI_ALL",
     "Config",
     "FileResult",
     "Options",
     "Schema",
+    "SchemaChoice",
     "ValidationError",
+    "checked_against",
     "default_schemas",
     "is_valid",
     "iter_diagnostics",
     "load_config",
     "load_schema",
+    "schemas_for",
+    "tei_all",
     "validate",
     "validate_paths",
+    "written_by_teikit",
 ]
 
 

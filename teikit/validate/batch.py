@@ -15,15 +15,10 @@ from typing import Final
 
 from teikit.diagnostics import ConfigError, Diagnostic, InputError, Severity, has_errors
 from teikit.files import expand_inputs
+from teikit.validate.choice import SchemaChoice, choose, configured_schemas
 from teikit.validate.config import Config, load_config
 from teikit.validate.document import Document, load_document
-from teikit.validate.engine import (
-    Options,
-    backends,
-    check_document,
-    choose_schemas,
-    configured_schemas,
-)
+from teikit.validate.engine import Options, backends, check_document
 from teikit.validate.schemas import Schema, load_schema
 from teikit.validate.vocabulary import Vocabulary
 
@@ -43,7 +38,13 @@ class FileResult:
 
     path: Path
     diagnostics: tuple[Diagnostic, ...] = ()
-    schemas: tuple[Path, ...] = field(default=(), compare=False)
+    choice: SchemaChoice | None = field(default=None, compare=False)
+    """The schemas the file was checked against, and why (None when it could not be read)."""
+
+    @property
+    def schemas(self) -> tuple[Path, ...]:
+        """The files of the schemas it was checked against."""
+        return tuple(s.source or s.path for s in self.choice.schemas) if self.choice else ()
 
     @property
     def valid(self) -> bool:
@@ -67,21 +68,31 @@ def _check_chunk(paths: Sequence[Path], job: _Job) -> list[FileResult]:
     prepared: set[Schema] = set()
     results = []
     for path, document, problems in loaded:
-        chosen: list[Schema] = []
+        choice: SchemaChoice | None = None
         if document is not None:
             try:
-                chosen, more = choose_schemas(document, job.schemas, job.config)
-                problems = problems + more
-                for schema in set(chosen) - prepared:  # one pruned grammar for the chunk
+                choice = choose(document, job.schemas, job.config)
+                problems = problems + list(choice.problems)
+                for schema in set(choice.schemas) - prepared:  # one pruned grammar a chunk
                     for backend in backends(schema, job.options):
                         backend.prepare(vocabulary)
                     prepared.add(schema)
-                problems = problems + check_document(document, chosen, job.options)
+                problems = problems + check_document(document, choice.schemas, job.options)
             except ConfigError as exc:
                 problems = [*problems, Diagnostic(str(path), 0, 0, Severity.ERROR, "schema",
                                                   str(exc))]
-        results.append(FileResult(path, tuple(problems), tuple(s.path for s in chosen)))
+        results.append(FileResult(path, tuple(problems), choice))
     return results
+
+
+def checked_against(results: Iterable[FileResult]) -> list[tuple[str, int]]:
+    """Each set of schemas the files were checked against (with why it was chosen), and
+    how many files it checked, the most used first."""
+    counts: dict[str, int] = {}
+    for result in results:
+        if result.choice is not None:
+            counts[result.choice.label] = counts.get(result.choice.label, 0) + 1
+    return sorted(counts.items(), key=lambda item: -item[1])
 
 
 def _size(path: Path) -> int:

@@ -1,4 +1,5 @@
-"""The engine: which schemas apply to a document, and every problem it has against them."""
+"""The engine: every problem a document has against the schemas chosen for it
+(:mod:`teikit.validate.choice`)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from pathlib import Path
 
 from teikit.diagnostics import Diagnostic
 from teikit.validate.backend import Backend
+from teikit.validate.choice import choose
 from teikit.validate.config import Config, load_config
 from teikit.validate.document import Document, DocumentInput, load_document
-from teikit.validate.schemas import Schema, default_schemas, load_schema
-from teikit.validate.xmlmodel import declared_schemas
+from teikit.validate.schemas import Schema, load_schema
 
 
 @dataclass(frozen=True)
@@ -59,28 +60,6 @@ def _compile(schema: Schema, options: Options) -> list[Backend]:
     return [SchematronBackend(schema)]
 
 
-def configured_schemas(config: Config) -> list[Schema]:
-    """The schemas a project's settings name (ConfigError when one is unusable)."""
-    return [load_schema(path) for path in config.schemas]
-
-
-def choose_schemas(document: Document, schemas: Sequence[Schema] | None, config: Config | None
-                   ) -> tuple[list[Schema], list[Diagnostic]]:
-    """Schemas for ``document``: explicit ones, else its ``xml-model`` PIs, else the
-    project's settings, else teikit's own."""
-    if schemas:
-        return list(schemas), []
-    if config is None:
-        config = load_config(document.folder)
-    declared, problems = declared_schemas(document.tree, document.filename, document.folder,
-                                          config.schema_cache)
-    if declared or problems:
-        return declared, problems
-    if config.schemas:
-        return configured_schemas(config), []
-    return default_schemas(), []
-
-
 def check_document(document: Document, schemas: Sequence[Schema], options: Options
                    ) -> list[Diagnostic]:
     """Every problem of a loaded document against ``schemas``."""
@@ -110,6 +89,6 @@ def iter_diagnostics(
     yield from problems
     if document_ is None:
         return
-    chosen, more = choose_schemas(document_, chosen_input, config)
-    yield from more
-    yield from check_document(document_, chosen, options)
+    choice = choose(document_, chosen_input, config)
+    yield from choice.problems
+    yield from check_document(document_, choice.schemas, options)
