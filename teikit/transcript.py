@@ -67,8 +67,12 @@ def _stamp(element: etree._Element, inner: str) -> str:
 
 
 def _bracketed(element: etree._Element, inner: str) -> str:
-    """``[inner]``, or ``<inner>`` for Leiden's omitted letters (``@rend="angle"``)."""
-    return f"<{inner}>" if "angle" in tokens(element) else f"[{inner}]"
+    """``[inner]``; ``<inner>`` for Leiden's omitted letters (``@rend="angle"``); ``[inner?]``
+    for a doubtful restoration (``@rend="query-inside"``)."""
+    rend = tokens(element)
+    if "angle" in rend:
+        return f"<{inner}>"
+    return f"[{inner}?]" if "query-inside" in rend else f"[{inner}]"
 
 
 def _del(element: etree._Element, inner: str) -> str:

@@ -42,6 +42,7 @@ def test_profile_file_switches_rules_and_options(tmp_path: Path) -> None:
     ('disable = "stamp"\n', "must be a list"),
     ('[options]\nday_first = "yes"\n', "must be bool"),
     ('[options]\ncolour = 1\n', "unknown option 'colour'"),
+    ('[options]\nquery_inside = "maybe"\n', "must be one of unclear, supplied, not 'maybe'"),
     ('extends = "nowhere"\n', "unknown profile 'nowhere'"),
     ('flavour = "x"\n', "unknown profile key(s): flavour"),
     ("this is not toml", "not valid TOML"),

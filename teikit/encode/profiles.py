@@ -38,12 +38,18 @@ OPTIONS: dict[str, type] = {
     "correction_similarity": float,
     "day_first": bool,
     "century_pivot": int,
+    "query_inside": str,
 }
 """Every option a profile may set, with its type."""
 
+CHOICES: dict[str, tuple[str, ...]] = {
+    "query_inside": ("unclear", "supplied"),
+}
+"""Options whose value is one of a few words."""
+
 _COMMON = frozenset({"footnotes", "literal", "pages"})
 _DOCUMENTARY = _COMMON | {
-    "omission", "illegible", "redaction", "marks", "sic", "uncertain", "notes",
+    "omission", "illegible", "redaction", "marks", "remarks", "sic", "uncertain", "notes",
     "handwritten", "stamp", "supplied", "superscript",
 }
 
@@ -81,11 +87,12 @@ BUILTIN: dict[str, Profile] = {
     "leiden": Profile(
         "leiden",
         "Leiden conventions (EpiDoc): [abc] is text lost and restored by the editor, "
-        "<abc> letters omitted by the writer, a(bc) an expanded abbreviation, [---] a "
-        "lacuna of unknown extent.",
-        frozenset(_COMMON | {"lacuna", "omission", "illegible", "uncertain", "supplied",
-                             "omitted", "expansion"}),
-        {"supplied_reason": "lost", "omission_reason": "lost", "word_internal_ok": True},
+        "[abc?] a doubtful restoration, <abc> letters omitted by the writer, a(bc) an "
+        "expanded abbreviation, [---] a lacuna of unknown extent.",
+        frozenset(_COMMON | {"lacuna", "omission", "illegible", "remarks", "uncertain",
+                             "supplied", "omitted", "expansion"}),
+        {"supplied_reason": "lost", "omission_reason": "lost", "word_internal_ok": True,
+         "query_inside": "supplied"},
     ),
     "crowd": Profile(
         "crowd",
@@ -149,6 +156,9 @@ def _check_option(key: str, value: object, origin: str) -> object:
     if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
         raise ConfigError(f"{origin}: option {key!r} must be {expected.__name__}, "
                           f"not {type(value).__name__}")
+    if key in CHOICES and value not in CHOICES[key]:
+        raise ConfigError(f"{origin}: option {key!r} must be one of "
+                          f"{', '.join(CHOICES[key])}, not {value!r}")
     return value
 
 

@@ -19,6 +19,7 @@ from teikit.encode.inline.notes import notes
 from teikit.encode.inline.omission import omission
 from teikit.encode.inline.pages import pages
 from teikit.encode.inline.redaction import redaction
+from teikit.encode.inline.remarks import remarks
 from teikit.encode.inline.sic import sic
 from teikit.encode.inline.stamp import stamp
 from teikit.encode.inline.strike import strike
@@ -34,6 +35,7 @@ BRACKET_RULES: dict[str, BracketRule] = {
     "illegible": illegible,
     "redaction": redaction,
     "marks": marks,
+    "remarks": remarks,
     "sic": sic,
     "uncertain": uncertain,
     "notes": notes,

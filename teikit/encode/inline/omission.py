@@ -1,5 +1,10 @@
 """Omissions: ``[...]``, ``[. . .]``, ``[…]`` → ``<gap reason="editorial"><desc>...</desc></gap>``.
 
+Any spelling of dots is an omission: full stops and ellipsis characters in any mix, with or
+without spaces between them and inside the brackets (``[.…]``, ``[….]``, ``[. . . .]``,
+``[ … ]``, ``[..]``), as long as they add up to at least two dots (one ``…`` counts as
+three). A lone ``[.]`` is not an omission.
+
 The reason comes from the profile (``omission_reason``): ``editorial`` for documentary
 editions (the editor left text out), ``lost`` for Leiden, where dots mark a lacuna. The
 exact marker is kept in ``<desc>`` so the transcript can be given back.
@@ -16,7 +21,8 @@ from teikit.encode.inline.state import Bracket, InlineState
 if TYPE_CHECKING:
     from teikit.encode.inline.engine import Engine
 
-DOTS = re.compile(r"^\s*(?:(?:\.\s?){2,}\.|…+)\s*$")
+DOTS = re.compile(r"^\s*(?:…|\.\s*[.…])[\s.…]*$")
+"""Dots and ellipses only: a ``…``, or a full stop followed by another dot of either kind."""
 
 
 def omission(engine: Engine, state: InlineState, bracket: Bracket) -> bool:

@@ -4,12 +4,19 @@
 ``Nanking [?]`` → ``<unclear cert="low" rend="query-after">Nanking</unclear>`` (the
 doubt covers the one word before the mark); a lone ``[?]`` with no word before it is an
 empty ``<unclear/>`` with a scope warning (TK121).
+
+With the profile option ``query_inside = "supplied"`` (the Leiden profile), ``[abc?]`` is a
+doubtful restoration instead: ``<supplied reason="lost" cert="low" rend="query-inside">abc
+</supplied>`` (``@reason`` from ``supplied_reason``), also inside a word (``[Tues?]day``,
+``Bu[rić?]``). The ``?`` is kept as the ``query-inside`` token, not as text, so the reading
+view shows ``abc`` and the transcript view ``[abc?]``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from teikit.encode.inline._build import resp
 from teikit.encode.inline.state import Bracket, InlineState
 from teikit.encode.model import Inline
 
@@ -26,9 +33,18 @@ def uncertain(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
         if inner[-2].isspace():
             return False
         children = engine.parse(state, bracket.inner_start, bracket.end - 2)
-        state.push(Inline("unclear", {"cert": "low", "rend": "query-inside"}, children, offset))
+        state.push(Inline(*_query_inside(state), children, offset))
         return True
     return False
+
+
+def _query_inside(state: InlineState) -> tuple[str, dict[str, str]]:
+    """``unclear``, or a doubtful ``supplied`` when the profile says so, and its attributes."""
+    if state.option("query_inside", "unclear") != "supplied":
+        return "unclear", {"cert": "low", "rend": "query-inside"}
+    attrs = {"reason": state.option("supplied_reason", "lost"), "cert": "low",
+             "rend": "query-inside", "resp": resp(state)}
+    return "supplied", {key: value for key, value in attrs.items() if value}
 
 
 def _after(state: InlineState, bracket: Bracket, offset: int) -> bool:
