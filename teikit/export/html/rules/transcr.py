@@ -1,4 +1,4 @@
-"""Renderers for editorial interventions and features of the source.
+"""Editorial interventions and features of the source (TEI core and transcr modules).
 
 Each renders one TEI element so that both views work from the same markup: what only the
 editorial view shows is wrapped in ``ed-only`` (brackets, ``[sic]``, deletions, surplus
@@ -9,9 +9,21 @@ text, the original reading of a ``choice``), what only the reading view shows in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from lxml import etree
 
-from teikit.export.html_render import Context, Node, attrs, common, gen, make, text_of
+from teikit.export.html.render import (
+    Context,
+    Node,
+    Renderer,
+    attrs,
+    common,
+    gen,
+    make,
+    text_of,
+)
+from teikit.export.html.rules.base import phrase
 from teikit.tei import is_tei, local_name
 
 PREFERRED = {
@@ -217,3 +229,13 @@ def pb(element: etree._Element, ctx: Context) -> list[Node]:
                            gen(f"[page {number}]" if number else "[page break]", "ed-only")]
     tag = "span" if ctx.phrasing else "div"
     return [make(tag, attrs("pb", id=ident, title=label), content)]
+
+
+RULES: Mapping[str, Renderer] = {
+    "supplied": supplied, "gap": gap, "desc": desc, "unclear": unclear, "sic": sic,
+    "choice": choice, "del": deletion, "add": addition, "surplus": surplus, "space": space,
+    "expan": expan, "ex": ex, "stamp": stamp, "fw": fw, "pb": pb,
+    **dict.fromkeys(("abbr", "orig", "reg", "corr", "damage", "secl", "metamark"),
+                    phrase("span")),
+}
+"""The editorial renderers."""

@@ -1,7 +1,7 @@
 """The machinery the HTML renderers share: the builder, the node type and the walk.
 
 A renderer is a small function ``(tei_element, context) -> list[Node]`` registered by TEI
-local name in a table (see :mod:`teikit.export.html_text`). The :class:`Context` walks
+local name in a table (see :mod:`teikit.export.html.rules`). The :class:`Context` walks
 children, keeps the text between them, and falls back to a renderer that keeps the text of
 elements nobody registered, so no text is ever dropped.
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from teikit.export.html_render import Node, attrs, make, text_of
+from teikit.export.html.render import Node, attrs, make, text_of
 from teikit.tei import NAMESPACES, TEIKIT_NS, xml
 
 

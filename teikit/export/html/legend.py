@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from teikit.export.html_render import Context, Node, Shared, attrs, gen, make
+from teikit.export.html.render import Context, Node, Shared, attrs, gen, make
 from teikit.tei import E
 
 

@@ -1,7 +1,7 @@
 """TEI → one self-contained HTML5 page with a reading view and an editorial view.
 
 :func:`to_html` renders the ``teiHeader`` as a sidebar ("About this document"), the
-``<text>`` as an ``article`` through the renderer table of :mod:`teikit.export.html_text`,
+``<text>`` as an ``article`` through the renderer table of :mod:`teikit.export.html.rules`,
 and a key to the editorial signs the document uses. The stylesheet (``html.css``, package
 data) is inlined. Two radio buttons before the page switch the views with CSS alone; a
 three-line script only honours ``?view=editorial`` or ``#view=editorial`` in the URL.
@@ -17,11 +17,11 @@ from typing import Final, Literal
 import lxml.html
 from lxml import etree
 
-from teikit.export.html_header import Record, read_record, record_panel
-from teikit.export.html_legend import legend
-from teikit.export.html_notes import footnotes_section, link_refs
-from teikit.export.html_render import Context, Node, Shared, attrs, make
-from teikit.export.html_text import RENDERERS, unknown
+from teikit.export.html.header import Record, read_record, record_panel
+from teikit.export.html.legend import legend
+from teikit.export.html.notes import footnotes_section, link_refs
+from teikit.export.html.render import Context, Node, Shared, attrs, make
+from teikit.export.html.rules import RENDERERS, unknown
 from teikit.tei import NAMESPACES
 
 View = Literal["reading", "editorial"]
@@ -37,8 +37,8 @@ SCRIPT: Final = (
 
 
 def stylesheet() -> str:
-    """The page's CSS (``teikit/export/html.css``)."""
-    return resources.files("teikit.export").joinpath("html.css").read_text(encoding="utf-8")
+    """The page's CSS (``teikit/export/html/html.css``)."""
+    return resources.files("teikit.export.html").joinpath("html.css").read_text(encoding="utf-8")
 
 
 def to_html(

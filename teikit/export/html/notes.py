@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from lxml import etree
 
-from teikit.export.html_render import Context, Footnote, Node, Shared, attrs, common, gen, make
+from teikit.export.html.render import Context, Footnote, Node, Shared, attrs, common, gen, make
 from teikit.tei import NAMESPACES, is_tei, xml
 
 BLOCK_PARENTS = ("div", "body", "front", "back", "text", "group", "floatingText", "postscript")
