@@ -27,6 +27,7 @@ from teikit.diagnostics import (
 )
 from teikit.encode import EncodeResult, encode_bytes, encode_file, encode_text
 from teikit.encode.profiles import Profile, resolve
+from teikit.export import ExportOptions, ExportResult, export_file
 from teikit.export import export as _export
 from teikit.pipeline import BuildReport, Outcome
 from teikit.pipeline import build as _build
@@ -108,9 +109,9 @@ def build(src: Path, out: Path, *, profile: str | None = None,
 
 
 __all__ = [
-    "BuildReport", "ConfigError", "Diagnostic", "EncodeResult", "InputError", "Outcome",
-    "OutputError", "Profile", "Schema", "SchemaChoice", "Severity", "TeikitError",
-    "ValidationError", "__version__", "build", "default_schemas", "encode", "encode_bytes",
-    "encode_file", "export", "is_valid", "iter_diagnostics", "load_schema", "parse_file",
-    "schemas_for", "validate",
+    "BuildReport", "ConfigError", "Diagnostic", "EncodeResult", "ExportOptions",
+    "ExportResult", "InputError", "Outcome", "OutputError", "Profile", "Schema",
+    "SchemaChoice", "Severity", "TeikitError", "ValidationError", "__version__", "build",
+    "default_schemas", "encode", "encode_bytes", "encode_file", "export", "export_file",
+    "is_valid", "iter_diagnostics", "load_schema", "parse_file", "schemas_for", "validate",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -277,10 +278,15 @@ def validate(
     raise typer.Exit(reporting.exit_code(diagnostics))
 
 
+class NotesPolicy(str, Enum):
+    end = "end"
+    omit = "omit"
+
+
 @app.command()
 def export(
     inputs: Annotated[list[Path], typer.Argument(
-        metavar="INPUT", help="TEI files (.xml) or folders of them.")],
+        metavar="INPUT", help="TEI files (.xml, .tei) or folders of them.")],
     to: Annotated[Target, typer.Option("--to", help="Output format.")],
     view: Annotated[str | None, typer.Option(help=(
         "html: reading (default) or editorial; text: transcript (default) or reading."))]
@@ -288,11 +294,23 @@ def export(
     output: Annotated[Path | None, typer.Option("-o", "--output", help=(
         "Output file (one input), folder, or - for stdout. Default: beside each input."))]
     = None,
+    schema: Annotated[list[Path] | None, typer.Option(
+        "--schema", "-s", help=("Validate against this schema (.rng, .rnc, .xsd, .sch); "
+                                "repeat to combine. Default: as teikit validate chooses."))]
+    = None,
     no_validate: Annotated[bool, typer.Option("--no-validate", help=(
-        "Export even when the TEI does not validate."))] = False,
+        "Export without validating (no validation work at all)."))] = False,
+    notes: Annotated[NotesPolicy, typer.Option(help=(
+        "Reading text: notes at the end of the text, or omitted."))] = NotesPolicy.end,
+    report: Annotated[bool, typer.Option("--report", help=(
+        "List the elements rendered without a rule of their own, with counts."))] = False,
     force: Annotated[bool, typer.Option(help="Replace files teikit did not write.")] = False,
 ) -> None:
     """Export TEI as HTML or plain text (validated first).
+
+    A folder is exported file by file: a file that fails is reported and the others go
+    on; the summary names the failures. Exit status: 0 all exported, 1 some not exported,
+    2 usage or configuration error.
 
     Examples:
 
@@ -301,34 +319,57 @@ def export(
       teikit export letter.xml --to text --view transcript -o -
 
       teikit export tei/ --to text --view reading -o text/
+
+      teikit export play.xml --to html --no-validate --report -o play.html
     """
     try:
         chosen = check_view(to.value, view)
     except ConfigError as exc:
         fail(str(exc), 2)
     todo = plan(inputs, (".xml", ".tei"), "TEI files (.xml)", output, force)
-    worst = 0
+    options = teikit.ExportOptions(
+        to=to.value, view=chosen, validate=not no_validate, schemas=tuple(schema or ()),
+        notes=notes.value, xinclude_roots=tuple(p for p in inputs if p.is_dir()))
+    failed: list[Path] = []
+    unruled: Counter[str] = Counter()
     for source, base in todo.files:
-        try:
-            worst = max(worst, export_one(todo, source, base, to.value, chosen, no_validate))
-        except TeikitError as exc:
-            say(f"teikit: {exc}")
-            worst = 1
-    raise typer.Exit(worst)
+        if not export_one(todo, source, base, options, unruled):
+            failed.append(source)
+    if report:
+        say(export_report(unruled))
+    if failed:
+        say(f"teikit: {len(failed)} of {len(todo.files)} file(s) not exported: "
+            + ", ".join(map(str, failed)))
+    raise typer.Exit(1 if failed else 0)
 
 
-def export_one(todo: Plan, source: Path, base: Path | None, to: str, view: str,
-               no_validate: bool) -> int:
-    """Validate, then export one TEI file; 1 when it is refused."""
-    problems = list(teikit.iter_diagnostics(source))
-    show(problems)
-    if any(d.severity is Severity.ERROR for d in problems) and not no_validate:
-        say(f"teikit: {source}: not exported: the TEI does not validate "
-                  "(fix it, or use --no-validate)")
-        return 1
-    data = teikit.export(teikit.parse_file(source), to, view)
-    todo.write(source, base, SUFFIXES[(to, view)], data)
-    return 0
+def export_one(todo: Plan, source: Path, base: Path | None, options: teikit.ExportOptions,
+               unruled: Counter[str]) -> bool:
+    """Export one TEI file; False when it was not exported."""
+    try:
+        result = teikit.export_file(source, options)
+    except ConfigError as exc:
+        fail(str(exc), 2)
+    show(result.diagnostics)
+    unruled.update(result.unruled)
+    if result.data is None:
+        return False
+    try:
+        todo.write(source, base, SUFFIXES[(options.to, str(options.view))], result.data)
+    except TeikitError as exc:
+        say(f"teikit: {exc}")
+        return False
+    return True
+
+
+def export_report(unruled: Counter[str]) -> str:
+    """The --report table: elements without a rule of their own, most frequent first."""
+    if not unruled:
+        return "teikit: every element met has a rule of its own"
+    width = max(len(name) for name in unruled)
+    rows = [f"  {name:<{width}}  {count:>7}" for name, count in unruled.most_common()]
+    return "\n".join([f"teikit: {len(unruled)} element(s) rendered without a rule of their "
+                      "own (as their content):", *rows])
 
 
 @app.command()

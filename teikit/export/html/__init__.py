@@ -19,10 +19,12 @@ from lxml import etree
 
 from teikit.export.html.header import Record, read_record, record_panel
 from teikit.export.html.legend import legend
-from teikit.export.html.notes import footnotes_section, link_refs
+from teikit.export.html.links import index_ids
+from teikit.export.html.notes import footnotes_section
 from teikit.export.html.render import Context, Node, Shared, attrs, make
 from teikit.export.html.rules import RENDERERS, unknown
-from teikit.tei import NAMESPACES
+from teikit.export.options import ExportOptions, Rendered
+from teikit.tei import NAMESPACES, is_tei
 
 View = Literal["reading", "editorial"]
 VIEWS: Final[tuple[View, ...]] = ("reading", "editorial")
@@ -53,22 +55,29 @@ def to_html(
     switch with the toggle at the top. ``source_name`` names the transcript in the page's
     colophon (default: the name recorded in the header's ``xenoData``).
     """
+    return render_html(tree, ExportOptions(view=view, source_name=source_name)).data
+
+
+def render_html(tree: etree._ElementTree, options: ExportOptions) -> Rendered:
+    """The page for ``tree`` with ``options``, and the elements it rendered without a rule."""
+    view = options.view or VIEWS[0]
     if view not in VIEWS:
         raise ValueError(f"view must be one of {', '.join(VIEWS)}, not {view!r}")
     root = tree.getroot()
     record = read_record(root)
     shared = Shared(ids=set(PAGE_IDS))
-    text = root.find("tei:text", NAMESPACES)
+    text = root.find("tei:text", NAMESPACES) if is_tei(root, "TEI") else root
     if text is not None:
-        link_refs(text, shared)
+        index_ids(text, shared)
     ctx = Context(RENDERERS, unknown, shared)
-    article = _article(text, ctx, record, source_name)
-    sidebar = [panel for panel in (legend(ctx, shared.used), record_panel(record, source_name))
+    article = _article(text, ctx, record, options.source_name)
+    sidebar = [panel for panel in (legend(ctx, shared.used),
+                                   record_panel(record, options.source_name))
                if panel is not None]
-    page = _page(record, article, sidebar, view, source_name)
+    page = _page(record, article, sidebar, view, options.source_name)
     data: bytes = lxml.html.tostring(page, doctype="<!DOCTYPE html>", encoding="utf-8",
                                      method="html")
-    return data if data.endswith(b"\n") else data + b"\n"
+    return Rendered(data if data.endswith(b"\n") else data + b"\n", shared.unruled)
 
 
 def _title(record: Record, source_name: str | None) -> str:

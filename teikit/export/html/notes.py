@@ -14,13 +14,12 @@ from dataclasses import replace
 from lxml import etree
 
 from teikit.export.html.render import Context, Footnote, Node, Shared, attrs, common, gen, make
-from teikit.tei import NAMESPACES, is_tei, xml
+from teikit.tei import is_tei
 
 BLOCK_PARENTS = ("div", "body", "front", "back", "text", "group", "floatingText", "postscript")
 """A note whose parent is one of these stands on its own; elsewhere it is attached."""
 
 BLOCK_CHILDREN = ("p", "ab", "list", "table", "lg", "div", "quote", "floatingText")
-SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def is_attached(note: etree._Element) -> bool:
@@ -43,20 +42,10 @@ def footnote_key(index: int) -> str:
     return letters
 
 
-def link_refs(text: etree._Element, shared: Shared) -> None:
-    """Give every internal ``ref`` an id and remember it on the element it points at."""
-    shared.ids.update(ident for node in text.iter() if (ident := node.get(xml("id"))))
-    for ref in text.iter(f"{{{NAMESPACES['tei']}}}ref"):
-        target = (ref.get("target") or "").strip()
-        if target.startswith("#") and " " not in target:
-            ref_id = shared.unique_id(f"ref-{target[1:]}")
-            shared.ref_ids[ref] = ref_id
-            shared.backrefs.setdefault(target[1:], []).append(ref_id)
-
-
-def backlinks(target: str | None, shared: Shared) -> list[Node]:
+def backlinks(element: etree._Element, shared: Shared) -> list[Node]:
+    """Links back to every pointer to ``element``."""
     out: list[Node] = []
-    for n, ref_id in enumerate(shared.backrefs.get(target or "", []), start=1):
+    for n, ref_id in enumerate(shared.backrefs.get(element, []), start=1):
         label = "Back to the text" + (f" ({n})" if n > 1 else "")
         out.extend([" " if out else "", make("a", attrs("backlink gen", href=f"#{ref_id}",
                                                         aria_label=label), ["↩"])])
@@ -69,7 +58,7 @@ def note(element: etree._Element, ctx: Context) -> list[Node]:
         return [standalone(element, ctx)]
     key = footnote_key(len(ctx.shared.footnotes))
     call_id = ctx.shared.unique_id(f"fnref-{key}")
-    note_id = element.get(xml("id")) or ctx.shared.unique_id(f"fn-{key}")
+    note_id = ctx.shared.html_ids.get(element) or ctx.shared.unique_id(f"fn-{key}")
     copy = replace(ctx.inline(), copy=True)
     ctx.shared.footnotes.append(Footnote(key, call_id, note_id, ctx.inline().children(element)))
     call = make("a", attrs(href=f"#{note_id}", id=call_id, role="doc-noteref",
@@ -83,29 +72,13 @@ def note(element: etree._Element, ctx: Context) -> list[Node]:
 
 
 def standalone(element: etree._Element, ctx: Context) -> etree._Element:
-    ident = element.get(xml("id"))
     if has_blocks(element):
         tag, content = "div", ctx.children(element)
     else:
         tag, content = ("span" if ctx.phrasing else "p"), ctx.inline().children(element)
-    links = backlinks(ident, ctx.shared)
+    links = [] if ctx.copy else backlinks(element, ctx.shared)
     content.extend([" ", *links] if links else [])
     return make(tag, attrs("note endnote", role="doc-endnote", **common(element, ctx)), content)
-
-
-def ref(element: etree._Element, ctx: Context) -> list[Node]:
-    ctx.shared.used.add("ref")
-    target = (element.get("target") or "").strip()
-    content = ctx.inline().children(element)
-    ref_id = None if ctx.copy else ctx.shared.ref_ids.get(element)
-    if target.startswith("#") and ref_id:
-        anchor = element.get("type") == "noteAnchor"
-        link = make("a", attrs("ref", href=target, id=ref_id,
-                               role="doc-noteref" if anchor else None), content)
-        return [make("sup", attrs("noteref"), [link])] if anchor else [link]
-    if target.startswith(SAFE_SCHEMES):
-        return [make("a", attrs("ref", href=target, rel="noopener"), content)]
-    return [make("span", attrs("ref", **common(element, ctx)), content)]
 
 
 def footnotes_section(shared: Shared) -> etree._Element | None:

@@ -18,6 +18,7 @@ Class names the stylesheet and the tests rely on:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TypeAlias
@@ -86,8 +87,15 @@ class Shared:
     footnotes: list[Footnote] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     used: set[str] = field(default_factory=set)
+    html_ids: dict[etree._Element, str] = field(default_factory=dict)
+    """Each element with an ``xml:id`` → its unique HTML id (see :mod:`.links`)."""
+    targets: dict[str, etree._Element] = field(default_factory=dict)
+    """``xml:id`` → the first element that has it."""
     ref_ids: dict[etree._Element, str] = field(default_factory=dict)
-    backrefs: dict[str, list[str]] = field(default_factory=dict)
+    backrefs: dict[etree._Element, list[str]] = field(default_factory=dict)
+    """An element → the ids of the pointers to it, for links back."""
+    unruled: Counter[str] = field(default_factory=Counter)
+    """Elements rendered without a rule of their own, by name (``teikit export --report``)."""
 
     def unique_id(self, base: str) -> str:
         """``base``, or ``base-2``, ``base-3`` … when ``base`` is taken."""
@@ -139,10 +147,11 @@ class Context:
 def common(element: etree._Element, ctx: Context) -> dict[str, str]:
     """HTML attributes carried over from any TEI element: ``xml:id`` and ``xml:lang``.
 
-    TEI ids are kept as they are (links point at them); generated ids avoid them.
+    TEI ids are kept as they are (links point at them) unless repeated (see :mod:`.links`);
+    generated ids avoid them.
     """
     out: dict[str, str] = {}
-    ident = element.get(xml("id"))
+    ident = ctx.shared.html_ids.get(element)
     if ident and not ctx.copy:
         out["id"] = ident
     lang = element.get(xml("lang"))

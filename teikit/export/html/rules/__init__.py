@@ -43,12 +43,20 @@ MODULES: tuple[tuple[str, Mapping[str, Renderer]], ...] = (
 
 def unknown(element: etree._Element, ctx: Context) -> list[Node]:
     """An element no renderer knows: its text and children, in a ``div`` when it holds
-    paragraphs or other blocks (and may), else in a ``span`` with phrasing content only."""
+    paragraphs or other blocks (and may), else in a ``span`` with phrasing content only.
+    It is counted in ``Shared.unruled`` under its name (``prefix:name`` outside TEI)."""
+    ctx.shared.unruled[report_name(element)] += 1
     block = not ctx.phrasing and any(
         is_tei(node, *notes.BLOCK_CHILDREN) for node in element.iterdescendants())
     tag, inner = ("div", ctx) if block else ("span", ctx.inline())
     return [make(tag, attrs("tei-unknown", data_tei=local_name(element) or None,
                             **common(element, ctx)), inner.children(element))]
+
+
+def report_name(element: etree._Element) -> str:
+    """``name`` for a TEI element, ``{namespace}name`` for any other."""
+    tag = str(element.tag)
+    return local_name(element) if is_tei(element, local_name(element)) else tag
 
 
 def _table() -> dict[str, Renderer]:

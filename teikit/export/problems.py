@@ -1,0 +1,130 @@
+"""What the exporter says about a document it renders: stable codes, one table.
+
+The exporter renders any TEI it can parse. What it had to work around is reported as a
+:class:`~teikit.diagnostics.Diagnostic` with one of these codes; none of them stops the
+export except ``TK510`` (the validate-first policy refused the file).
+
+======  ========  ======================================================================
+code    severity  meaning
+======  ========  ======================================================================
+TK501   warning   an ``xml:id`` used more than once (later copies get a suffixed HTML id)
+TK502   warning   an ``xml:id`` that is not an XML name (kept as the HTML id)
+TK503   warning   a ``TEI`` without ``text``: the page has the header facts only
+TK504   info      a ``teiCorpus``: one page, a contents list and a section per ``TEI``
+TK505   warning   elements in a namespace the exporter does not know, rendered as text
+TK506   warning   the root is neither ``TEI`` nor ``teiCorpus``: its text is rendered
+TK507   warning   an ``xi:include`` that could not be resolved (its fallback is used)
+TK510   error     not exported: the TEI does not validate
+======  ========  ======================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import Final
+
+from lxml import etree
+
+from teikit.diagnostics import Diagnostic, Severity
+from teikit.tei import TEI_NS, XI_NS, local_name, xml
+
+CODES: Final[dict[str, tuple[Severity, str]]] = {
+    "TK501": (Severity.WARNING, "an xml:id used more than once"),
+    "TK502": (Severity.WARNING, "an xml:id that is not an XML name"),
+    "TK503": (Severity.WARNING, "a TEI without text"),
+    "TK504": (Severity.INFO, "a teiCorpus rendered as one page"),
+    "TK505": (Severity.WARNING, "elements in an unknown namespace"),
+    "TK506": (Severity.WARNING, "the root is neither TEI nor teiCorpus"),
+    "TK507": (Severity.WARNING, "an xi:include that could not be resolved"),
+    "TK510": (Severity.ERROR, "not exported: the TEI does not validate"),
+}
+"""Each code's severity and one-line meaning."""
+
+EXAMPLES_NS: Final = "http://www.tei-c.org/ns/Examples"
+MATHML_NS: Final = "http://www.w3.org/1998/Math/MathML"
+KNOWN_NAMESPACES: Final = frozenset({TEI_NS, EXAMPLES_NS, MATHML_NS, XI_NS})
+"""Namespaces rendered on purpose (TEI, ``egXML`` examples, MathML, XInclude leftovers)."""
+NCNAME: Final = re.compile(r"[^\W\d][\w.-]*")
+MAX_LISTED: Final = 5
+
+
+def problem(code: str, file: str, message: str, node: etree._Element | None = None
+            ) -> Diagnostic:
+    """A diagnostic with ``code``'s severity, located at ``node``'s line when known."""
+    severity, _ = CODES[code]
+    found = node.sourceline if node is not None else None
+    line = found if isinstance(found, int) else 0
+    return Diagnostic(file, line, 1 if line else 0, severity, code, message)
+
+
+def _listed(values: list[str]) -> str:
+    shown = ", ".join(values[:MAX_LISTED])
+    return shown + (f" and {len(values) - MAX_LISTED} more" if len(values) > MAX_LISTED else "")
+
+
+def id_problems(root: etree._Element, file: str) -> Iterator[Diagnostic]:
+    """TK501 for repeated ``xml:id`` values and TK502 for ids that are not XML names."""
+    seen: set[str] = set()
+    repeated: dict[str, etree._Element] = {}
+    invalid: dict[str, etree._Element] = {}
+    for element in root.iter():
+        ident = element.get(xml("id")) if isinstance(element.tag, str) else None
+        if ident is None:
+            continue
+        if ident in seen:
+            repeated.setdefault(ident, element)
+        seen.add(ident)
+        if not NCNAME.fullmatch(ident):
+            invalid.setdefault(ident, element)
+    if repeated:
+        first = next(iter(repeated.values()))
+        yield problem("TK501", file, f"xml:id used more than once: {_listed(list(repeated))}; "
+                      "later copies get a suffixed HTML id", first)
+    if invalid:
+        first = next(iter(invalid.values()))
+        yield problem("TK502", file, f"xml:id not an XML name: {_listed(list(invalid))}", first)
+
+
+def structure_problems(root: etree._Element, file: str) -> Iterator[Diagnostic]:
+    """TK503, TK504 and TK506: what the page is built from."""
+    name = local_name(root)
+    if root.tag == f"{{{TEI_NS}}}teiCorpus":
+        members = list(root.iter(f"{{{TEI_NS}}}TEI"))
+        yield problem("TK504", file, f"a teiCorpus of {len(members)} TEI document(s): one page "
+                      "with a contents list", root)
+    elif root.tag != f"{{{TEI_NS}}}TEI":
+        yield problem("TK506", file, f"the root element is {name or root.tag!r}, not TEI or "
+                      "teiCorpus: its text is rendered as it is", root)
+        return
+    for document in root.iter(f"{{{TEI_NS}}}TEI"):
+        if document.find(f"{{{TEI_NS}}}text") is None:
+            yield problem("TK503", file, "a TEI without <text>: the page shows its header "
+                          "facts only", document)
+
+
+def namespace_problems(root: etree._Element, file: str) -> Iterator[Diagnostic]:
+    """TK505, once per unknown namespace inside ``text``, with how many elements use it."""
+    counts: Counter[str] = Counter()
+    first: dict[str, etree._Element] = {}
+    for text in root.iter(f"{{{TEI_NS}}}text"):
+        for element in text.iter():
+            tag = element.tag
+            if not isinstance(tag, str) or tag.startswith(f"{{{TEI_NS}}}"):
+                continue
+            namespace = etree.QName(tag).namespace or ""
+            if namespace not in KNOWN_NAMESPACES:
+                counts[namespace] += 1
+                first.setdefault(namespace, element)
+    for namespace, count in counts.items():
+        where = f"namespace {namespace}" if namespace else "no namespace"
+        yield problem("TK505", file, f"{count} element(s) in {where} rendered as plain text",
+                      first[namespace])
+
+
+def inspect(tree: etree._ElementTree, file: str) -> list[Diagnostic]:
+    """Everything about ``tree`` the page works around (see :data:`CODES`)."""
+    root = tree.getroot()
+    return [*structure_problems(root, file), *id_problems(root, file),
+            *namespace_problems(root, file)]

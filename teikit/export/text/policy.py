@@ -1,0 +1,112 @@
+"""The reading policy as data: what the reading text omits, and how elements are laid out.
+
+The reading text walks the whole ``text`` element. It leaves out only what
+:data:`OMITTED` names, the readings a ``choice`` or ``app`` does not prefer, and (with the
+``omit`` notes option) notes; everything else is text. Layout comes from these tables:
+
+:data:`BLOCKS`
+    a paragraph of their own (blank lines around).
+:data:`LINES`
+    a line of their own.
+:data:`CONTAINERS`
+    hold blocks: any child of theirs not named here is a paragraph of its own, so the
+    text of an element nobody listed is never glued to its neighbours.
+:data:`PHRASES`
+    inline elements: text among text.
+
+An element in none of these tables is read as a phrase (or, as the child of a container,
+a paragraph) and counted for ``teikit export --report``.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+OMITTED: Final = frozenset({
+    "del", "surplus", "fw", "pb", "cb", "gb", "milestone", "anchor", "index", "interp",
+    "interpGrp", "certainty", "precision", "respons", "link", "linkGrp", "join", "joinGrp",
+    "alt", "altGrp", "span", "spanGrp", "timeline", "witDetail", "graphic", "binaryObject",
+    "media", "teiHeader", "facsimile", "standOff",
+})
+"""Elements whose content is not part of the reading text: deletions and superfluous text,
+running heads, page and column breaks, and pointers, annotations and metadata that carry
+no words of the text."""
+
+PLACEHOLDER_DIVS: Final = frozenset({"metadata"})
+"""``div`` types that, holding only a ``head``, are placeholders for header facts (teikit
+writes them in the back) and are left out."""
+
+PREFERRED: Final = ("corr", "reg", "expan")
+"""In a ``choice``, the readings the reading text keeps; their alternatives (``sic``,
+``orig``, ``abbr`` …) are omitted. A ``choice`` with none of them keeps its first child."""
+
+LEMMA: Final = "lem"
+"""In an ``app``, the reading kept; the variants (``rdg``, ``rdgGrp``) are omitted."""
+
+GAP_MARK: Final = "…"
+"""What a ``gap`` reads as (its ``desc`` is the editors' description, not text)."""
+
+BLOCKS: Final = frozenset({
+    "p", "ab", "head", "opener", "closer", "postscript", "trailer", "byline", "docAuthor",
+    "docDate", "docImprint", "docTitle", "epigraph", "argument", "sp", "lg", "table", "row",
+    "list", "listBibl", "castList", "castGroup", "figure", "quote", "floatingText",
+    "titlePage", "listApp", "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7",
+    "front", "body", "back", "group", "text", "set", "performance", "prologue", "epilogue",
+    "salute", "signed", "dateline", "address", "cit", "egXML", "eg", "msDesc", "listPerson",
+    "listPlace", "listOrg", "listEvent", "spGrp",
+})
+
+LINES: Final = frozenset({
+    "l", "item", "label", "cell", "castItem", "roleDesc", "bibl", "biblStruct",
+    "app", "titlePart", "figDesc", "stage", "addrLine", "speaker", "person", "place",
+    "event", "org", "move", "view", "camera", "sound", "caption", "tech",
+})
+
+CONTAINERS: Final = frozenset({
+    "text", "front", "back", "body", "group", "div", "div1", "div2", "div3", "div4", "div5",
+    "div6", "div7", "floatingText", "sp", "spGrp", "lg", "listBibl", "castList",
+    "castGroup", "titlePage", "opener", "closer", "list", "table", "row", "figure",
+    "listApp", "app", "argument", "epigraph", "postscript", "msDesc", "set", "performance",
+    "prologue", "epilogue", "address", "listPerson", "listPlace", "listOrg", "listEvent",
+})
+
+PHRASES: Final = frozenset({
+    "hi", "emph", "foreign", "title", "term", "gloss", "mentioned", "soCalled", "q", "said",
+    "name", "persName", "placeName", "orgName", "geogName", "rs", "roleName", "addName",
+    "forename", "surname", "genName", "nameLink", "settlement", "region", "country",
+    "district", "bloc", "date", "time", "num", "measure", "measureGrp", "unit", "seg", "w",
+    "pc", "c", "s", "cl", "phr", "m", "ref", "ptr", "abbr", "expan", "ex", "am", "sic",
+    "corr", "orig", "reg", "choice", "supplied", "unclear", "add", "subst", "restore",
+    "damage", "secl", "mod", "redo", "undo", "retrace", "handShift", "metamark", "stamp",
+    "space", "gap", "g", "lb", "note", "author", "editor", "publisher", "pubPlace",
+    "citedRange", "biblScope", "idno", "edition", "extent", "role", "actor", "code", "gi",
+    "att", "val", "tag", "ident", "formula", "desc", "rdg", "rdgGrp", "wit", "lang",
+    "material", "objectType", "dimensions", "height", "width", "depth", "locus",
+    "origDate", "origPlace", "repository", "institution", "collection", "affiliation",
+    "email", "street", "postCode", "postBox", "listRef", "similarPhrases",
+})
+"""Inline elements the reading text knows (rendered as their text)."""
+
+IN_CONTAINERS_ONLY: Final = frozenset({
+    "stage", "quote", "cit", "figure", "label", "bibl", "move", "biblStruct", "floatingText",
+    "docAuthor", "docDate", "docImprint", "byline",
+})
+"""Blocks or lines only as the child of a container; inside a paragraph or a verse line
+they are phrases (a stage direction within a line, a quotation within a sentence)."""
+
+LINE_GROUPS: Final = frozenset({
+    "sp", "castItem", "item", "cell", "speaker", "stage", "bibl", "app", "opener", "closer",
+    "list", "address", "docTitle", "byline",
+})
+"""Inside these, blocks are lines: a speech, a letter's closing formulae, a list."""
+
+VERSE_OR_INSCRIPTION: Final = frozenset({"l", "lg"})
+"""Inside these (and inside an EpiDoc ``div type="edition"``) a line break is a new line;
+elsewhere it is a space."""
+
+NOTE_PARENTS: Final = frozenset({
+    "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7", "body", "front", "back",
+    "text", "group", "floatingText", "postscript", "listApp", "app", "notesStmt",
+})
+"""A note whose parent is one of these stands on its own, in place; any other note is
+attached to the running text and moves to the notes at the end."""

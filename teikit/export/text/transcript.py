@@ -1,0 +1,46 @@
+"""The transcript view: the transcript a TEI document was encoded from, byte for byte.
+
+Every editorial element is written back with its brackets (:mod:`teikit.transcript`),
+whitespace is the transcript's own, and the byte-order mark and encoding recorded in the
+header's ``xenoData`` are restored. For TEI that teikit did not write, this is the text
+of each ``text`` element as it stands, with the same marks (a ``teiCorpus`` gives its
+members' texts in turn).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from teikit.tei import NAMESPACES, TEI_NS
+from teikit.transcript import transcript_of
+
+
+def source_record(tree: etree._ElementTree) -> etree._Element | None:
+    """teikit's record of the transcript (``xenoData/tk:source``), when there is one."""
+    found = tree.xpath("/tei:TEI/tei:teiHeader/tei:xenoData/tk:source", namespaces=NAMESPACES)
+    return found[0] if isinstance(found, list) and found else None  # type: ignore[return-value]
+
+
+def texts(root: etree._Element) -> list[etree._Element]:
+    """The ``text`` elements of a ``TEI`` or of each ``TEI`` of a ``teiCorpus``."""
+    if root.tag == f"{{{TEI_NS}}}teiCorpus":
+        return [text for document in root.iter(f"{{{TEI_NS}}}TEI")
+                for text in document.findall(f"{{{TEI_NS}}}text")]
+    return root.findall(f"{{{TEI_NS}}}text")
+
+
+def transcript(tree: etree._ElementTree) -> str:
+    """The transcript view as a string (with the BOM if the transcript had one); a root
+    that is not TEI gives its text as it stands."""
+    root = tree.getroot()
+    if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
+        return "".join(map(str, root.itertext()))
+    record = source_record(tree)
+    bom = "\ufeff" if record is not None and record.get("bom") == "true" else ""
+    return bom + "\n\n".join(transcript_of(text) for text in texts(root))
+
+
+def encoding(tree: etree._ElementTree) -> str:
+    """The transcript's recorded encoding (UTF-8 when none is recorded)."""
+    record = source_record(tree)
+    return (record.get("encoding") or "utf-8") if record is not None else "utf-8"

@@ -1,0 +1,89 @@
+"""The reading text's output: runs of text, line breaks and paragraph breaks.
+
+Breaks are requested, not written: a break is written only when more text follows, and
+the strongest break requested since the last text wins. So nested blocks never give
+runs of blank lines, and a block that renders no text leaves no trace. Inside a line,
+whitespace runs (including the source's own newlines) are one space.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+SPACES: Final = re.compile(r"\s+")
+
+LINE: Final = 1
+"""A line break: what follows starts a new line."""
+PARAGRAPH: Final = 2
+"""A paragraph break: a blank line."""
+
+
+@dataclass
+class Writer:
+    """Collects the reading text (see the module's docstring)."""
+
+    parts: list[str] = field(default_factory=list)
+    pending: int = 0
+    glued: bool = False
+    """After a break inside a word: the next text's leading whitespace is dropped."""
+    held: bool = False
+    """After a run-in label (``SPEAKER:``): breaks are ignored until the next text."""
+
+    def text(self, value: str) -> None:
+        """Add a run of text (whitespace collapsed)."""
+        value = SPACES.sub(" ", value)
+        if self.glued or self.pending or not self.parts:
+            value = value.lstrip(" ")
+        if not value:
+            return
+        if self.held:
+            self.pending, self.held = 0, False
+            value = " " + value.lstrip(" ")
+        if self.pending and self.parts:
+            self._trim()
+            self.parts.append("\n" * self.pending)
+        self.pending = 0
+        self.glued = False
+        if value.startswith(" ") and self.parts and self.parts[-1].endswith((" ", "\n")):
+            value = value[1:]
+        if value:
+            self.parts.append(value)
+
+    def brk(self, level: int) -> None:
+        """Ask for a break of ``level`` (:data:`LINE` or :data:`PARAGRAPH`)."""
+        if not self.held:
+            self.pending = max(self.pending, level)
+
+    def attach(self, mark: str) -> None:
+        """Add ``mark`` right after the last word (a note's call: ``word[1]``)."""
+        self._trim()
+        self.text(mark)
+
+    def run_in(self, mark: str) -> None:
+        """End a run-in label with ``mark`` (``SPEAKER`` → ``SPEAKER:``); what follows
+        continues its line after a space."""
+        self._trim()
+        if self.parts and not self.parts[-1].endswith(mark):
+            self.parts.append(mark)
+        self.held = bool(self.parts)
+
+    def glue(self) -> None:
+        """Join what comes next to what came before, without a space (a word broken at
+        the end of a line)."""
+        self._trim()
+        self.glued = True
+
+    def _trim(self) -> None:
+        while self.parts and self.parts[-1].endswith(" "):
+            last = self.parts.pop().rstrip(" ")
+            if last:
+                self.parts.append(last)
+                break
+
+    def result(self) -> str:
+        """The text written so far, ending with one newline (or empty)."""
+        self._trim()
+        text = "".join(self.parts)
+        return text + "\n" if text else ""
