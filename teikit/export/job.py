@@ -3,7 +3,8 @@
 1. Validate first, unless ``ExportOptions.validate`` is off (then no validation work at
    all). The schemas are the ones given, else the validator's own choice for the document
    (:func:`teikit.validate.iter_diagnostics` with no schemas: the document's
-   ``xml-model``, the project's settings, then the default for what the document is).
+   ``xml-model``, the project's settings, then teikit's schema for TEI that teikit wrote
+   and the official ``tei_all`` for any other).
    A document with errors is refused (``TK510``).
 2. Load it safely (no DTD, no network; XInclude only from trusted folders); a file that is
    not well-formed XML gives one located error.
@@ -50,6 +51,13 @@ def validation_problems(source: Path, options: ExportOptions) -> list[Diagnostic
                                  options=Options(xinclude_roots=options.xinclude_roots)))
 
 
+def checked_against(source: Path, options: ExportOptions) -> str:
+    """The schemas the validator chose for ``source``, and why (for a refusal message)."""
+    from teikit.validate import schemas_for
+
+    return schemas_for(source, list(options.schemas) or None).label
+
+
 def load(source: Path, options: ExportOptions) -> tuple[etree._ElementTree | None,
                                                          list[Diagnostic]]:
     """``source`` parsed safely with its XIncludes; an unresolved include is a warning."""
@@ -70,8 +78,9 @@ def export_file(source: Path, options: ExportOptions | None = None) -> ExportRes
         result.diagnostics.extend(validation_problems(source, options))
         if has_errors(result.diagnostics):
             result.diagnostics.append(problem(
-                "TK510", str(source), "not exported: the TEI does not validate "
-                "(fix it, name its schema with --schema, or use --no-validate)"))
+                "TK510", str(source), f"not exported: the TEI does not validate against "
+                f"{checked_against(source, options)} (fix it, name its schema with --schema, "
+                "or use --no-validate)"))
             return result
     tree, loading = load(source, options)
     if not options.validate:  # else the validator has reported them already
