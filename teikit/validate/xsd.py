@@ -7,6 +7,7 @@ to libxml2; the rest to xmlschema, whose messages are better.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, Final, cast
 
@@ -64,9 +65,7 @@ class XSDBackend:
             return []
         found = []
         for entry in cast("Iterable[etree._LogEntry]", validator.error_log):
-            nodes = document.tree.xpath(entry.path) if entry.path else []
-            node = nodes[0] if isinstance(nodes, list) and nodes and isinstance(
-                nodes[0], etree._Element) else None
+            node = node_at(document.tree, entry.path) if entry.path else None
             found.append(document.diagnostic(
                 node, Severity.ERROR, "xsd", entry.message.replace("{" + tei.TEI_NS + "}", ""),
                 line=entry.line, xpath=readable_xpath(node) if node is not None else None,
@@ -80,3 +79,33 @@ class XSDBackend:
             node, Severity.ERROR, "xsd", reason.rstrip("."), line=line_of(error),
             xpath=readable_xpath(node) if node is not None else None, source="xsd",
             url=guidelines_url(node))
+
+
+_STEP: Final = re.compile(
+    r"(?:(?P<prefix>[^:/\[\]]+):)?(?P<name>[^:/\[\]]+)(?:\[(?P<index>\d+)\])?")
+
+
+def node_at(tree: etree._ElementTree, path: str) -> etree._Element | None:
+    """The element at libxml2's error path (``/t:r/t:a[2]``, ``/*/*[3]``), found by walking
+    the tree as libxml2 wrote the path: a step names the element by the prefix the document
+    gives it (``*`` for one in a default namespace, which counts every element sibling).
+    No XPath: the document's prefixes are not a namespace map (one prefix may stand for two
+    namespaces in two places). None when the path does not lead to an element."""
+    steps = path.strip("/").split("/") if path.startswith("/") else []
+    current: etree._Element | None = None
+    for text in steps:
+        step = _STEP.fullmatch(text)
+        if step is None:
+            return None
+        children = [tree.getroot()] if current is None else [
+            child for child in current if isinstance(child.tag, str)]
+        prefix, name = step.group("prefix"), step.group("name")
+        if name != "*":
+            children = [c for c in children if c.prefix == prefix
+                        and etree.QName(c).localname == name
+                        and (prefix is not None or etree.QName(c).namespace is None)]
+        index = int(step.group("index") or 1)
+        if index > len(children):
+            return None
+        current = children[index - 1]
+    return current
