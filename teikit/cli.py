@@ -228,6 +228,10 @@ def validate(
         "--xinclude-root", metavar="DIR",
         help=("A folder XInclude may read from, besides each document's own folder and the "
               "folders named as PATH; repeatable."))] = None,
+    phase: Annotated[str | None, typer.Option(
+        "--phase", metavar="NAME",
+        help=("The Schematron phase to run (#ALL: every pattern). Default: each schema's "
+              "defaultPhase, else every pattern."))] = None,
 ) -> None:
     """Validate TEI files against schemas; every problem as file:line:column.
 
@@ -252,7 +256,8 @@ def validate(
     try:
         results = validate_paths(paths, list(schema or ()), jobs=jobs,
                                  options=Options(embedded=embedded,
-                                                 xinclude_roots=tuple(xinclude_root or ())))
+                                                 xinclude_roots=tuple(xinclude_root or ()),
+                                                 phase=phase))
         known = reporting.load_baseline(baseline) if baseline is not None else None
     except TeikitError as exc:
         fail(str(exc), 2)

@@ -16,7 +16,8 @@ from teikit.diagnostics import ConfigError, Diagnostic, Severity
 from teikit.validate import iter_diagnostics, load_schema
 from teikit.validate.document import load_document
 from teikit.validate.schematron.backend import SchematronBackend
-from teikit.validate.schematron.rules import RuleSet, read_rules
+from teikit.validate.schematron.read import read_rules
+from teikit.validate.schematron.rules import RuleSet
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -79,10 +80,10 @@ def _rules(name: str, binding: str | None = None) -> RuleSet:
 def test_keys_give_the_same_answers_in_both_engines(doc: str) -> None:
     xpath1 = _rules("keys-xpath1.sch")
     fast = _rules("keys-xpath1.sch", "xslt2")  # XPath 1.0 rules of an XPath 2 schema: lxml
-    assert all(rule.xpath1 is not None for pattern in fast.patterns for rule in pattern)
+    assert all(rule.xpath1 is not None for pattern in fast.patterns for rule in pattern.rules)
     slow = _rules("keys-xpath1.sch", "xslt3")
     for pattern in slow.patterns:
-        for rule in pattern:
+        for rule in pattern.rules:
             rule.xpath1 = rule.select = None  # elementpath only
     assert _run(xpath1, doc) == _run(fast, doc) == _run(slow, doc)
     assert _run(slow, doc)
@@ -92,7 +93,7 @@ def test_a_key_that_needs_xpath2_moves_its_rules_to_elementpath() -> None:
     rules = _rules("keys-xpath2.sch")
     assert rules.xslt is not None and rules.xslt.keys is not None
     assert rules.xslt.keys.lxml is None
-    assert all(rule.xpath1 is None for pattern in rules.patterns for rule in pattern)
+    assert all(rule.xpath1 is None for pattern in rules.patterns for rule in pattern.rules)
 
 
 def test_schemas_without_xslt_take_the_usual_path() -> None:
@@ -148,7 +149,7 @@ def test_a_key_lxml_cannot_build_moves_the_rule_without_repeating_problems(
                    '<assert id="cyd" test="key(\'refs\', \'#p-cyd\')">x</assert>'
                    "</rule></pattern>")
     rules = _rules(str(schema))
-    assert all(rule.xpath1 is not None for pattern in rules.patterns for rule in pattern)
+    assert all(rule.xpath1 is not None for pattern in rules.patterns for rule in pattern.rules)
     assert [(line, code) for line, code, _ in codes(schema)] == [
         (10, "ref"), (11, "ref"), (12, "ref")]
 

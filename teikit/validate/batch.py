@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Final
 
@@ -163,7 +163,7 @@ def validate_paths(
     options = options or Options()
     roots = {*(p.resolve() if p.is_dir() else p.resolve().parent for p in given),
              *options.xinclude_roots, *config.xinclude_roots}
-    options = Options(options.embedded, tuple(sorted(roots)), options.pruning)
+    options = replace(options, xinclude_roots=tuple(sorted(roots)))
     for schema in chosen:  # compile before forking (and fail before reading any file)
         backends(schema, options)
     job = _Job(tuple(explicit), config, options)

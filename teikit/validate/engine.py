@@ -26,14 +26,18 @@ class Options:
     ``xinclude-roots`` setting adds more)."""
     pruning: bool = True
     """Prune large grammars to the documents' vocabulary (same verdicts, far faster)."""
+    phase: str | None = None
+    """The Schematron phase to run (``#ALL``: every pattern); None: each schema's
+    ``defaultPhase``, else every pattern. A schema that has phases but not this one is a
+    configuration error; one without phases runs every pattern."""
 
 
-_BACKENDS: dict[tuple[Schema, bool, bool], list[Backend]] = {}
+_BACKENDS: dict[tuple[Schema, bool, bool, str | None], list[Backend]] = {}
 
 
 def backends(schema: Schema, options: Options) -> list[Backend]:
     """The compiled backends of ``schema`` (compiled once per process)."""
-    key = (schema, options.embedded, options.pruning)
+    key = (schema, options.embedded, options.pruning, options.phase)
     if key not in _BACKENDS:
         _BACKENDS[key] = _compile(schema, options)
     return _BACKENDS[key]
@@ -46,18 +50,18 @@ def _compile(schema: Schema, options: Options) -> list[Backend]:
         from teikit.validate.relaxng import RelaxNGBackend
 
         found: list[Backend] = [RelaxNGBackend(schema, pruning=options.pruning)]
-        rules = embedded_rules(schema) if options.embedded else None
+        rules = embedded_rules(schema, options.phase) if options.embedded else None
         return [*found, rules] if rules is not None else found
     if schema.kind == "xsd":
         from teikit.validate.xsd import XSDBackend
 
         return [XSDBackend(schema)]
     if schema.path.suffix.lower() == ".rng":  # an xml-model asking for the embedded rules
-        rules = embedded_rules(schema) if options.embedded else None
+        rules = embedded_rules(schema, options.phase) if options.embedded else None
         return [rules] if rules is not None else []
     from teikit.validate.schematron.backend import SchematronBackend
 
-    return [SchematronBackend(schema)]
+    return [SchematronBackend(schema, phase=options.phase)]
 
 
 def check_document(document: Document, schemas: Sequence[Schema], options: Options

@@ -17,22 +17,24 @@ from teikit.diagnostics import ConfigError
 from teikit.validate.cache import cached
 from teikit.validate.schemas import Schema
 from teikit.validate.schematron.backend import SchematronBackend
-from teikit.validate.schematron.rules import SCH, read_rules, sch
+from teikit.validate.schematron.read import read_rules
+from teikit.validate.schematron.rules import SCH, sch
 
-_TOP_LEVEL = ("ns", "let", "pattern", "diagnostics")
+_TOP_LEVEL = ("ns", "let", "pattern", "phase", "diagnostics", "properties")
 _XSLT_TOP_LEVEL = ("key", "function")
-_EXTRACTION = "2"
+_EXTRACTION = "3"
 """Version of :func:`_extract`'s output, part of its cache key."""
 
 
-def embedded_rules(schema: Schema) -> SchematronBackend | None:
-    """A backend for the Schematron embedded in ``schema`` (an ``.rng``), or None if none."""
+def embedded_rules(schema: Schema, phase: str | None = None) -> SchematronBackend | None:
+    """A backend for the Schematron embedded in ``schema`` (an ``.rng``), or None if none;
+    ``phase`` as for :class:`SchematronBackend`."""
     data = cached("sch-embedded", [_EXTRACTION, schema.digest], lambda: _extract(schema))
     if not data:
         return None
     root = etree.fromstring(data, tei.parser())
     rules = read_rules(root, f"{schema} (embedded Schematron)", lenient=True)
-    return SchematronBackend(schema, rules)
+    return SchematronBackend(schema, rules, phase=phase)
 
 
 def _extract(schema: Schema) -> bytes:

@@ -99,7 +99,7 @@ class Functions:
         context = copy.copy(caller)
         context.item = None
         run = ACTIVE.get()
-        variables = dict(run.variables if run is not None else caller.variables)
+        variables = dict(run.variables(False) if run is not None else caller.variables)
         for (name, cast), value in zip(function.params, args, strict=True):
             variables[name] = self.cast(value, cast, context)
         context.variables = variables

@@ -87,7 +87,9 @@ class XsltRun:
     variables and the key indexes, built when first used."""
 
     def __init__(self, keys: Keys | None, fast: Engine, full: Callable[[], Engine],
-                 variables: dict[str, Any]) -> None:
+                 variables: Callable[[bool], dict[str, Any]]) -> None:
+        """``variables(native)``: the schema's variables as values of lxml (``native``) or
+        of elementpath."""
         self.keys, self.fast, self.full, self.variables = keys, fast, full, variables
         self._indexes: dict[tuple[str, bool], Index] = {}
         self._building: set[tuple[str, bool]] = set()
@@ -122,8 +124,7 @@ class XsltRun:
         if compiled is None:  # the rule moves to elementpath, which can build this key
             raise etree.XPathEvalError(f"xsl:key {name!r} needs XPath 2")
         engine = self.fast if native else self.full()
-        # lxml cannot take the values elementpath computed for an XPath 2 schema
-        variables = self.variables if not native or self.keys.xpath1 else {}
+        variables = self.variables(native)
         index: Index = {}
         for match, use in compiled[name]:
             nodes = engine.select(match, engine.root(), variables)

@@ -124,7 +124,9 @@ class LxmlEngine:
 class ElementPathCompiler:
     def __init__(self, namespaces: dict[str, str], source: str, binding: str,
                  extensions: Extensions | None = None) -> None:
-        if binding in {"xslt2", "xpath2"}:
+        if binding in XPATH1:  # for the nodes lxml cannot take as a context (attributes)
+            from elementpath.xpath1 import XPath1Parser as parser_class
+        elif binding in {"xslt2", "xpath2"}:
             from elementpath.xpath2 import XPath2Parser as parser_class
         else:
             from elementpath.xpath3 import XPath3Parser as parser_class
@@ -218,6 +220,6 @@ def attribute_name(node: Any) -> str | None:
     if getattr(node, "is_attribute", False):
         attrname = getattr(node, "attrname", "")
         return str(attrname) if attrname else None
-    if type(node).__name__ == "AttributeNode":
+    if any(cls.__name__ == "AttributeNode" for cls in type(node).__mro__):  # elementpath's
         return str(getattr(node, "name", "")) or None
     return None
