@@ -44,6 +44,8 @@ class Diagnostic:
     """The validated file, when the problem lies in content it includes (XInclude) from
     ``file``; ``included_line`` is the line of the ``xi:include`` in it."""
     included_line: int = field(default=0, compare=False)
+    hint: str | None = field(default=None, compare=False)
+    """A short way on ("use `l`, or close the `lg` first"), when one is known."""
 
     @property
     def in_document(self) -> str:
@@ -61,10 +63,11 @@ class Diagnostic:
 
     @property
     def full_message(self) -> str:
-        """The message, followed by where included content came in."""
+        """The message, followed by the hint and where included content came in."""
+        message = f"{self.message} (hint: {self.hint})" if self.hint else self.message
         if self.document:
-            return f"{self.message} (included by {self.document}:{self.included_line})"
-        return self.message
+            return f"{message} (included by {self.document}:{self.included_line})"
+        return message
 
     def __str__(self) -> str:
         return f"{self.location}: {self.severity} {self.code} {self.full_message}"

@@ -43,8 +43,9 @@ def format_text(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ()) ->
 def _as_dict(d: Diagnostic) -> dict[str, Any]:
     return {"file": d.file, "line": d.line, "column": d.column, "severity": str(d.severity),
             "code": d.code, "message": d.message, "xpath": d.xpath, "source": d.source,
-            "url": d.url, **({"document": d.document, "included_line": d.included_line}
-                             if d.document else {})}
+            "url": d.url, **({"hint": d.hint} if d.hint else {}),
+            **({"document": d.document, "included_line": d.included_line}
+               if d.document else {})}
 
 
 def format_json(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ()) -> str:
@@ -133,8 +134,11 @@ def _sarif_result(d: Diagnostic) -> dict[str, Any]:
     location: dict[str, Any] = {"physicalLocation": physical}
     if d.xpath:
         location["logicalLocations"] = [{"fullyQualifiedName": d.xpath, "kind": "element"}]
-    result = {"ruleId": d.code or "teikit", "level": _SARIF_LEVEL[d.severity],
-              "message": {"text": d.message}, "locations": [location]}
+    result: dict[str, Any] = {"ruleId": d.code or "teikit", "level": _SARIF_LEVEL[d.severity],
+                              "message": {"text": f"{d.message} (hint: {d.hint})" if d.hint
+                                          else d.message}, "locations": [location]}
+    if d.hint:
+        result["properties"] = {"hint": d.hint}
     if d.document:
         result["relatedLocations"] = [{
             "physicalLocation": {"artifactLocation": {"uri": Path(d.document).as_posix()},
