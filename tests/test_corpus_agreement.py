@@ -109,10 +109,13 @@ def test_a_required_element_missing_everywhere_is_named_like_jing() -> None:
     document = TEI_REAL / "tei-stylesheets-tests" / "Test" / "alt.odd"
     _need(document, TEI_ALL)
     [result] = validate_paths([document], [TEI_ALL], options=Options(embedded=False))
-    [problem] = result.diagnostics
+    problem, missing = result.diagnostics
     assert (problem.line, problem.code) == (3, "rng-element")
     assert "`specGrp` is not allowed here inside `TEI`" in problem.message
     assert "`teiHeader`" in problem.message
+    # and, as jing goes on: 'element "TEI" incomplete; missing required element "teiHeader"'
+    assert (missing.line, missing.code) == (27, "rng-missing")
+    assert "required element `teiHeader` is missing" in missing.message
 
 
 def test_the_fault_is_named_inside_the_element_that_has_it() -> None:

@@ -153,7 +153,7 @@ def readable_xpath(node: etree._Element) -> str:
         if parent is None:
             steps.append(name)
         else:
-            same = [c for c in parent if c.tag == current.tag]
-            steps.append(f"{name}[{same.index(current) + 1}]")
+            before = sum(1 for _ in current.itersiblings(current.tag, preceding=True))
+            steps.append(f"{name}[{before + 1}]")
         current = parent
     return "/" + "/".join(reversed(steps))

@@ -433,11 +433,31 @@ def _clone(node: etree._Element) -> etree._Element:
 def prune(grammar: etree._Element, vocabulary: Vocabulary) -> etree._Element:
     """A copy of ``grammar`` keeping only what documents with ``vocabulary`` can use."""
     pruner = _Pruner(grammar, vocabulary)
-    result = etree.Element(grammar.tag, _attrib(grammar), nsmap=_nsmap(grammar))
     start = grammar.find(f"{{{RNG}}}start")
     roots = pruner.inside.get(None, frozenset())
     kept = pruner.group(start, start, roots) if start is not None else None
-    result.append(_not_allowed_start() if kept is None else _pattern(kept))
+    return _assemble(grammar, pruner, _not_allowed_start() if kept is None else _pattern(kept))
+
+
+def prune_elements(grammar: etree._Element, vocabulary: Vocabulary) -> etree._Element:
+    """As :func:`prune`, but any element of ``vocabulary`` may be the root, against the
+    grammar's own definitions of it: a subtree of the documents can be checked alone."""
+    pruner = _Pruner(grammar, vocabulary)
+    start = etree.Element(f"{{{RNG}}}start")
+    choice = etree.SubElement(start, f"{{{RNG}}}choice")
+    for node in grammar.iter(f"{{{RNG}}}element"):
+        name = element_name(node)
+        kept = pruner.element(node) if name in vocabulary.elements else None
+        if kept is not None:
+            choice.append(_pattern(kept))
+    return _assemble(grammar, pruner, start if len(choice) else _not_allowed_start())
+
+
+def _assemble(grammar: etree._Element, pruner: _Pruner, start: etree._Element
+              ) -> etree._Element:
+    """The pruned grammar: ``start`` and the copies ``pruner`` made."""
+    result = etree.Element(grammar.tag, _attrib(grammar), nsmap=_nsmap(grammar))
+    result.append(start)
     for key, define in pruner.copies.items():
         result.append(_not_allowed(pruner.copy_names[key]) if define is None
                       else _pattern(define))

@@ -8,7 +8,7 @@ grammars are kept per process and reused for any document whose vocabulary they 
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from lxml import etree
 
@@ -21,6 +21,9 @@ from teikit.validate.document import Document
 from teikit.validate.messages import from_rng_log, readable_xpath
 from teikit.validate.prune import prunable, prune
 from teikit.validate.schemas import Schema
+
+if TYPE_CHECKING:
+    from teikit.validate.recover import Recovery
 
 PRUNE_ABOVE: Final = 64 * 1024
 """Grammars smaller than this many bytes compile fast enough whole."""
@@ -49,6 +52,8 @@ class RelaxNGBackend:
             "rng-prunable", [schema.digest],
             lambda: b"1" if prunable(self.grammar.getroot()) else b"0") == b"1"
         self._compiled: list[tuple[Vocabulary | None, etree.RelaxNG]] = []
+        self._recovery: Recovery | None = None
+        self._unreadable = False
         if not self._pruning:
             self._compiled.append((None, _compile(self.grammar, schema)))
 
@@ -67,27 +72,49 @@ class RelaxNGBackend:
         self._validator(vocabulary)
 
     def _validator(self, vocabulary: Vocabulary) -> etree.RelaxNG:
+        return self._covering(vocabulary)[1]
+
+    def _covering(self, vocabulary: Vocabulary) -> tuple[Vocabulary | None, etree.RelaxNG]:
+        """A compiled grammar for ``vocabulary``, and the vocabulary it was pruned to."""
         for covered, validator in reversed(self._compiled):
             if covered is None or vocabulary <= covered:
-                return validator
+                return covered, validator
         data = cached("rng-pruned", [PRUNING, self.schema.digest, *vocabulary.key()],
                       lambda: etree.tostring(prune(self.grammar.getroot(), vocabulary)))
         pruned = etree.fromstring(data, tei.parser(), base_url=str(self.schema.path))
         validator = _compile(pruned, self.schema)
         self._compiled.append((vocabulary, validator))
-        return validator
+        return vocabulary, validator
 
     def check(self, document: Document) -> list[Diagnostic]:
-        validator = self._validator(document.names())
+        covered, validator = self._covering(document.names())
         if validator.validate(document.tree):
             return []
-        found = from_rng_log(validator.error_log, document, self.allowed)
+        found = self._every_fault(document, covered or document.names(),
+                                  validator.error_log) or from_rng_log(
+            validator.error_log, document, self.allowed)
         if not has_errors(found):  # libxml2 said no without saying why: still invalid
             root = document.tree.getroot()
             found.append(document.diagnostic(
                 root, Severity.ERROR, "rng", f"the document does not match {self.schema}",
                 xpath=readable_xpath(root), source="relaxng"))
         return found
+
+    def _every_fault(self, document: Document, vocabulary: Vocabulary,
+                     log: etree._ListErrorLog) -> list[Diagnostic]:
+        """Every fault, from the complete check (libxml2 stops inside an element at its
+        first); empty when the grammar is one it does not read."""
+        if self._recovery is None:
+            if self._unreadable or not (self._pruning or prunable(self.grammar.getroot())):
+                self._unreadable = True
+                return []
+            from teikit.validate.recover import Recovery  # only invalid documents need it
+
+            self._recovery = Recovery(self.grammar.getroot(), self.schema.digest)
+        try:
+            return self._recovery.diagnose(document, vocabulary, log)
+        except (ValueError, RecursionError):  # a pattern it cannot read: libxml2's words
+            return []
 
     def allowed(self, namespace: str, name: str) -> list[str]:
         """Elements the whole grammar allows inside (namespace, name)."""
