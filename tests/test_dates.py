@@ -7,6 +7,8 @@ spelled here, independently of the module's own tables, and read them back.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from teikit.encode import _date_words
 from teikit.encode.dates import DateOptions, ParsedDate, find_dates, parse_date
 
 DATA = Path(__file__).parent / "data" / "dates"
+PRECEDENCE = re.compile(r"^(ZZ|OO|PP|RR|[ZOPR])\s+")  # before a date-time group, not in it
 
 
 def rows(name: str) -> list[Any]:
@@ -33,7 +36,8 @@ def rows(name: str) -> list[Any]:
 
 
 def options_from(spec: str) -> DateOptions:
-    """``month_first``, ``pivot=30``, ``pivot=None``, ``lang=en+fr``, ``times=off``."""
+    """``month_first``, ``pivot=30``, ``pivot=None``, ``lang=en+fr``, ``times=off``,
+    ``year=1957`` (the year of dates written without one)."""
     settings: dict[str, Any] = {}
     for item in spec.split(","):
         key, _, value = item.partition("=")
@@ -45,6 +49,8 @@ def options_from(spec: str) -> DateOptions:
             settings["languages"] = tuple(value.split("+"))
         elif key == "times":
             settings["times"] = value == "on"
+        elif key == "year":
+            settings["default_year"] = int(value)
         else:
             assert key == "-", f"unknown option {item!r} in a data file"
     return DateOptions(**settings)
@@ -70,7 +76,7 @@ def test_parse_date_cases(text: str, options: str, expected: str) -> None:
         return
     assert found is not None
     assert text[found.start : found.end] == found.text
-    assert not text[: found.start].strip(" []().")
+    assert not PRECEDENCE.sub("", text[: found.start]).strip(" []().")
     kind, _, words = expected.partition(":")
     if kind == "problem":
         assert reading(found) == "problem"
@@ -103,18 +109,39 @@ def test_unknown_language_is_an_error() -> None:
         parse_date("21 September 1959", DateOptions(languages=("en", "xx")))
 
 
-@pytest.mark.parametrize("language", _date_words.LANGUAGES)
+@pytest.mark.parametrize("language", _date_words.KNOWN_LANGUAGES)
 def test_month_tables_cover_every_month(language: str) -> None:
     months = _date_words.month_names((language,))
+    weekdays = _date_words.weekday_names((language,))
     assert language == "zh" or set(months.values()) == set(range(1, 13))
-    assert all(name == name.lower() for name in months)
+    assert language == "zh" or set(weekdays.values()) == set(range(7))
+    assert all(name == name.lower() for name in [*months, *weekdays])
 
 
-def test_month_names_never_disagree_between_languages() -> None:
+@pytest.mark.parametrize("table", [_date_words.month_names, _date_words.weekday_names])
+def test_names_never_disagree_between_the_default_languages(
+        table: Callable[[tuple[str, ...]], dict[str, int]]) -> None:
     seen: dict[str, int] = {}
     for language in _date_words.LANGUAGES:
-        for name, number in _date_words.month_names((language,)).items():
+        for name, number in table((language,)).items():
             assert seen.setdefault(name, number) == number, (language, name)
+
+
+def test_croatian_is_known_but_not_read_by_default() -> None:
+    assert "hr" in _date_words.KNOWN_LANGUAGES and "hr" not in _date_words.LANGUAGES
+    croatian = DateOptions(languages=("hr",))
+    assert getattr(parse_date("5. listopada 1958.", croatian), "when", None) == "1958-10-05"
+
+
+def test_a_date_without_a_year_is_never_guessed() -> None:
+    assert parse_date("June 18") is None and find_dates("on June 18 we sailed") == []
+    found = parse_date("June 18", DateOptions(default_year=1957))
+    assert found is not None and found.when == "1957-06-18"
+
+
+def test_a_precedence_letter_is_not_part_of_the_date() -> None:
+    found = parse_date("P 211530Z NOV 67")
+    assert found is not None and (found.text, found.start) == ("211530Z NOV 67", 2)
 
 
 # --- property tests ------------------------------------------------------------------------
@@ -131,9 +158,27 @@ IT = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "a
       "settembre", "ottobre", "novembre", "dicembre"]
 RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
       "октября", "ноября", "декабря"]
+EL = ["Ιανουαρίου", "Φεβρουαρίου", "Μαρτίου", "Απριλίου", "Μαΐου", "Ιουνίου", "Ιουλίου",
+      "Αυγούστου", "Σεπτεμβρίου", "Οκτωβρίου", "Νοεμβρίου", "Δεκεμβρίου"]
+PL = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+      "września", "października", "listopada", "grudnia"]
+CS = ["ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září",
+      "října", "listopadu", "prosince"]
+HU = ["január", "február", "március", "április", "május", "június", "július", "augusztus",
+      "szeptember", "október", "november", "december"]
+RO = ["ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august",
+      "septembrie", "octombrie", "noiembrie", "decembrie"]
+SR = ["јануара", "фебруара", "марта", "априла", "маја", "јуна", "јула", "августа", "септембра",
+      "октобра", "новембра", "децембра"]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 CJK = "〇一二三四五六七八九"
+
+
+def greek_capitals(word: str) -> str:
+    """Greek in capitals drops the tonos and keeps the dialytika (``ΜΑΪΟΥ``)."""
+    bare = unicodedata.normalize("NFD", word).replace("\u0301", "")
+    return unicodedata.normalize("NFC", bare).upper()
 
 
 def ordinal(day: int) -> str:
@@ -176,6 +221,14 @@ FOUR_DIGIT: list[Render] = [
     lambda d: f"{d.day} de {ES[d.month - 1]} de {d.year}",
     lambda d: f"{d.day} {IT[d.month - 1]} {d.year}",
     lambda d: f"{d.day} {RU[d.month - 1]} {d.year} г.",
+    lambda d: f"{d.day} {EL[d.month - 1]} {d.year}",
+    lambda d: f"{d.day} {greek_capitals(EL[d.month - 1])} {d.year}",
+    lambda d: f"{d.day} {PL[d.month - 1]} {d.year} r.",
+    lambda d: f"{d.day}. {CS[d.month - 1]} {d.year}",
+    lambda d: f"{d.year}. {HU[d.month - 1]} {d.day}.",
+    lambda d: f"{d.day} {RO[d.month - 1]} {d.year}",
+    lambda d: f"{d.day}. {SR[d.month - 1]} {d.year}. године",
+    lambda d: f"{d.day:02d}1200Z {EN[d.month - 1][:3].upper()} {d.year}",
 ]
 TWO_DIGIT: list[Render] = [
     lambda d: f"{d.day} {abbreviated(d).upper()} {d.year % 100:02d}",
@@ -188,14 +241,14 @@ FOUR = st.dates(dt.date(1000, 1, 1), dt.date(2099, 12, 31))
 TWO = st.dates(dt.date(1900, 1, 1), dt.date(1999, 12, 31))
 
 
-@settings(max_examples=60)
+@settings(max_examples=100)
 @given(FOUR, st.sampled_from(range(len(FOUR_DIGIT))))
 def test_every_form_reads_back_four_digit_years(day: dt.date, form: int) -> None:
     text = FOUR_DIGIT[form](day)
     found = parse_date(text)
-    assert found is not None and found.when == day.isoformat(), text
+    assert found is not None and (found.when or "")[:10] == day.isoformat(), text
     inside = find_dates(f"Sent from Valmora, {text}. Received.")
-    assert [(d.text, d.when) for d in inside] == [(text, day.isoformat())]
+    assert [(d.text, (d.when or "")[:10]) for d in inside] == [(text, day.isoformat())]
 
 
 @settings(max_examples=40)
@@ -300,5 +353,5 @@ def test_searching_near_month_names_finds_what_a_full_scan_finds(text: str) -> N
     from teikit.encode import dates
 
     near = find_dates(text)
-    with mock.patch.object(dates, "_near_month_names", lambda text, _: [(0, len(text))]):
+    with mock.patch.object(dates, "_near", lambda text, _: [(0, len(text))]):
         assert find_dates(text) == near

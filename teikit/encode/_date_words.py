@@ -1,8 +1,9 @@
 """How dates are spelled, for :mod:`teikit.encode.dates`: words and the patterns built on them.
 
-Month and weekday names per language are data (keys in lower case). A name that ends in
-``.`` matches only with its period (``ago.`` is Spanish/Italian August, ``ago`` is an English
-word); any other name also matches with an optional period after it (``Sept`` and ``Sept.``).
+Month and weekday names per language are data (:mod:`teikit.encode._date_names`). A name
+that ends in ``.`` matches only with its period (``ago.`` is Spanish/Italian August, ``ago``
+is an English word); any other name also matches with an optional period after it (``Sept``
+and ``Sept.``).
 """
 
 # Dates are written in many scripts: dashes, quotes, Cyrillic and CJK characters are meant.
@@ -14,127 +15,11 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-_MONTHS_EN = (
-    ("january", "jan"),
-    ("february", "feb", "febr"),
-    ("march", "mar"),
-    ("april", "apr"),
-    ("may",),
-    ("june", "jun"),
-    ("july", "jul"),
-    ("august", "aug"),
-    ("september", "sep", "sept"),
-    ("october", "oct"),
-    ("november", "nov"),
-    ("december", "dec"),
-)
-_MONTHS_FR = (
-    ("janvier", "janv"),
-    ("février", "fevrier", "févr", "fevr", "fév", "fev"),
-    ("mars",),
-    ("avril", "avr"),
-    ("mai",),
-    ("juin",),
-    ("juillet", "juil"),
-    ("août", "aout"),
-    ("septembre", "sept"),
-    ("octobre", "oct"),
-    ("novembre", "nov"),
-    ("décembre", "decembre", "déc", "dec"),
-)
-_MONTHS_DE = (
-    ("januar", "jänner", "jaenner", "jan"),
-    ("februar", "feber", "feb", "febr"),
-    ("märz", "maerz", "mär"),
-    ("april", "apr"),
-    ("mai",),
-    ("juni", "jun"),
-    ("juli", "jul"),
-    ("august", "aug"),
-    ("september", "sep", "sept"),
-    ("oktober", "okt"),
-    ("november", "nov"),
-    ("dezember", "dez"),
-)
-_MONTHS_ES = (
-    ("enero", "ene"),
-    ("febrero", "feb"),
-    ("marzo", "mar"),
-    ("abril", "abr"),
-    ("mayo", "may"),
-    ("junio", "jun"),
-    ("julio", "jul"),
-    ("agosto", "ago."),
-    ("septiembre", "setiembre", "sept", "sep", "set."),
-    ("octubre", "oct"),
-    ("noviembre", "nov"),
-    ("diciembre", "dic"),
-)
-_MONTHS_IT = (
-    ("gennaio", "genn", "gen"),
-    ("febbraio", "febbr", "feb"),
-    ("marzo", "mar"),
-    ("aprile", "apr"),
-    ("maggio", "magg", "mag"),
-    ("giugno", "giu"),
-    ("luglio", "lug"),
-    ("agosto", "ago."),
-    ("settembre", "sett", "set."),
-    ("ottobre", "ott"),
-    ("novembre", "nov"),
-    ("dicembre", "dic"),
-)
-# Nominative, genitive ("21 сентября"), prepositional ("в сентябре"), abbreviations.
-_MONTHS_RU = (
-    ("январь", "января", "январе", "янв"),
-    ("февраль", "февраля", "феврале", "фев", "февр"),
-    ("март", "марта", "марте", "мар"),
-    ("апрель", "апреля", "апреле", "апр"),
-    ("май", "мая", "мае"),
-    ("июнь", "июня", "июне", "июн"),
-    ("июль", "июля", "июле", "июл"),
-    ("август", "августа", "августе", "авг"),
-    ("сентябрь", "сентября", "сентябре", "сент", "сен"),
-    ("октябрь", "октября", "октябре", "окт"),
-    ("ноябрь", "ноября", "ноябре", "нояб", "ноя"),
-    ("декабрь", "декабря", "декабре", "дек"),
-)
-# Chinese dates are written with 年/月/日 and need no month names.
-_MONTHS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "en": _MONTHS_EN,
-    "fr": _MONTHS_FR,
-    "de": _MONTHS_DE,
-    "es": _MONTHS_ES,
-    "it": _MONTHS_IT,
-    "ru": _MONTHS_RU,
-    "zh": (),
-}
+from teikit.encode import _date_names as names
 
-# Monday first, as in ``datetime.date.weekday()``.
-_WEEKDAYS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "en": (
-        ("monday", "mon"),
-        ("tuesday", "tue", "tues"),
-        ("wednesday", "wed"),
-        ("thursday", "thu", "thur", "thurs"),
-        ("friday", "fri"),
-        ("saturday", "sat"),
-        ("sunday", "sun"),
-    ),
-    "fr": (("lundi",), ("mardi",), ("mercredi",), ("jeudi",), ("vendredi",), ("samedi",),
-           ("dimanche",)),
-    "de": (("montag",), ("dienstag",), ("mittwoch",), ("donnerstag",), ("freitag",),
-           ("samstag", "sonnabend"), ("sonntag",)),
-    "es": (("lunes",), ("martes",), ("miércoles", "miercoles"), ("jueves",), ("viernes",),
-           ("sábado", "sabado"), ("domingo",)),
-    "it": (("lunedì", "lunedi"), ("martedì", "martedi"), ("mercoledì", "mercoledi"),
-           ("giovedì", "giovedi"), ("venerdì", "venerdi"), ("sabato",), ("domenica",)),
-    "ru": (("понедельник",), ("вторник",), ("среда",), ("четверг",), ("пятница",),
-           ("суббота",), ("воскресенье",)),
-    "zh": (),
-}
-
-LANGUAGES = tuple(_MONTHS)
+LANGUAGES = names.DEFAULT_LANGUAGES
+"""The languages read unless ``DateOptions.languages`` says otherwise."""
+KNOWN_LANGUAGES = names.KNOWN_LANGUAGES
 
 # English month names that are also common words: in running text they must be capitalised.
 COMMON_WORDS = frozenset({"may", "march", "mar"})
@@ -156,30 +41,31 @@ CJK_TENS = {"十": 10, "廿": 20, "卅": 30}
 
 def _index(table: Mapping[str, tuple[tuple[str, ...], ...]], languages: tuple[str, ...],
            base: int) -> dict[str, int]:
-    names: dict[str, int] = {}
+    found: dict[str, int] = {}
     for language in languages:
         if language not in table:
-            raise ValueError(f"no date words for language {language!r}; known: {LANGUAGES}")
+            raise ValueError(f"no date words for language {language!r}; "
+                             f"known: {KNOWN_LANGUAGES}")
         for number, spellings in enumerate(table[language], start=base):
             for spelling in spellings:
-                names[spelling] = number
-    return names
+                found[spelling] = number
+    return found
 
 
 @functools.cache  # read-only tables, asked for on every date lookup
 def month_names(languages: tuple[str, ...]) -> dict[str, int]:
     """Every month name of ``languages`` mapped to its number (1-12)."""
-    return _index(_MONTHS, languages, 1)
+    return _index(names.MONTHS, languages, 1)
 
 
 @functools.cache  # read-only tables, asked for on every date lookup
 def abbreviations(languages: tuple[str, ...]) -> frozenset[str]:
     """The month names of ``languages`` that shorten a longer one (``sep``, ``okt``, ``ago.``)
     and are no month's full name in any language (``may`` and ``mai`` are not abbreviations)."""
-    full = {spellings[0] for table in _MONTHS.values() for spellings in table}
+    full = {spellings[0] for table in names.MONTHS.values() for spellings in table}
     return frozenset(
-        short for language in languages for spellings in _MONTHS[language] for short in spellings
-        if short not in full
+        short for language in languages for spellings in names.MONTHS[language]
+        for short in spellings if short not in full
         and any(s != short and s.startswith(short.rstrip(".")) for s in spellings)
     )
 
@@ -187,7 +73,7 @@ def abbreviations(languages: tuple[str, ...]) -> frozenset[str]:
 @functools.cache  # read-only tables, asked for on every date lookup
 def weekday_names(languages: tuple[str, ...]) -> dict[str, int]:
     """Every weekday name of ``languages`` mapped to its number (Monday is 0)."""
-    return _index(_WEEKDAYS, languages, 0)
+    return _index(names.WEEKDAYS, languages, 0)
 
 
 def cjk_number(text: str) -> int:
@@ -231,8 +117,13 @@ def _alternation(names: dict[str, int]) -> str:
 
 
 _OUT, _IN = r"(?<![^\W\d_])", r"(?![^\W\d_])"  # no letter just before / just after
-_DAY = r"(?<!\d)(?P<{0}>[0-3]?\d)(?!\d)(?:st|nd|rd|th|d|er|º|\.º)?\.?"  # 2d. = 2nd (old use)
-_YEAR = r"(?P<y>['’]?\d\d(?:\d\d)?)(?!\d)(?:\s{0,2}(?:года|год|г\.?)" + _IN + ")?"
+# 2d. = 2nd (old use); 12ης = 12th (Greek)
+_DAY = r"(?<!\d)(?P<{0}>[0-3]?\d)(?!\d)(?:st|nd|rd|th|d|er|ης|η|º|\.º)?\.?"
+# The word for "year" after it: 1959 г., 1952 r., 1952 roku, 1952. godine, 1952. године.
+_YEAR_WORD = r"(?:\.?\s{0,2}(?:года|год\.?|г\.?|godine|god\.|године|roku|r\.)" + _IN + ")?"
+_YEAR = r"(?P<y>['’]?\d\d(?:\d\d)?)(?!\d)" + _YEAR_WORD
+# A number right after a month or day: the year a year-less form must not leave out.
+_NO_YEAR_AFTER = r"(?!,?\s{0,3}['’]?\d|\s{0,3}[-–—]\s{0,3}\d)"
 RANGE = r"(?:\s{0,3}[-–—]\s{0,3}|\s{1,3}(?:to|until|au|bis|al|по|до)\s{1,3})"
 # After the first digit, so that the regex engine can skip ahead to digits (twice as fast).
 _NUM_OUT, _NUM_IN = r"(?<![\w./-]\d)", r"(?![\w]|[-./]\d)"
@@ -251,14 +142,26 @@ def _gate(*names: Iterable[str], digits: str = "") -> str:
     return f"(?=[{re.escape(''.join(sorted(first)))}{digits}])"
 
 
-def named_patterns(months: dict[str, int], weekdays: dict[str, int]) -> tuple[str, str, str]:
-    """Day month year, month day year, month year: the forms spelled with month names."""
+_ARTICLE = rf"(?:{_OUT}(?:{'|'.join(ARTICLES)})\s{{1,3}})?"
+
+
+def _weekday(weekdays: dict[str, int]) -> str:
+    return rf"{_OUT}(?P<wd>{_alternation(weekdays)})\.?{_IN},?\s{{1,3}}"
+
+
+def weekday_prefix(weekdays: dict[str, int]) -> str:
+    """A weekday name and its comma before a date (``Monday, ``, ``Freitag, den ``)."""
+    return _weekday(weekdays) + _ARTICLE
+
+
+def named_patterns(months: dict[str, int], weekdays: dict[str, int]) -> tuple[str, ...]:
+    """Day month year, month day year, month year, and year month day (Hungarian ``1952.
+    május 12.``): the forms spelled with month names."""
     month = _OUT + "(?P<{0}>" + _alternation(months) + r")\.?" + _IN
     m1, m2, d1, d2 = month.format("m1"), month.format("m2"), _DAY.format("d1"), _DAY.format("d2")
-    weekday = rf"(?:{_OUT}(?P<wd>{_alternation(weekdays)})\.?{_IN},?\s{{1,3}})?"
-    article = rf"(?:{_OUT}(?:{'|'.join(ARTICLES)})\s{{1,3}})?"
+    weekday = rf"(?:{_weekday(weekdays)})?"
     day_month_year = (
-        _gate(weekdays, ARTICLES, digits=r"\d") + weekday + article
+        _gate(weekdays, ARTICLES, digits=r"\d") + weekday + _ARTICLE
         + rf"(?:{d1}(?:\s{{0,3}}{m1})?{RANGE})?{d2}\s{{0,3}}(?:(?:of|de)\s{{1,3}})?{m2}"
         + rf"(?:,?\s{{0,3}}|\s{{1,3}}del?\s{{1,3}}){_YEAR}"
     )
@@ -270,14 +173,35 @@ def named_patterns(months: dict[str, int], weekdays: dict[str, int]) -> tuple[st
     month_year = (
         rf"{_gate(months)}(?:{m1}\s{{0,3}}[-–—/]\s{{0,3}})?{m2}"
         rf"(?:,?\s{{1,3}}|\s{{1,3}}(?:del?|of)\s{{1,3}})(?P<y>\d{{4}}|['’]\d\d)(?!\d)"
-        rf"(?:\s{{0,2}}(?:года|год|г\.?){_IN})?"
+        + _YEAR_WORD
     )
-    return day_month_year, month_day_year, month_year
+    year_month_day = (
+        rf"(?<!\d)(?P<y>\d{{4}})\.\s{{1,3}}{m1}\s{{1,3}}{d1}"
+        rf"(?:-(?:jén|ján|én|án|ei|ai|i){_IN})?"
+    )
+    return day_month_year, month_day_year, month_year, year_month_day
 
 
-def month_word(months: dict[str, int]) -> str:
-    """Any one month name, alone: to find the places where named dates can be."""
-    return rf"{_gate(months)}{_OUT}(?:{_alternation(months)})\.?{_IN}"
+def yearless_patterns(months: dict[str, int], weekdays: dict[str, int]) -> tuple[str, str]:
+    """Day month and month day with no year after them (``18 June``, ``June 18``,
+    ``Mittwoch, 7. Dez.``): read only when the caller gives the year."""
+    month = _OUT + "(?P<{0}>" + _alternation(months) + r")\.?" + _IN
+    weekday = rf"(?:{_weekday(weekdays)})?"
+    day_month = (
+        _gate(weekdays, ARTICLES, digits=r"\d") + weekday + _ARTICLE + _DAY.format("d2")
+        + rf"\s{{0,3}}(?:(?:of|de)\s{{1,3}})?{month.format('m2')}{_NO_YEAR_AFTER}"
+    )
+    month_day = (
+        _gate(weekdays, months) + weekday + month.format("m1") + r"\s{0,3}"
+        + _DAY.format("d1") + _NO_YEAR_AFTER
+    )
+    return day_month, month_day
+
+
+def name_word(names: dict[str, int]) -> str:
+    """Any one month (or weekday) name, alone: to find the places where dates spelled with
+    one can be."""
+    return rf"{_gate(names)}{_OUT}(?:{_alternation(names)})\.?{_IN}"
 
 
 ISO_DATE = rf"(?P<y>\d{_NUM_OUT}\d{{3}})(?P<s>[-/.])(?P<m>\d\d?)(?P=s)(?P<d>\d\d?){_NUM_IN}"
@@ -285,6 +209,20 @@ NUMERIC_DATE = rf"(?P<a>\d{_NUM_OUT}\d?)(?P<s>[-/.])(?P<b>\d\d?)(?P=s)(?P<y>\d{{
 ROMAN_DATE = (rf"(?P<d>\d{_NUM_OUT}\d?)(?P<s>\.\s?|/|-)(?P<m>{_ROMAN})(?P=s)"
               rf"(?P<y>\d{{4}}|\d\d){_NUM_IN}")
 ISO_YEAR_MONTH = r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?!\d)"
+# A military date-time group: day, hour, minute, time zone letter, month, year.
+DTG_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+              "dec")
+DTG_DATE = (r"(?=[0-3])(?<!\w)(?P<d>[0-3]\d)(?P<hh>[0-2]\d)(?P<mi>[0-5]\d)"
+            r"\s?(?P<zone>[A-IK-Z])"
+            rf"\s{{0,3}}(?P<m>{'|'.join(DTG_MONTHS)})\s{{0,3}}(?P<y>\d{{4}}|\d\d)(?!\w|[-./]\d)")
+# Precedence before a date-time group (flash, immediate, priority, routine): "P 211530Z".
+DTG_PRECEDENCE = r"(?:ZZ|OO|PP|RR|[ZOPR])\s{1,3}(?=\d{6})"
+# Time zone letters of date-time groups: A-I and K-M east of Greenwich, N-Y west, Z UTC.
+DTG_ZONES = {
+    **{letter: f"+{hours:02d}:00" for hours, letter in enumerate("ABCDEFGHIKLM", start=1)},
+    **{letter: f"-{hours:02d}:00" for hours, letter in enumerate("NOPQRSTUVWXY", start=1)},
+    "Z": "Z",
+}
 YEAR_ALONE = r"(?<!\d)(?P<y>\d{4})(?!\d)(?:\s?年)?"
 CJK_DATE = (rf"(?=[0-9０-９〇○零一二三四五六七八九])(?<!{_CJK_DIGIT}){_CJK_YEAR}\s?年"
             rf"\s?{_CJK_MONTH}\s?月(?:\s?{_CJK_DAY}\s?[日号號])?")

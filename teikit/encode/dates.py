@@ -6,7 +6,9 @@ running text (``Moscow, 9 MAR 66``, ``Peking, September 21, 1959.``). Both retur
 :class:`ParsedDate` values whose ``start``/``end`` slice the input back to ``text``.
 
 Forms recognised (month and weekday names in any case, in the languages of
-``DateOptions.languages``: en, fr, de, es, it, ru; ``zh`` turns on the 年月日 form):
+``DateOptions.languages``: by default en, fr, de, es, it, ru, el, pl, cs, hu, ro, sr (Latin and
+Cyrillic), bg, and ``zh`` for the 年月日 form; ``hr`` on request, see
+:mod:`teikit.encode._date_names`):
 
 =========================  ============================================  ================
 form                       examples                                      @when / @from-to
@@ -27,14 +29,30 @@ ISO and year first         ``1959-09-21``, ``1959/9/21``, ``1959.09.21``  1959-0
 numbers                    ``12/5/1948`` (``day_first`` decides),         1948-05-12
                            ``5.12.1948`` (dots are always day first)      1948-12-05
 Roman month                ``21.IX.59``, ``21. IX. 1959``, ``14/VII/1946``  1959-09-21
+other languages            ``12 Μαΐου 1952``, ``3 Ιανουαρίου 1950``,     1952-05-12
+                           ``12 maja 1952 r.``, ``12. května 1952``,
+                           ``12 martie 1952``, ``12. marta 1952. godine``
+year first (Hungarian)     ``1952. május 12.``, ``1952. május 12-én``    1952-05-12
+date-time group            ``211530Z NOV 67``, ``141200Z MAR 1959``,     1967-11-21T15:30:00Z
+                           ``211530ZNOV67``; zones A-Y as offsets
+                           (``241500A JAN 70``: +01:00)
 Chinese/Japanese           ``1965年3月2日``, ``1965年3月``, ``一九六五年三月二日``  1965-03-02
 two dates joined           ``21 September 1959 – 3 October 1959``        from … to …
 time of day (``times``)    ``December 22, 1943—10 p.m.``, ``May 16,      1943-12-22T22:00:00
                            1954, 0925Z``, ``July 6, 1918, noon``,        1954-05-16T09:25:00Z
                            ``21 September 1959 14:30``
 only in parse_date         ``1959``, ``1959-09``, ``1959–1960``, ``12.5.48``,
-                           ``September 21, 59``, ``9 Mar 66``
+                           ``September 21, 59``, ``9 Mar 66``, a weekday before
+                           numbers (``Freitag, 9.12.66``, ``Sunday, 16.VI.57``), a
+                           precedence before a date-time group (``P 211530Z NOV 67``:
+                           the date is ``211530Z NOV 67``)
+no year (``default_year``)  ``June 18``, ``18 June``, ``Mittwoch, 7. Dez.`` 1957-06-18
 =========================  ============================================  ================
+
+A date without a year is read only when the caller knows the year from the context and
+says so (``DateOptions(default_year=1957)``: a diary's entries under a dated heading); it
+is never guessed. A number right after such a date (``18 June 59``) stops it: that is a year
+the running-text rules refused, not a date without one.
 
 Two-digit years: ``yy`` is ``19yy`` when ``yy >= century_pivot`` and ``20yy`` otherwise, so
 the default ``century_pivot=0`` reads every two-digit year as 19yy (archives are mostly of
@@ -58,7 +76,11 @@ A text that has the shape of a date but cannot be read without guessing gives a 
 1959``), a range that ends before it starts.
 All patterns use bounded repetition only, so both functions run in time linear in the input;
 the forms with month names are tried only near a month name, which a prefix-tree pattern
-finds quickly (several MB of prose per second).
+finds quickly (several MB of prose per second); a text without a digit is skipped at once;
+weekday-led numeric forms are tried in whole lines only (finding weekday names in prose
+would cost a second scan). The readers of each form are in :mod:`teikit.encode._date_forms`,
+the patterns in :mod:`teikit.encode._date_words`, the names in
+:mod:`teikit.encode._date_names`.
 """
 
 # Dates are written in many scripts: dashes, quotes, Cyrillic and CJK characters are meant.
@@ -67,12 +89,14 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
 from functools import lru_cache
 
+from teikit.encode import _date_forms as forms
 from teikit.encode import _date_words as words
+from teikit.encode._date_forms import DateOptions
+
+__all__ = ["DateOptions", "ParsedDate", "find_dates", "parse_date"]
 
 
 @dataclass(frozen=True)
@@ -93,191 +117,56 @@ class ParsedDate:
         return self.problem is None
 
 
-@dataclass(frozen=True)
-class DateOptions:
-    """How to read what the text leaves open (a profile sets these)."""
-
-    day_first: bool = True
-    century_pivot: int | None = 0
-    languages: tuple[str, ...] = words.LANGUAGES
-    times: bool = True  # a time of day after a date joins it: when="1943-12-22T22:00:00"
-
-
 _DEFAULTS = DateOptions()
-
-
-class _Unresolved(ValueError):
-    """A date-shaped text that cannot be read without guessing; the message says why."""
-
-
-_Ymd = tuple[int, int | None, int | None]
-_Groups = dict[str, str | None]
-
-
-@dataclass(frozen=True)
-class _Context:
-    options: DateOptions
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    abbreviations: frozenset[str]
-    whole: bool  # the string is only a date (parse_date): accept the riskier forms
-
-
-_Reader = Callable[[_Groups, _Context], "list[_Ymd] | None"]  # None: not a date after all
 
 
 @dataclass(frozen=True)
 class _Form:
     pattern: re.Pattern[str]
-    read: _Reader
+    read: forms.Reader
     whole_only: bool = False
-    named: bool = False  # has a month name: only searched near one
+    near: str = ""  # "month" or "weekday": has such a name, only searched near one
+    timed: bool = False  # carries its time of day (a date-time group)
 
 
 @dataclass(frozen=True)
 class _Grammar:
     forms: tuple[_Form, ...]
-    month_word: re.Pattern[str] | None  # finds month names fast, to place the named forms
-
-
-def _month(raw: str | None, context: _Context) -> int | None:
-    if raw is None:
-        return None
-    key = raw.lower()
-    return context.months[key] if key in context.months else context.months[key.rstrip(".")]
-
-
-# In running text a four-digit number outside these years is not read as a year
-# ("November 2460" is "November 24" and a footnote reference 60).
-_RUNNING_YEARS = (1000, 2099)
-
-
-def _year(raw: str, context: _Context, bare_ok: bool) -> int | None:
-    digits = raw.lstrip("'’")
-    if len(digits) == 4:
-        year = int(digits)
-        return year if context.whole or _RUNNING_YEARS[0] <= year <= _RUNNING_YEARS[1] else None
-    if digits == raw and not bare_ok:
-        return None
-    pivot = context.options.century_pivot
-    if pivot is None:
-        raise _Unresolved(f"two-digit year {raw!r} and no century rule (century_pivot=None)")
-    return int(digits) + (2000 if int(digits) < pivot else 1900)
-
-
-def _iso(year: int, month: int | None, day: int | None) -> str:
-    if year < 1:
-        raise _Unresolved(f"year {year} is outside the calendar")
-    if month is None:
-        return f"{year:04d}"
-    if not 1 <= month <= 12:
-        raise _Unresolved(f"there is no month {month}")
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        leap = " (not a leap year)" if (month, day) == (2, 29) else ""
-        raise _Unresolved(f"{year:04d}-{month:02d} has no day {day}{leap}") from None
-
-
-def _named(groups: _Groups, parts: list[tuple[str | None, str]], context: _Context,
-           short_month_ok: bool = False) -> list[_Ymd] | None:
-    """Dates written with month names: checks the year, common words and the weekday.
-
-    A bare two-digit year needs capitals (``9 MAR 66``) or, with ``short_month_ok``, an
-    abbreviated month (``24 Oct 45``): ``On 3 May 45 soldiers`` is not a date."""
-    names = [name for _, name in parts]
-    if not context.whole and any(n.lower() in words.COMMON_WORDS and n.islower() for n in names):
-        return None
-    telegram = all(n.rstrip(".").isupper() for n in names) or (
-        short_month_ok and all(n.lower() in context.abbreviations for n in names))
-    year = _year(groups["y"] or "", context, bare_ok=context.whole or telegram)
-    if year is None:
-        return None
-    values: list[_Ymd] = [(year, _month(n, context), None if d is None else int(d))
-                          for d, n in parts]
-    weekday = groups.get("wd")
-    if weekday and len(values) == 1 and values[0][2] is not None:
-        written = context.weekdays[weekday.lower().rstrip(".")]
-        actual = date.fromisoformat(_iso(*values[0])).weekday()
-        if written != actual:
-            raise _Unresolved(f"{_iso(*values[0])} is not a {weekday}")
-    return values
-
-
-def _day_month_year(g: _Groups, context: _Context) -> list[_Ymd] | None:
-    month = g["m2"] or ""
-    first = [(g["d1"], g["m1"] or month)] if g["d1"] else []
-    return _named(g, [*first, (g["d2"], month)], context, short_month_ok=True)
-
-
-def _month_day_year(g: _Groups, context: _Context) -> list[_Ymd] | None:
-    month = g["m1"] or ""
-    if g["gap"]:
-        return _named(g, [(None, month)], context)
-    last = [(g["d2"], g["m2"] or month)] if g["d2"] else []
-    return _named(g, [(g["d1"], month), *last], context)
-
-
-def _month_year(g: _Groups, context: _Context) -> list[_Ymd] | None:
-    first = [(None, g["m1"])] if g["m1"] else []
-    return _named(g, [*first, (None, g["m2"] or "")], context)
-
-
-def _numeric(g: _Groups, context: _Context) -> list[_Ymd] | None:
-    """``12/5/1948``, ``5.12.1948``: slashes and hyphens follow day_first, dots are D.M.Y."""
-    year = _year(g["y"] or "", context, bare_ok=context.whole or g["s"] == "/")
-    if year is None:
-        return None
-    first, second = int(g["a"] or ""), int(g["b"] or "")
-    day_first = context.options.day_first or g["s"] == "."
-    day, month = (first, second) if day_first else (second, first)
-    if month > 12:
-        order = "day first" if day_first else "month first"
-        raise _Unresolved(f"month {month} does not exist (read {order})")
-    return [(year, month, day)]
-
-
-def _year_first(g: _Groups, context: _Context) -> list[_Ymd] | None:
-    year, month, day = _year(g["y"] or "", context, bare_ok=False), g.get("m"), g.get("d")
-    if year is None:
-        return None
-    return [(year, None if month is None else int(month), None if day is None else int(day))]
-
-
-def _roman(g: _Groups, context: _Context) -> list[_Ymd] | None:
-    year = _year(g["y"] or "", context, bare_ok=True)  # "21.IX.59": clear enough
-    if year is None:
-        return None
-    return [(year, words.ROMAN_MONTHS[(g["m"] or "").lower()], int(g["d"] or ""))]
-
-
-def _cjk(g: _Groups, context: _Context) -> list[_Ymd] | None:
-    day = g.get("d")
-    return [(words.cjk_number(g["y"] or ""), words.cjk_number(g["m"] or ""),
-             None if day is None else words.cjk_number(day))]
+    words: dict[str, re.Pattern[str]]  # finds month and weekday names fast, to place forms
 
 
 @lru_cache(maxsize=16)
-def _grammar(languages: tuple[str, ...]) -> _Grammar:
-    def form(pattern: str, read: _Reader, whole_only: bool = False, named: bool = False) -> _Form:
-        return _Form(re.compile(pattern, re.IGNORECASE), read, whole_only, named)
+def _grammar(languages: tuple[str, ...], yearless: bool) -> _Grammar:
+    def form(pattern: str, read: forms.Reader, whole_only: bool = False, near: str = "",
+             timed: bool = False) -> _Form:
+        return _Form(re.compile(pattern, re.IGNORECASE), read, whole_only, near, timed)
 
-    forms: list[_Form] = []
+    found: list[_Form] = []
     months, weekdays = words.month_names(languages), words.weekday_names(languages)
-    month_word = None
+    near: dict[str, re.Pattern[str]] = {}
     if months:
-        dmy, mdy, my = words.named_patterns(months, weekdays)
-        forms += [form(dmy, _day_month_year, named=True), form(mdy, _month_day_year, named=True),
-                  form(my, _month_year, named=True)]
-        month_word = re.compile(words.month_word(months), re.IGNORECASE)
-    forms += [form(words.ISO_DATE, _year_first), form(words.NUMERIC_DATE, _numeric),
-              form(words.ROMAN_DATE, _roman), form(words.ISO_YEAR_MONTH, _year_first, True),
-              form(words.YEAR_ALONE, _year_first, True)]
+        dmy, mdy, my, ymd = words.named_patterns(months, weekdays)
+        found += [form(dmy, forms.day_month_year, near="month"),
+                  form(mdy, forms.month_day_year, near="month"),
+                  form(my, forms.month_year, near="month"),
+                  form(ymd, forms.year_month_day, near="month")]
+        if yearless:
+            found += [form(p, forms.yearless, near="month")
+                      for p in words.yearless_patterns(months, weekdays)]
+        near["month"] = re.compile(words.name_word(months), re.IGNORECASE)
+    if weekdays:
+        prefix = words.weekday_prefix(weekdays)
+        # Only whole lines ("Freitag, 9.12.66"): finding weekdays in prose costs a scan.
+        found += [form(prefix + words.NUMERIC_DATE, forms.numeric, True, near="weekday"),
+                  form(prefix + words.ROMAN_DATE, forms.roman, True, near="weekday")]
+        near["weekday"] = re.compile(words.name_word(weekdays), re.IGNORECASE)
+    found += [form(words.ISO_DATE, forms.year_first), form(words.NUMERIC_DATE, forms.numeric),
+              form(words.ROMAN_DATE, forms.roman), form(words.DTG_DATE, forms.dtg, timed=True),
+              form(words.ISO_YEAR_MONTH, forms.year_first, True),
+              form(words.YEAR_ALONE, forms.year_first, True)]
     if "zh" in languages:
-        forms.append(form(words.CJK_DATE, _cjk))
-    return _Grammar(tuple(forms), month_word)
+        found.append(form(words.CJK_DATE, forms.cjk))
+    return _Grammar(tuple(found), near)
 
 
 # No named date reaches further from a month name in it: at most ~50 characters before it
@@ -285,10 +174,11 @@ def _grammar(languages: tuple[str, ...]) -> _Grammar:
 _REACH = 64
 
 
-def _near_month_names(text: str, month_word: re.Pattern[str] | None) -> list[tuple[int, int]]:
-    """Stretches of ``text`` around month names, merged: the only places named dates can be."""
+def _near(text: str, word: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around month (or weekday) names, merged: the only places dates
+    spelled with one can be."""
     spans: list[tuple[int, int]] = []
-    for match in month_word.finditer(text) if month_word else ():
+    for match in word.finditer(text) if word else ():
         start, end = max(0, match.start() - _REACH), min(len(text), match.end() + _REACH)
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], end)
@@ -297,15 +187,18 @@ def _near_month_names(text: str, month_word: re.Pattern[str] | None) -> list[tup
     return spans
 
 
-def _reading(text: str, match: re.Match[str], form: _Form, context: _Context,
+def _reading(text: str, match: re.Match[str], form: _Form, context: forms.Context,
              ) -> ParsedDate | None:
     start, end = match.span()
     try:
-        values = form.read(match.groupdict(), context)
+        groups = match.groupdict()
+        values = form.read(groups, context)
         if values is None:
             return None
-        isos = [_iso(*value) for value in values]
-    except _Unresolved as problem:
+        isos = [forms.iso(*value) for value in values]
+        if form.timed:
+            isos = [iso + forms.dtg_time(groups) for iso in isos]
+    except forms.Unresolved as problem:
         return ParsedDate(text[start:end], start, end, problem=str(problem))
     return _span(text[start:end], start, end, isos)
 
@@ -364,17 +257,25 @@ def _clock(match: re.Match[str]) -> str | None:
     return f"{hour:02d}:{minute:02d}:00{zone}" if hour < 24 and minute < 60 else None
 
 
+# Every date has a digit, Arabic or Chinese: text without one is skipped at once.
+_DIGIT = re.compile("[0-9０-９〇○零一二三四五六七八九]")
+
+
 def _scan(text: str, options: DateOptions, whole: bool) -> list[ParsedDate]:
+    if not _DIGIT.search(text):
+        return []
     languages = options.languages
-    context = _Context(options, words.month_names(languages), words.weekday_names(languages),
-                       words.abbreviations(languages), whole)
-    grammar = _grammar(options.languages)
-    near_months = _near_month_names(text, grammar.month_word)
+    context = forms.Context(options, words.month_names(languages),
+                            words.weekday_names(languages), words.abbreviations(languages), whole)
+    grammar = _grammar(options.languages, options.default_year is not None)
+    near: dict[str, list[tuple[int, int]]] = {"": [(0, len(text))]}
     candidates: list[tuple[int, int, int, ParsedDate]] = []
     for rank, form in enumerate(grammar.forms):
         if form.whole_only and not whole:
             continue
-        for start, end in near_months if form.named else [(0, len(text))]:
+        if form.near not in near:
+            near[form.near] = _near(text, grammar.words[form.near])
+        for start, end in near[form.near]:
             for match in form.pattern.finditer(text, start, end):
                 found = _reading(text, match, form, context)
                 if found is not None and options.times:
@@ -394,11 +295,19 @@ def find_dates(text: str, options: DateOptions = _DEFAULTS) -> list[ParsedDate]:
 
 
 _EDGES = string.whitespace + "\u00a0\u3000.,;:!?()[]{}<>\"'“”‘’«»"
+_PRECEDENCE = re.compile(words.DTG_PRECEDENCE, re.IGNORECASE)
 
 
 def parse_date(text: str, options: DateOptions = _DEFAULTS) -> ParsedDate | None:
-    """The date when ``text`` is nothing but a date (edges of space and punctuation allowed)."""
+    """The date when ``text`` is nothing but a date (edges of space and punctuation allowed;
+    a date-time group may follow its precedence letter: ``P 211530Z NOV 67``)."""
     start = len(text) - len(text.lstrip(_EDGES))
+    found = _whole(text, start, options)
+    precedence = _PRECEDENCE.match(text, start) if found is None else None
+    return _whole(text, precedence.end(), options) if precedence else found
+
+
+def _whole(text: str, start: int, options: DateOptions) -> ParsedDate | None:
     found = _scan(text[start:], options, whole=True)
     # A period may end the date ("1959 г.") or the sentence: the date keeps what it matched.
     if len(found) != 1 or found[0].start != 0 or text[start + found[0].end :].strip(_EDGES):
