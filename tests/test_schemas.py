@@ -178,11 +178,14 @@ def xpath2_failed_asserts(tree: etree._ElementTree) -> list[str]:
     for rule in rules.iter(f"{SCH}rule"):
         nodes = elementpath.select(tree, f"//({rule.get('context')})", namespaces,
                                    parser=elementpath.XPath2Parser)
-        for check in rule.iter(f"{SCH}assert"):
-            failed += [check.get("id", "?") for node in nodes
+        for node in nodes:
+            variables = {let.get("name", ""): elementpath.select(
+                tree, let.get("value", "."), namespaces, parser=elementpath.XPath2Parser,
+                item=node) for let in rule.iter(f"{SCH}let")}
+            failed += [check.get("id", "?") for check in rule.iter(f"{SCH}assert")
                        if not elementpath.select(tree, f"boolean({check.get('test')})",
                                                  namespaces, parser=elementpath.XPath2Parser,
-                                                 item=node)]
+                                                 item=node, variables=variables)]
     return sorted(failed)
 
 

@@ -47,7 +47,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 """Options whose value is one of a few words."""
 
-_COMMON = frozenset({"footnotes", "literal", "pages"})
+_COMMON = frozenset({"citations", "footnotes", "literal", "pages"})
 _DOCUMENTARY = _COMMON | {
     "omission", "illegible", "redaction", "marks", "remarks", "sic", "uncertain", "notes",
     "handwritten", "stamp", "supplied", "superscript",
@@ -81,7 +81,7 @@ BUILTIN: dict[str, Profile] = {
         "frus",
         "Foreign Relations of the United States practice: square brackets are printed in "
         "the edition and are kept as literal text; page markers become page breaks.",
-        frozenset({"pages", "footnotes", "superscript", "glued"}),
+        frozenset({"pages", "citations", "footnotes", "superscript", "glued"}),
         {"day_first": False},
     ),
     "leiden": Profile(

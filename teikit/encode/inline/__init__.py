@@ -7,6 +7,7 @@ for what it recognises and the TEI it writes.
 
 from __future__ import annotations
 
+from teikit.encode.inline.citations import citations
 from teikit.encode.inline.correction import correction
 from teikit.encode.inline.engine import BracketRule, CharRule, Engine, RuleSet
 from teikit.encode.inline.footnotes import DIGITS, footnotes, glued, superscript
@@ -27,6 +28,7 @@ from teikit.encode.inline.supplied import supplied
 from teikit.encode.inline.uncertain import uncertain
 
 BRACKET_RULES: dict[str, BracketRule] = {
+    "citations": citations,
     "footnotes": footnotes,
     "literal": literal,
     "pages": pages,

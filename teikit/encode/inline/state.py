@@ -19,6 +19,10 @@ class Context:
     has_references: bool = False
     """Whether the document ends with a reference list (so ``[3]`` is a citation)."""
     locate: Callable[[int], tuple[int, int]] = lambda offset: (0, 0)
+    bibl_ids: dict[str, str] = field(default_factory=dict)
+    """Entry number → xml:id of that entry in the document's reference list (References,
+    Bibliography, Literature… whose entries start ``[n]`` or ``n.``): when the layout fills
+    it, ``[1]``, ``[2, p. 41]``, ``[3; 4]``, ``[1–3]`` are citations of those entries."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,104 @@
+"""Citations of a document's reference list: ``[1]``, ``[2, p. 41]``, ``[3; 4]``, ``[1–3]``.
+
+The layout fills ``Context.bibl_ids`` when it finds a reference list; these tests build the
+context themselves, so they check the inline rule alone, and then that the TEI it makes
+reads back as the transcript and stays valid.
+"""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from teikit.encode import profiles
+from teikit.encode.build import fill
+from teikit.encode.inline import Engine, ruleset
+from teikit.encode.inline.citations import cited
+from teikit.encode.inline.state import Context
+from teikit.export.text import reading
+from teikit.tei import TEI_NS, E
+from teikit.transcript import transcript_of
+
+ENTRIES = {str(n): f"bibl-{n}" for n in range(1, 6)}
+
+
+def paragraph(text: str, entries: dict[str, str] = ENTRIES,
+              profile: str = "documentary") -> etree._Element:
+    chosen = profiles.get(profile)
+    engine = Engine(ruleset(chosen.rules), dict(chosen.options), Context(bibl_ids=entries))
+    element = E.p()
+    fill(element, engine.run(text, 0, []))
+    return element
+
+
+def content(element: etree._Element) -> str:
+    xml = etree.tostring(element, encoding="unicode").replace(f' xmlns="{TEI_NS}"', "")
+    return xml.removeprefix("<p>").removesuffix("</p>")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("as the survey [1] shows",
+     'as the survey <ref type="citation" target="#bibl-1">[1]</ref> shows'),
+    ("the tide [2, p. 41] rose",
+     'the tide <ref type="citation" target="#bibl-2">[2, p. 41]</ref> rose'),
+    ("both [3; 4] agree",
+     'both <ref type="citation" target="#bibl-3 #bibl-4">[3; 4]</ref> agree'),
+    ("earlier work [1–3]",
+     'earlier work <ref type="citation" target="#bibl-1 #bibl-2 #bibl-3">[1–3]</ref>'),
+    ("see [2, pp. 10–12; 5]",
+     'see <ref type="citation" target="#bibl-2 #bibl-5">[2, pp. 10–12; 5]</ref>'),
+])
+def test_citations_point_to_the_reference_list(text: str, expected: str) -> None:
+    built = paragraph(text)
+    assert content(built) == expected
+    assert transcript_of(built) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a number with no entry, an interval, a year, words: the other rules decide
+    ("item [9] of the list", "item [9] of the list"),
+    ("the range [0.25, 2.50] holds", "the range [0.25, 2.50] holds"),
+    ("in [1956] the quay", 'in <supplied reason="clarification" resp="#editor">1956</supplied>'
+                          " the quay"),
+    ("the [North] quay [1]", 'the <supplied reason="clarification" resp="#editor">North'
+                            '</supplied> quay <ref type="citation" target="#bibl-1">[1]</ref>'),
+    ("[1, 9] mixed", "[1, 9] mixed"),
+])
+def test_brackets_that_are_not_citations_follow_the_other_rules(text: str,
+                                                                 expected: str) -> None:
+    built = paragraph(text)
+    assert content(built) == expected
+    assert transcript_of(built) == text
+
+
+def test_without_a_reference_list_nothing_is_a_citation() -> None:
+    assert content(paragraph("as [1] shows", entries={})) == "as [1] shows"
+
+
+def test_citations_beat_footnotes_of_the_same_number() -> None:
+    chosen = profiles.get("documentary")
+    context = Context(note_ids={"1": "note-1"}, bibl_ids={"1": "bibl-1"})
+    engine = Engine(ruleset(chosen.rules), dict(chosen.options), context)
+    element = E.p()
+    fill(element, engine.run("as [1] shows", 0, []))
+    assert element[0].get("type") == "citation"
+
+
+def test_every_profile_reads_citations() -> None:
+    for name in profiles.BUILTIN:
+        assert paragraph("as [2] shows", profile=name)[0].get("target") == "#bibl-2", name
+
+
+def test_the_reading_view_keeps_citations() -> None:
+    text = E.text(E.body(paragraph("the tide [2, p. 41] rose")))
+    tree = etree.ElementTree(E.TEI(text))
+    assert reading(tree) == "the tide [2, p. 41] rose\n"
+
+
+@pytest.mark.parametrize(("inner", "numbers"), [
+    ("1", ["1"]), ("1-3, 7", ["1", "2", "3", "7"]), ("2 p. 41", ["2"]), ("3, § 4", ["3"]),
+    ("3; 3", ["3"]), (" 3, S. 12", ["3"]),
+    ("0.85, 1.15", None), ("12 and 13", None), ("1–500", None), ("3–1", None), ("", None),
+])
+def test_what_a_citation_names(inner: str, numbers: list[str] | None) -> None:
+    assert cited(inner) == numbers
