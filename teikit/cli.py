@@ -105,15 +105,23 @@ class Plan:
     def sources(self) -> list[Path]:
         return [file for file, _ in self.files]
 
+    @functools.cached_property
+    def shared_stems(self) -> set[Path]:
+        """Sources whose name without suffix another source shares (``a.xml``, ``a.tei``):
+        their outputs keep the input's suffix (``a.tei.html``) so that none replaces another."""
+        stems = Counter(source.with_suffix("") for source in self.sources)
+        return {source for source in self.sources if stems[source.with_suffix("")] > 1}
+
     def target(self, source: Path, base: Path | None, suffix: str) -> Path:
         """Beside ``source``, at ``output``, or inside the folder ``output``."""
         many = len(self.files) > 1 or any(found is not None for _, found in self.files)
         out = self.output
+        stem = source.name if source in self.shared_stems else source.stem
         if out is None:
-            return source.with_name(source.stem + suffix)
+            return source.with_name(stem + suffix)
         if many or out.is_dir() or str(out).endswith(("/", "\\")):
             relative = source.relative_to(base) if base is not None else Path(source.name)
-            return out / relative.parent / (relative.stem + suffix)
+            return out / relative.parent / (stem + suffix)
         return out
 
     def write(self, source: Path, base: Path | None, suffix: str, data: bytes) -> None:

@@ -88,6 +88,15 @@ def export_file(source: Path, options: ExportOptions | None = None) -> ExportRes
     if tree is None:
         return result
     result.diagnostics.extend(inspect(tree, str(source)))
-    rendered = render(tree, options)
+    try:
+        rendered = render(tree, options)
+    except RecursionError:
+        result.diagnostics.append(problem("TK511", str(source), "not exported: the document "
+                                          "is nested too deeply to render"))
+        return result
+    except Exception as exc:  # one file's bug must not stop a batch: report it as data
+        result.diagnostics.append(problem("TK599", str(source), "not exported: internal "
+                                          f"error: {type(exc).__name__}: {exc}"))
+        return result
     result.data, result.unruled = rendered.data, rendered.unruled
     return result

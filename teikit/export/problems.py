@@ -1,8 +1,8 @@
 """What the exporter says about a document it renders: stable codes, one table.
 
 The exporter renders any TEI it can parse. What it had to work around is reported as a
-:class:`~teikit.diagnostics.Diagnostic` with one of these codes; none of them stops the
-export except ``TK510`` (the validate-first policy refused the file).
+:class:`~teikit.diagnostics.Diagnostic` with one of these codes; only the errors stop the
+export of the file (the others in a batch go on).
 
 ======  ========  ======================================================================
 code    severity  meaning
@@ -15,6 +15,8 @@ TK505   warning   elements in a namespace the exporter does not know, rendered a
 TK506   warning   the root is neither ``TEI`` nor ``teiCorpus``: its text is rendered
 TK507   warning   an ``xi:include`` that could not be resolved (its fallback is used)
 TK510   error     not exported: the TEI does not validate
+TK511   error     not exported: nested too deeply to render
+TK599   error     not exported: an internal error (a bug: please report it)
 ======  ========  ======================================================================
 """
 
@@ -39,6 +41,8 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "TK506": (Severity.WARNING, "the root is neither TEI nor teiCorpus"),
     "TK507": (Severity.WARNING, "an xi:include that could not be resolved"),
     "TK510": (Severity.ERROR, "not exported: the TEI does not validate"),
+    "TK511": (Severity.ERROR, "not exported: nested too deeply to render"),
+    "TK599": (Severity.ERROR, "not exported: an internal error"),
 }
 """Each code's severity and one-line meaning."""
 
