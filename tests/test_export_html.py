@@ -29,6 +29,8 @@ import pytest
 from lxml import etree
 
 from teikit.export.html import to_html
+from teikit.export.notes import is_attached
+from teikit.export.text.policy import NOT_TEXT
 from teikit.tei import NAMESPACES, TEI_NS, parse_bytes, parse_file
 
 DATA = Path(__file__).parent / "data"
@@ -39,7 +41,6 @@ REGEN = os.environ.get("TEIKIT_REGEN") == "1"
 
 SUPERSEDED = ("del", "surplus", "fw")
 PREFERRED = ("corr", "reg", "expan")
-BLOCK_PARENTS = ("div", "body", "front", "back", "text", "group", "floatingText", "postscript")
 BLOCK_TAGS = {"p", "div", "section", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
               "header", "footer", "aside", "table", "blockquote", "figure"}
 
@@ -102,27 +103,53 @@ def tei_local(element: etree._Element) -> str:
     return tag.split("}")[1] if isinstance(tag, str) and tag.startswith(f"{{{TEI_NS}}}") else ""
 
 
+def in_edition(element: etree._Element) -> bool:
+    return any(tei_local(a) == "div" and a.get("type") == "edition"
+               for a in element.iterancestors())
+
+
+def superseded(text: etree._Element) -> list[etree._Element]:
+    """What the reading view hides: deletions (not an inscription's erasures), surplus
+    text, running heads, the unpreferred side of a choice, an inline apparatus' variants."""
+    doomed = [e for e in text.iter() if tei_local(e) in SUPERSEDED
+              and not (tei_local(e) == "del" and in_edition(e))]
+    for element in text.iter(f"{{{TEI_NS}}}choice"):
+        if any(tei_local(child) in PREFERRED for child in element):
+            doomed += [c for c in element
+                       if isinstance(c.tag, str) and tei_local(c) not in PREFERRED]
+    for element in text.iter(f"{{{TEI_NS}}}app"):
+        inline = tei_local(element.getparent()) != "listApp"  # type: ignore[arg-type]
+        if inline and element.find(f"{{{TEI_NS}}}lem") is not None:
+            doomed += [c for c in element if tei_local(c) in ("rdg", "rdgGrp")]
+    return doomed
+
+
+def texts_of(source: Path) -> list[etree._Element]:
+    """The ``text`` of a TEI, or of each document of a corpus, as copies."""
+    root = parse_file(source).getroot()
+    texts = root.findall("tei:text", NAMESPACES) or root.findall(".//tei:TEI/tei:text",
+                                                                 NAMESPACES)
+    assert texts
+    return [copy.deepcopy(text) for text in texts]
+
+
 def expected_texts(source: Path, view: str) -> tuple[str, list[str]]:
     """(running text without attached notes, the attached notes' texts) of the TEI."""
-    text = parse_file(source).getroot().find("tei:text", NAMESPACES)
-    assert text is not None
-    text = copy.deepcopy(text)
-    for node in list(text.iter(etree.Comment, etree.ProcessingInstruction)):
-        drop(node)
-    if view == "reading":
-        doomed = [e for e in text.iter() if tei_local(e) in SUPERSEDED]
-        for element in text.iter(f"{{{TEI_NS}}}choice"):
-            if any(tei_local(child) in PREFERRED for child in element):
-                doomed += [c for c in element
-                           if isinstance(c.tag, str) and tei_local(c) not in PREFERRED]
-        for element in doomed:
+    flows, note_texts = [], []
+    for text in texts_of(source):
+        for node in list(text.iter(etree.Comment, etree.ProcessingInstruction)):
+            drop(node)
+        for element in [e for e in text.iter() if tei_local(e) in NOT_TEXT]:
             drop(element)
-    notes = [n for n in text.iter(f"{{{TEI_NS}}}note")
-             if tei_local(n.getparent()) not in BLOCK_PARENTS]  # type: ignore[arg-type]
-    note_texts = [normalize("".join(n.itertext())) for n in notes]  # type: ignore[arg-type]
-    for note in notes:
-        drop(note)
-    return normalize("".join(text.itertext())), note_texts  # type: ignore[arg-type]
+        if view == "reading":
+            for element in superseded(text):
+                drop(element)
+        notes = [n for n in text.iter(f"{{{TEI_NS}}}note") if is_attached(n)]
+        note_texts += [normalize("".join(n.itertext())) for n in notes]  # type: ignore[arg-type]
+        for note in notes:
+            drop(note)
+        flows.append(normalize("".join(text.itertext())))  # type: ignore[arg-type]
+    return " ".join(flows), note_texts
 
 
 def visible_text(element: etree._Element, hidden: str, skip: set[str]) -> Iterator[str]:

@@ -1,7 +1,8 @@
 """The reading text: golden files for each layout rule, and the property that it keeps
 every word of the ``text`` except what the reading policy omits.
 
-Goldens: every ``tests/data/text/<name>.xml`` has its reading text in ``<name>.txt``.
+Goldens: every ``tests/data/text/<name>.xml`` and ``tests/data/html/<name>.xml`` has its
+reading text in ``<name>.txt`` beside it.
 Regenerate on purpose with ``TEIKIT_REGEN=1 pytest tests/test_export_text.py``.
 
 Word coverage: the words of each document's ``text`` (every ``\\w+`` run of its text
@@ -32,7 +33,7 @@ from teikit.tei import TEI_NS, parser
 from conftest import DATA
 
 TEXT_DATA = DATA / "text"
-CASES = sorted(TEXT_DATA.glob("*.xml"))
+CASES = sorted([*TEXT_DATA.glob("*.xml"), *(DATA / "html").glob("*.xml")])
 REGEN = os.environ.get("TEIKIT_REGEN") == "1"
 WORD = re.compile(r"\w+")
 JOIN = "\x00"
@@ -70,10 +71,12 @@ def in_apparatus(element: etree._Element, inherited: bool) -> bool:
     return inherited or name in APPARATUS or (name == "div" and element.get("type") == "apparatus")
 
 
-def separated(element: etree._Element, name: str | None) -> bool:
+def separated(element: etree._Element, name: str | None, apparatus: bool) -> bool:
     """Whether the reading text may put a break or a mark between ``element`` and its
     neighbours (so the source's words are counted apart)."""
-    if name in ("lb", "gap", "note", "space"):
+    if name in ("lb", "gap", "note", "space", "ptr"):
+        return True
+    if apparatus and name in ("lem", "rdg", "rdgGrp"):
         return True
     if name is None:
         parent = element.getparent()
@@ -90,7 +93,7 @@ def pieces(element: etree._Element, apparatus: bool) -> Iterator[str]:
         if name == "lb" and (child.get("break") == "no" or child.get("type") == "inWord"):
             yield JOIN
         elif not is_omitted(child, "end", inside) and name != "gap":
-            edge = " | " if separated(child, name) else ""
+            edge = " | " if separated(child, name, inside) else ""
             yield edge
             yield from pieces(child, inside)
             yield edge

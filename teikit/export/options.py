@@ -29,6 +29,8 @@ class ExportOptions:
     """The transcript named in the page's colophon (default: the header's record)."""
     xinclude_roots: tuple[Path, ...] = ()
     """Folders besides each document's own from which XInclude may read."""
+    css: str = ""
+    """A team's own CSS, added to the page after teikit's (``--css``)."""
 
 
 @dataclass

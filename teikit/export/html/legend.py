@@ -15,6 +15,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from teikit.export.html.render import Context, Node, Shared, attrs, gen, make
+from teikit.export.html.rules.epidoc import LEIDEN
 from teikit.tei import E
 
 
@@ -23,6 +24,8 @@ class Sign(NamedTuple):
     sample: etree._Element | None
     meaning: str
     editorial_only: bool = False
+    leiden: bool = False
+    """The sample is rendered as in an EpiDoc edition (Leiden signs)."""
 
 
 SIGNS: tuple[Sign, ...] = (
@@ -44,6 +47,17 @@ SIGNS: tuple[Sign, ...] = (
     Sign("pb", E.pb(n="2"), "a new page of the source begins"),
     Sign("fw", E.fw("- 2 -"), "page number or running head of the source",
          editorial_only=True),
+    Sign("leiden-supplied", E.supplied("abc", reason="lost"), "letters lost and restored",
+         editorial_only=True, leiden=True),
+    Sign("leiden-gap", E.gap(reason="lost", quantity="3", unit="character"),
+         "letters lost, one dot each ([- - -]: how many is not known)", editorial_only=True,
+         leiden=True),
+    Sign("leiden-underdot", E.unclear("abc"), "letters not clearly read",
+         editorial_only=True, leiden=True),
+    Sign("leiden-erasure", getattr(E, "del")("abc", rend="erasure"), "letters erased",
+         editorial_only=True, leiden=True),
+    Sign("leiden-space", E.space(quantity="3", unit="character"),
+         "space left blank (vacat)", editorial_only=True, leiden=True),
 )
 
 
@@ -61,7 +75,8 @@ def legend(ctx: Context, used: Iterable[str],
     for sign in signs:
         if sign.category not in wanted:
             continue
-        sample = _note_sample() if sign.sample is None else sample_ctx.render(sign.sample)
+        context = replace(sample_ctx, overlay=LEIDEN) if sign.leiden else sample_ctx
+        sample = _note_sample() if sign.sample is None else context.render(sign.sample)
         classes = "sign ed-only" if sign.editorial_only else "sign"
         rows.append(make("li", attrs(classes), [
             make("span", attrs("sample", aria_hidden="true"), sample), " ",

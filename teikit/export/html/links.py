@@ -21,22 +21,14 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from teikit.export.html.render import Context, Node, Shared, attrs, common, gen, make, text_of
-from teikit.tei import is_tei, tei, xml
-
-SAFE_SCHEMES = ("http://", "https://", "mailto:")
-MAX_LABEL = 60
+from teikit.export.html.render import Context, Node, Shared, attrs, common, gen, make
+from teikit.export.pointers import SAFE_SCHEMES, address, first_target, label_of
+from teikit.tei import tei, xml
 
 
 def pointers(root: etree._Element) -> Iterator[etree._Element]:
     """The ``ref`` and ``ptr`` elements under ``root``."""
     return root.iter(tei("ref"), tei("ptr"))
-
-
-def first_target(element: etree._Element) -> str:
-    """The first of the (space-separated) ``@target`` values, or ""."""
-    targets = (element.get("target") or "").split()
-    return targets[0] if targets else ""
 
 
 def index_ids(root: etree._Element, shared: Shared) -> None:
@@ -88,18 +80,6 @@ def ref(element: etree._Element, ctx: Context) -> list[Node]:
     return [make("span", attrs("ref", **common(element, ctx)), content)]
 
 
-def label_of(element: etree._Element) -> str:
-    """What a pointer to ``element`` says: its heading, its ``@n``, or its id."""
-    head = element.find(tei("head"))
-    if head is not None and text_of(head).strip():
-        label = " ".join(text_of(head).split())
-    elif is_tei(element, "head") and text_of(element).strip():
-        label = " ".join(text_of(element).split())
-    else:
-        label = element.get("n") or element.get(xml("id")) or "link"
-    return label if len(label) <= MAX_LABEL else label[:MAX_LABEL - 1] + "…"
-
-
 def ptr(element: etree._Element, ctx: Context) -> list[Node]:
     """``ptr``: a link whose text is generated (see the module's docstring)."""
     internal = _internal(element, ctx)
@@ -108,6 +88,5 @@ def ptr(element: etree._Element, ctx: Context) -> list[Node]:
         return [make("a", attrs("ptr", href=href, id=ref_id), [gen(label_of(pointed))])]
     target = first_target(element)
     if target.startswith(SAFE_SCHEMES):
-        shown = target.split("://", 1)[-1].removeprefix("mailto:").rstrip("/")
-        return [make("a", attrs("ptr", href=target, rel="noopener"), [gen(shown)])]
+        return [make("a", attrs("ptr", href=target, rel="noopener"), [gen(address(target))])]
     return [make("span", attrs("ptr", **common(element, ctx)), [gen(target)] if target else [])]

@@ -1,8 +1,9 @@
 """Notes and references, linked both ways.
 
 A note inside running text (a translator's or editor's comment) is rendered twice: as a
-lettered footnote call in the reading view, whose note sits in the "Notes to the text"
-list after the body, and as an inline aside, label and all, in the editorial view. A note
+footnote call in the reading view, keyed by the note's own ``@n`` (else a letter), whose
+note sits in the "Notes to the text" list after the body, and as an inline aside, label
+and all, in the editorial view. A note
 that stands between blocks (the endnotes of a ``div type="notes"``) stays where it is and
 gets a link back to every ``ref`` that points at it.
 """
@@ -14,32 +15,14 @@ from dataclasses import replace
 from lxml import etree
 
 from teikit.export.html.render import Context, Footnote, Node, Shared, attrs, common, gen, make
+from teikit.export.notes import is_attached, note_key
 from teikit.tei import is_tei
-
-BLOCK_PARENTS = ("div", "body", "front", "back", "text", "group", "floatingText", "postscript")
-"""A note whose parent is one of these stands on its own; elsewhere it is attached."""
 
 BLOCK_CHILDREN = ("p", "ab", "list", "table", "lg", "div", "quote", "floatingText")
 
 
-def is_attached(note: etree._Element) -> bool:
-    """True when ``note`` sits inside running text and becomes a footnote."""
-    parent = note.getparent()
-    return parent is None or not is_tei(parent, *BLOCK_PARENTS)
-
-
 def has_blocks(element: etree._Element) -> bool:
     return any(is_tei(child, *BLOCK_CHILDREN) for child in element)
-
-
-def footnote_key(index: int) -> str:
-    """Footnote calls are lettered (a, b … z, aa …): numbers belong to the source's notes."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("a") + rest) + letters
-    return letters
 
 
 def backlinks(element: etree._Element, shared: Shared) -> list[Node]:
@@ -56,11 +39,13 @@ def note(element: etree._Element, ctx: Context) -> list[Node]:
     ctx.shared.used.add("note")
     if not is_attached(element):
         return [standalone(element, ctx)]
-    key = footnote_key(len(ctx.shared.footnotes))
+    unnumbered = sum(1 for footnote in ctx.shared.footnotes if not footnote.numbered)
+    key = note_key(element, unnumbered)
     call_id = ctx.shared.unique_id(f"fnref-{key}")
     note_id = ctx.shared.html_ids.get(element) or ctx.shared.unique_id(f"fn-{key}")
     copy = replace(ctx.inline(), copy=True)
-    ctx.shared.footnotes.append(Footnote(key, call_id, note_id, ctx.inline().children(element)))
+    ctx.shared.footnotes.append(Footnote(key, call_id, note_id, ctx.inline().children(element),
+                                         numbered=bool((element.get("n") or "").strip())))
     call = make("a", attrs(href=f"#{note_id}", id=call_id, role="doc-noteref",
                            aria_label=f"Note {key}"), [key])
     kind = element.get("type")
@@ -82,7 +67,7 @@ def standalone(element: etree._Element, ctx: Context) -> etree._Element:
 
 
 def footnotes_section(shared: Shared) -> etree._Element | None:
-    """The reading view's list of lettered notes, or None when the text has none."""
+    """The reading view's list of notes, or None when the text has none."""
     if not shared.footnotes:
         return None
     items = [

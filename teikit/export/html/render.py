@@ -1,9 +1,10 @@
 """The machinery the HTML renderers share: the builder, the node type and the walk.
 
 A renderer is a small function ``(tei_element, context) -> list[Node]`` registered by TEI
-local name in a table (see :mod:`teikit.export.html.rules`). The :class:`Context` walks
-children, keeps the text between them, and falls back to a renderer that keeps the text of
-elements nobody registered, so no text is ever dropped.
+local name (or, for another vocabulary, by ``{namespace}``) in a table (see
+:mod:`teikit.export.html.rules`). The :class:`Context` walks children, keeps the text
+between them, and falls back to a renderer that keeps the text of elements nobody
+registered, so no text is ever dropped.
 
 Class names the stylesheet and the tests rely on:
 
@@ -26,6 +27,7 @@ from typing import TypeAlias
 from lxml import etree
 from lxml.html import builder
 
+from teikit.export.html.style import style_of
 from teikit.tei import TEI_NS, local_name, xml
 
 Node: TypeAlias = "etree._Element | str"
@@ -78,6 +80,8 @@ class Footnote:
     call_id: str
     note_id: str
     content: list[Node]
+    numbered: bool = False
+    """True when the key is the note's own ``@n`` (else a letter)."""
 
 
 @dataclass
@@ -94,6 +98,14 @@ class Shared:
     ref_ids: dict[etree._Element, str] = field(default_factory=dict)
     backrefs: dict[etree._Element, list[str]] = field(default_factory=dict)
     """An element → the ids of the pointers to it, for links back."""
+    renditions: dict[str, str] = field(default_factory=dict)
+    """The header's ``rendition`` definitions: ``xml:id`` → safe CSS (see :mod:`.style`)."""
+    counters: Counter[etree._Element] = field(default_factory=Counter)
+    """Running counts kept per element (verse lines per division)."""
+    lines: dict[str, str] = field(default_factory=dict)
+    """An edition's line number → the id of its (first) line, for the apparatus."""
+    div_ids: dict[etree._Element, str] = field(default_factory=dict)
+    """Each rendered division → its HTML id (for the table of contents)."""
     unruled: Counter[str] = field(default_factory=Counter)
     """Elements rendered without a rule of their own, by name (``teikit export --report``)."""
 
@@ -120,6 +132,11 @@ class Context:
     phrasing: bool = False
     copy: bool = False
     """True while rendering a second copy of some content (its ids are left out)."""
+    heading_offset: int = 0
+    """Levels added to division headings (1 inside a ``teiCorpus``'s members)."""
+    overlay: Mapping[str, Renderer] = field(default_factory=dict)
+    """Renderers that replace the table's inside some part of the text (the Leiden signs of
+    an EpiDoc edition): looked up first."""
 
     def inline(self) -> Context:
         """The context for the content of a paragraph-like element."""
@@ -130,8 +147,11 @@ class Context:
         tag = element.tag
         if not isinstance(tag, str):
             return []  # comments and processing instructions carry no document text
-        known = tag.startswith(f"{{{TEI_NS}}}")
-        renderer = self.table.get(local_name(element)) if known else None
+        if tag.startswith(f"{{{TEI_NS}}}"):
+            name = local_name(element)
+            renderer = self.overlay.get(name) or self.table.get(name)
+        else:  # other vocabularies are ruled by namespace: "{namespace}"
+            renderer = self.table.get(tag[:tag.find("}") + 1]) if tag.startswith("{") else None
         return (renderer or self.fallback)(element, self)
 
     def children(self, element: etree._Element) -> list[Node]:
@@ -145,7 +165,8 @@ class Context:
 
 
 def common(element: etree._Element, ctx: Context) -> dict[str, str]:
-    """HTML attributes carried over from any TEI element: ``xml:id`` and ``xml:lang``.
+    """HTML attributes carried over from any TEI element: ``xml:id``, ``xml:lang``, and the
+    safe part of ``@rendition``/``@style`` (see :mod:`.style`).
 
     TEI ids are kept as they are (links point at them) unless repeated (see :mod:`.links`);
     generated ids avoid them.
@@ -157,4 +178,8 @@ def common(element: etree._Element, ctx: Context) -> dict[str, str]:
     lang = element.get(xml("lang"))
     if lang:
         out["lang"] = lang
+    if element.get("rendition") or element.get("style"):
+        style = style_of(element, ctx.shared.renditions)
+        if style:
+            out["style"] = style
     return out

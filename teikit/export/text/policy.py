@@ -22,15 +22,24 @@ from __future__ import annotations
 
 from typing import Final
 
-OMITTED: Final = frozenset({
-    "del", "surplus", "fw", "pb", "cb", "gb", "milestone", "anchor", "index", "interp",
-    "interpGrp", "certainty", "precision", "respons", "link", "linkGrp", "join", "joinGrp",
-    "alt", "altGrp", "span", "spanGrp", "timeline", "witDetail", "graphic", "binaryObject",
-    "media", "teiHeader", "facsimile", "standOff",
+ERASURES_KEPT: Final = True
+"""In an EpiDoc edition, text erased in antiquity (``del rend="erasure"``) is part of the
+inscription's text and is kept."""
+
+NOT_TEXT: Final = frozenset({
+    "index", "interp", "interpGrp", "certainty", "precision", "respons", "link", "linkGrp",
+    "join", "joinGrp", "alt", "altGrp", "span", "spanGrp", "timeline", "anchor",
+    "milestone", "gb", "cb",
 })
-"""Elements whose content is not part of the reading text: deletions and superfluous text,
-running heads, page and column breaks, and pointers, annotations and metadata that carry
-no words of the text."""
+"""Annotations and markers that carry no words of the text (an index entry, a link, an
+interpretation): neither the reading text nor the page shows them."""
+
+OMITTED: Final = NOT_TEXT | frozenset({
+    "del", "surplus", "fw", "pb", "witDetail", "graphic", "binaryObject", "media",
+    "teiHeader", "facsimile", "standOff",
+})
+"""Elements whose content is not part of the reading text: :data:`NOT_TEXT`, deletions
+and superfluous text, running heads, page breaks, images, and metadata."""
 
 PLACEHOLDER_DIVS: Final = frozenset({"metadata"})
 """``div`` types that, holding only a ``head``, are placeholders for header facts (teikit
@@ -68,6 +77,7 @@ CONTAINERS: Final = frozenset({
     "castGroup", "titlePage", "opener", "closer", "list", "table", "row", "figure",
     "listApp", "app", "argument", "epigraph", "postscript", "msDesc", "set", "performance",
     "prologue", "epilogue", "address", "listPerson", "listPlace", "listOrg", "listEvent",
+    "cit",
 })
 
 PHRASES: Final = frozenset({
@@ -80,7 +90,7 @@ PHRASES: Final = frozenset({
     "damage", "secl", "mod", "redo", "undo", "retrace", "handShift", "metamark", "stamp",
     "space", "gap", "g", "lb", "note", "author", "editor", "publisher", "pubPlace",
     "citedRange", "biblScope", "idno", "edition", "extent", "role", "actor", "code", "gi",
-    "att", "val", "tag", "ident", "formula", "desc", "rdg", "rdgGrp", "wit", "lang",
+    "att", "val", "tag", "ident", "formula", "desc", "lem", "rdg", "rdgGrp", "wit", "lang",
     "material", "objectType", "dimensions", "height", "width", "depth", "locus",
     "origDate", "origPlace", "repository", "institution", "collection", "affiliation",
     "email", "street", "postCode", "postBox", "listRef", "similarPhrases",
@@ -96,17 +106,10 @@ they are phrases (a stage direction within a line, a quotation within a sentence
 
 LINE_GROUPS: Final = frozenset({
     "sp", "castItem", "item", "cell", "speaker", "stage", "bibl", "app", "opener", "closer",
-    "list", "address", "docTitle", "byline",
+    "list", "address", "docTitle", "byline", "cit",
 })
 """Inside these, blocks are lines: a speech, a letter's closing formulae, a list."""
 
 VERSE_OR_INSCRIPTION: Final = frozenset({"l", "lg"})
 """Inside these (and inside an EpiDoc ``div type="edition"``) a line break is a new line;
 elsewhere it is a space."""
-
-NOTE_PARENTS: Final = frozenset({
-    "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7", "body", "front", "back",
-    "text", "group", "floatingText", "postscript", "listApp", "app", "notesStmt",
-})
-"""A note whose parent is one of these stands on its own, in place; any other note is
-attached to the running text and moves to the notes at the end."""

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from teikit.export.numbering import note_key
+from teikit.export.notes import is_attached, note_key
 from teikit.export.options import Notes
+from teikit.export.pointers import id_index, pointer_label
 from teikit.export.text import policy
 from teikit.export.text.writer import LINE, PARAGRAPH, Writer
 from teikit.tei import TEI_NS, local_name
@@ -60,6 +61,8 @@ def is_omitted(element: etree._Element, notes: Notes = "end", apparatus: bool = 
     name = tei_name(element)
     if name is None:
         return not isinstance(element.tag, str)
+    if name == "del" and element.get("rend") == "erasure" and in_edition(element):
+        return not policy.ERASURES_KEPT
     if name in policy.OMITTED or (name == "note" and notes == "omit"):
         return True
     if name == "label" and parent_name(element) == "add":
@@ -74,6 +77,12 @@ def is_omitted(element: etree._Element, notes: Notes = "end", apparatus: bool = 
     if tei_name(parent) == "app" and not apparatus and name in ("rdg", "rdgGrp", "witDetail"):
         return any(tei_name(child) == policy.LEMMA for child in parent)
     return False
+
+
+def in_edition(element: etree._Element) -> bool:
+    """Whether ``element`` is inside an EpiDoc ``div type="edition"``."""
+    return any(tei_name(a) == "div" and a.get("type") == "edition"
+               for a in element.iterancestors())
 
 
 def preferred_reading(choice: etree._Element) -> etree._Element | None:
@@ -118,6 +127,15 @@ class Reading:
     unnumbered: int = 0
     in_note: bool = False
     unruled: Counter[str] = field(default_factory=Counter)
+    root: etree._Element | None = None
+    _ids: dict[str, etree._Element] | None = None
+
+    @property
+    def ids(self) -> dict[str, etree._Element]:
+        """The document's ``xml:id`` index (built when a pointer first needs it)."""
+        if self._ids is None:
+            self._ids = id_index(self.root) if self.root is not None else {}
+        return self._ids
 
     def children(self, element: etree._Element, scope: Scope) -> None:
         if element.text:
@@ -163,7 +181,7 @@ class Reading:
         self.out.brk(level)
 
     def note(self, element: etree._Element, scope: Scope) -> None:
-        if self.in_note or parent_name(element) in policy.NOTE_PARENTS:
+        if self.in_note or not is_attached(element):
             self.block(element, "note", scope)
             return
         key = note_key(element, self.unnumbered)
@@ -219,12 +237,19 @@ def _speaker(reading: Reading, element: etree._Element, scope: Scope) -> None:
         reading.out.run_in(":")
 
 
-def _role_desc(reading: Reading, element: etree._Element, scope: Scope) -> None:
-    if parent_name(element) == "castItem":
-        reading.out.run_in(",")
-        reading.children(element, scope)
-    else:
-        reading.block(element, "roleDesc", scope)
+CAST_SEPARATORS: Mapping[str, str] = {"roleDesc": ",", "actor": " —"}
+"""What comes between a cast entry's role and its description or actor."""
+
+
+def _cast_part(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    name = tei_name(element) or ""
+    if parent_name(element) != "castItem":
+        reading.block(element, name, scope)
+        return
+    roles = ("role", "roleName", "persName", "name")
+    if any(tei_name(before) in roles for before in element.itersiblings(preceding=True)):
+        reading.out.run_in(CAST_SEPARATORS[name])
+    reading.children(element, scope)
 
 
 def _reading_mark(name: str, following: etree._Element | None) -> str:
@@ -260,6 +285,11 @@ def _app(reading: Reading, element: etree._Element, scope: Scope) -> None:
     reading.out.brk(min(LINE, scope.cap))
 
 
+def _ptr(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    """``ptr`` has no words of its own: its target's label or address stands for it."""
+    reading.out.text(pointer_label(element, reading.ids))
+
+
 def _label(reading: Reading, element: etree._Element, scope: Scope) -> None:
     following = element.getnext()
     if following is not None and tei_name(following) == "item":
@@ -283,7 +313,8 @@ def _item(reading: Reading, element: etree._Element, scope: Scope) -> None:
 Special = Callable[[Reading, etree._Element, Scope], None]
 SPECIAL: Mapping[str, Special] = {
     "note": Reading.note, "lb": _lb, "gap": _gap, "space": _space, "g": _g,
-    "speaker": _speaker, "roleDesc": _role_desc, "item": _item, "label": _label, "app": _app,
+    "speaker": _speaker, "roleDesc": _cast_part, "actor": _cast_part, "item": _item,
+    "label": _label, "app": _app, "ptr": _ptr,
 }
 """Elements whose reading needs a decision of their own."""
 
@@ -301,8 +332,8 @@ def reading_text(tree: etree._ElementTree, notes: Notes = "end") -> tuple[str, C
     A ``teiCorpus`` gives each ``TEI``'s title and text in turn; a root that is not TEI
     gives its text.
     """
-    reading = Reading(notes)
     root = tree.getroot()
+    reading = Reading(notes, root=root)
     if tei_name(root) == "teiCorpus":
         for document in root.iter(f"{{{TEI_NS}}}TEI"):
             reading.out.brk(PARAGRAPH)

@@ -18,17 +18,25 @@ from teikit.export.html.render import Context, Node, Renderer, attrs, common, ma
 from teikit.export.html.rules import (
     core,
     drama,
+    epidoc,
     figures,
     linking,
+    lists,
+    msdescription,
     namesdates,
+    tagdocs,
     textstructure,
     transcr,
     verse,
 )
+from teikit.export.html.rules.base import hidden
+from teikit.export.text.policy import NOT_TEXT
 from teikit.tei import is_tei, local_name
 
 MODULES: tuple[tuple[str, Mapping[str, Renderer]], ...] = (
     ("core", core.RULES),
+    ("lists", lists.RULES),
+    ("notes", {"note": notes.note}),
     ("textstructure", textstructure.RULES),
     ("drama", drama.RULES),
     ("verse", verse.RULES),
@@ -36,7 +44,10 @@ MODULES: tuple[tuple[str, Mapping[str, Renderer]], ...] = (
     ("linking", linking.RULES),
     ("namesdates", namesdates.RULES),
     ("transcr", transcr.RULES),
-    ("notes", {"note": notes.note}),
+    ("msdescription", msdescription.RULES),
+    ("tagdocs", tagdocs.RULES),
+    ("epidoc", epidoc.RULES),
+    ("annotations", dict.fromkeys(NOT_TEXT, hidden)),
 )
 """Each TEI module's rules, by module name."""
 

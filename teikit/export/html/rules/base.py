@@ -84,5 +84,7 @@ def phrase(tag: str) -> Renderer:
 
 
 def hidden(element: etree._Element, ctx: Context) -> list[Node]:
-    """Elements that carry no text for a reader (``index``, ``link``): nothing."""
-    return []
+    """Elements that carry no words for a reader (``index``, ``link``, ``anchor``): nothing,
+    or an empty ``span`` keeping the element's id when something may point at it."""
+    values = common(element, ctx)
+    return [make("span", attrs(css_class(element), **values), [])] if "id" in values else []

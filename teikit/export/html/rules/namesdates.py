@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from lxml import etree
 
 from teikit.export.html.render import Context, Node, Renderer, attrs, common, make
-from teikit.export.html.rules.base import phrase
+from teikit.export.html.rules.base import container, paragraph, phrase
 
 ISO_DATE = re.compile(r"-?\d{4}(-\d\d(-\d\d)?)?")
 
@@ -24,8 +24,20 @@ def date(element: etree._Element, ctx: Context) -> list[Node]:
                             **common(element, ctx)), ctx.inline().children(element))]
 
 
+NAMES = ("persName", "placeName", "orgName", "name", "rs", "forename", "surname",
+         "roleName", "addName", "genName", "nameLink", "geogName", "region", "country",
+         "district", "bloc", "placeName", "orgName", "affiliation")
+
+ENTRIES = ("listPerson", "listPlace", "listOrg", "listEvent", "person", "personGrp", "place",
+           "org", "event", "listNym", "nym")
+"""Lists of people, places, organisations and events, and their entries: blocks."""
+FACTS = ("birth", "death", "residence", "occupation", "state", "trait", "population",
+         "location", "education", "faith", "langKnowledge", "nationality", "sex", "age",
+         "socecStatus", "floruit", "offset", "geo", "category", "catDesc", "taxonomy")
+"""What is said of them: lines."""
+
 RULES: Mapping[str, Renderer] = {
-    **dict.fromkeys(("persName", "placeName", "orgName", "name", "rs"), phrase("span")),
-    "date": date,
+    **dict.fromkeys(NAMES, phrase("span")), "date": date,
+    **dict.fromkeys(ENTRIES, container("div")), **dict.fromkeys(FACTS, paragraph("p")),
 }
 """The names-and-dates renderers."""

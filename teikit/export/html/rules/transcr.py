@@ -235,7 +235,8 @@ RULES: Mapping[str, Renderer] = {
     "supplied": supplied, "gap": gap, "desc": desc, "unclear": unclear, "sic": sic,
     "choice": choice, "del": deletion, "add": addition, "surplus": surplus, "space": space,
     "expan": expan, "ex": ex, "stamp": stamp, "fw": fw, "pb": pb,
-    **dict.fromkeys(("abbr", "orig", "reg", "corr", "damage", "secl", "metamark"),
+    **dict.fromkeys(("abbr", "orig", "reg", "corr", "damage", "secl", "metamark", "am", "g",
+                     "restore", "mod", "retrace", "handShift", "subst", "redo", "undo"),
                     phrase("span")),
 }
 """The editorial renderers."""

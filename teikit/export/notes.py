@@ -1,0 +1,49 @@
+"""Notes in every format: which stand on their own, and how the others are keyed.
+
+A note whose parent holds blocks (a division, an apparatus entry) stands on its own where
+it is: an endnote, a comment in an apparatus. Any other note sits in running text and is
+*attached*: the reading views move it to the notes after the text, behind a call keyed by
+the note's own ``@n`` (else a letter).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from lxml import etree
+
+from teikit.tei import TEI_NS
+
+STANDALONE_PARENTS: Final = frozenset({
+    "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7", "body", "front", "back",
+    "text", "group", "floatingText", "postscript", "listApp", "app", "notesStmt",
+})
+"""A note whose parent is one of these stands on its own; elsewhere it is attached."""
+
+
+def is_attached(note: etree._Element) -> bool:
+    """True when ``note`` sits inside running text (and becomes a footnote)."""
+    parent = note.getparent()
+    if parent is None:
+        return True
+    tag = parent.tag
+    if not isinstance(tag, str) or not tag.startswith(f"{{{TEI_NS}}}"):
+        return True
+    return etree.QName(tag).localname not in STANDALONE_PARENTS
+
+
+def letters(index: int) -> str:
+    """0 → ``a``, 25 → ``z``, 26 → ``aa`` …"""
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
+def note_key(note: etree._Element, unnumbered: int) -> str:
+    """The note's ``@n`` when it has one (the source's own number or sign), else the
+    letter for the ``unnumbered``-th note without one (numbers belong to the source)."""
+    own = " ".join((note.get("n") or "").split())
+    return own or letters(unnumbered)

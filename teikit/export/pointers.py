@@ -1,0 +1,61 @@
+"""Pointers in every format: where a ``ref`` or ``ptr`` points, and what a ``ptr`` (which
+has no words of its own) says: the heading, ``@n`` or id of the element it points at, or
+its address without the scheme."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from lxml import etree
+
+from teikit.tei import TEI_NS, xml
+
+SAFE_SCHEMES: Final = ("http://", "https://", "mailto:")
+"""Addresses the page links to (anything else is shown, never linked)."""
+MAX_LABEL: Final = 60
+
+
+def first_target(element: etree._Element) -> str:
+    """The first of the (space-separated) ``@target`` values, or ""."""
+    targets = (element.get("target") or "").split()
+    return targets[0] if targets else ""
+
+
+def _text(element: etree._Element) -> str:
+    return " ".join("".join(map(str, element.itertext())).split())
+
+
+def label_of(element: etree._Element) -> str:
+    """What a pointer to ``element`` says: its heading, its ``@n``, or its id."""
+    head = element.find(f"{{{TEI_NS}}}head")
+    if head is not None and _text(head):
+        label = _text(head)
+    elif element.tag == f"{{{TEI_NS}}}head" and _text(element):
+        label = _text(element)
+    else:
+        label = element.get("n") or element.get(xml("id")) or "link"
+    return label if len(label) <= MAX_LABEL else label[:MAX_LABEL - 1] + "…"
+
+
+def address(target: str) -> str:
+    """An external address as shown: without its scheme or a final slash."""
+    return target.split("://", 1)[-1].removeprefix("mailto:").rstrip("/")
+
+
+def pointer_label(element: etree._Element, ids: dict[str, etree._Element]) -> str:
+    """The words that stand for a ``ptr``: see the module's docstring."""
+    target = first_target(element)
+    pointed = ids.get(target[1:]) if target.startswith("#") else None
+    if pointed is not None:
+        return label_of(pointed)
+    return address(target) if target.startswith(SAFE_SCHEMES) else target
+
+
+def id_index(root: etree._Element) -> dict[str, etree._Element]:
+    """``xml:id`` → the first element under ``root`` that has it."""
+    found: dict[str, etree._Element] = {}
+    for element in root.iter():
+        ident = element.get(xml("id")) if isinstance(element.tag, str) else None
+        if ident:
+            found.setdefault(ident, element)
+    return found
