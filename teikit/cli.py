@@ -13,14 +13,14 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 import teikit
 from teikit.diagnostics import ConfigError, Diagnostic, OutputError, Severity, TeikitError
 from teikit.export import SUFFIXES, check_view
-from teikit.files import check_writable, expand_inputs, write_atomic
+from teikit.files import check_writable, expand_inputs, read_bytes, write_atomic
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -317,6 +317,11 @@ def export(
         "Reading text: notes at the end of the text, or omitted."))] = NotesPolicy.end,
     report: Annotated[bool, typer.Option("--report", help=(
         "List the elements rendered without a rule of their own, with counts."))] = False,
+    css: Annotated[Path | None, typer.Option(help=(
+        "html: your own CSS, inlined after teikit's (it wins)."))] = None,
+    xslt: Annotated[Path | None, typer.Option(help=(
+        "html: your own XSLT 1.0 templates; an element they match is rendered by them."))]
+    = None,
     force: Annotated[bool, typer.Option(help="Replace files teikit did not write.")] = False,
 ) -> None:
     """Export TEI as HTML or plain text (validated first).
@@ -334,15 +339,18 @@ def export(
       teikit export tei/ --to text --view reading -o text/
 
       teikit export play.xml --to html --no-validate --report -o play.html
+
+      teikit export letters/ --to html --css house.css --xslt house.xsl -o site/
     """
     try:
         chosen = check_view(to.value, view)
-    except ConfigError as exc:
+        theme = load_theme(to, css, xslt)
+    except TeikitError as exc:
         fail(str(exc), 2)
     todo = plan(inputs, (".xml", ".tei"), "TEI files (.xml)", output, force)
     options = teikit.ExportOptions(
         to=to.value, view=chosen, validate=not no_validate, schemas=tuple(schema or ()),
-        notes=notes.value, xinclude_roots=tuple(p for p in inputs if p.is_dir()))
+        notes=notes.value, xinclude_roots=tuple(p for p in inputs if p.is_dir()), **theme)
     failed: list[Path] = []
     unruled: Counter[str] = Counter()
     for source, base in todo.files:
@@ -354,6 +362,23 @@ def export(
         say(f"teikit: {len(failed)} of {len(todo.files)} file(s) not exported: "
             + ", ".join(map(str, failed)))
     raise typer.Exit(1 if failed else 0)
+
+
+def load_theme(to: Target, css: Path | None, xslt: Path | None) -> dict[str, Any]:
+    """The --css text and the compiled --xslt stylesheet, as ExportOptions fields."""
+    if (css or xslt) and to is not Target.html:
+        raise ConfigError("--css and --xslt style the HTML page: use them with --to html")
+    theme: dict[str, Any] = {}
+    if css is not None:
+        try:
+            theme["css"] = read_bytes(css).decode("utf-8")
+        except UnicodeDecodeError:
+            raise ConfigError(f"{css}: the stylesheet is not UTF-8 text") from None
+    if xslt is not None:
+        from teikit.export.html.xslt import load_overrides
+
+        theme["xslt"] = load_overrides(xslt)
+    return theme
 
 
 def export_one(todo: Plan, source: Path, base: Path | None, options: teikit.ExportOptions,

@@ -23,7 +23,7 @@ from lxml import etree
 
 from teikit.diagnostics import Diagnostic, Severity, has_errors
 from teikit.export.formats import render
-from teikit.export.options import ExportOptions
+from teikit.export.options import ExportOptions, OverrideError
 from teikit.export.problems import inspect, problem
 
 
@@ -90,6 +90,9 @@ def export_file(source: Path, options: ExportOptions | None = None) -> ExportRes
     result.diagnostics.extend(inspect(tree, str(source)))
     try:
         rendered = render(tree, options)
+    except OverrideError as exc:
+        result.diagnostics.append(problem("TK520", str(source), f"not exported: {exc}"))
+        return result
     except RecursionError:
         result.diagnostics.append(problem("TK511", str(source), "not exported: the document "
                                           "is nested too deeply to render"))

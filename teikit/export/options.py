@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+from teikit.diagnostics import TeikitError
+
+if TYPE_CHECKING:
+    from teikit.export.html.xslt import Overrides
 
 Notes = Literal["end", "omit"]
 
@@ -31,6 +36,13 @@ class ExportOptions:
     """Folders besides each document's own from which XInclude may read."""
     css: str = ""
     """A team's own CSS, added to the page after teikit's (``--css``)."""
+    xslt: Overrides | None = None
+    """A team's own XSLT templates, applied on top of teikit's rules (``--xslt``; see
+    :func:`teikit.export.html.xslt.load_overrides`)."""
+
+
+class OverrideError(TeikitError):
+    """A team's XSLT templates failed on a document (the message says why)."""
 
 
 @dataclass

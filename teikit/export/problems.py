@@ -16,6 +16,7 @@ TK506   warning   the root is neither ``TEI`` nor ``teiCorpus``: its text is ren
 TK507   warning   an ``xi:include`` that could not be resolved (its fallback is used)
 TK510   error     not exported: the TEI does not validate
 TK511   error     not exported: nested too deeply to render
+TK520   error     not exported: the team's XSLT templates (``--xslt``) failed on it
 TK599   error     not exported: an internal error (a bug: please report it)
 ======  ========  ======================================================================
 """
@@ -42,6 +43,7 @@ CODES: Final[dict[str, tuple[Severity, str]]] = {
     "TK507": (Severity.WARNING, "an xi:include that could not be resolved"),
     "TK510": (Severity.ERROR, "not exported: the TEI does not validate"),
     "TK511": (Severity.ERROR, "not exported: nested too deeply to render"),
+    "TK520": (Severity.ERROR, "not exported: the --xslt templates failed"),
     "TK599": (Severity.ERROR, "not exported: an internal error"),
 }
 """Each code's severity and one-line meaning."""

@@ -53,6 +53,8 @@ def render_html(tree: etree._ElementTree, options: ExportOptions) -> Rendered:
     root = tree.getroot()
     record = read_record(root)
     shared = Shared(ids=set(PAGE_IDS), renditions=renditions(root))
+    if options.xslt is not None:
+        shared.overrides = options.xslt.outputs(root).renderers()
     ctx = Context(RENDERERS, unknown, shared)
     nodes = _text_nodes(root, ctx)
     article = _article(nodes, ctx, record, options.source_name)

@@ -35,8 +35,9 @@ def stylesheet(extra: str = "") -> str:
     """The page's CSS (``teikit/export/html/css/*.css``), then ``extra``."""
     folder = resources.files("teikit.export.html").joinpath("css")
     parts = [folder.joinpath(name).read_text(encoding="utf-8") for name in CSS_FILES]
-    if extra:
-        parts.append(f"/* the team's own stylesheet */\n{extra.rstrip()}\n")
+    if extra:  # "</" would end the style element; "<\/" is the same text in CSS
+        parts.append(f"/* the team's own stylesheet */\n{extra.rstrip()}\n".replace("</",
+                                                                                    "<\\/"))
     return "\n".join(parts)
 
 

@@ -106,6 +106,9 @@ class Shared:
     """An edition's line number → the id of its (first) line, for the apparatus."""
     div_ids: dict[etree._Element, str] = field(default_factory=dict)
     """Each rendered division → its HTML id (for the table of contents)."""
+    overrides: dict[etree._Element, Callable[[Context], list[Node]]] = field(
+        default_factory=dict)
+    """Elements a team's XSLT renders (``--xslt``, :mod:`.xslt`), and how."""
     unruled: Counter[str] = field(default_factory=Counter)
     """Elements rendered without a rule of their own, by name (``teikit export --report``)."""
 
@@ -147,6 +150,9 @@ class Context:
         tag = element.tag
         if not isinstance(tag, str):
             return []  # comments and processing instructions carry no document text
+        override = self.shared.overrides.get(element) if self.shared.overrides else None
+        if override is not None:
+            return override(self)
         if tag.startswith(f"{{{TEI_NS}}}"):
             name = local_name(element)
             renderer = self.overlay.get(name) or self.table.get(name)
