@@ -14,7 +14,6 @@ from lxml import etree
 
 from teikit.diagnostics import Diagnostic
 from teikit.validate.document import Document
-from teikit.validate.lines import line_of
 from teikit.validate.recover.endtags import end_column, end_line
 from teikit.validate.recover.grammar import Grammar
 from teikit.validate.recover.oracle import Oracle
@@ -89,10 +88,7 @@ class _EndsOf:
         source = origin.source if origin else document.source
         name = etree.QName(element).localname
         qname = f"{element.prefix}:{name}" if element.prefix else name
-        column = end_column(source, line, qname)
-        if not column and line == line_of(element):
-            return 0, 0  # an empty element (<list/>): its start tag says where
-        return line, column
+        return line, end_column(source, line, qname)
 
     def _included_at(self, element: etree._Element) -> int:
         origin = self._document.origins.get(element)

@@ -5,6 +5,7 @@ hints table has one and the element's page in the TEI Guidelines."""
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from collections.abc import Callable, Sequence
 from typing import Final
 
@@ -55,9 +56,19 @@ def element_name(element: etree._Element) -> str:
 def _names(names: Sequence[Name], context: etree._Element, *, attribute: bool = False,
            limit: int = 12) -> str:
     marker = "@" if attribute else ""
-    shown = [f"{marker}{show(n, context, attribute=attribute)}" for n in names[:limit]]
-    phrase = allowed_phrase(shown, limit)
-    return f"{phrase} and {len(names) - limit} more" if len(names) > limit else phrase
+    shown = sorted({f"{marker}{show(n, context, attribute=attribute)}" for n in names},
+                   key=lambda text: (text.lstrip("@").split(":")[-1], text))
+    phrase = allowed_phrase(shown[:limit], limit)
+    return f"{phrase} and {len(shown) - limit} more" if len(shown) > limit else phrase
+
+
+def _close(wrong: str, names: Sequence[Name], context: etree._Element, *,
+           attribute: bool = False) -> str:
+    """`` (did you mean `@rend`?)`` when an allowed name is close to ``wrong``."""
+    shown = {show(n, context, attribute=attribute) for n in names}
+    close = difflib.get_close_matches(wrong, sorted(shown), n=1, cutoff=0.75)
+    marker = "@" if attribute else ""
+    return f" (did you mean `{marker}{close[0]}`?)" if close else ""
 
 
 def _and(items: Sequence[str]) -> str:
@@ -79,7 +90,9 @@ def _placement(fault: Fault, parent: etree._Element | None) -> str:
     if parent is not None:
         inside = f" inside `{element_name(parent)}`"
     allowed = _names(fault.expected, fault.element)
-    tail = f"; allowed there: {allowed}" if allowed else "; no element is allowed there"
+    nothing = "only text is allowed there" if fault.text_allowed else (
+        "nothing more is allowed there")
+    tail = f"; allowed there: {allowed}" if allowed else f"; {nothing}"
     if fault.kind == "early" and fault.required:
         missing = [f"`{show(n, fault.element)}`" for n in fault.required]
         verb = "is" if len(missing) == 1 else "are"
@@ -87,9 +100,12 @@ def _placement(fault: Fault, parent: etree._Element | None) -> str:
                 f"{'element' if len(missing) == 1 else 'elements'} {_and(missing)} {verb} "
                 "missing before it")
     if fault.kind == "early":
-        return f"element `{child}` is not allowed yet{inside}{tail}"
+        before = f"; expected before it: {allowed}" if allowed else ""
+        return f"element `{child}` is not allowed yet{inside}{before}"
     if fault.kind == "unknown":
-        return f"element `{child}` is not allowed here{inside}, nor anywhere in this schema{tail}"
+        guess = _close(child, fault.expected, fault.element)
+        return (f"element `{child}` is not allowed here{inside}, nor anywhere in this "
+                f"schema{guess}{tail}")
     return f"element `{child}` is not allowed here{inside}{tail}"
 
 
@@ -128,8 +144,8 @@ def _expected(problem: ValueProblem) -> str:
     chosen = reasoned[:1] if len(reasoned) == 1 and not problem.allowed else problem.failures
     for label, failure in chosen:
         words = failure.expected
-        if "matching" in words and label:
-            words = f"{words} ({label})"
+        if "matching" in words and label.startswith("teidata."):
+            words = f"{words} ({label})"  # a TEI datatype, documented in the Guidelines
         if words not in options:
             options.append(words)
     return _or(options) if options else "a valid value"
@@ -151,7 +167,8 @@ def _message(fault: Fault, parent: etree._Element | None) -> str:
         attribute = show(fault.attribute, element, attribute=True)
         allowed = _names(fault.expected, element, attribute=True)
         tail = f"; allowed there: {allowed}" if allowed else "; it takes no attributes"
-        return f"attribute `{attribute}` is not allowed on `{name}`{tail}"
+        guess = _close(attribute, fault.expected, element, attribute=True)
+        return f"attribute `{attribute}` is not allowed on `{name}`{guess}{tail}"
     if kind == "missing-attribute":
         missing = [f"`@{show(n, element, attribute=True)}`" for n in fault.required]
         if not missing:
@@ -195,7 +212,8 @@ def diagnostic(document: Document, fault: Fault, end_of: EndOf) -> Diagnostic:
     parent = element.getparent()
     at_element = fault.kind in {"unexpected", "unknown", "early"}
     url = guidelines_url(parent if at_element and parent is not None else element)
-    found = document.diagnostic(element, Severity.ERROR, CODES[fault.kind],
+    code = "rng-missing" if fault.kind == "early" and fault.required else CODES[fault.kind]
+    found = document.diagnostic(element, Severity.ERROR, code,
                                 _message(fault, parent), xpath=readable_xpath(element),
                                 source="relaxng", url=url)
     line, column = where(fault, end_of)
@@ -208,7 +226,10 @@ def where(fault: Fault, end_of: EndOf) -> tuple[int, int]:
     """(line, column) of a fault at an end tag or in text; (0, 0) for the others, which
     are at their element's start tag."""
     if fault.kind in {"incomplete", "content"}:
-        return end_of(fault.element)
+        line, column = end_of(fault.element)
+        if not column and line == line_of(fault.element):
+            return 0, 0  # an empty element (<list/>): its start tag says where
+        return line, column
     if fault.kind != "text" or fault.anchor is None:
         return 0, 0
     anchor = fault.anchor
