@@ -17,18 +17,13 @@ errors, never silently ignored.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from teikit.diagnostics import ConfigError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from teikit.settings import find_settings, read_toml
 
 OPTIONS: dict[str, type] = {
     "supplied_reason": str,
@@ -164,38 +159,22 @@ def _check_option(key: str, value: object, origin: str) -> object:
 
 def load_file(path: Path) -> Profile:
     """A profile from a TOML file of the user's own."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read profile ({exc.strerror})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    return from_mapping(data, str(path))
+    return from_mapping(read_toml(path, "profile"), str(path))
 
 
 def discover(folder: Path) -> Profile | None:
-    """The profile configured for transcripts in ``folder``: ``teikit.toml`` beside them,
-    else ``[tool.teikit]`` in the nearest ``pyproject.toml`` above them."""
-    for directory in (folder, *folder.parents):
-        candidate = directory / "teikit.toml"
-        if candidate.is_file():
-            return _from_config(candidate, tomllib.loads(candidate.read_text("utf-8")))
-        pyproject = directory / "pyproject.toml"
-        if pyproject.is_file():
-            table = tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}).get("teikit")
-            if table is not None:
-                return _from_config(pyproject, table)
-    return None
-
-
-def _from_config(path: Path, table: Mapping[str, Any]) -> Profile | None:
-    section = table.get("profile")
+    """The profile the project's settings (:mod:`teikit.settings`) name for transcripts
+    in ``folder``, if any."""
+    found = find_settings(folder)
+    section = found.table.get("profile")
+    if found.path is None or section is None:
+        return None
     if isinstance(section, str):
-        candidate = path.parent / section
+        candidate = found.path.parent / section
         return load_file(candidate) if candidate.suffix == ".toml" else get(section)
     if isinstance(section, Mapping):
-        return from_mapping(section, f"{path} [profile]")
-    return None
+        return from_mapping(section, f"{found.path} [profile]")
+    raise ConfigError(f"{found.path}: 'profile' must be a name, a file or a table")
 
 
 def resolve(choice: str | None, folder: Path | None) -> Profile:

@@ -1,6 +1,6 @@
-"""Project settings: ``[tool.teikit]`` in ``pyproject.toml`` or a ``teikit.toml``.
+"""Validation settings, read from the project's settings (:mod:`teikit.settings`).
 
-Recognised keys (paths relative to the file that names them)::
+The keys validation uses (paths relative to the file that names them)::
 
     [tool.teikit]
     schemas = ["schemas/project.rng", "schemas/project.sch"]
@@ -10,17 +10,12 @@ Recognised keys (paths relative to the file that names them)::
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from teikit.diagnostics import ConfigError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from teikit.settings import find_settings
 
 
 @dataclass(frozen=True)
@@ -33,31 +28,13 @@ class Config:
     source: Path | None = field(default=None, compare=False)
 
 
-def _table(path: Path) -> dict[str, Any] | None:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read ({exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    table: object = data.get("tool", {}).get("teikit")
-    if path.name == "teikit.toml" and table is None:
-        table = data
-    return cast("dict[str, Any]", table) if isinstance(table, dict) else None
-
-
 def load_config(start: Path | None = None) -> Config:
-    """The settings of the nearest ``teikit.toml`` or ``pyproject.toml`` with a
-    ``[tool.teikit]`` table, looking from ``start`` (default: the working directory) up."""
-    folder = (start or Path.cwd()).resolve()
-    for candidate in (folder, *folder.parents):
-        for name in ("teikit.toml", "pyproject.toml"):
-            path = candidate / name
-            if path.is_file():
-                table = _table(path)
-                if table is not None:
-                    return _config(table, path)
-    return Config()
+    """The validation settings of the project ``start`` (default: the working directory)
+    belongs to (see :mod:`teikit.settings`)."""
+    found = find_settings(start)
+    if found.path is None:
+        return Config()
+    return _config(found.table, found.path)
 
 
 def _paths(table: dict[str, Any], key: str, path: Path) -> tuple[Path, ...]:
