@@ -6,12 +6,18 @@ resolve an external entity, load a DTD or touch the network.
 
 from __future__ import annotations
 
+import re
+import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Final, Protocol, cast
+from typing import Any, Final, Protocol, TypeVar, cast
 
 from lxml import etree
 from lxml.builder import ElementMaker
+
+from teikit.diagnostics import Diagnostic, InputError, Severity
+from teikit.files import read_bytes
 
 TEI_NS: Final = "http://www.tei-c.org/ns/1.0"
 XML_NS: Final = "http://www.w3.org/XML/1998/namespace"
@@ -62,40 +68,154 @@ def is_tei(element: etree._Element, *names: str) -> bool:
     return isinstance(tag, str) and tag.startswith(f"{{{TEI_NS}}}") and local_name(element) in names
 
 
-def parser(*, huge: bool = False, collect_ids: bool = True) -> etree.XMLParser:
+MAX_DEPTH: Final = 2048
+"""The deepest element nesting teikit reads. Real TEI nests a few hundred levels at most
+(jing sets no bound); libxml2's default of 256 refuses some of it. This is libxml2's bound
+for large documents, which :func:`parser` asks for; a test keeps the two equal."""
+
+_DEPTH_MESSAGE = re.compile(r"Excessive depth in document: \d+.*")
+_REWORDED: Final = (
+    (_DEPTH_MESSAGE, f"elements nested deeper than {MAX_DEPTH} levels (teikit's bound "
+                     "on element depth, MAX_DEPTH)"),
+    (re.compile(r"Maximum entity amplification factor exceeded.*"),
+     "entities expand to far more text than the document holds ('billion laughs'); "
+     "teikit refuses such expansion"),
+    (re.compile(r"(Entity '[^']*' not defined).*"),
+     r"\1 (teikit never reads DTDs or external entities)"),
+    (re.compile(r"(.*?)(?:, line \d+, column \d+)?(?: \(.*, line \d+\))?$"), r"\1"),
+)
+
+
+class _NoExternal(etree.Resolver):
+    """Answers every request for a DTD or an external entity with nothing: no file is
+    opened and no URL fetched, whatever the document declares. (lxml asks resolvers for
+    the document too when ``etree.parse`` is given a file name: that is why documents
+    are read by :func:`parse_file`, and ``etree.parse`` is banned elsewhere.)"""
+
+    def resolve(self, system_url: str, public_id: str,  # type: ignore[override]
+                context: object) -> Any:  # lxml-stubs lack the context argument
+        return self.resolve_string("", context)  # type: ignore[call-arg]
+
+
+def parser(*, collect_ids: bool = True) -> etree.XMLParser:
     """A parser that never resolves external entities, loads DTDs or uses the network.
 
-    Internal entities are expanded (libxml2 refuses exponential expansion unless
-    ``huge`` is set, which also lifts its limits on very deep or very large documents).
-    ``collect_ids=False`` stops libxml2 from rejecting a repeated ``xml:id`` while
-    parsing: validators leave ID checks to the schema, as RELAX NG and jing do.
+    Internal entities are expanded (libxml2 refuses exponential expansion); elements
+    nest up to MAX_DEPTH. ``collect_ids=False`` stops libxml2 from rejecting a repeated
+    ``xml:id`` while parsing: validators leave ID checks to the schema, as RELAX NG and
+    jing do (libxml2 then reads a document's external DTD, which the resolver empties).
     """
-    return etree.XMLParser(
+    made = etree.XMLParser(
         resolve_entities="internal",  # type: ignore[arg-type]  # lxml >= 5; stubs lag
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
-        huge_tree=huge,
+        huge_tree=True,
         remove_blank_text=False,
         remove_comments=False,
         collect_ids=collect_ids,
     )
+    made.resolvers.add(_NoExternal())
+    return made
 
 
-def parse_bytes(data: bytes, *, base_url: str | None = None) -> etree._ElementTree:
+def parse_bytes(data: bytes, *, base_url: str | None = None,
+                collect_ids: bool = True) -> etree._ElementTree:
     """Parse a document from bytes with the safe :func:`parser`.
 
-    Raises :class:`lxml.etree.XMLSyntaxError` for input that is not well-formed.
+    Raises :class:`lxml.etree.XMLSyntaxError` for input that is not well-formed
+    (:func:`syntax_message` says why in teikit's words).
     """
+    safe = parser(collect_ids=collect_ids)
     if base_url is None:
-        return etree.fromstring(data, parser()).getroottree()
-    root = etree.fromstring(data, parser(), base_url=base_url)
-    return root.getroottree()
+        return etree.fromstring(data, safe).getroottree()
+    return etree.fromstring(data, safe, base_url=base_url).getroottree()
 
 
-def parse_file(path: str | Path) -> etree._ElementTree:
-    """Parse a document from a file with the safe :func:`parser`."""
-    return etree.parse(str(path), parser())
+def parse_file(path: str | Path, *, collect_ids: bool = True) -> etree._ElementTree:
+    """Parse a document from a file with the safe :func:`parser` (read here, so that only
+    the document itself is ever opened). Raises ``OSError`` when it cannot be read."""
+    data = Path(path).read_bytes()
+    return parse_bytes(data, base_url=str(path), collect_ids=collect_ids)
+
+
+def syntax_message(exc: etree.XMLSyntaxError) -> str:
+    """Why a document is not well-formed, naming teikit's bound when one was hit (the
+    position is left out: callers give it as ``file:line:column``)."""
+    message = (exc.msg or str(exc) or "not well-formed").strip()
+    for pattern, replacement in _REWORDED:
+        if pattern.match(message):
+            return pattern.sub(replacement, message, count=1)
+    return message
+
+
+def syntax_position(exc: etree.XMLSyntaxError) -> tuple[int, int]:
+    """1-based (line, column) of a well-formedness error; (0, 0) when unknown."""
+    line, column = exc.position if exc.position else (0, 0)
+    return line or 0, (column or 0) + 1 if line else 0
+
+
+def syntax_diagnostic(filename: str, exc: etree.XMLSyntaxError) -> Diagnostic:
+    """A well-formedness error as one located diagnostic (the same in every command)."""
+    line, column = syntax_position(exc)
+    return Diagnostic(filename, line, column, Severity.ERROR, "xml-syntax",
+                      f"not well-formed XML: {syntax_message(exc)}")
+
+
+def read_tree(path: Path) -> etree._ElementTree:
+    """The document in ``path``, safely parsed; :class:`InputError` (with one located
+    diagnostic) when it cannot be read, is empty or is not well-formed XML."""
+    data = read_bytes(path)
+    if not data.strip():
+        problem = Diagnostic(str(path), 0, 0, Severity.ERROR, "empty", "the file is empty")
+        raise InputError(str(problem), [problem])
+    try:
+        return parse_bytes(data, base_url=str(path))
+    except etree.XMLSyntaxError as exc:
+        problem = syntax_diagnostic(str(path), exc)
+        raise InputError(str(problem), [problem]) from None
+
+
+T = TypeVar("T")
+_ROOM: Final = 512 * 1024 * 1024
+"""Stack for a recursive walk over a MAX_DEPTH-deep tree (reserved, not used, memory)."""
+
+
+def with_depth_room(work: Callable[[], T]) -> T:
+    """``work()``, given the room to recurse over a tree up to MAX_DEPTH deep.
+
+    Tree walks written as recursive functions (the exporters') run out of Python's
+    default recursion limit a few hundred levels down. Such a ``work`` (which must be
+    free of side effects: it may run twice) is run again on a thread with a large stack
+    and a recursion limit that covers MAX_DEPTH.
+    """
+    try:
+        return work()
+    except RecursionError:
+        pass
+    results: list[T] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            results.append(work())
+        except BaseException as exc:  # handed back to the caller's thread
+            errors.append(exc)
+
+    limit = sys.getrecursionlimit()
+    size = threading.stack_size()
+    sys.setrecursionlimit(max(limit, 8 * MAX_DEPTH + 1000))
+    try:
+        threading.stack_size(_ROOM)
+        thread = threading.Thread(target=run, name="teikit-deep-walk")
+        thread.start()
+        thread.join()
+    finally:
+        threading.stack_size(size)
+        sys.setrecursionlimit(limit)
+    if errors:
+        raise errors[0]
+    return results[0]
 
 
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:

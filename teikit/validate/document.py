@@ -83,19 +83,10 @@ class Document:
 def _parse(data: bytes, base_url: str | None) -> etree._ElementTree:
     # collect_ids=False: a repeated xml:id is the schema's business, not the parser's
     # (libxml2 rejects it while parsing; jing and the RELAX NG spec accept it).
-    parser = tei.parser(collect_ids=False)
-    if base_url is None:
-        return etree.fromstring(data, parser).getroottree()
-    return etree.fromstring(data, parser, base_url=base_url).getroottree()
+    return tei.parse_bytes(data, base_url=base_url, collect_ids=False)
 
 
-def syntax_diagnostic(filename: str, exc: etree.XMLSyntaxError) -> Diagnostic:
-    """The first well-formedness error as one located diagnostic."""
-    line, column = exc.position if exc.position else (0, 0)
-    message = exc.msg or str(exc)
-    message = message.split(f" ({Path(filename).name}, line")[0]
-    return Diagnostic(filename, line or 0, (column or 0) + (1 if column else 0),
-                      Severity.ERROR, "xml-syntax", f"not well-formed XML: {message}")
+syntax_diagnostic = tei.syntax_diagnostic
 
 
 def load_document(

@@ -81,7 +81,7 @@ class RelaxNGBackend:
                 return covered, validator
         data = cached("rng-pruned", [PRUNING, self.schema.digest, *vocabulary.key()],
                       lambda: etree.tostring(prune(self.grammar.getroot(), vocabulary)))
-        pruned = etree.fromstring(data, tei.parser(), base_url=str(self.schema.path))
+        pruned = tei.parse_bytes(data, base_url=str(self.schema.path)).getroot()
         validator = _compile(pruned, self.schema)
         self._compiled.append((vocabulary, validator))
         return vocabulary, validator

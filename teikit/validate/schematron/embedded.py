@@ -32,7 +32,7 @@ def embedded_rules(schema: Schema, phase: str | None = None) -> SchematronBacken
     data = cached("sch-embedded", [_EXTRACTION, schema.digest], lambda: _extract(schema))
     if not data:
         return None
-    root = etree.fromstring(data, tei.parser())
+    root = tei.parse_bytes(data).getroot()
     rules = read_rules(root, f"{schema} (embedded Schematron)", lenient=True)
     return SchematronBackend(schema, rules, phase=phase)
 
