@@ -17,6 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from teikit._version import __version__
+from teikit.batch import EncodeOptions, encode_files, export_files
 from teikit.diagnostics import (
     ConfigError,
     Diagnostic,
@@ -27,11 +28,13 @@ from teikit.diagnostics import (
 )
 from teikit.encode import EncodeResult, encode_bytes, encode_file, encode_text
 from teikit.encode.profiles import Profile, resolve
-from teikit.export import ExportOptions, ExportResult, export_file
+from teikit.export import ExportOptions, ExportResult, check_view, export_file
 from teikit.export import export as _export
-from teikit.pipeline import BuildReport, Outcome
+from teikit.outcome import Outcome
+from teikit.outputs import Plan, plan
+from teikit.pipeline import BuildReport
 from teikit.pipeline import build as _build
-from teikit.tei import parse_file
+from teikit.tei import parse_file, read_tree, with_depth_room
 
 # The subpackage is imported before the verbs below are defined: importing a submodule
 # binds its name on the package, which would otherwise replace the ``validate`` verb.
@@ -90,28 +93,40 @@ def is_valid(document: Document, schemas: Sequence[Schema] | None = None) -> boo
 
 
 def export(document: etree._ElementTree | Path, to: str = "html",
-           view: str | None = None) -> bytes:
+           view: str | None = None, *, validate: bool = True,
+           schemas: Sequence[Schema] | None = None) -> bytes:
     """``document`` as ``html`` (views ``reading``, ``editorial``) or ``text`` (views
-    ``reading``, ``transcript``)."""
-    tree = parse_file(document) if isinstance(document, Path) else document
-    return _export(tree, to, view)
+    ``reading``, ``transcript``).
+
+    TEI that does not validate (against ``schemas``; by default those the document
+    declares, else teikit's own) is refused with :class:`ValidationError`, unless
+    ``validate=False``. A file that cannot be parsed raises :class:`InputError`.
+    """
+    tree = read_tree(document) if isinstance(document, Path) else document
+    if validate:
+        _validate(document if isinstance(document, Path) else tree, schemas)
+    return with_depth_room(lambda: _export(tree, to, view))
 
 
 def _validate_bytes(data: bytes, filename: str) -> list[Diagnostic]:
     return list(iter_diagnostics(data, None, filename=filename))
 
 
-def build(src: Path, out: Path, *, profile: str | None = None,
+def build(src: Path, out: Path, *, profile: str | None = None, force: bool = False,
           progress: Callable[[Outcome, int, int], None] | None = None) -> BuildReport:
     """Encode, validate and export every transcript under ``src`` into ``out``;
-    ``progress(outcome, number, total)`` is called after each file."""
-    return _build(src, out, profile=profile, validate=_validate_bytes, progress=progress)
+    ``progress(outcome, number, total)`` is called after each file. Files in ``out`` that
+    teikit did not write, or that were changed since, are kept unless ``force``."""
+    return _build(src, out, profile=profile, force=force, validate=_validate_bytes,
+                  progress=progress)
 
 
 __all__ = [
-    "BuildReport", "ConfigError", "Diagnostic", "EncodeResult", "ExportOptions",
-    "ExportResult", "InputError", "Outcome", "OutputError", "Profile", "Schema",
-    "SchemaChoice", "Severity", "TeikitError", "ValidationError", "__version__", "build",
-    "default_schemas", "encode", "encode_bytes", "encode_file", "export", "export_file",
-    "is_valid", "iter_diagnostics", "load_schema", "parse_file", "schemas_for", "validate",
+    "BuildReport", "ConfigError", "Diagnostic", "EncodeOptions", "EncodeResult",
+    "ExportOptions", "ExportResult", "InputError", "Outcome", "OutputError", "Plan",
+    "Profile", "Schema", "SchemaChoice", "Severity", "TeikitError", "ValidationError",
+    "__version__", "build", "check_view", "default_schemas", "encode", "encode_bytes",
+    "encode_file", "encode_files", "export", "export_file", "export_files", "is_valid",
+    "iter_diagnostics", "load_schema", "parse_file", "plan", "read_tree", "schemas_for",
+    "validate",
 ]

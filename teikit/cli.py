@@ -8,19 +8,20 @@ diagnostics on stderr, and exits 0 (all good), 1 (something invalid or failed) o
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec
 
 import typer
 
 import teikit
-from teikit.diagnostics import ConfigError, Diagnostic, OutputError, Severity, TeikitError
-from teikit.export import SUFFIXES, check_view
-from teikit.files import check_writable, expand_inputs, read_bytes, write_atomic
+from teikit.diagnostics import ConfigError, Diagnostic, Severity, TeikitError
+from teikit.files import read_bytes
+from teikit.reporting import collapse
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -56,9 +57,55 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
-def show(diagnostics: list[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
+def show(diagnostics: Iterable[Diagnostic]) -> None:
+    """Each cause once (with a count of its repeats), coloured by severity."""
+    for diagnostic in collapse(diagnostics, keep=1):
         say(str(diagnostic), STYLES.get(diagnostic.severity))
+
+
+P = ParamSpec("P")
+
+
+def guard(command: Callable[P, None]) -> Callable[P, None]:
+    """No traceback, ever: a configuration or usage error is one line and exit 2; a
+    failure teikit did not foresee is one line naming it and exit 1 (``TEIKIT_DEBUG=1``
+    shows the traceback)."""
+    @functools.wraps(command)
+    def guarded(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except TeikitError as exc:
+            fail(str(exc), 2)
+        except Exception as exc:
+            if os.environ.get("TEIKIT_DEBUG"):
+                raise
+            fail(f"internal error: {type(exc).__name__}: {exc} (please report it; "
+                 "TEIKIT_DEBUG=1 shows where)", 1)
+
+    return guarded
+
+
+def finish(outcomes: Iterable[teikit.Outcome]) -> int:
+    """Print each file's diagnostics (and stdout data) in input order; the exit status."""
+    worst = 0
+    for outcome in outcomes:
+        show(outcome.diagnostics)
+        if outcome.data is not None:
+            sys.stdout.buffer.write(outcome.data)
+            sys.stdout.flush()
+        worst = max(worst, outcome.exit_code)
+    return worst
+
+
+def plan(inputs: list[Path], suffixes: tuple[str, ...], what: str, output: Path | None,
+         force: bool) -> teikit.Plan:
+    """Expand the inputs; fail closed (exit 2) when nothing is found."""
+    try:
+        return teikit.plan(inputs, suffixes, what, output, force)
+    except TeikitError as exc:
+        fail(str(exc), 2)
 
 
 def version_callback(value: bool) -> None:
@@ -88,71 +135,8 @@ class Target(str, Enum):
     text = "text"
 
 
-@dataclass(frozen=True)
-class Plan:
-    """The files a command will read, and where each one's output goes."""
-
-    files: list[tuple[Path, Path | None]]
-    """(file, the folder it was found in, when a folder was named)."""
-    output: Path | None
-    force: bool
-
-    @property
-    def to_stdout(self) -> bool:
-        return self.output is not None and str(self.output) == "-"
-
-    @property
-    def sources(self) -> list[Path]:
-        return [file for file, _ in self.files]
-
-    @functools.cached_property
-    def shared_stems(self) -> set[Path]:
-        """Sources whose name without suffix another source shares (``a.xml``, ``a.tei``):
-        their outputs keep the input's suffix (``a.tei.html``) so that none replaces another."""
-        stems = Counter(source.with_suffix("") for source in self.sources)
-        return {source for source in self.sources if stems[source.with_suffix("")] > 1}
-
-    def target(self, source: Path, base: Path | None, suffix: str) -> Path:
-        """Beside ``source``, at ``output``, or inside the folder ``output``."""
-        many = len(self.files) > 1 or any(found is not None for _, found in self.files)
-        out = self.output
-        stem = source.name if source in self.shared_stems else source.stem
-        if out is None:
-            return source.with_name(stem + suffix)
-        if many or out.is_dir() or str(out).endswith(("/", "\\")):
-            relative = source.relative_to(base) if base is not None else Path(source.name)
-            return out / relative.parent / (stem + suffix)
-        return out
-
-    def write(self, source: Path, base: Path | None, suffix: str, data: bytes) -> None:
-        """Write one output (stdout, or atomically to a file that is safe to replace)."""
-        if self.to_stdout:
-            sys.stdout.buffer.write(data)
-            return
-        target = self.target(source, base, suffix)
-        check_writable(target, self.sources, self.force)
-        write_atomic(target, data)
-
-
-def plan(inputs: list[Path], suffixes: tuple[str, ...], what: str, output: Path | None,
-         force: bool) -> Plan:
-    """Expand the inputs; fail closed when nothing is found or stdout would get several."""
-    found: list[tuple[Path, Path | None]] = []
-    try:
-        for path in inputs:
-            base = path if path.is_dir() else None
-            found.extend((file, base) for file in expand_inputs([path], suffixes))
-    except TeikitError as exc:
-        fail(str(exc), 2)
-    if not found:
-        fail(f"no {what} found in {', '.join(map(str, inputs))}", 2)
-    chosen = Plan(found, output, force)
-    if chosen.to_stdout and len(found) > 1:
-        fail("-o - writes one document; give a single input", 2)
-    return chosen
-
-
 @app.command()
+@guard
 def encode(
     inputs: Annotated[list[Path], typer.Argument(
         metavar="INPUT", help="Transcripts (.txt) or folders of them.")],
@@ -177,27 +161,8 @@ def encode(
       teikit encode letter.txt -o - | less
     """
     todo = plan(inputs, (".txt",), "transcripts (.txt)", output, force)
-    worst = 0
-    for source, base in todo.files:
-        try:
-            result = teikit.encode(source, profile=profile,
-                                   layout=layout.value if layout else None, encoding=encoding)
-        except ConfigError as exc:
-            fail(str(exc), 2)
-        except TeikitError as exc:
-            say(f"teikit: {exc}")
-            worst = 1
-            continue
-        show(result.diagnostics)
-        warned = any(d.severity >= Severity.WARNING for d in result.diagnostics)
-        if any(d.severity is Severity.ERROR for d in result.diagnostics) or (strict and warned):
-            worst = 1
-        try:
-            todo.write(source, base, ".xml", result.to_bytes())
-        except OutputError as exc:
-            say(f"teikit: {exc}")
-            worst = 1
-    raise typer.Exit(worst)
+    options = teikit.EncodeOptions(profile, layout.value if layout else None, encoding, strict)
+    raise typer.Exit(finish(teikit.encode_files(todo, options)))
 
 
 class Format(str, Enum):
@@ -209,6 +174,7 @@ class Format(str, Enum):
 
 
 @app.command()
+@guard
 def validate(
     paths: Annotated[list[Path], typer.Argument(
         metavar="PATH", help="TEI files (.xml, .tei) or folders of them.")],
@@ -297,6 +263,7 @@ class NotesPolicy(str, Enum):
 
 
 @app.command()
+@guard
 def export(
     inputs: Annotated[list[Path], typer.Argument(
         metavar="INPUT", help="TEI files (.xml, .tei) or folders of them.")],
@@ -328,7 +295,7 @@ def export(
 
     A folder is exported file by file: a file that fails is reported and the others go
     on; the summary names the failures. Exit status: 0 all exported, 1 some not exported,
-    2 usage or configuration error.
+    2 usage or configuration error (or an output that cannot be written).
 
     Examples:
 
@@ -342,26 +309,21 @@ def export(
 
       teikit export letters/ --to html --css house.css --xslt house.xsl -o site/
     """
-    try:
-        chosen = check_view(to.value, view)
-        theme = load_theme(to, css, xslt)
-    except TeikitError as exc:
-        fail(str(exc), 2)
+    chosen = teikit.check_view(to.value, view)
+    theme = load_theme(to, css, xslt)
     todo = plan(inputs, (".xml", ".tei"), "TEI files (.xml)", output, force)
     options = teikit.ExportOptions(
         to=to.value, view=chosen, validate=not no_validate, schemas=tuple(schema or ()),
         notes=notes.value, xinclude_roots=tuple(p for p in inputs if p.is_dir()), **theme)
-    failed: list[Path] = []
-    unruled: Counter[str] = Counter()
-    for source, base in todo.files:
-        if not export_one(todo, source, base, options, unruled):
-            failed.append(source)
+    outcomes = list(teikit.export_files(todo, options))
+    code = finish(outcomes)
     if report:
-        say(export_report(unruled))
+        say(export_report(sum((o.unruled for o in outcomes), Counter())))
+    failed = [str(o.source) for o in outcomes if o.status != "valid"]
     if failed:
-        say(f"teikit: {len(failed)} of {len(todo.files)} file(s) not exported: "
-            + ", ".join(map(str, failed)))
-    raise typer.Exit(1 if failed else 0)
+        say(f"teikit: {len(failed)} of {len(outcomes)} file(s) not exported: "
+            + ", ".join(failed))
+    raise typer.Exit(code)
 
 
 def load_theme(to: Target, css: Path | None, xslt: Path | None) -> dict[str, Any]:
@@ -381,25 +343,6 @@ def load_theme(to: Target, css: Path | None, xslt: Path | None) -> dict[str, Any
     return theme
 
 
-def export_one(todo: Plan, source: Path, base: Path | None, options: teikit.ExportOptions,
-               unruled: Counter[str]) -> bool:
-    """Export one TEI file; False when it was not exported."""
-    try:
-        result = teikit.export_file(source, options)
-    except ConfigError as exc:
-        fail(str(exc), 2)
-    show(result.diagnostics)
-    unruled.update(result.unruled)
-    if result.data is None:
-        return False
-    try:
-        todo.write(source, base, SUFFIXES[(options.to, str(options.view))], result.data)
-    except TeikitError as exc:
-        say(f"teikit: {exc}")
-        return False
-    return True
-
-
 def export_report(unruled: Counter[str]) -> str:
     """The --report table: elements without a rule of their own, most frequent first."""
     if not unruled:
@@ -411,6 +354,7 @@ def export_report(unruled: Counter[str]) -> str:
 
 
 @app.command()
+@guard
 def build(
     src: Annotated[Path, typer.Argument(
         metavar="SRC", help="Folder of transcripts (.txt), or one file.")],
@@ -419,6 +363,9 @@ def build(
         "Profile name or TOML profile file (default: teikit.toml / pyproject.toml near SRC, "
         "else documentary)."))] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary.")] = False,
+    force: Annotated[bool, typer.Option(
+        help="Replace files in OUTPUT that teikit did not write or that were changed.")]
+    = False,
 ) -> None:
     """Run the whole pipeline: encode, validate, export HTML and both text views.
 
@@ -437,19 +384,16 @@ def build(
             width = len(str(total))
             say(f"[{number:>{width}}/{total}] {outcome.status:<7} {outcome.source}")
 
-    try:
-        report = teikit.build(src, output, profile=profile, progress=progress)
-    except ConfigError as exc:
-        fail(str(exc), 2)
-    except TeikitError as exc:
-        fail(str(exc), 2)
+    report = teikit.build(src, output, profile=profile, force=force, progress=progress)
     total = len(report.outcomes)
     if total == 0:
         fail(f"no transcripts (.txt) found in {src}", 1)
     summary = (f"{total} file{'' if total == 1 else 's'}: {report.count('valid')} valid, "
                f"{report.count('invalid')} invalid, {report.count('failed')} failed")
+    if report.count("refused"):
+        summary += f", {report.count('refused')} refused"
     say(summary)
-    raise typer.Exit(0 if report.ok else 1)
+    raise typer.Exit(max(o.exit_code for o in report.outcomes))
 
 
 def main() -> None:

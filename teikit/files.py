@@ -1,11 +1,13 @@
 """Reading inputs and writing outputs without ever losing a user's file.
 
 Outputs are written atomically (a temporary file in the target folder, then a rename),
-and an output that would overwrite one of the run's inputs is refused.
+and an output that would overwrite one of the run's inputs is refused (see
+:mod:`teikit.outputs` for which existing files may be replaced).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -35,19 +37,36 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def same_file(a: Path, b: Path) -> bool:
-    """True when ``a`` and ``b`` name the same existing file (through links too)."""
-    try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return a.resolve() == b.resolve()
+class InputSet:
+    """The files a run reads, resolved once, so that checking an output against all of
+    them costs O(1) (a set lookup by path and by device and inode)."""
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        self.paths: set[Path] = set()
+        self.inodes: set[tuple[int, int]] = set()
+        for path in paths:
+            self.add(path)
+
+    def add(self, path: Path) -> None:
+        self.paths.add(path.resolve())
+        with contextlib.suppress(OSError):
+            info = path.stat()
+            self.inodes.add((info.st_dev, info.st_ino))
+
+    def __contains__(self, path: object) -> bool:
+        if not isinstance(path, Path):
+            return False
+        try:
+            info = path.stat()
+        except OSError:
+            return path.resolve() in self.paths
+        return (info.st_dev, info.st_ino) in self.inodes or path.resolve() in self.paths
 
 
-def guard_output(output: Path, inputs: Iterable[Path]) -> None:
+def guard_output(output: Path, inputs: InputSet) -> None:
     """Refuse to write ``output`` when it is one of ``inputs`` or an existing folder."""
-    for source in inputs:
-        if same_file(output, source) or output.resolve() == source.resolve():
-            raise OutputError(f"{output}: refusing to overwrite the input file")
+    if output in inputs:
+        raise OutputError(f"{output}: refusing to overwrite the input file")
     if output.is_dir():
         raise OutputError(f"{output}: is a folder, expected a file name")
 
@@ -84,26 +103,3 @@ def expand_inputs(paths: Iterable[Path], suffixes: tuple[str, ...]) -> Iterator[
             yield path
         else:
             raise InputError(f"{path}: no such file or folder")
-
-
-GENERATED_MARKS = (b"https://teikit.dev/ns/source", b'name="generator" content="teikit')
-"""Byte strings that only files written by teikit contain (TEI and HTML outputs)."""
-
-
-def is_generated(path: Path) -> bool:
-    """Whether ``path`` is a TEI or HTML file that teikit wrote (safe to regenerate)."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(1 << 16)
-    except OSError:
-        return False
-    return any(mark in head for mark in GENERATED_MARKS)
-
-
-def check_writable(output: Path, inputs: Iterable[Path], force: bool) -> None:
-    """Refuse outputs that would clobber an input, or a file teikit did not write
-    (unless ``force``)."""
-    guard_output(output, inputs)
-    if output.exists() and not force and not is_generated(output):
-        raise OutputError(f"{output}: exists and was not written by teikit; "
-                          "use --force to replace it")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -33,6 +34,24 @@ INFO_URI: Final = "https://github.com/teikit/teikit"
 def exit_code(diagnostics: Iterable[Diagnostic]) -> int:
     """0 when there is no error (warnings allowed), 1 otherwise; never a count."""
     return 1 if worst(diagnostics) is Severity.ERROR else 0
+
+
+def collapse(diagnostics: Iterable[Diagnostic], keep: int = 3) -> list[Diagnostic]:
+    """For people: the first ``keep`` diagnostics of each cause (file, code, message), the
+    last of them saying how many more there were and down to which line."""
+    groups: dict[tuple[str, str, str], list[Diagnostic]] = {}
+    for d in diagnostics:
+        groups.setdefault((d.file, d.code, d.message), []).append(d)
+    shown: list[Diagnostic] = []
+    for group in groups.values():
+        if len(group) <= keep:
+            shown.extend(group)
+            continue
+        rest, last = len(group) - keep, max(d.line for d in group)
+        shown.extend(group[:keep - 1])
+        shown.append(replace(group[keep - 1], message=(
+            f"{group[keep - 1].message} (and {rest:,} more like it, to line {last})")))
+    return sorted(shown, key=lambda d: (d.file, d.line, d.column))
 
 
 def format_text(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ()) -> str:

@@ -3,6 +3,7 @@ codes, outputs, and the bad inputs that must fail cleanly without touching user 
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def test_non_utf8_transcript_names_the_position(tmp_path: Path) -> None:
     source = tmp_path / "legacy.txt"
     source.write_bytes("Caf\u00e9 [North]\n".encode("cp1252"))
     code, _, err = run("encode", source, "-o", tmp_path / "legacy.xml")
-    assert code == 1 and "legacy.txt:1:4: byte 0xe9" in err and "--encoding" in err
+    assert code == 1 and "legacy.txt:1:4: error TK000 byte 0xe9" in err and "--encoding" in err
     assert not (tmp_path / "legacy.xml").exists()
     code, _, err = run("encode", source, "-o", tmp_path / "legacy.xml", "--encoding", "cp1252")
     assert code == 0, err
@@ -223,3 +224,47 @@ def test_an_empty_transcript_gives_valid_tei_and_a_warning(tmp_path: Path) -> No
     assert code == 0 and "empty.txt:1:1: warning TK001" in err
     assert teikit.is_valid(tmp_path / "empty.xml")
     assert teikit.export(tmp_path / "empty.xml", to="text", view="transcript") == b""
+
+
+def _path_calls(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> int:
+    """How many times a command resolves or stats a path (the per-file checks)."""
+    calls = 0
+    resolve, stat = Path.resolve, Path.stat
+
+    def counted_resolve(self: Path, strict: bool = False) -> Path:
+        nonlocal calls
+        calls += 1
+        return resolve(self, strict)
+
+    def counted_stat(self: Path, *, follow_symlinks: bool = True) -> os.stat_result:
+        nonlocal calls
+        calls += 1
+        return stat(self, follow_symlinks=follow_symlinks)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "resolve", counted_resolve)
+        patch.setattr(Path, "stat", counted_stat)
+        code, _, err = run(*argv)
+    assert code == 0, err
+    return calls
+
+
+@pytest.mark.parametrize("command", ["encode", "export", "build"])
+def test_batch_checks_cost_the_same_for_every_file(
+        command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Linear batches: path checks per file do not grow with the batch (they were
+    quadratic: every output was checked against every input)."""
+    per_file = []
+    for size in (8, 32):
+        src = tmp_path / f"in{size}"
+        src.mkdir()
+        for number in range(size):
+            (src / f"t{number:03}.txt").write_text(f"Report {number}: the [North] talks.\n")
+        if command == "export":
+            assert run("encode", src, "-o", tmp_path / f"tei{size}")[0] == 0
+            argv = ["export", str(tmp_path / f"tei{size}"), "--to", "text", "--no-validate",
+                    "-o", str(tmp_path / f"out{size}")]
+        else:
+            argv = [command, str(src), "-o", str(tmp_path / f"out{size}")]
+        per_file.append(_path_calls(monkeypatch, argv) / size)
+    assert per_file[1] <= per_file[0] * 1.25, per_file

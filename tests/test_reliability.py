@@ -1,0 +1,267 @@
+"""The bad inputs users meet, and what teikit does with each: the table in
+``docs/reliability.md`` is made from :data:`CASES` (``TEIKIT_REGEN=1`` rewrites it), and
+every row is checked here as a user would run it, through the command line.
+
+Each case builds its input in a fresh folder, runs one or more commands, and checks the
+exit status, stderr, the files left behind, and that no traceback was printed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+import teikit
+from teikit.cli import app
+from teikit.tei import MAX_DEPTH
+
+from conftest import ROOT, SAMPLES
+
+SEED = SAMPLES / "000_b27d2d1d726ed5ee.txt"
+DOC = ROOT / "docs" / "reliability.md"
+HEADER = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+          "<title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt>"
+          "<sourceDesc><p>{source}</p></sourceDesc></fileDesc></teiHeader>")
+
+
+def tei(body: str, source: str = "s", prolog: str = "") -> bytes:
+    head = HEADER.format(source=source)
+    return f"{prolog}{head}<text><body><p>{body}</p></body></text></TEI>\n".encode()
+
+
+def laughs() -> bytes:
+    entities = ['<!ENTITY l0 "lol">'] + [
+        f'<!ENTITY l{n} "{("&l" + str(n - 1) + ";") * 10}">' for n in range(1, 10)]
+    return tei("&l9;", prolog=f"<!DOCTYPE TEI [{''.join(entities)}]>")
+
+
+BROKEN: dict[str, bytes] = {
+    "not well-formed": b"<TEI><p></TEI>",
+    "empty": b"   \n",
+    "0 bytes": b"",
+    "binary": bytes(range(256)) * 4,
+    "XXE (external entity)": tei("&x;", prolog=(
+        '<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>')),
+    "billion laughs": laughs(),
+    f"deeper than {MAX_DEPTH} levels": tei("<hi>" * MAX_DEPTH + "</hi>" * MAX_DEPTH),
+}
+
+
+runner = CliRunner()
+
+
+def run(*argv: object) -> Result:
+    result = runner.invoke(app, [str(a) for a in argv])
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        result.exception)
+    return result
+
+
+@dataclass(frozen=True)
+class Case:
+    """A row of the table: the input, the command a user runs, and what happens."""
+
+    input: str
+    command: str
+    outcome: str
+    check: Callable[[Path], None]
+
+
+def edited_tei_is_kept(folder: Path) -> None:
+    shutil.copy(SEED, folder / "x.txt")
+    assert run("encode", folder / "x.txt", "-o", folder / "x.xml").exit_code == 0
+    edited = (folder / "x.xml").read_bytes().replace(b"Korea", b"Korea (corrected)")
+    (folder / "x.xml").write_bytes(edited)
+    again = run("encode", folder / "x.txt", "-o", folder / "x.xml")
+    assert again.exit_code == 1
+    assert "x.xml was changed since teikit wrote it; use --force" in again.stderr
+    assert (folder / "x.xml").read_bytes() == edited
+    assert run("encode", folder / "x.txt", "-o", folder / "x.xml", "--force").exit_code == 0
+    assert (folder / "x.xml").read_bytes() != edited
+
+
+def edited_build_output_is_kept(folder: Path) -> None:
+    (folder / "src").mkdir()
+    shutil.copy(SEED, folder / "src" / "x.txt")
+    assert run("build", folder / "src", "-o", folder / "out").exit_code == 0
+    target = folder / "out" / "x.xml"
+    target.write_bytes(target.read_bytes() + b"<!-- checked -->\n")
+    edited = target.read_bytes()
+    again = run("build", folder / "src", "-o", folder / "out")
+    assert again.exit_code == 1 and "x.xml was changed since teikit wrote it" in again.stderr
+    assert target.read_bytes() == edited
+    assert run("build", folder / "src", "-o", folder / "out", "--force").exit_code == 0
+
+
+def text_export_replaces_its_own_output(folder: Path) -> None:
+    shutil.copy(SEED, folder / "t.txt")
+    assert run("encode", folder / "t.txt", "-o", folder / "t.xml").exit_code == 0
+    for _ in range(2):
+        again = run("export", folder / "t.xml", "--to", "text", "--view", "reading",
+                    "-o", folder / "r.txt")
+        assert again.exit_code == 0, again.stderr
+    assert (folder / "r.txt").read_bytes().strip()
+
+
+def broken_xml_is_one_located_line(folder: Path) -> None:
+    for name, data in BROKEN.items():
+        source = folder / "x.xml"
+        source.write_bytes(data)
+        result = run("export", source, "--to", "html", "-o", folder / "x.html", "--no-validate")
+        assert result.exit_code == 1, name
+        [line] = result.stderr.splitlines()
+        assert re.match(rf"{re.escape(str(source))}(:\d+:\d+)?: error ", line), (name, line)
+        assert not (folder / "x.html").exists(), name
+
+
+def dtds_are_never_read(folder: Path) -> None:
+    (folder / "local.dtd").write_text('<!ENTITY y "from the DTD">')
+    source = folder / "l.xml"
+    source.write_bytes(tei("&y;", prolog='<!DOCTYPE TEI SYSTEM "local.dtd">'))
+    checked = run("validate", source)
+    exported = run("export", source, "--to", "text", "-o", "-", "--no-validate")
+    assert checked.exit_code == exported.exit_code == 1
+    [verdict] = [line for line in checked.stdout.splitlines() if "xml-syntax" in line]
+    assert "Entity 'y' not defined (teikit never reads DTDs" in verdict
+    assert exported.stderr.splitlines() == [verdict]
+    inside = folder / "i.xml"  # an internal subset is part of the document: it is read
+    inside.write_bytes(tei("&y;", source="&y;", prolog='<!DOCTYPE TEI [<!ENTITY y "why">]>'))
+    assert run("export", inside, "--to", "text", "-o", "-", "--no-validate").exit_code == 0
+
+
+def deep_tei_is_read(folder: Path) -> None:
+    source = folder / "deep300.xml"
+    source.write_bytes(tei("<hi>" * 300 + "x" + "</hi>" * 300))
+    result = run("export", source, "--to", "html", "-o", folder / "deep.html", "--no-validate")
+    assert result.exit_code == 0, result.stderr
+    too_deep = folder / "deeper.xml"
+    too_deep.write_bytes(BROKEN[f"deeper than {MAX_DEPTH} levels"])
+    refused = run("validate", too_deep)
+    assert refused.exit_code == 1
+    assert f"elements nested deeper than {MAX_DEPTH} levels" in refused.stdout
+
+
+def nested_brackets_encode(folder: Path) -> None:
+    (folder / "in").mkdir()
+    (folder / "in" / "a.txt").write_bytes(b"Caf\xe9 is not UTF-8\n")
+    (folder / "in" / "nest.txt").write_text("[" * 250 + "x" + "]" * 250 + "\n")
+    (folder / "in" / "z.txt").write_text("The [North] report.\n")
+    result = run("encode", folder / "in", "-o", folder / "out")
+    assert result.exit_code == 1
+    assert "a.txt:1:4: error TK000 byte 0xe9" in result.stderr and "warning TK102" in result.stderr
+    assert (folder / "out" / "nest.xml").is_file() and (folder / "out" / "z.xml").is_file()
+
+
+def repeated_warnings_collapse(folder: Path) -> None:
+    (folder / "br.txt").write_text("[[[[[[\n" * 5000)
+    result = run("encode", folder / "br.txt", "-o", folder / "br.xml")
+    assert result.exit_code == 0
+    assert result.stderr.count("TK101") == 1
+    assert "(and 29,999 more like it, to line 5000)" in result.stderr
+    assert len(result.stderr) < 1000
+
+
+def unwritable_output_is_one_line(folder: Path) -> None:
+    shutil.copy(SEED, folder / "seed.txt")
+    (folder / "ro").write_text("a file where a folder should be")
+    assert run("encode", folder / "seed.txt", "-o", folder / "x.xml").exit_code == 0
+    for argv in (["encode", folder / "seed.txt"],
+                 ["export", folder / "x.xml", "--to", "html"],
+                 ["build", folder / "seed.txt"]):
+        result = run(*argv, "-o", folder / "ro" / "out" / "x.out")
+        assert result.exit_code == 2, (argv, result.stderr)
+        [line] = [x for x in result.stderr.splitlines() if "cannot write" in x]
+        assert str(folder / "ro") in line
+
+
+def invalid_tei() -> bytes:
+    """A TEI document teikit can export, made invalid by an attribute no schema allows."""
+    data = (SAMPLES / "output" / "000_b27d2d1d726ed5ee.xml").read_bytes()
+    return data.replace(b"<text ", b'<text colour="red" ', 1)
+
+
+def no_validate_skips_validation(folder: Path) -> None:
+    source = folder / "bad.xml"
+    source.write_bytes(invalid_tei())
+    refused = run("export", source, "--to", "text", "-o", folder / "bad.txt")
+    assert refused.exit_code == 1 and not (folder / "bad.txt").exists()
+    with pytest.MonkeyPatch.context() as patch:
+        def never(*args: object, **kwargs: object) -> None:
+            raise AssertionError("validation ran")
+
+        patch.setattr("teikit.batch.iter_diagnostics", never)
+        result = run("export", source, "--to", "text", "-o", folder / "bad.txt", "--no-validate")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+CASES = [
+    Case("a TEI file teikit wrote, then corrected by an editor",
+         "`teikit encode x.txt -o x.xml` again",
+         'refused, exit 1: "x.xml was changed since teikit wrote it; use --force to replace '
+         'it"; `--force` replaces it', edited_tei_is_kept),
+    Case("the same, in a build's output folder", "`teikit build src -o out` again",
+         "that file is refused (exit 1), the others are rebuilt", edited_build_output_is_kept),
+    Case("a text export run twice", "`teikit export t.xml --to text -o r.txt` twice",
+         "the second run replaces its own output", text_export_replaces_its_own_output),
+    Case(f"not well-formed, empty, 0-byte, binary, XXE, billion laughs, deeper than "
+         f"{MAX_DEPTH} levels", "`teikit export x.xml --to html -o x.html --no-validate`",
+         "one line `x.xml:line:column: error xml-syntax …`, exit 1, nothing written",
+         broken_xml_is_one_located_line),
+    Case("a document with a local DTD, or an internal DTD subset",
+         "`teikit validate l.xml`, `teikit export l.xml --to text -o -`",
+         "the DTD is never read: both commands give the same verdict (`Entity 'y' not "
+         "defined`); an internal subset's entities are expanded", dtds_are_never_read),
+    Case("300 nested `<hi>`", "`teikit export deep300.xml --to html`",
+         f"exported; documents are read to {MAX_DEPTH} levels (`MAX_DEPTH`), deeper ones are "
+         "refused naming that bound", deep_tei_is_read),
+    Case("250 nested `[` in a transcript, in a folder with a file that is not UTF-8",
+         "`teikit encode in/ -o out/`",
+         "encoded with warning TK102 (brackets nested past 100 levels stay text); the bad "
+         "file is reported and the batch goes on", nested_brackets_encode),
+    Case("`[[[[[[` × 5,000 lines", "`teikit encode br.txt -o br.xml`",
+         "one warning per cause, with the count of its repeats", repeated_warnings_collapse),
+    Case("an output folder that cannot be written", "`teikit encode|export|build … -o ro/…`",
+         "one line naming the path, exit 2", unwritable_output_is_one_line),
+    Case("invalid TEI", "`teikit export bad.xml --to text` with and without `--no-validate`",
+         "refused (exit 1) unless `--no-validate`, which skips validation entirely",
+         no_validate_skips_validation),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.input for c in CASES])
+def test_bad_input(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    case.check(tmp_path)
+
+
+def table() -> str:
+    rows = ["| input | command | what teikit does |", "|---|---|---|"]
+    rows += [f"| {c.input} | {c.command} | {c.outcome} |" for c in CASES]
+    return "\n".join(rows) + "\n"
+
+
+BEGIN, END = "<!-- table: tests/test_reliability.py -->\n", "<!-- end of table -->\n"
+
+
+def test_docs_table_is_made_from_these_cases() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
+    if os.environ.get("TEIKIT_REGEN") == "1":
+        DOC.write_text(text[:start] + table() + text[end:], encoding="utf-8")
+        text = DOC.read_text(encoding="utf-8")
+    assert text[start:text.index(END)] == table(), "TEIKIT_REGEN=1 rewrites the table"
+
+
+def test_api_export_refuses_invalid_tei() -> None:
+    tree = teikit.tei.parse_bytes(invalid_tei())
+    with pytest.raises(teikit.ValidationError):
+        teikit.export(tree, "text")
+    assert teikit.export(tree, "text", validate=False)
