@@ -31,16 +31,21 @@ import pytest
 from teikit.export.html import to_html
 from teikit.tei import parse_file
 
+from conftest import missing_tool
+
 INVENTORY = Path(__file__).parent / "data" / "valid" / "inventory.xml"
 CHROMIUM = (os.environ.get("TEIKIT_CHROMIUM") or shutil.which("chromium")
             or shutil.which("chromium-browser") or shutil.which("google-chrome"))
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars")
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed"),
-]
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(autouse=True)
+def chromium() -> None:
+    if CHROMIUM is None:
+        missing_tool("chromium is not installed (Debian packages 'chromium fonts-liberation')")
 
 PROBE = b"""<script>
 (function () {

@@ -89,7 +89,37 @@ def test_every_bundled_transcript_round_trips(path: Path) -> None:
         assert to_bytes(parse_bytes(result.to_bytes()), "transcript") == data
 
 
-def test_a_very_long_line_is_encoded_in_linear_time() -> None:
+def calls_to_encode(text: str) -> int:
+    """Function calls (Python and C) made to encode ``text``: a count, not a time."""
+    import sys
+
+    count = 0
+
+    def profile(frame: object, event: str, arg: object) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        encode_text(text)
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+@pytest.mark.parametrize("unit", [
+    "[North] Korea [sic] and [ unbalanced ",       # one long line
+    "Dear Sir, the [North] report [Page 2]\n",      # many short lines
+    "[a [b [c] d] e] ~~x~~ [1] ¹ [...]\n\n",         # nesting and paragraphs
+])
+def test_encoding_work_grows_linearly_with_the_input(unit: str) -> None:
+    """Four times the text costs four times the calls (within 10 %), not sixteen."""
+    small, large = calls_to_encode(unit * 200), calls_to_encode(unit * 800)
+    assert large <= 4.4 * small, (small, large)
+
+
+def test_a_very_long_line_gives_every_bracket_back() -> None:
     line = "[North] Korea [sic] and [ unbalanced " * 20000
     result = encode_text(line)
     assert to_text(result.tree, "transcript") == line

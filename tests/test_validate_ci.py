@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from teikit.reporting import FORMATTERS, exit_code
-from teikit.validate import validate_paths
+from teikit.reporting import FORMATTERS
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data" / "validate"
@@ -27,12 +26,6 @@ def _workflow_commands() -> list[list[str]]:
     workflow = yaml.safe_load(blocks[0])
     steps = workflow["jobs"]["validate"]["steps"]
     return [shlex.split(s["run"]) for s in steps if "teikit validate" in s.get("run", "")]
-
-
-def _cli_has_validate() -> bool:
-    probe = subprocess.run([sys.executable, "-m", "teikit", "validate", "--help"],
-                           capture_output=True, cwd=ROOT, check=False)
-    return probe.returncode == 0
 
 
 def test_pre_commit_hook_names_the_validate_command() -> None:
@@ -66,20 +59,30 @@ def tei_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def test_workflow_command_reports_github_annotations_and_fails(tei_folder: Path) -> None:
+def run_workflow_step(folder: Path, pythonpath: Path) -> subprocess.CompletedProcess[str]:
+    """The documented workflow step, as ``python -m teikit`` importing from ``pythonpath``."""
     [command] = _workflow_commands()
-    fmt, jobs = _options(command)
-    if _cli_has_validate():
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        run = subprocess.run([sys.executable, "-m", "teikit", *command[1:]], env=env,
-                             capture_output=True, text=True, cwd=tei_folder.parent, check=False)
-        assert run.returncode == 1, run.stderr
-        output = run.stdout + run.stderr
-    else:  # until the command is wired: the same options through the API it calls
-        from teikit.validate import load_config
+    env = {**os.environ, "PYTHONPATH": str(pythonpath)}
+    return subprocess.run([sys.executable, "-m", "teikit", *command[1:]], env=env,
+                          capture_output=True, text=True, cwd=folder, check=False)
 
-        results = validate_paths([tei_folder], jobs=jobs, config=load_config(tei_folder.parent))
-        found = [d for r in results for d in r.diagnostics]
-        output = FORMATTERS[fmt](found, [str(r.path) for r in results])
-        assert exit_code(found) == 1
-    assert "::error file=" in output and "bad.xml,line=5" in output
+
+def check_step_fails_and_annotates(run: subprocess.CompletedProcess[str]) -> None:
+    assert run.returncode == 1, run.stderr
+    assert "::error file=" in run.stdout and "bad.xml,line=5" in run.stdout
+    assert "Traceback" not in run.stderr
+
+
+def test_workflow_command_reports_github_annotations_and_fails(tei_folder: Path) -> None:
+    """The documented step, run from this checkout, fails the job and annotates the bad
+    file (there is no fallback: a broken command fails this test)."""
+    check_step_fails_and_annotates(run_workflow_step(tei_folder.parent, ROOT))
+
+
+def test_a_broken_python_dash_m_teikit_fails_the_check(tei_folder: Path) -> None:
+    broken = tei_folder.parent / "broken" / "teikit"
+    broken.mkdir(parents=True)
+    (broken / "__init__.py").write_text("")
+    (broken / "__main__.py").write_text("raise SystemExit(1)\n")
+    with pytest.raises(AssertionError):
+        check_step_fails_and_annotates(run_workflow_step(tei_folder.parent, broken.parent))

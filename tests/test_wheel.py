@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 import venv
 import zipfile
 from pathlib import Path
@@ -34,10 +35,23 @@ def test_wheel_carries_schemas_and_package_data(wheel: Path) -> None:
             "teikit/export/html/css/page.css"} <= names
 
 
+def fresh_env(env: Path) -> Path:
+    """A virtual environment that has teikit's dependencies but not teikit: they are
+    borrowed from the environment running the tests (a venv or not) through a ``.pth``
+    file, so that no network is needed; ``system_site_packages`` would miss them in a
+    venv, where they are not the system's."""
+    venv.create(env, with_pip=True)
+    python = env / "bin" / "python"
+    inner = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()"
+                            "['purelib'])"], check=True, capture_output=True, text=True)
+    outer = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    Path(inner.stdout.strip(), "borrowed-dependencies.pth").write_text("\n".join(outer) + "\n")
+    return python
+
+
 def test_installed_wheel_validates_the_samples(wheel: Path, tmp_path: Path) -> None:
     env = tmp_path / "venv"
-    venv.create(env, with_pip=True, system_site_packages=True)
-    python = env / "bin" / "python"
+    python = fresh_env(env)
     subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)],
                    check=True, capture_output=True)
     teikit = env / "bin" / "teikit"
