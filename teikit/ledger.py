@@ -39,6 +39,11 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def read_record(folder: Path) -> dict[str, str]:
+    """File name → SHA-256 of what teikit last wrote there, for the files of ``folder``."""
+    return _read_record(folder / RECORD)[0]
+
+
 def _read_record(path: Path) -> tuple[dict[str, str], int]:
     """Name → digest from a record, and how many lines it has."""
     try:
