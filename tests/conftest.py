@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
 from hypothesis import settings
+
+# The suite's derived schemas go to a cache of its own, never the user's ~/.cache/teikit
+# (set before anything runs, so that the commands the tests start inherit it).
+_CACHE = tempfile.TemporaryDirectory(prefix="teikit-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE.name
+os.environ.pop("TEIKIT_CACHE", None)
 
 # Shared machines are noisy: property tests check behaviour, never timing.
 settings.register_profile("teikit", deadline=None, print_blob=True)

@@ -52,6 +52,11 @@ def test_turned_off_nothing_is_written(folder: Path, monkeypatch: pytest.MonkeyP
 
 
 def _name(key: str) -> str:
-    import hashlib
+    return cache.key_of([key]) + ".bin"
 
-    return hashlib.sha256(key.encode()).hexdigest() + ".bin"
+
+def test_keys_include_teikits_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upgraded teikit never reads what an older one derived."""
+    today = cache.key_of(["schema", "digest"])
+    monkeypatch.setattr(cache, "__version__", "0.0.0-older")
+    assert cache.key_of(["schema", "digest"]) != today

@@ -1,6 +1,7 @@
 """An on-disk cache of derived schemas, keyed by content hash.
 
 Lives in ``$XDG_CACHE_HOME/teikit`` (``~/.cache/teikit``); ``TEIKIT_CACHE=off`` disables it.
+Keys include teikit's version.
 A cache that cannot be written is silently skipped: it only ever saves time. Each kind
 keeps its KEEP most recently used entries (a hit marks its entry used).
 """
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
+from teikit._version import __version__
 from teikit.files import write_atomic
 
 
@@ -29,13 +31,18 @@ KEEP: Final = 256
 """Entries kept per kind (pruned grammars are a few hundred kilobytes each)."""
 
 
+def key_of(key_parts: list[str]) -> str:
+    """The name of an entry: a hash of teikit's version and ``key_parts`` (an upgrade never
+    reads what an older teikit derived)."""
+    return hashlib.sha256("\0".join([__version__, *key_parts]).encode()).hexdigest()
+
+
 def cached(kind: str, key_parts: list[str], make: Callable[[], bytes]) -> bytes:
     """The bytes stored under ``key_parts``, made (and stored) on a miss."""
     folder = cache_dir()
     if folder is None:
         return make()
-    key = hashlib.sha256("\0".join(key_parts).encode()).hexdigest()
-    path = folder / kind / f"{key}.bin"
+    path = folder / kind / f"{key_of(key_parts)}.bin"
     try:
         data = path.read_bytes()
     except OSError:

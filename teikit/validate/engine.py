@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from teikit.diagnostics import Diagnostic
 from teikit.validate.backend import Backend
@@ -32,15 +34,23 @@ class Options:
     configuration error; one without phases runs every pattern."""
 
 
-_BACKENDS: dict[tuple[Schema, bool, bool, str | None], list[Backend]] = {}
+KEEP_SCHEMAS: Final = 16
+"""Compiled schemas kept per process, the most recently used (each may hold megabytes)."""
+_BACKENDS: OrderedDict[tuple[Schema, str, bool, bool, str | None], list[Backend]] = (
+    OrderedDict())
 
 
 def backends(schema: Schema, options: Options) -> list[Backend]:
-    """The compiled backends of ``schema`` (compiled once per process)."""
-    key = (schema, options.embedded, options.pruning, options.phase)
-    if key not in _BACKENDS:
-        _BACKENDS[key] = _compile(schema, options)
-    return _BACKENDS[key]
+    """The compiled backends of ``schema``, compiled once per process for each content of
+    the file (a schema edited while a process runs is compiled again)."""
+    key = (schema, schema.digest, options.embedded, options.pruning, options.phase)
+    found = _BACKENDS.get(key)
+    if found is None:
+        found = _BACKENDS[key] = _compile(schema, options)
+        while len(_BACKENDS) > KEEP_SCHEMAS:
+            _BACKENDS.popitem(last=False)
+    _BACKENDS.move_to_end(key)
+    return found
 
 
 def _compile(schema: Schema, options: Options) -> list[Backend]:

@@ -151,10 +151,17 @@ _READ: dict[int, _Reach] = {}
 entry keeps its grammar alive, so an id is never reused while it is here)."""
 
 
+_KEEP_READ = 8
+"""Grammars whose reading is kept (the most recently read)."""
+
+
 def _reach_of(grammar: etree._Element) -> _Reach:
-    found = _READ.get(id(grammar))
+    found = _READ.pop(id(grammar), None)
     if found is None or found.grammar is not grammar:
-        found = _READ[id(grammar)] = _Reach(grammar)
+        found = _Reach(grammar)
+    _READ[id(grammar)] = found  # most recent last
+    while len(_READ) > _KEEP_READ:
+        del _READ[next(iter(_READ))]
     return found
 
 

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 PRUNE_ABOVE: Final = 64 * 1024
 """Grammars smaller than this many bytes compile fast enough whole."""
+KEEP_PRUNED: Final = 32
+"""Pruned grammars kept compiled per schema, the most recent (one per batch vocabulary)."""
 PRUNING: Final = "6"
 """Version of :func:`prune`'s output, part of its cache key."""
 
@@ -84,6 +86,7 @@ class RelaxNGBackend:
         pruned = tei.parse_bytes(data, base_url=str(self.schema.path)).getroot()
         validator = _compile(pruned, self.schema)
         self._compiled.append((vocabulary, validator))
+        del self._compiled[:-KEEP_PRUNED]
         return vocabulary, validator
 
     def check(self, document: Document) -> list[Diagnostic]:

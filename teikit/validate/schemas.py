@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final, Literal
 
+from teikit._version import __version__
 from teikit.diagnostics import ConfigError
 from teikit.files import write_atomic
 from teikit.validate.cache import cache_dir
@@ -87,8 +88,8 @@ def _compact(path: Path, data: bytes) -> Schema:
 
     from teikit.validate import rnc  # loaded only when a compact schema is used
 
-    key = hashlib.sha256(b"\0".join([rnc.VERSION.encode(), str(path.resolve()).encode(),
-                                      data])).hexdigest()
+    key = hashlib.sha256(b"\0".join([__version__.encode(), rnc.VERSION.encode(),
+                                      str(path.resolve()).encode(), data])).hexdigest()
     folder = _conversions()
     known = _CONVERTED.get(key) or _recorded(folder / f"{key}.json", path)
     if known is not None and _unchanged(known[1]) and known[0].path.is_file():

@@ -28,7 +28,7 @@ class Oracle:
                       lambda: etree.tostring(prune_elements(grammar, vocabulary)))
         try:
             self._validator: etree.RelaxNG | None = etree.RelaxNG(
-                etree.fromstring(data, tei.parser()))
+                tei.parse_bytes(data).getroot())
         except etree.RelaxNGParseError:  # the walk then checks every subtree itself
             self._validator = None
 
