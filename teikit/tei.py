@@ -1,6 +1,6 @@
 """The TEI namespace, the element builder, the one safe XML parser, and serialization.
 
-Every XML parser in teikit is created here (:func:`parser`), so that no code path can
+Every XML parser in teikit is created here (:func:`_parser`), so that no code path can
 resolve an external entity, load a DTD or touch the network.
 """
 
@@ -71,7 +71,7 @@ def is_tei(element: etree._Element, *names: str) -> bool:
 MAX_DEPTH: Final = 2048
 """The deepest element nesting teikit reads. Real TEI nests a few hundred levels at most
 (jing sets no bound); libxml2's default of 256 refuses some of it. This is libxml2's bound
-for large documents, which :func:`parser` asks for; a test keeps the two equal."""
+for large documents, which :func:`_parser` asks for; a test keeps the two equal."""
 
 _DEPTH_MESSAGE = re.compile(r"Excessive depth in document: \d+.*")
 _REWORDED: Final = (
@@ -90,14 +90,14 @@ class _NoExternal(etree.Resolver):
     """Answers every request for a DTD or an external entity with nothing: no file is
     opened and no URL fetched, whatever the document declares. (lxml asks resolvers for
     the document too when ``etree.parse`` is given a file name: that is why documents
-    are read by :func:`parse_file`, and ``etree.parse`` is banned elsewhere.)"""
+    are read by :func:`parse_file`, and the parser itself is private to this module.)"""
 
     def resolve(self, system_url: str, public_id: str,  # type: ignore[override]
                 context: object) -> Any:  # lxml-stubs lack the context argument
         return self.resolve_string("", context)  # type: ignore[call-arg]
 
 
-def parser(*, collect_ids: bool = True) -> etree.XMLParser:
+def _parser(*, collect_ids: bool = True) -> etree.XMLParser:
     """A parser that never resolves external entities, loads DTDs or uses the network.
 
     Internal entities are expanded (libxml2 refuses exponential expansion); elements
@@ -121,19 +121,19 @@ def parser(*, collect_ids: bool = True) -> etree.XMLParser:
 
 def parse_bytes(data: bytes, *, base_url: str | None = None,
                 collect_ids: bool = True) -> etree._ElementTree:
-    """Parse a document from bytes with the safe :func:`parser`.
+    """Parse a document from bytes with the safe :func:`_parser`.
 
     Raises :class:`lxml.etree.XMLSyntaxError` for input that is not well-formed
     (:func:`syntax_message` says why in teikit's words).
     """
-    safe = parser(collect_ids=collect_ids)
+    safe = _parser(collect_ids=collect_ids)
     if base_url is None:
         return etree.fromstring(data, safe).getroottree()
     return etree.fromstring(data, safe, base_url=base_url).getroottree()
 
 
 def parse_file(path: str | Path, *, collect_ids: bool = True) -> etree._ElementTree:
-    """Parse a document from a file with the safe :func:`parser` (read here, so that only
+    """Parse a document from a file with the safe :func:`_parser` (read here, so that only
     the document itself is ever opened). Raises ``OSError`` when it cannot be read."""
     data = Path(path).read_bytes()
     return parse_bytes(data, base_url=str(path), collect_ids=collect_ids)

@@ -28,7 +28,7 @@ from lxml import etree
 from teikit.export.text import reading, to_text
 from teikit.export.text.policy import CONTAINERS
 from teikit.export.text.reading import is_omitted, layout, reading_text, tei_name
-from teikit.tei import TEI_NS, parser
+from teikit.tei import TEI_NS, parse_file
 
 from conftest import DATA
 
@@ -41,7 +41,7 @@ APPARATUS = ("listApp",)
 
 
 def load(path: Path) -> etree._ElementTree:
-    return etree.parse(str(path), parser(collect_ids=False))
+    return parse_file(path, collect_ids=False)
 
 
 @pytest.mark.parametrize("source", CASES, ids=lambda p: p.stem)
