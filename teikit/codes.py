@@ -51,6 +51,9 @@ _TABLE: Final = (
     Code("TK506", Severity.WARNING, "the root is neither TEI nor teiCorpus", EXPORT),
     Code("TK507", Severity.WARNING, "an xi:include that could not be resolved", EXPORT),
     Code("TK510", Severity.ERROR, "not exported: the TEI does not validate", EXPORT),
+    Code("TK511", Severity.ERROR, "not exported: nested too deeply to render", EXPORT),
+    Code("TK520", Severity.ERROR, "not exported: the --xslt templates failed", EXPORT),
+    Code("TK599", Severity.ERROR, "not exported: an internal error", EXPORT),
     Code("TK900", Severity.WARNING, "a block that would not read back exactly, kept as plain "
          "text", ENCODE),
     Code("TK901", Severity.ERROR, "internal error: the TEI would not give the transcript back "

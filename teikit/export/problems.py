@@ -30,23 +30,14 @@ from typing import Final
 
 from lxml import etree
 
+from teikit.codes import CODES as ALL_CODES
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.tei import TEI_NS, XI_NS, local_name, xml
 
 CODES: Final[dict[str, tuple[Severity, str]]] = {
-    "TK501": (Severity.WARNING, "an xml:id used more than once"),
-    "TK502": (Severity.WARNING, "an xml:id that is not an XML name"),
-    "TK503": (Severity.WARNING, "a TEI without text"),
-    "TK504": (Severity.INFO, "a teiCorpus rendered as one page"),
-    "TK505": (Severity.WARNING, "elements in an unknown namespace"),
-    "TK506": (Severity.WARNING, "the root is neither TEI nor teiCorpus"),
-    "TK507": (Severity.WARNING, "an xi:include that could not be resolved"),
-    "TK510": (Severity.ERROR, "not exported: the TEI does not validate"),
-    "TK511": (Severity.ERROR, "not exported: nested too deeply to render"),
-    "TK520": (Severity.ERROR, "not exported: the --xslt templates failed"),
-    "TK599": (Severity.ERROR, "not exported: an internal error"),
-}
-"""Each code's severity and one-line meaning."""
+    code: (entry.severity, entry.meaning) for code, entry in ALL_CODES.items()
+    if code.startswith("TK5")}
+"""Each export code's severity and one-line meaning (from teikit's one table of codes)."""
 
 EXAMPLES_NS: Final = "http://www.tei-c.org/ns/Examples"
 MATHML_NS: Final = "http://www.w3.org/1998/Math/MathML"
