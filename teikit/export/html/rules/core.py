@@ -31,6 +31,7 @@ from teikit.export.html.rules.base import (
     block,
     container,
     css_class,
+    hidden,
     lines,
     paragraph,
     phrase,
@@ -135,6 +136,8 @@ def line_break(element: etree._Element, ctx: Context) -> list[Node]:
 def bibl(element: etree._Element, ctx: Context) -> list[Node]:
     """A bibliographic reference: an ``li`` in a ``listBibl``, a line or phrase elsewhere."""
     parent = element.getparent()
+    if not len(element) and not (element.text or "").strip():
+        return hidden(element, ctx)  # an empty entry (a placeholder in many projects)
     if not ctx.phrasing and parent is not None and is_tei(parent, "listBibl"):
         return lines(element, ctx, "li")
     if ctx.phrasing or (parent is not None and not is_tei(parent, *BLOCK_PARENTS)):

@@ -86,6 +86,7 @@ def cast_item(element: etree._Element, ctx: Context) -> list[Node]:
     for child in element:
         name = local_name(child) if is_tei(child, *SEPARATORS) else ""
         if seen_role and name:
+            trim_end(content)
             content.append(gen(SEPARATORS[name]))
         seen_role = seen_role or is_tei(child, "role", "roleName", "persName", "name")
         content.extend(ctx.inline().render(child))
@@ -94,6 +95,32 @@ def cast_item(element: etree._Element, ctx: Context) -> list[Node]:
     tag = "span" if ctx.phrasing else "li"
     return [make(tag, attrs(css_class(element, "blk" if ctx.phrasing else ""),
                             **common(element, ctx)), content)]
+
+
+def trim_end(nodes: list[Node]) -> None:
+    """Drop the whitespace at the end of ``nodes`` (before generated punctuation)."""
+    while nodes:
+        last = nodes[-1]
+        if isinstance(last, str):
+            if last.strip():
+                nodes[-1] = last.rstrip()
+                return
+            nodes.pop()
+            continue
+        _trim_element(last)
+        return
+
+
+def _trim_element(element: etree._Element) -> None:
+    if element.tail and element.tail.strip():
+        element.tail = element.tail.rstrip()
+    elif element.tail:
+        element.tail = None
+        _trim_element(element)
+    elif len(element):
+        _trim_element(element[-1])
+    elif element.text:
+        element.text = element.text.rstrip()
 
 
 def stage(element: etree._Element, ctx: Context) -> list[Node]:
