@@ -86,8 +86,9 @@ def cast_item(element: etree._Element, ctx: Context) -> list[Node]:
     for child in element:
         name = local_name(child) if is_tei(child, *SEPARATORS) else ""
         if seen_role and name:
-            trim_end(content)
-            content.append(gen(SEPARATORS[name]))
+            space = trim_end(content)  # moved after the mark: "Prospero, the duke"
+            mark = SEPARATORS[name]
+            content.extend([gen(mark.rstrip()), space] if space else [gen(mark)])
         seen_role = seen_role or is_tei(child, "role", "roleName", "persName", "name")
         content.extend(ctx.inline().render(child))
         if child.tail:
@@ -97,30 +98,38 @@ def cast_item(element: etree._Element, ctx: Context) -> list[Node]:
                             **common(element, ctx)), content)]
 
 
-def trim_end(nodes: list[Node]) -> None:
-    """Drop the whitespace at the end of ``nodes`` (before generated punctuation)."""
+def _split_space(text: str) -> tuple[str, str]:
+    kept = text.rstrip()
+    return kept, text[len(kept):]
+
+
+def trim_end(nodes: list[Node]) -> str:
+    """Take the whitespace off the end of ``nodes`` and return it (so that generated
+    punctuation can follow the last word, the source's whitespace after it)."""
+    taken = ""
     while nodes:
         last = nodes[-1]
-        if isinstance(last, str):
-            if last.strip():
-                nodes[-1] = last.rstrip()
-                return
-            nodes.pop()
-            continue
-        _trim_element(last)
-        return
+        if not isinstance(last, str):
+            return _trim_element(last) + taken
+        kept, space = _split_space(last)
+        taken = space + taken
+        if kept:
+            nodes[-1] = kept
+            return taken
+        nodes.pop()
+    return taken
 
 
-def _trim_element(element: etree._Element) -> None:
-    if element.tail and element.tail.strip():
-        element.tail = element.tail.rstrip()
-    elif element.tail:
-        element.tail = None
-        _trim_element(element)
-    elif len(element):
-        _trim_element(element[-1])
-    elif element.text:
-        element.text = element.text.rstrip()
+def _trim_element(element: etree._Element) -> str:
+    if element.tail:
+        kept, space = _split_space(element.tail)
+        element.tail = kept or None
+        return space if kept else _trim_element(element) + space
+    if len(element):
+        return _trim_element(element[-1])
+    kept, space = _split_space(element.text or "")
+    element.text = kept or None
+    return space
 
 
 def stage(element: etree._Element, ctx: Context) -> list[Node]:
