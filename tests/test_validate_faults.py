@@ -49,3 +49,21 @@ def test_jing_finds_faults_on_the_same_lines(case: dict[str, object], tmp_path: 
     lines = {int(m.group(1)) for m in re.finditer(rf"{re.escape(str(document))}:(\d+):\d+: "
                                                   r"error", run.stdout)}
     assert lines == {int(item.split()[0]) for item in found}
+
+
+def test_a_repeated_xml_id_names_both_places(tmp_path: Path) -> None:
+    """An error where the grammar's engines count IDs (libxml2 and jing do with this one),
+    else a warning (jing accepts such a document against tei_all: the verdict stays)."""
+    document = tmp_path / "ids.xml"
+    document.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><title>t</title></teiHeader>\n'
+        '<text><body><p><name xml:id="a">x</name></p>\n<p><name xml:id="b">y</name>\n'
+        '<name xml:id="a">z</name></p></body></text></TEI>', encoding="utf-8")
+    message = ("xml:id `a` is used twice: here on `name` and at line 2 on `name`; a pointer "
+               "to `#a` is ambiguous")
+    found = list(iter_diagnostics(document, [GRAMMAR]))
+    assert [(d.line, str(d.severity), d.code, d.message) for d in found] == [
+        (4, "error", "duplicate-id", message)]
+    found = list(iter_diagnostics(document, [DATA.parent / "tei-mini.rng"]))
+    repeats = [d for d in found if d.code == "duplicate-id"]
+    assert [(d.line, str(d.severity), d.message) for d in repeats] == [(4, "warning", message)]

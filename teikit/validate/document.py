@@ -11,6 +11,7 @@ from lxml import etree
 from teikit import tei
 from teikit.diagnostics import Diagnostic, InputError, Severity
 from teikit.files import read_bytes
+from teikit.tei import XML_NS
 from teikit.validate.lines import line_of
 from teikit.validate.vocabulary import Vocabulary, vocabulary_of
 from teikit.validate.xinclude import XI_INCLUDE, Origin, Origins, include_all
@@ -30,6 +31,7 @@ class Document:
     """Included element trees and the files they come from (see :mod:`xinclude`)."""
     _lines: dict[str, list[bytes]] = field(default_factory=dict, repr=False)
     _names: Vocabulary | None = field(default=None, repr=False)
+    _identified: list[etree._Element] = field(default_factory=list, repr=False)
 
     def origin(self, node: etree._Element) -> Origin | None:
         """Where ``node`` comes from when XInclude brought it in, else ``None``."""
@@ -76,8 +78,18 @@ class Document:
     def names(self) -> Vocabulary:
         """Which elements and attributes the document uses, and where (after XInclude)."""
         if self._names is None:
-            self._names = vocabulary_of(self.tree)
+            self._identified.clear()
+            self._names = vocabulary_of(self.tree, self._identified)
         return self._names
+
+    def identified(self) -> list[etree._Element]:
+        """The elements that have an ``xml:id``, in document order (found with the names,
+        or on their own when nothing needs the names)."""
+        if self._names is None:
+            found = self.tree.xpath("//*[@xml:id]", namespaces={"xml": XML_NS})
+            return [e for e in found if isinstance(e, etree._Element)] if isinstance(
+                found, list) else []
+        return self._identified
 
 
 def _parse(data: bytes, base_url: str | None) -> etree._ElementTree:

@@ -14,6 +14,7 @@ from teikit.validate.backend import Backend
 from teikit.validate.choice import choose
 from teikit.validate.config import Config, load_config
 from teikit.validate.document import Document, DocumentInput, load_document
+from teikit.validate.ids import repeated_ids
 from teikit.validate.schemas import Schema, load_schema
 
 
@@ -76,12 +77,14 @@ def _compile(schema: Schema, options: Options) -> list[Backend]:
 
 def check_document(document: Document, schemas: Sequence[Schema], options: Options
                    ) -> list[Diagnostic]:
-    """Every problem of a loaded document against ``schemas``."""
+    """Every problem of a loaded document against ``schemas``, and its repeated xml:ids
+    (warnings, unless a grammar counted them as errors)."""
     found: list[Diagnostic] = []
     for schema in schemas:
         for backend in backends(schema, options):
             found.extend(backend.check(document))
-    return found
+    errors = {(d.file, d.line) for d in found if d.code == "duplicate-id"}
+    return [d for d in repeated_ids(document) if (d.file, d.line) not in errors] + found
 
 
 def iter_diagnostics(

@@ -7,13 +7,15 @@ that lets the walk skip valid subtrees. Valid documents never come here.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import Final
 
 from lxml import etree
 
-from teikit.diagnostics import Diagnostic
+from teikit.diagnostics import Diagnostic, Severity
 from teikit.validate.document import Document
+from teikit.validate.ids import repeated_ids
 from teikit.validate.recover.endtags import end_column, end_line
 from teikit.validate.recover.grammar import Grammar
 from teikit.validate.recover.oracle import Oracle
@@ -56,6 +58,9 @@ class Recovery:
             return element not in invalid and oracle(element)
 
         faults = self._checker.faults(document.tree.getroot(), valid)
+        if not faults:  # libxml2 counts repeated IDs in some grammars (jing too, in these)
+            return [dataclasses.replace(d, severity=Severity.ERROR, source="relaxng")
+                    for d in repeated_ids(document)]
         ends = _EndsOf(document)
         return [diagnostic(document, fault, ends) for fault in faults]
 
