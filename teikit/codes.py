@@ -76,6 +76,8 @@ _TABLE: Final = (
          VALIDATE),
     Code("rng-value", Severity.ERROR, "a value the schema does not allow", VALIDATE),
     Code("rng-text", Severity.ERROR, "text where the schema allows none", VALIDATE),
+    Code("duplicate-id", Severity.WARNING, "an `xml:id` used twice, named at both places (an "
+         "error where the grammar counts IDs, as libxml2 and jing do for some)", VALIDATE),
     Code("rnc-include", Severity.ERROR, "a compact-syntax schema includes a file that cannot "
          "be read", VALIDATE),
     Code("xsd", Severity.ERROR, "the document does not match its XSD", VALIDATE),
