@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from lxml import etree
@@ -25,6 +26,7 @@ from teikit.diagnostics import Diagnostic, Severity, has_errors
 from teikit.export.formats import render
 from teikit.export.options import ExportOptions, OverrideError
 from teikit.export.problems import inspect, problem
+from teikit.tei import with_depth_room
 
 
 @dataclass
@@ -88,8 +90,8 @@ def export_file(source: Path, options: ExportOptions | None = None) -> ExportRes
     if tree is None:
         return result
     result.diagnostics.extend(inspect(tree, str(source)))
-    try:
-        rendered = render(tree, options)
+    try:  # deep documents get the room to recurse; RecursionError only beyond MAX_DEPTH
+        rendered = with_depth_room(partial(render, tree, options))
     except OverrideError as exc:
         result.diagnostics.append(problem("TK520", str(source), f"not exported: {exc}"))
         return result
