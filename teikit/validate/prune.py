@@ -382,7 +382,8 @@ def _stub(kind: str, name: Name) -> etree._Element:
     return stub
 
 
-def _inherited(node: etree._Element, attribute: str) -> str | None:
+def inherited(node: etree._Element, attribute: str) -> str | None:
+    """The value of ``attribute`` on ``node`` or its nearest ancestor that has it."""
     current: etree._Element | None = node
     while current is not None:
         value = current.get(attribute)
@@ -398,11 +399,11 @@ def _leaf(node: etree._Element) -> etree._Element:
     copy = _clone(node)
     kind = _local(node)
     if kind in {"data", "value"} and copy.get("datatypeLibrary") is None:
-        library = _inherited(node, "datatypeLibrary")
+        library = inherited(node, "datatypeLibrary")
         if library is not None:
             copy.set("datatypeLibrary", library)
     if kind == "value" and copy.get("ns") is None:
-        copy.set("ns", _inherited(node, "ns") or "")
+        copy.set("ns", inherited(node, "ns") or "")
     return copy
 
 
@@ -412,7 +413,7 @@ def _name_class(node: etree._Element) -> etree._Element:
     for source, target in zip(node.iter(f"{{{RNG}}}name", f"{{{RNG}}}nsName"),
                               copy.iter(f"{{{RNG}}}name", f"{{{RNG}}}nsName"), strict=True):
         if target.get("ns") is None:
-            target.set("ns", _inherited(source, "ns") or "")
+            target.set("ns", inherited(source, "ns") or "")
     return copy
 
 

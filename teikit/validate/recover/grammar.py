@@ -14,7 +14,7 @@ from typing import Final
 
 from lxml import etree
 
-from teikit.validate.prune import RNG, attribute_name, element_name, rng_children
+from teikit.validate.prune import RNG, attribute_name, element_name, inherited, rng_children
 from teikit.validate.recover.datatypes import Datatype
 from teikit.validate.recover.patterns import (
     DATA,
@@ -56,16 +56,6 @@ class Leaf:
 
 def _local(node: etree._Element) -> str:
     return str(node.tag)[len(RNG) + 2:]
-
-
-def _inherited(node: etree._Element, attribute: str, default: str = "") -> str:
-    current: etree._Element | None = node
-    while current is not None:
-        value = current.get(attribute)
-        if value is not None:
-            return value
-        current = current.getparent()
-    return default
 
 
 class Grammar:
@@ -141,25 +131,23 @@ class Grammar:
             built = self._built[name] = self._group(define, name)
         return built
 
+    def _name_and_content(self, node: etree._Element, simple: Name | None
+               ) -> tuple[NameClass, list[etree._Element]]:
+        """The name class of an element or attribute pattern, and its content patterns."""
+        children = rng_children(node)
+        if simple is not None:
+            return NameClass("name", simple), children
+        return self._name_class(children[0]), children[1:]
+
     def _element(self, node: etree._Element) -> Pattern:
         def info() -> ElementInfo:
-            children = rng_children(node)
-            simple = element_name(node)
-            if simple is not None:
-                name_class = NameClass("name", simple)
-            else:
-                name_class, children = self._name_class(children[0]), children[1:]
+            name_class, children = self._name_and_content(node, element_name(node))
             return ElementInfo(name_class, lambda: self._group(node, "", children), node)
 
         return self.patterns.element(node, info)
 
     def _attribute(self, node: etree._Element, label: str) -> Pattern:
-        children = rng_children(node)
-        simple = attribute_name(node)
-        if simple is not None:
-            name_class = NameClass("name", simple)
-        else:
-            name_class, children = self._name_class(children[0]), children[1:]
+        name_class, children = self._name_and_content(node, attribute_name(node))
         value = self._group(node, label, children) if children else self.patterns.text
         return self.patterns.attribute(name_class, value)
 
@@ -170,7 +158,7 @@ class Grammar:
             if ":" in text:
                 prefix, local = text.split(":", 1)
                 return NameClass("name", (node.nsmap.get(prefix) or "", local))
-            return NameClass("name", (_inherited(node, "ns"), text))
+            return NameClass("name", (inherited(node, "ns") or "", text))
         members = tuple(self._name_class(c) for c in rng_children(node)
                         if _local(c) in _NAME_CLASSES)
         if kind == "choice":
@@ -181,11 +169,11 @@ class Grammar:
             inner = tuple(self._name_class(c) for c in rng_children(excepts[0]))
             exclude = NameClass("choice", members=inner)
         if kind == "nsName":
-            return NameClass("ns", namespace=_inherited(node, "ns"), exclude=exclude)
+            return NameClass("ns", namespace=inherited(node, "ns") or "", exclude=exclude)
         return NameClass("any", exclude=exclude)
 
     def _data(self, node: etree._Element, label: str) -> Pattern:
-        library = _inherited(node, "datatypeLibrary")
+        library = inherited(node, "datatypeLibrary") or ""
         params = tuple((p.get("name", ""), p.text or "") for p in rng_children(node)
                        if _local(p) == "param")
         excepts = [c for c in rng_children(node) if _local(c) == "except"]
@@ -200,7 +188,8 @@ class Grammar:
         if node.get("type") is None:
             datatype = Datatype("", "token")
         else:
-            datatype = Datatype(_inherited(node, "datatypeLibrary"), node.get("type", "").strip())
+            library = inherited(node, "datatypeLibrary") or ""
+            datatype = Datatype(library, node.get("type", "").strip())
         return self.patterns.leaf(VALUE, Leaf(datatype, label, text=node.text or ""))
 
     def _choice(self, node: etree._Element, label: str) -> Pattern:
