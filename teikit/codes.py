@@ -39,6 +39,8 @@ _TABLE: Final = (
     Code("TK101", Severity.WARNING, "an unbalanced square bracket, kept as text", ENCODE),
     Code("TK102", Severity.WARNING, "brackets nested more than 100 deep, kept as text from "
          "there on", ENCODE),
+    Code("TK103", Severity.WARNING, "a delimiter of a convention the profile declares, without "
+         "its partner, kept as text", ENCODE),
     Code("TK110", Severity.WARNING, "an insertion glued inside a word (`deleg[ation]`)", ENCODE),
     Code("TK120", Severity.WARNING, "`[sic]` with no word before it", ENCODE),
     Code("TK121", Severity.WARNING, "`[?]` with no word before it", ENCODE),

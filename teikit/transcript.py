@@ -8,6 +8,7 @@ trusting it (a block that would not read back exactly is kept as plain text).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from lxml import etree
@@ -132,5 +133,44 @@ def render(element: etree._Element) -> str:
     inner = transcript_of(element)
     if name == "desc" and element.getparent() is not None:
         return inner
+    declared = delimiters(element)
+    if declared is not None:
+        return declared[0] + inner + declared[1]
     handler = RENDER.get(name)
     return handler(element, inner) if handler else inner
+
+
+# --- conventions a profile declares ---------------------------------------------------------
+# Their element carries its own delimiters in @rend ("open:7B close:7D": code points in
+# hexadecimal, several joined by "."), so that any reader of the TEI can give them back.
+
+_DELIMITER = re.compile(r"(open|close):([0-9A-F]{1,6}(?:\.[0-9A-F]{1,6}){0,63})")
+READINGS = ("omit", "content", "delimited")
+
+
+def delimiter_token(kind: str, text: str) -> str:
+    """The ``@rend`` token recording a delimiter: ``open:7B`` for ``{``."""
+    return f"{kind}:" + ".".join(f"{ord(char):X}" for char in text)
+
+
+def delimiters(element: etree._Element) -> tuple[str, str] | None:
+    """The (opening, closing) delimiters a declared convention's element was written with,
+    or None for any other element."""
+    found: dict[str, str] = {}
+    for token in tokens(element):
+        match = _DELIMITER.fullmatch(token)
+        if match:
+            try:
+                found[match[1]] = "".join(chr(int(code, 16)) for code in match[2].split("."))
+            except (ValueError, OverflowError):
+                return None
+    return (found["open"], found["close"]) if len(found) == 2 else None
+
+
+def declared_reading(element: etree._Element) -> str | None:
+    """How the reading view shows a declared convention's element (``omit``, ``content``
+    or ``delimited``), or None for any other element."""
+    if delimiters(element) is None:
+        return None
+    chosen = [t[8:] for t in tokens(element) if t.startswith("reading:")]
+    return chosen[0] if chosen and chosen[0] in READINGS else "content"

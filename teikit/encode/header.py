@@ -15,6 +15,7 @@ from typing import Any
 from lxml import etree
 
 from teikit._version import __version__
+from teikit.encode import conventions
 from teikit.encode.model import Metadata, Person
 from teikit.encode.profiles import Profile
 from teikit.encode.source import Transcript
@@ -87,6 +88,7 @@ def encoding_desc(profile: Profile, layout: str, uses_hand: bool) -> etree._Elem
             '"not declassified"); the exact marker is kept in desc.')
     if uses_hand:
         sentences.append("Handwritten additions are encoded as add with @hand.")
+    sentences.extend(conventions.describe(profile.conventions))
     application = E.application(
         E.label("teikit"),
         E.desc(f"Plain transcript to TEI P5 ({profile.name} profile)."),

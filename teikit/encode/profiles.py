@@ -10,6 +10,11 @@ from TOML (a profile file, ``[tool.teikit]`` in ``pyproject.toml``, or ``teikit.
     [options]
     supplied_reason = "omitted"
     day_first = false
+    [[conventions]]                 # conventions of the profile's own (see conventions.py)
+    name = "struck"
+    open = "{"
+    close = "}"
+    element = "del"
 
 Unknown rule names, unknown options and values of the wrong type are configuration
 errors, never silently ignored.
@@ -23,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from teikit.diagnostics import ConfigError
+from teikit.encode import conventions
+from teikit.encode.conventions import Convention
 from teikit.settings import find_settings, read_toml
 
 OPTIONS: dict[str, type] = {
@@ -60,6 +67,13 @@ class Profile:
 
     def option(self, name: str, default: Any) -> Any:
         return self.options.get(name, default)
+
+    @property
+    def conventions(self) -> tuple[Convention, ...]:
+        """The conventions the profile declares (kept with the options, which the inline
+        engine reads: see :mod:`teikit.encode.inline.declared_rules`)."""
+        found = self.options.get("conventions", ())
+        return found if isinstance(found, tuple) else ()
 
 
 BUILTIN: dict[str, Profile] = {
@@ -112,7 +126,8 @@ def get(name: str) -> Profile:
 
 def from_mapping(data: Mapping[str, Any], origin: str) -> Profile:
     """A profile from parsed TOML; ``origin`` names where it came from, for errors."""
-    allowed = {"extends", "name", "description", "enable", "disable", "options", "profile"}
+    allowed = {"extends", "name", "description", "enable", "disable", "options", "profile",
+               "conventions"}
     if unknown := set(data) - allowed:
         raise ConfigError(f"{origin}: unknown profile key(s): {', '.join(sorted(unknown))}")
     base = get(str(data.get("extends") or data.get("profile") or DEFAULT))
@@ -126,7 +141,17 @@ def from_mapping(data: Mapping[str, Any], origin: str) -> Profile:
     name = str(data.get("name") or base.name)
     description = str(data.get("description") or base.description)
     rules = (base.rules | enable) - disable
+    if "conventions" in data:
+        options["conventions"] = _conventions(data["conventions"], rules, origin)
     return replace(base, name=name, description=description, rules=rules, options=options)
+
+
+def _conventions(raw: object, rules: frozenset[str], origin: str) -> tuple[Convention, ...]:
+    from teikit.encode.inline.declared_rules import check_clashes
+
+    found = conventions.parse(raw, origin)
+    check_clashes(found, rules, origin)
+    return found
 
 
 def _names(data: Mapping[str, Any], key: str, origin: str) -> frozenset[str]:

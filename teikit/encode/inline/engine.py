@@ -4,6 +4,8 @@ At every ``[`` the bracket rules are tried in order until one accepts the span; 
 trigger characters the character rules are tried. Text no rule claims is kept verbatim.
 A rule that wraps content (``supplied``) asks the engine to parse its inside with the
 same chain, so conventions nest (``[the [Polish] side]``), down to MAX_NESTING levels.
+Conventions a profile declares (``options["conventions"]``, see
+:mod:`teikit.encode.inline.declared_rules`) run first.
 """
 
 from __future__ import annotations
@@ -36,10 +38,13 @@ class Engine:
     """Applies a :class:`RuleSet` with options to blocks of text."""
 
     def __init__(self, rules: RuleSet, options: dict[str, object], context: Context) -> None:
-        self.rules = rules
+        from teikit.encode.inline.declared_rules import extend
+
+        conventions = options.get("conventions", ())
+        self.rules = extend(rules, conventions if isinstance(conventions, tuple) else ())
         self.options = options
         self.context = context
-        self.triggers = frozenset("[]" + "".join(rules.chars))
+        self.triggers = frozenset("[]" + "".join(self.rules.chars))
 
     def run(self, src: str, base: int, diagnostics: list[Diagnostic]) -> list[Node]:
         """Inline nodes for ``src`` (a block starting at transcript offset ``base``)."""
@@ -52,8 +57,8 @@ class Engine:
 
     def parse(self, state: InlineState, start: int, end: int) -> list[Node]:
         """Parse ``state.src[start:end]`` into fresh output and return it."""
-        saved_out, saved_pos = state.out, state.pos
-        state.out, state.pos = [], start
+        saved_out, saved_pos, saved_end = state.out, state.pos, state.end
+        state.out, state.pos, state.end = [], start, end
         state.depth += 1
         while state.pos < end:
             if not self.step(state, end):
@@ -65,7 +70,7 @@ class Engine:
             state.push_text(state.src[state.pos : run_end])
             state.pos = run_end
         result = state.out
-        state.out, state.pos = saved_out, saved_pos
+        state.out, state.pos, state.end = saved_out, saved_pos, saved_end
         state.depth -= 1
         return result
 

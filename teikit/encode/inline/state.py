@@ -50,6 +50,10 @@ class InlineState:
     pos: int = 0
     out: list[Node] = field(default_factory=list)
     pairs: dict[int, int] = field(default_factory=dict)
+    end: int = 0
+    """Where the text being parsed now ends (a rule must not reach past it)."""
+    declared: dict[str, dict[int, int]] = field(default_factory=dict)
+    """Matched delimiters of each declared convention in this block, found when first needed."""
     depth: int = 0
     """How many bracket contents enclose the cursor (see ``engine.MAX_NESTING``)."""
 

@@ -29,6 +29,7 @@ from teikit.export.pointers import id_index, pointer_label
 from teikit.export.text import policy
 from teikit.export.text.writer import LINE, PARAGRAPH, Writer
 from teikit.tei import TEI_NS, local_name
+from teikit.transcript import declared_reading, delimiters
 
 QUIET_NAMESPACES = ("http://www.tei-c.org/ns/Examples", "http://www.w3.org/1998/Math/MathML")
 """Namespaces read as plain text without being reported (TEI examples, MathML)."""
@@ -61,6 +62,9 @@ def is_omitted(element: etree._Element, notes: Notes = "end", apparatus: bool = 
     name = tei_name(element)
     if name is None:
         return not isinstance(element.tag, str)
+    declared = declared_reading(element)
+    if declared is not None:  # a convention the profile declared: shown as it asked
+        return declared == "omit"
     if name == "del" and element.get("rend") == "erasure" and in_edition(element):
         return not policy.ERASURES_KEPT
     if name in policy.OMITTED or (name == "note" and notes == "omit"):
@@ -151,6 +155,12 @@ class Reading:
         name = tei_name(element)
         if name is None:
             self.foreign(element, scope)
+            return
+        declared = delimiters(element) if declared_reading(element) == "delimited" else None
+        if declared is not None:
+            self.out.text(declared[0])
+            self.children(element, scope)
+            self.out.text(declared[1])
             return
         special = SPECIAL.get(name)
         if special is not None:
