@@ -27,7 +27,7 @@ from teikit.diagnostics import (
     TeikitError,
 )
 from teikit.encode import EncodeResult, encode_bytes, encode_file, encode_text
-from teikit.encode.profiles import Profile, resolve
+from teikit.encode.profiles import Profile, resolve, with_options
 from teikit.export import ExportOptions, ExportResult, check_view, export_file
 from teikit.export import export as _export
 from teikit.outcome import Outcome
@@ -61,14 +61,16 @@ def _profile(profile: str | Profile | None, near: Path | None) -> Profile:
 
 def encode(source: str | Path, *, profile: str | Profile | None = None,
            layout: str | None = None, encoding: str = "utf-8",
-           name: str | None = None) -> EncodeResult:
+           name: str | None = None, lang: str | None = None) -> EncodeResult:
     """Encode a transcript as TEI: a :class:`~pathlib.Path` is read from disk (with the
-    profile configured beside it), a ``str`` is the transcript text itself."""
+    profile configured beside it), a ``str`` is the transcript text itself. ``lang`` (a
+    language tag such as ``en``) overrides the profile's and the detected language."""
+    chosen = _profile(profile, source.parent if isinstance(source, Path) else None)
+    if lang:
+        chosen = with_options(chosen, "--lang", lang=lang)
     if isinstance(source, Path):
-        chosen = _profile(profile, source.parent)
         return encode_file(source, profile=chosen, layout=layout, encoding=encoding)
-    return encode_text(source, name=name or "<input>", profile=_profile(profile, None),
-                       layout=layout)
+    return encode_text(source, name=name or "<input>", profile=chosen, layout=layout)
 
 
 def iter_diagnostics(document: Document, schemas: Sequence[Schema] | None = None, *,

@@ -32,6 +32,8 @@ class EncodeOptions:
     encoding: str = "utf-8"
     strict: bool = False
     """Warnings count as failures."""
+    lang: str | None = None
+    """The transcripts' language (a tag such as ``en``), over the profile's and detection."""
 
 
 def _deliver(outcome: Outcome, plan: Plan, source: Source, suffix: str, data: bytes) -> None:
@@ -47,12 +49,15 @@ def _deliver(outcome: Outcome, plan: Plan, source: Source, suffix: str, data: by
 def encode_files(plan: Plan, options: EncodeOptions) -> Iterator[Outcome]:
     """Encode every transcript of ``plan`` as TEI (``.xml``)."""
     from teikit.encode import encode_file
-    from teikit.encode.profiles import resolve
+    from teikit.encode.profiles import DEFAULT, get, resolve, with_options
 
     chosen = resolve(options.profile, None) if options.profile else None
+    lang = {"lang": options.lang} if options.lang else {}
+    with_options(chosen or get(DEFAULT), "--lang", **lang)  # a bad tag stops the run at once
     for source in plan.sources:
         def work(outcome: Outcome, source: Source = source) -> None:
-            profile = chosen or resolve(None, source.path.parent)
+            found = chosen or resolve(None, source.path.parent)
+            profile = with_options(found, "--lang", **lang) if lang else found
             result = encode_file(source.path, profile=profile, layout=options.layout,
                                  encoding=options.encoding)
             outcome.diagnostics.extend(result.diagnostics)

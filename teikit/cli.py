@@ -147,6 +147,9 @@ def encode(
         "Profile name (documentary, frus, leiden, crowd) or a TOML profile file."))] = None,
     layout: Annotated[Layout | None, typer.Option(help="Force a layout.")] = None,
     encoding: Annotated[str, typer.Option(help="Encoding of the transcripts.")] = "utf-8",
+    lang: Annotated[str | None, typer.Option(help=(
+        "Language of the transcripts, a tag such as en, de or sr-Latn (default: the "
+        "profile's lang, else detected)."))] = None,
     strict: Annotated[bool, typer.Option(help="Treat warnings as failures.")] = False,
     force: Annotated[bool, typer.Option(help="Replace files teikit did not write.")] = False,
 ) -> None:
@@ -161,7 +164,8 @@ def encode(
       teikit encode letter.txt -o - | less
     """
     todo = plan(inputs, (".txt",), "transcripts (.txt)", output, force)
-    options = teikit.EncodeOptions(profile, layout.value if layout else None, encoding, strict)
+    options = teikit.EncodeOptions(profile, layout.value if layout else None, encoding, strict,
+                                   lang)
     raise typer.Exit(finish(teikit.encode_files(todo, options)))
 
 

@@ -24,7 +24,7 @@ XML_NS: Final = "http://www.w3.org/XML/1998/namespace"
 XI_NS: Final = "http://www.w3.org/2001/XInclude"
 SCH_NS: Final = "http://purl.oclc.org/dsdl/schematron"
 XSL_NS: Final = "http://www.w3.org/1999/XSL/Transform"
-TEIKIT_NS: Final = "https://teikit.dev/ns/source"
+TEIKIT_NS: Final = "urn:teikit:source"
 """Namespace of teikit's record of the source transcript (inside ``xenoData``)."""
 
 NSMAP: Final[Any] = {None: TEI_NS}

@@ -10,6 +10,8 @@ from TOML (a profile file, ``[tool.teikit]`` in ``pyproject.toml``, or ``teikit.
     [options]
     supplied_reason = "omitted"
     day_first = false
+    [people]                        # who the @resp pointers name (see responsibility.py)
+    editor = "A. Example"
     [[conventions]]                 # conventions of the profile's own (see conventions.py)
     name = "struck"
     open = "{"
@@ -28,8 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from teikit.diagnostics import ConfigError
-from teikit.encode import conventions
+from teikit.encode import conventions, responsibility
 from teikit.encode.conventions import Convention
+from teikit.encode.language import TAG
 from teikit.settings import find_settings, read_toml
 
 OPTIONS: dict[str, type] = {
@@ -41,6 +44,7 @@ OPTIONS: dict[str, type] = {
     "day_first": bool,
     "century_pivot": int,
     "query_inside": str,
+    "lang": str,
 }
 """Every option a profile may set, with its type."""
 
@@ -64,6 +68,9 @@ class Profile:
     description: str
     rules: frozenset[str]
     options: Mapping[str, object] = field(default_factory=dict)
+    people: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Who holds each responsibility the TEI points to (``editor`` → names), from the
+    profile's ``[people]`` table (see :mod:`teikit.encode.responsibility`)."""
 
     def option(self, name: str, default: Any) -> Any:
         return self.options.get(name, default)
@@ -127,7 +134,7 @@ def get(name: str) -> Profile:
 def from_mapping(data: Mapping[str, Any], origin: str) -> Profile:
     """A profile from parsed TOML; ``origin`` names where it came from, for errors."""
     allowed = {"extends", "name", "description", "enable", "disable", "options", "profile",
-               "conventions"}
+               "conventions", "people"}
     if unknown := set(data) - allowed:
         raise ConfigError(f"{origin}: unknown profile key(s): {', '.join(sorted(unknown))}")
     base = get(str(data.get("extends") or data.get("profile") or DEFAULT))
@@ -143,7 +150,16 @@ def from_mapping(data: Mapping[str, Any], origin: str) -> Profile:
     rules = (base.rules | enable) - disable
     if "conventions" in data:
         options["conventions"] = _conventions(data["conventions"], rules, origin)
-    return replace(base, name=name, description=description, rules=rules, options=options)
+    people = responsibility.people(data["people"], origin) if "people" in data else base.people
+    return replace(base, name=name, description=description, rules=rules, options=options,
+                   people=people)
+
+
+def with_options(profile: Profile, origin: str, **options: object) -> Profile:
+    """``profile`` with ``options`` set (checked as a profile file's would be; ``origin``
+    names where they came from, such as ``--lang``)."""
+    checked = {key: _check_option(key, value, origin) for key, value in options.items()}
+    return replace(profile, options={**profile.options, **checked})
 
 
 def _conventions(raw: object, rules: frozenset[str], origin: str) -> tuple[Convention, ...]:
@@ -179,6 +195,9 @@ def _check_option(key: str, value: object, origin: str) -> object:
     if key in CHOICES and value not in CHOICES[key]:
         raise ConfigError(f"{origin}: option {key!r} must be one of "
                           f"{', '.join(CHOICES[key])}, not {value!r}")
+    if key == "lang" and not TAG.fullmatch(str(value)):
+        raise ConfigError(f"{origin}: option 'lang' must be a language tag such as en or "
+                          f"sr-Latn, not {value!r}")
     return value
 
 
