@@ -47,6 +47,8 @@ _TABLE: Final = (
     Code("TK130", Severity.WARNING, "a date that cannot be resolved, left untagged", ENCODE),
     Code("TK140", Severity.WARNING, "the transcript's language detected without certainty "
          "(say it with `--lang`)", ENCODE),
+    Code("TK150", Severity.WARNING, "the transcript's own conventions statement names a sign "
+         "the profile does not read as stated", ENCODE),
     Code("TK501", Severity.WARNING, "an `xml:id` used more than once", EXPORT),
     Code("TK502", Severity.WARNING, "an `xml:id` that is not an XML name", EXPORT),
     Code("TK503", Severity.WARNING, "a TEI without text", EXPORT),

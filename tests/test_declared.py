@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from teikit.encode import profiles
-from teikit.encode.inline.declared import check_statement, read_statement, unhonoured
+from teikit.encode.inline.declared import (
+    check_statement,
+    read_statement,
+    statement_warnings,
+    unhonoured,
+)
 
 from conftest import DATA
 
@@ -83,3 +88,10 @@ def test_a_declared_convention_honours_the_sign(tmp_path: Path) -> None:
                      'element = "add"\n', encoding="utf-8")
     (found,) = check_statement("Braces enclose deleted words.", profiles.load_file(wrong))
     assert "reads as added" in found.message
+
+
+def test_warnings_name_the_sign_and_where_its_name_stands() -> None:
+    statement = "Note on the text: struck words are in braces;\nangle brackets mark additions."
+    found = statement_warnings(statement, profiles.get("documentary"), "memo.txt", 3, 5)
+    assert [(d.code, d.line, d.column) for d in found] == [("TK150", 3, 43), ("TK150", 4, 1)]
+    assert "{…}" in found[0].message and "<…>" in found[1].message

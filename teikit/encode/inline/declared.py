@@ -8,8 +8,9 @@ uncertain, omitted, emphasis, expansion, note), from the phrase lists in ``decla
 the meaning is the phrase nearest the sign's name in its clause, before it ("words struck
 through are printed in braces") or, failing that, after it ("braces enclose words struck
 through"). :func:`unhonoured` then says which of those signs the active profile does not read
-as stated, so that the layout can warn, naming the sign and the line, instead of mis-tagging
-every such sign in silence. Nothing here changes the profile: choosing one stays explicit.
+as stated, so that the layout can warn (:func:`statement_warnings`, TK150), naming the sign
+and the line, instead of mis-tagging every such sign in silence. Nothing here changes the
+profile: choosing one stays explicit.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
+
+from teikit.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from teikit.encode.profiles import Profile
@@ -207,3 +210,19 @@ def check_statement(text: str, profile: Profile) -> list[Unhonoured]:
     """The signs a conventions statement (one line or a few) names that ``profile`` does
     not honour: what the layout warns about, at ``line offset + found.sigil.start``."""
     return unhonoured(read_statement(text), profile)
+
+
+def statement_warnings(text: str, profile: Profile, file: str, line: int,
+                       column: int = 1) -> list[Diagnostic]:
+    """A warning (TK150) for each sign the conventions statement ``text`` names and
+    ``profile`` does not honour, located at the sign's name (``text`` starts at
+    ``line``:``column`` of ``file``; it may run over several lines)."""
+    found = []
+    for problem in check_statement(text, profile):
+        start = problem.sigil.start
+        lines_before = text.count("\n", 0, start)
+        line_start = text.rfind("\n", 0, start) + 1
+        at = start - line_start + (column if lines_before == 0 else 1)
+        found.append(Diagnostic(file, line + lines_before, at, Severity.WARNING, "TK150",
+                                problem.message))
+    return found
