@@ -163,3 +163,13 @@ def test_the_readme_example_profile_works(tmp_path: Path) -> None:
     tree = encoded("we {never} met [pencil: on Tuesday]", profile)
     assert to_text(tree, "transcript") == "we {never} met [pencil: on Tuesday]"
     assert to_text(tree, "reading") == "we met on Tuesday\n"
+
+
+def test_errors_in_teikit_toml_name_its_line(tmp_path: Path) -> None:
+    (tmp_path / "teikit.toml").write_text(
+        '[profile]\nextends = "crowd"\n\n[[profile.conventions]]\nname = "x"\nopen = "~~"\n'
+        'close = "~~"\nelement = "del"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        profiles.resolve(None, tmp_path)
+    assert str(raised.value).startswith(
+        f"{tmp_path / 'teikit.toml'}:6: [profile] conventions[1] key 'open': ~~…~~ clashes")

@@ -124,8 +124,11 @@ class Where:
 
     def error(self, key: str, problem: str) -> ConfigError:
         line = _line_of(self.text, self.index, key.split(".")[0])
-        at = f"{self.origin}:{line}" if line else self.origin
-        return ConfigError(f"{at}: conventions[{self.index + 1}] key {key!r}: {problem}")
+        path, _, table = self.origin.partition(" [")  # "teikit.toml [profile]"
+        at = f"{path}:{line}" if line else path
+        within = f"[{table} " if table else ""
+        return ConfigError(f"{at}: {within}conventions[{self.index + 1}] key {key!r}: "
+                           f"{problem}")
 
 
 def _line_of(text: str | None, index: int, key: str) -> int:
