@@ -241,6 +241,7 @@ def validate(
         fail(str(exc), 2)
     diagnostics = [d for result in results for d in result.diagnostics]
     files = [str(result.path) for result in results]
+    unusable = sorted({d for result in results for d in result.schema_errors})
     if write_baseline is not None:
         reporting.write_baseline(write_baseline, diagnostics)
         say(f"teikit: recorded {len(diagnostics)} known problem(s) in {write_baseline}")
@@ -254,11 +255,15 @@ def validate(
         with open(summary_path, "a", encoding="utf-8") as summary:
             summary.write(reporting.github_summary(diagnostics, files))
     invalid = len({d.in_document for d in diagnostics if d.severity is Severity.ERROR})
+    unchecked = sum(1 for result in results if result.schema_errors)
     say(f"{len(files)} file{'' if len(files) == 1 else 's'} checked: "
-              f"{len(files) - invalid} valid, {invalid} invalid")
+              f"{len(files) - invalid - unchecked} valid, {invalid} invalid"
+              + (f", {unchecked} not checked (a schema is not usable)" if unchecked else ""))
     for label, count in checked_against(results):
         say(f"  {count} against {label}")
-    raise typer.Exit(reporting.exit_code(diagnostics))
+    for problem in unusable:
+        say(f"teikit: {problem}", STYLES[Severity.ERROR])
+    raise typer.Exit(2 if unusable else reporting.exit_code(diagnostics))
 
 
 class NotesPolicy(str, Enum):

@@ -40,6 +40,9 @@ class FileResult:
     diagnostics: tuple[Diagnostic, ...] = ()
     choice: SchemaChoice | None = field(default=None, compare=False)
     """The schemas the file was checked against, and why (None when it could not be read)."""
+    schema_errors: tuple[Diagnostic, ...] = field(default=(), compare=False)
+    """Why a schema chosen for the file cannot be used (located in the schema): the file
+    was not checked, and the run is a configuration error."""
 
     @property
     def schemas(self) -> tuple[Path, ...]:
@@ -48,7 +51,7 @@ class FileResult:
 
     @property
     def valid(self) -> bool:
-        return not has_errors(self.diagnostics)
+        return not has_errors(self.diagnostics) and not self.schema_errors
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ def _check_chunk(paths: Sequence[Path], job: _Job) -> list[FileResult]:
     results = []
     for path, document, problems in loaded:
         choice: SchemaChoice | None = None
+        unusable: tuple[Diagnostic, ...] = ()
         if document is not None:
             try:
                 choice = choose(document, job.schemas, job.config)
@@ -79,9 +83,9 @@ def _check_chunk(paths: Sequence[Path], job: _Job) -> list[FileResult]:
                     prepared.add(schema)
                 problems = problems + check_document(document, choice.schemas, job.options)
             except ConfigError as exc:
-                problems = [*problems, Diagnostic(str(path), 0, 0, Severity.ERROR, "schema",
-                                                  str(exc))]
-        results.append(FileResult(path, tuple(problems), choice))
+                unusable = exc.diagnostics or (Diagnostic(
+                    str(path), 0, 0, Severity.ERROR, "schema", str(exc)),)
+        results.append(FileResult(path, tuple(problems), choice, unusable))
     return results
 
 

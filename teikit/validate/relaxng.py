@@ -14,6 +14,7 @@ from lxml import etree
 
 from teikit import tei
 from teikit.diagnostics import ConfigError, Diagnostic, Severity, has_errors
+from teikit.validate import rng
 from teikit.validate.allowed import AllowedChildren
 from teikit.validate.backend import Vocabulary
 from teikit.validate.cache import cached
@@ -44,20 +45,39 @@ def _compile(grammar: etree._Element | etree._ElementTree, schema: Schema) -> et
 
 
 class RelaxNGBackend:
-    """Validates documents against one ``.rng`` schema."""
+    """Validates documents against one ``.rng`` schema.
+
+    The schema is first checked against the RELAX NG specification (:mod:`rng`): an
+    incorrect one is a configuration error, whatever libxml2 thinks of it. Where libxml2
+    cannot be trusted (``QName`` values) or cannot compile a correct schema, teikit's own
+    validator (:mod:`rng.derive`) gives the verdicts instead.
+    """
 
     def __init__(self, schema: Schema, *, pruning: bool = True) -> None:
         self.schema = schema
         self._grammar: etree._ElementTree | None = None
         self._allowed: AllowedChildren | None = None
-        self._pruning = pruning and schema.path.stat().st_size > PRUNE_ABOVE and cached(
+        self._own = rng.checked(schema)
+        self._pruning = self._own is None and pruning and (
+            schema.path.stat().st_size > PRUNE_ABOVE) and cached(
             "rng-prunable", [schema.digest],
             lambda: b"1" if prunable(self.grammar.getroot()) else b"0") == b"1"
         self._compiled: list[tuple[Vocabulary | None, etree.RelaxNG]] = []
         self._recovery: Recovery | None = None
         self._unreadable = False
-        if not self._pruning:
-            self._compiled.append((None, _compile(self.grammar, schema)))
+        if self._own is None and not self._pruning:
+            self._whole()
+
+    def _whole(self) -> tuple[Vocabulary | None, etree.RelaxNG] | None:
+        """The whole grammar compiled by libxml2; None (and teikit's own validator) when
+        libxml2 cannot compile this correct schema."""
+        try:
+            validator = _compile(self.grammar, self.schema)
+        except ConfigError:
+            self._own = rng.Validator(rng.check(self.schema.path))
+            return None
+        self._compiled.append((None, validator))
+        return None, validator
 
     @property
     def grammar(self) -> etree._ElementTree:
@@ -73,24 +93,35 @@ class RelaxNGBackend:
     def prepare(self, vocabulary: Vocabulary) -> None:
         self._validator(vocabulary)
 
-    def _validator(self, vocabulary: Vocabulary) -> etree.RelaxNG:
-        return self._covering(vocabulary)[1]
+    def _validator(self, vocabulary: Vocabulary) -> etree.RelaxNG | None:
+        found = self._covering(vocabulary)
+        return None if found is None else found[1]
 
-    def _covering(self, vocabulary: Vocabulary) -> tuple[Vocabulary | None, etree.RelaxNG]:
-        """A compiled grammar for ``vocabulary``, and the vocabulary it was pruned to."""
+    def _covering(self, vocabulary: Vocabulary
+                  ) -> tuple[Vocabulary | None, etree.RelaxNG] | None:
+        """A compiled grammar for ``vocabulary``, and the vocabulary it was pruned to;
+        None when teikit's own validator gives the verdicts."""
+        if self._own is not None:
+            return None
         for covered, validator in reversed(self._compiled):
             if covered is None or vocabulary <= covered:
                 return covered, validator
         data = cached("rng-pruned", [PRUNING, self.schema.digest, *vocabulary.key()],
                       lambda: etree.tostring(prune(self.grammar.getroot(), vocabulary)))
         pruned = tei.parse_bytes(data, base_url=str(self.schema.path)).getroot()
-        validator = _compile(pruned, self.schema)
+        try:
+            validator = _compile(pruned, self.schema)
+        except ConfigError:  # the schema is correct: the pruned copy is at fault
+            return self._whole()
         self._compiled.append((vocabulary, validator))
         del self._compiled[:-KEEP_PRUNED]
         return vocabulary, validator
 
     def check(self, document: Document) -> list[Diagnostic]:
-        covered, validator = self._covering(document.names())
+        compiled = self._covering(document.names())
+        if compiled is None:
+            return self._check_own(document)
+        covered, validator = compiled
         if validator.validate(document.tree):
             return []
         found = self._every_fault(document, covered or document.names(),
@@ -118,6 +149,17 @@ class RelaxNGBackend:
             return self._recovery.diagnose(document, vocabulary, log)
         except (ValueError, RecursionError):  # a pattern it cannot read: libxml2's words
             return []
+
+    def _check_own(self, document: Document) -> list[Diagnostic]:
+        assert self._own is not None
+        fault = self._own.valid(document.tree)
+        if fault is None:
+            return []
+        name = etree.QName(fault).localname
+        return [document.diagnostic(
+            fault, Severity.ERROR, "rng", f"element `{name}` does not match {self.schema} "
+            "here (its name, attributes or content)", xpath=readable_xpath(fault),
+            source="relaxng")]
 
     def allowed(self, namespace: str, name: str) -> list[str]:
         """Elements the whole grammar allows inside (namespace, name)."""
