@@ -1,10 +1,11 @@
 """Reading Schematron rule contexts: as selections for lxml, and what they need to match.
 
 A rule's context is an XSLT match pattern. Selected from the root it becomes an XPath
-(``a | b/c`` → ``//a | //b/c``); when that parses as XPath 1.0 (after the safe rewrites of
-:func:`as_xpath1`) libxml2 selects the nodes, far faster than elementpath. And a context
-whose branches all start with a named element (or ``*[@name]``) cannot match a document
-without one of them: such rules are skipped without evaluating anything.
+(``a | b/c`` → ``//a | //b/c``); when that is XPath 1.0 (for an XPath 2 schema: when it
+means the same there, :mod:`teikit.validate.schematron.xpath1`) libxml2 selects the nodes,
+far faster than elementpath. And a context whose branches all start with a named element
+(or ``*[@name]``) cannot match a document without one of them: such rules are skipped
+without evaluating anything.
 """
 
 from __future__ import annotations
@@ -13,48 +14,6 @@ import re
 from typing import Any, Final
 
 from lxml import etree
-
-_VALUE_EQUALITY: Final = re.compile(r"(?<=\s)(eq|ne)(?=\s)")
-_VALUE_ORDER: Final = re.compile(r"(?<=\s)(lt|le|gt|ge)(?=\s+[-+]?\d)")
-_GENERAL: Final = {"eq": "=", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
-_LITERAL: Final = re.compile(r"('[^']*'|\"[^\"]*\")")
-
-
-def as_xpath1(expr: str) -> str:
-    """XPath 2 value comparisons outside string literals as XPath 1 general ones, and a
-    comparison with a sequence of strings as a disjunction.
-
-    On the single values rules compare (an attribute, a count), the two agree. ``lt``,
-    ``gt``, ``le``, ``ge`` are only rewritten before a number: between strings XPath 1
-    would compare numbers where XPath 2 compares the strings. ``@a = ('x', 'y')`` is true
-    when one of the comparisons is, in both versions: ``(@a = 'x' or @a = 'y')``."""
-    expr = _without_sequences(expr)
-    parts = _LITERAL.split(expr)
-    return "".join(part if index % 2 else _VALUE_ORDER.sub(_general, _VALUE_EQUALITY.sub(
-        _general, part)) for index, part in enumerate(parts))
-
-
-_SEQUENCE_COMPARISON: Final = re.compile(
-    r"(?<![\w/@.:$)\]-])(?P<operand>@?[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)\s*"
-    r"(?P<op>!?=)\s*\(\s*(?P<items>'[^']*'(?:\s*,\s*'[^']*')+)\s*\)")
-"""``name = ('x', 'y')`` where ``name`` is a whole operand (an attribute or a child)."""
-
-
-def _without_sequences(expr: str) -> str:
-    literals = [match.span() for match in _LITERAL.finditer(expr)]
-
-    def disjunction(match: re.Match[str]) -> str:
-        if any(start < match.start() < end for start, end in literals):
-            return match.group(0)  # inside a string literal
-        items = re.findall(r"'[^']*'", match.group("items"))
-        operand, op = match.group("operand"), match.group("op")
-        return "(" + " or ".join(f"{operand} {op} {item}" for item in items) + ")"
-
-    return _SEQUENCE_COMPARISON.sub(disjunction, expr)
-
-
-def _general(match: re.Match[str]) -> str:
-    return _GENERAL[match.group(1)]
 
 
 def context_selector(context: str) -> str:
@@ -80,11 +39,10 @@ def _branch_selector(branch: str) -> str:
 def lxml_select(selector: str, namespaces: dict[str, str],
                 extensions: dict[tuple[str | None, str], Any] | None = None
                 ) -> etree.XPath | None:
-    """The selector for lxml (see :func:`as_xpath1`), or None when it is not XPath 1.
-    ``extensions`` are functions the schema adds (``key()``)."""
+    """The selector (XPath 1.0) compiled for lxml, or None when it is not XPath 1.0 or
+    needs a variable. ``extensions`` are functions the schema adds (``key()``)."""
     if "$" in selector or "current()" in selector:
         return None
-    selector = as_xpath1(selector)
     try:
         return etree.XPath(selector, namespaces={k: v for k, v in namespaces.items() if k != "xml"},
                            extensions=extensions)

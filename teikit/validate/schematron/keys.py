@@ -22,7 +22,7 @@ from typing import Any
 from lxml import etree
 
 from teikit.diagnostics import ConfigError
-from teikit.validate.schematron.context import as_xpath1, context_selector
+from teikit.validate.schematron.context import context_selector
 from teikit.validate.schematron.xpath import ElementPathCompiler, Engine, LxmlCompiler
 
 Index = dict[str, list[tuple[int, Any]]]
@@ -55,7 +55,8 @@ class Keys:
     def compile_lxml(self, namespaces: dict[str, str]) -> None:
         """Compile for lxml (a ConfigError for an XPath 1.0 schema, else leaves
         :attr:`lxml` None when a key is not XPath 1.0)."""
-        compiler = LxmlCompiler(namespaces, self.source, None if self.xpath1 else as_xpath1,
+        compiler = LxmlCompiler(namespaces, self.source,
+                                None if self.xpath1 else _same_in_xpath1(namespaces),
                                 extensions={(None, "key"): lxml_key})
         try:
             self.lxml = self._compiled(compiler.compile)
@@ -76,6 +77,29 @@ class Keys:
                                 "match"),
                         compile(d.use, f"xsl:key {name} (line {d.line}) use")) for d in defs]
                 for name, defs in self.defs.items()}
+
+
+def _same_in_xpath1(namespaces: dict[str, str]) -> Callable[[str], str]:
+    """A rewrite of an XPath 2 key expression into XPath 1.0 that refuses (ConfigError)
+    what might mean something else there (:mod:`teikit.validate.schematron.xpath1`)."""
+    from elementpath import ElementPathError
+    from elementpath.xpath2 import XPath2Parser
+
+    from teikit.validate.schematron.xpath1 import translate
+
+    parser = XPath2Parser(namespaces=namespaces)
+    parser.external_function(_placeholder, name="key").nargs = (2, 3)
+
+    def rewrite(text: str) -> str:
+        try:
+            found = translate(parser.parse(text), key=True)
+        except ElementPathError:
+            found = None
+        if found is None:
+            raise ConfigError(f"{text}: not the same in XPath 1.0")
+        return found[0]
+
+    return rewrite
 
 
 def _placeholder(*args: Any) -> Any:  # pragma: no cover - evaluate is replaced

@@ -19,7 +19,6 @@ the elements of later editions (``group``, ``library``, ``rules``, ``visit-each`
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Final
 
@@ -27,9 +26,10 @@ from lxml import etree
 
 from teikit.diagnostics import ConfigError
 from teikit.validate.lines import line_of
-from teikit.validate.schematron.context import as_xpath1, context_selector, lxml_select, needs
+from teikit.validate.schematron.context import context_selector, lxml_select, needs
 from teikit.validate.schematron.expand import expand
-from teikit.validate.schematron.rules import SCH, Compiled, Pattern, Phase, Rule, RuleSet, sch
+from teikit.validate.schematron.fast import plans
+from teikit.validate.schematron.rules import SCH, Pattern, Phase, Rule, RuleSet, sch
 from teikit.validate.schematron.xpath import XPATH1, XPATH2, LxmlCompiler, compiler_for
 from teikit.validate.schematron.xslt import VARIABLES, has_xslt, read_xslt
 
@@ -66,12 +66,9 @@ def read_rules(root: etree._Element, source: str, binding: str | None = None, *,
     rules.abstract = {r.get("id"): r for r in root.iter(sch("rule")) if r.get("abstract") == "true"}
     rules.patterns = [_pattern(node, rules) for node in root.iter(sch("pattern"))]
     _phases(root, rules)
-    outer = {node.get("name", "") for node in rules.variables}
-    outer |= {let.get("name", "") for phase in rules.phases.values() for let in phase.lets}
-    outer |= {let.get("name", "") for p in rules.patterns for let in p.lets}
+    _fast_forms(rules)
     for pattern in rules.patterns:
         for rule in pattern.rules:
-            rule.xpath1 = _as_xpath1(rule, rules, outer)
             if rule.xpath1 is None and not lenient:
                 rules.full(rule)
             if not lenient:
@@ -87,8 +84,7 @@ def _pattern(node: etree._Element, rules: RuleSet) -> Pattern:
         if rule_node.get("abstract") == "true":
             continue
         context = rule_node.get("context", "")
-        found.append(Rule(rule_node, node.get("id", ""), needs(context, rules.namespaces),
-                          _select(context, rules)))
+        found.append(Rule(rule_node, node.get("id", ""), needs(context, rules.namespaces), None))
     return Pattern(node.get("id", ""), lets, found)
 
 
@@ -135,26 +131,26 @@ def _check_references(rule: etree._Element, rules: RuleSet) -> None:
                                       f"{ref!r} is not defined in the schema")
 
 
-def _as_xpath1(rule: Rule, rules: RuleSet, outer: set[str]) -> Compiled | None:
+def _fast_forms(rules: RuleSet) -> None:
+    """Each rule's lxml selection of its context, and its lxml form where an XPath 2
+    schema's rule means the same in XPath 1.0 (:mod:`teikit.validate.schematron.fast`)."""
+    every = [rule for pattern in rules.patterns for rule in pattern.rules]
+    extensions = (rules.xslt.lxml_functions() if rules.xslt is not None else None) or None
     if rules.binding in XPATH1:
-        return None
-    text = etree.tostring(rule.node, encoding="unicode")
-    if any(re.search(rf"\${re.escape(name)}(?![\w.-])", text) for name in outer):
-        return None  # uses a variable of the schema, a phase or the pattern: elementpath's
-    if rules.xslt is not None and rules.xslt.needs_xpath2(text):
-        return None
-    extensions = rules.xslt.lxml_functions() if rules.xslt is not None else None
-    compiler = LxmlCompiler(rules.namespaces, "xpath1", as_xpath1, extensions=extensions or None)
-    try:
-        return rules.form_of("xpath1", compiler).full(rule)
-    except ConfigError:
-        return None
-
-
-def _select(context: str, rules: RuleSet) -> etree.XPath | None:
-    if rules.xslt is None:
-        return lxml_select(context_selector(context), rules.namespaces)
-    if rules.xslt.needs_xpath2(context):
-        return None
-    return lxml_select(context_selector(context), rules.namespaces,
-                       rules.xslt.lxml_functions() or None)
+        for rule in every:
+            rule.select = lxml_select(context_selector(rule.node.get("context", "")),
+                                      rules.namespaces, extensions)
+        return
+    xslt = rules.xslt
+    candidates = [rule for rule in every if xslt is None or not xslt.needs_xpath2(
+        etree.tostring(rule.node, encoding="unicode"))]
+    for rule, plan in zip(candidates, plans(rules, candidates), strict=True):
+        if plan.context is not None:
+            rule.select = lxml_select(plan.context, rules.namespaces, extensions)
+        if plan.texts is not None:
+            compiler = LxmlCompiler(rules.namespaces, "xpath1", plan.texts.__getitem__,
+                                    extensions=extensions)
+            try:
+                rule.xpath1 = rules.form_of("xpath1", compiler).full(rule)
+            except (ConfigError, KeyError):
+                rule.xpath1 = None

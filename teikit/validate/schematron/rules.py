@@ -39,6 +39,11 @@ SEVERITY: Final = {"warning": Severity.WARNING, "warn": Severity.WARNING,
 """Severities by ``role`` (else by ``flag``) of an assert or report; others are errors."""
 
 
+def substituted(text: str) -> str:
+    """An expression with XSLT's ``current()`` as the variable :data:`CURRENT`."""
+    return _CURRENT.sub(f"${CURRENT}", text)
+
+
 def sch(local: str) -> str:
     """Clark name of a Schematron element."""
     return f"{{{SCH}}}{local}"
@@ -143,7 +148,7 @@ class RuleSet:
 
     def expr(self, text: str, where: str) -> Any:
         if text not in self._compiled:
-            self._compiled[text] = self.compiler.compile(_CURRENT.sub(f"${CURRENT}", text), where)
+            self._compiled[text] = self.compiler.compile(substituted(text), where)
         return self._compiled[text]
 
     def lets(self, nodes: list[etree._Element] | tuple[etree._Element, ...]
