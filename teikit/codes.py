@@ -84,6 +84,8 @@ _TABLE: Final = (
     Code("rng-text", Severity.ERROR, "text where the schema allows none", VALIDATE),
     Code("duplicate-id", Severity.WARNING, "an `xml:id` used twice, named at both places (an "
          "error where the grammar counts IDs, as libxml2 and jing do for some)", VALIDATE),
+    Code("rng-schema", Severity.ERROR, "a RELAX NG schema that is not correct RELAX NG, "
+         "located in the schema (a configuration error: exit 2)", VALIDATE),
     Code("rnc-include", Severity.ERROR, "a compact-syntax schema includes a file that cannot "
          "be read", VALIDATE),
     Code("xsd", Severity.ERROR, "the document does not match its XSD", VALIDATE),
