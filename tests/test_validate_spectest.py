@@ -6,7 +6,10 @@ copies and teikit's own checks must hold the verdicts."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -108,3 +111,17 @@ def test_a_declared_incorrect_schema_is_exit_2_never_a_verdict(padded: bool,
     line = PADDING.count("\n") + 1 if padded else 1
     assert f"schema.rng:{line}:" in run.stderr
     assert "not checked" in run.stderr and "doc.xml:" not in run.output
+
+
+def test_a_fresh_process_reads_a_schema_with_xsd_datatypes(tmp_path: Path) -> None:
+    """xmlschema builds its own datatypes on first use: nothing before must be needed."""
+    schema = tmp_path / "ids.rng"
+    schema.write_text('<element xmlns="http://relaxng.org/ns/structure/1.0" name="a" '
+                      'datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">'
+                      '<attribute name="id"><data type="ID"/></attribute></element>',
+                      encoding="utf-8")
+    code = "import sys; from pathlib import Path; from teikit.validate.rng import check; " \
+           "print(len(check(Path(sys.argv[1])).elements))"
+    run = subprocess.run([sys.executable, "-c", code, str(schema)], capture_output=True,
+                         text=True, env={**os.environ, "TEIKIT_CACHE": "off"}, check=False)
+    assert run.returncode == 0 and run.stdout.strip() == "1", run.stderr

@@ -101,6 +101,8 @@ class Datatypes:
             if not datatype.params:
                 meta = xmlschema.XMLSchema10.meta_schema
                 assert meta is not None
+                if not meta.built:  # built on first use (its types are empty before)
+                    meta.build()
                 found = meta.types[datatype.name]
             else:
                 try:
