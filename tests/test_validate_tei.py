@@ -260,10 +260,10 @@ def test_rules_are_skipped_only_when_they_cannot_match(
 @pytest.mark.parametrize(
     ("context", "selector"),
     [
-        ("tei:*[@when]", "//@when/parent::tei:*"),
-        ("*[@xml:id]", "//@xml:id/parent::*"),
+        ("tei:*[@when]", "//tei:*[@when]"),  # not //@when/parent::tei:* (quadratic)
+        ("*[@xml:id]", "//*[@xml:id]"),
         ("tei:*[@when = '1']", "//tei:*[@when = '1']"),
-        ("tei:p | tei:*[@n]", "//tei:p | //@n/parent::tei:*"),
+        ("tei:p | tei:*[@n]", "//tei:p | //tei:*[@n]"),
     ],
 )
 def test_rule_contexts_become_selections_from_the_root(context: str, selector: str) -> None:
