@@ -106,9 +106,9 @@ def run_case(number: int, seed: int, scratch: Path) -> Verdict:
     result = CliRunner().invoke(app, argv_for(command, rng, scratch))
     seconds = time.perf_counter() - start
     raised = result.exception is not None and not isinstance(result.exception, SystemExit)
-    return Verdict(command, result.exit_code, raised or "Traceback" in result.output,
-                   "internal error" in result.output, not outputs_complete(scratch / "out"),
-                   seconds)
+    printed = result.stdout + result.stderr
+    return Verdict(command, result.exit_code, raised or "Traceback" in printed,
+                   "internal error" in printed, not outputs_complete(scratch / "out"), seconds)
 
 
 def outputs_complete(folder: Path) -> bool:

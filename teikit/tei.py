@@ -71,7 +71,10 @@ def is_tei(element: etree._Element, *names: str) -> bool:
 MAX_DEPTH: Final = 2048
 """The deepest element nesting teikit reads. Real TEI nests a few hundred levels at most
 (jing sets no bound); libxml2's default of 256 refuses some of it. This is libxml2's bound
-for large documents, which :func:`_parser` asks for; a test keeps the two equal."""
+for large documents, which :func:`_parser` asks for; older libxml2 releases set none
+there, so a parsed tree is checked too (one cheap XPath: it stops at the first level that
+is empty)."""
+_TOO_DEEP: Final = etree.XPath("/*" + "/*" * MAX_DEPTH)
 
 _DEPTH_MESSAGE = re.compile(r"Excessive depth in document: \d+.*")
 _REWORDED: Final = (
@@ -82,8 +85,9 @@ _REWORDED: Final = (
      "teikit refuses such expansion"),
     (re.compile(r"(Entity '[^']*' not defined).*"),
      r"\1 (teikit never reads DTDs or external entities)"),
-    (re.compile(r"(.*?)(?:, line \d+, column \d+)?(?: \(.*, line \d+\))?$"), r"\1"),
+    (re.compile(r"internal error: (?:\w+: )?(.*)"), r"\1"),  # libxml2's word, not a bug
 )
+_POSITION: Final = re.compile(r"(?:, line \d+, column \d+)?(?: \(.*, line \d+\))?$")
 
 
 class _NoExternal(etree.Resolver):
@@ -128,8 +132,15 @@ def parse_bytes(data: bytes, *, base_url: str | None = None,
     """
     safe = _parser(collect_ids=collect_ids)
     if base_url is None:
-        return etree.fromstring(data, safe).getroottree()
-    return etree.fromstring(data, safe, base_url=base_url).getroottree()
+        tree = etree.fromstring(data, safe).getroottree()
+    else:
+        tree = etree.fromstring(data, safe, base_url=base_url).getroottree()
+    too_deep = cast("list[etree._Element]", _TOO_DEEP(tree))
+    if too_deep:
+        error: Any = etree.XMLSyntaxError  # lxml-stubs lack its (message, code, line, column)
+        raise error(f"Excessive depth in document: {MAX_DEPTH}", None,
+                    too_deep[0].sourceline or 0, 0, base_url)
+    return tree
 
 
 def parse_file(path: str | Path, *, collect_ids: bool = True) -> etree._ElementTree:
@@ -142,7 +153,7 @@ def parse_file(path: str | Path, *, collect_ids: bool = True) -> etree._ElementT
 def syntax_message(exc: etree.XMLSyntaxError) -> str:
     """Why a document is not well-formed, naming teikit's bound when one was hit (the
     position is left out: callers give it as ``file:line:column``)."""
-    message = (exc.msg or str(exc) or "not well-formed").strip()
+    message = _POSITION.sub("", (exc.msg or str(exc) or "not well-formed").strip(), count=1)
     for pattern, replacement in _REWORDED:
         if pattern.match(message):
             return pattern.sub(replacement, message, count=1)

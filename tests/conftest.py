@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
+import click.testing
 import pytest
 from hypothesis import settings
 
@@ -16,6 +18,17 @@ from hypothesis import settings
 _CACHE = tempfile.TemporaryDirectory(prefix="teikit-test-cache-")
 os.environ["XDG_CACHE_HOME"] = _CACHE.name
 os.environ.pop("TEIKIT_CACHE", None)
+
+# click before 8.2 (which the lowest typer teikit allows asks for) mixes stderr into the
+# output of CliRunner unless told not to; the tests read the two apart.
+if "mix_stderr" in inspect.signature(click.testing.CliRunner.__init__).parameters:
+    _init = click.testing.CliRunner.__init__
+
+    def _apart(self: click.testing.CliRunner, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("mix_stderr", False)
+        _init(self, *args, **kwargs)
+
+    click.testing.CliRunner.__init__ = _apart  # type: ignore[method-assign]
 
 # Shared machines are noisy: property tests check behaviour, never timing.
 settings.register_profile("teikit", deadline=None, print_blob=True)

@@ -48,8 +48,9 @@ def test_arbitrary_bytes(data: bytes, command: str, to: str,
             "export": ["export", source, "--to", to, "-o", folder / "out" / "x.out"],
             "build": ["build", source, "-o", folder / "out"]}[command]
     result = CliRunner().invoke(app, [str(a) for a in argv])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    assert "Traceback" not in result.output and "internal error" not in result.output
+    printed = result.stdout + result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit), printed
+    assert "Traceback" not in printed and "internal error" not in printed
     assert result.exit_code in (0, 1, 2)
     assert outputs_complete(folder / "out")
 

@@ -60,7 +60,7 @@ runner = CliRunner()
 
 def run(*argv: object) -> Result:
     result = runner.invoke(app, [str(a) for a in argv])
-    assert "Traceback" not in result.output
+    assert "Traceback" not in result.stdout + result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit), (
         result.exception)
     return result

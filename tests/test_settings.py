@@ -93,7 +93,7 @@ def test_every_command_exits_2_with_the_location_of_a_malformed_file(
     (project / "teikit.toml").write_text('profile = "frus\n')
     monkeypatch.chdir(project / "letters")
     run = CliRunner().invoke(app, command)
-    assert run.exit_code == 2, run.output
-    assert "teikit.toml:1:" in run.output and "not valid TOML" in run.output
-    assert "Traceback" not in run.output
+    assert run.exit_code == 2, run.stderr
+    assert "teikit.toml:1:" in run.stderr and "not valid TOML" in run.stderr
+    assert "Traceback" not in run.stdout + run.stderr
     assert run.exception is None or isinstance(run.exception, SystemExit)
