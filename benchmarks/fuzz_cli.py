@@ -40,6 +40,8 @@ from fuzz_inputs import (
 ROOT = Path(__file__).resolve().parents[1]
 COMMANDS = ("encode", "validate", "export", "build")
 HANG = 10.0
+PROGRESS = 5000
+"""A line on stderr every PROGRESS cases."""
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,8 @@ def supervise(numbers: list[int], seed: int, jobs: int) -> dict[int, Verdict | N
                 started[conn] = (message[1], time.monotonic())
             else:
                 results[message[1]] = message[2]
+                if len(results) % PROGRESS == 0:
+                    print(f"{len(results):,} cases", file=sys.stderr, flush=True)
         for conn, (number, since) in list(started.items()):
             if conn in running and number not in results and time.monotonic() - since > HANG:
                 process, todo = running.pop(conn)

@@ -252,8 +252,11 @@ def validate(
     sys.stdout.write(report)
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format is Format.github and summary_path:
-        with open(summary_path, "a", encoding="utf-8") as summary:
-            summary.write(reporting.github_summary(diagnostics, files))
+        try:
+            with open(summary_path, "a", encoding="utf-8") as summary:
+                summary.write(reporting.github_summary(diagnostics, files))
+        except OSError as exc:
+            fail(f"{summary_path}: cannot write the job summary ({exc.strerror or exc})", 2)
     invalid = len({d.in_document for d in diagnostics if d.severity is Severity.ERROR})
     unchecked = sum(1 for result in results if result.schema_errors)
     say(f"{len(files)} file{'' if len(files) == 1 else 's'} checked: "

@@ -99,5 +99,10 @@ class OutputError(TeikitError):
     """An output cannot be written without putting a user's file at risk."""
 
 
+class WriteError(OutputError):
+    """The operating system refused to write an output (permissions, a full disk…): the
+    CLI's exit status 2."""
+
+
 class ConfigError(TeikitError):
     """A profile, schema choice or option is wrong (CLI exit code 2)."""

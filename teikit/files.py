@@ -13,7 +13,16 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from teikit.diagnostics import InputError, OutputError
+from teikit.diagnostics import InputError, OutputError, WriteError
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """:func:`write_atomic`, with the operating system's refusal as one-line
+    :class:`WriteError` naming the path."""
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
 def write_atomic(path: Path, data: bytes) -> None:

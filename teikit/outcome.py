@@ -12,11 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from teikit.diagnostics import ConfigError, Diagnostic, OutputError, Severity, TeikitError
-
-
-class WriteError(OutputError):
-    """The operating system refused to write an output (permissions, a full disk…)."""
+from teikit.diagnostics import (
+    ConfigError,
+    Diagnostic,
+    OutputError,
+    Severity,
+    TeikitError,
+    WriteError,
+)
 
 
 @dataclass

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from teikit.diagnostics import InputError, OutputError
-from teikit.files import InputSet, expand_inputs, guard_output, write_atomic
+from teikit.files import InputSet, expand_inputs, guard_output, write_output
 from teikit.ledger import Ledger, Ownership
-from teikit.outcome import WriteError
 
 
 @dataclass(frozen=True)
@@ -64,10 +63,7 @@ class Plan:
     def write(self, target: Path, data: bytes) -> None:
         """Write one output atomically, when that loses nobody's work."""
         check_replaceable(target, self.inputs, self.ledger, self.force)
-        try:
-            write_atomic(target, data)
-        except OSError as exc:
-            raise WriteError(f"{target}: cannot write ({exc.strerror or exc})") from None
+        write_output(target, data)
         self.ledger.remember(target, data)
 
 

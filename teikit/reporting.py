@@ -24,7 +24,7 @@ from lxml.builder import ElementMaker
 
 from teikit._version import __version__
 from teikit.diagnostics import ConfigError, Diagnostic, Severity, worst
-from teikit.files import write_atomic
+from teikit.files import write_output
 
 Formatter = Callable[[Sequence[Diagnostic], Sequence[str]], str]
 SARIF_SCHEMA: Final = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -201,7 +201,7 @@ def write_baseline(path: Path, diagnostics: Iterable[Diagnostic]) -> None:
     entries = [{"file": k.split("\t")[0], "code": k.split("\t")[1], "message": k.split("\t")[2],
                 "xpath": k.split("\t")[3] or None, "count": n} for k, n in sorted(keys.items())]
     data = {"teikit-baseline": 1, "problems": entries}
-    write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode())
+    write_output(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode())
 
 
 def load_baseline(path: Path) -> Counter[str]:

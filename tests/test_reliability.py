@@ -182,6 +182,8 @@ def unwritable_output_is_one_line(folder: Path) -> None:
         assert result.exit_code == 2, (argv, result.stderr)
         [line] = [x for x in result.stderr.splitlines() if "cannot write" in x]
         assert str(folder / "ro") in line
+    baseline = run("validate", folder / "x.xml", "--write-baseline", folder / "ro" / "b.json")
+    assert baseline.exit_code == 2 and "ro/b.json: cannot write" in baseline.stderr
 
 
 def invalid_tei() -> bytes:
@@ -231,7 +233,8 @@ CASES = [
          "file is reported and the batch goes on", nested_brackets_encode),
     Case("`[[[[[[` × 5,000 lines", "`teikit encode br.txt -o br.xml`",
          "one warning per cause, with the count of its repeats", repeated_warnings_collapse),
-    Case("an output folder that cannot be written", "`teikit encode|export|build … -o ro/…`",
+    Case("an output folder that cannot be written",
+         "`teikit encode|export|build … -o ro/…`, `teikit validate … --write-baseline ro/…`",
          "one line naming the path, exit 2", unwritable_output_is_one_line),
     Case("invalid TEI", "`teikit export bad.xml --to text` with and without `--no-validate`",
          "refused (exit 1) unless `--no-validate`, which skips validation entirely",
