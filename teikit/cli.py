@@ -210,6 +210,11 @@ def validate(
         "--phase", metavar="NAME",
         help=("The Schematron phase to run (#ALL: every pattern). Default: each schema's "
               "defaultPhase, else every pattern."))] = None,
+    check_pointers: Annotated[bool, typer.Option(
+        "--check-pointers",
+        help=("Report every local pointer (@target, @resp, @corresp, @ref … as '#id', or a "
+              "prefixDef prefix that expands to one) that names no xml:id of the document "
+              "or its XIncluded parts; nothing is fetched."))] = False,
 ) -> None:
     """Validate TEI files against schemas; every problem as file:line:column.
 
@@ -225,6 +230,8 @@ def validate(
       teikit validate tei/ --schema project.rng --schema project.sch --format junit > report.xml
 
       teikit validate tei/ --format github --baseline .teikit-baseline.json
+
+      teikit validate tei/ --check-pointers
     """
     import os
 
@@ -235,7 +242,7 @@ def validate(
         results = validate_paths(paths, list(schema or ()), jobs=jobs,
                                  options=Options(embedded=embedded,
                                                  xinclude_roots=tuple(xinclude_root or ()),
-                                                 phase=phase))
+                                                 phase=phase, pointers=check_pointers))
         known = reporting.load_baseline(baseline) if baseline is not None else None
     except TeikitError as exc:
         fail(str(exc), 2)

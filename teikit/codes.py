@@ -82,6 +82,9 @@ _TABLE: Final = (
          VALIDATE),
     Code("rng-value", Severity.ERROR, "a value the schema does not allow", VALIDATE),
     Code("rng-text", Severity.ERROR, "text where the schema allows none", VALIDATE),
+    Code("dangling-pointer", Severity.ERROR, "a local pointer (`#id`, or a `prefixDef` prefix "
+         "expanding to one) that names no `xml:id` of the document (`--check-pointers`)",
+         VALIDATE),
     Code("duplicate-id", Severity.WARNING, "an `xml:id` used twice, named at both places (an "
          "error where the grammar counts IDs, as libxml2 and jing do for some)", VALIDATE),
     Code("rng-schema", Severity.ERROR, "a RELAX NG schema that is not correct RELAX NG, "

@@ -33,6 +33,9 @@ class Options:
     """The Schematron phase to run (``#ALL``: every pattern); None: each schema's
     ``defaultPhase``, else every pattern. A schema that has phases but not this one is a
     configuration error; one without phases runs every pattern."""
+    pointers: bool = False
+    """Check that every local pointer (``#id``, or a ``prefixDef`` prefix expanding to one)
+    names an ``xml:id`` of the document (see :mod:`teikit.validate.pointers`)."""
 
 
 KEEP_SCHEMAS: Final = 16
@@ -77,12 +80,17 @@ def _compile(schema: Schema, options: Options) -> list[Backend]:
 
 def check_document(document: Document, schemas: Sequence[Schema], options: Options
                    ) -> list[Diagnostic]:
-    """Every problem of a loaded document against ``schemas``, and its repeated xml:ids
-    (warnings, unless a grammar counted them as errors)."""
+    """Every problem of a loaded document against ``schemas``, its repeated xml:ids
+    (warnings, unless a grammar counted them as errors) and, if asked, its pointers that
+    lead nowhere."""
     found: list[Diagnostic] = []
     for schema in schemas:
         for backend in backends(schema, options):
             found.extend(backend.check(document))
+    if options.pointers:
+        from teikit.validate.pointers import dangling_pointers
+
+        found.extend(dangling_pointers(document))
     errors = {(d.file, d.line) for d in found if d.code == "duplicate-id"}
     return [d for d in repeated_ids(document) if (d.file, d.line) not in errors] + found
 

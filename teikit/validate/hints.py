@@ -82,6 +82,12 @@ HINTS: Final[dict[tuple[str, str, str], str]] = {
     ("value", "id", "*"):
         "an identifier starts with a letter or `_` and has no spaces or colons",
     ("value", "lang", "*"): "a language is a BCP 47 tag such as `en`, `grc` or `de-AT`",
+    # pointers
+    ("pointer", "resp", "*"):
+        "declare who is responsible: a `respStmt`, `person` or `org` with that xml:id",
+    ("pointer", "hand", "*"): "declare the hand: a `handNote` with that xml:id",
+    ("pointer", "*", "*"):
+        "check the id's spelling, or give the element it means that xml:id",
     # text
     ("text", "*", "body"): "text in the body belongs in a paragraph: wrap it in `p`",
     ("text", "*", "div"): "text in a division belongs in a paragraph: wrap it in `p`",

@@ -88,6 +88,13 @@ class Grammar:
                 p for score, p in scored if score == best and best)
         return found
 
+    def element_names(self) -> list[Name]:
+        """The names of the grammar's element patterns that have one name."""
+        if self._named is None:
+            self._index()
+        assert self._named is not None
+        return sorted(self._named)
+
     def _index(self) -> None:
         """Element patterns by simple name; the others (name classes) apart."""
         self._named = {}
