@@ -66,8 +66,9 @@ def id_problems(root: etree._Element, file: str) -> Iterator[Diagnostic]:
     seen: set[str] = set()
     repeated: dict[str, etree._Element] = {}
     invalid: dict[str, etree._Element] = {}
+    xml_id = xml("id")
     for element in root.iter():
-        ident = element.get(xml("id")) if isinstance(element.tag, str) else None
+        ident = element.get(xml_id) if isinstance(element.tag, str) else None
         if ident is None:
             continue
         if ident in seen:

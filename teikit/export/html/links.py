@@ -34,8 +34,9 @@ def pointers(root: etree._Element) -> Iterator[etree._Element]:
 def index_ids(root: etree._Element, shared: Shared) -> None:
     """Give every ``xml:id`` under ``root`` a unique HTML id, and every internal pointer an
     id the element it points at can link back to."""
+    xml_id = xml("id")
     for element in root.iter():
-        ident = element.get(xml("id")) if isinstance(element.tag, str) else None
+        ident = element.get(xml_id) if isinstance(element.tag, str) else None
         if not ident or not ident.split():
             continue
         html_id = "-".join(ident.split())
