@@ -21,6 +21,7 @@ from teikit.files import read_bytes
 from teikit.tei import serialize
 
 if TYPE_CHECKING:
+    from teikit.encode.layout import Explained
     from teikit.encode.profiles import Profile
 
 
@@ -32,6 +33,8 @@ class EncodeResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     layout: str = ""
     profile: str = ""
+    explained: list[Explained] = field(default_factory=list)
+    """Each line's role and the evidence that decided it (``teikit encode --explain``)."""
 
     def to_bytes(self) -> bytes:
         """The TEI document as UTF-8 bytes."""

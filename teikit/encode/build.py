@@ -123,7 +123,10 @@ class Builder:
             self.dateline(element, block)
         elif not block.inline:
             _append_text(element, block.text)
-        elif block.tag in {"note", "ab", "p"} and (label := self.label(block)):
+        elif "_date" in block.attrs and self.dated(element, block):
+            pass
+        elif (block.tag in {"note", "ab", "p"} or "_label" in block.attrs) and (
+                label := self.label(block)):
             element.append(text_element("label", block.text[:label]))
             rest = block.text[label:]
             whole = parse_date(rest, self.dates) if block.tag == "ab" else None
@@ -134,6 +137,32 @@ class Builder:
         else:
             fill(element, self.engine.run(block.text, block.offset, self.diagnostics))
         return [element]
+
+    def dated(self, element: etree._Element, block: Block) -> bool:
+        """Write a block whose layout found a date at ``_date`` (``start:end``) with that
+        date as ``<date>``; the text around it goes through the inline rules. False when
+        the span is not a date or a bracket crosses it."""
+        start, end = (int(n) for n in block.attrs["_date"].split(":"))
+        text = block.text
+        date = parse_date(text[start:end], self.dates)
+        if date is None or not (date.when or (date.from_ and date.to)):
+            return False
+        if _crosses_bracket(text, start) or _crosses_bracket(text, end):
+            return False
+        label = self.label(block) if "_label" in block.attrs else 0
+        if label and label <= start:
+            element.append(text_element("label", text[:label]))
+        else:
+            label = 0
+        fill(element, self.engine.run(text[label:start], block.offset + label,
+                                      self.diagnostics))
+        date_element = text_element("date", text[start:end])
+        for key, value in (("when", date.when), ("from", date.from_), ("to", date.to)):
+            if value:
+                date_element.set(key, value)
+        element.append(date_element)
+        fill(element, self.engine.run(text[end:], block.offset + end, self.diagnostics))
+        return True
 
     def label(self, block: Block) -> int:
         if "_label" in block.attrs:
@@ -194,6 +223,11 @@ class Builder:
         line, column = self.locate(block.offset)
         self.diagnostics.append(
             Diagnostic(self.file, line, column, Severity.WARNING, code, message))
+
+
+def _crosses_bracket(text: str, position: int) -> bool:
+    """Whether ``position`` falls inside a ``[…]`` of ``text``."""
+    return text.count("[", 0, position) > text.count("]", 0, position)
 
 
 def ensure_body(text: etree._Element) -> None:

@@ -41,9 +41,9 @@ def encode_transcript(transcript: Transcript, profile: Profile | None = None,
         diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.WARNING, "TK001",
                                       "the transcript is empty"))
     found = layouts.parse(transcript, dates, layout)
-    if found.layout == "plain" and layout is None and transcript.text.strip():
-        diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.WARNING, "TK002",
-                                      "no known layout recognised; encoded as paragraphs"))
+    for index, code, message in found.warnings:
+        diagnostics.append(Diagnostic(transcript.name, index + 1, 1, Severity.WARNING, code,
+                                      message))
 
     def locate(offset: int) -> tuple[int, int]:
         return position(transcript, offset)
@@ -58,6 +58,9 @@ def encode_transcript(transcript: Transcript, profile: Profile | None = None,
     uses_hand = text.find(f".//{tei('add')}[@hand='#hand-handwritten']") is not None
     if found.metadata.title is None:
         found.metadata.title = first_heading(text)
+    if found.metadata.title is None and transcript.text.strip():
+        diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.WARNING, "TK003",
+                                      "no title found; the file name stands for it"))
     header = tei_header(found.metadata, transcript, profile, found.layout, uses_hand)
     root = etree.Element(tei("TEI"), nsmap=NSMAP)
     root.text = "\n  "
@@ -68,7 +71,8 @@ def encode_transcript(transcript: Transcript, profile: Profile | None = None,
         diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.ERROR, "TK901",
                                       "internal error: the TEI does not give the transcript back"))
     diagnostics.sort(key=lambda d: (d.line, d.column))
-    return EncodeResult(root.getroottree(), diagnostics, found.layout, profile.name)
+    return EncodeResult(root.getroottree(), diagnostics, found.layout, profile.name,
+                        found.explained)
 
 
 def _plain(element: etree._Element) -> str:

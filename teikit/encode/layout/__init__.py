@@ -1,99 +1,167 @@
-"""Block-level layouts: which kind of transcript this is, and its structure.
+"""Block level: which lines are what, and the ``<text>`` tree they make.
 
-``record`` (a digital archive's record around a document), ``letter`` (letters,
-telegrams, memoranda, with enclosures) and ``plain`` (paragraphs only). Detection is
-automatic; a caller may force one. Each layout yields units that
-:func:`~teikit.encode.layout.units.assemble` turns into the model tree.
+The steps, each in its own module:
+
+1. :func:`teikit.encode.roles.logical_lines` — the transcript's non-blank lines, with a
+   bracket spanning lines or wrapped prose joined into one;
+2. :mod:`record` — a digital archive's record is found by its envelope (date line,
+   title, acknowledgement, metadata headings) and read into the header's metadata;
+3. :mod:`notes` — a notes section or a list of references at the end;
+4. :func:`teikit.encode.roles.read` — the role of every other line, from evidence;
+5. :mod:`document` — roles become divisions, openers, closers, lists, entries;
+6. :mod:`principal` — the title and the principal date;
+7. :func:`~teikit.encode.layout.units.assemble` — units become the model tree, every
+   character between them kept.
+
+The layout names the family it found (``record``, ``letter``, ``memorandum``,
+``minutes``, ``telegram``, ``diary``, ``report``…); ``plain`` forces paragraphs only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from teikit.encode.dates import DateOptions, ParsedDate
-from teikit.encode.layout import lines as look
+from teikit.encode.dates import DateOptions
 from teikit.encode.layout import notes
-from teikit.encode.layout.letter import LetterLayout
-from teikit.encode.layout.record import RecordLayout, looks_like_record
+from teikit.encode.layout.document import structure
+from teikit.encode.layout.family import family, name_divisions
+from teikit.encode.layout.principal import principal
+from teikit.encode.layout.record import RecordReader, envelope
 from teikit.encode.layout.units import Spec, Unit, assemble
 from teikit.encode.model import Container, Metadata
-from teikit.encode.source import BLANKS, Line, Transcript
+from teikit.encode.roles import Line, logical_lines, read
+from teikit.encode.roles.grammar import Decision
+from teikit.encode.source import Transcript
 
 LAYOUTS = ("record", "letter", "plain")
+"""Layouts a caller may force (``letter`` reads any document by its roles)."""
+
+
+@dataclass(frozen=True)
+class Explained:
+    """One line's role and the evidence for it, for ``teikit encode --explain``."""
+
+    line: int
+    role: str
+    text: str
+    reasons: tuple[str, ...] = ()
+    runner_up: tuple[str, float] | None = None
 
 
 @dataclass
 class LayoutResult:
-    """The ``<text>`` tree, header metadata, note ids and the layout that was used."""
+    """The ``<text>`` tree, header metadata, note ids and what decided each line."""
 
     text: Container
     metadata: Metadata
     layout: str
     note_ids: dict[str, str]
     has_references: bool
+    explained: list[Explained] = field(default_factory=list)
+    warnings: list[tuple[int, str, str]] = field(default_factory=list)
+    """(line index, code, message) for the encoder's diagnostics."""
+    bibl_ids: dict[str, str] = field(default_factory=dict)
 
 
-def detect(lines: Sequence[Line], dates: DateOptions) -> str:
-    """The layout that fits ``lines`` best."""
-    if looks_like_record(lines, dates):
-        return "record"
-    texts = [line.text.strip(BLANKS) for line in lines if not line.is_blank]
-    letterish = sum(
-        1 for t in texts
-        if look.is_salute(t) or look.is_closing(t) or look.MEMO_FIELD.match(t)
-        or look.page_number(t)
-    )
-    dated_top = any(look.words(t) <= 14 and _month_or_day(look.dateline_date(t, dates))
-                    for t in texts[:6])
-    return "letter" if letterish or dated_top else "plain"
+def _explain_lines(lines: Sequence[Line], role: str, reason: str) -> list[Explained]:
+    return [Explained(line.number + 1, role, line.text, (reason,)) for line in lines]
 
 
-def _month_or_day(date: ParsedDate | None) -> bool:
-    """Whether ``date`` is known to the month at least (a year alone makes no dateline)."""
-    return date is not None and len(date.when or date.from_ or "") >= 7
+def _explain_decisions(decisions: Sequence[Decision]) -> list[Explained]:
+    return [Explained(d.line.number + 1, d.role, d.line.text, tuple(d.evidence.reasons),
+                      d.runner_up) for d in decisions]
 
 
-def merge_paragraphs(lines: Sequence[Line], found: list[Unit]) -> list[Unit]:
-    """Join paragraph lines with no blank line between them, when the transcript
-    separates its paragraphs with blank lines (wrapped text)."""
-    blank_separated = any(line.is_blank for line in lines)
-    if not blank_separated:
-        return found
-    merged: list[Unit] = []
-    for unit in found:
-        previous = merged[-1] if merged else None
-        if (previous is not None and unit.tag == previous.tag == "p"
-                and unit.path == previous.path and unit.first == previous.last + 1
-                and not unit.attrs and not previous.attrs):
-            previous.last = unit.last
-        else:
-            merged.append(unit)
-    return merged
+def _explain_units(transcript: Transcript, units: Sequence[Unit]) -> list[Explained]:
+    found = []
+    for unit in units:
+        container = unit.path[-1].attrs.get("type") or unit.path[-1].attrs.get("subtype", "")
+        role = "record-heading" if unit.tag == "head" else f"record-{container or unit.tag}"
+        text = transcript.lines[unit.first].text.strip()
+        found.append(Explained(unit.first + 1, role, text))
+    return found
 
 
 def parse(transcript: Transcript, dates: DateOptions, layout: str | None = None) -> LayoutResult:
-    """Structure ``transcript`` with ``layout`` (detected when ``None``)."""
-    lines = transcript.lines
-    chosen = layout or detect(lines, dates)
-    body, back = Spec("body"), Spec("back")
-    indices = [i for i, line in enumerate(lines) if not line.is_blank]
-    metadata = Metadata()
-    if chosen == "record":
-        record = RecordLayout(lines, dates)
-        found = record.run()
-        metadata = record.meta
-        note_ids, references = record.note_ids, record.references
-    else:
-        text_lines, note_lines = notes.split(lines, indices)
-        note_units, note_ids, references = notes.units(lines, note_lines, back)
-        if chosen == "letter":
-            found = LetterLayout(lines, (body,), dates).run(text_lines)
-        else:
-            found = [Unit("p", i, i, (body,)) for i in text_lines]
-        found.extend(note_units)
-    found = merge_paragraphs(lines, found)
-    if not found:
-        found = []
-    tree = assemble(transcript.text, lines, found, Spec("text"))
-    return LayoutResult(tree, metadata, chosen, note_ids, references)
+    """Structure ``transcript`` (its layout detected unless ``layout`` forces one)."""
+    source = transcript.lines
+    indices = [i for i, line in enumerate(source) if not line.is_blank]
+    lines = logical_lines(source, indices, dates)
+    if layout == "plain":
+        units = [Unit("p", line.number, line.last, (Spec("body"),)) for line in lines]
+        tree = assemble(transcript.text, source, units, Spec("text"))
+        explained = _explain_lines(lines, "paragraph", "layout forced to plain")
+        return LayoutResult(tree, Metadata(), "plain", {}, False, explained)
+    return Reader(transcript, lines, dates, layout).run()
+
+
+class Reader:
+    """One layout run over a transcript's logical lines."""
+
+    def __init__(self, transcript: Transcript, lines: list[Line], dates: DateOptions,
+                 layout: str | None) -> None:
+        self.transcript = transcript
+        self.lines = lines
+        self.dates = dates
+        self.forced = layout
+        self.units: list[Unit] = []
+        self.explained: list[Explained] = []
+        self.warnings: list[tuple[int, str, str]] = []
+        self.body, self.back = Spec("body"), Spec("back")
+
+    def run(self) -> LayoutResult:
+        found = envelope(self.lines) if self.forced in {None, "record"} else None
+        reader = RecordReader(found) if found is not None else None
+        meta = reader.meta if reader is not None else Metadata()
+        document = found.document if found is not None else self.lines
+        if reader is not None and found is not None:
+            self.units.extend(reader.top_units())
+            self.explained.extend(Explained(line.number + 1, f"record-{part}", line.text)
+                                  for part, line in found.top)
+        document, end = self.end_matter(document)
+        decisions = read(document)
+        self.explained.extend(_explain_decisions(decisions))
+        divs = structure(decisions, (self.body,))
+        kind = family(decisions)
+        name_divisions(divs, kind)
+        self.units.extend(unit for div in divs for unit in div.units)
+        self.units.extend(end.units)
+        if reader is not None:
+            tail = reader.tail_units()
+            self.units.extend(tail)
+            self.explained.extend(_explain_units(self.transcript, tail))
+            self.warnings.extend((line.number, "TK140", message)
+                                 for line, message in reader.warnings)
+        self.fill_metadata(meta, decisions, reader is not None)
+        self.units.sort(key=lambda unit: unit.first)
+        if kind == "plain" and reader is None and self.lines:
+            self.warnings.append((self.lines[0].number, "TK002", "no document structure "
+                                  "recognised; encoded as paragraphs"))
+        tree = assemble(self.transcript.text, self.transcript.lines, self.units, Spec("text"))
+        chosen = "record" if reader is not None else kind
+        self.explained.sort(key=lambda row: row.line)
+        return LayoutResult(tree, meta, chosen, end.note_ids, end.references, self.explained,
+                            self.warnings, end.bibl_ids)
+
+    def end_matter(self, document: list[Line]) -> tuple[list[Line], notes.EndMatter]:
+        numbers = [line.number for line in document]
+        kept, end_lines = notes.split(self.transcript.lines, numbers)
+        if not end_lines:
+            return document, notes.EndMatter()
+        end = notes.units(self.transcript.lines, end_lines, self.back)
+        for unit in end.units:
+            text = self.transcript.lines[unit.first].text.strip()
+            self.explained.append(Explained(unit.first + 1, f"end-{unit.tag}", text))
+        keep = set(kept)
+        return [line for line in document if line.number in keep], end
+
+    def fill_metadata(self, meta: Metadata, decisions: Sequence[Decision],
+                      record: bool) -> None:
+        found = principal(decisions)
+        if meta.title is None:
+            meta.title = found.title
+        if meta.date_text is None and found.date is not None:
+            meta.date_text = found.date_text
+            meta.date_when = found.date.when
+            meta.date_from, meta.date_to = found.date.from_, found.date.to

@@ -1,65 +1,73 @@
 """The digital-archive record: a catalogue record wrapped around a document.
 
-Shape (each part optional except the body)::
+Read from its evidence, not from one archive's exact wording::
 
-    September 21, 1959                                  → front/docDate, creation date
-    Report by Qiao Xiaoguang on a Conversation …        → front/docTitle, title
-    This document was made possible with support from X → front/div[acknowledgement], funder
-    … the document: letters, enclosures …              → body (see layout.letter)
-    Qiao Xiaoguang … reports …                          → back/div[summary], abstract
-    Associated People & Organizations / Associated Places / Associated Topics /
-    Document Information / Source / Original Archive / Rights, each with or without lines
-    beneath it                                          → back/div[metadata|rights], header
+    September 21, 1959                  a date alone on the first line → front/docDate
+    Report by Qiao Xiaoguang on …       the title under it              → front/docTitle
+    Translated with the support of X    a one-sentence acknowledgement  → front/div[acknowledgement]
+    … the document …                    read by the document layouts    → body
+    Author(s):  Surname, Forename       catalogue names                 → back, titleStmt/author
+    Qiao Xiaoguang … reports …          a summary in the third person   → back, abstract
+    Associated People & Organizations, Associated Places, Associated Topics, Subjects
+    Discussed, Related Documents, Document Information, Source, Original Archive,
+    Rights — any subset, in any order, each with lines under it or none; or
+    Document Information followed straight by the source and the rights text
+                                                                        → back, teiHeader
 
-An empty heading gives an empty section and nothing in the header.
+Headings are recognised from a list (``roles/data/record_headings.txt``) and, for
+headings the list does not know, from their shape (``Associated …``, ``Related …``):
+those go to the back matter with warning TK140. The summary is the paragraph after the
+document's foot (or under the authors) that speaks of the document in the third person;
+a record without one gets no abstract.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from teikit.encode.dates import DateOptions
-from teikit.encode.layout import notes
-from teikit.encode.layout.letter import LetterLayout
-from teikit.encode.layout.lines import is_paragraph, whole_date
 from teikit.encode.layout.units import Spec, Unit
 from teikit.encode.model import Metadata, Person
-from teikit.encode.source import BLANKS, Line
-
-HEADINGS: dict[str, str] = {
-    "associated people & organizations": "people",
-    "associated people and organizations": "people",
-    "associated people": "people",
-    "associated organizations": "people",
-    "associated places": "places",
-    "associated topics": "topics",
-    "document information": "information",
-    "source": "source",
-    "original archive": "archive",
-    "rights": "rights",
-}
-ACKNOWLEDGEMENT = re.compile(
-    r"^(?:this document was made possible (?:with|by) (?:the )?(?:generous )?support (?:from|of)"
-    r"|(?:made possible|funded|supported) (?:with support )?(?:by|from))\s+(?P<funder>.+?)\.?$",
-    re.IGNORECASE,
-)
-PUBLISHER = re.compile(r"^(?:The )?(?P<name>[A-Z][^.]{2,80}?) welcomes reuse\b")
-ORG_WORDS = re.compile(
-    r"\b(party|committee|ministry|department|embassy|council|organi[sz]ation|union|army"
-    r"|government|league|bureau|office|agency|association|institute|bank|company|corporation"
-    r"|foundation|front|navy|commission|academy|university|federation|secretariat|congress"
-    r"|ministerio|minist[eè]re|ministerium|ministero|partido|parti|partei|comit[eé]|comitato"
-    r"|komitet|embajada|ambassade|botschaft|institut[eo]?|archives?)\b",
-    re.IGNORECASE,
-)
-
+from teikit.encode.roles.features import Line
+from teikit.encode.roles.lexicon import lexicon, mapping, tokens
 
 CATALOGUE_NAME = re.compile(r"^[^,.]+, [^,]+(, (ca\. )?\d{3,4}-(\d{3,4})?)?$")
 """``Roa, Raúl, 1907-1982``, ``Pavlíček, Vladimír``: a person in catalogue form."""
 TRANSLATED_BY = re.compile(
-    r"\b(?i:translated|translation) by (?P<name>[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){0,4})")
+    r"\b(?i:translated|translation)(?: from [A-Z][\w-]+(?: and [A-Z][\w-]+)?)?"
+    r"(?: (?i:into English))? by (?P<name>[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){0,4})")
+PUBLISHER = re.compile(r"^(?:The )?(?P<name>[A-Z][^.]{2,80}?) (?:welcomes|encourages|"
+                       r"makes|publishes|make|publish)\b")
+FUNDER = re.compile(r"\b(?:from|by|of) (?P<funder>(?:the )?[A-Z][\w'’&.–-]*(?:[ -](?:of |for |"
+                    r"and |the |[A-Z&][\w'’&.–-]*))*)\s*\.?$")
 FUNDER_SPLIT = re.compile(r",? and (?=the |[A-Z])|, (?=the |[A-Z])")
+UNKNOWN_HEADING = re.compile(r"^(?:Associated|Related|Original|Additional|Other|Further)\s+\w+"
+                             r"|^\w+(?:\s\w+)?\s+(?:Discussed|Information|Archive|Archives)$")
+ORG_NAME = re.compile(r"^[^.]{2,}\. [A-Z]")
+
+
+def heading_kind(line: Line) -> str | None:
+    """The metadata part a heading line opens (``people``, ``source``…), or ``None``."""
+    if line.size > 6 or line.end in {".", ",", ";"}:
+        return None
+    return mapping("record_headings").get(" ".join(tokens(line.text)))
+
+
+def unknown_heading(line: Line) -> bool:
+    return (heading_kind(line) is None and line.size <= 5 and line.end not in {".", ","}
+            and bool(UNKNOWN_HEADING.match(line.text.rstrip(":"))))
+
+
+def acknowledgement(line: Line) -> bool:
+    """A one-sentence funding or acknowledgement line: several words of the list
+    (``support``, ``grant``, ``made possible``, ``translated``…), a name of a funder."""
+    if line.size < 4 or line.size > 40 or line.bracket is not None:
+        return False
+    hits = line.count("acknowledgements")
+    strong = any(w in line.words for w in ("support", "grant", "funding", "funded", "gift",
+                                           "sponsored", "donation", "financed", "thanks"))
+    return hits >= 3 or (hits >= 2 and strong) or ("possible" in line.words and hits >= 2)
 
 
 def split_funders(text: str) -> list[str]:
@@ -70,139 +78,211 @@ def split_funders(text: str) -> list[str]:
 
 
 def person_or_org(text: str) -> str:
-    """``person`` or ``org`` for a line under *Associated People & Organizations*: a
-    catalogue name (``Surname, Forename, dates``) is a person; a corporate heading
-    (``Cuba. Ministerio …``) or a name with an organization word is an org."""
+    """``person`` or ``org`` for a line under *Associated People & Organizations*."""
     if CATALOGUE_NAME.match(text):
         return "person"
-    if ORG_WORDS.search(text) or re.match(r"^[^.]{2,}\. [A-Z]", text):
+    if lexicon("org_words").find(tokens(text)) or ORG_NAME.match(text):
         return "org"
     return "person"
 
 
-def heading_kind(text: str) -> str | None:
-    """The metadata section a heading line opens, or ``None``."""
-    return HEADINGS.get(" ".join(text.split()).rstrip(":").lower())
+def rights_like(line: Line) -> bool:
+    return line.count("rights_words") >= 2 and line.size >= 8
 
 
-def metadata_start(lines: Sequence[Line], indices: Sequence[int]) -> int | None:
-    """Position in ``indices`` of the first metadata heading (needs two headings)."""
-    positions = [p for p, i in enumerate(indices) if heading_kind(lines[i].text)]
-    if len(positions) >= 2 or (positions and heading_kind(lines[indices[positions[0]]].text) in {
-        "rights", "source"}):
-        return positions[0]
-    return None
-
-
-def looks_like_record(lines: Sequence[Line], dates: DateOptions) -> bool:
-    """A record starts with a date line or ends with the archive's metadata headings."""
-    indices = [i for i, line in enumerate(lines) if not line.is_blank]
-    if not indices:
+def summary_like(line: Line) -> bool:
+    """A paragraph that speaks of the document: in the third person, perhaps with a
+    reporting verb (``reports``, ``discuss``, ``asks``)."""
+    if not line.sentence or line.size < 8:
         return False
-    dated = whole_date(lines[indices[0]].text.strip(BLANKS), dates) is not None
-    has_meta = metadata_start(lines, indices) is not None
-    acknowledged = any(ACKNOWLEDGEMENT.match(lines[i].text.strip(BLANKS)) for i in indices[:4])
-    return has_meta or (dated and acknowledged)
+    if any(w in lexicon("first_person").words for w in line.words):
+        return False
+    return lexicon("reporting_verbs").find(line.words[:20]) is not None
 
 
-class RecordLayout:
-    """Splits a record into front, body and back and reads its metadata."""
+@dataclass
+class Envelope:
+    """Where the record's parts are, as positions in the line list."""
 
-    def __init__(self, lines: Sequence[Line], dates: DateOptions) -> None:
-        self.lines = lines
-        self.dates = dates
+    top: list[tuple[str, Line]] = field(default_factory=list)
+    document: list[Line] = field(default_factory=list)
+    summary: Line | None = None
+    tail: list[Line] = field(default_factory=list)
+
+
+def _tail_start(lines: Sequence[Line]) -> int | None:
+    """Where the metadata block begins: the first heading after which every heading
+    is known; it needs two headings, or one of ``Rights``, ``Source``,
+    ``Document Information``, ``Author(s)``."""
+    found = [line.index for line in lines if line.index >= 2 and heading_kind(line)]
+    if not found:
+        return None
+    kinds = {heading_kind(lines[i]) for i in found}
+    if len(found) < 2 and not kinds & {"rights", "source", "information", "authors"}:
+        return None
+    return found[0]
+
+
+def envelope(lines: Sequence[Line]) -> Envelope | None:
+    """The record's parts, or ``None`` when ``lines`` are not a record."""
+    tail_at = _tail_start(lines)
+    dated = bool(lines) and lines[0].whole_date is not None
+    acknowledged = len(lines) > 2 and acknowledgement(lines[2])
+    if tail_at is None and not (dated and acknowledged):
+        return None
+    found = Envelope()
+    pos = 0
+    if dated:
+        found.top.append(("date", lines[0]))
+        pos = 1
+    end = tail_at if tail_at is not None else len(lines)
+    if pos < end - 1 and lines[pos].size >= 2 and lines[pos].end not in {".", ","}:
+        found.top.append(("title", lines[pos]))
+        pos += 1
+    while pos < end - 1 and acknowledgement(lines[pos]) and pos <= 3:
+        found.top.append(("acknowledgement", lines[pos]))
+        pos += 1
+    body = list(lines[pos:end])
+    found.tail = list(lines[end:])
+    if tail_at is not None and len(body) > 1 and summary_like(body[-1]) and not (
+            heading_kind(lines[tail_at]) == "authors"):
+        found.summary = body.pop()
+    found.document = body
+    return found
+
+
+class RecordReader:
+    """Reads the record's envelope into units and :class:`Metadata`."""
+
+    def __init__(self, found: Envelope) -> None:
+        self.found = found
         self.meta = Metadata()
-        self.front, self.body, self.back = Spec("front"), Spec("body"), Spec("back")
-        self.note_ids: dict[str, str] = {}
-        self.references = False
+        self.front, self.back = Spec("front"), Spec("back")
+        self.warnings: list[tuple[Line, str]] = []
 
-    def text(self, index: int) -> str:
-        return self.lines[index].text.strip(BLANKS)
-
-    def run(self) -> list[Unit]:
-        indices = [i for i, line in enumerate(self.lines) if not line.is_blank]
+    def top_units(self) -> list[Unit]:
         units: list[Unit] = []
-        pos = 0
-        if indices and (date := whole_date(self.text(indices[0]), self.dates)) is not None:
-            self.meta.date_text = self.text(indices[0])
-            self.meta.date_when = date.when
-            attrs = {"when": date.when} if date.when else {}
-            units.append(Unit("docDate", indices[0], indices[0], (self.front,), attrs, False))
-            pos = 1
-        if pos < len(indices) and len(indices) - pos > 1:
-            index = indices[pos]
-            self.meta.title = self.text(index)
-            path = (self.front, Spec("docTitle"))
-            units.append(Unit("titlePart", index, index, path, {"type": "main"}))
-            pos += 1
         ack = Spec("div", {"type": "acknowledgement"})
-        while pos < len(indices) and (m := ACKNOWLEDGEMENT.match(self.text(indices[pos]))):
-            self.meta.funders.extend(split_funders(m.group("funder")))
-            units.append(Unit("p", indices[pos], indices[pos], (self.front, ack)))
-            pos += 1
-        rest = indices[pos:]
-        meta_at = metadata_start(self.lines, rest)
-        body = rest if meta_at is None else rest[:meta_at]
-        tail = [] if meta_at is None else rest[meta_at:]
-        summary = None
-        if tail and len(body) > 1 and is_paragraph(self.text(body[-1])):
-            summary = body[-1]  # a record without a summary ends on a signature or date
-            body = body[:-1]
-        body, note_lines = notes.split(self.lines, body)
-        note_units, self.note_ids, self.references = notes.units(self.lines, note_lines,
-                                                                 self.back)
-        units.extend(LetterLayout(self.lines, (self.body,), self.dates).run(body))
-        units.extend(note_units)
-        if summary is not None:
-            self.meta.abstract.append(self.text(summary))
-            spec = Spec("div", {"type": "summary"})
-            units.append(Unit("p", summary, summary, (self.back, spec)))
-        units.extend(self.sections(tail))
+        for part, line in self.found.top:
+            if part == "date":
+                date = line.whole_date
+                self.meta.date_text = line.text
+                self.meta.date_when = date.when if date else None
+                attrs = {"when": date.when} if date and date.when else {}
+                units.append(_unit("docDate", line, (self.front,), attrs, inline=False))
+            elif part == "title":
+                self.meta.title = line.text
+                units.append(_unit("titlePart", line, (self.front, Spec("docTitle")),
+                                   {"type": "main"}))
+            else:
+                match = FUNDER.search(line.text)
+                if match:
+                    self.meta.funders.extend(split_funders(match.group("funder")))
+                self.meta.translators.extend(_translators(line.text))
+                units.append(_unit("p", line, (self.front, ack)))
         return units
 
-    def sections(self, indices: Sequence[int]) -> list[Unit]:
-        """The metadata headings and the lines beneath each."""
+    def tail_units(self) -> list[Unit]:
+        """The summary and the metadata sections."""
         units: list[Unit] = []
-        spec: Spec | None = None
-        kind = ""
-        items: Spec | None = None
-        for index in indices:
-            text = self.text(index)
-            found = heading_kind(text)
-            if found is not None:
-                kind = found
-                attrs = {"type": "rights"} if kind == "rights" else {"type": "metadata"}
-                if kind != "rights":
-                    attrs["subtype"] = kind
-                spec = Spec("div", attrs)
-                items = Spec("list") if kind in {"people", "places", "topics"} else None
-                units.append(Unit("head", index, index, (self.back, spec), inline=False))
+        sections = self.sections()
+        summary = self.found.summary
+        if summary is None:
+            summary = self.summary_among(sections)
+        for kind, heading, values in sections:
+            units.extend(self.section(kind, heading, values))
+            if kind == "authors" and summary is not None and summary.index > heading.index:
+                units.extend(self.summary_units(summary))
+                summary = None
+        if summary is not None:
+            units[:0] = self.summary_units(summary)
+        return units
+
+    def summary_units(self, line: Line) -> list[Unit]:
+        self.meta.abstract.append(line.text)
+        return [_unit("p", line, (self.back, Spec("div", {"type": "summary"})))]
+
+    def sections(self) -> list[tuple[str, Line, list[Line]]]:
+        sections: list[tuple[str, Line, list[Line]]] = []
+        for line in self.found.tail:
+            kind = heading_kind(line) or ("other" if unknown_heading(line) else None)
+            if kind is not None:
+                if kind == "other":
+                    self.warnings.append((line, f"unknown record heading {line.text!r} "
+                                                "kept in the back matter"))
+                sections.append((kind, line, []))
+            elif sections:
+                sections[-1][2].append(line)
+        return sections
+
+    def summary_among(self, sections: list[tuple[str, Line, list[Line]]]) -> Line | None:
+        """A summary under the authors' names: the first line that is not a name."""
+        for kind, _heading, values in sections:
+            if kind != "authors":
                 continue
-            assert spec is not None
-            self.remember(kind, text)
-            if items is not None:
-                units.append(Unit("item", index, index, (self.back, spec, items), inline=False))
+            for position, line in enumerate(values):
+                if line.sentence and line.size >= 8:
+                    del values[position]
+                    return line
+        return None
+
+    def section(self, kind: str, heading: Line, values: list[Line]) -> list[Unit]:
+        attrs = {"type": "rights"} if kind == "rights" else {"type": "metadata",
+                                                               "subtype": kind}
+        spec = Spec("div", attrs)
+        units = [_unit("head", heading, (self.back, spec), inline=False)]
+        if kind == "information" and not self.has_heading({"source", "archive", "rights"}):
+            return units + self.compact_information(spec, values)
+        listed = kind in {"people", "places", "topics", "subjects", "authors", "related"}
+        items = Spec("list") if listed and values else None
+        for line in values:
+            self.remember(kind, line.text)
+            path = (self.back, spec, items) if items is not None else (self.back, spec)
+            units.append(_unit("item" if items is not None else "p", line, path, inline=False))
+        return units
+
+    def has_heading(self, kinds: set[str]) -> bool:
+        return any(heading_kind(line) in kinds for line in self.found.tail)
+
+    def compact_information(self, spec: Spec, values: list[Line]) -> list[Unit]:
+        """``Document Information`` followed straight by the source line(s) and the
+        rights text: the rights begin at the first line that reads as a rights statement."""
+        units: list[Unit] = []
+        rights_at = next((n for n, line in enumerate(values) if rights_like(line)), None)
+        rights = Spec("div", {"type": "rights"})
+        for position, line in enumerate(values):
+            if rights_at is not None and position >= rights_at:
+                self.remember("rights", line.text)
+                units.append(_unit("p", line, (self.back, rights), inline=False))
             else:
-                units.append(Unit("p", index, index, (self.back, spec), inline=False))
+                self.remember("source", line.text)
+                units.append(_unit("p", line, (self.back, spec), inline=False))
         return units
 
     def remember(self, kind: str, text: str) -> None:
         meta = self.meta
         if kind == "people":
             meta.people.append(Person(text, person_or_org(text)))
-        elif kind == "places":
-            meta.places.append(text)
-        elif kind == "topics":
-            meta.topics.append(text)
+        elif kind in {"places", "topics", "subjects", "authors", "related"}:
+            getattr(meta, {"places": "places", "topics": "topics", "subjects": "subjects",
+                           "authors": "authors", "related": "related"}[kind]).append(text)
         elif kind == "information":
             meta.document_info.append(text)
         elif kind == "source":
             meta.source.append(text)
-            found = (m.group("name").rstrip(".") for m in TRANSLATED_BY.finditer(text))
-            meta.translators.extend(found)
+            meta.translators.extend(t for t in _translators(text) if t not in meta.translators)
         elif kind == "archive":
             meta.archive.append(text)
         elif kind == "rights":
             meta.rights.append(text)
-            if meta.publisher is None and (m := PUBLISHER.match(text)):
-                meta.publisher = m.group("name").strip()
+            if meta.publisher is None and (match := PUBLISHER.match(text)):
+                meta.publisher = match.group("name").strip()
+
+
+def _translators(text: str) -> list[str]:
+    return [m.group("name").rstrip(".") for m in TRANSLATED_BY.finditer(text)]
+
+
+def _unit(tag: str, line: Line, path: tuple[Spec, ...], attrs: dict[str, str] | None = None,
+          inline: bool = True) -> Unit:
+    return Unit(tag, line.number, line.last, path, dict(attrs or {}), inline)

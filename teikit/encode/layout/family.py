@@ -1,0 +1,77 @@
+"""The family a document belongs to, and the names of its divisions.
+
+The family is read from the roles found, not from wording alone: dated headings over
+running text make a diary; the kind of document its heading or banner names
+(``MINUTES``, ``Memorandum of Conversation``, ``TELEGRAM``, ``Report on …``) names
+it; a salutation or a closing formula makes a letter; fields and participant lists a
+memorandum; a document in capitals with routing lines a telegram. The first division is
+``div[@type=FAMILY]``; the ones after it are ``div[@type=enclosure]`` with the kind their
+heading names as ``@subtype``, all numbered when there are several.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from teikit.encode.layout.document import DivBuilder
+from teikit.encode.layout.principal import first_document
+from teikit.encode.roles.grammar import Decision
+from teikit.encode.roles.lexicon import lexicon
+
+KINDS = {
+    "minutes": "minutes", "protocol": "protocol", "memorandum": "memorandum",
+    "memo": "memorandum", "telegram": "telegram", "cable": "telegram",
+    "cablegram": "telegram", "cryptogram": "telegram", "radiogram": "telegram",
+    "telex": "telegram", "report": "report", "note": "note", "letter": "letter",
+    "despatch": "despatch", "dispatch": "despatch", "diary": "diary", "journal": "diary",
+    "record": "record-of-conversation", "information": "report", "notebook": "diary",
+}
+"""Kind words (first word of the kind list's entries) and the family each names."""
+
+
+def _named_kind(decisions: Sequence[Decision]) -> str | None:
+    for decision in decisions:
+        if decision.role in {"kind", "heading", "conventions"} or (
+                decision.role == "field" and decision.line.known_label is None):
+            words = [w for w in decision.line.words if not w[:1].isdigit()]
+            for start in range(min(3, len(words))):
+                hit = lexicon("kind_words").at(tuple(words), start)
+                if hit is not None and hit.split()[-1] in KINDS:
+                    return KINDS[hit.split()[-1]]
+                if hit is not None and hit.split()[0] in KINDS:
+                    return KINDS[hit.split()[0]]
+    return None
+
+
+def family(decisions: Sequence[Decision]) -> str:
+    """The family of the document the decisions describe."""
+    roles = {decision.role for decision in decisions}
+    if sum(d.role in {"entry-date", "entry-text"} for d in decisions) >= 2:
+        return "diary"
+    first = first_document(decisions)
+    named = _named_kind(first)
+    if named is not None and named != "diary":
+        return named
+    if {"field", "field-head", "participant"} & roles:
+        return "memorandum"
+    if "routing" in roles:
+        return "telegram"
+    if {"salute", "closing"} & roles:
+        return "letter"
+    if roles <= {"paragraph", "page", "mark"}:
+        return "plain"
+    return "document"
+
+
+def name_divisions(divs: Sequence[DivBuilder], kind: str) -> None:
+    """``div[@type=FAMILY]``, then ``enclosure`` divisions; numbered when several."""
+    for number, div in enumerate(divs):
+        if number == 0:
+            div.spec.attrs["type"] = "document" if kind == "plain" else kind
+        else:
+            div.spec.attrs["type"] = "enclosure"
+            sub = _named_kind(div.decisions)
+            if sub is not None:
+                div.spec.attrs["subtype"] = sub
+        if len(divs) > 1:
+            div.spec.attrs["n"] = str(number + 1)

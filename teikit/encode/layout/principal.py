@@ -1,0 +1,113 @@
+"""The document's title and principal date, chosen from the roles of its lines.
+
+Title, in order of preference: the value of a subject field (``SUBJECT: …``,
+``Subject:`` over its value, ``RE: …``); the first heading of the first document; the
+value of another field that reads as a title (a telegram's ``MY TELEGRAM NO. 311: …``);
+the kind of document (``MEMORANDUM OF CONVERSATION``). When none is found the caller
+falls back on the file name, with a warning.
+
+Principal date: a date field (``DATE:``, ``DATE AND PLACE:``); else the first dateline
+at the top of the first document (a telegram's date-time group included); else a date
+in its heading (``Minutes of the meeting held on 7/11/1949``); else the first diary
+entry's date (a range gives ``@from``/``@to``); else the dateline of its foot.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from teikit.encode.dates import ParsedDate
+from teikit.encode.roles.grammar import FOOT, TOP, Decision
+from teikit.encode.roles.lexicon import lexicon
+
+_REF = re.compile(r"\s*(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*$")
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The title and the date a document is known by."""
+
+    title: str | None
+    date: ParsedDate | None
+    date_text: str | None
+
+
+def first_document(decisions: Sequence[Decision]) -> list[Decision]:
+    """The decisions of the first document (up to the top of an enclosure)."""
+    found: list[Decision] = []
+    for decision in decisions:
+        if found and decision.zone == TOP and found[-1].zone != TOP:
+            break
+        found.append(decision)
+    return found
+
+
+def _value(decision: Decision) -> str:
+    label = decision.line.label
+    return label[1] if label else decision.line.text
+
+
+def _clean(text: str) -> str:
+    return _REF.sub("", " ".join(text.split()))
+
+
+def title(decisions: Sequence[Decision]) -> str | None:
+    first = first_document(decisions)
+    for number, decision in enumerate(first):
+        subject = lexicon("subject_labels").prefix(decision.line.words)
+        if decision.role == "field" and subject:
+            return _clean(_value(decision))
+        if decision.role == "field-head" and subject and number + 1 < len(first):
+            return _clean(first[number + 1].line.text)
+    for decision in first:
+        if decision.role == "heading":
+            return _clean(decision.line.text)
+    for decision in first:
+        line = decision.line
+        if decision.role == "field" and line.label and not line.known_label and (
+                line.label[1].isupper() or line.capitalised >= 0.6):
+            return _clean(line.label[1]).rstrip(".")
+    for decision in first:
+        if decision.role == "kind":
+            return _clean(decision.line.text)
+    return None
+
+
+def _dated(decision: Decision) -> ParsedDate | None:
+    date = decision.line.first_date
+    return date if date is not None and (date.when or date.from_) else None
+
+
+def date(decisions: Sequence[Decision]) -> ParsedDate | None:
+    first = first_document(decisions)
+    for decision in first:
+        if decision.role == "field" and lexicon("date_labels").prefix(decision.line.words):
+            if found := _dated(decision):
+                return found
+    for decision in first:
+        if decision.zone == TOP and decision.role in {"dateline", "received"}:
+            if found := _dated(decision):
+                return found
+    for decision in first:
+        if decision.zone == TOP and decision.role in {"heading", "kind"}:
+            if found := _dated(decision):
+                return found
+    for decision in decisions:
+        if decision.role == "entry-date":
+            found = decision.line.whole_date
+            if found is not None and (found.when or found.from_):
+                return found
+        if decision.role == "entry-text" and decision.line.lead_date is not None:
+            return decision.line.lead_date
+    for decision in first:
+        if decision.zone == FOOT and decision.role == "dateline":
+            if found := _dated(decision):
+                return found
+    return None
+
+
+def principal(decisions: Sequence[Decision]) -> Principal:
+    found = date(decisions)
+    return Principal(title(decisions), found, found.text if found is not None else None)

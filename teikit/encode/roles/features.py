@@ -1,0 +1,315 @@
+"""What each line of a transcript looks like: features computed once per line.
+
+A :class:`Line` holds the cheap facts about one non-blank line — its shape (length,
+case, final punctuation, a label, a number), its content (a date, name-likeness, words
+from the phrase lists) — and :class:`Page` the facts about the whole region that the
+evidence compares lines against (where running text begins and ends, whether the
+document is typed in capitals). Nothing here decides a role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from teikit.encode.dates import DateOptions, ParsedDate, find_dates, parse_date
+from teikit.encode.roles import shapes
+from teikit.encode.roles.lexicon import lexicon, tokens
+
+_TRAILING_REF = re.compile(r"(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[^\W\d])\d{1,2})$")
+_CJK_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}(?:\s*\([^()]{2,40}\))?$")
+_INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)(?:-?[^\W\d_]{1,2}\.)*$")
+_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?$")
+_EXPANSION = re.compile(r"(?<=\w)\(\w{1,12}\)")
+_JOINED = re.compile(r"\s+(?:and|&|und|et|y|и|i)\s+")
+_FINAL_BRACKET = re.compile(r"(?:\s*\[[^\[\]]*\])+\s*$")
+_END_STRIP = "\"'”’)»]"
+
+
+def _letters(text: str) -> list[str]:
+    return [ch for ch in text if ch.isalpha()]
+
+
+def name_likeness(text: str) -> float:
+    """How much ``text`` looks like a personal name alone: ``A. K. Zhandosov``,
+    ``H. Rudnev-BERGMANN``, ``Н. А. Гладышев``, ``周维汉 (Zhou Weihan)``, ``Kołodziej``.
+
+    1.0 with initials, 0.75 for two to four capitalised words, 0.45 for one word; 0 as
+    soon as a word is neither capitalised, an initial nor a name particle."""
+    text = _TRAILING_REF.sub("", text.strip().rstrip(".,;")).strip()
+    text = _EXPANSION.sub("", text.replace("[", "").replace("]", ""))
+    if _CJK_NAME.match(text):
+        return 0.9
+    joined = _JOINED.split(text)
+    if len(joined) > 1:
+        return min(name_likeness(part) for part in joined)
+    words = text.split()
+    if not 0 < len(words) <= 5:
+        return 0.0
+    particles = lexicon("particles").words
+    initials = capitals = 0
+    for word in words:
+        if _INITIAL.match(word):
+            initials += 1
+        elif word.lower() in particles or word.lower().startswith(("al-", "el-", "ibn-")):
+            continue
+        elif _WORD.match(word) and word[0].isupper():
+            capitals += 1
+        else:
+            return 0.0
+    if capitals == 0:
+        return 0.0
+    score = 1.0 if initials else 0.75 if 2 <= capitals <= 4 else 0.45 if capitals == 1 else 0.3
+    offices = lexicon("role_words").words
+    if any(word.lower().rstrip(".,") in offices for word in words):
+        score *= 0.5  # "Hon. Secretary", "Ambassador": an office, not a name
+    return score
+
+
+def year_less(text: str, year: int, dates: DateOptions) -> ParsedDate | None:
+    """``text``, a day and month without a year, read as a date of ``year``."""
+    found = parse_date(f"{text.rstrip()} {year}", dates)
+    if found is None or found.end > len(text.rstrip()) + 1 + len(str(year)):
+        return None
+    return found
+
+
+@dataclass
+class Line:
+    """One non-blank line: position and the features the evidence reads."""
+
+    index: int
+    """Position among the transcript's non-blank (logical) lines."""
+    number: int
+    """Index of the line in the transcript's line list."""
+    text: str
+    dates: DateOptions = field(repr=False)
+    last: int = -1
+    """Index of the last transcript line the line covers (a bracket may span lines)."""
+    blank_before: bool = False
+    blank_after: bool = False
+
+    def __post_init__(self) -> None:
+        if self.last < self.number:
+            self.last = self.number
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return tokens(self.text)
+
+    @cached_property
+    def size(self) -> int:
+        return len(self.text.split())
+
+    @cached_property
+    def end(self) -> str:
+        """The last character, closing quotes and a final bracketed remark aside
+        (``… request. [2 lines illegible]`` ends with a full stop)."""
+        stripped = _FINAL_BRACKET.sub("", self.text).rstrip(_END_STRIP) or self.text
+        return stripped[-1] if stripped else ""
+
+    @cached_property
+    def name_and_office(self) -> float:
+        """For ``A. McLeod, President``: how much the part before the comma looks like a
+        name when the part after it names an office or a unit (else 0)."""
+        name, comma, office = self.text.partition(",")
+        if not comma or self.size > 9:
+            return 0.0
+        words = tokens(office)
+        if not (lexicon("role_words").find(words) or lexicon("org_words").find(words)):
+            return 0.0
+        return name_likeness(name)
+
+    @cached_property
+    def caps(self) -> bool:
+        letters = _letters(self.text)
+        upper = sum(ch.isupper() for ch in letters)
+        return len(letters) >= 2 and upper >= 0.8 * len(letters) and upper > 1
+
+    @cached_property
+    def capitalised(self) -> float:
+        """Share of the words that are not grammatical words and begin with a capital."""
+        function = lexicon("function_words").words
+        content = [w for w in self.text.split() if w.lower().strip(",.;:") not in function]
+        content = [w.lstrip("[(“\"'") for w in content if any(ch.isalpha() for ch in w)]
+        if not content:
+            return 0.0
+        return sum(w[:1].isupper() for w in content) / len(content)
+
+    @cached_property
+    def function_words(self) -> int:
+        function = lexicon("function_words").words
+        return sum(1 for w in self.words if w in function)
+
+    @cached_property
+    def sentence(self) -> bool:
+        """Running prose: ends a sentence and reads as one, or is long."""
+        if self.size >= 18:
+            return True
+        ends = self.end in ".!?…"
+        return ends and (self.function_words >= 1 or self.size >= 6)
+
+    @cached_property
+    def label(self) -> tuple[str, str] | None:
+        """(label, value) for ``SUBJECT: …`` or a label alone (``PARTICIPANTS``)."""
+        match = shapes.LABEL.match(self.text)
+        if match and len(match.group("label").split()) <= 5:
+            return match.group("label"), match.group("value") or ""
+        if self.size <= 3 and self.caps and self.end not in ".,;" and (
+                lexicon("field_labels").prefix(self.words) == " ".join(self.words)):
+            return self.text, ""
+        return None
+
+    @cached_property
+    def known_label(self) -> str | None:
+        """The label when the field-label list knows it (``Subject``, ``DATE AND PLACE``)."""
+        if self.label is None:
+            return None
+        words = tokens(self.label[0])
+        hit = lexicon("field_labels").prefix(words)
+        return hit if hit is not None and len(hit.split()) == len(words) else None
+
+    @cached_property
+    def numbered(self) -> tuple[str, str, int] | None:
+        return shapes.numbering(self.text)
+
+    @cached_property
+    def bracket(self) -> str | None:
+        """The inside of a line that is one bracket from end to end."""
+        return shapes.whole_bracket(self.text)
+
+    @cached_property
+    def page(self) -> tuple[str, str] | None:
+        return shapes.page_number(self.text)
+
+    @cached_property
+    def name(self) -> float:
+        return name_likeness(self.text)
+
+    @cached_property
+    def whole_date(self) -> ParsedDate | None:
+        """The date when the line is nothing but a date (a weekday may come first)."""
+        if self.size > 8:
+            return None
+        return parse_date(self.text, self.dates)
+
+    @cached_property
+    def date(self) -> ParsedDate | None:
+        """A date of at least a month in a short line (the last one found), or the whole
+        line's date."""
+        if self.whole_date is not None:
+            return self.whole_date
+        if self.size > 22:
+            return None
+        found = [d for d in find_dates(self.text, self.dates)
+                 if len(d.when or d.from_ or "") >= 7]
+        return found[-1] if found else None
+
+    @cached_property
+    def partial_date(self) -> bool:
+        """A day and month without a year (``June 18``, ``Mittwoch, 7. Dez.``)."""
+        if self.size > 5 or self.whole_date is not None or not any(
+                ch.isdigit() for ch in self.text):
+            return False
+        return year_less(self.text, 1900, self.dates) is not None
+
+    @cached_property
+    def first_date(self) -> ParsedDate | None:
+        """The first date of at least a month in a short line."""
+        if self.size > 22:
+            return None
+        found = [d for d in find_dates(self.text, self.dates)
+                 if len(d.when or d.from_ or "") >= 7]
+        return found[0] if found else None
+
+    @cached_property
+    def date_share(self) -> float:
+        """How much of the line its date covers (1.0 for a line that is only a date)."""
+        date = self.date
+        if date is None:
+            return 0.0
+        return len(date.text) / max(1, len(self.text))
+
+    @cached_property
+    def lead_date(self) -> ParsedDate | None:
+        """A date opening the line (``1962-08-01. Left Mbeya …``)."""
+        head = self.text[:40]
+        found = find_dates(head, self.dates)
+        if found and found[0].start == 0 and len(found[0].when or found[0].from_ or "") >= 10:
+            return found[0]
+        return None
+
+    @cached_property
+    def place_date(self) -> bool:
+        """``Moscow, 14 January 1963``: a short place before the line's final date."""
+        date = self.date
+        if date is None or self.whole_date is not None:
+            return False
+        before, after = self.text[: date.start], self.text[date.end :]
+        return (before.rstrip().endswith(",") and len(before.split()) <= 8
+                and len(after.strip(" .,")) <= 30)
+
+    def has(self, name: str) -> str | None:
+        """The first entry of phrase list ``name`` in the line."""
+        return lexicon(name).find(self.words)
+
+    def starts(self, name: str) -> str | None:
+        """The entry of phrase list ``name`` that the line begins with."""
+        return lexicon(name).prefix(self.words)
+
+    def count(self, name: str) -> int:
+        return lexicon(name).count(self.words)
+
+
+@dataclass
+class Page:
+    """A region's lines and the facts the evidence compares them against."""
+
+    lines: Sequence[Line]
+
+    @cached_property
+    def positions(self) -> dict[int, int]:
+        return {id(line): position for position, line in enumerate(self.lines)}
+
+    def at(self, line: Line) -> int:
+        """The line's position in the region."""
+        return self.positions[id(line)]
+
+    def get(self, position: int) -> Line | None:
+        return self.lines[position] if 0 <= position < len(self.lines) else None
+
+    @cached_property
+    def prose(self) -> list[int]:
+        """Positions of the lines of running prose (sentences of some length)."""
+        return [n for n, line in enumerate(self.lines) if line.sentence and line.size >= 8]
+
+    @cached_property
+    def first_prose(self) -> int:
+        return self.prose[0] if self.prose else len(self.lines)
+
+    @cached_property
+    def last_prose(self) -> int:
+        return self.prose[-1] if self.prose else -1
+
+    @cached_property
+    def capitals(self) -> bool:
+        """Whether the document is typed in capitals (a telegram)."""
+        long = [line for line in self.lines if line.size >= 8]
+        return bool(long) and sum(line.caps for line in long) >= 0.6 * len(long)
+
+    @cached_property
+    def dated_headings(self) -> int:
+        """Short lines that are only a date and open running text: diary entries."""
+        count = 0
+        for line, after in zip(self.lines, self.lines[1:]):
+            if (line.size <= 8 and (line.whole_date is not None or line.partial_date)
+                    and after.sentence):
+                count += 1
+        return count
+
+    @cached_property
+    def dated_paragraphs(self) -> int:
+        """Paragraphs that open with a full date (a journal's entries)."""
+        return sum(1 for line in self.lines if line.sentence and line.lead_date is not None)
