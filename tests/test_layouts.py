@@ -126,7 +126,8 @@ CASES: list[tuple[str, str, list[str]]] = [
         "subject-and-participants-lists",
         "12. Memorandum for the Record\n\nVesk, June 3, 1951.\n\nSUBJECT\nPort dues\n\n"
         "PARTICIPANTS\nMr. Aldo Fenn\nMrs. Ilse Brook, Treasury\n\n1. Dues were discussed.\n",
-        ["div:memorandum", "head", "opener/dateline", "list:subject/head", "list:subject/item",
+        ["div:memorandum", "head:kind", "opener/dateline", "list:subject/head",
+         "list:subject/item",
          "list:participants/head", "list:participants/item", "list:participants/item",
          "p:1"],
     ),
@@ -134,7 +135,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         "a-list-heading-without-items-is-no-list",
         "Vesk, June 3, 1931.\n\nParticipants:\n\nThe meeting was held without them, as the "
         "roads were closed by snow all week.\n",
-        ["div:memorandum", "opener/dateline", "ab:memo-field", "p"],
+        ["div:memorandum", "opener/dateline", "opener/seg:memo-field", "p"],
     ),
     (
         "enclosure-label-opens-a-division",
@@ -184,9 +185,9 @@ def test_layout_structure(transcript: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(("transcript", "layout"), [
     ("Tarsk, May 2, 1919.\n\nThe ice holds.\n", "letter"),
     ("The ice holds. It held last year too, and the year before.\n", "plain"),
-    ("A Winter Tale\n\nBY\n\nA. N. Author\n\n1851.\n\nThe ice holds.\n", "plain"),
+    ("A Winter Tale\n\nBY\n\nA. N. Author\n\n1851.\n\nThe ice holds.\n", "document"),
 ])
-def test_a_dateline_at_the_top_makes_a_letter(transcript: str, layout: str) -> None:
+def test_the_layout_names_the_family(transcript: str, layout: str) -> None:
     assert encode_shape(transcript)[1] == layout
 
 

@@ -73,6 +73,13 @@ def _explain_decisions(decisions: Sequence[Decision]) -> list[Explained]:
                       d.runner_up) for d in decisions]
 
 
+def _without(spec: Spec, units: Sequence[Unit]) -> list[Unit]:
+    """``units`` taken out of the container ``spec`` (plain paragraphs stand in body)."""
+    for unit in units:
+        unit.path = tuple(s for s in unit.path if s is not spec)
+    return list(units)
+
+
 def _explain_units(transcript: Transcript, units: Sequence[Unit]) -> list[Explained]:
     found = []
     for unit in units:
@@ -112,7 +119,7 @@ class Reader:
 
     def run(self) -> LayoutResult:
         found = envelope(self.lines) if self.forced in {None, "record"} else None
-        reader = RecordReader(found) if found is not None else None
+        reader = RecordReader(found, self.back) if found is not None else None
         meta = reader.meta if reader is not None else Metadata()
         document = found.document if found is not None else self.lines
         if reader is not None and found is not None:
@@ -125,7 +132,8 @@ class Reader:
         divs = structure(decisions, (self.body,))
         kind = family(decisions)
         name_divisions(divs, kind)
-        self.units.extend(unit for div in divs for unit in div.units)
+        for div in divs:
+            self.units.extend(_without(div.spec, div.units) if kind == "plain" else div.units)
         self.units.extend(end.units)
         if reader is not None:
             tail = reader.tail_units()

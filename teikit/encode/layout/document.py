@@ -45,6 +45,8 @@ class DivBuilder:
     """The section or entry ``div`` the text currently goes into."""
     listing: Spec | None = None
     decisions: list[Decision] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    """The last number used by each sequence of numbered paragraphs (digits, letters)."""
 
     def add(self, tag: str, decision: Decision, *path: Spec, last: int | None = None,
             **attrs: str) -> Unit:
@@ -73,10 +75,22 @@ class DivBuilder:
 
 
 def _label_length(text: str) -> str:
+    """The length of a field's label with its colon (``SUBJECT:``)."""
     match = shapes.LABEL.match(text)
-    if match is None:
-        return "0"
-    return str(match.end() - len(match.group("value") or ""))
+    return str(text.index(":", match.end("label")) + 1) if match else "0"
+
+
+def _joins_dateline(decision: Decision, div: DivBuilder) -> bool:
+    """``[Received …]`` without a full date of its own under a dateline, or the dateline
+    under a place line ending with a comma (``Department of State,``): one dateline."""
+    above = div.decisions[-2].line if len(div.decisions) > 1 else None
+    if above is None:
+        return False
+    if decision.role == "received":
+        return decision.line.date is None
+    if div.decisions[-2].role == "field-head":
+        return True  # "Date" over "12 November 1962"
+    return above.end == "," and above.date is None
 
 
 def _date_attr(decision: Decision) -> dict[str, str]:
@@ -84,6 +98,18 @@ def _date_attr(decision: Decision) -> dict[str, str]:
     if date is None:
         return {}
     return {"_date": f"{date.start}:{date.end}"}
+
+
+def _follows(previous: str | None, current: str) -> bool:
+    """Whether label ``current`` continues a sequence that last used ``previous``:
+    ``1`` or ``a``/``A`` start one, then each label is the next number or letter."""
+    if previous is None:
+        return current in {"1", "a", "A"}
+    if current.isdigit() and previous.isdigit():
+        return int(current) == int(previous) + 1
+    if current.isdigit() or previous.isdigit():
+        return False
+    return ord(current) == ord(previous) + 1
 
 
 class Structure:
@@ -140,11 +166,9 @@ class Structure:
         if role == "source-note":
             div.add("note", decision, type="source", _label="0")
             return
-        if role in {"field-head", "participant"}:
+        if role in {"field-head", "participant", "field-value"}:
             self.listing(div, decision)
             return
-        if role == "field-value":
-            return  # joined to the label above it (see field_head)
         if role == "conventions":
             div.end_top()
             div.add("ab", decision, *div.text_path(), type="conventions")
@@ -168,7 +192,7 @@ class Structure:
     def heading(self, div: DivBuilder, decision: Decision, following: Decision | None) -> None:
         line = decision.line
         div.opener = None
-        if decision.role == "kind" and line.bracket is not None:
+        if decision.role == "kind" and shapes.KIND_LABEL.match(line.text):
             div.add("seg", decision, div.in_opener(), type="label")
             return
         attrs = {"type": "kind"} if decision.role == "kind" else {}
@@ -183,6 +207,11 @@ class Structure:
             div.add("addrLine", decision, opener, div.address)
             return
         if role in {"dateline", "received"}:
+            last = div.units[-1] if div.units else None
+            if last is not None and last.tag == "dateline" and last.last + 1 == line.number and (
+                    _joins_dateline(decision, div)):
+                last.last = line.last
+                return
             div.add("dateline", decision, opener)
         elif role == "salute":
             div.add("salute", decision, opener)
@@ -207,32 +236,48 @@ class Structure:
             div.end_top()
             div.add("ab", decision, type="participants", _label=label)
         else:
-            div.add("seg", decision, div.in_opener(), type="field", _label=label)
+            div.add("seg", decision, div.in_opener(), type="memo-field", _label=label)
 
     def listing(self, div: DivBuilder, decision: Decision) -> None:
-        """A label alone (``SUBJECT``, ``PARTICIPANTS:``) and the lines under it."""
+        """A label alone (``SUBJECT``, ``PARTICIPANTS:``, ``Date``) and the lines under it:
+        a subject or the participants make a ``list``; a date, time or place a
+        ``dateline``; any other field one ``seg`` over the label and its value."""
         line = decision.line
-        if decision.role == "participant":
+        if decision.role == "participant" or (decision.role == "field-value"
+                                              and div.listing is not None):
             if div.listing is None:  # the grammar puts a head first; be safe
                 div.listing = Spec("list", {"type": "participants"})
             div.add("item", decision, *div.text_path(), div.listing)
             return
-        following = self.next_decision(div, decision)
-        if following is not None and following.role == "field-value":
-            div.opener = None
-            tag = "head" if div.top_open else "ab"
-            div.add(tag, decision, last=following.line.last, type="subject",
-                    _label=str(len(line.text)))
+        if decision.role == "field-value":
+            if div.units:  # joined to the label above it
+                div.units[-1].last = line.last
             return
-        if following is not None and following.role == "participant":
+        following = self.next_decision(div, decision)
+        words = line.words
+        subject = lexicon("subject_labels").prefix(words)
+        if following is not None and (following.role == "participant" or (
+                following.role == "field-value" and subject)):
             div.end_top()
-            div.listing = Spec("list", {"type": "participants"})
+            kind = "participants" if following.role == "participant" else "subject"
+            div.listing = Spec("list", {"type": kind})
             div.add("head", decision, *div.text_path(), div.listing)
             return
-        if div.top_open:
-            div.add("seg", decision, div.in_opener(), type="field")
+        dated = lexicon("date_labels").prefix(words) or (
+            lexicon("field_labels").prefix(words) in {"time", "place", "location"})
+        if not div.top_open:
+            div.add("ab", decision, *div.text_path(), type="memo-field")
+        elif dated and following is not None and following.role in {"field-value", "dateline"}:
+            attrs = {}
+            date = following.line.date
+            if following.role == "dateline":
+                attrs = {}
+            elif date is not None and following.line.number == line.last + 1:
+                offset = len(line.text) + 1  # the value's line, after the label's end
+                attrs = {"_date": f"{offset + date.start}:{offset + date.end}"}
+            div.add("dateline", decision, div.in_opener(), **attrs)
         else:
-            div.add("ab", decision, *div.text_path(), type="field")
+            div.add("seg", decision, div.in_opener(), type="memo-field")
 
     def next_decision(self, div: DivBuilder, decision: Decision) -> Decision | None:
         return self.lookahead.get(id(decision))
@@ -258,21 +303,51 @@ class Structure:
         self.paragraph(div, decision)
 
     def paragraph(self, div: DivBuilder, decision: Decision) -> None:
+        """A paragraph; numbered (``p[@n]`` with its ``label``) when its label continues
+        a sequence: ``1.`` or the next number; ``a.`` only when ``b.`` follows, then the
+        next letter. A number that does not continue (a telegram's ``987.``) stays text."""
         numbered = decision.line.numbered
-        if numbered is not None and numbered[0].isdigit() or (
-                numbered is not None and numbered[1]):
-            number, _word, length = numbered  # type: ignore[misc]
+        if numbered is not None and self.continues(div, decision, numbered):
+            number, _word, length = numbered
             div.add("p", decision, *div.text_path(), n=number, _label=str(length))
         else:
             div.add("p", decision, *div.text_path())
+
+    def continues(self, div: DivBuilder, decision: Decision,
+                  numbered: tuple[str, str, int]) -> bool:
+        number = numbered[0]
+        kind = "digit" if number.isdigit() else "letter" if len(number) == 1 else "roman"
+        if kind == "roman":
+            return False
+        following = self.lookahead.get(id(decision))
+        after = following.line.numbered if following is not None else None
+        starts_letters = kind == "letter" and number in {"a", "A"} and (
+            after is not None and after[0] == chr(ord(number) + 1))
+        if not _follows(div.labels.get(kind), number):
+            return False
+        if kind == "letter" and number in {"a", "A"} and not starts_letters:
+            return False
+        div.labels[kind] = number
+        if kind == "digit":
+            div.labels.pop("letter", None)
+        return True
 
     def foot(self, div: DivBuilder, decision: Decision, previous: Decision | None) -> None:
         role = decision.role
         div.end_top()
         if role == "postscript":
+            last = div.units[-1] if div.units else None
+            if (div.postscript is not None and last is not None and previous is not None
+                    and previous.role == "postscript" and previous.line.end == ","
+                    and last.last + 1 == decision.line.number):
+                last.last = decision.line.last  # an addressee over two lines
+                return
             if div.postscript is None:
                 div.postscript = Spec("postscript")
             div.add("p", decision, div.postscript)
+            return
+        if role == "sign-mark" and shapes.NOT_SIGNED.match(decision.line.text):
+            div.add("closer", decision)
             return
         closer = div.in_closer()
         if role == "closing":

@@ -56,7 +56,9 @@ def family(decisions: Sequence[Decision]) -> str:
         return "memorandum"
     if "routing" in roles:
         return "telegram"
-    if {"salute", "closing"} & roles:
+    if {"salute", "closing", "signer", "sign-mark"} & roles:
+        return "letter"
+    if any(d.role == "dateline" and d.zone == "top" for d in first) and "heading" not in roles:
         return "letter"
     if roles <= {"paragraph", "page", "mark"}:
         return "plain"
@@ -67,7 +69,10 @@ def name_divisions(divs: Sequence[DivBuilder], kind: str) -> None:
     """``div[@type=FAMILY]``, then ``enclosure`` divisions; numbered when several."""
     for number, div in enumerate(divs):
         if number == 0:
-            div.spec.attrs["type"] = "document" if kind == "plain" else kind
+            signed = {"salute", "closing", "signer", "sign-mark"} & {
+                d.role for d in div.decisions}
+            plain = kind == "plain" or (kind == "letter" and not signed)
+            div.spec.attrs["type"] = "document" if plain else kind
         else:
             div.spec.attrs["type"] = "enclosure"
             sub = _named_kind(div.decisions)

@@ -90,10 +90,6 @@ def date(decisions: Sequence[Decision]) -> ParsedDate | None:
         if decision.zone == TOP and decision.role in {"dateline", "received"}:
             if found := _dated(decision):
                 return found
-    for decision in first:
-        if decision.zone == TOP and decision.role in {"heading", "kind"}:
-            if found := _dated(decision):
-                return found
     for decision in decisions:
         if decision.role == "entry-date":
             found = decision.line.whole_date
@@ -101,6 +97,10 @@ def date(decisions: Sequence[Decision]) -> ParsedDate | None:
                 return found
         if decision.role == "entry-text" and decision.line.lead_date is not None:
             return decision.line.lead_date
+    for decision in first:
+        if decision.zone == TOP and decision.role in {"heading", "kind"}:
+            if found := _dated(decision):
+                return found
     for decision in first:
         if decision.zone == FOOT and decision.role == "dateline":
             if found := _dated(decision):

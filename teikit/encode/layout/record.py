@@ -39,8 +39,8 @@ TRANSLATED_BY = re.compile(
     r"(?: (?i:into English))? by (?P<name>[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){0,4})")
 PUBLISHER = re.compile(r"^(?:The )?(?P<name>[A-Z][^.]{2,80}?) (?:welcomes|encourages|"
                        r"makes|publishes|make|publish)\b")
-FUNDER = re.compile(r"\b(?:from|by|of) (?P<funder>(?:the )?[A-Z][\w'’&.–-]*(?:[ -](?:of |for |"
-                    r"and |the |[A-Z&][\w'’&.–-]*))*)\s*\.?$")
+FUNDER = re.compile(r"\b(?:from|by|of|through)\s+(?P<funder>(?:the\s+)?[A-Z][^,]*?)\.?$")
+"""The funder named at the end of an acknowledgement (no comma after the name)."""
 FUNDER_SPLIT = re.compile(r",? and (?=the |[A-Z])|, (?=the |[A-Z])")
 UNKNOWN_HEADING = re.compile(r"^(?:Associated|Related|Original|Additional|Other|Further)\s+\w+"
                              r"|^\w+(?:\s\w+)?\s+(?:Discussed|Information|Archive|Archives)$")
@@ -70,6 +70,15 @@ def acknowledgement(line: Line) -> bool:
     return hits >= 3 or (hits >= 2 and strong) or ("possible" in line.words and hits >= 2)
 
 
+def _funder(text: str) -> re.Match[str] | None:
+    """The first ``from/by/of/through`` + name that runs to the end of the line."""
+    for start in re.finditer(r"\b(?:from|by|of|through)\s", text):
+        match = FUNDER.match(text, start.start())
+        if match:
+            return match
+    return None
+
+
 def split_funders(text: str) -> list[str]:
     """``the Carnegie Corporation of New York and the MacArthur Foundation`` → two funders
     (a split happens only before ``the`` or a capital, so ``Smith and sons`` stays whole)."""
@@ -90,14 +99,16 @@ def rights_like(line: Line) -> bool:
     return line.count("rights_words") >= 2 and line.size >= 8
 
 
-def summary_like(line: Line) -> bool:
-    """A paragraph that speaks of the document: in the third person, perhaps with a
-    reporting verb (``reports``, ``discuss``, ``asks``)."""
+def summary_like(line: Line, before: Line | None) -> bool:
+    """A paragraph that speaks of the document: in the third person, with a reporting
+    verb (``reports``, ``discuss``, ``asks``) or right after the document's foot (a
+    short line: a signature, an office, a date)."""
     if not line.sentence or line.size < 8:
         return False
     if any(w in lexicon("first_person").words for w in line.words):
         return False
-    return lexicon("reporting_verbs").find(line.words[:20]) is not None
+    after_foot = before is not None and not before.sentence and before.size <= 10
+    return after_foot or lexicon("reporting_verbs").find(line.words[:20]) is not None
 
 
 @dataclass
@@ -144,7 +155,7 @@ def envelope(lines: Sequence[Line]) -> Envelope | None:
         pos += 1
     body = list(lines[pos:end])
     found.tail = list(lines[end:])
-    if tail_at is not None and len(body) > 1 and summary_like(body[-1]) and not (
+    if tail_at is not None and len(body) > 1 and summary_like(body[-1], body[-2]) and not (
             heading_kind(lines[tail_at]) == "authors"):
         found.summary = body.pop()
     found.document = body
@@ -154,10 +165,10 @@ def envelope(lines: Sequence[Line]) -> Envelope | None:
 class RecordReader:
     """Reads the record's envelope into units and :class:`Metadata`."""
 
-    def __init__(self, found: Envelope) -> None:
+    def __init__(self, found: Envelope, back: Spec) -> None:
         self.found = found
         self.meta = Metadata()
-        self.front, self.back = Spec("front"), Spec("back")
+        self.front, self.back = Spec("front"), back
         self.warnings: list[tuple[Line, str]] = []
 
     def top_units(self) -> list[Unit]:
@@ -175,7 +186,7 @@ class RecordReader:
                 units.append(_unit("titlePart", line, (self.front, Spec("docTitle")),
                                    {"type": "main"}))
             else:
-                match = FUNDER.search(line.text)
+                match = _funder(line.text)
                 if match:
                     self.meta.funders.extend(split_funders(match.group("funder")))
                 self.meta.translators.extend(_translators(line.text))

@@ -56,10 +56,14 @@ def logical_lines(lines: Sequence[SourceLine], indices: Sequence[int],
 
 def _wrap_end(lines: Sequence[SourceLine], indices: Sequence[int], position: int) -> int:
     """The last line of a paragraph wrapped over lines that follow each other: a line of
-    eight words or more that does not end a sentence continues on the next."""
+    eight words or more that does not end a sentence continues on the next when that
+    begins in lower case."""
     while position + 1 < len(indices) and indices[position + 1] == indices[position] + 1:
         text = lines[indices[position]].text.strip(BLANKS).rstrip("\"'”’)]")
+        after = lines[indices[position + 1]].text.strip(BLANKS)
         if len(text.split()) < 8 or text.endswith((".", "!", "?", ":", ";")):
+            break
+        if not after[:1].islower():
             break
         position += 1
     return position

@@ -26,6 +26,8 @@ _KIND_QUALIFIERS = frozenset(
     "official personal secret confidential top strictly immediate priority encrypted "
     "incoming-outgoing short brief final preliminary".split())
 _KIND_TAIL = frozenset("of for the record conversation meeting talk talks".split())
+_NUMBERED_LABEL = re.compile(r"^\d{1,6}\.\s+[^\W\d]{2,12}\.?:")
+"""``574. Ref: GUAT 573``: a telegram's number, then a field."""
 _ON_BEHALF = re.compile(r"^(?:for|on behalf of|für|pour|por|за|в имени|w imieniu|za)\s",
                         re.IGNORECASE)
 
@@ -93,18 +95,22 @@ def paragraph(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.0, "reads as a sentence")
     if line.size >= 20:
         ev.add(1.0, "long")
-    if line.size <= 6 and not line.sentence:
+    if line.size <= 6 and not line.sentence and line.end not in ".!?" and ctx.page.prose:
         ev.add(-1.5, "short, no sentence end")
     if line.bracket is not None:
         ev.add(-1.0, "one bracket alone")
     if line.known_label:
         ev.add(-1.5, "a labelled field")
+    if line.numbered is not None and line.size >= 2 and line.name < 0.75:
+        ev.add(1.5, "numbered")
     return ev
 
 
 def section_head(ctx: Context, line: Line) -> Evidence | None:
     after = ctx.next(line)
-    if line.size > 12 or line.end in ".,;" or after is None or not after.sentence:
+    if line.size > 12 or line.end in ".,;?!:" or after is None or not after.sentence:
+        return None
+    if not any(ch.isalpha() for ch in line.text):
         return None
     if line.bracket is not None or line.page is not None or line.date is not None:
         return None
@@ -113,7 +119,7 @@ def section_head(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.0, "numbered")
         if line.numbered[1]:
             ev.add(0.5, f"'{line.numbered[1]}' label")
-    elif line.capitalised < 0.5 and not line.caps:
+    elif (line.capitalised < 0.5 and not line.caps) or line.size < 2 or line.name >= 0.45:
         return None
     if ctx.prev(line) is not None and ctx.prev(line).sentence:  # type: ignore[union-attr]
         ev.add(0.5, "after running text")
@@ -141,45 +147,65 @@ def entry_text(ctx: Context, line: Line) -> Evidence | None:
 
 
 def heading(ctx: Context, line: Line) -> Evidence | None:
-    if line.size > 32 or line.end in ",;" or line.page is not None:
+    if line.size > 32 or line.end in ",;" or line.page is not None or line.bracket is not None:
         return None
-    if line.bracket is not None and not shapes.KIND_LABEL.match(line.text):
+    if not any(ch.isalpha() for ch in line.text) or shapes.SOURCE_NOTE.match(line.text):
+        return None
+    kind = line.starts("kind_words")
+    to_whom = is_to_whom(line)
+    if line.capitalised < 0.3 and not (line.caps or kind or to_whom):
         return None
     ev = Evidence()
     if line.size <= 16:
         ev.add(0.5, "short")
     if line.end not in ".:!?":
         ev.add(0.5, "no end punctuation")
-    kind = line.starts("kind_words")
-    if line.end in ".:!?" and line.size > 6:
-        ev.add(-0.5 if kind else -1.5, "ends a sentence")
+    if line.end in ".:!?":
+        ev.add(-0.5 if kind else -1.5 if line.size > 6 else -1.0, "ends a sentence")
     if kind and line.size > len(kind.split()) + 1 and not is_kind(line):
         ev.add(1.5, f"opens with '{kind}'")
-    if _TO_WHOM.match(line.text) and line.size <= 16 and line.function_words <= 3:
-        ev.add(1.0, "who to whom")
+    if to_whom:
+        ev.add(1.5, "who to whom")
     if line.caps or line.capitalised >= 0.6:
         ev.add(0.5, "capitalised")
     after = ctx.next(line)
     if after is not None and (after.sentence or after.date is not None or after.label
-                              or after.name >= 0.75):
+                              or after.name >= 0.75 or is_kind(after) or after.bracket
+                              or (after.size <= 6 and after.end in ",:!")
+                              or after.starts("address_openers")):
         ev.add(0.5, "text, date, author or field follows")
-    if line.size <= 2:
+    elif not (kind or to_whom):
+        ev.add(-1.0, "nothing a heading announces follows")
+    if line.size <= 2 and not shapes.LABEL_HEAD.match(line.text):
         ev.add(-0.5, "one or two words")
+    if shapes.LABEL_HEAD.match(line.text) and after is not None and after.date is not None:
+        ev.add(1.5, "a lone label over a dateline: an attachment")
     if line.name >= 0.45:
         ev.add(-1.0, "a name")
-    if line.has("org_words") and not kind:
+    if line.has("org_words") and not (kind or to_whom):
         ev.add(-1.0, "names an organisation")
     if line.starts("address_openers") and not kind:
         ev.add(-1.0, "opens like an address")
-    if line.known_label:
+    if line.known_label or _NUMBERED_LABEL.match(line.text):
         ev.add(-2.0, "a field")
+    if sum(any(ch.isdigit() for ch in w) for w in line.text.split()) * 2 >= line.size:
+        ev.add(-1.0, "mostly numbers: a code")
     if ctx.at(line) == 0:
         ev.add(0.5, "first line")
     return ev
 
 
+def is_to_whom(line: Line) -> bool:
+    """``Gustav Rehberg to Erik Brenner``, ``The Ambassador in Russia (Francis) to the
+    Secretary of State``: who wrote to whom, as editions head a document."""
+    return bool(_TO_WHOM.match(line.text)) and line.size <= 20 and line.end not in ",;:" and (
+        line.function_words <= 6)
+
+
 def kind(ctx: Context, line: Line) -> Evidence | None:
-    if not (is_kind(line) or (shapes.KIND_LABEL.match(line.text) and line.has("kind_words"))):
+    label = shapes.KIND_LABEL.match(line.text) and lexicon("kind_words").find(
+        tuple(w for word in line.words for w in word.replace("—", " ").split()))
+    if not (is_kind(line) or label) or shapes.SOURCE_NOTE.match(line.text):
         return None
     return Evidence().add(3.0, "names a kind of document")
 
@@ -190,7 +216,7 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
     if ctx.at(line) > 6:
         return None
     organisation = line.has("org_words")
-    digits = any(ch.isdigit() for ch in line.text)
+    digits = line.numbers
     if not (organisation or line.caps or digits):
         return None
     ev = Evidence()
@@ -205,7 +231,7 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
     before = ctx.prev(line)
     if before is not None and (before.caps or before.has("org_words")) and before.size <= 14:
         ev.add(0.5, "under a letterhead-like line")
-    if line.starts("kind_words") or line.starts("address_openers"):
+    if line.starts("kind_words") or line.starts("address_openers") or is_to_whom(line):
         ev.add(-1.5, "opens like a heading or an address")
     if line.date is not None or line.label is not None:
         ev.add(-1.0, "a date or a field")
@@ -222,6 +248,8 @@ def classification(ctx: Context, line: Line) -> Evidence | None:
 def reference(ctx: Context, line: Line) -> Evidence | None:
     if line.size > 8 or not shapes.REFERENCE.search(line.text):
         return None
+    if shapes.SOURCE_NOTE.match(line.text):
+        return None
     ev = Evidence().add(2.0, "a reference number")
     if line.starts("kind_words"):
         ev.add(-1.0, "names a kind of document")
@@ -229,6 +257,10 @@ def reference(ctx: Context, line: Line) -> Evidence | None:
 
 
 def dateline(ctx: Context, line: Line) -> Evidence | None:
+    after = ctx.next(line)
+    if (line.date is None and line.end == "," and line.size <= 6 and after is not None
+            and after.date is not None and after.number == line.last + 1):
+        return Evidence().add(3.0, "a place over a dateline")
     if line.date is None or line.size > 20:
         return None
     ev = Evidence().add(1.5, "a date")
@@ -255,13 +287,24 @@ def address(ctx: Context, line: Line) -> Evidence | None:
     if opener or line.text.startswith("[To"):
         ev.add(2.0, "opens with an address word")
     elif line.size <= 6 and (line.end.isalnum() or line.end in ",.)") and (
-            line.capitalised >= 0.6):
-        ev.add(0.5, "short capitalised line")
+            line.capitalised >= 0.6) and _under_address(ctx, line):
+        ev.add(0.5, "short capitalised line under an address")
     else:
-        ev.add(-0.5, "not an address shape")
+        return None
     if not ctx.before_text(line):
         ev.add(-1.0, "after the text began")
     return ev
+
+
+def _under_address(ctx: Context, line: Line) -> bool:
+    above = ctx.prev(line)
+    for _ in range(3):
+        if above is None:
+            return False
+        if above.starts("address_openers") or above.text.startswith("[To"):
+            return True
+        above = ctx.prev(above)
+    return False
 
 
 def salute(ctx: Context, line: Line) -> Evidence | None:
@@ -308,12 +351,17 @@ def field_head(ctx: Context, line: Line) -> Evidence | None:
 
 
 def field_value(ctx: Context, line: Line) -> Evidence | None:
-    before = ctx.prev(line)
-    if before is None or before.label is None or before.label[1]:
+    if line.sentence or line.label is not None or line.numbered is not None:
         return None
-    if not lexicon("subject_labels").prefix(before.words) or line.sentence and line.size > 16:
+    heading = ctx.prev(line)
+    while heading is not None and heading.label is None and ctx.at(line) - ctx.at(heading) < 3:
+        heading = ctx.prev(heading)
+    if heading is None or heading.label is None or heading.label[1]:
         return None
-    return Evidence().add(2.5, f"under '{before.label[0]}'")
+    if lexicon("participant_labels").prefix(heading.words):
+        return None
+    known = heading.known_label is not None
+    return Evidence().add(2.5 if known else 1.0, f"under '{heading.label[0]}'")
 
 
 def participant(ctx: Context, line: Line) -> Evidence | None:
@@ -388,8 +436,11 @@ def closing(ctx: Context, line: Line) -> Evidence | None:
         return None
     ev = Evidence()
     formula = line.starts("closings") or (line.has("closings") if line.size <= 25 else None)
+    above = ctx.prev(line)
     if formula:
         ev.add(2.5, f"closing formula '{formula}'")
+    elif line.end == "," and line.size <= 6 and _continues_closing(ctx, line):
+        ev.add(2.0, "continues the closing formula")
     elif line.size <= 4 and line.text[:1].islower():
         ev.add(0.5, "a short lower-case line")
     else:
@@ -399,6 +450,19 @@ def closing(ctx: Context, line: Line) -> Evidence | None:
     if ctx.after_text(line):
         ev.add(1.0, "after the text")
     return ev
+
+
+def _continues_closing(ctx: Context, line: Line) -> bool:
+    """Whether the short lines ending with commas just above ``line`` go back to a
+    closing formula (``I have the honour to be,`` / ``Sir,`` / ``Your obedient,``)."""
+    above = ctx.prev(line)
+    for _ in range(4):
+        if above is None or above.end != "," or above.size > 10:
+            return False
+        if above.starts("closings") or above.has("closings"):
+            return True
+        above = ctx.prev(above)
+    return False
 
 
 def sign_mark(ctx: Context, line: Line) -> Evidence | None:
@@ -422,13 +486,17 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     ev = Evidence()
     _name_evidence(ctx, line, ev)
     if line.name_and_office >= 0.75:
-        ev.add(2.0, "name, office")
+        ev.add(2.0, "name and office")
+    above = ctx.prev(line)
+    if line.caseless and line.size <= 5 and above is not None and above.name >= 0.75:
+        ev.add(1.5, "a name in a script without case under a name")
     corporate = (line.has("org_words") and (line.capitalised >= 0.6 or line.caps)
                  and not line.has("role_words") and not _ON_BEHALF.match(line.text))
     if corporate and line.name == 0:
         ev.add(1.5, "an organisation signs")
         above = ctx.prev(line)
-        if above is not None and (above.name >= 0.75 or above.has("role_words")):
+        if above is not None and not above.sentence and above.size <= 10 and (
+                above.name >= 0.75 or above.has("role_words")):
             ev.add(-1.5, "under a name or an office: a unit")
     if not ev.reasons:
         return None
@@ -438,6 +506,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(-1.5, "office words")
     if ctx.page.capitals and line.starts("routing_words"):
         ev.add(-2.0, "a routing word")
+    if shapes.ADDRESSEE.search(line.text):
+        ev.add(-2.0, "an addressee")
     if line.date is not None or line.starts("address_openers") or line.starts("kind_words"):
         ev.add(-2.0, "a date, an address or a kind of document")
     return ev
@@ -488,7 +558,18 @@ def postscript(ctx: Context, line: Line) -> Evidence | None:
         return Evidence().add(3.0, f"postscript '{marker}'")
     if shapes.ADDRESSEE.search(line.text) and line.size <= 20:
         return Evidence().add(2.5, "an addressee at the foot")
+    above = ctx.prev(line)
+    if (above is not None and above.end == "," and shapes.ADDRESSEE.search(above.text)
+            and line.size <= 12 and above.last + 1 == line.number):
+        return Evidence().add(2.5, "continues the addressee above")
     return None
+
+
+def foot_line(ctx: Context, line: Line) -> Evidence | None:
+    """Any other short line after the text (a line the foot holds that no role names)."""
+    if not ctx.after_text(line) or line.size > 12 or line.sentence:
+        return None
+    return Evidence().add(-0.5, "a short line after the text")
 
 
 def foot_address(ctx: Context, line: Line) -> Evidence | None:
@@ -530,5 +611,6 @@ RULES: dict[str, Rule] = {
     "role-after": role_after,
     "postscript": postscript,
     "foot-address": foot_address,
+    "foot-line": foot_line,
 }
 """Every role and the function that weighs the evidence for it."""

@@ -24,7 +24,11 @@ _INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)(?:-?[^\W\d_]{1,2}\.)*$")
 _WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?$")
 _EXPANSION = re.compile(r"(?<=\w)\(\w{1,12}\)")
 _JOINED = re.compile(r"\s+(?:and|&|und|et|y|и|i)\s+")
-_FINAL_BRACKET = re.compile(r"(?:\s*\[[^\[\]]*\])+\s*$")
+_FINAL_BRACKET = re.compile(r"(?:\s*\[[^\[\]]*\])+\s*$|(?<=[.!?,;:”’\"')\]])\d{1,2}$")
+_NAME_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|at|az|ash|ibn|bin|ben|abu|d|l|O|Mc|Mac)[-’']",
+                          re.IGNORECASE)
+"""``al-Kassem``, ``d'Orsay``, ``O'Brien``: a prefix before a capitalised name."""
+_YEAR = re.compile(r"^\(?(?:1[0-9]|20)\d\d[).,;:]?$")
 _END_STRIP = "\"'”’)»]"
 
 
@@ -50,10 +54,11 @@ def name_likeness(text: str) -> float:
         return 0.0
     particles = lexicon("particles").words
     initials = capitals = 0
-    for word in words:
+    for raw in words:
+        word = _NAME_PREFIX.sub("", raw.lstrip("ʿʾ'’"))
         if _INITIAL.match(word):
             initials += 1
-        elif word.lower() in particles or word.lower().startswith(("al-", "el-", "ibn-")):
+        elif word.lower() in particles:
             continue
         elif _WORD.match(word) and word[0].isupper():
             capitals += 1
@@ -62,9 +67,9 @@ def name_likeness(text: str) -> float:
     if capitals == 0:
         return 0.0
     score = 1.0 if initials else 0.75 if 2 <= capitals <= 4 else 0.45 if capitals == 1 else 0.3
-    offices = lexicon("role_words").words
-    if any(word.lower().rstrip(".,") in offices for word in words):
-        score *= 0.5  # "Hon. Secretary", "Ambassador": an office, not a name
+    offices, bodies = lexicon("role_words").words, lexicon("org_words").words
+    if any(word.lower().rstrip(".,") in offices | bodies for word in words):
+        score *= 0.5  # "Hon. Secretary", "Eastern Division": an office or a body
     return score
 
 
@@ -112,15 +117,27 @@ class Line:
 
     @cached_property
     def name_and_office(self) -> float:
-        """For ``A. McLeod, President``: how much the part before the comma looks like a
-        name when the part after it names an office or a unit (else 0)."""
-        name, comma, office = self.text.partition(",")
-        if not comma or self.size > 9:
+        """For ``A. McLeod, President`` or ``Chairwoman: M. Holm``: how much one part looks
+        like a name when the other names an office or a unit (else 0)."""
+        if self.size > 9:
             return 0.0
-        words = tokens(office)
-        if not (lexicon("role_words").find(words) or lexicon("org_words").find(words)):
-            return 0.0
-        return name_likeness(name)
+        for mark in (",", ":"):
+            first, found, second = self.text.partition(mark)
+            if not found:
+                continue
+            for name, office in ((first, second), (second, first)):
+                words = tokens(office)
+                if lexicon("role_words").find(words) or lexicon("org_words").find(words):
+                    likeness = name_likeness(name)
+                    if likeness >= 0.75:
+                        return likeness
+        return 0.0
+
+    @cached_property
+    def caseless(self) -> bool:
+        """Letters only of scripts without case (Arabic, Hebrew, CJK…)."""
+        letters = _letters(self.text)
+        return bool(letters) and not any(ch.isupper() or ch.islower() for ch in letters)
 
     @cached_property
     def caps(self) -> bool:
@@ -139,6 +156,12 @@ class Line:
         return sum(w[:1].isupper() for w in content) / len(content)
 
     @cached_property
+    def numbers(self) -> bool:
+        """Whether a word holds digits other than a year's (a street, a telephone)."""
+        return any(any(ch.isdigit() for ch in word) and not _YEAR.match(word)
+                   for word in self.text.split())
+
+    @cached_property
     def function_words(self) -> int:
         function = lexicon("function_words").words
         return sum(1 for w in self.words if w in function)
@@ -146,8 +169,6 @@ class Line:
     @cached_property
     def sentence(self) -> bool:
         """Running prose: ends a sentence and reads as one, or is long."""
-        if self.size >= 18:
-            return True
         ends = self.end in ".!?…"
         return ends and (self.function_words >= 1 or self.size >= 6)
 
@@ -157,7 +178,7 @@ class Line:
         match = shapes.LABEL.match(self.text)
         if match and len(match.group("label").split()) <= 5:
             return match.group("label"), match.group("value") or ""
-        if self.size <= 3 and self.caps and self.end not in ".,;" and (
+        if self.size <= 3 and self.end not in ".,;" and (self.caps or self.text[:1].isupper()) and (
                 lexicon("field_labels").prefix(self.words) == " ".join(self.words)):
             return self.text, ""
         return None
@@ -199,8 +220,9 @@ class Line:
     def date(self) -> ParsedDate | None:
         """A date of at least a month in a short line (the last one found), or the whole
         line's date."""
-        if self.whole_date is not None:
-            return self.whole_date
+        whole = self.whole_date
+        if whole is not None:
+            return whole if len(whole.when or whole.from_ or "") >= 7 else None
         if self.size > 22:
             return None
         found = [d for d in find_dates(self.text, self.dates)
@@ -283,7 +305,7 @@ class Page:
     @cached_property
     def prose(self) -> list[int]:
         """Positions of the lines of running prose (sentences of some length)."""
-        return [n for n, line in enumerate(self.lines) if line.sentence and line.size >= 8]
+        return [n for n, line in enumerate(self.lines) if line.sentence and line.size >= 3]
 
     @cached_property
     def first_prose(self) -> int:
@@ -291,7 +313,9 @@ class Page:
 
     @cached_property
     def last_prose(self) -> int:
-        return self.prose[-1] if self.prose else -1
+        """The last line of running prose (past the end when there is none, so that no
+        line counts as coming after the text)."""
+        return self.prose[-1] if self.prose else len(self.lines)
 
     @cached_property
     def capitals(self) -> bool:

@@ -27,7 +27,7 @@ ZONES: dict[str, tuple[str, ...]] = {
           "participant", "routing", "conventions", "mark", "page", "source-note", "received"),
     TEXT: ("paragraph", "section-head", "entry-date", "entry-text", "mark", "page"),
     FOOT: ("closing", "sign-mark", "signer", "role-before", "role-after", "dateline",
-           "postscript", "routing", "page", "mark", "foot-address"),
+           "postscript", "routing", "page", "mark", "foot-address", "foot-line"),
 }
 STATES: tuple[tuple[str, str], ...] = tuple(
     (zone, role) for zone, roles in ZONES.items() for role in roles)
@@ -35,7 +35,7 @@ OPENS_DOCUMENT = frozenset({"heading", "kind", "letterhead", "classification", "
                             "dateline", "address", "source-note", "mark"})
 """Roles that may begin a further document (an enclosure) after a foot or a text."""
 FOLLOWS = {
-    "field-value": frozenset({"field-head"}),
+    "field-value": frozenset({"field-head", "field-value"}),
     "participant": frozenset({"field-head", "participant"}),
     "role-after": frozenset({"signer", "sign-mark", "role-after"}),
     "letterhead": frozenset({"letterhead", "classification", "reference", "mark", "page",
@@ -44,6 +44,8 @@ FOLLOWS = {
     "byline": frozenset({"heading", "kind", "byline"}),
 }
 MAY_START = frozenset({"letterhead"})
+TOP_OF_PAGE = frozenset({"letterhead", "classification", "reference", "mark", "page"})
+"""What a letterhead may follow at the top of a document."""
 """Roles in :data:`FOLLOWS` that may also open the document."""
 """Roles that may only follow certain roles."""
 LEADS = {"role-before": frozenset({"signer", "sign-mark", "role-before"})}
@@ -64,7 +66,7 @@ BONUS = {
 }
 ZONE_COST = {
     (TOP, TOP): 0.0, (TOP, TEXT): 0.0, (TOP, FOOT): -2.0,
-    (TEXT, TEXT): 0.0, (TEXT, FOOT): 0.0, (TEXT, TOP): -1.5,
+    (TEXT, TEXT): 0.0, (TEXT, FOOT): 0.0, (TEXT, TOP): -2.5,
     (FOOT, FOOT): 0.0, (FOOT, TOP): -0.5, (FOOT, TEXT): -3.0,
 }
 
@@ -75,6 +77,8 @@ def transition(before: tuple[str, str], after: tuple[str, str]) -> float | None:
     (zone_a, role_a), (zone_b, role_b) = before, after
     if role_b in FOLLOWS and role_a not in FOLLOWS[role_b]:
         return None
+    if role_b == "letterhead" and zone_a == TOP and role_a not in TOP_OF_PAGE:
+        return None
     if role_a in LEADS and role_b not in LEADS[role_a]:
         return None
     if role_b == "postscript" and zone_a != FOOT:
@@ -84,6 +88,10 @@ def transition(before: tuple[str, str], after: tuple[str, str]) -> float | None:
     if role_a == "postscript" and zone_b == FOOT and role_b not in {"postscript", "page"}:
         return None
     cost = ZONE_COST[(zone_a, zone_b)]
+    if zone_a == zone_b == FOOT and role_b == "dateline":
+        cost += 0.3  # a date under a signature belongs to it
+    if role_a == role_b == "signer":
+        cost -= 0.3  # names in a row are rarer than a name with its office
     return cost + BONUS.get((role_a, role_b), 0.0)
 
 
@@ -151,7 +159,8 @@ def best_path(context: Context, lines: Sequence[Line]) -> list[Decision]:
             pointers[state] = previous
         scores.append(current)
         back.append(pointers)
-    state = max(scores[-1], key=scores[-1].__getitem__)
+    ends = {s: v for s, v in scores[-1].items() if s[1] not in LEADS} or scores[-1]
+    state = max(ends, key=ends.__getitem__)
     path: list[tuple[str, str]] = [state]
     for pointers in reversed(back[1:]):
         previous = pointers[path[-1]]

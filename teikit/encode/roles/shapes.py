@@ -64,6 +64,9 @@ NUMBERING = re.compile(
 LABEL = re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,40}?)\s*:(?:\s+(?P<value>\S.*)|\s*$)")
 """``SUBJECT: …``, ``Present:``: a label before a colon."""
 
+LABEL_HEAD = re.compile(r"^(?:[A-Z]|[IVX]{1,4}|\d{1,2})\.$")
+"""``A.``, ``II.``: a lone label that heads an attachment."""
+
 RULE = re.compile(r"^(?:[_\-–—=*·.]\s*){3,}$")
 """``______``, ``* * *``: a rule drawn across the page."""
 
@@ -102,7 +105,4 @@ def numbering(text: str) -> tuple[str, str, int] | None:
         return None
     number = match.group("n") or match.group("p") or match.group("label").strip("§ ")
     word = match.group("word") or ""
-    if not word and len(number) == 1 and number.isalpha() and number.isupper() and (
-            number not in "IVX"):
-        return None  # "A. Khodjaev": an initial, not a numbered paragraph
     return number, word, match.end("label")
