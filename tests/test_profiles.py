@@ -82,6 +82,7 @@ def test_day_first_option_decides_ambiguous_dates() -> None:
 
 def test_an_impossible_date_is_left_untagged_with_a_warning() -> None:
     result = encode_text("Dear Sir,\nWe met.\nA. Person\n31 June 1959")
-    assert [(d.code, d.line) for d in result.diagnostics] == [("TK130", 4)]
+    dates = [(d.code, d.line) for d in result.diagnostics if d.code.startswith("TK13")]
+    assert dates == [("TK130", 4)]
     text = result.to_bytes().split(b"<text")[1]
     assert b"<dateline>31 June 1959</dateline>" in text and b"<date " not in text

@@ -58,7 +58,8 @@ def encode_transcript(transcript: Transcript, profile: Profile | None = None,
     uses_hand = text.find(f".//{tei('add')}[@hand='#hand-handwritten']") is not None
     if found.metadata.title is None:
         found.metadata.title = first_heading(text)
-    if found.metadata.title is None and transcript.text.strip():
+    lines = sum(1 for line in transcript.lines if not line.is_blank)
+    if found.metadata.title is None and lines > 2:
         diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.WARNING, "TK003",
                                       "no title found; the file name stands for it"))
     header = tei_header(found.metadata, transcript, profile, found.layout, uses_hand)

@@ -73,11 +73,18 @@ def _explain_decisions(decisions: Sequence[Decision]) -> list[Explained]:
                       d.runner_up) for d in decisions]
 
 
-def _without(spec: Spec, units: Sequence[Unit]) -> list[Unit]:
-    """``units`` taken out of the container ``spec`` (plain paragraphs stand in body)."""
-    for unit in units:
-        unit.path = tuple(s for s in unit.path if s is not spec)
-    return list(units)
+def _paragraphs(decisions: Sequence[Decision], body: Spec) -> list[Unit]:
+    """Paragraphs and page breaks straight in ``body``: a text with no structure."""
+    units = []
+    pages = any(decision.line.page is None for decision in decisions)
+    for decision in decisions:
+        line = decision.line
+        if line.page is not None and pages:
+            units.append(Unit("pb", line.number, line.last, (body,),
+                              {"n": line.page[0], "rend": line.page[1]}))
+        else:
+            units.append(Unit("p", line.number, line.last, (body,)))
+    return units
 
 
 def _explain_units(transcript: Transcript, units: Sequence[Unit]) -> list[Explained]:
@@ -132,8 +139,10 @@ class Reader:
         divs = structure(decisions, (self.body,))
         kind = family(decisions)
         name_divisions(divs, kind)
-        for div in divs:
-            self.units.extend(_without(div.spec, div.units) if kind == "plain" else div.units)
+        if kind == "plain":
+            self.units.extend(_paragraphs(decisions, self.body))
+        else:
+            self.units.extend(unit for div in divs for unit in div.units)
         self.units.extend(end.units)
         if reader is not None:
             tail = reader.tail_units()

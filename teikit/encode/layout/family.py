@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from teikit.encode.layout.document import DivBuilder
+from teikit.encode.layout.divs import DivBuilder
 from teikit.encode.layout.principal import first_document
 from teikit.encode.roles.grammar import Decision
 from teikit.encode.roles.lexicon import lexicon

@@ -80,31 +80,28 @@ def _dated(decision: Decision) -> ParsedDate | None:
     return date if date is not None and (date.when or date.from_) else None
 
 
+def _entry_date(decision: Decision) -> ParsedDate | None:
+    if decision.role == "entry-date":
+        found = decision.line.whole_date
+        return found if found is not None and (found.when or found.from_) else None
+    return decision.line.lead_date if decision.role == "entry-text" else None
+
+
 def date(decisions: Sequence[Decision]) -> ParsedDate | None:
+    """The principal date, by the order of preference in the module's docstring."""
     first = first_document(decisions)
-    for decision in first:
-        if decision.role == "field" and lexicon("date_labels").prefix(decision.line.words):
-            if found := _dated(decision):
-                return found
-    for decision in first:
-        if decision.zone == TOP and decision.role in {"dateline", "received"}:
-            if found := _dated(decision):
-                return found
-    for decision in decisions:
-        if decision.role == "entry-date":
-            found = decision.line.whole_date
-            if found is not None and (found.when or found.from_):
-                return found
-        if decision.role == "entry-text" and decision.line.lead_date is not None:
-            return decision.line.lead_date
-    for decision in first:
-        if decision.zone == TOP and decision.role in {"heading", "kind"}:
-            if found := _dated(decision):
-                return found
-    for decision in first:
-        if decision.zone == FOOT and decision.role == "dateline":
-            if found := _dated(decision):
-                return found
+    candidates = (
+        (_dated(d) for d in first
+         if d.role == "field" and lexicon("date_labels").prefix(d.line.words)),
+        (_dated(d) for d in first if d.zone == TOP and d.role in {"dateline", "received"}),
+        (_entry_date(d) for d in decisions),
+        (_dated(d) for d in first if d.zone == TOP and d.role in {"heading", "kind"}),
+        (_dated(d) for d in first if d.zone == FOOT and d.role == "dateline"),
+    )
+    for found in candidates:
+        hit = next((d for d in found if d is not None), None)
+        if hit is not None:
+            return hit
     return None
 
 

@@ -155,8 +155,8 @@ def envelope(lines: Sequence[Line]) -> Envelope | None:
         pos += 1
     body = list(lines[pos:end])
     found.tail = list(lines[end:])
-    if tail_at is not None and len(body) > 1 and summary_like(body[-1], body[-2]) and not (
-            heading_kind(lines[tail_at]) == "authors"):
+    if tail_at is not None and len(body) > 1 and summary_like(body[-1], body[-2]) and (
+            heading_kind(lines[tail_at]) != "authors"):
         found.summary = body.pop()
     found.document = body
     return found

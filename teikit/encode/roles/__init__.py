@@ -16,11 +16,13 @@ The pipeline, one module each:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from teikit.encode.dates import DateOptions
 from teikit.encode.roles.evidence import Context
-from teikit.encode.roles.features import Line, Page
+from teikit.encode.roles.features import Line
 from teikit.encode.roles.grammar import Decision, best_path
+from teikit.encode.roles.page import Page
 from teikit.encode.source import BLANKS
 from teikit.encode.source import Line as SourceLine
 
@@ -34,7 +36,7 @@ def logical_lines(lines: Sequence[SourceLine], indices: Sequence[int],
     closes it, when that comes within a few lines; and, in a transcript that separates
     its paragraphs with blank lines, prose wrapped over several lines."""
     found: list[Line] = []
-    wrapped = any(b - a > 1 for a, b in zip(indices, indices[1:]))
+    wrapped = any(b - a > 1 for a, b in pairwise(indices))
     position = 0
     while position < len(indices):
         first = indices[position]
@@ -47,7 +49,7 @@ def logical_lines(lines: Sequence[SourceLine], indices: Sequence[int],
                     blank_before=blank_before or not found)
         found.append(line)
         position = last_pos + 1
-    for before, after in zip(found, found[1:]):
+    for before, after in pairwise(found):
         before.blank_after = after.blank_before
     if found:
         found[-1].blank_after = True

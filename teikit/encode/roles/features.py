@@ -10,24 +10,15 @@ document is typed in capitals). Nothing here decides a role.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from teikit.encode.dates import DateOptions, ParsedDate, find_dates, parse_date
 from teikit.encode.roles import shapes
 from teikit.encode.roles.lexicon import lexicon, tokens
+from teikit.encode.roles.names import name_likeness
 
-_TRAILING_REF = re.compile(r"(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[^\W\d])\d{1,2})$")
-_CJK_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}(?:\s*\([^()]{2,40}\))?$")
-_INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)(?:-?[^\W\d_]{1,2}\.)*$")
-_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?$")
-_EXPANSION = re.compile(r"(?<=\w)\(\w{1,12}\)")
-_JOINED = re.compile(r"\s+(?:and|&|und|et|y|и|i)\s+")
 _FINAL_BRACKET = re.compile(r"(?:\s*\[[^\[\]]*\])+\s*$|(?<=[.!?,;:”’\"')\]])\d{1,2}$")
-_NAME_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|at|az|ash|ibn|bin|ben|abu|d|l|O|Mc|Mac)[-’']",
-                          re.IGNORECASE)
-"""``al-Kassem``, ``d'Orsay``, ``O'Brien``: a prefix before a capitalised name."""
 _YEAR = re.compile(r"^\(?(?:1[0-9]|20)\d\d[).,;:]?$")
 _END_STRIP = "\"'”’)»]"
 
@@ -36,41 +27,12 @@ def _letters(text: str) -> list[str]:
     return [ch for ch in text if ch.isalpha()]
 
 
-def name_likeness(text: str) -> float:
-    """How much ``text`` looks like a personal name alone: ``A. K. Zhandosov``,
-    ``H. Rudnev-BERGMANN``, ``Н. А. Гладышев``, ``周维汉 (Zhou Weihan)``, ``Kołodziej``.
 
-    1.0 with initials, 0.75 for two to four capitalised words, 0.45 for one word; 0 as
-    soon as a word is neither capitalised, an initial nor a name particle."""
-    text = _TRAILING_REF.sub("", text.strip().rstrip(".,;")).strip()
-    text = _EXPANSION.sub("", text.replace("[", "").replace("]", ""))
-    if _CJK_NAME.match(text):
-        return 0.9
-    joined = _JOINED.split(text)
-    if len(joined) > 1:
-        return min(name_likeness(part) for part in joined)
-    words = text.split()
-    if not 0 < len(words) <= 5:
-        return 0.0
-    particles = lexicon("particles").words
-    initials = capitals = 0
-    for raw in words:
-        word = _NAME_PREFIX.sub("", raw.lstrip("ʿʾ'’"))
-        if _INITIAL.match(word):
-            initials += 1
-        elif word.lower() in particles:
-            continue
-        elif _WORD.match(word) and word[0].isupper():
-            capitals += 1
-        else:
-            return 0.0
-    if capitals == 0:
-        return 0.0
-    score = 1.0 if initials else 0.75 if 2 <= capitals <= 4 else 0.45 if capitals == 1 else 0.3
-    offices, bodies = lexicon("role_words").words, lexicon("org_words").words
-    if any(word.lower().rstrip(".,") in offices | bodies for word in words):
-        score *= 0.5  # "Hon. Secretary", "Eastern Division": an office or a body
-    return score
+
+def _dated(date: ParsedDate) -> bool:
+    """A date of at least a month, or one shaped like a date that cannot be read
+    (``31 June 1959``: a dateline all the same, whose date stays untagged)."""
+    return len(date.when or date.from_ or "") >= 7 or date.problem is not None
 
 
 def year_less(text: str, year: int, dates: DateOptions) -> ParsedDate | None:
@@ -222,11 +184,10 @@ class Line:
         line's date."""
         whole = self.whole_date
         if whole is not None:
-            return whole if len(whole.when or whole.from_ or "") >= 7 else None
+            return whole if _dated(whole) else None
         if self.size > 22:
             return None
-        found = [d for d in find_dates(self.text, self.dates)
-                 if len(d.when or d.from_ or "") >= 7]
+        found = [d for d in find_dates(self.text, self.dates) if _dated(d)]
         return found[-1] if found else None
 
     @cached_property
@@ -242,8 +203,7 @@ class Line:
         """The first date of at least a month in a short line."""
         if self.size > 22:
             return None
-        found = [d for d in find_dates(self.text, self.dates)
-                 if len(d.when or d.from_ or "") >= 7]
+        found = [d for d in find_dates(self.text, self.dates) if _dated(d)]
         return found[0] if found else None
 
     @cached_property
@@ -283,57 +243,3 @@ class Line:
 
     def count(self, name: str) -> int:
         return lexicon(name).count(self.words)
-
-
-@dataclass
-class Page:
-    """A region's lines and the facts the evidence compares them against."""
-
-    lines: Sequence[Line]
-
-    @cached_property
-    def positions(self) -> dict[int, int]:
-        return {id(line): position for position, line in enumerate(self.lines)}
-
-    def at(self, line: Line) -> int:
-        """The line's position in the region."""
-        return self.positions[id(line)]
-
-    def get(self, position: int) -> Line | None:
-        return self.lines[position] if 0 <= position < len(self.lines) else None
-
-    @cached_property
-    def prose(self) -> list[int]:
-        """Positions of the lines of running prose (sentences of some length)."""
-        return [n for n, line in enumerate(self.lines) if line.sentence and line.size >= 3]
-
-    @cached_property
-    def first_prose(self) -> int:
-        return self.prose[0] if self.prose else len(self.lines)
-
-    @cached_property
-    def last_prose(self) -> int:
-        """The last line of running prose (past the end when there is none, so that no
-        line counts as coming after the text)."""
-        return self.prose[-1] if self.prose else len(self.lines)
-
-    @cached_property
-    def capitals(self) -> bool:
-        """Whether the document is typed in capitals (a telegram)."""
-        long = [line for line in self.lines if line.size >= 8]
-        return bool(long) and sum(line.caps for line in long) >= 0.6 * len(long)
-
-    @cached_property
-    def dated_headings(self) -> int:
-        """Short lines that are only a date and open running text: diary entries."""
-        count = 0
-        for line, after in zip(self.lines, self.lines[1:]):
-            if (line.size <= 8 and (line.whole_date is not None or line.partial_date)
-                    and after.sentence):
-                count += 1
-        return count
-
-    @cached_property
-    def dated_paragraphs(self) -> int:
-        """Paragraphs that open with a full date (a journal's entries)."""
-        return sum(1 for line in self.lines if line.sentence and line.lead_date is not None)

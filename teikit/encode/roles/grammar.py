@@ -163,12 +163,12 @@ def best_path(context: Context, lines: Sequence[Line]) -> list[Decision]:
     state = max(ends, key=ends.__getitem__)
     path: list[tuple[str, str]] = [state]
     for pointers in reversed(back[1:]):
-        previous = pointers[path[-1]]
-        assert previous is not None
-        path.append(previous)
+        before = pointers[path[-1]]
+        assert before is not None
+        path.append(before)
     path.reverse()
     return [_decision(line, state, columns[n]) for n, (line, state) in enumerate(
-        zip(lines, path))]
+        zip(lines, path, strict=True))]
 
 
 def _decision(line: Line, state: tuple[str, str],

@@ -72,7 +72,7 @@ RULE = re.compile(r"^(?:[_\-–—=*·.]\s*){3,}$")
 
 BRACKET_LINE = re.compile(r"^\[.*\]$", re.DOTALL)
 
-ROMAN_MONTHS = frozenset("I II III IV V VI VII VIII IX X XI XII".split())
+ROMAN_MONTHS = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])
 
 
 def whole_bracket(text: str) -> str | None:

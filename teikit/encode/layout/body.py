@@ -1,0 +1,73 @@
+"""A document's text: paragraphs, numbered paragraphs, sections and diary entries.
+
+``p``; ``p[@n]`` with a ``label`` when its number continues a sequence (``1.`` or the
+next number; ``a.`` only when ``b.`` follows, then the next letter — a telegram's
+``987.`` stays text); a section heading (``2. Method``, ``Item 3. Correspondence``)
+opens ``div[@type=section]`` with its ``head``; a dated heading over running text opens
+``div[@type=entry]`` with the date in its ``head``, and so does a paragraph that opens
+with a date in a journal. A marker alone on its line is an ``ab[@type=mark]``.
+"""
+
+from __future__ import annotations
+
+from teikit.encode.layout.divs import DivBuilder, date_attrs
+from teikit.encode.layout.units import Spec
+from teikit.encode.roles.grammar import Decision
+
+
+def place_text(div: DivBuilder, decision: Decision, following: Decision | None) -> None:
+    """Place a line of ``div``'s text."""
+    role, line = decision.role, decision.line
+    div.end_top()
+    div.listing = None
+    if role in {"section-head", "entry-date"}:
+        kind = "entry" if role == "entry-date" else "section"
+        div.inner = Spec("div", {"type": kind})
+        div.add("head", decision, div.inner, attrs=date_attrs(decision))
+    elif role == "entry-text":
+        div.inner = Spec("div", {"type": "entry"})
+        date = line.lead_date
+        attrs = {"_date": f"{date.start}:{date.end}"} if date is not None else {}
+        div.add("p", decision, div.inner, attrs=attrs)
+    elif role == "mark":
+        div.add("ab", decision, *div.text_path(), attrs={"type": "mark"})
+    else:
+        paragraph(div, decision, following)
+
+
+def paragraph(div: DivBuilder, decision: Decision, following: Decision | None) -> None:
+    numbered = decision.line.numbered
+    if numbered is not None and continues(div, numbered, following):
+        number, _word, length = numbered
+        div.add("p", decision, *div.text_path(), attrs={"n": number, "_label": str(length)})
+    else:
+        div.add("p", decision, *div.text_path())
+
+
+def continues(div: DivBuilder, numbered: tuple[str, str, int],
+              following: Decision | None) -> bool:
+    """Whether a numbered line continues its sequence (and record that it does)."""
+    number = numbered[0]
+    kind = "digit" if number.isdigit() else "letter" if len(number) == 1 else "roman"
+    if kind == "roman" or not follows(div.labels.get(kind), number):
+        return False
+    if kind == "letter" and number in {"a", "A"}:
+        after = following.line.numbered if following is not None else None
+        if after is None or after[0] != chr(ord(number) + 1):
+            return False
+    div.labels[kind] = number
+    if kind == "digit":
+        div.labels.pop("letter", None)
+    return True
+
+
+def follows(previous: str | None, current: str) -> bool:
+    """Whether label ``current`` continues a sequence that last used ``previous``:
+    ``1`` or ``a``/``A`` start one, then each label is the next number or letter."""
+    if previous is None:
+        return current in {"1", "a", "A"}
+    if current.isdigit() and previous.isdigit():
+        return int(current) == int(previous) + 1
+    if current.isdigit() or previous.isdigit():
+        return False
+    return ord(current) == ord(previous) + 1
