@@ -4,6 +4,7 @@ The public API is this small set of verbs and the values they return::
 
     import teikit
     result = teikit.encode(Path("letter.txt"))          # EncodeResult: .tree, .diagnostics
+    print(teikit.explain(result))                          # each line's role, and why
     problems = list(teikit.iter_diagnostics(result.tree))  # schema problems, located
     html = teikit.export(result.tree, to="html")           # bytes
     text = teikit.export(result.tree, to="text", view="transcript")  # the transcript back
@@ -73,6 +74,14 @@ def encode(source: str | Path, *, profile: str | Profile | None = None,
     return encode_text(source, name=name or "<input>", profile=chosen, layout=layout)
 
 
+def explain(result: EncodeResult) -> str:
+    """Each line of an encoded transcript with its role and the evidence that decided it
+    (what ``teikit encode --explain`` prints)."""
+    from teikit.encode.explain import explain as _explain
+
+    return _explain(result.explained, result.layout)
+
+
 def iter_diagnostics(document: Document, schemas: Sequence[Schema] | None = None, *,
                      filename: str | None = None) -> Iterator[Diagnostic]:
     """Every problem of ``document`` against ``schemas``; by default the ones it declares,
@@ -128,7 +137,8 @@ __all__ = [
     "ExportOptions", "ExportResult", "InputError", "Outcome", "OutputError", "Plan",
     "Profile", "Schema", "SchemaChoice", "Severity", "TeikitError", "ValidationError",
     "__version__", "build", "check_view", "default_schemas", "encode", "encode_bytes",
-    "encode_file", "encode_files", "export", "export_file", "export_files", "is_valid",
-    "iter_diagnostics", "load_schema", "parse_file", "plan", "read_tree", "schemas_for",
+    "encode_file", "encode_files", "explain", "export", "export_file", "export_files",
+    "is_valid", "iter_diagnostics", "load_schema", "parse_file", "plan", "read_tree",
+    "schemas_for",
     "validate",
 ]

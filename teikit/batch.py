@@ -34,6 +34,10 @@ class EncodeOptions:
     """Warnings count as failures."""
     lang: str | None = None
     """The transcripts' language (a tag such as ``en``), over the profile's and detection."""
+    explain: bool = False
+    """Each file's lines with their roles and evidence go to stdout (``--explain``)."""
+    write: bool = True
+    """Write the TEI (``--explain`` alone only explains)."""
 
 
 def _deliver(outcome: Outcome, plan: Plan, source: Source, suffix: str, data: bytes) -> None:
@@ -64,7 +68,12 @@ def encode_files(plan: Plan, options: EncodeOptions) -> Iterator[Outcome]:
             warned = any(d.severity >= Severity.WARNING for d in result.diagnostics)
             if has_errors(result.diagnostics) or (options.strict and warned):
                 outcome.fail("invalid")
-            _deliver(outcome, plan, source, ".xml", result.to_bytes())
+            if options.explain:
+                from teikit.encode.explain import explain
+
+                outcome.data = explain(result.explained, result.layout).encode("utf-8")
+            if options.write:
+                _deliver(outcome, plan, source, ".xml", result.to_bytes())
 
         yield guarded(source.path, work)
 

@@ -152,6 +152,9 @@ def encode(
         "profile's lang, else detected)."))] = None,
     strict: Annotated[bool, typer.Option(help="Treat warnings as failures.")] = False,
     force: Annotated[bool, typer.Option(help="Replace files teikit did not write.")] = False,
+    explain: Annotated[bool, typer.Option(help=(
+        "Print each line's role and the evidence that decided it (TEI is written only "
+        "with -o)."))] = False,
 ) -> None:
     """Encode transcripts as TEI.
 
@@ -162,10 +165,15 @@ def encode(
       teikit encode transcripts/ -o tei/ --profile frus
 
       teikit encode letter.txt -o - | less
+
+      teikit encode --explain letter.txt
     """
     todo = plan(inputs, (".txt",), "transcripts (.txt)", output, force)
+    if explain and output is not None and str(output) == "-":
+        fail("--explain prints to stdout: give -o a file or a folder for the TEI", 2)
     options = teikit.EncodeOptions(profile, layout.value if layout else None, encoding, strict,
-                                   lang)
+                                   lang, explain=explain,
+                                   write=not explain or output is not None)
     raise typer.Exit(finish(teikit.encode_files(todo, options)))
 
 

@@ -87,13 +87,27 @@ def _paragraphs(decisions: Sequence[Decision], body: Spec) -> list[Unit]:
     return units
 
 
+TOP_REASONS = {
+    "date": "a date alone on the record's first line",
+    "title": "the line under the record's date",
+    "acknowledgement": "a one-sentence acknowledgement or funding line under the title",
+}
+
+
 def _explain_units(transcript: Transcript, units: Sequence[Unit]) -> list[Explained]:
-    found = []
+    found, heading = [], ""
     for unit in units:
-        container = unit.path[-1].attrs.get("type") or unit.path[-1].attrs.get("subtype", "")
-        role = "record-heading" if unit.tag == "head" else f"record-{container or unit.tag}"
+        spec = unit.path[-1] if unit.tag != "item" else unit.path[-2]
+        container = spec.attrs.get("subtype") or spec.attrs.get("type", "")
         text = transcript.lines[unit.first].text.strip()
-        found.append(Explained(unit.first + 1, role, text))
+        if unit.tag == "head":
+            heading = text
+            role, reason = "record-heading", "a heading of the record's metadata"
+        elif container == "summary":
+            role, reason = "record-summary", "a paragraph about the document after its foot"
+        else:
+            role, reason = f"record-{container or unit.tag}", f"under '{heading}'"
+        found.append(Explained(unit.first + 1, role, text, (reason,)))
     return found
 
 
@@ -131,8 +145,8 @@ class Reader:
         document = found.document if found is not None else self.lines
         if reader is not None and found is not None:
             self.units.extend(reader.top_units())
-            self.explained.extend(Explained(line.number + 1, f"record-{part}", line.text)
-                                  for part, line in found.top)
+            self.explained.extend(Explained(line.number + 1, f"record-{part}", line.text,
+                                           (TOP_REASONS[part],)) for part, line in found.top)
         document, end = self.end_matter(document)
         decisions = read(document)
         self.explained.extend(_explain_decisions(decisions))

@@ -52,10 +52,10 @@ def family(decisions: Sequence[Decision]) -> str:
     named = _named_kind(first)
     if named is not None and named != "diary":
         return named
-    if {"field", "field-head", "participant"} & roles:
-        return "memorandum"
     if "routing" in roles:
         return "telegram"
+    if {"field", "field-head", "participant"} & roles:
+        return "memorandum"
     if {"salute", "closing", "signer", "sign-mark"} & roles:
         return "letter"
     if any(d.role == "dateline" and d.zone == "top" for d in first) and "heading" not in roles:

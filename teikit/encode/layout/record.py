@@ -66,7 +66,8 @@ def acknowledgement(line: Line) -> bool:
         return False
     hits = line.count("acknowledgements")
     strong = any(w in line.words for w in ("support", "grant", "funding", "funded", "gift",
-                                           "sponsored", "donation", "financed", "thanks"))
+                                           "sponsored", "donation", "financed", "thanks",
+                                           "help", "assistance", "generous", "courtesy"))
     return hits >= 3 or (hits >= 2 and strong) or ("possible" in line.words and hits >= 2)
 
 

@@ -18,8 +18,13 @@ from teikit.encode.roles import shapes
 from teikit.encode.roles.lexicon import lexicon, tokens
 from teikit.encode.roles.names import name_likeness
 
-_FINAL_BRACKET = re.compile(r"(?:\s*\[[^\[\]]*\])+\s*$|(?<=[.!?,;:”’\"')\]])\d{1,2}$")
-_YEAR = re.compile(r"^\(?(?:1[0-9]|20)\d\d[).,;:]?$")
+_FINAL_BRACKET = re.compile(
+    r"(?:\s*\[[^\[\]]*\])+\s*$|(?<=[.!?,;:”’\"')\]])(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+"""A final bracketed remark or footnote number, which does not change how a line ends."""
+_INNER_END = re.compile(r"[^\W\d_]{4}[.!?]\s+[A-Z\u00c0-\u024f]")
+"""A sentence end inside a line: a word of four letters or more (not ``Mr.``, ``Dr.``)."""
+_YEAR = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:[–/-]\d{2,4})?[).,;:]?$")
+"""A year, or a span of years (``1960–61``): not a street number or a telephone."""
 _END_STRIP = "\"'”’)»]"
 
 
@@ -132,7 +137,15 @@ class Line:
     def sentence(self) -> bool:
         """Running prose: ends a sentence and reads as one, or is long."""
         ends = self.end in ".!?…"
-        return ends and (self.function_words >= 1 or self.size >= 6)
+        letters = sum(ch.isalpha() for ch in self.text)
+        if self.size >= 30 and self.function_words >= 5:
+            return True  # a long paragraph ending with a reference or a quotation
+        return ends and letters >= 2 and (self.function_words >= 1 or self.size >= 6)
+
+    @cached_property
+    def sentences(self) -> int:
+        """How many sentence ends stand inside the line (``… Adler. Please inform …``)."""
+        return len(_INNER_END.findall(self.text))
 
     @cached_property
     def label(self) -> tuple[str, str] | None:

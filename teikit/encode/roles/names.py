@@ -64,3 +64,18 @@ def name_likeness(text: str) -> float:
     if any(word.lower().rstrip(".,") in offices | bodies for word in words):
         score *= 0.5  # "Hon. Secretary", "Eastern Division": an office or a body
     return score
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "messrs", "dr", "prof", "professor", "sir",
+                     "dame", "lady", "lord", "comrade", "citizen", "herr", "frau", "monsieur",
+                     "madame", "señor", "don", "doña", "eng", "ing", "doc", "hon"})
+
+
+def person_lead(text: str) -> float:
+    """Name-likeness of the part of a line before its first comma, titles and offices
+    in front of the name left out (``Deputy Minister Kazimierz Dobrzyński, Ministry …``)."""
+    words = text.split(",")[0].split("(")[0].split()
+    offices = lexicon("role_words").words
+    while len(words) > 1 and (words[0].lower().rstrip(".") in _TITLES | offices):
+        words = words[1:]
+    return name_likeness(" ".join(words))

@@ -49,7 +49,9 @@ REFERENCE = re.compile(
 
 ADDRESSEE = re.compile(
     r"^(?:Hon\.?|The Hon(?:ou?rable|\.)|His Excellency|Her Excellency|Their Excellencies"
-    r"|Messrs\.|Monsieur|Herr|Se[ñn]or)\s+\S|\bEsq\.,|^The (?:Right Hon|Secretary of State)",
+    r"|Messrs\.|Monsieur|Herr|Se[ñn]or)\s+\S|\bEsq\.,|&c\.|\betc\., etc\."
+    r"|^The (?:Right Hon\w*|Most Hon\w*|Secretary of State|Earl|Duke|Marquess|Marquis"
+    r"|Viscount)\b",
 )
 """An addressee as written at a letter's foot (``Hon. William H. Seward,``)."""
 

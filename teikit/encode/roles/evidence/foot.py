@@ -22,6 +22,8 @@ def closing(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.5, f"closing formula '{formula}'")
     elif line.end == "," and line.size <= 6 and _continues_closing(ctx, line):
         ev.add(2.0, "continues the closing formula")
+    elif line.end == "," and line.size <= 6 and _above_signature(ctx, line):
+        ev.add(1.5, "a short line with a comma above the signature")
     elif line.size <= 4 and line.text[:1].islower():
         ev.add(0.5, "a short lower-case line")
     else:
@@ -43,6 +45,12 @@ def _continues_closing(ctx: Context, line: Line) -> bool:
             return True
         above = ctx.prev(above)
     return False
+
+def _above_signature(ctx: Context, line: Line) -> bool:
+    after = ctx.next(line)
+    return after is not None and (after.name >= 0.45 or shapes.SIGNATURE_MARK.match(
+        after.text) is not None)
+
 
 def sign_mark(ctx: Context, line: Line) -> Evidence | None:
     if not (shapes.SIGNATURE_MARK.match(line.text) or shapes.NOT_SIGNED.match(line.text)):
@@ -102,6 +110,9 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.0, "a unit or organisation")
     if _ON_BEHALF.match(line.text):
         ev.add(1.0, "on behalf of")
+    after = ctx.next(line)
+    if after is not None and shapes.SIGNATURE_MARK.match(after.text) and ctx.after_text(line):
+        ev.add(1.0, "above a signature mark")
     if line.text[:1].islower() and line.size <= 4:
         ev.add(0.5, "a short lower-case line")
     if not ev.reasons:

@@ -9,6 +9,7 @@ from teikit.encode.roles import shapes
 from teikit.encode.roles.evidence.base import Context, Evidence
 from teikit.encode.roles.features import Line
 from teikit.encode.roles.lexicon import lexicon
+from teikit.encode.roles.names import name_likeness
 
 _TO_WHOM = re.compile(r"^\S.{1,80}?\s(?:to|an|à|a)\s(?:the\s)?[A-Z]")
 """``Gustav Rehberg to Erik Brenner``, ``The Secretary of State to the Ambassador``."""
@@ -19,6 +20,9 @@ _KIND_QUALIFIERS = frozenset({
     "final", "preliminary"})
 """Words that may qualify a kind of document (``CIPHERED TELEGRAM``)."""
 _KIND_TAIL = frozenset({"of", "for", "the", "record", "conversation", "meeting", "talk", "talks"})
+_BY = re.compile(r"^(?:(?:prepared|compiled|written|drafted|edited|submitted|translated)\s+)?by\s+",
+                 re.IGNORECASE)
+"""``Prepared by …``: the author named under a title."""
 _NUMBERED_LABEL = re.compile(r"^\d{1,6}\.\s+[^\W\d]{2,12}\.?:")
 """``574. Ref: GUAT 573``: a telegram's number, then a field."""
 
@@ -50,17 +54,22 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
         return None
     if not any(ch.isalpha() for ch in line.text) or shapes.SOURCE_NOTE.match(line.text):
         return None
-    kind = line.starts("kind_words")
+    kind = line.starts("kind_words") or _early_kind(line)
     to_whom = is_to_whom(line)
-    if line.capitalised < 0.3 and not (line.caps or kind or to_whom):
+    lone_label = shapes.LABEL_HEAD.match(line.text) is not None
+    if line.capitalised < 0.3 and not (line.caps or kind or to_whom or lone_label):
         return None
     ev = Evidence()
     if line.size <= 16:
         ev.add(0.5, "short")
     if line.end not in ".:!?":
         ev.add(0.5, "no end punctuation")
-    if line.end in ".:!?":
+    if line.end == ":":
+        ev.add(-1.5, "ends with a colon: it introduces what follows")
+    elif line.end in ".!?":
         ev.add(-0.5 if kind else -1.5 if line.size > 6 else -1.0, "ends a sentence")
+    if line.sentences:
+        ev.add(-1.0, "several sentences")
     if kind and line.size > len(kind.split()) + 1 and not is_kind(line):
         ev.add(1.5, f"opens with '{kind}'")
     if to_whom:
@@ -93,6 +102,17 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
         ev.add(0.5, "first line")
     return ev
 
+def _early_kind(line: Line) -> str | None:
+    """A kind of document named in the first words (``From the diary of …``, ``Extract
+    from the minutes of …``): an editor's heading."""
+    words = line.words[:5]
+    for start in range(1, min(4, len(words))):
+        hit = lexicon("kind_words").at(words, start)
+        if hit is not None:
+            return hit
+    return None
+
+
 def kind(ctx: Context, line: Line) -> Evidence | None:
     label = shapes.KIND_LABEL.match(line.text) and lexicon("kind_words").find(
         tuple(w for word in line.words for w in word.replace("—", " ").split()))
@@ -107,7 +127,7 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
         return None
     organisation = line.has("org_words")
     digits = line.numbers
-    if not (organisation or line.caps or digits):
+    if not (organisation or line.caps or digits) or (line.capitalised < 0.5 and not digits):
         return None
     ev = Evidence()
     if organisation:
@@ -144,6 +164,11 @@ def reference(ctx: Context, line: Line) -> Evidence | None:
     return ev
 
 def byline(ctx: Context, line: Line) -> Evidence | None:
-    if line.name < 0.75 or not ctx.before_text(line) or line.size > 10:
+    if not ctx.before_text(line) or line.size > 12:
         return None
-    return Evidence().add(round(2.0 * line.name, 1), "a name above the text")
+    by = _BY.match(line.text)
+    name = name_likeness(line.text[by.end() :]) if by else line.name
+    if name < 0.75:
+        return None
+    ev = Evidence().add(round(2.0 * name, 1), "a name above the text")
+    return ev.add(1.0, f"'{by.group(0).strip()}'") if by else ev

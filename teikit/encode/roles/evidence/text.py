@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from teikit.encode.roles import shapes
 from teikit.encode.roles.evidence.base import Context, Evidence
 from teikit.encode.roles.features import Line
 
@@ -14,7 +15,11 @@ def paragraph(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.0, "reads as a sentence")
     if line.size >= 20:
         ev.add(1.0, "long")
-    if line.size <= 6 and not line.sentence and line.end not in ".!?" and ctx.page.prose:
+    if line.sentences and line.size >= 10:
+        ev.add(1.0, "several sentences")
+    rule = shapes.RULE.match(line.text) is not None
+    if line.size <= 6 and not line.sentence and line.end not in ".!?:" and ctx.page.prose and (
+            not rule):
         ev.add(-1.5, "short, no sentence end")
     if line.bracket is not None:
         ev.add(-1.0, "one bracket alone")

@@ -8,7 +8,7 @@ from teikit.encode.roles import shapes
 from teikit.encode.roles.evidence.base import Context, Evidence
 from teikit.encode.roles.features import Line
 from teikit.encode.roles.lexicon import lexicon
-from teikit.encode.roles.names import name_likeness
+from teikit.encode.roles.names import person_lead
 
 
 def dateline(ctx: Context, line: Line) -> Evidence | None:
@@ -43,6 +43,8 @@ def address(ctx: Context, line: Line) -> Evidence | None:
     elif line.size <= 6 and (line.end.isalnum() or line.end in ",.)") and (
             line.capitalised >= 0.6) and _under_address(ctx, line):
         ev.add(0.5, "short capitalised line under an address")
+    elif line.size <= 8 and not line.sentence and _above_salute(ctx, line):
+        ev.add(0.5, "a short line in the block above the salutation")
     else:
         return None
     if not ctx.before_text(line):
@@ -59,6 +61,26 @@ def _under_address(ctx: Context, line: Line) -> bool:
         above = ctx.prev(above)
     return False
 
+def _salutation(line: Line) -> bool:
+    return line.end in ",:!" and line.size <= 10 and bool(
+        line.starts("salutations") or lexicon("salutations").find(line.words[:3]))
+
+
+def _above_salute(ctx: Context, line: Line) -> bool:
+    """Whether the short lines below ``line`` lead to a salutation (an addressee's
+    block without ``To``: a firm, its street, its town)."""
+    below = ctx.next(line)
+    for _ in range(4):
+        if below is None or below.sentence:
+            return False
+        if _salutation(below):
+            return True
+        if below.label is not None and below.known_label:
+            return True  # "Subject: …" between the address and the salutation
+        below = ctx.next(below)
+    return False
+
+
 def salute(ctx: Context, line: Line) -> Evidence | None:
     opener = line.starts("address_openers") or line.text.startswith("[To")
     if line.end not in ",:!" or (line.size > 10 and not (opener and line.end == ":")):
@@ -68,6 +90,10 @@ def salute(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.0, "salutation words")
     elif opener and line.end == ":":
         ev.add(2.0, "an address ending with a colon")
+    elif line.size <= 4 and line.capitalised >= 0.6:
+        ev.add(0.5, "a short capitalised line ending with a comma")
+    else:
+        return None
     after = ctx.next(line)
     if after is not None and after.sentence and ctx.before_text(line):
         ev.add(1.0, "right above the text")
@@ -77,6 +103,7 @@ def salute(ctx: Context, line: Line) -> Evidence | None:
         ev.add(0.5, "short")
     return ev
 
+
 def field_(ctx: Context, line: Line) -> Evidence | None:
     if line.label is None or not line.label[1]:
         return None
@@ -84,7 +111,7 @@ def field_(ctx: Context, line: Line) -> Evidence | None:
     if line.known_label:
         ev.add(2.5, f"field label '{line.label[0]}'")
     elif (line.label[0].isupper() or line.label[0].istitle()) and len(
-            line.label[0].split()) <= 5:
+            line.label[0].split()) <= 5 and not line.label[0].startswith(("The ", "A ")):
         ev.add(0.5, "a label before a colon")
     else:
         return None
@@ -97,7 +124,12 @@ def field_head(ctx: Context, line: Line) -> Evidence | None:
         return None
     if line.known_label:
         return Evidence().add(2.5, f"field label '{line.label[0]}' alone")
-    return Evidence().add(0.5, "a label alone")
+    if line.caps or line.capitalised >= 0.8:
+        return Evidence().add(0.5, "a capitalised label alone")
+    after = ctx.next(line)
+    if line.text.endswith(":") and after is not None and person_lead(after.text) >= 0.45:
+        return Evidence().add(1.0, "a label over names")
+    return None
 
 def field_value(ctx: Context, line: Line) -> Evidence | None:
     if line.sentence or line.label is not None or line.numbered is not None:
@@ -116,8 +148,7 @@ def participant(ctx: Context, line: Line) -> Evidence | None:
     if line.size > 25 or line.page is not None:
         return None
     ev = Evidence()
-    lead = line.text.split(",")[0].split("(")[0]
-    if name_likeness(lead) >= 0.45 or line.bracket is not None:
+    if person_lead(line.text) >= 0.45 or line.bracket is not None:
         ev.add(1.0, "a name first")
     if "," in line.text:
         ev.add(0.5, "name, function")

@@ -1,0 +1,140 @@
+"""Line roles from evidence: invented transcripts of every family → each line's role.
+
+``tests/data/roles/NAME.txt`` is encoded and the role of each line (what
+``teikit encode --explain`` prints) is compared with ``NAME.roles``, one ``LINE ROLE`` a
+row: role sequences are easier to review than TEI. Regenerate them on purpose with
+``TEIKIT_REGEN=1 pytest tests/test_roles.py`` and read the diff; a missing file fails.
+The facts a reader cares about (family, title, date, signers) are checked per file too.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+import teikit
+from teikit.encode.roles.names import name_likeness, person_lead
+from teikit.export.text import to_bytes
+
+from conftest import DATA
+
+CASES = sorted((DATA / "roles").glob("*.txt"))
+REGEN = os.environ.get("TEIKIT_REGEN") == "1"
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+def roles_of(path: Path) -> str:
+    result = teikit.encode(path)
+    return "".join(f"{row.line} {row.role}\n" for row in result.explained)
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_roles_match_the_golden_sequence(path: Path) -> None:
+    golden = path.with_suffix(".roles")
+    found = roles_of(path)
+    if REGEN:
+        golden.write_text(found, encoding="utf-8")
+    assert golden.exists(), f"{golden.name} is missing: run with TEIKIT_REGEN=1 and review it"
+    assert found == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_every_family_reads_back_and_validates(path: Path) -> None:
+    result = teikit.encode(path)
+    assert to_bytes(result.tree, "transcript") == path.read_bytes()
+    assert teikit.is_valid(result.tree)
+
+
+FACTS = {
+    # file: (layout, title, principal date, signers)
+    "record_authors_related": (
+        "record", "Letter from the Finnish Legation in Cairo on the Suez Canal Pilots",
+        "1957-08-12", ["T. Rautavaara"]),
+    "record_compact_corporate": (
+        "record", "Note from the Embassy of Chile in Stockholm on Copper Prices", "1971-06-03",
+        ["Chilean Embassy in Sweden"]),
+    "memcon_labels_below": (
+        "memorandum", "New Zealand Dairy Quotas in the Common Market", "1966-03-03", []),
+    "minutes_points": (
+        "minutes", "Minutes of the general meeting held on the 4th of September, 1958, at the "
+        "Union Hall", "1958-09-04", ["Chairman: D. Kerr", "Secretary: P. Lowe"]),
+    "note_letterhead": (
+        "note", "Note on the Italian colonial question at the United Nations", "1949-11-04",
+        ["E. Skaug"]),
+    "despatch_courtesy": ("letter", None, "1881-03-02", ["H. Fenwick"]),
+    "diary_headings": (
+        "diary", "Pages from the diary of Ingrid Halvorsen, nurse at the mission hospital in "
+        "Mwanza", "1961-05-02", []),
+    "report_sections_references": (
+        "report", "Sand transport at the mouth of the Haringvliet", "1972-05", []),
+    "letter_declared_conventions": (
+        "letter", "Letter of Jan Vos to his brother, Leiden, 3 April 1921 – draft", "1921-04-03",
+        ["Jan"]),
+    "protocol_signatories": (
+        "protocol", "Protocol on the Exchange of Teachers between Mongolia and Czechoslovakia "
+        "for 1965", "1964-12-12", ["Д. Цэрэнжав", "J. Kolář"]),
+    "plain_prose": ("plain", None, None, []),
+}
+
+
+def _text(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+@pytest.mark.parametrize("name", sorted(FACTS))
+def test_family_title_date_and_signers(name: str) -> None:
+    layout, title, date, signers = FACTS[name]
+    result = teikit.encode(DATA / "roles" / f"{name}.txt")
+    root = result.tree.getroot()
+    assert result.layout == layout
+    found_title = root.xpath("//t:titleStmt/t:title[@type='main']", namespaces=NS)[0]
+    assert _text(found_title) == (title or f"{name}.txt")
+    when = root.xpath("//t:profileDesc/t:creation/t:date/@when | "
+                      "//t:profileDesc/t:creation/t:date/@from", namespaces=NS)
+    assert (when[0][: len(date)] if when else None) == date
+    assert [_text(s) for s in root.xpath("//t:body//t:signed", namespaces=NS)] == signers
+
+
+def test_a_missing_title_is_warned_about() -> None:
+    result = teikit.encode(DATA / "roles" / "despatch_courtesy.txt")
+    assert "TK003" in [d.code for d in result.diagnostics]
+
+
+def test_no_structure_is_warned_about() -> None:
+    result = teikit.encode(DATA / "roles" / "plain_prose.txt")
+    assert [d.code for d in result.diagnostics] == ["TK002"]
+
+
+@pytest.mark.parametrize(("text", "likeness"), [
+    ("A. K. Tarrant", 1.0), ("Н. А. Смирнов", 1.0), ("H.-J. Vogel", 1.0),
+    ("Halina Wąsowicz", 0.75), ("M. ZAHARIEVA", 1.0), ("Kowalczyk", 0.45),
+    ("周恩来 (Zhou Enlai)", 0.9), ("ʿAlī al-Ḥasan", 0.75), ("P. Lowe and D. Kerr", 1.0),
+    ("Ministry of Foreign Affairs", 0.0), ("the meeting closed", 0.0),
+])
+def test_name_likeness(text: str, likeness: float) -> None:
+    assert name_likeness(text) == likeness
+
+
+def test_an_office_or_a_body_counts_half() -> None:
+    assert name_likeness("Hon. Secretary") < 0.45
+    assert name_likeness("Middle Eastern Division") < 0.45
+    assert person_lead("Deputy Minister Jan Kowal, Ministry of Trade") == 0.75
+
+
+def test_explain_prints_each_line_with_its_evidence() -> None:
+    result = teikit.encode(DATA / "roles" / "note_letterhead.txt")
+    text = teikit.explain(result)
+    lines = text.splitlines()
+    assert lines[0] == "layout: note"
+    signer = next(line for line in lines if line.split()[:2] == ["14", "signer"])
+    assert "E. Skaug" in signer and "name-like" in signer
+
+
+def test_a_role_that_leads_is_never_left_hanging() -> None:
+    """``For the delegation`` must be followed by its signer: alone at the end, it is
+    something else."""
+    result = teikit.encode("We agreed on the text.\nFor the delegation of Ruritania\n")
+    assert [row.role for row in result.explained][-1] != "role-before"
