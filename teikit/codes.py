@@ -31,11 +31,13 @@ _TABLE: Final = (
     Code("TK000", Severity.ERROR, "a file cannot be read or decoded (missing, a folder, not "
          "valid in its encoding: line, column and byte)", RELIABILITY),
     Code("TK001", Severity.WARNING, "the transcript is empty", ENCODE),
-    Code("TK002", Severity.WARNING, "no known layout recognised; encoded as paragraphs", ENCODE),
+    Code("TK002", Severity.WARNING, "no document structure recognised; encoded as paragraphs",
+         ENCODE),
     Code("TK003", Severity.ERROR, "an output cannot be written (permissions, a full disk, a "
          "file where a folder should be); exit 2", RELIABILITY),
     Code("TK004", Severity.ERROR, "an output not written: it would replace an input, a file "
          "teikit did not write, or one changed since teikit wrote it (`--force`)", RELIABILITY),
+    Code("TK005", Severity.WARNING, "no title found; the file name stands for it", ENCODE),
     Code("TK101", Severity.WARNING, "an unbalanced square bracket, kept as text", ENCODE),
     Code("TK102", Severity.WARNING, "brackets nested more than 100 deep, kept as text from "
          "there on", ENCODE),
@@ -49,6 +51,8 @@ _TABLE: Final = (
          "(say it with `--lang`)", ENCODE),
     Code("TK150", Severity.WARNING, "the transcript's own conventions statement names a sign "
          "the profile does not read as stated", ENCODE),
+    Code("TK141", Severity.WARNING, "a record heading teikit does not know, kept in the back "
+         "matter", ENCODE),
     Code("TK501", Severity.WARNING, "an `xml:id` used more than once", EXPORT),
     Code("TK502", Severity.WARNING, "an `xml:id` that is not an XML name", EXPORT),
     Code("TK503", Severity.WARNING, "a TEI without text", EXPORT),

@@ -100,7 +100,7 @@ def test_family_title_date_and_signers(name: str) -> None:
 
 def test_a_missing_title_is_warned_about() -> None:
     result = teikit.encode(DATA / "roles" / "despatch_courtesy.txt")
-    assert "TK003" in [d.code for d in result.diagnostics]
+    assert "TK005" in [d.code for d in result.diagnostics]
 
 
 def test_no_structure_is_warned_about() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from lxml import etree
 
@@ -144,7 +145,10 @@ class Builder:
         the span is not a date or a bracket crosses it."""
         start, end = (int(n) for n in block.attrs["_date"].split(":"))
         text = block.text
-        date = parse_date(text[start:end], self.dates)
+        dates = self.dates
+        if "_year" in block.attrs:  # a diary's heading without a year, in the entries' year
+            dates = replace(dates, default_year=int(block.attrs["_year"]))
+        date = parse_date(text[start:end], dates)
         if date is None or not (date.when or (date.from_ and date.to)):
             return False
         if _crosses_bracket(text, start) or _crosses_bracket(text, end):

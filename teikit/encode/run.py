@@ -48,7 +48,8 @@ def encode_transcript(transcript: Transcript, profile: Profile | None = None,
     def locate(offset: int) -> tuple[int, int]:
         return position(transcript, offset)
 
-    context = Context(transcript.name, found.note_ids, found.has_references, locate)
+    context = Context(transcript.name, found.note_ids, found.has_references, locate,
+                      found.bibl_ids)
     engine = Engine(ruleset(profile.rules), dict(profile.options), context)
     builder = Builder(engine, dates, transcript.name, locate)
     text = builder.container(found.text)
@@ -60,7 +61,7 @@ def encode_transcript(transcript: Transcript, profile: Profile | None = None,
         found.metadata.title = first_heading(text)
     lines = sum(1 for line in transcript.lines if not line.is_blank)
     if found.metadata.title is None and lines > 2:
-        diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.WARNING, "TK003",
+        diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.WARNING, "TK005",
                                       "no title found; the file name stands for it"))
     header = tei_header(found.metadata, transcript, profile, found.layout, uses_hand)
     root = etree.Element(tei("TEI"), nsmap=NSMAP)

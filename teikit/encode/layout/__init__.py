@@ -162,7 +162,7 @@ class Reader:
             tail = reader.tail_units()
             self.units.extend(tail)
             self.explained.extend(_explain_units(self.transcript, tail))
-            self.warnings.extend((line.number, "TK140", message)
+            self.warnings.extend((line.number, "TK141", message)
                                  for line, message in reader.warnings)
         self.fill_metadata(meta, decisions, reader is not None)
         self.units.sort(key=lambda unit: unit.first)

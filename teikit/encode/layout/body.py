@@ -10,7 +10,7 @@ with a date in a journal. A marker alone on its line is an ``ab[@type=mark]``.
 
 from __future__ import annotations
 
-from teikit.encode.layout.divs import DivBuilder, date_attrs
+from teikit.encode.layout.divs import Attrs, DivBuilder, date_attrs
 from teikit.encode.layout.units import Spec
 from teikit.encode.roles.grammar import Decision
 
@@ -20,10 +20,12 @@ def place_text(div: DivBuilder, decision: Decision, following: Decision | None) 
     role, line = decision.role, decision.line
     div.end_top()
     div.listing = None
-    if role in {"section-head", "entry-date"}:
-        kind = "entry" if role == "entry-date" else "section"
-        div.inner = Spec("div", {"type": kind})
+    if role == "section-head":
+        div.inner = Spec("div", {"type": "section"})
         div.add("head", decision, div.inner, attrs=date_attrs(decision))
+    elif role == "entry-date":
+        div.inner = Spec("div", {"type": "entry"})
+        div.add("head", decision, div.inner, attrs=entry_date(div, decision))
     elif role == "entry-text":
         div.inner = Spec("div", {"type": "entry"})
         date = line.lead_date
@@ -33,6 +35,19 @@ def place_text(div: DivBuilder, decision: Decision, following: Decision | None) 
         div.add("ab", decision, *div.text_path(), attrs={"type": "mark"})
     else:
         paragraph(div, decision, following)
+
+
+def entry_date(div: DivBuilder, decision: Decision) -> Attrs:
+    """Where the entry's date is; a date without a year takes the last entry's year."""
+    line = decision.line
+    whole = line.whole_date
+    iso = (whole.when or whole.from_ or "") if whole is not None else ""
+    if iso[:4].isdigit():
+        div.year = int(iso[:4])
+        return {"_date": f"{whole.start}:{whole.end}"}  # type: ignore[union-attr]
+    if line.partial_date and div.year is not None:
+        return {"_date": f"0:{len(line.text)}", "_year": str(div.year)}
+    return {}
 
 
 def paragraph(div: DivBuilder, decision: Decision, following: Decision | None) -> None:

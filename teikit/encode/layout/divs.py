@@ -35,6 +35,8 @@ class DivBuilder:
     decisions: list[Decision] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
     """The last number used by each sequence of numbered paragraphs (digits, letters)."""
+    year: int | None = None
+    """The year of the last dated entry: a heading without one (``June 18``) is in it."""
 
     def add(self, tag: str, decision: Decision, *path: Spec, attrs: Attrs | None = None,
             last: int | None = None) -> Unit:

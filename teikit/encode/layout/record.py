@@ -16,7 +16,7 @@ Read from its evidence, not from one archive's exact wording::
 
 Headings are recognised from a list (``roles/data/record_headings.txt``) and, for
 headings the list does not know, from their shape (``Associated …``, ``Related …``):
-those go to the back matter with warning TK140. The summary is the paragraph after the
+those go to the back matter with warning TK141. The summary is the paragraph after the
 document's foot (or under the authors) that speaks of the document in the third person;
 a record without one gets no abstract.
 """

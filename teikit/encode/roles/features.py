@@ -10,7 +10,7 @@ document is typed in capitals). Nothing here decides a role.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from teikit.encode.dates import DateOptions, ParsedDate, find_dates, parse_date
@@ -41,11 +41,9 @@ def _dated(date: ParsedDate) -> bool:
 
 
 def year_less(text: str, year: int, dates: DateOptions) -> ParsedDate | None:
-    """``text``, a day and month without a year, read as a date of ``year``."""
-    found = parse_date(f"{text.rstrip()} {year}", dates)
-    if found is None or found.end > len(text.rstrip()) + 1 + len(str(year)):
-        return None
-    return found
+    """``text``, a day and month without a year (``June 18``, ``Mittwoch, 7. Dez.``),
+    read as a date of ``year``."""
+    return parse_date(text, replace(dates, default_year=year))
 
 
 @dataclass
@@ -138,7 +136,7 @@ class Line:
         """Running prose: ends a sentence and reads as one, or is long."""
         ends = self.end in ".!?…"
         letters = sum(ch.isalpha() for ch in self.text)
-        if self.size >= 30 and self.function_words >= 5:
+        if self.size >= 30 and self.function_words >= 5 and self.end not in ":,;":
             return True  # a long paragraph ending with a reference or a quotation
         return ends and letters >= 2 and (self.function_words >= 1 or self.size >= 6)
 

@@ -57,9 +57,9 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
     kind = line.starts("kind_words") or _early_kind(line)
     to_whom = is_to_whom(line)
     lone_label = shapes.LABEL_HEAD.match(line.text) is not None
-    if line.capitalised < 0.3 and not (line.caps or kind or to_whom or lone_label):
-        return None
     ev = Evidence()
+    if line.capitalised < 0.3 and not (line.caps or kind or to_whom or lone_label):
+        ev.add(-0.5, "in lower case")
     if line.size <= 16:
         ev.add(0.5, "short")
     if line.end not in ".:!?":
@@ -105,6 +105,8 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
 def _early_kind(line: Line) -> str | None:
     """A kind of document named in the first words (``From the diary of …``, ``Extract
     from the minutes of …``): an editor's heading."""
+    if line.end in ".!?":
+        return None  # "The cable from Tarsk arrived …": a sentence, not a title
     words = line.words[:5]
     for start in range(1, min(4, len(words))):
         hit = lexicon("kind_words").at(words, start)
