@@ -138,3 +138,23 @@ def test_a_role_that_leads_is_never_left_hanging() -> None:
     something else."""
     result = teikit.encode("We agreed on the text.\nFor the delegation of Ruritania\n")
     assert [row.role for row in result.explained][-1] != "role-before"
+
+
+def test_the_cli_explains_without_writing_unless_asked(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from teikit.cli import app
+
+    source = tmp_path / "note.txt"
+    source.write_bytes((DATA / "roles" / "note_letterhead.txt").read_bytes())
+    runner = CliRunner()
+    shown = runner.invoke(app, ["encode", "--explain", str(source)])
+    assert shown.exit_code == 0, shown.output
+    assert "14  signer" in shown.output
+    assert not source.with_suffix(".xml").exists()
+    written = runner.invoke(app, ["encode", "--explain", str(source), "-o",
+                                  str(tmp_path / "note.xml")])
+    assert written.exit_code == 0
+    assert (tmp_path / "note.xml").exists()
+    refused = runner.invoke(app, ["encode", "--explain", str(source), "-o", "-"])
+    assert refused.exit_code == 2

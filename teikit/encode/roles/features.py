@@ -23,6 +23,7 @@ _FINAL_BRACKET = re.compile(
 """A final bracketed remark or footnote number, which does not change how a line ends."""
 _INNER_END = re.compile(r"[^\W\d_]{4}[.!?]\s+[A-Z\u00c0-\u024f]")
 """A sentence end inside a line: a word of four letters or more (not ``Mr.``, ``Dr.``)."""
+_CJK_NUMERALS = frozenset("〇零一二三四五六七八九十年")
 _YEAR = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:[–/-]\d{2,4})?[).,;:]?$")
 """A year, or a span of years (``1960–61``): not a street number or a telephone."""
 _END_STRIP = "\"'”’)»]"
@@ -183,9 +184,14 @@ class Line:
         return name_likeness(self.text)
 
     @cached_property
+    def numerals(self) -> bool:
+        """Whether the line has a digit or a CJK numeral: no date can be read without."""
+        return any(ch.isdigit() or ch in _CJK_NUMERALS for ch in self.text)
+
+    @cached_property
     def whole_date(self) -> ParsedDate | None:
         """The date when the line is nothing but a date (a weekday may come first)."""
-        if self.size > 8:
+        if self.size > 8 or not self.numerals:
             return None
         return parse_date(self.text, self.dates)
 
@@ -196,7 +202,7 @@ class Line:
         whole = self.whole_date
         if whole is not None:
             return whole if _dated(whole) else None
-        if self.size > 22:
+        if self.size > 22 or not self.numerals:
             return None
         found = [d for d in find_dates(self.text, self.dates) if _dated(d)]
         return found[-1] if found else None
@@ -212,7 +218,7 @@ class Line:
     @cached_property
     def first_date(self) -> ParsedDate | None:
         """The first date of at least a month in a short line."""
-        if self.size > 22:
+        if self.size > 22 or not self.numerals:
             return None
         found = [d for d in find_dates(self.text, self.dates) if _dated(d)]
         return found[0] if found else None
@@ -229,6 +235,8 @@ class Line:
     def lead_date(self) -> ParsedDate | None:
         """A date opening the line (``1962-08-01. Left Mbeya …``)."""
         head = self.text[:40]
+        if not any(ch.isdigit() or ch in _CJK_NUMERALS for ch in head[:12]):
+            return None
         found = find_dates(head, self.dates)
         if found and found[0].start == 0 and len(found[0].when or found[0].from_ or "") >= 10:
             return found[0]

@@ -35,22 +35,29 @@ class Lexicon:
     words: frozenset[str]
     phrases: frozenset[tuple[str, ...]]
     longest: int
+    sizes: dict[str, tuple[int, ...]]
+    """For each word that begins an entry, the sizes of the entries it begins (longest
+    first): a word that begins none is passed over at once."""
 
     def find(self, words: tuple[str, ...]) -> str | None:
         """The first entry occurring in ``words`` (longest phrase first at each place)."""
-        for start in range(len(words)):
-            hit = self.at(words, start)
-            if hit is not None:
-                return hit
+        sizes = self.sizes
+        for start, word in enumerate(words):
+            if word in sizes:
+                hit = self.at(words, start)
+                if hit is not None:
+                    return hit
         return None
 
     def at(self, words: tuple[str, ...], start: int) -> str | None:
         """The longest entry beginning at ``words[start]``, if any."""
-        for size in range(min(self.longest, len(words) - start), 1, -1):
-            if words[start : start + size] in self.phrases:
+        if start >= len(words):
+            return None
+        for size in self.sizes.get(words[start], ()):
+            if size == 1:
+                return words[start]
+            if start + size <= len(words) and words[start : start + size] in self.phrases:
                 return " ".join(words[start : start + size])
-        if start < len(words) and words[start] in self.words:
-            return words[start]
         return None
 
     def prefix(self, words: tuple[str, ...]) -> str | None:
@@ -88,7 +95,13 @@ def lexicon(name: str) -> Lexicon:
         elif parts:
             phrases.add(parts)
     longest = max((len(p) for p in phrases), default=1)
-    return Lexicon(name, frozenset(words), frozenset(phrases), longest)
+    sizes: dict[str, set[int]] = {}
+    for word in words:
+        sizes.setdefault(word, set()).add(1)
+    for phrase in phrases:
+        sizes.setdefault(phrase[0], set()).add(len(phrase))
+    ordered = {word: tuple(sorted(found, reverse=True)) for word, found in sizes.items()}
+    return Lexicon(name, frozenset(words), frozenset(phrases), longest, ordered)
 
 
 @cache
