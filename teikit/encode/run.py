@@ -6,6 +6,8 @@ rules and date tables load on the first encoding, not on every ``teikit validate
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from lxml import etree
 
 from teikit.diagnostics import ConfigError, Diagnostic, Severity
@@ -16,8 +18,9 @@ from teikit.encode.dates import DateOptions
 from teikit.encode.header import tei_header
 from teikit.encode.inline import Engine, ruleset
 from teikit.encode.inline.state import Context
+from teikit.encode.layout import Explained
 from teikit.encode.profiles import Profile, get
-from teikit.encode.source import Transcript, position
+from teikit.encode.source import BLANKS, Transcript, position
 from teikit.tei import NSMAP, local_name, tei, xml
 from teikit.transcript import content, transcript_of
 
@@ -44,6 +47,7 @@ def encode_transcript(transcript: Transcript, profile: Profile | None = None,
     for index, code, message in found.warnings:
         diagnostics.append(Diagnostic(transcript.name, index + 1, 1, Severity.WARNING, code,
                                       message))
+    diagnostics.extend(_unhonoured(found.explained, transcript, profile))
 
     def locate(offset: int) -> tuple[int, int]:
         return position(transcript, offset)
@@ -75,6 +79,22 @@ def encode_transcript(transcript: Transcript, profile: Profile | None = None,
     diagnostics.sort(key=lambda d: (d.line, d.column))
     return EncodeResult(root.getroottree(), diagnostics, found.layout, profile.name,
                         found.explained)
+
+
+def _unhonoured(rows: Sequence[Explained], transcript: Transcript,
+                profile: Profile) -> list[Diagnostic]:
+    """TK150 for every sign a conventions statement names that the profile does not read
+    as the statement says (``braces … struck through`` with no rule for braces)."""
+    from teikit.encode.inline.declared import statement_warnings
+
+    found = []
+    for row in rows:
+        if row.role == "conventions":
+            source = transcript.lines[row.line - 1].text
+            column = len(source) - len(source.lstrip(BLANKS)) + 1
+            found.extend(statement_warnings(row.text, profile, transcript.name, row.line,
+                                            column))
+    return found
 
 
 def _plain(element: etree._Element) -> str:
