@@ -18,9 +18,12 @@ if TYPE_CHECKING:
 
 SIGNATURE = re.compile(r"^\s*((illegible )?signature|signed|initial(l)?ed|initials)\s*$", re.I)
 DAMAGE = re.compile(
-    r"^\s*(torn|damaged|hole in (the )?paper|text missing|page (torn|damaged)|missing)\s*$",
+    r"^\s*(?:(?:the\s+)?(?:page|sheet|leaf|corner|edge|margin|part|text|line|lines|word|words)"
+    r"\s+)?(?:torn(?:\s+(?:out|off|away))?|damaged|burnt|burned|stained|water[- ]damaged"
+    r"|cut(?:\s+(?:out|off|away))|missing|lost|destroyed|hole in (?:the )?paper)\s*$",
     re.IGNORECASE,
 )
+"""``[torn]``, ``[page torn out]``, ``[corner cut off]``, ``[text missing]``: physical loss."""
 
 
 def marks(engine: Engine, state: InlineState, bracket: Bracket) -> bool:

@@ -18,10 +18,12 @@ if TYPE_CHECKING:
     from teikit.encode.inline.engine import Engine
 
 PREFIX = re.compile(
-    r"^(?P<label>(?P<who>translator|editor|ed\.?|transcriber|tn|note)(?:['’]s)?"
-    r"(?:\s+note)?\s*:)",
+    r"^(?P<label>(?:(?P<who>translator|editor|ed\.?|transcriber|tn|note)(?:['’]s)?"
+    r"(?:\s+note)?|(?:note|comment|remark)\s+(?:by|of)\s+(?:the\s+)?"
+    r"(?P<by>translator|editor|transcriber)s?)\s*:)",
     re.IGNORECASE,
 )
+"""``Translator's note:``, ``Ed. note:``, ``Note:``, ``Note by the translator:``."""
 TYPES = {"translator": "translator", "tn": "translator", "transcriber": "transcriber"}
 
 
@@ -29,7 +31,7 @@ def notes(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
     match = PREFIX.match(bracket.inner)
     if not match:
         return False
-    who = match.group("who").lower().rstrip(".")
+    who = (match.group("who") or match.group("by")).lower().rstrip(".")
     kind = TYPES.get(who, "editorial")
     label_end = bracket.inner_start + match.end("label")
     label = Inline("label", {}, [match.group("label")], state.offset(bracket.inner_start))

@@ -21,6 +21,20 @@ if TYPE_CHECKING:
 _BY_MARKER = {marker: token for token, marker in SIC_MARKERS.items()}
 
 
+def _word_only(state: InlineState, word: str | None) -> str | None:
+    """The word without the quotes or brackets that open it (``“to [sic]``: the quote is
+    not what the marker vouches for); they go back to the text before it."""
+    if not word:
+        return word
+    lead = len(word) - len(word.lstrip("“‘\"'«„([{¿¡"))
+    if lead == len(word):
+        state.push_text(word)
+        return None
+    if lead:
+        state.push_text(word[:lead])
+    return word[lead:]
+
+
 def sic(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
     marker = state.src[bracket.start : bracket.end]
     token = _BY_MARKER.get(marker)
@@ -31,7 +45,7 @@ def sic(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
     if not attached and state.out and isinstance(state.out[-1], str):
         if state.out[-1].endswith(" ") and not state.out[-1].endswith("  "):
             state.out[-1] = state.out[-1][:-1]
-            word = state.take_last_word()
+            word = _word_only(state, state.take_last_word())
             if word is not None:
                 state.push(Inline("sic", {"rend": token}, [word], offset))
                 return True

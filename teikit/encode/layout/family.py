@@ -24,7 +24,7 @@ KINDS = {
     "cablegram": "telegram", "cryptogram": "telegram", "radiogram": "telegram",
     "telex": "telegram", "report": "report", "note": "note", "letter": "letter",
     "despatch": "despatch", "dispatch": "despatch", "diary": "diary", "journal": "diary",
-    "record": "record-of-conversation", "information": "report", "notebook": "diary",
+    "record": "memorandum", "information": "report", "notebook": "diary",
 }
 """Kind words (first word of the kind list's entries) and the family each names."""
 

@@ -6,10 +6,11 @@ value of another field that reads as a title (a telegram's ``MY TELEGRAM NO. 311
 the kind of document (``MEMORANDUM OF CONVERSATION``). When none is found the caller
 falls back on the file name, with a warning.
 
-Principal date: a date field (``DATE:``, ``DATE AND PLACE:``); else the first dateline
-at the top of the first document (a telegram's date-time group included); else a date
-in its heading (``Minutes of the meeting held on 7/11/1949``); else the first diary
-entry's date (a range gives ``@from``/``@to``); else the dateline of its foot.
+Principal date: a date field (``DATE:``, ``Held on:``); else the first dateline at the
+top of the first document (a telegram's date-time group included); else the first diary
+entry's date (a range gives ``@from``/``@to``); else a date in its heading (``Minutes of
+the meeting held on 7/11/1949``); else a full date in any line of its top (a telegram's
+``SENT 3RD JUNE 1963 AT 1800``); else the dateline of its foot.
 """
 
 from __future__ import annotations
@@ -87,6 +88,12 @@ def _entry_date(decision: Decision) -> ParsedDate | None:
     return decision.line.lead_date if decision.role == "entry-text" else None
 
 
+def _full(decision: Decision) -> ParsedDate | None:
+    """A date to the day in any line of the top (a telegram's ``SENT 3RD JUNE 1963``)."""
+    found = _dated(decision)
+    return found if found is not None and len(found.when or found.from_ or "") >= 10 else None
+
+
 def date(decisions: Sequence[Decision]) -> ParsedDate | None:
     """The principal date, by the order of preference in the module's docstring."""
     first = first_document(decisions)
@@ -96,6 +103,7 @@ def date(decisions: Sequence[Decision]) -> ParsedDate | None:
         (_dated(d) for d in first if d.zone == TOP and d.role in {"dateline", "received"}),
         (_entry_date(d) for d in decisions),
         (_dated(d) for d in first if d.zone == TOP and d.role in {"heading", "kind"}),
+        (_full(d) for d in first if d.zone == TOP),
         (_dated(d) for d in first if d.zone == FOOT and d.role == "dateline"),
     )
     for found in candidates:

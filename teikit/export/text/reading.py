@@ -10,9 +10,11 @@ out as paragraphs and lines, and lists attached notes at the end:
   two halves of a word where ``@break="no"``;
 * ``choice`` keeps its corrected, regularised or expanded reading, an ``app`` in the text
   its lemma; ``gap`` reads ``…``;
-* a note inside running text leaves a mark (``[1]``, from its ``@n``, or ``[a]``) and is
-  listed under "Notes to the text" at the end (or left out with the ``omit`` notes option); a note
-  standing between blocks (an endnote, an apparatus entry) stays where it is.
+* a note inside running text leaves the text clean (no mark, and no footnote call: a
+  ``ref[@type=noteAnchor]`` is left out) and is listed, numbered by its ``@n`` or by a
+  letter, under "Notes to the text" at the end (or left out with the ``omit`` notes
+  option); a note standing between blocks (an endnote, an apparatus entry) stays where
+  it is.
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ def is_omitted(element: etree._Element, notes: Notes = "end", apparatus: bool = 
         return not policy.ERASURES_KEPT
     if name in policy.OMITTED or (name == "note" and notes == "omit"):
         return True
+    if name == "ref" and element.get("type") == "noteAnchor":
+        return True  # a footnote call: the note itself is read where it stands
     if name == "label" and parent_name(element) == "add":
         return True  # teikit's own label for an addition ("handwritten:")
     if name == "div" and element.get("type") in policy.PLACEHOLDER_DIVS:
@@ -196,7 +200,6 @@ class Reading:
             return
         key = note_key(element, self.unnumbered)
         self.unnumbered += 0 if element.get("n", "").strip() else 1
-        self.out.attach(f"[{key}]")
         outer, self.out, self.in_note = self.out, Writer(), True
         self.children(element, Scope())
         self.footnotes.append((key, self.out.result().strip()))

@@ -56,11 +56,6 @@ class Writer:
         if not self.held:
             self.pending = max(self.pending, level)
 
-    def attach(self, mark: str) -> None:
-        """Add ``mark`` right after the last word (a note's call: ``word[1]``)."""
-        self._trim()
-        self.text(mark)
-
     def run_in(self, mark: str) -> None:
         """End a run-in label with ``mark`` (``SPEAKER`` → ``SPEAKER:``); what follows
         continues its line after a space."""
