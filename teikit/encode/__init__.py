@@ -43,17 +43,10 @@ class EncodeResult:
 
 def encode_transcript(transcript: Transcript, profile: Profile | None = None,
                       layout: str | None = None) -> EncodeResult:
-    """Encode a decoded transcript (the run itself is in :mod:`teikit.encode.run`), then
-    declare the language and the responsibilities its TEI points to
-    (:func:`teikit.encode.declare.declare`, which changes nothing already declared)."""
-    from teikit.encode.declare import declare
-    from teikit.encode.profiles import DEFAULT, get
+    """Encode a decoded transcript (the run itself is in :mod:`teikit.encode.run`)."""
     from teikit.encode.run import encode_transcript as run
 
-    result = run(transcript, profile, layout)
-    result.diagnostics.extend(declare(result.tree.getroot(), transcript, profile or get(DEFAULT)))
-    result.diagnostics.sort(key=lambda d: (d.line, d.column))
-    return result
+    return run(transcript, profile, layout)
 
 
 def encode_text(text: str, *, name: str = "<input>", profile: Profile | None = None,

@@ -15,6 +15,7 @@ from teikit.encode import EncodeResult
 from teikit.encode import layout as layouts
 from teikit.encode.build import Builder, ensure_body
 from teikit.encode.dates import DateOptions
+from teikit.encode.declare import declare
 from teikit.encode.header import tei_header
 from teikit.encode.inline import Engine, ruleset
 from teikit.encode.inline.state import Context
@@ -73,6 +74,7 @@ def encode_transcript(transcript: Transcript, profile: Profile | None = None,
     header.tail = "\n  "
     text.tail = "\n"
     root.extend([header, text])
+    diagnostics.extend(declare(root, transcript, profile))  # language, responsibilities
     if transcript_of(text) != transcript.text:
         diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.ERROR, "TK901",
                                       "internal error: the TEI does not give the transcript back"))
