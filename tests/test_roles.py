@@ -158,3 +158,37 @@ def test_the_cli_explains_without_writing_unless_asked(tmp_path: Path) -> None:
     assert (tmp_path / "note.xml").exists()
     refused = runner.invoke(app, ["encode", "--explain", str(source), "-o", "-"])
     assert refused.exit_code == 2
+
+
+def _record(name: str) -> tuple[teikit.EncodeResult, etree._Element]:
+    result = teikit.encode(DATA / "roles" / f"{name}.txt")
+    return result, result.tree.getroot()
+
+
+def test_a_signature_mark_with_an_office_and_no_name_is_one_signer() -> None:
+    result, root = _record("record_mark_role_only")
+    signed = root.xpath("//t:body//t:signed", namespaces=NS)
+    assert len(signed) == 1 and signed[0].find("t:gap", NS).get("reason") == "signature"
+    assert _text(root.xpath("//t:closer/t:roleName", namespaces=NS)[0]) == (
+        "Head of the Consular Section")
+    assert root.xpath("//t:abstract", namespaces=NS)  # the summary is found after the foot
+    assert result.layout == "record"
+
+
+def test_a_record_without_summary_gets_no_abstract() -> None:
+    result, root = _record("record_surname_authors_no_summary")
+    assert not root.xpath("//t:abstract", namespaces=NS)
+    assert [_text(s) for s in root.xpath("//t:body//t:signed", namespaces=NS)] == ["Takács"]
+    assert ("TK141", 12) in [(d.code, d.line) for d in result.diagnostics]
+    authors = root.xpath("//t:titleStmt/t:author", namespaces=NS)
+    assert [_text(a).startswith(("Takács", "Vörös")) for a in authors] == [True, True]
+
+
+def test_the_compact_rendering_keeps_rights_and_the_site_email_as_text() -> None:
+    _result, root = _record("record_compact_corporate")
+    rights = _text(root.xpath("//t:availability", namespaces=NS)[0])
+    assert rights.endswith("[email protected]")
+    assert not root.xpath("//t:back//t:supplied", namespaces=NS)
+    assert len(root.xpath("//t:body/t:div", namespaces=NS)) == 1  # the stamp starts nothing
+    stamp = root.xpath("//t:stamp", namespaces=NS)[0]
+    assert "Registry no. 441" in _text(stamp)
