@@ -37,6 +37,7 @@ from teikit.diagnostics import ConfigError
 from teikit.export.html.render import Context, Node, make
 from teikit.export.options import OverrideError
 from teikit.tei import XSL_NS, parse_file
+from teikit.validate.schematron.context import split_outside
 
 TK: Final = "https://teikit.dev/ns/xslt"
 XHTML_NS: Final = "http://www.w3.org/1999/xhtml"
@@ -53,22 +54,7 @@ class Pattern:
 
 def split_union(pattern: str) -> list[str]:
     """The alternatives of a pattern (``a | b[@x='|']`` → ``a``, ``b[@x='|']``)."""
-    parts, depth, quote, current = [], 0, "", ""
-    for char in pattern:
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "[(":
-            depth += 1
-        elif char in "])":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(current.strip())
-            current = ""
-            continue
-        current += char
-    return [part for part in [*parts, current.strip()] if part]
+    return [part.strip() for part in split_outside(pattern, "|") if part.strip()]
 
 
 def as_xpath(alternative: str) -> str:

@@ -92,16 +92,16 @@ def _branch_needs(branch: str, namespaces: dict[str, str]) -> set[Need] | None:
     if local != "*":
         return {("element", namespaces.get(prefix or "", ""), local)}
     for predicate in _predicates(rest):  # all must hold: one that needs an attribute will do
-        if len(_split(predicate[1:-1], " or ")) > 1:
+        if len(split_outside(predicate[1:-1], " or ")) > 1:
             continue
-        for conjunct in _split(predicate[1:-1], " and "):
+        for conjunct in split_outside(predicate[1:-1], " and "):
             found = _NEEDS_ATTRIBUTE.fullmatch(f"[{conjunct.strip()}]")
             if found:
                 return {("attribute", "", found.group("name") or found.group("prefixed"))}
     return None
 
 
-def _split(expr: str, operator: str) -> list[str]:
+def split_outside(expr: str, operator: str) -> list[str]:
     """``expr`` split at ``operator`` where it is outside brackets and string literals."""
     parts, depth, quote, start = [], 0, "", 0
     for index, char in enumerate(expr):
@@ -143,4 +143,4 @@ def _predicates(rest: str) -> list[str]:
 
 
 def _branches(context: str) -> list[str]:
-    return _split(context, "|")
+    return split_outside(context, "|")
