@@ -3,19 +3,33 @@ views without a traceback (skipped without ``../shared``).
 
 Each file goes through :func:`teikit.export_file` as ``teikit export --no-validate`` runs
 it: the one file that is not well-formed XML gives one located error, every other file
-gives its bytes, and no file meets an internal error (``TK599``) or the depth guard.
+gives its bytes, and no file meets an internal error (``TK599``) or the depth guard. Each
+page's outline opens with one ``h1`` and skips no level, and its ids are unique.
 """
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
+import lxml.html
 import pytest
 from test_export_text import CORPUS, expected_words, load
 
 import teikit
 
 NOT_WELL_FORMED = {"testrend.xml"}
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def assert_sound_page(data: bytes) -> None:
+    """One ``h1`` opens the outline, no level is skipped, and every id is unique."""
+    page = lxml.html.document_fromstring(data)
+    levels = [int(h.tag[1]) for h in page.iter(HEADINGS)]
+    assert levels[0] == 1 and levels.count(1) == 1, levels[:10]
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
+    ids = [e.get("id") for e in page.iter() if e.get("id")]
+    assert len(ids) == len(set(ids))
 VIEWS = (("html", "reading"), ("text", "reading"), ("text", "transcript"))
 
 
@@ -33,6 +47,8 @@ def test_every_real_document_exports_in_every_view(source: Path) -> None:
             continue
         assert codes == [], [str(d) for d in result.diagnostics]
         assert result.data is not None
+        if to == "html":
+            assert_sound_page(result.data)
         if not result.data:  # only a text view of a document whose text has no words
             assert to == "text" and not expected_words(load(source)), f"{to}/{view}: empty"
 

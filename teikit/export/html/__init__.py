@@ -87,18 +87,29 @@ def _article(nodes: list[Node], ctx: Context, record: Record,
     if notes is not None:
         body = next((i for i, n in enumerate(nodes) if _has_class(n, "body")), len(nodes) - 1)
         nodes.insert(body + 1, notes)
-    if not any(_has_h1(node) for node in nodes):
+    if not _opens_with_one_h1(nodes):
         heading = make("h1", attrs("gen"), [title(record, source_name)])
         nodes.insert(0, make("header", attrs("front"), [heading]))
     return make("article", attrs("document", id="text"), nodes)
 
 
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _opens_with_one_h1(nodes: list[Node]) -> bool:
+    """Whether the text's outline starts with its only ``h1`` (a document title); if not,
+    any ``h1`` it has becomes a plain line, so that the page's title can open it."""
+    headings = [h for node in nodes if not isinstance(node, str) for h in node.iter(HEADINGS)]
+    titles = [h for h in headings if h.tag == "h1"]
+    if headings and headings[0].tag == "h1" and len(titles) == 1:
+        return True
+    for heading in titles:
+        heading.tag = "p"
+    return False
+
+
 def _has_class(node: Node, name: str) -> bool:
     return not isinstance(node, str) and name in (node.get("class") or "").split()
-
-
-def _has_h1(node: Node) -> bool:
-    return not isinstance(node, str) and next(node.iter("h1"), None) is not None
 
 
 __all__ = ["View", "render_html", "stylesheet", "to_html"]

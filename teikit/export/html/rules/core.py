@@ -64,7 +64,7 @@ def head(element: etree._Element, ctx: Context) -> list[Node]:
         return lines(element, ctx, "p", data_n=element.get("n"))
     levels = [div for div in element.iterancestors()
               if local_name(div).startswith("div") and div.find(tei("head")) is not None]
-    level = min(6, 1 + len(levels) + ctx.heading_offset)
+    level = min(6, max(2, 1 + len(levels)) + ctx.heading_offset)  # h1: the document's title
     return [make(f"h{level}", attrs("head", **common(element, ctx)),
                  ctx.inline().children(element))]
 
