@@ -16,17 +16,7 @@ from collections.abc import Sequence
 from teikit.encode.layout.divs import DivBuilder
 from teikit.encode.layout.principal import first_document
 from teikit.encode.roles.grammar import Decision
-from teikit.encode.roles.lexicon import lexicon
-
-KINDS = {
-    "minutes": "minutes", "protocol": "protocol", "memorandum": "memorandum",
-    "memo": "memorandum", "telegram": "telegram", "cable": "telegram",
-    "cablegram": "telegram", "cryptogram": "telegram", "radiogram": "telegram",
-    "telex": "telegram", "report": "report", "note": "note", "letter": "letter",
-    "despatch": "despatch", "dispatch": "despatch", "diary": "diary", "journal": "diary",
-    "record": "memorandum", "information": "report", "notebook": "diary",
-}
-"""Kind words (first word of the kind list's entries) and the family each names."""
+from teikit.encode.roles.lexicon import lexicon, mapping
 
 
 def _named_kind(decisions: Sequence[Decision]) -> str | None:
@@ -36,10 +26,11 @@ def _named_kind(decisions: Sequence[Decision]) -> str | None:
             words = [w for w in decision.line.words if not w[:1].isdigit()]
             for start in range(min(3, len(words))):
                 hit = lexicon("kind_words").at(tuple(words), start)
-                if hit is not None and hit.split()[-1] in KINDS:
-                    return KINDS[hit.split()[-1]]
-                if hit is not None and hit.split()[0] in KINDS:
-                    return KINDS[hit.split()[0]]
+                kinds = mapping("families")
+                if hit is not None and hit.split()[-1] in kinds:
+                    return kinds[hit.split()[-1]]
+                if hit is not None and hit.split()[0] in kinds:
+                    return kinds[hit.split()[0]]
     return None
 
 

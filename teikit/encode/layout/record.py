@@ -65,9 +65,7 @@ def acknowledgement(line: Line) -> bool:
     if line.size < 4 or line.size > 40 or line.bracket is not None:
         return False
     hits = line.count("acknowledgements")
-    strong = any(w in line.words for w in ("support", "grant", "funding", "funded", "gift",
-                                           "sponsored", "donation", "financed", "thanks",
-                                           "help", "assistance", "generous", "courtesy"))
+    strong = lexicon("acknowledgements_strong").find(line.words) is not None
     return hits >= 3 or (hits >= 2 and strong) or ("possible" in line.words and hits >= 2)
 
 

@@ -252,6 +252,16 @@ class Line:
         return (before.rstrip().endswith(",") and len(before.split()) <= 8
                 and len(after.strip(" .,")) <= 30)
 
+    @cached_property
+    def addressee(self) -> bool:
+        """An addressee as written at a letter's foot: ``Hon. William H. Seward,``,
+        ``The Earl Granville, K.G., &c.`` (forms in ``addressee_forms.txt``)."""
+        if self.size > 20:
+            return False
+        form = self.starts("addressee_forms")
+        followed = form is not None and len(self.words) > len(form.split())
+        return followed or bool(shapes.ADDRESSEE_MARKS.search(self.text))
+
     def has(self, name: str) -> str | None:
         """The first entry of phrase list ``name`` in the line."""
         return lexicon(name).find(self.words)

@@ -66,16 +66,12 @@ def name_likeness(text: str) -> float:
     return score
 
 
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "messrs", "dr", "prof", "professor", "sir",
-                     "dame", "lady", "lord", "comrade", "citizen", "herr", "frau", "monsieur",
-                     "madame", "señor", "don", "doña", "eng", "ing", "doc", "hon"})
-
 
 def person_lead(text: str) -> float:
     """Name-likeness of the part of a line before its first comma, titles and offices
     in front of the name left out (``Deputy Minister Kazimierz Dobrzyński, Ministry …``)."""
     words = text.split(",")[0].split("(")[0].split()
-    offices = lexicon("role_words").words
-    while len(words) > 1 and (words[0].lower().rstrip(".") in _TITLES | offices):
+    skip = lexicon("role_words").words | lexicon("titles").words
+    while len(words) > 1 and (words[0].lower().rstrip(".") in skip):
         words = words[1:]
     return name_likeness(" ".join(words))

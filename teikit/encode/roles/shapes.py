@@ -47,13 +47,8 @@ REFERENCE = re.compile(
     r"(?=[\w./-]*\d)[\w][\w./-]{0,24}\.?\]?$|^(?:No|Nr|N[º°o]|№)\.?\s*\d", re.IGNORECASE)
 """A line ending with a reference number: ``No. 417/1961``, ``Nº 418``, ``Ref.: JPF/MD 0213``."""
 
-ADDRESSEE = re.compile(
-    r"^(?:Hon\.?|The Hon(?:ou?rable|\.)|His Excellency|Her Excellency|Their Excellencies"
-    r"|Messrs\.|Monsieur|Herr|Se[ñn]or)\s+\S|\bEsq\.,|&c\.|\betc\., etc\."
-    r"|^The (?:Right Hon\w*|Most Hon\w*|Secretary of State|Earl|Duke|Marquess|Marquis"
-    r"|Viscount)\b",
-)
-"""An addressee as written at a letter's foot (``Hon. William H. Seward,``)."""
+ADDRESSEE_MARKS = re.compile(r"\bEsq\.,|&c\.|\betc\., etc\.")
+"""``Esq.,``, ``&c.``, ``etc., etc.``: marks of an addressee written at a letter's foot."""
 
 NUMBERING = re.compile(
     r"^(?:(?P<word>Item|Point|Ad|Article|Art\.|Section|Paragraph|Para\.|Clause|Punkt|"

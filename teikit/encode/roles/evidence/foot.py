@@ -3,14 +3,9 @@ offices beside them, postscripts and the short lines a foot holds."""
 
 from __future__ import annotations
 
-import re
-
 from teikit.encode.roles import shapes
 from teikit.encode.roles.evidence.base import Context, Evidence
 from teikit.encode.roles.features import Line
-
-_ON_BEHALF = re.compile(r"^(?:for|on behalf of|für|pour|por|за|в имени|w imieniu|za)\s",
-                        re.IGNORECASE)
 
 
 def closing(ctx: Context, line: Line) -> Evidence | None:
@@ -76,7 +71,7 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     if line.caseless and line.size <= 5 and above is not None and above.name >= 0.75:
         ev.add(1.5, "a name in a script without case under a name")
     corporate = (line.has("org_words") and (line.capitalised >= 0.6 or line.caps)
-                 and not line.has("role_words") and not _ON_BEHALF.match(line.text))
+                 and not line.has("role_words") and not line.starts("on_behalf"))
     if corporate and line.name < 0.45:
         ev.add(1.5, "an organisation signs")
         above = ctx.prev(line)
@@ -91,7 +86,7 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(-1.5, "office words")
     if ctx.page.capitals and line.starts("routing_words"):
         ev.add(-2.0, "a routing word")
-    if shapes.ADDRESSEE.search(line.text):
+    if line.addressee:
         ev.add(-2.0, "an addressee")
     if line.date is not None or line.starts("address_openers") or line.starts("kind_words"):
         ev.add(-2.0, "a date, an address or a kind of document")
@@ -108,7 +103,7 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.0, f"office '{office}'")
     if line.has("org_words") and line.name < 0.75:
         ev.add(1.0, "a unit or organisation")
-    if _ON_BEHALF.match(line.text):
+    if line.starts("on_behalf") and line.size > 2:
         ev.add(1.0, "on behalf of")
     after = ctx.next(line)
     if after is not None and shapes.SIGNATURE_MARK.match(after.text) and ctx.after_text(line):
@@ -134,10 +129,10 @@ def postscript(ctx: Context, line: Line) -> Evidence | None:
     marker = line.starts("postscripts")
     if marker:
         return Evidence().add(3.0, f"postscript '{marker}'")
-    if shapes.ADDRESSEE.search(line.text) and line.size <= 20:
+    if line.addressee:
         return Evidence().add(2.5, "an addressee at the foot")
     above = ctx.prev(line)
-    if (above is not None and above.end == "," and shapes.ADDRESSEE.search(above.text)
+    if (above is not None and above.end == "," and above.addressee
             and line.size <= 12 and above.last + 1 == line.number):
         return Evidence().add(2.5, "continues the addressee above")
     return None

@@ -13,16 +13,7 @@ from teikit.encode.roles.names import name_likeness
 
 _TO_WHOM = re.compile(r"^\S.{1,80}?\s(?:to|an|à|a)\s(?:the\s)?[A-Z]")
 """``Gustav Rehberg to Erik Brenner``, ``The Secretary of State to the Ambassador``."""
-_KIND_QUALIFIERS = frozenset({
-    "outgoing", "incoming", "ciphered", "cipher", "cypher", "coded", "urgent", "technical",
-    "special", "draft", "circular", "official", "personal", "secret", "confidential", "top",
-    "strictly", "immediate", "priority", "encrypted", "incoming-outgoing", "short", "brief",
-    "final", "preliminary"})
-"""Words that may qualify a kind of document (``CIPHERED TELEGRAM``)."""
 _KIND_TAIL = frozenset({"of", "for", "the", "record", "conversation", "meeting", "talk", "talks"})
-_BY = re.compile(r"^(?:(?:prepared|compiled|written|drafted|edited|submitted|translated)\s+)?by\s+",
-                 re.IGNORECASE)
-"""``Prepared by …``: the author named under a title."""
 _NUMBERED_LABEL = re.compile(r"^\d{1,6}\.\s+[^\W\d]{2,12}\.?:")
 """``574. Ref: GUAT 573``: a telegram's number, then a field."""
 
@@ -35,7 +26,8 @@ def is_kind(line: Line) -> bool:
     words = [w for w in line.words if not any(ch.isdigit() for ch in w)]
     if words and words[-1] in {"no", "nr", "n", "nº", "№"}:
         words = words[:-1]
-    while words and words[0] in _KIND_QUALIFIERS:
+    qualifiers = lexicon("kind_qualifiers").words
+    while words and words[0] in qualifiers:
         words = words[1:]
     kind = lexicon("kind_words").prefix(tuple(words))
     if kind is None:
@@ -168,9 +160,10 @@ def reference(ctx: Context, line: Line) -> Evidence | None:
 def byline(ctx: Context, line: Line) -> Evidence | None:
     if not ctx.before_text(line) or line.size > 12:
         return None
-    by = _BY.match(line.text)
-    name = name_likeness(line.text[by.end() :]) if by else line.name
+    by = line.starts("bylines")
+    rest = " ".join(line.text.split()[len(by.split()):]) if by else line.text
+    name = name_likeness(rest) if by else line.name
     if name < 0.75:
         return None
     ev = Evidence().add(round(2.0 * name, 1), "a name above the text")
-    return ev.add(1.0, f"'{by.group(0).strip()}'") if by else ev
+    return ev.add(1.0, f"'{by}'") if by else ev
