@@ -82,7 +82,9 @@ def name(tag: str) -> str:
     return _data().names.get(tag, tag)
 
 
+@functools.lru_cache(maxsize=8192)
 def script(char: str) -> str | None:
+    """The script of one character (``Latin``, ``Cyrillic``, ``Han``…), else ``None``."""
     code = ord(char)
     for first, last, found in _RANGES:
         if code < first:
@@ -94,7 +96,10 @@ def script(char: str) -> str | None:
 
 def detect(text: str) -> Detected:
     """The language ``text`` is written in (``und`` when it has no letters at all)."""
-    scripts = Counter(found for char in text if (found := script(char)) is not None)
+    scripts: Counter[str] = Counter()
+    for char, count in Counter(text).items():  # each distinct character looked up once
+        if (found := script(char)) is not None:
+            scripts[found] += count
     if not scripts:
         return Detected("und", False, reason="the transcript has no letters")
     main = scripts.most_common(1)[0][0]
@@ -129,9 +134,9 @@ def _by_words(text: str, main: str) -> Detected:
         if found and script(word[0]) == main:
             counted += 1
             scores.update(found)
-    for char in text.lower():
+    for char, count in Counter(text.lower()).items():
         if (language := data.letters.get(char)) is not None and script(char) == main:
-            scores[language] += 1
+            scores[language] += count
     if not scores:
         fallback = data.scripts[main]
         return Detected(fallback, False, reason=f"no common word of any language; {main} "
