@@ -218,11 +218,12 @@ def validate(
         "--phase", metavar="NAME",
         help=("The Schematron phase to run (#ALL: every pattern). Default: each schema's "
               "defaultPhase, else every pattern."))] = None,
-    check_pointers: Annotated[bool, typer.Option(
-        "--check-pointers",
+    check_pointers: Annotated[bool | None, typer.Option(
+        "--check-pointers/--no-check-pointers",
         help=("Report every local pointer (@target, @resp, @corresp, @ref … as '#id', or a "
               "prefixDef prefix that expands to one) that names no xml:id of the document "
-              "or its XIncluded parts; nothing is fetched."))] = False,
+              "or its XIncluded parts; nothing is fetched. Default: for the documents "
+              "checked against teikit's own schemas."), show_default=False)] = None,
 ) -> None:
     """Validate TEI files against schemas; every problem as file:line:column.
 

@@ -88,3 +88,16 @@ def test_the_shared_corpora_have_the_dangling_pointers_counted(shared: Path) -> 
         assert not any("prefixDef" in d.message for d in found)
         counts[name] = (len(found), len({d.in_document for d in found}))
     assert counts == {"tei-real": (4622, 260), "frus": (514, 60)}
+
+
+def test_on_by_default_for_teikits_own_schemas() -> None:
+    from teikit.validate import default_schemas
+
+    document = DATA.parent / "invalid" / "sch-003-resp-unknown.xml"
+    own = [d.code for d in iter_diagnostics(document, default_schemas())]
+    assert "dangling-pointer" in own and "TEIKIT-SCH-003" in own
+    off = [d.code for d in iter_diagnostics(document, default_schemas(),
+                                            options=Options(pointers=False))]
+    assert "dangling-pointer" not in off and "TEIKIT-SCH-003" in off
+    other = [d.code for d in iter_diagnostics(document, [GRAMMAR])]
+    assert "dangling-pointer" not in other

@@ -15,7 +15,7 @@ from teikit.validate.choice import choose
 from teikit.validate.config import Config, load_config
 from teikit.validate.document import Document, DocumentInput, load_document
 from teikit.validate.ids import repeated_ids
-from teikit.validate.schemas import Schema, load_schema
+from teikit.validate.schemas import SCHEMA_DIR, Schema, load_schema
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,10 @@ class Options:
     """The Schematron phase to run (``#ALL``: every pattern); None: each schema's
     ``defaultPhase``, else every pattern. A schema that has phases but not this one is a
     configuration error; one without phases runs every pattern."""
-    pointers: bool = False
+    pointers: bool | None = None
     """Check that every local pointer (``#id``, or a ``prefixDef`` prefix expanding to one)
-    names an ``xml:id`` of the document (see :mod:`teikit.validate.pointers`)."""
+    names an ``xml:id`` of the document (see :mod:`teikit.validate.pointers`); None: for
+    the documents checked against teikit's own schemas."""
 
 
 KEEP_SCHEMAS: Final = 16
@@ -78,16 +79,21 @@ def _compile(schema: Schema, options: Options) -> list[Backend]:
     return [SchematronBackend(schema, phase=options.phase)]
 
 
+def _own(schema: Schema) -> bool:
+    """True for teikit's own schemas (``teikit.rng``, ``.xsd``, ``.sch``)."""
+    return schema.path.stem == "teikit" and schema.path.parent.resolve() == SCHEMA_DIR.resolve()
+
+
 def check_document(document: Document, schemas: Sequence[Schema], options: Options
                    ) -> list[Diagnostic]:
     """Every problem of a loaded document against ``schemas``, its repeated xml:ids
-    (warnings, unless a grammar counted them as errors) and, if asked, its pointers that
-    lead nowhere."""
+    (warnings, unless a grammar counted them as errors) and its pointers that lead nowhere
+    (if asked, and for teikit's own schemas)."""
     found: list[Diagnostic] = []
     for schema in schemas:
         for backend in backends(schema, options):
             found.extend(backend.check(document))
-    if options.pointers:
+    if options.pointers or (options.pointers is None and any(map(_own, schemas))):
         from teikit.validate.pointers import dangling_pointers
 
         found.extend(dangling_pointers(document))
