@@ -27,7 +27,8 @@ from lxml import etree
 
 from teikit.export.text import reading, to_text
 from teikit.export.text.policy import CONTAINERS
-from teikit.export.text.reading import is_omitted, layout, reading_text, tei_name
+from teikit.export.text.reading import reading_text
+from teikit.export.text.rules import is_omitted, layout, tei_name
 from teikit.tei import TEI_NS, parse_file
 
 from conftest import DATA
