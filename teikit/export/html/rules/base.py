@@ -83,6 +83,17 @@ def phrase(tag: str) -> Renderer:
     return render
 
 
+def transparent(element: etree._Element, ctx: Context) -> list[Node]:
+    """Linguistic segments (``w``, ``pc``, ``s`` …): their content alone, in a ``span`` only
+    when they carry an id, a language or a style. A tokenised novel has a ``w`` for every
+    word: a ``span`` each would make its page several times heavier and slower."""
+    values = common(element, ctx)
+    content = ctx.inline().children(element)
+    if not values:
+        return content
+    return [make("span", attrs(css_class(element), **values), content)]
+
+
 def hidden(element: etree._Element, ctx: Context) -> list[Node]:
     """Elements that carry no words for a reader (``index``, ``link``, ``anchor``): nothing,
     or an empty ``span`` keeping the element's id when something may point at it."""

@@ -35,6 +35,7 @@ from teikit.export.html.rules.base import (
     lines,
     paragraph,
     phrase,
+    transparent,
 )
 from teikit.export.html.rules.verse import line_number
 from teikit.tei import is_tei, local_name, tei
@@ -167,13 +168,12 @@ RULES: Mapping[str, Renderer] = {
     "measure": phrase("span"), "author": phrase("span"), "editor": phrase("span"),
     "publisher": phrase("span"), "pubPlace": phrase("span"), "citedRange": phrase("span"),
     "biblScope": phrase("span"), "idno": phrase("span"), "time": phrase("span"),
-    "w": phrase("span"), "pc": phrase("span"), "c": phrase("span"), "s": phrase("span"),
+    **dict.fromkeys(("w", "pc", "c", "s", "cl", "phr", "m"), transparent),
     "distinct": phrase("span"), "address": container("div"), "addrLine": paragraph("p"),
     "biblStruct": bibl, "analytic": phrase("span"), "monogr": phrase("span"),
     "imprint": phrase("span"), "series": phrase("span"), "edition": phrase("span"),
     "extent": phrase("span"), "respStmt": phrase("span"), "resp": phrase("span"),
     "email": phrase("span"), "unit": phrase("span"), "measureGrp": phrase("span"),
-    "cl": phrase("span"), "phr": phrase("span"), "m": phrase("span"),
 }
 """The core module's renderers (lists in :mod:`.lists`, notes and page breaks in
 :mod:`..notes` and :mod:`.transcr`)."""
