@@ -19,7 +19,7 @@ from teikit.validate.cache import cached
 from teikit.validate.schematron.context import context_selector
 from teikit.validate.schematron.rules import CURRENT, Rule, RuleSet, sch, substituted
 
-VERSION: Final = "1"
+VERSION: Final = "2"
 """Version of the translation: part of the cache key."""
 
 

@@ -26,6 +26,7 @@ from lxml import etree
 
 from teikit.diagnostics import ConfigError
 from teikit.validate.lines import line_of
+from teikit.validate.schematron import constants
 from teikit.validate.schematron.context import context_selector, lxml_select, needs
 from teikit.validate.schematron.expand import expand
 from teikit.validate.schematron.fast import plans
@@ -144,11 +145,13 @@ def _fast_forms(rules: RuleSet) -> None:
     xslt = rules.xslt
     candidates = [rule for rule in every if xslt is None or not xslt.needs_xpath2(
         etree.tostring(rule.node, encoding="unicode"))]
+    namespaces = {**rules.namespaces, constants.PREFIX: constants.NAMESPACE}
+    extensions = {**(extensions or {}), **constants.extensions(rules.namespaces)}
     for rule, plan in zip(candidates, plans(rules, candidates), strict=True):
         if plan.context is not None:
-            rule.select = lxml_select(plan.context, rules.namespaces, extensions)
+            rule.select = lxml_select(plan.context, namespaces, extensions)
         if plan.texts is not None:
-            compiler = LxmlCompiler(rules.namespaces, "xpath1", plan.texts.__getitem__,
+            compiler = LxmlCompiler(namespaces, "xpath1", plan.texts.__getitem__,
                                     extensions=extensions)
             try:
                 rule.xpath1 = rules.form_of("xpath1", compiler).full(rule)

@@ -19,6 +19,7 @@ from lxml import etree
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.validate.document import Document
 from teikit.validate.messages import guidelines_url, readable_xpath
+from teikit.validate.schematron import constants
 from teikit.validate.schematron.context import Need
 from teikit.validate.schematron.keys import ACTIVE, XsltRun
 from teikit.validate.schematron.message import Message
@@ -72,6 +73,13 @@ class Run:
         return self._scopes[key]
 
     def run(self) -> list[Diagnostic]:
+        gathered = constants.ACTIVE.set({})  # document-wide node-sets, once per document
+        try:
+            return self.run_xslt()
+        finally:
+            constants.ACTIVE.reset(gathered)
+
+    def run_xslt(self) -> list[Diagnostic]:
         xslt = self.rules.xslt
         if xslt is None:
             return self.run_patterns()

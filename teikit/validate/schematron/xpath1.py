@@ -17,7 +17,9 @@ every document, and the XPath 1.0 text is written from the tree. So:
   (where the node may be missing, only as a truth value: XPath 2 gives no value);
   ``lt``, ``gt``… become ``<``, ``>``… between numbers only: ``@n lt 10`` is a type error
   in XPath 2, so it stays with elementpath, which raises it;
-- ``x = ('a', 'b')`` becomes ``(x = 'a' or x = 'b')``;
+- ``x = ('a', 'b')`` becomes ``(x = 'a' or x = 'b')``; ``x = //path`` becomes
+  ``teikit:member(x, '//path')``, the node-set gathered once per document instead of at
+  every node the rule fires on (:mod:`teikit.validate.schematron.constants`);
 - integers add, subtract, multiply and take ``mod`` alike; ``div`` of two integers (a
   decimal in XPath 2, a double in XPath 1) and decimal arithmetic do not;
 - anything else (XPath 2 functions, sequences, ``if``, ``for``, casts, variables of
@@ -28,6 +30,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, Final
+
+from teikit.validate.schematron.constants import PREFIX
 
 NODES, NODE, STRING, INTEGER, DECIMAL, DOUBLE, BOOLEAN, TRUTH = (
     "nodes", "node", "string", "integer", "decimal", "double", "boolean", "truth")
@@ -167,6 +171,10 @@ class Translator:
         symbol = token.symbol
         if symbol in _GENERAL and _strings(token[1]) is not None:
             return self.any_of(token)
+        if symbol == "=":
+            for path, other in ((token[1], token[0]), (token[0], token[1])):
+                if _constant(path):
+                    return self.member(other, path)
         left, left_kind = self(token[0])
         right, right_kind = self(token[1])
         kinds = {left_kind, right_kind}
@@ -181,6 +189,15 @@ class Translator:
         operator = _GENERAL.get(symbol) or _VALUE.get(symbol) or _ORDER[symbol]
         empty = symbol in _VALUE and NODE in kinds
         return f"({left} {operator} {right})", TRUTH if empty else BOOLEAN
+
+    def member(self, value: Any, path: Any) -> Typed:
+        """``x = //path``: the node-set is the same wherever the test is evaluated, so it
+        is gathered once per document (:mod:`teikit.validate.schematron.constants`)."""
+        text, kind = self(value)
+        nodes, nodes_kind = self(path)
+        if kind not in _NODE_KINDS | {STRING} or nodes_kind not in _NODE_KINDS:
+            raise Unsafe(f"{kind} = {nodes_kind}")
+        return f"{PREFIX}:member({text}, {_literal(nodes)})", BOOLEAN
 
     def any_of(self, token: Any) -> Typed:
         """``x = ('a', 'b')`` as ``(x = 'a' or x = 'b')`` (the same existential test)."""
@@ -276,6 +293,25 @@ _FUNCTIONS: Final[dict[str, tuple[frozenset[int], tuple[frozenset[str] | None, .
 }
 """Functions both languages have, by name: how many arguments, the kinds each argument may
 have there (the last entry stands for the rest), and the kind of the result."""
+
+
+def _constant(token: Any) -> bool:
+    """Whether ``token`` is an absolute path (or a union of them) with no variable: the
+    same node-set wherever it is evaluated in a document."""
+    if token.symbol in {"|", "("}:
+        return all(_constant(child) for child in token)
+    current = token
+    while current.symbol in {"/", "//", "["} and len(current) == 2:
+        current = current[0]
+    if current.symbol not in {"/", "//"} or len(current) != 1:
+        return False
+    pending = [token]
+    while pending:
+        node = pending.pop()
+        if node.symbol == "$":
+            return False
+        pending.extend(node)
+    return True
 
 
 def _literal(text: str) -> str:
