@@ -20,6 +20,7 @@ from teikit.validate.config import Config, load_config
 from teikit.validate.document import Document, load_document
 from teikit.validate.engine import Options, backends, check_document
 from teikit.validate.schemas import Schema, load_schema
+from teikit.validate.stream import STREAM_ABOVE, valid_as_stream
 from teikit.validate.vocabulary import Vocabulary
 
 SUFFIXES: Final = (".xml", ".tei")
@@ -65,7 +66,28 @@ def _load(path: Path, job: _Job) -> tuple[Document | None, list[Diagnostic]]:
     return load_document(path, str(path), xinclude_roots=job.options.xinclude_roots)
 
 
+def _streamed(path: Path, job: _Job) -> FileResult | None:
+    """A large file found valid against the grammars given, read as a stream (never whole:
+    :mod:`teikit.validate.stream`); None when it must be checked the usual way."""
+    if not job.schemas or _size(path) < STREAM_ABOVE:
+        return None
+    from teikit.validate.relaxng import RelaxNGBackend
+
+    found = [backend for schema in job.schemas for backend in backends(schema, job.options)]
+    if not all(isinstance(backend, RelaxNGBackend) and valid_as_stream(path, backend)
+               for backend in found):
+        return None
+    return FileResult(path, (), SchemaChoice(job.schemas, "given"))
+
+
 def _check_chunk(paths: Sequence[Path], job: _Job) -> list[FileResult]:
+    streamed = {path: found for path in paths if (found := _streamed(path, job)) is not None}
+    checked = {result.path: result for result in _check_loaded(
+        [path for path in paths if path not in streamed], job)}
+    return [streamed.get(path) or checked[path] for path in paths]
+
+
+def _check_loaded(paths: Sequence[Path], job: _Job) -> list[FileResult]:
     loaded = [(path, *_load(path, job)) for path in paths]
     vocabulary = Vocabulary.union(doc.names() for _, doc, _ in loaded if doc)
     prepared: set[Schema] = set()

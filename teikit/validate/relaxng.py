@@ -107,9 +107,7 @@ class RelaxNGBackend:
         for covered, validator in reversed(self._compiled):
             if covered is None or vocabulary <= covered:
                 return covered, validator
-        data = cached("rng-pruned", [PRUNING, self.schema.digest, *vocabulary.key()],
-                      lambda: etree.tostring(prune(self.grammar.getroot(), vocabulary)))
-        pruned = tei.parse_bytes(data, base_url=str(self.schema.path)).getroot()
+        pruned = self.pruned(vocabulary)
         try:
             validator = _compile(pruned, self.schema)
         except ConfigError:  # the schema is correct: the pruned copy is at fault
@@ -117,6 +115,17 @@ class RelaxNGBackend:
         self._compiled.append((vocabulary, validator))
         del self._compiled[:-KEEP_PRUNED]
         return vocabulary, validator
+
+    def pruned(self, vocabulary: Vocabulary) -> etree._Element:
+        """The grammar pruned to ``vocabulary`` (from the cache when it was made before)."""
+        data = cached("rng-pruned", [PRUNING, self.schema.digest, *vocabulary.key()],
+                      lambda: etree.tostring(prune(self.grammar.getroot(), vocabulary)))
+        return tei.parse_bytes(data, base_url=str(self.schema.path)).getroot()
+
+    @property
+    def streams(self) -> bool:
+        """Whether libxml2 checks pruned copies of this grammar (see :mod:`stream`)."""
+        return self._own is None and self._pruning
 
     def check(self, document: Document) -> list[Diagnostic]:
         compiled = self._covering(document.names())

@@ -85,6 +85,13 @@ def vocabulary_of(tree: etree._ElementTree,
                     identified.append(element)
         else:
             stack.pop()
+    return vocabulary_from(children, attributes)
+
+
+def vocabulary_from(children: set[tuple[str | None, str]],
+                    attributes: set[tuple[str, str]]) -> Vocabulary:
+    """A vocabulary from Clark names: (parent or None, child) and (element, attribute)
+    pairs (each name split once)."""
     names: dict[str, Name] = {}
 
     def name(clark: str) -> Name:

@@ -1,0 +1,141 @@
+"""Large documents checked as a stream against a grammar (never held whole): the verdict
+must be the one libxml2 gives on the whole tree, for valid documents and for every kind
+of fault, and a document that is not valid is then checked the usual way."""
+
+from __future__ import annotations
+
+import copy
+import random
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from typer.testing import CliRunner
+
+from teikit import tei
+from teikit.cli import app
+from teikit.validate import Options, batch, load_schema, stream, validate_paths
+from teikit.validate.engine import backends
+from teikit.validate.relaxng import RelaxNGBackend
+from teikit.validate.vocabulary import vocabulary_of
+
+from conftest import SAMPLES
+
+TEI_ALL = Path(__file__).resolve().parents[1] / "schemas" / "tei" / "tei_all.rng"
+T = f"{{{tei.TEI_NS}}}"
+
+
+@pytest.fixture(autouse=True)
+def _small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Check apart as soon as an element holds 3 children (real files: GATHER)."""
+    monkeypatch.setattr(stream, "GATHER", 3)
+
+
+def _grammar() -> RelaxNGBackend:
+    [found] = backends(load_schema(TEI_ALL), Options(embedded=False))
+    assert isinstance(found, RelaxNGBackend)
+    return found
+
+
+def _large(copies: int = 12) -> etree._ElementTree:
+    """A teikit sample with its body repeated: many divs side by side."""
+    tree = tei.parse_file(SAMPLES / "output" / "memorandum_harbour_talks.xml")
+    body = tree.find(f".//{T}body")
+    assert body is not None
+    for _ in range(copies):
+        for child in list(body)[: len(body)]:
+            body.append(copy.deepcopy(child))
+    for number, element in enumerate(tree.iter()):
+        if element.get(tei.xml("id")):
+            element.set(tei.xml("id"), f"id{number}")
+    for element in tree.iter(f"{T}ref"):
+        element.attrib.pop("target", None)
+    return tree
+
+
+def _whole(grammar: RelaxNGBackend, tree: etree._ElementTree) -> bool:
+    return bool(grammar._validator(vocabulary_of(tree)).validate(tree))  # type: ignore[union-attr]
+
+
+def _streamed(grammar: RelaxNGBackend, tree: etree._ElementTree, path: Path) -> bool:
+    path.write_bytes(etree.tostring(tree, encoding="utf-8"))
+    return stream.valid_as_stream(path, grammar)
+
+
+def test_a_valid_document_is_valid_as_a_stream(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    grammar, tree = _grammar(), _large()
+    batches: list[int] = []
+    checked = stream._checked
+
+    def counting(complete: list[etree._Element], split: stream.Split) -> bool:
+        batches.append(len(complete))
+        return checked(complete, split)
+
+    monkeypatch.setattr(stream, "_checked", counting)
+    assert _whole(grammar, tree)
+    assert _streamed(grammar, tree, tmp_path / "big.xml")
+    assert len(batches) > 3, "the divs were checked apart, a few at a time"
+
+
+def _mutations(tree: etree._ElementTree, seed: int) -> etree._ElementTree:
+    """One random fault (or none) somewhere in a copy of ``tree``."""
+    chance = random.Random(seed)
+    mutated = copy.deepcopy(tree)
+    elements = [e for e in mutated.iter("*") if e.getparent() is not None]
+    target = chance.choice(elements)
+    parent = target.getparent()
+    assert parent is not None
+    how = seed % 5
+    if how == 0:
+        parent.remove(target)
+    elif how == 1:
+        target.addnext(copy.deepcopy(target))
+    elif how == 2:
+        target.set("bogus", "x")
+    elif how == 3:
+        target.tag = f"{T}unknownElement"
+    else:
+        target.append(etree.Element(f"{T}div"))
+    return mutated
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_verdict_is_the_whole_trees(seed: int, tmp_path: Path) -> None:
+    grammar = _grammar()
+    tree = _mutations(_large(3), seed)
+    assert _streamed(grammar, tree, tmp_path / "doc.xml") == _whole(grammar, tree)
+
+
+def test_xinclude_and_unsplittable_documents_go_the_usual_way(tmp_path: Path) -> None:
+    path = tmp_path / "doc.xml"
+    path.write_text(f'<TEI xmlns="{tei.TEI_NS}" xmlns:xi="http://www.w3.org/2001/XInclude">'
+                    '<xi:include href="other.xml"/></TEI>', encoding="utf-8")
+    assert stream.read_stream(path) is None
+    assert not stream.valid_as_stream(path, _grammar())
+
+
+def test_a_large_file_streams_and_a_faulty_one_is_reported_as_usual(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "STREAM_ABOVE", 1)
+    good, bad = tmp_path / "good.xml", tmp_path / "bad.xml"
+    tree = _large(3)
+    good.write_bytes(etree.tostring(tree, encoding="utf-8"))
+    last = tree.findall(f".//{T}div")[-1]
+    last.set("bogus", "x")
+    bad.write_bytes(etree.tostring(tree, encoding="utf-8"))
+    parsed: list[Path] = []
+    real = stream.valid_in_parts
+
+    def watched(path: Path, split: stream.Split) -> bool:
+        parsed.append(path)
+        return real(path, split)
+
+    monkeypatch.setattr(stream, "valid_in_parts", watched)
+    results = validate_paths([good, bad], [TEI_ALL], options=Options(embedded=False))
+    assert [r.valid for r in results] == [True, False]
+    assert sorted(parsed) == [bad, good]  # each read as a stream (the larger first)
+    assert any("bogus" in d.message for d in results[1].diagnostics)
+    run = CliRunner().invoke(app, ["validate", "--no-embedded-rules", "--schema", str(TEI_ALL),
+                                   str(good)])
+    assert run.exit_code == 0, run.output
