@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any, Final, Protocol, TypeVar, cast
 
@@ -150,16 +150,17 @@ def parse_file(path: str | Path, *, collect_ids: bool = True) -> etree._ElementT
     return parse_bytes(data, base_url=str(path), collect_ids=collect_ids)
 
 
-def iterparse(path: str | Path, events: tuple[str, ...] = ("end",)
-              ) -> Iterator[tuple[str, etree._Element]]:
+def iterparse(path: str | Path, events: tuple[str, ...] = ("end",),
+              tags: Collection[str] | None = None) -> Iterator[tuple[str, etree._Element]]:
     """Read a large document as a stream of ``(event, element)`` with the safe parser's
     settings (no DTD, no external entity, no network, MAX_DEPTH). The file object, not
     its name, goes to lxml: a name would be handed to the resolver, which answers every
-    request with nothing. Raises :class:`lxml.etree.XMLSyntaxError` as :func:`parse_bytes`
-    does, when the stream reaches the fault."""
+    request with nothing. ``tags``: the elements to report (others are read, not
+    reported). Raises :class:`lxml.etree.XMLSyntaxError` as :func:`parse_bytes` does,
+    when the stream reaches the fault."""
     with Path(path).open("rb") as stream:
         reader = etree.iterparse(
-            stream, events=events, resolve_entities="internal",
+            stream, events=events, tag=tags, resolve_entities="internal",
             no_network=True, load_dtd=False, dtd_validation=False, huge_tree=True,
             remove_blank_text=False, remove_comments=False, collect_ids=False)
         reader.resolvers.add(_NoExternal())

@@ -17,7 +17,7 @@ from teikit.cli import app
 from teikit.validate import Options, batch, load_schema, stream, validate_paths
 from teikit.validate.engine import backends
 from teikit.validate.relaxng import RelaxNGBackend
-from teikit.validate.vocabulary import vocabulary_of
+from teikit.validate.vocabulary import Vocabulary, vocabulary_of
 
 from conftest import SAMPLES
 
@@ -127,9 +127,9 @@ def test_a_large_file_streams_and_a_faulty_one_is_reported_as_usual(
     parsed: list[Path] = []
     real = stream.valid_in_parts
 
-    def watched(path: Path, split: stream.Split) -> bool:
+    def watched(path: Path, split: stream.Split, vocabulary: Vocabulary) -> bool:
         parsed.append(path)
-        return real(path, split)
+        return real(path, split, vocabulary)
 
     monkeypatch.setattr(stream, "valid_in_parts", watched)
     results = validate_paths([good, bad], [TEI_ALL], options=Options(embedded=False))

@@ -73,22 +73,23 @@ def read_stream(path: Path) -> tuple[Vocabulary, set[Name]] | None:
     inside = {split_name(tag) for tag in wide}
     return vocabulary, {child for parent, child in vocabulary.children if parent in inside}
 
-def valid_in_parts(path: Path, split: Split) -> bool:
-    """Whether the document at ``path`` is valid, checked as a stream (see the module)."""
+def valid_in_parts(path: Path, split: Split, vocabulary: Vocabulary) -> bool:
+    """Whether the document at ``path`` is valid, checked as a stream (see the module).
+    Only the elements checked apart, their parents and the root are seen in Python."""
     if not split.names:
         return False
+    parents = {parent for parent, child in vocabulary.children
+               if parent is None or child in split.names}  # None: the root's parent
+    roots = {child for parent, child in vocabulary.children if parent is None}
+    seen = {_clark(name) for name in (*split.names, *parents, *roots) if name is not None}
+    apart = {_clark(name) for name in split.names}
     waiting: dict[etree._Element, list[etree._Element]] = {}
-    names: dict[str, Name | None] = {}
-    for _, element in tei.iterparse(path, ("end",)):
+    for _, element in tei.iterparse(path, ("end",), seen):
         waiting.pop(element, None)  # its children not checked yet stay whole inside it
         parent = element.getparent()
         if parent is None:
-            return bool(split.root.validate(element.getroottree()))
-        tag = element.tag
-        name = names.get(tag, False) if isinstance(tag, str) else None
-        if name is False:
-            name = names[tag] = split_name(tag) if split_name(tag) in split.names else None
-        if name is None:
+            break
+        if element.tag not in apart:
             continue
         complete = waiting.get(parent)
         if complete is None:
@@ -96,7 +97,13 @@ def valid_in_parts(path: Path, split: Split) -> bool:
         complete.append(element)
         if len(complete) >= GATHER and not _checked(complete, split):
             return False
-    return False
+    else:
+        return False
+    return bool(split.root.validate(element.getroottree()))
+
+
+def _clark(name: Name) -> str:
+    return f"{{{name[0]}}}{name[1]}" if name[0] else name[1]
 
 
 def _checked(complete: list[etree._Element], split: Split) -> bool:
@@ -138,6 +145,6 @@ def valid_as_stream(path: Path, grammar: Pruning) -> bool:
         if found is None:
             return False
         vocabulary, wide = found
-        return valid_in_parts(path, Split(grammar.pruned(vocabulary), wide))
+        return valid_in_parts(path, Split(grammar.pruned(vocabulary), wide), vocabulary)
     except (etree.XMLSyntaxError, etree.RelaxNGParseError, OSError, ValueError):
         return False
