@@ -74,9 +74,10 @@ def _streamed(path: Path, job: _Job) -> FileResult | None:
     from teikit.validate.relaxng import RelaxNGBackend
 
     found = [backend for schema in job.schemas for backend in backends(schema, job.options)]
-    if not all(isinstance(backend, RelaxNGBackend) and valid_as_stream(path, backend)
-               for backend in found):
-        return None
+    grammars = [backend for backend in found if isinstance(backend, RelaxNGBackend)]
+    if len(grammars) < len(found) or not all(valid_as_stream(path, grammar)
+                                             for grammar in grammars):
+        return None  # rules need the tree; or not valid: checked the usual way
     return FileResult(path, (), SchemaChoice(job.schemas, "given"))
 
 
