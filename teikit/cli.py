@@ -7,11 +7,12 @@ diagnostics on stderr, and exits 0 (all good), 1 (something invalid or failed) o
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec
@@ -50,6 +51,21 @@ def say(text: str, style: str | None = None) -> None:
         console().print(text, style=style, markup=False)
     else:
         typer.echo(text, err=True)
+
+
+@contextlib.contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr when it is a terminal (erased at the end); nothing for
+    logs and CI."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    with Progress(f"{label}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console(), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda checked, total: bar.update(task, completed=checked, total=total)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -248,10 +264,12 @@ def validate(
     from teikit.validate import Options, checked_against, validate_paths
 
     try:
-        results = validate_paths(paths, list(schema or ()), jobs=jobs,
-                                 options=Options(embedded=embedded,
-                                                 xinclude_roots=tuple(xinclude_root or ()),
-                                                 phase=phase, pointers=check_pointers))
+        with progress_bar("Validating") as progress:
+            results = validate_paths(paths, list(schema or ()), jobs=jobs,
+                                     options=Options(embedded=embedded,
+                                                     xinclude_roots=tuple(xinclude_root or ()),
+                                                     phase=phase, pointers=check_pointers),
+                                     progress=progress)
         known = reporting.load_baseline(baseline) if baseline is not None else None
     except TeikitError as exc:
         fail(str(exc), 2)

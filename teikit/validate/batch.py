@@ -8,7 +8,7 @@ any file is read. A bad file never stops the others.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Final
@@ -170,6 +170,7 @@ def validate_paths(
     jobs: int = 1,
     config: Config | None = None,
     options: Options | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[FileResult]:
     """Validate every ``.xml``/``.tei`` file named or inside the named folders.
 
@@ -177,6 +178,7 @@ def validate_paths(
     ``jobs`` = 0 means one per CPU. Results come back in input order. Without ``config``,
     the settings of the project the first file belongs to apply. XInclude may read from
     the named folders (and a named file's folder) besides each document's own.
+    ``progress(checked, total)`` is called as files are checked (a chunk at a time).
     """
     given = [Path(p) for p in paths]
     files = list(expand_inputs(given, SUFFIXES))
@@ -197,8 +199,13 @@ def validate_paths(
     jobs = jobs or os.cpu_count() or 1
     chunks = _chunks(files, jobs)
     work = [[files[index] for index in chunk] for chunk in chunks]
+    tell = progress or (lambda checked, total: None)
+    tell(0, len(files))
+    done: list[list[FileResult]] = []
     if jobs == 1 or len(chunks) == 1 or not _can_fork():
-        done = [_check_chunk(paths, job) for paths in work]
+        for paths in work:
+            done.append(_check_chunk(paths, job))
+            tell(sum(map(len, done)), len(files))
     else:
         import multiprocessing  # only workers need it
 
@@ -206,7 +213,9 @@ def validate_paths(
         _JOB = job
         try:
             with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
-                done = list(pool.imap(_work, work))
+                for checked in pool.imap(_work, work):
+                    done.append(checked)
+                    tell(sum(map(len, done)), len(files))
         finally:
             _JOB = None
     results: list[FileResult | None] = [None] * len(files)
