@@ -125,3 +125,24 @@ def test_a_fresh_process_reads_a_schema_with_xsd_datatypes(tmp_path: Path) -> No
     run = subprocess.run([sys.executable, "-c", code, str(schema)], capture_output=True,
                          text=True, env={**os.environ, "TEIKIT_CACHE": "off"}, check=False)
     assert run.returncode == 0 and run.stdout.strip() == "1", run.stderr
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("number", range(1, len(CASES) + 1) if CASES else [
+    pytest.param(0, marks=pytest.mark.skip(reason="../shared/conformance is not present"))])
+def test_teikits_own_validator_gets_every_verdict(number: int, tmp_path: Path) -> None:
+    """The validator by derivatives (used where libxml2 cannot be trusted) on its own."""
+    from teikit.validate import rng
+
+    case = CASES[number - 1]
+    correct = case.find("correct")
+    if correct is None:
+        return
+    _write_resources(case, tmp_path)
+    schema = tmp_path / "schema.rng"
+    schema.write_bytes(_content(correct))
+    validator = rng.Validator(rng.check(schema))
+    for kind in ("valid", "invalid"):
+        for node in case.findall(kind):
+            tree = etree.ElementTree(etree.fromstring(_content(node)))
+            assert (validator.valid(tree) is None) == (kind == "valid"), kind

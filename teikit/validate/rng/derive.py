@@ -139,18 +139,12 @@ class Validator:
         def derive(current: p.Pattern) -> p.Pattern:
             return self.attribute(current, name, value, context)
 
-        if isinstance(pattern, p.After):
-            return after(derive(pattern.first), pattern.second)
-        if isinstance(pattern, p.Choice):
-            return p.choice(derive(pattern.first), derive(pattern.second))
+        shared = _through(pattern, derive)
+        if shared is not None:
+            return shared
         if isinstance(pattern, p.Group):
             return p.choice(p.group(derive(pattern.first), pattern.second),
                             p.group(pattern.first, derive(pattern.second)))
-        if isinstance(pattern, p.Interleave):
-            return p.choice(p.interleave(derive(pattern.first), pattern.second),
-                            p.interleave(pattern.first, derive(pattern.second)))
-        if isinstance(pattern, p.OneOrMore):
-            return p.group(derive(pattern.content), p.choice(pattern, p.EMPTY))
         if isinstance(pattern, p.Attribute) and p.contains(pattern.name_class, *name):
             return p.EMPTY if self.value_matches(pattern.content, value, context) else \
                 p.NOT_ALLOWED
@@ -186,18 +180,12 @@ class Validator:
         def derive(current: p.Pattern) -> p.Pattern:
             return self.text(current, text, context)
 
-        if isinstance(pattern, p.Choice):
-            return p.choice(derive(pattern.first), derive(pattern.second))
-        if isinstance(pattern, p.Interleave):
-            return p.choice(p.interleave(derive(pattern.first), pattern.second),
-                            p.interleave(pattern.first, derive(pattern.second)))
+        shared = _through(pattern, derive)
+        if shared is not None:
+            return shared
         if isinstance(pattern, p.Group):
             found = p.group(derive(pattern.first), pattern.second)
             return p.choice(found, derive(pattern.second)) if nullable(pattern.first) else found
-        if isinstance(pattern, p.After):
-            return after(derive(pattern.first), pattern.second)
-        if isinstance(pattern, p.OneOrMore):
-            return p.group(derive(pattern.content), p.choice(pattern, p.EMPTY))
         if isinstance(pattern, p.Text):
             return pattern
         return p.EMPTY if self.datum(pattern, text, context) else p.NOT_ALLOWED
@@ -216,6 +204,22 @@ class Validator:
                 current = self.text(current, word, context)
             return nullable(current)
         return False
+
+
+def _through(pattern: p.Pattern, derive: Callable[[p.Pattern], p.Pattern]
+             ) -> p.Pattern | None:
+    """The derivative of a choice, interleave, after or oneOrMore, made of its parts'
+    (``derive``), the same for an attribute as for text; None for other patterns."""
+    if isinstance(pattern, p.Choice):
+        return p.choice(derive(pattern.first), derive(pattern.second))
+    if isinstance(pattern, p.Interleave):
+        return p.choice(p.interleave(derive(pattern.first), pattern.second),
+                        p.interleave(pattern.first, derive(pattern.second)))
+    if isinstance(pattern, p.After):
+        return after(derive(pattern.first), pattern.second)
+    if isinstance(pattern, p.OneOrMore):
+        return p.group(derive(pattern.content), p.choice(pattern, p.EMPTY))
+    return None
 
 
 def _context(node: etree._Element) -> Context:

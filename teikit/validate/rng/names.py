@@ -33,15 +33,15 @@ def name_class(node: etree._Element, env: Env, *, attribute: bool,
         if attribute and (ns == _XMLNS or (ns == "" and name == "xmlns")):
             raise RngSyntaxError(node, "an attribute cannot be named xmlns or be in the xmlns "
                                        "namespace")
-        return p.Name(ns, name, node)
+        return p.Name(ns, name, where=node)
     if kind in {"anyName", "nsName"}:
         if kind == "nsName" and attribute and inner.ns == _XMLNS:
             raise RngSyntaxError(node, "an attribute cannot be in the xmlns namespace")
         more = forbidden | ({"anyName"} if kind == "anyName" else {"anyName", "nsName"})
         exception = _exception(node, inner, attribute, more)
         if kind == "anyName":
-            return p.AnyName(exception, node)
-        return p.NsName(inner.ns, exception, node)
+            return p.AnyName(exception, where=node)
+        return p.NsName(inner.ns, exception, where=node)
     if kind == "choice":
         return _choice(children(node), node, inner, attribute, forbidden)
     raise RngSyntaxError(node, f"<{kind}> is not a name class")
@@ -64,4 +64,4 @@ def _choice(nodes: list[etree._Element], parent: etree._Element, env: Env, attri
         raise RngSyntaxError(parent, f"<{local(parent)}> needs at least one name class")
     classes = [name_class(node, env, attribute=attribute, forbidden=forbidden)
                for node in nodes]
-    return balanced(classes, lambda a, b: p.NameChoice(a, b, parent))
+    return balanced(classes, lambda a, b: p.NameChoice(a, b, where=parent))

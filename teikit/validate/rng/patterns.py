@@ -14,7 +14,7 @@ identity), so that a restriction broken by it can be located in the schema.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Final, TypeVar
+from typing import Any, ClassVar, Final, TypeVar
 
 from lxml import etree
 
@@ -22,16 +22,20 @@ Where = etree._Element | None
 
 
 class Node:
-    """Base of name classes and patterns: structural equality, hash computed once."""
+    """Base of name classes and patterns: the values of its FIELDS, compared by structure,
+    hashed once."""
 
     __slots__ = ("_hash", "where")
+    FIELDS: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, where: Where = None) -> None:
+    def __init__(self, *values: Any, where: Where = None) -> None:
+        for name, value in zip(self.FIELDS, values, strict=True):
+            setattr(self, name, value)
         self.where = where
-        self._hash = hash((type(self).__name__, *self.parts()))
+        self._hash = hash((type(self).__name__, *values))
 
     def parts(self) -> tuple[Any, ...]:
-        return ()
+        return tuple(getattr(self, name) for name in self.FIELDS)
 
     def __hash__(self) -> int:
         return self._hash
@@ -48,47 +52,26 @@ class Node:
 # --- name classes ------------------------------------------------------------------------
 
 class AnyName(Node):
-    __slots__ = ("exception",)
-
-    def __init__(self, exception: NameClass | None = None, where: Where = None) -> None:
-        self.exception = exception
-        super().__init__(where)
-
-    def parts(self) -> tuple[Any, ...]:
-        return (self.exception,)
+    __slots__ = FIELDS = ("exception",)
+    exception: NameClass | None
 
 
 class NsName(Node):
-    __slots__ = ("exception", "ns")
-
-    def __init__(self, ns: str, exception: NameClass | None = None, where: Where = None) -> None:
-        self.ns, self.exception = ns, exception
-        super().__init__(where)
-
-    def parts(self) -> tuple[Any, ...]:
-        return (self.ns, self.exception)
+    __slots__ = FIELDS = ("ns", "exception")
+    ns: str
+    exception: NameClass | None
 
 
 class Name(Node):
-    __slots__ = ("local", "ns")
-
-    def __init__(self, ns: str, local: str, where: Where = None) -> None:
-        self.ns, self.local = ns, local
-        super().__init__(where)
-
-    def parts(self) -> tuple[Any, ...]:
-        return (self.ns, self.local)
+    __slots__ = FIELDS = ("ns", "local")
+    ns: str
+    local: str
 
 
 class NameChoice(Node):
-    __slots__ = ("first", "second")
-
-    def __init__(self, first: NameClass, second: NameClass, where: Where = None) -> None:
-        self.first, self.second = first, second
-        super().__init__(where)
-
-    def parts(self) -> tuple[Any, ...]:
-        return (self.first, self.second)
+    __slots__ = FIELDS = ("first", "second")
+    first: NameClass
+    second: NameClass
 
 
 NameClass = AnyName | NsName | Name | NameChoice
@@ -162,14 +145,9 @@ class Text(Node):
 
 
 class Binary(Node):
-    __slots__ = ("first", "second")
-
-    def __init__(self, first: Pattern, second: Pattern, where: Where = None) -> None:
-        self.first, self.second = first, second
-        super().__init__(where)
-
-    def parts(self) -> tuple[Any, ...]:
-        return (self.first, self.second)
+    __slots__ = FIELDS = ("first", "second")
+    first: Pattern
+    second: Pattern
 
 
 class Choice(Binary):
@@ -191,14 +169,8 @@ class After(Binary):
 
 
 class Unary(Node):
-    __slots__ = ("content",)
-
-    def __init__(self, content: Pattern, where: Where = None) -> None:
-        self.content = content
-        super().__init__(where)
-
-    def parts(self) -> tuple[Any, ...]:
-        return (self.content,)
+    __slots__ = FIELDS = ("content",)
+    content: Pattern
 
 
 class OneOrMore(Unary):
@@ -212,64 +184,38 @@ class List(Unary):
 class Datatype(Node):
     """A datatype of a library, with its parameters (see :mod:`teikit.validate.rng.types`)."""
 
-    __slots__ = ("library", "name", "params")
-
-    def __init__(self, library: str, name: str, params: tuple[tuple[str, str], ...] = (),
-                 where: Where = None) -> None:
-        self.library, self.name, self.params = library, name, params
-        super().__init__(where)
-
-    def parts(self) -> tuple[Any, ...]:
-        return (self.library, self.name, self.params)
+    __slots__ = FIELDS = ("library", "name", "params")
+    library: str
+    name: str
+    params: tuple[tuple[str, str], ...]
 
 
 class Data(Node):
-    __slots__ = ("datatype", "exception")
-
-    def __init__(self, datatype: Datatype, exception: Pattern | None = None,
-                 where: Where = None) -> None:
-        self.datatype, self.exception = datatype, exception
-        super().__init__(where)
-
-    def parts(self) -> tuple[Any, ...]:
-        return (self.datatype, self.exception)
+    __slots__ = FIELDS = ("datatype", "exception")
+    datatype: Datatype
+    exception: Pattern | None
 
 
 class Value(Node):
-    __slots__ = ("context", "datatype", "text")
+    """A value; ``context``: the namespace bindings in scope (``""`` for the default)."""
 
-    def __init__(self, datatype: Datatype, text: str, context: tuple[tuple[str, str], ...],
-                 where: Where = None) -> None:
-        """``context``: the namespace bindings in scope (``""`` for the default one)."""
-        self.datatype, self.text, self.context = datatype, text, context
-        super().__init__(where)
-
-    def parts(self) -> tuple[Any, ...]:
-        return (self.datatype, self.text, self.context)
+    __slots__ = FIELDS = ("datatype", "text", "context")
+    datatype: Datatype
+    text: str
+    context: tuple[tuple[str, str], ...]
 
 
 class Attribute(Node):
-    __slots__ = ("content", "name_class")
-
-    def __init__(self, name_class: NameClass, content: Pattern, where: Where = None) -> None:
-        self.name_class, self.content = name_class, content
-        super().__init__(where)
-
-    def parts(self) -> tuple[Any, ...]:
-        return (self.name_class, self.content)
+    __slots__ = FIELDS = ("name_class", "content")
+    name_class: NameClass
+    content: Pattern
 
 
 class Ref(Node):
     """A reference to definition ``index`` of the grammar: an element."""
 
-    __slots__ = ("index",)
-
-    def __init__(self, index: int, where: Where = None) -> None:
-        self.index = index
-        super().__init__(where)
-
-    def parts(self) -> tuple[Any, ...]:
-        return (self.index,)
+    __slots__ = FIELDS = ("index",)
+    index: int
 
 
 Pattern = (Empty | NotAllowed | Text | Choice | Group | Interleave | After | OneOrMore
@@ -284,7 +230,7 @@ def choice(first: Pattern, second: Pattern, where: Where = None) -> Pattern:
         return second
     if isinstance(second, NotAllowed) or first == second:
         return first
-    return Choice(first, second, where)
+    return Choice(first, second, where=where)
 
 
 def group(first: Pattern, second: Pattern, where: Where = None) -> Pattern:
@@ -294,7 +240,7 @@ def group(first: Pattern, second: Pattern, where: Where = None) -> Pattern:
         return second
     if isinstance(second, Empty):
         return first
-    return Group(first, second, where)
+    return Group(first, second, where=where)
 
 
 def interleave(first: Pattern, second: Pattern, where: Where = None) -> Pattern:
@@ -304,28 +250,28 @@ def interleave(first: Pattern, second: Pattern, where: Where = None) -> Pattern:
         return second
     if isinstance(second, Empty):
         return first
-    return Interleave(first, second, where)
+    return Interleave(first, second, where=where)
 
 
 def one_or_more(content: Pattern, where: Where = None) -> Pattern:
     if isinstance(content, (NotAllowed, Empty)):
         return content
-    return OneOrMore(content, where)
+    return OneOrMore(content, where=where)
 
 
 def list_of(content: Pattern, where: Where = None) -> Pattern:
-    return NOT_ALLOWED if isinstance(content, NotAllowed) else List(content, where)
+    return NOT_ALLOWED if isinstance(content, NotAllowed) else List(content, where=where)
 
 
 def attribute(name_class: NameClass, content: Pattern, where: Where = None) -> Pattern:
-    return NOT_ALLOWED if isinstance(content, NotAllowed) else Attribute(name_class, content,
-                                                                        where)
+    return NOT_ALLOWED if isinstance(content, NotAllowed) else Attribute(
+        name_class, content, where=where)
 
 
 def data(datatype: Datatype, exception: Pattern | None, where: Where = None) -> Pattern:
     if exception is not None and isinstance(exception, NotAllowed):
         exception = None
-    return Data(datatype, exception, where)
+    return Data(datatype, exception, where=where)
 
 
 T = TypeVar("T")

@@ -143,14 +143,14 @@ class Reader:
 
     def leaf(self, node: etree._Element, name: str | None, env: Env) -> p.Pattern:
         if name == "empty":
-            return p.Empty(node)
+            return p.Empty(where=node)
         if name == "text":
-            return p.Text(node)
+            return p.Text(where=node)
         if name == "notAllowed":
             return p.NOT_ALLOWED
         if name == "externalRef":
             with self.files.opened(node) as root:
-                return self.pattern(root, Env(node.get("ns", ""), "", env.scope))
+                return self.pattern(root, Env(node.get("ns", env.ns), "", env.scope))
         scope = env.scope if name == "ref" else env.scope.parent if env.scope else None
         if scope is None:
             where = "outside a grammar" if name == "ref" else "outside a nested grammar"
@@ -207,7 +207,7 @@ class Reader:
         self.elements.append((nc, p.NOT_ALLOWED))
         self.nodes.append(node)
         self.queue.append((len(self.elements) - 1, content, env))
-        return p.Ref(len(self.elements) - 1, node)
+        return p.Ref(len(self.elements) - 1, where=node)
 
     def attribute(self, node: etree._Element, env: Env) -> p.Pattern:
         content = children(node)
@@ -221,18 +221,18 @@ class Reader:
             raise RngSyntaxError(node, "<attribute> needs a name")
         if len(content) > 1:
             raise RngSyntaxError(node, "<attribute> holds one pattern at most")
-        value = self.pattern(content[0], env) if content else p.Text(node)
+        value = self.pattern(content[0], env) if content else p.Text(where=node)
         return p.attribute(nc, value, node)
 
     def value(self, node: etree._Element, env: Env) -> p.Pattern:
         if node.get("type") is None:
-            datatype = p.Datatype("", "token", where=node)
+            datatype = p.Datatype("", "token", (), where=node)
         else:
-            datatype = p.Datatype(env.library, attribute(node, "type"), where=node)
+            datatype = p.Datatype(env.library, attribute(node, "type"), (), where=node)
         bindings = {prefix: uri for prefix, uri in node.nsmap.items() if prefix}
         context = tuple(sorted({**bindings, "": env.ns}.items()))
         self.datatypes.append((datatype, node))
-        found = p.Value(datatype, node.text or "", context, node)
+        found = p.Value(datatype, node.text or "", context, where=node)
         self.values.append(found)
         return found
 
@@ -248,7 +248,8 @@ class Reader:
             else:
                 raise RngSyntaxError(child, f"<{local(child)}> is not allowed here inside "
                                             "<data> (params, then one except)")
-        datatype = p.Datatype(env.library, attribute(node, "type"), tuple(params), node)
+        datatype = p.Datatype(env.library, attribute(node, "type"), tuple(params),
+                               where=node)
         self.datatypes.append((datatype, node))
         return p.data(datatype, exception, node)
 
@@ -258,7 +259,7 @@ _WRAPPERS: Final[dict[str, Callable[[p.Pattern, etree._Element], p.Pattern]]] = 
     "zeroOrMore": lambda content, node: p.choice(p.one_or_more(content, node), p.EMPTY, node),
     "oneOrMore": p.one_or_more,
     "list": p.list_of,
-    "mixed": lambda content, node: p.interleave(content, p.Text(node), node),
+    "mixed": lambda content, node: p.interleave(content, p.Text(where=node), node),
 }
 _XMLNS: Final = "http://www.w3.org/2000/xmlns"
 

@@ -117,7 +117,7 @@ class Gatherer:
         with self.load(node) as root:
             if local(root) != "grammar":
                 raise RngSyntaxError(node, f"{node.get('href')!r} is not a grammar")
-            self.gather(root, Env(node.get("ns", ""), "", env.scope).inside(root), included)
+            self.gather(root, Env(node.get("ns", env.ns), "", env.scope).inside(root), included)
         if own.starts and not included.starts:
             raise RngSyntaxError(node, f"{node.get('href')!r} has no start to override")
         for name in own.defines:
