@@ -17,7 +17,7 @@ from teikit.encode.roles.grammar import Decision
 
 def place_text(div: DivBuilder, decision: Decision, following: Decision | None) -> None:
     """Place a line of ``div``'s text."""
-    role, line = decision.role, decision.line
+    role = decision.role
     div.end_top()
     div.listing = None
     if role == "section-head":
@@ -28,9 +28,7 @@ def place_text(div: DivBuilder, decision: Decision, following: Decision | None) 
         div.add("head", decision, div.inner, attrs=entry_date(div, decision))
     elif role == "entry-text":
         div.inner = Spec("div", {"type": "entry"})
-        date = line.lead_date
-        attrs = {"_date": f"{date.start}:{date.end}"} if date is not None else {}
-        div.add("p", decision, div.inner, attrs=attrs)
+        div.add("p", decision, div.inner, attrs=entry_text_date(div, decision))
     elif role == "mark":
         div.add("ab", decision, *div.text_path(), attrs={"type": "mark"})
     else:
@@ -47,6 +45,20 @@ def entry_date(div: DivBuilder, decision: Decision) -> Attrs:
         return {"_date": f"{whole.start}:{whole.end}"}  # type: ignore[union-attr]
     if line.partial_date and div.year is not None:
         return {"_date": f"0:{len(line.text)}", "_year": str(div.year)}
+    return {}
+
+
+def entry_text_date(div: DivBuilder, decision: Decision) -> Attrs:
+    """Where the date opening a journal's paragraph is, and its year when it gives none."""
+    line = decision.line
+    if line.lead_date is not None:
+        iso = line.lead_date.when or line.lead_date.from_ or ""
+        if iso[:4].isdigit():
+            div.year = int(iso[:4])
+        return {"_date": f"{line.lead_date.start}:{line.lead_date.end}"}
+    partial = line.lead_partial
+    if partial is not None and div.year is not None:
+        return {"_date": f"{partial.start}:{partial.end}", "_year": str(div.year)}
     return {}
 
 

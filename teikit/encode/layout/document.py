@@ -19,6 +19,7 @@ from teikit.encode.layout.foot import place_foot
 from teikit.encode.layout.top import place_top
 from teikit.encode.layout.units import Spec
 from teikit.encode.roles.grammar import TEXT, TOP, Decision
+from teikit.encode.roles.page import context_year
 
 
 def _opens_division(div: DivBuilder | None, previous: Decision | None,
@@ -44,9 +45,10 @@ def structure(decisions: Sequence[Decision], base: tuple[Spec, ...]) -> list[Div
     """The divisions, with their units, for a document region's decisions."""
     divs: list[DivBuilder] = []
     previous: Decision | None = None
+    year = context_year([d.line for d in decisions])
     for number, decision in enumerate(decisions):
         if _opens_division(divs[-1] if divs else None, previous, decision):
-            divs.append(DivBuilder(base))
+            divs.append(DivBuilder(base, year=year))
         div = divs[-1]
         div.decisions.append(decision)
         following = decisions[number + 1] if number + 1 < len(decisions) else None

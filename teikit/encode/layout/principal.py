@@ -20,8 +20,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from teikit.encode.dates import ParsedDate
+from teikit.encode.roles.features import year_less
 from teikit.encode.roles.grammar import FOOT, TOP, Decision
 from teikit.encode.roles.lexicon import lexicon
+from teikit.encode.roles.page import context_year
 
 _REF = re.compile(r"\s*(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*$")
 
@@ -81,11 +83,16 @@ def _dated(decision: Decision) -> ParsedDate | None:
     return date if date is not None and (date.when or date.from_) else None
 
 
-def _entry_date(decision: Decision) -> ParsedDate | None:
+def _entry_date(decision: Decision, year: int | None) -> ParsedDate | None:
+    line = decision.line
     if decision.role == "entry-date":
-        found = decision.line.whole_date
+        found = line.whole_date
         return found if found is not None and (found.when or found.from_) else None
-    return decision.line.lead_date if decision.role == "entry-text" else None
+    if decision.role != "entry-text":
+        return None
+    if line.lead_date is not None or line.lead_partial is None or year is None:
+        return line.lead_date
+    return year_less(line.lead_partial.text, year, line.dates)
 
 
 def _full(decision: Decision) -> ParsedDate | None:
@@ -101,7 +108,7 @@ def date(decisions: Sequence[Decision]) -> ParsedDate | None:
         (_dated(d) for d in first
          if d.role == "field" and lexicon("date_labels").prefix(d.line.words)),
         (_dated(d) for d in first if d.zone == TOP and d.role in {"dateline", "received"}),
-        (_entry_date(d) for d in decisions),
+        (_entry_date(d, context_year([d.line for d in decisions])) for d in decisions),
         (_dated(d) for d in first if d.zone == TOP and d.role in {"heading", "kind"}),
         (_full(d) for d in first if d.zone == TOP),
         (_dated(d) for d in first if d.zone == FOOT and d.role == "dateline"),

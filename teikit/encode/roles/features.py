@@ -23,6 +23,7 @@ _FINAL_BRACKET = re.compile(
 """A final bracketed remark or footnote number, which does not change how a line ends."""
 _INNER_END = re.compile(r"[^\W\d_]{4}[.!?]\s+[A-Z\u00c0-\u024f]")
 """A sentence end inside a line: a word of four letters or more (not ``Mr.``, ``Dr.``)."""
+_LEAD_STOP = re.compile(r"[.:;]\s|\s[–—-]\s")
 _CJK_NUMERALS = frozenset("〇零一二三四五六七八九十年")
 _YEAR = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:[–/-]\d{2,4})?[).,;:]?$")
 """A year, or a span of years (``1960–61``): not a street number or a telephone."""
@@ -241,6 +242,19 @@ class Line:
         if found and found[0].start == 0 and len(found[0].when or found[0].from_ or "") >= 10:
             return found[0]
         return None
+
+    @cached_property
+    def lead_partial(self) -> ParsedDate | None:
+        """A day and month without a year opening the line, up to a stop (``Monday 3 June.
+        Left Shoshong …``): read in 1900 here, only to find it; its year comes from the
+        document (:func:`teikit.encode.roles.page.context_year`)."""
+        if self.lead_date is not None or not self.numerals:
+            return None
+        stop = _LEAD_STOP.search(self.text[:36])
+        head = self.text[: stop.start()] if stop else ""
+        if not head or not any(ch.isdigit() for ch in head):
+            return None
+        return year_less(head, 1900, self.dates)
 
     @cached_property
     def place_date(self) -> bool:

@@ -46,6 +46,7 @@ def name_likeness(text: str) -> float:
     if not 0 < len(words) <= 5:
         return 0.0
     particles = lexicon("particles").words
+    grammar = lexicon("function_words").words
     initials = capitals = 0
     for raw in words:
         word = _NAME_PREFIX.sub("", raw.lstrip("ʿʾ'’"))
@@ -53,6 +54,8 @@ def name_likeness(text: str) -> float:
             initials += 1
         elif word.lower() in particles:
             continue
+        elif word.lower() in grammar:
+            return 0.0  # "From Pyongyang", "The Hague": a phrase, not a name
         elif _WORD.match(word) and word[0].isupper():
             capitals += 1
         else:

@@ -4,6 +4,7 @@ dated headings and dated paragraphs it has."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -61,6 +62,33 @@ class Page:
         return count
 
     @cached_property
+    def short_heads(self) -> int:
+        """Short capitalised lines without end punctuation standing over running text
+        (``Background``, ``Recommendation``): several of them are a memo's sections."""
+        count = 0
+        for line, after in pairwise(self.lines):
+            if line.size <= 4 and line.end not in ".,;:!?" and after.sentence and (
+                    line.capitalised >= 0.5 or line.caps):
+                count += 1
+        return count
+
+    @cached_property
     def dated_paragraphs(self) -> int:
-        """Paragraphs that open with a full date (a journal's entries)."""
-        return sum(1 for line in self.lines if line.sentence and line.lead_date is not None)
+        """Paragraphs that open with a date (a journal's entries); a date without a year
+        counts when the document names its year."""
+        year = context_year(self.lines) is not None
+        return sum(1 for line in self.lines if line.sentence and (
+            line.lead_date is not None or (year and line.lead_partial is not None)))
+
+
+_YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
+
+
+def context_year(lines: Sequence[Line]) -> int | None:
+    """The year a document names near its top (``Journal … 1889``, a first dated entry):
+    the year of its dates that have none."""
+    for line in lines[:3]:
+        found = _YEAR.search(line.text)
+        if found:
+            return int(found.group(1))
+    return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from teikit.encode.roles import shapes
 from teikit.encode.roles.evidence.base import Context, Evidence
 from teikit.encode.roles.features import Line
+from teikit.encode.roles.names import name_likeness
 
 
 def closing(ctx: Context, line: Line) -> Evidence | None:
@@ -67,6 +68,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     _name_evidence(ctx, line, ev)
     if line.name_and_office >= 0.75:
         ev.add(2.0, "name and office")
+    elif line.label is not None and name_likeness(line.label[1]) >= 0.75:
+        ev.add(1.5, f"a name after '{line.label[0]}:'")
     above = ctx.prev(line)
     if line.caseless and line.size <= 5 and above is not None and above.name >= 0.75:
         ev.add(1.5, "a name in a script without case under a name")
@@ -144,8 +147,16 @@ def foot_line(ctx: Context, line: Line) -> Evidence | None:
     return Evidence().add(-0.5, "a short line after the text")
 
 def foot_address(ctx: Context, line: Line) -> Evidence | None:
-    if not ctx.after_text(line) or line.size > 12 or line.sentence:
+    """An address after the text: the addressee's (``To the Embassy of …``) or the
+    sender's street (``Via della Geppa 7, Trieste``), with the short lines under it."""
+    if not ctx.after_text(line) or line.size > 14 or line.sentence:
         return None
-    if not any(ch.isdigit() for ch in line.text) or "," not in line.text:
-        return None
-    return Evidence().add(1.0, "a street address after the text")
+    if line.starts("address_openers") and not line.starts("on_behalf"):
+        return Evidence().add(2.0, "an address at the foot")
+    above = ctx.prev(line)
+    if above is not None and above.starts("address_openers") and line.size <= 4 and (
+            line.capitalised >= 0.6):
+        return Evidence().add(2.0, "under an address at the foot")
+    if any(ch.isdigit() for ch in line.text) and "," in line.text:
+        return Evidence().add(1.0, "a street address after the text")
+    return None

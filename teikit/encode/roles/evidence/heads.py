@@ -23,9 +23,11 @@ def is_kind(line: Line) -> bool:
     ``212. Memorandum of Conversation[1]``, ``Outgoing cable No. 5290``."""
     if line.size > 9:
         return False
-    words = [w for w in line.words if not any(ch.isdigit() for ch in w)]
-    if words and words[-1] in {"no", "nr", "n", "nº", "№"}:
-        words = words[:-1]
+    words = list(line.words)
+    for marker in ("no", "nr", "n", "nº", "№"):
+        if marker in words:  # "… No. 2211/B": the number and what follows it
+            words = words[: words.index(marker)]
+    words = [w for w in words if not any(ch.isdigit() for ch in w)]
     qualifiers = lexicon("kind_qualifiers").words
     while words and words[0] in qualifiers:
         words = words[1:]
@@ -34,6 +36,7 @@ def is_kind(line: Line) -> bool:
         return False
     rest = words[len(kind.split()) :]
     return all(w in _KIND_TAIL for w in rest) and len(rest) <= 3
+
 
 def is_to_whom(line: Line) -> bool:
     """``Gustav Rehberg to Erik Brenner``, ``The Ambassador in Russia (Francis) to the

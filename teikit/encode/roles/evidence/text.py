@@ -42,10 +42,14 @@ def section_head(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.0, "numbered")
         if line.numbered[1]:
             ev.add(0.5, f"'{line.numbered[1]}' label")
-    elif (line.capitalised < 0.5 and not line.caps) or line.size < 2 or line.name >= 0.45:
+    elif (line.capitalised < 0.5 and not line.caps) or line.name >= 0.75 or (
+            line.size < 2 and ctx.page.short_heads < 2):
         return None
-    if ctx.prev(line) is not None and ctx.prev(line).sentence:  # type: ignore[union-attr]
+    above = ctx.prev(line)
+    if above is not None and above.sentence:
         ev.add(0.5, "after running text")
+    elif above is not None and above.numbered is not None and not above.sentence:
+        ev.add(-1.0, "under a short numbered line: an item of the same list")
     return ev
 
 def entry_date(ctx: Context, line: Line) -> Evidence | None:
@@ -61,7 +65,8 @@ def entry_date(ctx: Context, line: Line) -> Evidence | None:
     return ev
 
 def entry_text(ctx: Context, line: Line) -> Evidence | None:
-    if not line.sentence or line.lead_date is None or ctx.page.dated_paragraphs < 2:
+    dated = line.lead_date is not None or line.lead_partial is not None
+    if not line.sentence or not dated or ctx.page.dated_paragraphs < 2:
         return None
     ev = paragraph(ctx, line) or Evidence()
     return ev.add(1.5, f"opens with a date, like {ctx.page.dated_paragraphs} paragraphs")

@@ -152,6 +152,8 @@ def participant(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.0, "a name first")
     if "," in line.text:
         ev.add(0.5, "name, function")
+    if line.numbered is not None and not line.sentence:
+        ev.add(1.0, "a numbered item")
     if line.sentence and line.function_words > 2:
         ev.add(-1.5, "reads as a sentence")
     return ev
