@@ -77,6 +77,23 @@ FACTS = {
         "protocol", "Protocol on the Exchange of Teachers between Mongolia and Czechoslovakia "
         "for 1965", "1964-12-12", ["Д. Цэрэнжав", "J. Kolář"]),
     "plain_prose": ("plain", None, None, []),
+    "minutes_agenda_recorded_by": (
+        "minutes", "MINUTES of the 12th meeting of the Presidium of the Writers' Union, held on "
+        "3 May 1958", "1958-05-03", ["Recorded by: J. Pavlík", "Approved: L. Novotný"]),
+    "letter_semiofficial_addressee": ("letter", None, None, ["Duncan"]),
+    "memo_sections_sgd": (
+        "memorandum", "Indonesian confrontation – proposal for talks in Bangkok", "1966-02-14",
+        ["(sgd.) P. H. Gardiner"]),
+    "journal_yearless_dates": (
+        "diary", "Journal of the surveyor J. T. Baines on the Okavango expedition, 1889",
+        "1889-06-03", []),
+    "note_verbale_foot_address": ("note", "NOTE VERBALE", "1964-08-03", []),
+    "record_cipher_telegram": (
+        "record", "Ciphered Telegram from the Chinese Embassy in Pyongyang on the Armistice "
+        "Talks", "1953-07-09", ["LI KENONG"]),
+    "record_letter_attachment": (
+        "record", "Letter from Kim Il Sung to Zhou Enlai on the Exchange of Students",
+        "1964-12-02", ["Central Committee of the Korean Workers' Party"]),
 }
 
 

@@ -64,9 +64,12 @@ def title(decisions: Sequence[Decision]) -> str | None:
             return _clean(_value(decision))
         if decision.role == "field-head" and subject and number + 1 < len(first):
             return _clean(first[number + 1].line.text)
-    for decision in first:
+    for number, decision in enumerate(first):
         if decision.role == "heading":
-            return _clean(decision.line.text)
+            text = decision.line.text
+            if text[:1].islower() and number and first[number - 1].role == "kind":
+                text = f"{first[number - 1].line.text} {text}"  # "Report" / "on the state …"
+            return _clean(text)
     for decision in first:
         line = decision.line
         if decision.role == "field" and line.label and not line.known_label and (

@@ -60,6 +60,7 @@ BONUS = {
     ("routing", "routing"): 0.5,
     ("salute", "paragraph"): 0.5,
     ("heading", "heading"): -1.0,
+    ("kind", "heading"): 1.0,
     ("entry-date", "paragraph"): 0.5,
     ("section-head", "paragraph"): 0.5,
     ("postscript", "postscript"): 0.5,
