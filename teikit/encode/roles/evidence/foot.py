@@ -26,6 +26,8 @@ def closing(ctx: Context, line: Line) -> Evidence | None:
         return None
     if line.end in ",!:":
         ev.add(0.5, "ends with a comma")
+    if _valediction_with_name(line):
+        ev.add(-1.5, "ends with a name: the signature")
     if ctx.after_text(line):
         ev.add(1.0, "after the text")
     return ev
@@ -53,6 +55,14 @@ def sign_mark(ctx: Context, line: Line) -> Evidence | None:
         return None
     return Evidence().add(4.0, "a signature mark")
 
+def _valediction_with_name(line: Line) -> bool:
+    """``your brother Vittorio``: a closing formula with the name at its end."""
+    words = line.text.rstrip(".,!").split()
+    if len(words) < 2 or line.end in ",:" or not words[-1][:1].isupper():
+        return False
+    return line.starts("closings") is not None and name_likeness(words[-1]) >= 0.45
+
+
 def _name_evidence(ctx: Context, line: Line, ev: Evidence) -> None:
     if line.name >= 0.45:
         ev.add(round(2.0 * line.name, 1), "name-like")
@@ -68,6 +78,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     _name_evidence(ctx, line, ev)
     if line.name_and_office >= 0.75:
         ev.add(2.0, "name and office")
+    elif _valediction_with_name(line):
+        ev.add(2.0, "a closing formula ending with the signer's name")
     elif line.label is not None and name_likeness(line.label[1]) >= 0.75:
         ev.add(1.5, f"a name after '{line.label[0]}:'")
     above = ctx.prev(line)
