@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from teikit.encode import encode_bytes  # noqa: E402
+from teikit.encoder import encode_bytes  # noqa: E402
 from teikit.tei import parse_bytes  # noqa: E402
 
 

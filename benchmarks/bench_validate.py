@@ -39,7 +39,7 @@ NOT_WELL_FORMED = {"tei-stylesheets-tests/Test/testrend.xml"}  # makes jing abor
 
 API = """
 import sys
-from teikit.validate import Options, validate_paths
+from teikit.validator import Options, validate_paths
 from teikit.reporting import exit_code
 from pathlib import Path
 args = sys.argv[1:]

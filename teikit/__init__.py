@@ -8,6 +8,9 @@ The public API is this small set of verbs and the values they return::
     problems = list(teikit.iter_diagnostics(result.tree))  # schema problems, located
     html = teikit.export(result.tree, to="html")           # bytes
     text = teikit.export(result.tree, to="text", view="transcript")  # the transcript back
+
+The verbs are implemented by the packages :mod:`teikit.encoder`, :mod:`teikit.validator`
+and :mod:`teikit.exporter` (named apart from the verbs, so that both can be reached).
 """
 
 from __future__ import annotations
@@ -27,19 +30,16 @@ from teikit.diagnostics import (
     Severity,
     TeikitError,
 )
-from teikit.encode import EncodeResult, encode_bytes, encode_file, encode_text
-from teikit.encode.profiles import Profile, resolve, with_options
-from teikit.export import ExportOptions, ExportResult, check_view, export_file
-from teikit.export import export as _export
+from teikit.encoder import EncodeResult, encode_bytes, encode_file, encode_text
+from teikit.encoder.profiles import Profile, resolve, with_options
+from teikit.exporter import ExportOptions, ExportResult, check_view, export_file
+from teikit.exporter import export as _export
 from teikit.outcome import Outcome
 from teikit.outputs import Plan, plan
 from teikit.pipeline import BuildReport
 from teikit.pipeline import build as _build
 from teikit.tei import parse_file, read_tree, with_depth_room
-
-# The subpackage is imported before the verbs below are defined: importing a submodule
-# binds its name on the package, which would otherwise replace the ``validate`` verb.
-from teikit.validate import (
+from teikit.validator import (
     Schema,
     SchemaChoice,
     ValidationError,
@@ -47,9 +47,9 @@ from teikit.validate import (
     load_schema,
     schemas_for,
 )
-from teikit.validate import is_valid as _is_valid
-from teikit.validate import iter_diagnostics as _iter_diagnostics
-from teikit.validate import validate as _validate
+from teikit.validator import is_valid as _is_valid
+from teikit.validator import iter_diagnostics as _iter_diagnostics
+from teikit.validator import validate as _validate
 
 Document = etree._ElementTree | Path | bytes
 
@@ -77,7 +77,7 @@ def encode(source: str | Path, *, profile: str | Profile | None = None,
 def explain(result: EncodeResult) -> str:
     """Each line of an encoded transcript with its role and the evidence that decided it
     (what ``teikit encode --explain`` prints)."""
-    from teikit.encode.explain import explain as _explain
+    from teikit.encoder.explain import explain as _explain
 
     return _explain(result.explained, result.layout)
 

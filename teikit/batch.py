@@ -1,5 +1,5 @@
 """``encode`` and ``export`` over many files, with the policies every caller gets: export
-validates first (:func:`teikit.export.export_file`), outputs replace only what teikit wrote
+validates first (:func:`teikit.exporter.export_file`), outputs replace only what teikit wrote
 (:mod:`teikit.outputs`), and one bad file never stops the others.
 
 Each file gives an :class:`~teikit.outcome.Outcome`: its status (``valid``, ``invalid``,
@@ -20,7 +20,7 @@ from teikit.outputs import Plan, Source
 from teikit.tei import with_depth_room
 
 if TYPE_CHECKING:
-    from teikit.export import ExportOptions
+    from teikit.exporter import ExportOptions
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,8 @@ def _deliver(outcome: Outcome, plan: Plan, source: Source, suffix: str, data: by
 
 def encode_files(plan: Plan, options: EncodeOptions) -> Iterator[Outcome]:
     """Encode every transcript of ``plan`` as TEI (``.xml``)."""
-    from teikit.encode import encode_file
-    from teikit.encode.profiles import DEFAULT, get, resolve, with_options
+    from teikit.encoder import encode_file
+    from teikit.encoder.profiles import DEFAULT, get, resolve, with_options
 
     chosen = resolve(options.profile, None) if options.profile else None
     lang = {"lang": options.lang} if options.lang else {}
@@ -69,7 +69,7 @@ def encode_files(plan: Plan, options: EncodeOptions) -> Iterator[Outcome]:
             if has_errors(result.diagnostics) or (options.strict and warned):
                 outcome.fail("invalid")
             if options.explain:
-                from teikit.encode.explain import explain
+                from teikit.encoder.explain import explain
 
                 outcome.data = explain(result.explained, result.layout).encode("utf-8")
             if options.write:
@@ -79,9 +79,9 @@ def encode_files(plan: Plan, options: EncodeOptions) -> Iterator[Outcome]:
 
 
 def export_files(plan: Plan, options: ExportOptions) -> Iterator[Outcome]:
-    """Export every TEI file of ``plan`` as :func:`teikit.export.export_file` does for
+    """Export every TEI file of ``plan`` as :func:`teikit.exporter.export_file` does for
     one (validated first unless ``options`` say not)."""
-    from teikit.export import SUFFIXES, check_view, export_file
+    from teikit.exporter import SUFFIXES, check_view, export_file
 
     suffix = SUFFIXES[(options.to, check_view(options.to, options.view))]
     for source in plan.sources:

@@ -261,7 +261,7 @@ def validate(
     import os
 
     from teikit import reporting
-    from teikit.validate import Options, checked_against, validate_paths
+    from teikit.validator import Options, checked_against, validate_paths
 
     try:
         with progress_bar("Validating") as progress:
@@ -383,7 +383,7 @@ def load_theme(to: Target, css: Path | None, xslt: Path | None) -> dict[str, Any
         except UnicodeDecodeError:
             raise ConfigError(f"{css}: the stylesheet is not UTF-8 text") from None
     if xslt is not None:
-        from teikit.export.html.xslt import load_overrides
+        from teikit.exporter.html.xslt import load_overrides
 
         theme["xslt"] = load_overrides(xslt)
     return theme

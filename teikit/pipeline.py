@@ -14,9 +14,9 @@ from functools import partial
 from pathlib import Path
 
 from teikit.diagnostics import Diagnostic, InputError, OutputError, has_errors
-from teikit.encode import encode_file
-from teikit.encode.profiles import Profile, resolve
-from teikit.export import SUFFIXES, export
+from teikit.encoder import encode_file
+from teikit.encoder.profiles import Profile, resolve
+from teikit.exporter import SUFFIXES, export
 from teikit.files import write_output
 from teikit.outcome import Outcome, guarded
 from teikit.outputs import Plan, Source

@@ -6,7 +6,7 @@ with a ``teikit.toml`` (the whole file, or its ``[tool.teikit]`` table) or a
 ``pyproject.toml`` that has a ``[tool.teikit]`` table. Its keys::
 
     profile = "leiden"                 # encode: a built-in name or a profile file
-    [profile]                          # … or a profile inline (see teikit.encode.profiles)
+    [profile]                          # … or a profile inline (see teikit.encoder.profiles)
     schemas = ["schemas/project.rng"]  # validate: the project's schemas
     schema-cache = ".schema-cache"     # where http(s) xml-model URLs are looked up
     xinclude-roots = ["."]             # folders XInclude may read besides the document's

@@ -15,10 +15,16 @@ from conftest import SAMPLES
 SEED = SAMPLES / "000_b27d2d1d726ed5ee.txt"
 
 
-def test_the_verbs_stay_functions_after_the_subpackages_are_imported() -> None:
-    for name in ("teikit.validate", "teikit.encode", "teikit.export"):
+def test_the_verbs_and_the_packages_have_different_names(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """teikit.validate(...) is a verb, teikit.validator the package that implements it:
+    dotted access to a package's modules works, and so does patching them by name."""
+    for name in ("teikit.validator.engine", "teikit.encoder.run", "teikit.exporter.job"):
         importlib.import_module(name)
     assert callable(teikit.validate) and callable(teikit.encode) and callable(teikit.export)
+    assert teikit.validator.engine.iter_diagnostics is not None
+    monkeypatch.setattr("teikit.validator.cache.KEEP", 1)
+    assert teikit.validator.cache.KEEP == 1
 
 
 def test_encode_a_path_or_a_string() -> None:

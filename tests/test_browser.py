@@ -28,7 +28,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from teikit.export.html import to_html
+from teikit.exporter.html import to_html
 from teikit.tei import parse_file
 
 from conftest import missing_tool

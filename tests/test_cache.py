@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from teikit.validate import cache
+from teikit.validator import cache
 
 
 @pytest.fixture

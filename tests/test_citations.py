@@ -10,12 +10,12 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from teikit.encode import profiles
-from teikit.encode.build import fill
-from teikit.encode.inline import Engine, ruleset
-from teikit.encode.inline.citations import cited
-from teikit.encode.inline.state import Context
-from teikit.export.text import reading
+from teikit.encoder import profiles
+from teikit.encoder.build import fill
+from teikit.encoder.inline import Engine, ruleset
+from teikit.encoder.inline.citations import cited
+from teikit.encoder.inline.state import Context
+from teikit.exporter.text import reading
 from teikit.tei import TEI_NS, E
 from teikit.transcript import transcript_of
 

@@ -13,8 +13,8 @@ from lxml import etree
 from test_inline_cases import paragraph_content, read_cases
 
 from teikit.diagnostics import ConfigError
-from teikit.encode import encode_text, profiles
-from teikit.export.text import to_text
+from teikit.encoder import encode_text, profiles
+from teikit.exporter.text import to_text
 from teikit.tei import tei
 
 from conftest import DATA, ROOT

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from teikit.diagnostics import Severity
-from teikit.validate import FileResult, Options, batch, validate_paths
+from teikit.validator import FileResult, Options, batch, validate_paths
 
 pytestmark = pytest.mark.shared
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from teikit.diagnostics import Severity
-from teikit.validate import Options, validate_paths
+from teikit.validator import Options, validate_paths
 
 pytestmark = pytest.mark.shared
 

@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from teikit.encode import _date_words
-from teikit.encode.dates import DateOptions, ParsedDate, find_dates, parse_date
+from teikit.encoder import _date_words
+from teikit.encoder.dates import DateOptions, ParsedDate, find_dates, parse_date
 
 DATA = Path(__file__).parent / "data" / "dates"
 PRECEDENCE = re.compile(r"^(ZZ|OO|PP|RR|[ZOPR])\s+")  # before a date-time group, not in it
@@ -350,7 +350,7 @@ FILLER = st.sampled_from([" " * 70, "x" * 70, "Sept", "may", "1" * 5, "Monday, "
 def test_searching_near_month_names_finds_what_a_full_scan_finds(text: str) -> None:
     from unittest import mock
 
-    from teikit.encode import dates
+    from teikit.encoder import dates
 
     near = find_dates(text)
     with mock.patch.object(dates, "_near", lambda text, _: [(0, len(text))]):

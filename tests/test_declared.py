@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from teikit.encode import profiles
-from teikit.encode.inline.declared import (
+from teikit.encoder import profiles
+from teikit.encoder.inline.declared import (
     check_statement,
     read_statement,
     statement_warnings,

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import teikit
-from teikit.export.text import to_bytes
+from teikit.exporter.text import to_bytes
 
 from conftest import DATA
 

@@ -34,7 +34,7 @@ def test_no_validate_does_no_validation_work(tmp_path: Path,
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("validation ran")
 
-    monkeypatch.setattr(sys.modules["teikit.validate"], "iter_diagnostics", refuse)
+    monkeypatch.setattr(sys.modules["teikit.validator"], "iter_diagnostics", refuse)
     code, _, err = run("export", TEIKIT_MADE, "--to", "html", "--no-validate",
                        "-o", tmp_path / "memo.html")
     assert code == 0, err

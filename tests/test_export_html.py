@@ -29,9 +29,9 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from teikit.export.html import stylesheet, to_html
-from teikit.export.notes import is_attached
-from teikit.export.text.policy import NOT_TEXT
+from teikit.exporter.html import stylesheet, to_html
+from teikit.exporter.notes import is_attached
+from teikit.exporter.text.policy import NOT_TEXT
 from teikit.tei import NAMESPACES, TEI_NS, parse_bytes, parse_file
 
 DATA = Path(__file__).parent / "data"
@@ -69,7 +69,7 @@ def classes(element: etree._Element) -> set[str]:
 # ---- goldens -------------------------------------------------------------------------------
 
 STYLESHEET = re.compile(rb"(<style>).*?(</style>)", flags=re.DOTALL)
-STYLESHEET_MARK = b"\\1\n/* teikit's stylesheet: teikit/export/html/css/ */\n\\2"
+STYLESHEET_MARK = b"\\1\n/* teikit's stylesheet: teikit/exporter/html/css/ */\n\\2"
 
 
 def without_stylesheet(page: bytes) -> bytes:

@@ -13,7 +13,7 @@ from functools import cache
 import lxml.html
 import pytest
 
-from teikit.export.html import to_html
+from teikit.exporter.html import to_html
 from teikit.tei import parse_file
 
 from conftest import DATA
@@ -160,7 +160,7 @@ def test_every_fixture_has_rules() -> None:
 
 def test_every_module_table_is_exercised() -> None:
     """Each TEI module's table has a fixture (named after the module)."""
-    from teikit.export.html.rules import MODULES
+    from teikit.exporter.html.rules import MODULES
 
     named = {p.stem.split("-")[0] for p in HTML.glob("*.xml")}
     # notes: core-notes; names, dates and editorial signs: telegram.xml and inventory.xml;

@@ -25,10 +25,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from teikit.export.text import reading, to_text
-from teikit.export.text.policy import CONTAINERS
-from teikit.export.text.reading import reading_text
-from teikit.export.text.rules import is_omitted, layout, tei_name
+from teikit.exporter.text import reading, to_text
+from teikit.exporter.text.policy import CONTAINERS
+from teikit.exporter.text.reading import reading_text
+from teikit.exporter.text.rules import is_omitted, layout, tei_name
 from teikit.tei import TEI_NS, parse_file
 
 from conftest import DATA

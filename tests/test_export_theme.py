@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 import teikit
 from teikit.cli import app
 from teikit.diagnostics import ConfigError
-from teikit.export.html.xslt import load_overrides, split_union
+from teikit.exporter.html.xslt import load_overrides, split_union
 
 from conftest import DATA
 

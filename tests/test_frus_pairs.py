@@ -28,8 +28,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from teikit.encode import encode_bytes, profiles
-from teikit.export.text import to_bytes
+from teikit.encoder import encode_bytes, profiles
+from teikit.exporter.text import to_bytes
 from teikit.tei import TEI_NS, local_name, parse_file
 from teikit.transcript import render
 

@@ -12,12 +12,12 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from teikit.cli import app
-from teikit.encode import encode_text, profiles
-from teikit.encode.declare import declare
-from teikit.encode.header import tei_header
-from teikit.encode.model import Metadata
-from teikit.encode.names import catalogue_name
-from teikit.encode.source import decode
+from teikit.encoder import encode_text, profiles
+from teikit.encoder.declare import declare
+from teikit.encoder.header import tei_header
+from teikit.encoder.model import Metadata
+from teikit.encoder.names import catalogue_name
+from teikit.encoder.source import decode
 from teikit.tei import NSMAP, TEIKIT_NS, E, tei, xml
 
 from conftest import DATA, ROOT

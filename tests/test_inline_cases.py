@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from teikit.encode import encode_text, profiles
-from teikit.export.text import to_text
+from teikit.encoder import encode_text, profiles
+from teikit.exporter.text import to_text
 from teikit.tei import TEI_NS, tei
 
 from conftest import DATA

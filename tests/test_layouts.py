@@ -12,13 +12,13 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from teikit.encode import encode_text, profiles
-from teikit.encode.inline import RuleSet
-from teikit.encode.inline.engine import Engine
-from teikit.encode.inline.footnotes import DIGITS, glued, glued_references
-from teikit.encode.inline.state import Context
-from teikit.encode.model import Inline, Node
-from teikit.export.text import to_text
+from teikit.encoder import encode_text, profiles
+from teikit.encoder.inline import RuleSet
+from teikit.encoder.inline.engine import Engine
+from teikit.encoder.inline.footnotes import DIGITS, glued, glued_references
+from teikit.encoder.inline.state import Context
+from teikit.encoder.model import Inline, Node
+from teikit.exporter.text import to_text
 from teikit.tei import TEI_NS, local_name
 
 BLOCKS = {"head", "p", "ab", "dateline", "seg", "salute", "signed", "note", "item", "closer"}

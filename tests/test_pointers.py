@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from teikit.cli import app
-from teikit.validate import Options, iter_diagnostics
-from teikit.validate.choice import TEI_ALL
-from teikit.validate.pointers.table import pointer_attributes
+from teikit.validator import Options, iter_diagnostics
+from teikit.validator.choice import TEI_ALL
+from teikit.validator.pointers.table import pointer_attributes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -77,7 +77,7 @@ def test_the_shared_corpora_have_the_dangling_pointers_counted(shared: Path) -> 
     which nothing declares), FRUS (single documents cut from volumes, whose @rendition and
     @corresp point to the volume's header and front matter). No prefixed pointer is among
     them."""
-    from teikit.validate import validate_paths
+    from teikit.validator import validate_paths
 
     real, frus = shared / "corpus" / "tei-real", shared / "corpus" / "frus"
     counts = {}
@@ -91,7 +91,7 @@ def test_the_shared_corpora_have_the_dangling_pointers_counted(shared: Path) -> 
 
 
 def test_on_by_default_for_teikits_own_schemas() -> None:
-    from teikit.validate import default_schemas
+    from teikit.validator import default_schemas
 
     document = DATA.parent / "invalid" / "sch-003-resp-unknown.xml"
     own = [d.code for d in iter_diagnostics(document, default_schemas())]

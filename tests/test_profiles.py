@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from teikit.diagnostics import ConfigError
-from teikit.encode import encode_text, profiles
-from teikit.encode.inline import RULE_NAMES
+from teikit.encoder import encode_text, profiles
+from teikit.encoder.inline import RULE_NAMES
 
 
 def test_builtin_profiles_exist() -> None:

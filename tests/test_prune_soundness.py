@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from teikit import tei
-from teikit.validate.prune import prune
-from teikit.validate.vocabulary import vocabulary_of
+from teikit.validator.prune import prune
+from teikit.validator.vocabulary import vocabulary_of
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 

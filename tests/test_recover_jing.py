@@ -22,7 +22,7 @@ from lxml import etree
 
 from teikit import tei
 from teikit.diagnostics import Severity
-from teikit.validate import Options, validate_paths
+from teikit.validator import Options, validate_paths
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
@@ -81,7 +81,7 @@ def _documents(shared: Path, tmp: Path) -> Iterator[tuple[Path, Path]]:
 
 def test_complete_check_agrees_with_jing(jing: str, shared: Path, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from teikit.validate import relaxng
+    from teikit.validator import relaxng
 
     def fallback(*args: object) -> None:
         raise AssertionError("libxml2's messages were used: the complete check found nothing")

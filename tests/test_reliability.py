@@ -201,7 +201,7 @@ def no_validate_skips_validation(folder: Path) -> None:
         def never(*args: object, **kwargs: object) -> None:
             raise AssertionError("validation ran")
 
-        patch.setattr(sys.modules["teikit.export.job"], "validation_problems", never)
+        patch.setattr(sys.modules["teikit.exporter.job"], "validation_problems", never)
         result = run("export", source, "--to", "text", "-o", folder / "bad.txt", "--no-validate")
     assert result.exit_code == 0 and result.stderr == ""
 

@@ -21,8 +21,8 @@ from typer.testing import CliRunner
 
 from teikit.cli import app
 from teikit.diagnostics import ConfigError, Severity
-from teikit.validate import Options, iter_diagnostics, load_schema, rnc, validate_paths
-from teikit.validate.rnc import RncError, convert, convert_file
+from teikit.validator import Options, iter_diagnostics, load_schema, rnc, validate_paths
+from teikit.validator.rnc import RncError, convert, convert_file
 
 if sys.version_info >= (3, 11):
     import tomllib

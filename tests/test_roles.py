@@ -16,8 +16,8 @@ import pytest
 from lxml import etree
 
 import teikit
-from teikit.encode.roles.names import name_likeness, person_lead
-from teikit.export.text import to_bytes
+from teikit.encoder.roles.names import name_likeness, person_lead
+from teikit.exporter.text import to_bytes
 
 from conftest import DATA
 

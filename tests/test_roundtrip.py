@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from teikit.encode import encode_bytes, encode_text, profiles
-from teikit.export.text import to_bytes, to_text
+from teikit.encoder import encode_bytes, encode_text, profiles
+from teikit.exporter.text import to_bytes, to_text
 from teikit.tei import parse_bytes
 
 from conftest import DATA, ROOT, SAMPLES
@@ -127,7 +127,7 @@ def test_a_very_long_line_gives_every_bracket_back() -> None:
 
 
 def test_brackets_nested_past_the_bound_stay_text_with_one_warning() -> None:
-    from teikit.encode.inline.engine import MAX_NESTING
+    from teikit.encoder.inline.engine import MAX_NESTING
 
     text = "[" * 250 + "x" + "]" * 250 + "\n"
     result = encode_text(text)

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import teikit
-from teikit.validate.cache import cache_dir
-from teikit.validate.engine import KEEP_SCHEMAS, Options, backends
-from teikit.validate.schemas import load_schema
+from teikit.validator.cache import cache_dir
+from teikit.validator.engine import KEEP_SCHEMAS, Options, backends
+from teikit.validator.schemas import load_schema
 
 GRAMMAR = """<grammar xmlns="http://relaxng.org/ns/structure/1.0">
   <start><element name="{root}"><text/></element></start>
@@ -27,7 +27,7 @@ def test_a_schema_edited_while_a_process_runs_is_compiled_again(tmp_path: Path) 
 
 
 def test_compiled_schemas_are_bounded(tmp_path: Path) -> None:
-    engine = sys.modules["teikit.validate.engine"]
+    engine = sys.modules["teikit.validator.engine"]
     for number in range(KEEP_SCHEMAS + 8):
         path = tmp_path / f"s{number}.rng"
         path.write_text(GRAMMAR.format(root=f"r{number}"))

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from teikit.cli import app
 from teikit.diagnostics import ConfigError
-from teikit.validate import Options, iter_diagnostics, load_schema
+from teikit.validator import Options, iter_diagnostics, load_schema
 
 if sys.version_info >= (3, 11):
     import tomllib

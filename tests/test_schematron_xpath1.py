@@ -19,9 +19,9 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from teikit.cli import app
-from teikit.validate import TEI_ALL
-from teikit.validate.schematron import constants
-from teikit.validate.schematron.xpath1 import translate
+from teikit.validator import TEI_ALL
+from teikit.validator.schematron import constants
+from teikit.validator.schematron.xpath1 import translate
 
 from conftest import DATA, SAMPLES, SHARED
 
@@ -125,7 +125,7 @@ def _expressions() -> list[tuple[str, int]]:
                 if text and "$" not in text and "current()" not in text:
                     found.setdefault(text, version)
             if node.get("context") and "current()" not in node.get("context", ""):
-                from teikit.validate.schematron.context import context_selector
+                from teikit.validator.schematron.context import context_selector
 
                 found.setdefault(context_selector(node.get("context", "")), version)
     return sorted(found.items())

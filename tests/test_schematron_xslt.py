@@ -13,11 +13,11 @@ from typer.testing import CliRunner
 
 from teikit.cli import app
 from teikit.diagnostics import ConfigError, Diagnostic, Severity
-from teikit.validate import iter_diagnostics, load_schema
-from teikit.validate.document import load_document
-from teikit.validate.schematron.backend import SchematronBackend
-from teikit.validate.schematron.read import read_rules
-from teikit.validate.schematron.rules import RuleSet
+from teikit.validator import iter_diagnostics, load_schema
+from teikit.validator.document import load_document
+from teikit.validator.schematron.backend import SchematronBackend
+from teikit.validator.schematron.read import read_rules
+from teikit.validator.schematron.rules import RuleSet
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 import teikit
-from teikit.export.text import to_bytes, to_text
+from teikit.exporter.text import to_bytes, to_text
 from teikit.tei import NAMESPACES
 
 from conftest import SAMPLES

@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 
 from teikit.cli import app
 from teikit.diagnostics import ConfigError
-from teikit.encode import profiles
+from teikit.encoder import profiles
 from teikit.settings import find_settings
-from teikit.validate import load_config
+from teikit.validator import load_config
 
 from conftest import DATA
 

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from teikit.diagnostics import ConfigError, Severity
-from teikit.validate import (
+from teikit.validator import (
     ValidationError,
     is_valid,
     iter_diagnostics,
     load_schema,
     validate,
 )
-from teikit.validate.document import load_document
+from teikit.validator.document import load_document
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from teikit.diagnostics import ConfigError, InputError
-from teikit.validate import Config, batch, load_config, validate_paths
+from teikit.validator import Config, batch, load_config, validate_paths
 
 DATA = Path(__file__).parent / "data" / "validate"
 

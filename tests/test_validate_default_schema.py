@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 import teikit
 from teikit.cli import app
-from teikit.validate import TEI_ALL, iter_diagnostics, schemas_for, validate_paths
-from teikit.validate.choice import tei_all_version
+from teikit.validator import TEI_ALL, iter_diagnostics, schemas_for, validate_paths
+from teikit.validator.choice import tei_all_version
 
 from conftest import ROOT, SAMPLES
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from teikit.validate import iter_diagnostics
+from teikit.validator import iter_diagnostics
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from teikit import cli
 from teikit.cli import app
-from teikit.validate import validate_paths
+from teikit.validator import validate_paths
 
 from conftest import SAMPLES
 

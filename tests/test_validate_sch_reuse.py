@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from teikit.diagnostics import ConfigError
-from teikit.validate import iter_diagnostics, load_schema
+from teikit.validator import iter_diagnostics, load_schema
 
 DATA = Path(__file__).parent / "data" / "validate" / "sch-reuse"
 

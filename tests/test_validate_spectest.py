@@ -17,7 +17,7 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from teikit.cli import app
-from teikit.validate.relaxng import PRUNE_ABOVE
+from teikit.validator.relaxng import PRUNE_ABOVE
 
 from conftest import SHARED
 
@@ -120,7 +120,7 @@ def test_a_fresh_process_reads_a_schema_with_xsd_datatypes(tmp_path: Path) -> No
                       'datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">'
                       '<attribute name="id"><data type="ID"/></attribute></element>',
                       encoding="utf-8")
-    code = "import sys; from pathlib import Path; from teikit.validate.rng import check; " \
+    code = "import sys; from pathlib import Path; from teikit.validator.rng import check; " \
            "print(len(check(Path(sys.argv[1])).elements))"
     run = subprocess.run([sys.executable, "-c", code, str(schema)], capture_output=True,
                          text=True, env={**os.environ, "TEIKIT_CACHE": "off"}, check=False)
@@ -132,7 +132,7 @@ def test_a_fresh_process_reads_a_schema_with_xsd_datatypes(tmp_path: Path) -> No
     pytest.param(0, marks=pytest.mark.skip(reason="../shared/conformance is not present"))])
 def test_teikits_own_validator_gets_every_verdict(number: int, tmp_path: Path) -> None:
     """The validator by derivatives (used where libxml2 cannot be trusted) on its own."""
-    from teikit.validate import rng
+    from teikit.validator import rng
 
     case = CASES[number - 1]
     correct = case.find("correct")

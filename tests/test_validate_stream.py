@@ -14,10 +14,10 @@ from typer.testing import CliRunner
 
 from teikit import tei
 from teikit.cli import app
-from teikit.validate import Options, batch, load_schema, stream, validate_paths
-from teikit.validate.engine import backends
-from teikit.validate.relaxng import RelaxNGBackend
-from teikit.validate.vocabulary import Vocabulary, vocabulary_of
+from teikit.validator import Options, batch, load_schema, stream, validate_paths
+from teikit.validator.engine import backends
+from teikit.validator.relaxng import RelaxNGBackend
+from teikit.validator.vocabulary import Vocabulary, vocabulary_of
 
 from conftest import SAMPLES
 

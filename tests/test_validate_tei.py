@@ -10,11 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from teikit.validate import Options, iter_diagnostics, load_schema
-from teikit.validate.document import load_document
-from teikit.validate.prune import RNG, prunable, prune
-from teikit.validate.vocabulary import Vocabulary, vocabulary_of
-from teikit.validate.xmlmodel import declared_schemas
+from teikit.validator import Options, iter_diagnostics, load_schema
+from teikit.validator.document import load_document
+from teikit.validator.prune import RNG, prunable, prune
+from teikit.validator.vocabulary import Vocabulary, vocabulary_of
+from teikit.validator.xmlmodel import declared_schemas
 
 DATA = Path(__file__).parent / "data" / "validate"
 GUIDELINES = "https://tei-c.org/release/doc/tei-p5-doc/en/html/ref-{}.html"
@@ -252,7 +252,7 @@ def test_billion_laughs_is_refused() -> None:
 def test_rules_are_skipped_only_when_they_cannot_match(
     context: str, needs: set[tuple[str, str, str]] | None,
 ) -> None:
-    from teikit.validate.schematron.context import needs as needs_of
+    from teikit.validator.schematron.context import needs as needs_of
 
     assert needs_of(context, {"tei": "T"}) == (frozenset(needs) if needs else None)
 
@@ -267,7 +267,7 @@ def test_rules_are_skipped_only_when_they_cannot_match(
     ],
 )
 def test_rule_contexts_become_selections_from_the_root(context: str, selector: str) -> None:
-    from teikit.validate.schematron.context import context_selector
+    from teikit.validator.schematron.context import context_selector
 
     assert context_selector(context) == selector
     tree = etree.fromstring(
@@ -285,7 +285,7 @@ def test_embedded_schematron_may_use_keys_and_functions_declared_in_the_grammar(
 
 
 def test_a_rejection_without_messages_is_still_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    from teikit.validate import relaxng
+    from teikit.validator import relaxng
 
     monkeypatch.setattr(relaxng, "from_rng_log", lambda *args: [])
     monkeypatch.setattr(relaxng.RelaxNGBackend, "_every_fault", lambda *args: [])

@@ -13,8 +13,8 @@ from lxml import etree
 
 from teikit import reporting
 from teikit.diagnostics import Severity
-from teikit.validate import Config, Options, iter_diagnostics, validate_paths
-from teikit.validate.document import load_document
+from teikit.validator import Config, Options, iter_diagnostics, validate_paths
+from teikit.validator.document import load_document
 
 DATA = Path(__file__).parent / "data" / "validate"
 LETTER = DATA / "letter.rng"

@@ -10,8 +10,8 @@ from lxml import etree
 from typer.testing import CliRunner
 
 from teikit.cli import app
-from teikit.validate import iter_diagnostics, load_schema
-from teikit.validate.xsd import LARGE, node_at
+from teikit.validator import iter_diagnostics, load_schema
+from teikit.validator.xsd import LARGE, node_at
 
 GRAMMAR = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t"
     xmlns="urn:t" elementFormDefault="qualified">

@@ -32,7 +32,7 @@ def test_wheel_carries_schemas_and_package_data(wheel: Path) -> None:
     assert {"teikit/schemas/teikit.xsd", "teikit/schemas/teikit.rng",
             "teikit/schemas/teikit.sch", "teikit/schemas/tei/tei_all.rng",
             "teikit/schemas/tei/LICENCE.txt", "teikit/schemas/tei/README.md", "teikit/py.typed",
-            "teikit/export/html/css/page.css"} <= names
+            "teikit/exporter/html/css/page.css"} <= names
 
 
 def fresh_env(env: Path) -> Path:

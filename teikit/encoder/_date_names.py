@@ -1,0 +1,289 @@
+"""Month and weekday names of the languages :mod:`teikit.encoder.dates` reads (data only).
+
+Names are in lower case: nominative, and the genitive or other case forms dates are written
+with (``21 сентября``, ``12 Μαΐου``, ``12 maja``, ``12. května``), then the usual
+abbreviations. A name that ends in ``.`` matches only with its period (``ago.`` is Spanish
+and Italian August, ``ago`` an English word). Greek names are also read without their
+accents, as capitals are usually written (``ΜΑΪΟΥ``, ``ΜΑΙΟΥ``).
+
+Every language in :data:`DEFAULT_LANGUAGES` agrees with every other on what each name means.
+Croatian (``hr``) is known but not read by default: its ``listopad`` is October, where Czech
+and Polish ``listopad`` is November; choose it with ``DateOptions(languages=("en", "hr"))``.
+"""
+
+# Dates are written in many scripts: Greek, Cyrillic and accented Latin letters are meant.
+
+from __future__ import annotations
+
+import unicodedata
+
+Names = tuple[tuple[str, ...], ...]
+
+MONTHS_EN = (
+    ("january", "jan"),
+    ("february", "feb", "febr"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+MONTHS_FR = (
+    ("janvier", "janv"),
+    ("février", "fevrier", "févr", "fevr", "fév", "fev"),
+    ("mars",),
+    ("avril", "avr"),
+    ("mai",),
+    ("juin",),
+    ("juillet", "juil"),
+    ("août", "aout"),
+    ("septembre", "sept"),
+    ("octobre", "oct"),
+    ("novembre", "nov"),
+    ("décembre", "decembre", "déc", "dec"),
+)
+MONTHS_DE = (
+    ("januar", "jänner", "jaenner", "jan"),
+    ("februar", "feber", "feb", "febr"),
+    ("märz", "maerz", "mär"),
+    ("april", "apr"),
+    ("mai",),
+    ("juni", "jun"),
+    ("juli", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("oktober", "okt"),
+    ("november", "nov"),
+    ("dezember", "dez"),
+)
+MONTHS_ES = (
+    ("enero", "ene"),
+    ("febrero", "feb"),
+    ("marzo", "mar"),
+    ("abril", "abr"),
+    ("mayo", "may"),
+    ("junio", "jun"),
+    ("julio", "jul"),
+    ("agosto", "ago."),
+    ("septiembre", "setiembre", "sept", "sep", "set."),
+    ("octubre", "oct"),
+    ("noviembre", "nov"),
+    ("diciembre", "dic"),
+)
+MONTHS_IT = (
+    ("gennaio", "genn", "gen"),
+    ("febbraio", "febbr", "feb"),
+    ("marzo", "mar"),
+    ("aprile", "apr"),
+    ("maggio", "magg", "mag"),
+    ("giugno", "giu"),
+    ("luglio", "lug"),
+    ("agosto", "ago."),
+    ("settembre", "sett", "set."),
+    ("ottobre", "ott"),
+    ("novembre", "nov"),
+    ("dicembre", "dic"),
+)
+# Nominative, genitive ("21 сентября"), prepositional ("в сентябре"), abbreviations.
+MONTHS_RU = (
+    ("январь", "января", "январе", "янв"),
+    ("февраль", "февраля", "феврале", "фев", "февр"),
+    ("март", "марта", "марте", "мар"),
+    ("апрель", "апреля", "апреле", "апр"),
+    ("май", "мая", "мае"),
+    ("июнь", "июня", "июне", "июн"),
+    ("июль", "июля", "июле", "июл"),
+    ("август", "августа", "августе", "авг"),
+    ("сентябрь", "сентября", "сентябре", "сент", "сен"),
+    ("октябрь", "октября", "октябре", "окт"),
+    ("ноябрь", "ноября", "ноябре", "нояб", "ноя"),
+    ("декабрь", "декабря", "декабре", "дек"),
+)
+# Genitive ("12 Μαΐου 1952") and nominative, then abbreviations.
+_MONTHS_EL = (
+    ("ιανουαρίου", "ιανουάριος", "ιαν"),
+    ("φεβρουαρίου", "φεβρουάριος", "φεβρ", "φεβ"),
+    ("μαρτίου", "μάρτιος", "μαρτ", "μαρ"),
+    ("απριλίου", "απρίλιος", "απρ"),
+    ("μαΐου", "μάιος", "μαΐ"),
+    ("ιουνίου", "ιούνιος", "ιουν"),
+    ("ιουλίου", "ιούλιος", "ιουλ"),
+    ("αυγούστου", "αύγουστος", "αυγ"),
+    ("σεπτεμβρίου", "σεπτέμβριος", "σεπτ", "σεπ"),
+    ("οκτωβρίου", "οκτώβριος", "οκτ"),
+    ("νοεμβρίου", "νοέμβριος", "νοεμ", "νοε"),
+    ("δεκεμβρίου", "δεκέμβριος", "δεκ"),
+)
+MONTHS_PL = (
+    ("styczeń", "stycznia", "sty"),
+    ("luty", "lutego", "lut"),
+    ("marzec", "marca"),
+    ("kwiecień", "kwietnia", "kwi"),
+    ("maj", "maja"),
+    ("czerwiec", "czerwca"),
+    ("lipiec", "lipca"),
+    ("sierpień", "sierpnia"),
+    ("wrzesień", "września", "wrz"),
+    ("październik", "października", "paź"),
+    ("listopad", "listopada"),
+    ("grudzień", "grudnia", "gru"),
+)
+MONTHS_CS = (
+    ("leden", "ledna"),
+    ("únor", "února"),
+    ("březen", "března"),
+    ("duben", "dubna"),
+    ("květen", "května"),
+    ("červen", "června"),
+    ("červenec", "července"),
+    ("srpen", "srpna"),
+    ("září",),
+    ("říjen", "října"),
+    ("listopad", "listopadu"),
+    ("prosinec", "prosince"),
+)
+MONTHS_HU = (
+    ("január", "jan"),
+    ("február", "febr"),
+    ("március", "márc"),
+    ("április", "ápr"),
+    ("május", "máj"),
+    ("június", "jún"),
+    ("július", "júl"),
+    ("augusztus", "aug"),
+    ("szeptember", "szept"),
+    ("október", "okt"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+MONTHS_RO = (
+    ("ianuarie", "ian"),
+    ("februarie", "febr"),
+    ("martie", "mart"),
+    ("aprilie", "apr"),
+    ("mai",),
+    ("iunie", "iun"),
+    ("iulie", "iul"),
+    ("august", "aug"),
+    ("septembrie", "sept"),
+    ("octombrie", "oct"),
+    ("noiembrie", "noiem", "nov"),
+    ("decembrie", "dec"),
+)
+# Serbian in Latin and in Cyrillic letters: nominative and genitive.
+MONTHS_SR = (
+    ("januar", "januara", "јануар", "јануара"),
+    ("februar", "februara", "фебруар", "фебруара"),
+    ("mart", "marta", "март", "марта"),
+    ("april", "aprila", "април", "априла"),
+    ("maj", "maja", "мај", "маја"),
+    ("juni", "jun", "juna", "јун", "јуна"),
+    ("juli", "jul", "jula", "јул", "јула"),
+    ("avgust", "avgusta", "august", "augusta", "август", "августа"),
+    ("septembar", "septembra", "септембар", "септембра"),
+    ("oktobar", "oktobra", "октобар", "октобра"),
+    ("novembar", "novembra", "новембар", "новембра"),
+    ("decembar", "decembra", "децембар", "децембра"),
+)
+MONTHS_BG = (
+    ("януари",), ("февруари",), ("март",), ("април",), ("май",), ("юни",), ("юли",),
+    ("август",), ("септември",), ("октомври",), ("ноември",), ("декември",),
+)
+MONTHS_HR = (
+    ("siječanj", "siječnja"),
+    ("veljača", "veljače"),
+    ("ožujak", "ožujka"),
+    ("travanj", "travnja"),
+    ("svibanj", "svibnja"),
+    ("lipanj", "lipnja"),
+    ("srpanj", "srpnja"),
+    ("kolovoz", "kolovoza"),
+    ("rujan", "rujna"),
+    ("listopad", "listopada"),
+    ("studeni", "studenoga", "studenog"),
+    ("prosinac", "prosinca"),
+)
+
+
+def _unaccented(table: Names) -> Names:
+    """Each Greek name also without its tonos, and without any diacritic (capitals)."""
+    def variants(name: str) -> tuple[str, ...]:
+        decomposed = unicodedata.normalize("NFD", name)
+        no_tonos = unicodedata.normalize("NFC", decomposed.replace("\u0301", ""))
+        bare = unicodedata.normalize("NFC", no_tonos.replace("\u0308", ""))
+        return tuple(dict.fromkeys((name, no_tonos, bare)))
+
+    return tuple(tuple(v for name in names for v in variants(name)) for names in table)
+
+
+MONTHS_EL = _unaccented(_MONTHS_EL)
+
+# Chinese dates are written with 年/月/日 and need no month names.
+MONTHS: dict[str, Names] = {
+    "en": MONTHS_EN,
+    "fr": MONTHS_FR,
+    "de": MONTHS_DE,
+    "es": MONTHS_ES,
+    "it": MONTHS_IT,
+    "ru": MONTHS_RU,
+    "el": MONTHS_EL,
+    "pl": MONTHS_PL,
+    "cs": MONTHS_CS,
+    "hu": MONTHS_HU,
+    "ro": MONTHS_RO,
+    "sr": MONTHS_SR,
+    "bg": MONTHS_BG,
+    "hr": MONTHS_HR,
+    "zh": (),
+}
+
+# Monday first, as in ``datetime.date.weekday()``.
+WEEKDAYS: dict[str, Names] = {
+    "en": (
+        ("monday", "mon"),
+        ("tuesday", "tue", "tues"),
+        ("wednesday", "wed"),
+        ("thursday", "thu", "thur", "thurs"),
+        ("friday", "fri"),
+        ("saturday", "sat"),
+        ("sunday", "sun"),
+    ),
+    "fr": (("lundi",), ("mardi",), ("mercredi",), ("jeudi",), ("vendredi",), ("samedi",),
+           ("dimanche",)),
+    "de": (("montag",), ("dienstag",), ("mittwoch",), ("donnerstag",), ("freitag",),
+           ("samstag", "sonnabend"), ("sonntag",)),
+    "es": (("lunes",), ("martes",), ("miércoles", "miercoles"), ("jueves",), ("viernes",),
+           ("sábado", "sabado"), ("domingo",)),
+    "it": (("lunedì", "lunedi"), ("martedì", "martedi"), ("mercoledì", "mercoledi"),
+           ("giovedì", "giovedi"), ("venerdì", "venerdi"), ("sabato",), ("domenica",)),
+    "ru": (("понедельник",), ("вторник",), ("среда",), ("четверг",), ("пятница",),
+           ("суббота",), ("воскресенье",)),
+    "el": _unaccented((("δευτέρα",), ("τρίτη",), ("τετάρτη",), ("πέμπτη",), ("παρασκευή",),
+                       ("σάββατο",), ("κυριακή",))),
+    "pl": (("poniedziałek",), ("wtorek",), ("środa",), ("czwartek",), ("piątek",),
+           ("sobota",), ("niedziela",)),
+    "cs": (("pondělí",), ("úterý",), ("středa",), ("čtvrtek",), ("pátek",), ("sobota",),
+           ("neděle",)),
+    "hu": (("hétfő",), ("kedd",), ("szerda",), ("csütörtök",), ("péntek",), ("szombat",),
+           ("vasárnap",)),
+    "ro": (("luni",), ("marți", "marţi"), ("miercuri",), ("joi",), ("vineri",),
+           ("sâmbătă", "sîmbătă"), ("duminică",)),
+    "sr": (("ponedeljak", "понедељак"), ("utorak", "уторак"), ("sreda", "среда"),
+           ("četvrtak", "четвртак"), ("petak", "петак"), ("subota", "субота"),
+           ("nedelja", "недеља")),
+    "bg": (("понеделник",), ("вторник",), ("сряда",), ("четвъртък",), ("петък",),
+           ("събота",), ("неделя",)),
+    "hr": (("ponedjeljak",), ("utorak",), ("srijeda",), ("četvrtak",), ("petak",),
+           ("subota",), ("nedjelja",)),
+    "zh": (),
+}
+
+KNOWN_LANGUAGES = tuple(MONTHS)
+DEFAULT_LANGUAGES = tuple(language for language in MONTHS if language != "hr")
+
+

@@ -1,0 +1,34 @@
+"""Marks on the original that were not transcribed: signatures, seals, damage.
+
+``[signature]``, ``[illegible signature]``, ``[signed]``, ``[initialed]`` →
+``<gap reason="signature"><desc>signature</desc></gap>``; ``[torn]``, ``[damaged]``,
+``[hole in paper]``, ``[text missing]`` → ``<gap reason="lost">``. The marker is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from teikit.encoder.inline._build import gap
+from teikit.encoder.inline.state import Bracket, InlineState
+
+if TYPE_CHECKING:
+    from teikit.encoder.inline.engine import Engine
+
+SIGNATURE = re.compile(r"^\s*((illegible )?signature|signed|initial(l)?ed|initials)\s*$", re.I)
+DAMAGE = re.compile(
+    r"^\s*(?:(?:the\s+)?(?:page|sheet|leaf|corner|edge|margin|part|text|line|lines|word|words)"
+    r"\s+)?(?:torn(?:\s+(?:out|off|away))?|damaged|burnt|burned|stained|water[- ]damaged"
+    r"|cut(?:\s+(?:out|off|away))|missing|lost|destroyed|hole in (?:the )?paper)\s*$",
+    re.IGNORECASE,
+)
+"""``[torn]``, ``[page torn out]``, ``[corner cut off]``, ``[text missing]``: physical loss."""
+
+
+def marks(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
+    if SIGNATURE.match(bracket.inner):
+        return gap(state, bracket, "signature")
+    if DAMAGE.match(bracket.inner):
+        return gap(state, bracket, "lost")
+    return False

@@ -1,0 +1,75 @@
+"""A document's foot: the ``closer`` and the ``postscript``.
+
+The closing formula is a ``salute`` (a formula over several lines stays one); each signer
+a ``signed`` (a signature mark joins the name under it; ``[File copy not signed]`` is the
+closer's own text); the office or unit beside a name a ``roleName`` or ``orgName``; a
+date a ``dateline``; a street address an ``address``; a ``P.S.`` or the addressee written
+at the foot a ``postscript`` paragraph (an addressee over two lines stays one).
+"""
+
+from __future__ import annotations
+
+from teikit.encoder.layout.divs import DivBuilder, date_attrs
+from teikit.encoder.layout.units import Spec
+from teikit.encoder.roles import shapes
+from teikit.encoder.roles.grammar import Decision
+
+
+def place_foot(div: DivBuilder, decision: Decision, previous: Decision | None) -> None:
+    """Place a foot line of ``div``."""
+    role = decision.role
+    div.top_open = False
+    if role == "postscript":
+        postscript(div, decision, previous)
+    elif role == "sign-mark" and shapes.NOT_SIGNED.match(decision.line.text):
+        div.add("closer", decision)
+    elif _continues(div, decision, previous):
+        div.units[-1].last = decision.line.last
+    elif role == "foot-address":
+        div.add("addrLine", decision, div.in_closer(), div.in_address())
+        return
+    else:
+        closer_line(div, decision)
+    div.address = None
+
+
+def _continues(div: DivBuilder, decision: Decision, previous: Decision | None) -> bool:
+    """A closing formula over several lines, a name under its signature mark, or a
+    name's form in another script under it: one element."""
+    if previous is None or not div.units:
+        return False
+    pair = (previous.role, decision.role)
+    if pair == ("closing", "closing"):
+        return True
+    if pair == ("sign-mark", "signer") and div.units[-1].tag == "signed":
+        return True
+    return pair == ("signer", "signer") and decision.line.caseless
+
+
+def closer_line(div: DivBuilder, decision: Decision) -> None:
+    role, line = decision.role, decision.line
+    closer = div.in_closer()
+    if role == "closing":
+        div.add("salute", decision, closer)
+    elif role in {"signer", "sign-mark"}:
+        div.add("signed", decision, closer)
+    elif role in {"role-before", "role-after"}:
+        office = line.has("role_words")
+        tag = "orgName" if line.has("org_words") and not office else "roleName"
+        div.add(tag, decision, closer)
+    elif role == "dateline":
+        div.add("dateline", decision, closer, attrs=date_attrs(decision))
+    else:
+        div.add("seg", decision, closer, attrs={"type": role})
+
+
+def postscript(div: DivBuilder, decision: Decision, previous: Decision | None) -> None:
+    last = div.last
+    if (div.postscript is not None and last is not None and previous is not None
+            and previous.role == "postscript" and previous.line.end == ","
+            and last.last + 1 == decision.line.number):
+        last.last = decision.line.last  # an addressee over two lines
+        return
+    if div.postscript is None:
+        div.postscript = Spec("postscript")
+    div.add("p", decision, div.postscript)

@@ -1,0 +1,230 @@
+"""The end of a transcript: a notes section, or a list of the works it cites.
+
+Notes — ``Notes`` / ``Footnotes`` / ``NOTES`` then ``[1] …``, ``1. …`` or ``¹ …`` —
+become ``back/div[@type=notes]``: the heading a ``head``, each entry a
+``note[@type=footnote][@place=end]`` with ``@n`` and an ``xml:id`` that the references
+in the text (``[1]``, ``¹``, ``Korea1``) point to. Entries may also stand without a
+heading, under a rule (``______``) or straight after the text:
+
+* when every trailing line starts with a bracketed number or a superscript, the first
+  being ``[1]`` or ``¹``;
+* as web editions print them (``1. Source: …`` after the signature): consecutive numbers,
+  each referenced in the text above by digits glued to a word (``…State1``), in order.
+  Lines between two entries continue the note above them. The section must not continue
+  a run of numbered paragraphs (``3.`` right after ``2. …`` is a paragraph).
+
+A list of works cited — headed ``References``, ``Bibliography``, ``Literature``… (the
+list in ``roles/data/references_headings.txt``) — becomes
+``back/div[@type=references]`` with a ``listBibl`` whose ``bibl`` entries carry ``@n``
+and ``xml:id="bibl-N"``: the ``[1]``, ``[2, p. 41]`` in the text are citations of them,
+never footnotes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from teikit.encoder.inline.footnotes import glued_references
+from teikit.encoder.layout.units import Spec, Unit
+from teikit.encoder.roles.lexicon import lexicon, tokens
+from teikit.encoder.roles.shapes import RULE
+from teikit.encoder.source import BLANKS, Line
+
+ENTRY = re.compile(r"^(?P<label>\[(?P<a>\d+)\]|(?P<b>\d+)\.|(?P<c>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s")
+MAX_NOTES = 60
+"""How many trailing entries may be footnotes (bounds the work: encoding stays linear)."""
+_SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+@dataclass
+class EndMatter:
+    """The units of the end section and the ids the text's references point to."""
+
+    units: list[Unit] = field(default_factory=list)
+    note_ids: dict[str, str] = field(default_factory=dict)
+    bibl_ids: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def references(self) -> bool:
+        return bool(self.bibl_ids)
+
+
+def entry_number(text: str) -> tuple[str, int] | None:
+    """The note number and the length of its label, for a line that opens a note."""
+    match = ENTRY.match(text)
+    if not match:
+        return None
+    number = match.group("a") or match.group("b") or match.group("c").translate(_SUPER)
+    return number, len(match.group("label"))
+
+
+def heading_kind(text: str) -> str | None:
+    """``notes`` or ``references`` for a heading line of an end section."""
+    words = tokens(text.rstrip(":"))
+    if not words or len(words) > 4 or text.rstrip().endswith((".", ",")):
+        return None
+    joined = " ".join(words)
+    for kind, name in (("references", "references_headings"), ("notes", "notes_headings")):
+        hit = lexicon(name).prefix(words)
+        if hit is not None and hit == joined:
+            return kind
+    return None
+
+
+def _text(lines: Sequence[Line], index: int) -> str:
+    return lines[index].text.strip(BLANKS)
+
+
+def split(lines: Sequence[Line], indices: Sequence[int]) -> tuple[list[int], list[int]]:
+    """Split non-blank line ``indices`` into (text, end section)."""
+    start = glued_section(lines, indices)
+    if start is not None:
+        if start and heading_kind(_text(lines, indices[start - 1])):
+            start -= 1
+        return list(indices[:start]), list(indices[start:])
+    for pos in range(len(indices) - 1, -1, -1):
+        if heading_kind(_text(lines, indices[pos])):
+            rest = indices[pos + 1 :]
+            if rest and entry_number(_text(lines, rest[0])):
+                return list(indices[:pos]), list(indices[pos:])
+            return list(indices), []
+    tail = _marked_tail(lines, indices)
+    if tail < len(indices):
+        if tail and RULE.match(_text(lines, indices[tail - 1])):
+            tail -= 1
+        return list(indices[:tail]), list(indices[tail:])
+    return list(indices), []
+
+
+def _marked_tail(lines: Sequence[Line], indices: Sequence[int]) -> int:
+    """Where a headless run of ``[n]`` or superscript entries starting at 1 begins, or
+    ``len(indices)``: each entry's number follows the one before it."""
+    tail = len(indices)
+    while tail > 0:
+        entry = ENTRY.match(_text(lines, indices[tail - 1]))
+        if entry is None or entry.group("b"):
+            break
+        tail -= 1
+    if tail == 0 or tail == len(indices):
+        return len(indices)
+    numbers = [entry_number(_text(lines, i)) for i in indices[tail:]]
+    wanted = [str(n) for n in range(1, len(numbers) + 1)]
+    if [n[0] for n in numbers if n] != wanted:
+        return len(indices)
+    return tail
+
+
+def _plain_number(text: str) -> int | None:
+    match = ENTRY.match(text)
+    return int(match.group("b")) if match and match.group("b") else None
+
+
+def glued_section(lines: Sequence[Line], indices: Sequence[int]) -> int | None:
+    """Where a trailing ``N. note`` section referenced by glued digits starts (a position
+    in ``indices``), or ``None``. Candidates are the last :data:`MAX_NOTES` entries; the
+    earliest whose numbers are referenced (:func:`_referenced`) in the text above wins."""
+    entries = [(p, n) for p, i in enumerate(indices)
+               if (n := _plain_number(_text(lines, i))) is not None][-MAX_NOTES:]
+    refs = _References()
+    done = 0
+    for at, (pos, number) in enumerate(entries):
+        refs.read("\n".join(lines[i].text for i in indices[done:pos]))
+        done = pos
+        before = _plain_number(_text(lines, indices[pos - 1])) if pos else None
+        if before != number - 1 and refs.cover([n for _, n in entries[at:]]):
+            return pos
+    return None
+
+
+class _References:
+    """Glued numbers met so far, in text order, with where each number occurs."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.where: dict[str, list[int]] = {}
+
+    def read(self, text: str) -> None:
+        for _start, _end, number in glued_references(text):
+            self.where.setdefault(number, []).append(self.count)
+            self.count += 1
+
+    def cover(self, numbers: list[int]) -> bool:
+        """Whether ``numbers`` are referenced: all of them in order; or, when they run
+        consecutively, the first and at least half of them in order (a number glued to
+        another, ``871`` + ``2``, cannot be seen). Binary searches: the cost does not
+        grow with the text."""
+        hits, cursor = [], 0
+        for number in numbers:
+            positions = self.where.get(str(number), [])
+            at = bisect_left(positions, cursor)
+            hits.append(at < len(positions))
+            if hits[-1]:
+                cursor = positions[at] + 1
+        if all(hits):
+            return True
+        consecutive = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        return consecutive and hits[0] and 2 * sum(hits) >= len(hits)
+
+
+def unique_id(wanted: str, used: set[str]) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``… when an entry of that number exists."""
+    candidate, suffix = wanted, 1
+    while candidate in used:
+        suffix += 1
+        candidate = f"{wanted}-{suffix}"
+    used.add(candidate)
+    return candidate
+
+
+def units(lines: Sequence[Line], indices: Sequence[int], back: Spec) -> EndMatter:
+    """The end section's units and the ids of its notes or works."""
+    found = EndMatter()
+    first = _text(lines, indices[0]) if indices else ""
+    if heading_kind(first) == "references":
+        return _bibliography(lines, indices, back, found)
+    spec = Spec("div", {"type": "notes"})
+    used: set[str] = set()
+    for index in indices:
+        text = _text(lines, index)
+        entry = entry_number(text)
+        last = found.units[-1] if found.units else None
+        if entry is None and not found.units and heading_kind(text):
+            found.units.append(Unit("head", index, index, (back, spec), inline=False))
+        elif entry is None and last is not None and last.tag == "note":
+            last.last = index
+        elif entry is None:
+            rule = RULE.match(text)
+            attrs = {"type": "rule"} if rule else {}
+            found.units.append(Unit("ab" if rule else "p", index, index, (back, spec), attrs))
+        else:
+            number, label = entry
+            note_id = unique_id(f"note-{number}", used)
+            found.note_ids.setdefault(number, note_id)
+            attrs = {"xml:id": note_id, "n": number, "type": "footnote", "place": "end",
+                     "_label": str(label)}
+            found.units.append(Unit("note", index, index, (back, spec), attrs))
+    return found
+
+
+def _bibliography(lines: Sequence[Line], indices: Sequence[int], back: Spec,
+                  found: EndMatter) -> EndMatter:
+    spec = Spec("div", {"type": "references"})
+    listing = Spec("listBibl")
+    used: set[str] = set()
+    found.units.append(Unit("head", indices[0], indices[0], (back, spec), inline=False))
+    for index in indices[1:]:
+        entry = entry_number(_text(lines, index))
+        last = found.units[-1]
+        if entry is None and last.tag == "bibl":
+            last.last = index
+            continue
+        attrs: dict[str, str] = {}
+        if entry is not None:
+            bibl_id = unique_id(f"bibl-{entry[0]}", used)
+            found.bibl_ids.setdefault(entry[0], bibl_id)
+            attrs = {"xml:id": bibl_id, "n": entry[0]}
+        found.units.append(Unit("bibl", index, index, (back, spec, listing), attrs))
+    return found

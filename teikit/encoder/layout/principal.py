@@ -1,0 +1,128 @@
+"""The document's title and principal date, chosen from the roles of its lines.
+
+Title, in order of preference: the value of a subject field (``SUBJECT: …``,
+``Subject:`` over its value, ``RE: …``); the first heading of the first document; the
+value of another field that reads as a title (a telegram's ``MY TELEGRAM NO. 311: …``);
+the kind of document (``MEMORANDUM OF CONVERSATION``). When none is found the caller
+falls back on the file name, with a warning.
+
+Principal date: a date field (``DATE:``, ``Held on:``); else the first dateline at the
+top of the first document (a telegram's date-time group included); else the first diary
+entry's date (a range gives ``@from``/``@to``); else a date in its heading (``Minutes of
+the meeting held on 7/11/1949``); else a full date in any line of its top (a telegram's
+``SENT 3RD JUNE 1963 AT 1800``); else the dateline of its foot.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from teikit.encoder.dates import ParsedDate
+from teikit.encoder.roles.features import year_less
+from teikit.encoder.roles.grammar import FOOT, TOP, Decision
+from teikit.encoder.roles.lexicon import lexicon
+from teikit.encoder.roles.page import context_year
+
+_REF = re.compile(r"\s*(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*$")
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The title and the date a document is known by."""
+
+    title: str | None
+    date: ParsedDate | None
+    date_text: str | None
+
+
+def first_document(decisions: Sequence[Decision]) -> list[Decision]:
+    """The decisions of the first document (up to the top of an enclosure)."""
+    found: list[Decision] = []
+    for decision in decisions:
+        if found and decision.zone == TOP and found[-1].zone != TOP:
+            break
+        found.append(decision)
+    return found
+
+
+def _value(decision: Decision) -> str:
+    label = decision.line.label
+    return label[1] if label else decision.line.text
+
+
+def _clean(text: str) -> str:
+    return _REF.sub("", " ".join(text.split()))
+
+
+def title(decisions: Sequence[Decision]) -> str | None:
+    first = first_document(decisions)
+    for number, decision in enumerate(first):
+        subject = lexicon("subject_labels").prefix(decision.line.words)
+        if decision.role == "field" and subject:
+            return _clean(_value(decision))
+        if decision.role == "field-head" and subject and number + 1 < len(first):
+            return _clean(first[number + 1].line.text)
+    for number, decision in enumerate(first):
+        if decision.role == "heading":
+            text = decision.line.text
+            if text[:1].islower() and number and first[number - 1].role == "kind":
+                text = f"{first[number - 1].line.text} {text}"  # "Report" / "on the state …"
+            return _clean(text)
+    for decision in first:
+        line = decision.line
+        if decision.role == "field" and line.label and not line.known_label and (
+                line.label[1].isupper() or line.capitalised >= 0.6):
+            return _clean(line.label[1]).rstrip(".")
+    for decision in first:
+        if decision.role == "kind":
+            return _clean(decision.line.text)
+    return None
+
+
+def _dated(decision: Decision) -> ParsedDate | None:
+    date = decision.line.first_date
+    return date if date is not None and (date.when or date.from_) else None
+
+
+def _entry_date(decision: Decision, year: int | None) -> ParsedDate | None:
+    line = decision.line
+    if decision.role == "entry-date":
+        found = line.whole_date
+        return found if found is not None and (found.when or found.from_) else None
+    if decision.role != "entry-text":
+        return None
+    if line.lead_date is not None or line.lead_partial is None or year is None:
+        return line.lead_date
+    return year_less(line.lead_partial.text, year, line.dates)
+
+
+def _full(decision: Decision) -> ParsedDate | None:
+    """A date to the day in any line of the top (a telegram's ``SENT 3RD JUNE 1963``)."""
+    found = _dated(decision)
+    return found if found is not None and len(found.when or found.from_ or "") >= 10 else None
+
+
+def date(decisions: Sequence[Decision]) -> ParsedDate | None:
+    """The principal date, by the order of preference in the module's docstring."""
+    first = first_document(decisions)
+    candidates = (
+        (_dated(d) for d in first
+         if d.role == "field" and lexicon("date_labels").prefix(d.line.words)),
+        (_dated(d) for d in first if d.zone == TOP and d.role in {"dateline", "received"}),
+        (_entry_date(d, context_year([d.line for d in decisions])) for d in decisions),
+        (_dated(d) for d in first if d.zone == TOP and d.role in {"heading", "kind"}),
+        (_full(d) for d in first if d.zone == TOP),
+        (_dated(d) for d in first if d.zone == FOOT and d.role == "dateline"),
+    )
+    for found in candidates:
+        hit = next((d for d in found if d is not None), None)
+        if hit is not None:
+            return hit
+    return None
+
+
+def principal(decisions: Sequence[Decision]) -> Principal:
+    found = date(decisions)
+    return Principal(title(decisions), found, found.text if found is not None else None)

@@ -1,0 +1,99 @@
+"""Line roles from evidence: what each line of a document is, whatever its wording.
+
+The pipeline, one module each:
+
+* :mod:`lexicon` — phrase lists as data files (``roles/data/*.txt``);
+* :mod:`shapes` — wording-free patterns (page markers, labels, numbers, brackets);
+* :mod:`features` — the facts about each line and about the page;
+* :mod:`evidence` — one function per role weighs the facts into a score with reasons;
+* :mod:`grammar` — what may follow what, and the best sequence for the whole document.
+
+:func:`read` runs them over the non-blank lines of a region; each
+:class:`~teikit.encoder.roles.grammar.Decision` keeps its evidence, which
+``teikit encode --explain`` prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from teikit.encoder.dates import DateOptions
+from teikit.encoder.roles.evidence import Context
+from teikit.encoder.roles.features import Line
+from teikit.encoder.roles.grammar import Decision, best_path
+from teikit.encoder.roles.page import Page
+from teikit.encoder.source import BLANKS
+from teikit.encoder.source import Line as SourceLine
+
+
+def logical_lines(lines: Sequence[SourceLine], indices: Sequence[int],
+                  dates: DateOptions) -> list[Line]:
+    """Feature lines for the non-blank ``indices``.
+
+    Two kinds of line are joined with the lines after them: a bracket left open at the
+    end of a line (``[Stamp: Ministry …`` … ``Reg. No. 4127]``) up to the line that
+    closes it, when that comes within a few lines; and, in a transcript that separates
+    its paragraphs with blank lines, prose wrapped over several lines."""
+    found: list[Line] = []
+    wrapped = any(b - a > 1 for a, b in pairwise(indices))
+    position = 0
+    while position < len(indices):
+        first = indices[position]
+        last_pos = _bracket_end(lines, indices, position)
+        if wrapped and last_pos == position:
+            last_pos = _wrap_end(lines, indices, position)
+        text = "\n".join(lines[i].text.strip(BLANKS) for i in indices[position : last_pos + 1])
+        blank_before = bool(found) and found[-1].last + 1 < first
+        line = Line(len(found), first, text, dates, last=indices[last_pos],
+                    blank_before=blank_before or not found)
+        found.append(line)
+        position = last_pos + 1
+    for before, after in pairwise(found):
+        before.blank_after = after.blank_before
+    if found:
+        found[-1].blank_after = True
+    return found
+
+
+def _wrap_end(lines: Sequence[SourceLine], indices: Sequence[int], position: int) -> int:
+    """The last line of a paragraph wrapped over lines that follow each other: a line of
+    eight words or more that does not end a sentence continues on the next when that
+    begins in lower case."""
+    while position + 1 < len(indices) and indices[position + 1] == indices[position] + 1:
+        text = lines[indices[position]].text.strip(BLANKS).rstrip("\"'”’)]")
+        after = lines[indices[position + 1]].text.strip(BLANKS)
+        if len(text.split()) < 8 or text.endswith((".", "!", "?", ":", ";")):
+            break
+        if not after[:1].islower():
+            break
+        position += 1
+    return position
+
+
+def _depth(text: str) -> int:
+    return text.count("[") - text.count("]")
+
+
+def _bracket_end(lines: Sequence[SourceLine], indices: Sequence[int], position: int) -> int:
+    """The position of the line that closes a bracket the line at ``position`` opens
+    (at most four lines on, all in one block), else ``position``."""
+    text = lines[indices[position]].text
+    if not text.lstrip(BLANKS).startswith("[") or _depth(text) <= 0:
+        return position
+    depth = _depth(text)
+    for ahead in range(position + 1, min(position + 5, len(indices))):
+        if indices[ahead] != indices[ahead - 1] + 1:
+            return position
+        depth += _depth(lines[indices[ahead]].text)
+        if depth <= 0:
+            return ahead if depth == 0 else position
+    return position
+
+
+def read(lines: Sequence[Line]) -> list[Decision]:
+    """The role of each line, chosen for the document as a whole."""
+    return best_path(Context(Page(lines)), lines)
+
+
+__all__ = ["Decision", "Line", "Page", "logical_lines", "read"]

@@ -1,0 +1,174 @@
+"""Evidence for a document's foot: the closing formula, signature marks, signers and the
+offices beside them, postscripts and the short lines a foot holds."""
+
+from __future__ import annotations
+
+from teikit.encoder.roles import shapes
+from teikit.encoder.roles.evidence.base import Context, Evidence
+from teikit.encoder.roles.features import Line
+from teikit.encoder.roles.names import name_likeness
+
+
+def closing(ctx: Context, line: Line) -> Evidence | None:
+    if line.size > 25 or ctx.before_text(line):
+        return None
+    ev = Evidence()
+    formula = line.starts("closings") or (line.has("closings") if line.size <= 25 else None)
+    if formula:
+        ev.add(2.5, f"closing formula '{formula}'")
+    elif line.end == "," and line.size <= 6 and _continues_closing(ctx, line):
+        ev.add(2.0, "continues the closing formula")
+    elif line.end == "," and line.size <= 6 and _above_signature(ctx, line):
+        ev.add(1.5, "a short line with a comma above the signature")
+    elif line.size <= 4 and line.text[:1].islower():
+        ev.add(0.5, "a short lower-case line")
+    else:
+        return None
+    if line.end in ",!:":
+        ev.add(0.5, "ends with a comma")
+    if _valediction_with_name(line):
+        ev.add(-1.5, "ends with a name: the signature")
+    if ctx.after_text(line):
+        ev.add(1.0, "after the text")
+    return ev
+
+def _continues_closing(ctx: Context, line: Line) -> bool:
+    """Whether the short lines ending with commas just above ``line`` go back to a
+    closing formula (``I have the honour to be,`` / ``Sir,`` / ``Your obedient,``)."""
+    above = ctx.prev(line)
+    for _ in range(4):
+        if above is None or above.end != "," or above.size > 10:
+            return False
+        if above.starts("closings") or above.has("closings"):
+            return True
+        above = ctx.prev(above)
+    return False
+
+def _above_signature(ctx: Context, line: Line) -> bool:
+    after = ctx.next(line)
+    return after is not None and (after.name >= 0.45 or shapes.SIGNATURE_MARK.match(
+        after.text) is not None)
+
+
+def sign_mark(ctx: Context, line: Line) -> Evidence | None:
+    if not (shapes.SIGNATURE_MARK.match(line.text) or shapes.NOT_SIGNED.match(line.text)):
+        return None
+    return Evidence().add(4.0, "a signature mark")
+
+def _valediction_with_name(line: Line) -> bool:
+    """``your brother Vittorio``: a closing formula with the name at its end."""
+    words = line.text.rstrip(".,!").split()
+    if len(words) < 2 or line.end in ",:" or not words[-1][:1].isupper():
+        return False
+    return line.starts("closings") is not None and name_likeness(words[-1]) >= 0.45
+
+
+def _name_evidence(ctx: Context, line: Line, ev: Evidence) -> None:
+    if line.name >= 0.45:
+        ev.add(round(2.0 * line.name, 1), "name-like")
+    if line.caps and line.size <= 3 and line.name > 0:
+        ev.add(0.5, "a name in capitals")
+
+def signer(ctx: Context, line: Line) -> Evidence | None:
+    if line.size > 9 or line.page is not None or line.bracket is not None:
+        return None
+    if line.sentence and line.name < 0.75:
+        return None
+    ev = Evidence()
+    _name_evidence(ctx, line, ev)
+    if line.name_and_office >= 0.75:
+        ev.add(2.0, "name and office")
+    elif _valediction_with_name(line):
+        ev.add(2.0, "a closing formula ending with the signer's name")
+    elif line.label is not None and name_likeness(line.label[1]) >= 0.75:
+        ev.add(1.5, f"a name after '{line.label[0]}:'")
+    above = ctx.prev(line)
+    if line.caseless and line.size <= 5 and above is not None and above.name >= 0.75:
+        ev.add(1.5, "a name in a script without case under a name")
+    corporate = (line.has("org_words") and (line.capitalised >= 0.6 or line.caps)
+                 and not line.has("role_words") and not line.starts("on_behalf"))
+    if corporate and line.name < 0.45:
+        ev.add(1.5, "an organisation signs")
+        above = ctx.prev(line)
+        if above is not None and not above.sentence and above.size <= 10 and (
+                above.name >= 0.75 or above.has("role_words")):
+            ev.add(-1.5, "under a name or an office: a unit")
+    if not ev.reasons:
+        return None
+    if ctx.after_text(line):
+        ev.add(1.0, "after the text")
+    if line.has("role_words") and line.name_and_office < 0.75:
+        ev.add(-1.5, "office words")
+    if ctx.page.capitals and line.starts("routing_words"):
+        ev.add(-2.0, "a routing word")
+    if line.addressee:
+        ev.add(-2.0, "an addressee")
+    if line.date is not None or line.starts("address_openers") or line.starts("kind_words"):
+        ev.add(-2.0, "a date, an address or a kind of document")
+    return ev
+
+def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
+    if line.size > 14 or line.page is not None or line.bracket is not None:
+        return None
+    if line.sentence and line.size > 6:
+        return None
+    ev = Evidence()
+    office = line.has("role_words")
+    if office:
+        ev.add(2.0, f"office '{office}'")
+    if line.has("org_words") and line.name < 0.75:
+        ev.add(1.0, "a unit or organisation")
+    if line.starts("on_behalf") and line.size > 2:
+        ev.add(1.0, "on behalf of")
+    after = ctx.next(line)
+    if after is not None and shapes.SIGNATURE_MARK.match(after.text) and ctx.after_text(line):
+        ev.add(1.0, "above a signature mark")
+    if line.text[:1].islower() and line.size <= 4:
+        ev.add(0.5, "a short lower-case line")
+    if not ev.reasons:
+        return None
+    name = max(line.name, line.name_and_office)
+    if name >= 0.75:
+        ev.add(round(-2.0 * name, 1), "a name")
+    if ctx.after_text(line):
+        ev.add(0.5, "after the text")
+    return ev
+
+def role_before(ctx: Context, line: Line) -> Evidence | None:
+    return _role_evidence(ctx, line)
+
+def role_after(ctx: Context, line: Line) -> Evidence | None:
+    return _role_evidence(ctx, line)
+
+def postscript(ctx: Context, line: Line) -> Evidence | None:
+    marker = line.starts("postscripts")
+    if marker:
+        return Evidence().add(3.0, f"postscript '{marker}'")
+    if line.addressee:
+        return Evidence().add(2.5, "an addressee at the foot")
+    above = ctx.prev(line)
+    if (above is not None and above.end == "," and above.addressee
+            and line.size <= 12 and above.last + 1 == line.number):
+        return Evidence().add(2.5, "continues the addressee above")
+    return None
+
+def foot_line(ctx: Context, line: Line) -> Evidence | None:
+    """Any other short line after the text (a line the foot holds that no role names)."""
+    if not ctx.after_text(line) or line.size > 12 or line.sentence:
+        return None
+    return Evidence().add(-0.5, "a short line after the text")
+
+def foot_address(ctx: Context, line: Line) -> Evidence | None:
+    """An address after the text: the addressee's (``To the Embassy of …``) or the
+    sender's street (``Via della Geppa 7, Trieste``), with the short lines under it."""
+    if not ctx.after_text(line) or line.size > 14 or line.sentence:
+        return None
+    if line.starts("address_openers") and not line.starts("on_behalf"):
+        return Evidence().add(2.0, "an address at the foot")
+    above = ctx.prev(line)
+    if above is not None and above.starts("address_openers") and line.size <= 4 and (
+            line.capitalised >= 0.6):
+        return Evidence().add(2.0, "under an address at the foot")
+    if any(ch.isdigit() for ch in line.text) and "," in line.text:
+        return Evidence().add(1.0, "a street address after the text")
+    return None

@@ -1,0 +1,172 @@
+"""Evidence for the lines that name a document: its heading, its kind, a letterhead,
+classification and reference lines, the author under a title."""
+
+from __future__ import annotations
+
+import re
+
+from teikit.encoder.roles import shapes
+from teikit.encoder.roles.evidence.base import Context, Evidence
+from teikit.encoder.roles.features import Line
+from teikit.encoder.roles.lexicon import lexicon
+from teikit.encoder.roles.names import name_likeness
+
+_TO_WHOM = re.compile(r"^\S.{1,80}?\s(?:to|an|à|a)\s(?:the\s)?[A-Z]")
+"""``Gustav Rehberg to Erik Brenner``, ``The Secretary of State to the Ambassador``."""
+_KIND_TAIL = frozenset({"of", "for", "the", "record", "conversation", "meeting", "talk", "talks"})
+_NUMBERED_LABEL = re.compile(r"^\d{1,6}\.\s+[^\W\d]{2,12}\.?:")
+"""``574. Ref: GUAT 573``: a telegram's number, then a field."""
+
+
+def is_kind(line: Line) -> bool:
+    """A line that only names a kind of document: ``CIPHERED TELEGRAM``,
+    ``212. Memorandum of Conversation[1]``, ``Outgoing cable No. 5290``."""
+    if line.size > 9:
+        return False
+    words = list(line.words)
+    for marker in ("no", "nr", "n", "nº", "№"):
+        if marker in words:  # "… No. 2211/B": the number and what follows it
+            words = words[: words.index(marker)]
+    words = [w for w in words if not any(ch.isdigit() for ch in w)]
+    qualifiers = lexicon("kind_qualifiers").words
+    while words and words[0] in qualifiers:
+        words = words[1:]
+    kind = lexicon("kind_words").prefix(tuple(words))
+    if kind is None:
+        return False
+    rest = words[len(kind.split()) :]
+    return all(w in _KIND_TAIL for w in rest) and len(rest) <= 3
+
+
+def is_to_whom(line: Line) -> bool:
+    """``Gustav Rehberg to Erik Brenner``, ``The Ambassador in Russia (Francis) to the
+    Secretary of State``: who wrote to whom, as editions head a document."""
+    return bool(_TO_WHOM.match(line.text)) and line.size <= 20 and line.end not in ",;:" and (
+        line.function_words <= 6)
+
+def heading(ctx: Context, line: Line) -> Evidence | None:
+    if line.size > 32 or line.end in ",;" or line.page is not None or line.bracket is not None:
+        return None
+    if not any(ch.isalpha() for ch in line.text) or shapes.SOURCE_NOTE.match(line.text):
+        return None
+    kind = line.starts("kind_words") or _early_kind(line)
+    to_whom = is_to_whom(line)
+    lone_label = shapes.LABEL_HEAD.match(line.text) is not None
+    ev = Evidence()
+    if line.capitalised < 0.3 and not (line.caps or kind or to_whom or lone_label):
+        ev.add(-0.5, "in lower case")
+    if line.size <= 16:
+        ev.add(0.5, "short")
+    if line.end not in ".:!?":
+        ev.add(0.5, "no end punctuation")
+    if line.end == ":":
+        ev.add(-1.5, "ends with a colon: it introduces what follows")
+    elif line.end in ".!?":
+        ev.add(-0.5 if kind else -1.5 if line.size > 6 else -1.0, "ends a sentence")
+    if line.sentences:
+        ev.add(-1.0, "several sentences")
+    if kind and line.size > len(kind.split()) + 1 and not is_kind(line):
+        ev.add(1.5, f"opens with '{kind}'")
+    if to_whom:
+        ev.add(1.5, "who to whom")
+    if line.caps or line.capitalised >= 0.6:
+        ev.add(0.5, "capitalised")
+    after = ctx.next(line)
+    if after is not None and (after.sentence or after.date is not None or after.label
+                              or after.name >= 0.75 or is_kind(after) or after.bracket
+                              or (after.size <= 6 and after.end in ",:!")
+                              or after.starts("address_openers")):
+        ev.add(0.5, "text, date, author or field follows")
+    elif not (kind or to_whom):
+        ev.add(-1.0, "nothing a heading announces follows")
+    if line.size <= 2 and not shapes.LABEL_HEAD.match(line.text):
+        ev.add(-0.5, "one or two words")
+    if shapes.LABEL_HEAD.match(line.text) and after is not None and after.date is not None:
+        ev.add(1.5, "a lone label over a dateline: an attachment")
+    if line.name >= 0.45:
+        ev.add(-1.0, "a name")
+    if line.has("org_words") and not (kind or to_whom):
+        ev.add(-1.0, "names an organisation")
+    if line.starts("address_openers") and not kind:
+        ev.add(-1.0, "opens like an address")
+    if line.known_label or _NUMBERED_LABEL.match(line.text):
+        ev.add(-2.0, "a field")
+    if sum(any(ch.isdigit() for ch in w) for w in line.text.split()) * 2 >= line.size:
+        ev.add(-1.0, "mostly numbers: a code")
+    if ctx.at(line) == 0:
+        ev.add(0.5, "first line")
+    return ev
+
+def _early_kind(line: Line) -> str | None:
+    """A kind of document named in the first words (``From the diary of …``, ``Extract
+    from the minutes of …``): an editor's heading."""
+    if line.end in ".!?":
+        return None  # "The cable from Tarsk arrived …": a sentence, not a title
+    words = line.words[:5]
+    for start in range(1, min(4, len(words))):
+        hit = lexicon("kind_words").at(words, start)
+        if hit is not None:
+            return hit
+    return None
+
+
+def kind(ctx: Context, line: Line) -> Evidence | None:
+    label = shapes.KIND_LABEL.match(line.text) and lexicon("kind_words").find(
+        tuple(w for word in line.words for w in word.replace("—", " ").split()))
+    if not (is_kind(line) or label) or shapes.SOURCE_NOTE.match(line.text):
+        return None
+    return Evidence().add(3.0, "names a kind of document")
+
+def letterhead(ctx: Context, line: Line) -> Evidence | None:
+    if not ctx.before_text(line) or line.size > 14 or (line.sentence and line.size > 8):
+        return None
+    if ctx.at(line) > 6:
+        return None
+    organisation = line.has("org_words")
+    digits = line.numbers
+    if not (organisation or line.caps or digits) or (line.capitalised < 0.5 and not digits):
+        return None
+    ev = Evidence()
+    if organisation:
+        ev.add(1.5, "organisation words")
+    if line.caps:
+        ev.add(1.0, "capitals")
+    if digits and line.date is None:
+        ev.add(0.5, "numbers (street, telephone)")
+    if ctx.at(line) <= 2:
+        ev.add(0.5, "at the top")
+    before = ctx.prev(line)
+    if before is not None and (before.caps or before.has("org_words")) and before.size <= 14:
+        ev.add(0.5, "under a letterhead-like line")
+    if line.starts("kind_words") or line.starts("address_openers") or is_to_whom(line):
+        ev.add(-1.5, "opens like a heading or an address")
+    if line.date is not None or line.label is not None:
+        ev.add(-1.0, "a date or a field")
+    return ev
+
+def classification(ctx: Context, line: Line) -> Evidence | None:
+    found = line.starts("classification")
+    if found is None or line.size > 8:
+        return None
+    return Evidence().add(3.0, f"classification '{found}'")
+
+def reference(ctx: Context, line: Line) -> Evidence | None:
+    if line.size > 8 or not shapes.REFERENCE.search(line.text):
+        return None
+    if shapes.SOURCE_NOTE.match(line.text):
+        return None
+    ev = Evidence().add(2.0, "a reference number")
+    if line.starts("kind_words"):
+        ev.add(-1.0, "names a kind of document")
+    return ev
+
+def byline(ctx: Context, line: Line) -> Evidence | None:
+    if not ctx.before_text(line) or line.size > 12:
+        return None
+    by = line.starts("bylines")
+    rest = " ".join(line.text.split()[len(by.split()):]) if by else line.text
+    name = name_likeness(rest) if by else line.name
+    if name < 0.75:
+        return None
+    ev = Evidence().add(round(2.0 * name, 1), "a name above the text")
+    return ev.add(1.0, f"'{by}'") if by else ev

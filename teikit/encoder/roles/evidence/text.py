@@ -1,0 +1,72 @@
+"""Evidence for running text: paragraphs, section headings, a diary's entries."""
+
+from __future__ import annotations
+
+from teikit.encoder.roles import shapes
+from teikit.encoder.roles.evidence.base import Context, Evidence
+from teikit.encoder.roles.features import Line
+
+
+def paragraph(ctx: Context, line: Line) -> Evidence | None:
+    if line.page is not None:
+        return None
+    ev = Evidence()
+    if line.sentence:
+        ev.add(2.0, "reads as a sentence")
+    if line.size >= 20:
+        ev.add(1.0, "long")
+    if line.sentences and line.size >= 10:
+        ev.add(1.0, "several sentences")
+    rule = shapes.RULE.match(line.text) is not None
+    if line.size <= 6 and not line.sentence and line.end not in ".!?:" and ctx.page.prose and (
+            not rule):
+        ev.add(-1.5, "short, no sentence end")
+    if line.bracket is not None:
+        ev.add(-1.0, "one bracket alone")
+    if line.known_label:
+        ev.add(-1.5, "a labelled field")
+    if line.numbered is not None and line.size >= 2 and line.name < 0.75:
+        ev.add(1.5, "numbered")
+    return ev
+
+def section_head(ctx: Context, line: Line) -> Evidence | None:
+    after = ctx.next(line)
+    if line.size > 12 or line.end in ".,;?!:" or after is None or not after.sentence:
+        return None
+    if not any(ch.isalpha() for ch in line.text):
+        return None
+    if line.bracket is not None or line.page is not None or line.date is not None:
+        return None
+    ev = Evidence().add(0.5, "short line over running text")
+    if line.numbered is not None:
+        ev.add(2.0, "numbered")
+        if line.numbered[1]:
+            ev.add(0.5, f"'{line.numbered[1]}' label")
+    elif (line.capitalised < 0.5 and not line.caps) or line.name >= 0.75 or (
+            line.size < 2 and ctx.page.short_heads < 2):
+        return None
+    above = ctx.prev(line)
+    if above is not None and above.sentence:
+        ev.add(0.5, "after running text")
+    elif above is not None and above.numbered is not None and not above.sentence:
+        ev.add(-1.0, "under a short numbered line: an item of the same list")
+    return ev
+
+def entry_date(ctx: Context, line: Line) -> Evidence | None:
+    after = ctx.next(line)
+    dated = line.whole_date is not None or line.partial_date
+    if not dated or line.size > 8 or after is None or not after.sentence:
+        return None
+    ev = Evidence().add(1.5, "a date alone over running text")
+    if ctx.page.dated_headings >= 2:
+        ev.add(2.0, f"{ctx.page.dated_headings} dated headings")
+    else:
+        ev.add(-2.0, "the only dated heading")
+    return ev
+
+def entry_text(ctx: Context, line: Line) -> Evidence | None:
+    dated = line.lead_date is not None or line.lead_partial is not None
+    if not line.sentence or not dated or ctx.page.dated_paragraphs < 2:
+        return None
+    ev = paragraph(ctx, line) or Evidence()
+    return ev.add(1.5, f"opens with a date, like {ctx.page.dated_paragraphs} paragraphs")

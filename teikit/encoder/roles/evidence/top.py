@@ -1,0 +1,204 @@
+"""Evidence for the rest of a document's top: datelines, addresses, salutations, memo
+fields and their values, participants, a telegram's routing, a statement of the
+transcript's own conventions, markers alone on a line."""
+
+from __future__ import annotations
+
+from teikit.encoder.roles import shapes
+from teikit.encoder.roles.evidence.base import Context, Evidence
+from teikit.encoder.roles.features import Line
+from teikit.encoder.roles.lexicon import lexicon
+from teikit.encoder.roles.names import person_lead
+
+
+def dateline(ctx: Context, line: Line) -> Evidence | None:
+    after = ctx.next(line)
+    if (line.date is None and line.end == "," and line.size <= 6 and after is not None
+            and after.date is not None and after.number == line.last + 1):
+        return Evidence().add(3.0, "a place over a dateline")
+    if line.date is None or line.size > 20:
+        return None
+    ev = Evidence().add(1.5, "a date")
+    if line.whole_date is not None:
+        ev.add(1.5, "only a date")
+    if line.place_date:
+        ev.add(1.5, "place, date")
+    if line.date_share >= 0.5:
+        ev.add(1.0, "the date fills the line")
+    if line.sentence and not line.place_date and line.date_share < 0.5:
+        ev.add(-1.5, "a sentence with a date in it")
+    if ctx.page.dated_headings >= 2 and (line.whole_date is not None or line.partial_date):
+        ev.add(-1.5, "one of several dated headings")
+    if line.starts("kind_words"):
+        ev.add(-1.0, "names a kind of document")
+    return ev
+
+def address(ctx: Context, line: Line) -> Evidence | None:
+    if line.size > 20 or (line.sentence and line.function_words > 3 and line.size > 10):
+        return None
+    ev = Evidence()
+    opener = line.starts("address_openers")
+    if opener or line.text.startswith("[To"):
+        ev.add(2.0, "opens with an address word")
+    elif line.size <= 6 and (line.end.isalnum() or line.end in ",.)") and (
+            line.capitalised >= 0.6) and _under_address(ctx, line):
+        ev.add(0.5, "short capitalised line under an address")
+    elif line.size <= 8 and not line.sentence and _above_salute(ctx, line):
+        ev.add(0.5, "a short line in the block above the salutation")
+    else:
+        return None
+    if not ctx.before_text(line):
+        ev.add(-1.0, "after the text began")
+    return ev
+
+def _under_address(ctx: Context, line: Line) -> bool:
+    above = ctx.prev(line)
+    for _ in range(3):
+        if above is None:
+            return False
+        if above.starts("address_openers") or above.text.startswith("[To"):
+            return True
+        above = ctx.prev(above)
+    return False
+
+def _salutation(line: Line) -> bool:
+    return line.end in ",:!" and line.size <= 10 and bool(
+        line.starts("salutations") or lexicon("salutations").find(line.words[:3]))
+
+
+def _above_salute(ctx: Context, line: Line) -> bool:
+    """Whether the short lines below ``line`` lead to a salutation (an addressee's
+    block without ``To``: a firm, its street, its town)."""
+    below = ctx.next(line)
+    for _ in range(4):
+        if below is None or below.sentence:
+            return False
+        if _salutation(below):
+            return True
+        if below.label is not None and below.known_label:
+            return True  # "Subject: …" between the address and the salutation
+        below = ctx.next(below)
+    return False
+
+
+def salute(ctx: Context, line: Line) -> Evidence | None:
+    opener = line.starts("address_openers") or line.text.startswith("[To")
+    if line.end not in ",:!" or (line.size > 10 and not (opener and line.end == ":")):
+        return None
+    ev = Evidence()
+    if line.starts("salutations") or lexicon("salutations").find(line.words[:3]):
+        ev.add(2.0, "salutation words")
+    elif opener and line.end == ":":
+        ev.add(2.0, "an address ending with a colon")
+    elif line.size <= 4 and line.capitalised >= 0.6:
+        ev.add(0.5, "a short capitalised line ending with a comma")
+    else:
+        return None
+    after = ctx.next(line)
+    if after is not None and after.sentence and ctx.before_text(line):
+        ev.add(1.0, "right above the text")
+    if line.known_label:
+        ev.add(-1.5, "a field label")
+    if line.size <= 6:
+        ev.add(0.5, "short")
+    return ev
+
+
+def field_(ctx: Context, line: Line) -> Evidence | None:
+    if line.label is None or not line.label[1]:
+        return None
+    ev = Evidence()
+    if line.known_label:
+        ev.add(2.5, f"field label '{line.label[0]}'")
+    elif (line.label[0].isupper() or line.label[0].istitle()) and len(
+            line.label[0].split()) <= 5 and not line.label[0].startswith(("The ", "A ")):
+        ev.add(0.5, "a label before a colon")
+    else:
+        return None
+    if line.sentence and line.size >= 12 and not line.known_label:
+        ev.add(-1.0, "reads as a sentence")
+    return ev
+
+def field_head(ctx: Context, line: Line) -> Evidence | None:
+    if line.label is None or line.label[1] or ctx.next(line) is None:
+        return None
+    if line.known_label:
+        return Evidence().add(2.5, f"field label '{line.label[0]}' alone")
+    if line.caps or line.capitalised >= 0.8:
+        return Evidence().add(0.5, "a capitalised label alone")
+    after = ctx.next(line)
+    if line.text.endswith(":") and after is not None and person_lead(after.text) >= 0.45:
+        return Evidence().add(1.0, "a label over names")
+    return None
+
+def field_value(ctx: Context, line: Line) -> Evidence | None:
+    if line.sentence or line.label is not None or line.numbered is not None:
+        return None
+    heading = ctx.prev(line)
+    while heading is not None and heading.label is None and ctx.at(line) - ctx.at(heading) < 3:
+        heading = ctx.prev(heading)
+    if heading is None or heading.label is None or heading.label[1]:
+        return None
+    if lexicon("participant_labels").prefix(heading.words):
+        return None
+    known = heading.known_label is not None
+    return Evidence().add(2.5 if known else 1.0, f"under '{heading.label[0]}'")
+
+def participant(ctx: Context, line: Line) -> Evidence | None:
+    if line.size > 25 or line.page is not None:
+        return None
+    ev = Evidence()
+    if person_lead(line.text) >= 0.45 or line.bracket is not None:
+        ev.add(1.0, "a name first")
+    if "," in line.text:
+        ev.add(0.5, "name, function")
+    if line.numbered is not None and not line.sentence:
+        ev.add(1.0, "a numbered item")
+    if line.sentence and line.function_words > 2:
+        ev.add(-1.5, "reads as a sentence")
+    return ev
+
+def routing(ctx: Context, line: Line) -> Evidence | None:
+    if not line.caps or line.size > 14 or not ctx.page.capitals:
+        return None
+    ev = Evidence()
+    word = line.starts("routing_words")
+    if word:
+        ev.add(2.0, f"routing word '{word}'")
+    if ctx.before_text(line):
+        ev.add(0.5, "capitals above a telegram's text")
+    if line.sentence and line.size > 8:
+        ev.add(-1.0, "reads as a sentence")
+    return ev
+
+def conventions(ctx: Context, line: Line) -> Evidence | None:
+    strong = line.count("conventions")
+    framed = (line.text.startswith("(") and line.text.rstrip(".").endswith(")")) or (
+        line.label is not None and line.label[0].lower().split()[-1] in {"note", "conventions"})
+    if strong == 0 or (strong == 1 and not framed):
+        return None
+    ev = Evidence().add(min(strong, 3) * 1.0, f"{strong} convention words")
+    weak = line.count("conventions_weak")
+    if weak:
+        ev.add(min(weak, 2) * 0.5, f"{weak} supporting words")
+    if ctx.at(line) <= 4:
+        ev.add(1.0, "near the top")
+    if framed:
+        ev.add(1.0, "framed as a remark")
+    return ev
+
+def mark(ctx: Context, line: Line) -> Evidence | None:
+    if line.bracket is None or line.page is not None or shapes.SIGNATURE_MARK.match(line.text):
+        return None
+    return Evidence().add(2.0, "a bracket alone on its line")
+
+def page(ctx: Context, line: Line) -> Evidence | None:
+    return Evidence().add(5.0, "a page marker") if line.page is not None else None
+
+def source_note(ctx: Context, line: Line) -> Evidence | None:
+    return Evidence().add(3.0, "an archive file reference") if shapes.SOURCE_NOTE.match(
+        line.text) else None
+
+def received(ctx: Context, line: Line) -> Evidence | None:
+    return Evidence().add(3.0, "a [Received …] line") if shapes.RECEIVED.match(
+        line.text) else None

@@ -1,0 +1,288 @@
+"""What each line of a transcript looks like: features computed once per line.
+
+A :class:`Line` holds the cheap facts about one non-blank line — its shape (length,
+case, final punctuation, a label, a number), its content (a date, name-likeness, words
+from the phrase lists) — and :class:`Page` the facts about the whole region that the
+evidence compares lines against (where running text begins and ends, whether the
+document is typed in capitals). Nothing here decides a role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from teikit.encoder.dates import DateOptions, ParsedDate, find_dates, parse_date
+from teikit.encoder.roles import shapes
+from teikit.encoder.roles.lexicon import lexicon, tokens
+from teikit.encoder.roles.names import name_likeness
+
+_FINAL_BRACKET = re.compile(
+    r"(?:\s*\[[^\[\]]*\])+\s*$|(?<=[.!?,;:”’\"')\]])(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+"""A final bracketed remark or footnote number, which does not change how a line ends."""
+_INNER_END = re.compile(r"[^\W\d_]{4}[.!?]\s+[A-Z\u00c0-\u024f]")
+"""A sentence end inside a line: a word of four letters or more (not ``Mr.``, ``Dr.``)."""
+_LEAD_STOP = re.compile(r"[.:;]\s|\s[–—-]\s")
+_CJK_NUMERALS = frozenset("〇零一二三四五六七八九十年")
+_YEAR = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:[–/-]\d{2,4})?[).,;:]?$")
+"""A year, or a span of years (``1960–61``): not a street number or a telephone."""
+_END_STRIP = "\"'”’)»]"
+
+
+def _letters(text: str) -> list[str]:
+    return [ch for ch in text if ch.isalpha()]
+
+
+
+
+def _dated(date: ParsedDate) -> bool:
+    """A date of at least a month, or one shaped like a date that cannot be read
+    (``31 June 1959``: a dateline all the same, whose date stays untagged)."""
+    return len(date.when or date.from_ or "") >= 7 or date.problem is not None
+
+
+def year_less(text: str, year: int, dates: DateOptions) -> ParsedDate | None:
+    """``text``, a day and month without a year (``June 18``, ``Mittwoch, 7. Dez.``),
+    read as a date of ``year``."""
+    return parse_date(text, replace(dates, default_year=year))
+
+
+@dataclass
+class Line:
+    """One non-blank line: position and the features the evidence reads."""
+
+    index: int
+    """Position among the transcript's non-blank (logical) lines."""
+    number: int
+    """Index of the line in the transcript's line list."""
+    text: str
+    dates: DateOptions = field(repr=False)
+    last: int = -1
+    """Index of the last transcript line the line covers (a bracket may span lines)."""
+    blank_before: bool = False
+    blank_after: bool = False
+
+    def __post_init__(self) -> None:
+        if self.last < self.number:
+            self.last = self.number
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return tokens(self.text)
+
+    @cached_property
+    def size(self) -> int:
+        return len(self.text.split())
+
+    @cached_property
+    def end(self) -> str:
+        """The last character, closing quotes and a final bracketed remark aside
+        (``… request. [2 lines illegible]`` ends with a full stop)."""
+        stripped = _FINAL_BRACKET.sub("", self.text).rstrip(_END_STRIP) or self.text
+        return stripped[-1] if stripped else ""
+
+    @cached_property
+    def name_and_office(self) -> float:
+        """For ``A. McLeod, President`` or ``Chairwoman: M. Holm``: how much one part looks
+        like a name when the other names an office or a unit (else 0)."""
+        if self.size > 9:
+            return 0.0
+        for mark in (",", ":"):
+            first, found, second = self.text.partition(mark)
+            if not found:
+                continue
+            for name, office in ((first, second), (second, first)):
+                words = tokens(office)
+                if lexicon("role_words").find(words) or lexicon("org_words").find(words):
+                    likeness = name_likeness(name)
+                    if likeness >= 0.75:
+                        return likeness
+        return 0.0
+
+    @cached_property
+    def caseless(self) -> bool:
+        """Letters only of scripts without case (Arabic, Hebrew, CJK…)."""
+        letters = _letters(self.text)
+        return bool(letters) and not any(ch.isupper() or ch.islower() for ch in letters)
+
+    @cached_property
+    def caps(self) -> bool:
+        letters = _letters(self.text)
+        upper = sum(ch.isupper() for ch in letters)
+        return len(letters) >= 2 and upper >= 0.8 * len(letters) and upper > 1
+
+    @cached_property
+    def capitalised(self) -> float:
+        """Share of the words that are not grammatical words and begin with a capital."""
+        function = lexicon("function_words").words
+        content = [w for w in self.text.split() if w.lower().strip(",.;:") not in function]
+        content = [w.lstrip("[(“\"'") for w in content if any(ch.isalpha() for ch in w)]
+        if not content:
+            return 0.0
+        return sum(w[:1].isupper() for w in content) / len(content)
+
+    @cached_property
+    def numbers(self) -> bool:
+        """Whether a word holds digits other than a year's (a street, a telephone)."""
+        return any(any(ch.isdigit() for ch in word) and not _YEAR.match(word)
+                   for word in self.text.split())
+
+    @cached_property
+    def function_words(self) -> int:
+        function = lexicon("function_words").words
+        return sum(1 for w in self.words if w in function)
+
+    @cached_property
+    def sentence(self) -> bool:
+        """Running prose: ends a sentence and reads as one, or is long."""
+        ends = self.end in ".!?…"
+        letters = sum(ch.isalpha() for ch in self.text)
+        if self.size >= 30 and self.function_words >= 5 and self.end not in ":,;":
+            return True  # a long paragraph ending with a reference or a quotation
+        return ends and letters >= 2 and (self.function_words >= 1 or self.size >= 6)
+
+    @cached_property
+    def sentences(self) -> int:
+        """How many sentence ends stand inside the line (``… Adler. Please inform …``)."""
+        return len(_INNER_END.findall(self.text))
+
+    @cached_property
+    def label(self) -> tuple[str, str] | None:
+        """(label, value) for ``SUBJECT: …`` or a label alone (``PARTICIPANTS``)."""
+        match = shapes.LABEL.match(self.text)
+        if match and len(match.group("label").split()) <= 5:
+            return match.group("label"), match.group("value") or ""
+        if self.size <= 3 and self.end not in ".,;" and (self.caps or self.text[:1].isupper()) and (
+                lexicon("field_labels").prefix(self.words) == " ".join(self.words)):
+            return self.text, ""
+        return None
+
+    @cached_property
+    def known_label(self) -> str | None:
+        """The label when the field-label list knows it (``Subject``, ``DATE AND PLACE``)."""
+        if self.label is None:
+            return None
+        words = tokens(self.label[0])
+        hit = lexicon("field_labels").prefix(words)
+        return hit if hit is not None and len(hit.split()) == len(words) else None
+
+    @cached_property
+    def numbered(self) -> tuple[str, str, int] | None:
+        return shapes.numbering(self.text)
+
+    @cached_property
+    def bracket(self) -> str | None:
+        """The inside of a line that is one bracket from end to end."""
+        return shapes.whole_bracket(self.text)
+
+    @cached_property
+    def page(self) -> tuple[str, str] | None:
+        return shapes.page_number(self.text)
+
+    @cached_property
+    def name(self) -> float:
+        return name_likeness(self.text)
+
+    @cached_property
+    def numerals(self) -> bool:
+        """Whether the line has a digit or a CJK numeral: no date can be read without."""
+        return any(ch.isdigit() or ch in _CJK_NUMERALS for ch in self.text)
+
+    @cached_property
+    def whole_date(self) -> ParsedDate | None:
+        """The date when the line is nothing but a date (a weekday may come first)."""
+        if self.size > 8 or not self.numerals:
+            return None
+        return parse_date(self.text, self.dates)
+
+    @cached_property
+    def date(self) -> ParsedDate | None:
+        """A date of at least a month in a short line (the last one found), or the whole
+        line's date."""
+        whole = self.whole_date
+        if whole is not None:
+            return whole if _dated(whole) else None
+        if self.size > 22 or not self.numerals:
+            return None
+        found = [d for d in find_dates(self.text, self.dates) if _dated(d)]
+        return found[-1] if found else None
+
+    @cached_property
+    def partial_date(self) -> bool:
+        """A day and month without a year (``June 18``, ``Mittwoch, 7. Dez.``)."""
+        if self.size > 5 or self.whole_date is not None or not any(
+                ch.isdigit() for ch in self.text):
+            return False
+        return year_less(self.text, 1900, self.dates) is not None
+
+    @cached_property
+    def first_date(self) -> ParsedDate | None:
+        """The first date of at least a month in a short line."""
+        if self.size > 22 or not self.numerals:
+            return None
+        found = [d for d in find_dates(self.text, self.dates) if _dated(d)]
+        return found[0] if found else None
+
+    @cached_property
+    def date_share(self) -> float:
+        """How much of the line its date covers (1.0 for a line that is only a date)."""
+        date = self.date
+        if date is None:
+            return 0.0
+        return len(date.text) / max(1, len(self.text))
+
+    @cached_property
+    def lead_date(self) -> ParsedDate | None:
+        """A date opening the line (``1962-08-01. Left Mbeya …``)."""
+        head = self.text[:40]
+        if not any(ch.isdigit() or ch in _CJK_NUMERALS for ch in head[:12]):
+            return None
+        found = find_dates(head, self.dates)
+        if found and found[0].start == 0 and len(found[0].when or found[0].from_ or "") >= 10:
+            return found[0]
+        return None
+
+    @cached_property
+    def lead_partial(self) -> ParsedDate | None:
+        """A day and month without a year opening the line, up to a stop (``Monday 3 June.
+        Left Shoshong …``): read in 1900 here, only to find it; its year comes from the
+        document (:func:`teikit.encoder.roles.page.context_year`)."""
+        if self.lead_date is not None or not self.numerals:
+            return None
+        stop = _LEAD_STOP.search(self.text[:36])
+        head = self.text[: stop.start()] if stop else ""
+        if not head or not any(ch.isdigit() for ch in head):
+            return None
+        return year_less(head, 1900, self.dates)
+
+    @cached_property
+    def place_date(self) -> bool:
+        """``Moscow, 14 January 1963``: a short place before the line's final date."""
+        date = self.date
+        if date is None or self.whole_date is not None:
+            return False
+        before, after = self.text[: date.start], self.text[date.end :]
+        return (before.rstrip().endswith(",") and len(before.split()) <= 8
+                and len(after.strip(" .,")) <= 30)
+
+    @cached_property
+    def addressee(self) -> bool:
+        """An addressee as written at a letter's foot: ``Hon. William H. Seward,``,
+        ``The Earl Granville, K.G., &c.`` (forms in ``addressee_forms.txt``)."""
+        if self.size > 20:
+            return False
+        form = self.starts("addressee_forms")
+        followed = form is not None and len(self.words) > len(form.split())
+        return followed or bool(shapes.ADDRESSEE_MARKS.search(self.text))
+
+    def has(self, name: str) -> str | None:
+        """The first entry of phrase list ``name`` in the line."""
+        return lexicon(name).find(self.words)
+
+    def starts(self, name: str) -> str | None:
+        """The entry of phrase list ``name`` that the line begins with."""
+        return lexicon(name).prefix(self.words)
+
+    def count(self, name: str) -> int:
+        return lexicon(name).count(self.words)

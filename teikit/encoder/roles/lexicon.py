@@ -1,0 +1,114 @@
+"""Phrase lists as data: the words that are evidence for a line's role.
+
+Each list is a file in ``roles/data/`` (one entry a line, ``#`` comments), read once.
+An entry of several words is a phrase, matched on whole words in order. Lists are
+evidence with a weight in :mod:`teikit.encoder.roles.evidence`, never a verdict alone,
+so an archive whose wording is not listed still gets its structure from the other
+evidence (position, shape, dates, names).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+_TOKEN = re.compile(r"\w[\w'’.&-]*|&")
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """Lower-case words of ``text``; a final full stop is dropped unless the word is an
+    abbreviation with inner stops (``a.i.``, ``p.s.``)."""
+    found = []
+    for raw in _TOKEN.findall(text.lower().replace("’", "'")):
+        word = raw if "." in raw[:-1] else raw.rstrip(".")
+        found.append(word.strip("-'") or raw)
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One phrase list: single words and longer phrases, matched on word boundaries."""
+
+    name: str
+    words: frozenset[str]
+    phrases: frozenset[tuple[str, ...]]
+    longest: int
+    sizes: dict[str, tuple[int, ...]]
+    """For each word that begins an entry, the sizes of the entries it begins (longest
+    first): a word that begins none is passed over at once."""
+
+    def find(self, words: tuple[str, ...]) -> str | None:
+        """The first entry occurring in ``words`` (longest phrase first at each place)."""
+        sizes = self.sizes
+        for start, word in enumerate(words):
+            if word in sizes:
+                hit = self.at(words, start)
+                if hit is not None:
+                    return hit
+        return None
+
+    def at(self, words: tuple[str, ...], start: int) -> str | None:
+        """The longest entry beginning at ``words[start]``, if any."""
+        if start >= len(words):
+            return None
+        for size in self.sizes.get(words[start], ()):
+            if size == 1:
+                return words[start]
+            if start + size <= len(words) and words[start : start + size] in self.phrases:
+                return " ".join(words[start : start + size])
+        return None
+
+    def prefix(self, words: tuple[str, ...]) -> str | None:
+        """The longest entry that ``words`` begins with."""
+        return self.at(words, 0)
+
+    def count(self, words: tuple[str, ...]) -> int:
+        """How many entries occur in ``words`` (non-overlapping, left to right)."""
+        hits, start = 0, 0
+        while start < len(words):
+            hit = self.at(words, start)
+            if hit is None:
+                start += 1
+            else:
+                hits += 1
+                start += len(hit.split())
+        return hits
+
+
+def _entries(name: str) -> list[str]:
+    text = (files("teikit.encoder.roles") / "data" / f"{name}.txt").read_text("utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+@cache
+def lexicon(name: str) -> Lexicon:
+    """The phrase list ``roles/data/NAME.txt``."""
+    words: set[str] = set()
+    phrases: set[tuple[str, ...]] = set()
+    for entry in _entries(name):
+        parts = tokens(entry)
+        if len(parts) == 1:
+            words.add(parts[0])
+        elif parts:
+            phrases.add(parts)
+    longest = max((len(p) for p in phrases), default=1)
+    sizes: dict[str, set[int]] = {}
+    for word in words:
+        sizes.setdefault(word, set()).add(1)
+    for phrase in phrases:
+        sizes.setdefault(phrase[0], set()).add(len(phrase))
+    ordered = {word: tuple(sorted(found, reverse=True)) for word, found in sizes.items()}
+    return Lexicon(name, frozenset(words), frozenset(phrases), longest, ordered)
+
+
+@cache
+def mapping(name: str) -> dict[str, str]:
+    """A list of ``key = value`` entries (keys compared as lower-case words)."""
+    table: dict[str, str] = {}
+    for entry in _entries(name):
+        key, _, value = entry.partition("=")
+        table[" ".join(tokens(key))] = value.strip()
+    return table

@@ -1,0 +1,80 @@
+"""How much a line looks like a personal name, in any script.
+
+Initials (``A. K.``, ``H.-J.``, ``Н. А.``), capitalised words with name particles
+(``van``, ``al-``), a surname in capitals, two names joined by ``and``, a Chinese name
+with its romanisation in brackets. An office or a body (``Hon. Secretary``,
+``Middle Eastern Division``) counts half: it is what stands beside a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from teikit.encoder.roles.lexicon import lexicon
+
+_TRAILING_REF = re.compile(r"(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[^\W\d])\d{1,2})$")
+
+_CJK_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}(?:\s*\([^()]{2,40}\))?$")
+
+_INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)(?:-?[^\W\d_]{1,2}\.)*$")
+
+_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?$")
+
+_EXPANSION = re.compile(r"(?<=\w)\(\w{1,12}\)")
+
+_JOINED = re.compile(r"\s+(?:and|&|und|et|y|и|i)\s+")
+
+_NAME_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|at|az|ash|ibn|bin|ben|abu|d|l|O|Mc|Mac)[-’']",
+                          re.IGNORECASE)
+"""``al-Kassem``, ``d'Orsay``, ``O'Brien``: a prefix before a capitalised name."""
+
+
+def name_likeness(text: str) -> float:
+    """How much ``text`` looks like a personal name alone: ``A. K. Zhandosov``,
+    ``H. Rudnev-BERGMANN``, ``Н. А. Гладышев``, ``周维汉 (Zhou Weihan)``, ``Kołodziej``.
+
+    1.0 with initials, 0.75 for two to four capitalised words, 0.45 for one word; 0 as
+    soon as a word is neither capitalised, an initial nor a name particle."""
+    text = _TRAILING_REF.sub("", text.strip().rstrip(".,;")).strip()
+    text = _EXPANSION.sub("", text.replace("[", "").replace("]", ""))
+    if _CJK_NAME.match(text):
+        return 0.9
+    joined = _JOINED.split(text)
+    if len(joined) > 1:
+        return min(name_likeness(part) for part in joined)
+    words = text.split()
+    if not 0 < len(words) <= 5:
+        return 0.0
+    particles = lexicon("particles").words
+    grammar = lexicon("function_words").words
+    initials = capitals = 0
+    for raw in words:
+        word = _NAME_PREFIX.sub("", raw.lstrip("ʿʾ'’"))
+        if _INITIAL.match(word):
+            initials += 1
+        elif word.lower() in particles:
+            continue
+        elif word.lower() in grammar:
+            return 0.0  # "From Pyongyang", "The Hague": a phrase, not a name
+        elif _WORD.match(word) and word[0].isupper():
+            capitals += 1
+        else:
+            return 0.0
+    if capitals == 0:
+        return 0.0
+    score = 1.0 if initials else 0.75 if 2 <= capitals <= 4 else 0.45 if capitals == 1 else 0.3
+    offices, bodies = lexicon("role_words").words, lexicon("org_words").words
+    if any(word.lower().rstrip(".,") in offices | bodies for word in words):
+        score *= 0.5  # "Hon. Secretary", "Eastern Division": an office or a body
+    return score
+
+
+
+def person_lead(text: str) -> float:
+    """Name-likeness of the part of a line before its first comma, titles and offices
+    in front of the name left out (``Deputy Minister Kazimierz Dobrzyński, Ministry …``)."""
+    words = text.split(",")[0].split("(")[0].split()
+    skip = lexicon("role_words").words | lexicon("titles").words
+    while len(words) > 1 and (words[0].lower().rstrip(".") in skip):
+        words = words[1:]
+    return name_likeness(" ".join(words))

@@ -1,0 +1,94 @@
+"""The facts about a whole region that each line's evidence is compared against: where
+running text begins and ends, whether the document is typed in capitals, how many
+dated headings and dated paragraphs it has."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import pairwise
+
+from teikit.encoder.roles.features import Line
+
+
+@dataclass
+class Page:
+    """A region's lines and the facts the evidence compares them against."""
+
+    lines: Sequence[Line]
+
+    @cached_property
+    def positions(self) -> dict[int, int]:
+        return {id(line): position for position, line in enumerate(self.lines)}
+
+    def at(self, line: Line) -> int:
+        """The line's position in the region."""
+        return self.positions[id(line)]
+
+    def get(self, position: int) -> Line | None:
+        return self.lines[position] if 0 <= position < len(self.lines) else None
+
+    @cached_property
+    def prose(self) -> list[int]:
+        """Positions of the lines of running prose (sentences of some length)."""
+        return [n for n, line in enumerate(self.lines) if line.sentence and line.size >= 3]
+
+    @cached_property
+    def first_prose(self) -> int:
+        return self.prose[0] if self.prose else len(self.lines)
+
+    @cached_property
+    def last_prose(self) -> int:
+        """The last line of running prose (past the end when there is none, so that no
+        line counts as coming after the text)."""
+        return self.prose[-1] if self.prose else len(self.lines)
+
+    @cached_property
+    def capitals(self) -> bool:
+        """Whether the document is typed in capitals (a telegram)."""
+        long = [line for line in self.lines if line.size >= 8]
+        return bool(long) and sum(line.caps for line in long) >= 0.6 * len(long)
+
+    @cached_property
+    def dated_headings(self) -> int:
+        """Short lines that are only a date and open running text: diary entries."""
+        count = 0
+        for line, after in pairwise(self.lines):
+            if (line.size <= 8 and (line.whole_date is not None or line.partial_date)
+                    and after.sentence):
+                count += 1
+        return count
+
+    @cached_property
+    def short_heads(self) -> int:
+        """Short capitalised lines without end punctuation standing over running text
+        (``Background``, ``Recommendation``): several of them are a memo's sections."""
+        count = 0
+        for line, after in pairwise(self.lines):
+            if line.size <= 4 and line.end not in ".,;:!?" and after.sentence and (
+                    line.capitalised >= 0.5 or line.caps):
+                count += 1
+        return count
+
+    @cached_property
+    def dated_paragraphs(self) -> int:
+        """Paragraphs that open with a date (a journal's entries); a date without a year
+        counts when the document names its year."""
+        year = context_year(self.lines) is not None
+        return sum(1 for line in self.lines if line.sentence and (
+            line.lead_date is not None or (year and line.lead_partial is not None)))
+
+
+_YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
+
+
+def context_year(lines: Sequence[Line]) -> int | None:
+    """The year a document names near its top (``Journal … 1889``, a first dated entry):
+    the year of its dates that have none."""
+    for line in lines[:3]:
+        found = _YEAR.search(line.text)
+        if found:
+            return int(found.group(1))
+    return None

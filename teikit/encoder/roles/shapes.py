@@ -1,0 +1,105 @@
+"""Shapes of single lines that do not depend on wording: markers, labels, numbers.
+
+Each pattern answers one question about a stripped line. They are features, not
+verdicts: :mod:`teikit.encoder.roles.evidence` weighs them with the line's position and
+neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+
+PAGE = re.compile(
+    r"^(?:-\s*(?P<dash>\d+|[ivxlcdm]+)\s*-"
+    r"|-{2,}\s*page\s+(?P<rule>\d+|[ivxlcdm]+)\s*-{2,}"
+    r"|\[\s*(?:page|p\.)\s*(?P<bracket>\d+|[ivxlcdm]+)\s*\])$",
+    re.IGNORECASE,
+)
+"""``- 2 -``, ``-- page 3 --``, ``[Page 2]``, ``[p. 3]``: a page-marker line."""
+
+SIGNATURE_MARK = re.compile(
+    r"^(?:\[\s*(?:illegible |unreadable |handwritten )?(?:signature|signed|initials?|"
+    r"initialled|initialed)(?: illegible)?\s*\]|/s/|\(signed\)|\(sgd\.?\)|sgd\.)",
+    re.IGNORECASE,
+)
+"""``[signature]``, ``[illegible signature]``, ``/s/``, ``(signed)`` opening a line."""
+
+NOT_SIGNED = re.compile(r"^\[(?:File copy |Copy |Original )?(?:not signed|unsigned)\.?\]$",
+                        re.IGNORECASE)
+"""``[File copy not signed]``: the editor's word in place of a signature."""
+
+SOURCE_NOTE = re.compile(
+    r"^(?:File No\.\s*\S.{0,80}"
+    r"|\d{3}\.[0-9A-Z]{1,6}(?:/[\w.-]{1,12})(?:,\s*[\w/.-]{1,12})*(?::\s*[A-Z][\w —–-]{0,40})?"
+    r"|\[(?:Extracts?|Excerpts?)\.?\])$"
+)
+"""An archive file reference printed above a document (``File No. 861.00/1990``)."""
+
+KIND_LABEL = re.compile(r"^\[[A-Z][\w —–-]{2,40}\.?\]\d{0,3}$")
+"""A bracketed label such as ``[Telegram]`` or ``[Translation.]`` (the kind is checked
+against the kind list)."""
+
+RECEIVED = re.compile(r"^\[(?:Received|Rec'd|Recd\.)\b.{0,80}\]$", re.IGNORECASE)
+"""``[Received June 10.]`` under a dateline."""
+
+REFERENCE = re.compile(
+    r"(?:^|\s)(?:No|Nr|N[º°o]|№|Ref|Reg|Ser)\.?\s*:?\s*"
+    r"(?=[\w./-]*\d)[\w][\w./-]{0,24}\.?\]?$|^(?:No|Nr|N[º°o]|№)\.?\s*\d", re.IGNORECASE)
+"""A line ending with a reference number: ``No. 417/1961``, ``Nº 418``, ``Ref.: JPF/MD 0213``."""
+
+ADDRESSEE_MARKS = re.compile(r"\bEsq\.,|&c\.|\betc\., etc\.")
+"""``Esq.,``, ``&c.``, ``etc., etc.``: marks of an addressee written at a letter's foot."""
+
+NUMBERING = re.compile(
+    r"^(?:(?P<word>Item|Point|Ad|Article|Art\.|Section|Paragraph|Para\.|Clause|Punkt|"
+    r"Artikel|Статья|Пункт)\s+)?"
+    r"(?P<label>(?P<n>\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[.)]|\((?P<p>\d{1,3}|[a-zA-Z])\)|§\s*\d{1,3})"
+    r"(?=\s|$)"
+)
+"""``1.``, ``(a)``, ``II.``, ``Item 3.``, ``Ad 1.``, ``Article 2.``: a numbered line."""
+
+LABEL = re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,40}?)\s*:(?:\s+(?P<value>\S.*)|\s*$)")
+"""``SUBJECT: …``, ``Present:``: a label before a colon."""
+
+LABEL_HEAD = re.compile(r"^(?:[A-Z]|[IVX]{1,4}|\d{1,2})\.$")
+"""``A.``, ``II.``: a lone label that heads an attachment."""
+
+RULE = re.compile(r"^(?:[_\-–—=*·.]\s*){3,}$")
+"""``______``, ``* * *``: a rule drawn across the page."""
+
+BRACKET_LINE = re.compile(r"^\[.*\]$", re.DOTALL)
+
+ROMAN_MONTHS = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])
+
+
+def whole_bracket(text: str) -> str | None:
+    """The inside of a line that is one balanced ``[…]`` from end to end."""
+    if not BRACKET_LINE.match(text):
+        return None
+    depth = 0
+    for index, char in enumerate(text):
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if depth == 0 and index < len(text) - 1:
+            return None
+    return text[1:-1] if depth == 0 else None
+
+
+def page_number(text: str) -> tuple[str, str] | None:
+    """For a page-marker line: the page number and the marker's style."""
+    match = PAGE.match(text)
+    if not match:
+        return None
+    for style in ("dash", "rule", "bracket"):
+        if match.group(style):
+            return match.group(style), style
+    return None
+
+
+def numbering(text: str) -> tuple[str, str, int] | None:
+    """For a numbered line: (the number or letter, the label word, the label's length)."""
+    match = NUMBERING.match(text)
+    if not match:
+        return None
+    number = match.group("n") or match.group("p") or match.group("label").strip("§ ")
+    word = match.group("word") or ""
+    return number, word, match.end("label")

@@ -1,0 +1,115 @@
+"""TEI → one self-contained HTML5 page with a reading view and an editorial view.
+
+:func:`render_html` renders the ``<text>`` as an ``article`` through the renderer table of
+:mod:`teikit.exporter.html.rules`, the ``teiHeader`` as a sidebar ("About this document"), a
+key to the editorial signs the document uses and, for a long document, a table of
+contents (:mod:`.toc`). A ``teiCorpus`` gives one page with a section per document
+(:mod:`.corpus`); a root that is not TEI gives its text. The stylesheet (:mod:`.page`) is
+inlined. Two radio buttons before the page switch the views with CSS alone; a three-line
+script only honours ``?view=editorial`` or ``#view=editorial`` in the URL.
+
+The same tree always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+from lxml import etree
+
+from teikit.exporter.html.corpus import members
+from teikit.exporter.html.header import Record, read_record, record_panel
+from teikit.exporter.html.legend import legend
+from teikit.exporter.html.links import index_ids
+from teikit.exporter.html.notes import footnotes_section
+from teikit.exporter.html.page import PAGE_IDS, VIEWS, Parts, View, page, stylesheet, title
+from teikit.exporter.html.render import Context, Node, Shared, attrs, make
+from teikit.exporter.html.rules import RENDERERS, unknown
+from teikit.exporter.html.style import renditions
+from teikit.exporter.html.toc import table_of_contents
+from teikit.exporter.options import ExportOptions, Rendered
+from teikit.tei import TEI_NS, is_tei
+
+
+def to_html(
+    tree: etree._ElementTree,
+    *,
+    view: View = "reading",
+    source_name: str | None = None,
+) -> bytes:
+    """Render a TEI document as an HTML5 page (UTF-8 bytes).
+
+    ``view`` is the view shown when the page opens ("reading" or "editorial"); readers
+    switch with the toggle at the top. ``source_name`` names the transcript in the page's
+    colophon (default: the name recorded in the header's ``xenoData``).
+    """
+    return render_html(tree, ExportOptions(view=view, source_name=source_name)).data
+
+
+def render_html(tree: etree._ElementTree, options: ExportOptions) -> Rendered:
+    """The page for ``tree`` with ``options``, and the elements it rendered without a rule."""
+    view = options.view or VIEWS[0]
+    if view not in VIEWS:
+        raise ValueError(f"view must be one of {', '.join(VIEWS)}, not {view!r}")
+    root = tree.getroot()
+    record = read_record(root)
+    shared = Shared(ids=set(PAGE_IDS), renditions=renditions(root))
+    if options.xslt is not None:
+        shared.overrides = options.xslt.outputs(root).renderers()
+    ctx = Context(RENDERERS, unknown, shared)
+    nodes = _text_nodes(root, ctx)
+    article = _article(nodes, ctx, record, options.source_name)
+    toc = table_of_contents(root, shared)
+    sidebar = [panel for panel in (legend(ctx, shared.used),
+                                   record_panel(record, options.source_name))
+               if panel is not None]
+    html = page(record, Parts(article, toc, sidebar), view, options.source_name,
+                options.css)
+    data: bytes = lxml.html.tostring(html, doctype="<!DOCTYPE html>", encoding="utf-8",
+                                     method="html")
+    return Rendered(data if data.endswith(b"\n") else data + b"\n", shared.unruled)
+
+
+def _text_nodes(root: etree._Element, ctx: Context) -> list[Node]:
+    """The rendered text: a TEI's ``text``, a corpus's documents, another root's content."""
+    if root.tag == f"{{{TEI_NS}}}teiCorpus":
+        index_ids(root, ctx.shared)
+        return members(root, ctx)
+    text = root.find(f"{{{TEI_NS}}}text") if is_tei(root, "TEI") else root
+    if text is None:
+        return []
+    index_ids(text, ctx.shared)
+    return ctx.children(text)
+
+
+def _article(nodes: list[Node], ctx: Context, record: Record,
+             source_name: str | None) -> etree._Element:
+    notes = footnotes_section(ctx.shared)
+    if notes is not None:
+        body = next((i for i, n in enumerate(nodes) if _has_class(n, "body")), len(nodes) - 1)
+        nodes.insert(body + 1, notes)
+    if not _opens_with_one_h1(nodes):
+        heading = make("h1", attrs("gen"), [title(record, source_name)])
+        nodes.insert(0, make("header", attrs("front"), [heading]))
+    return make("article", attrs("document", id="text"), nodes)
+
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _opens_with_one_h1(nodes: list[Node]) -> bool:
+    """Whether the text's outline starts with its only ``h1`` (a document title); if not,
+    any ``h1`` it has becomes a plain line, so that the page's title can open it."""
+    headings = [h for node in nodes if not isinstance(node, str) for h in node.iter(HEADINGS)]
+    titles = [h for h in headings if h.tag == "h1"]
+    if headings and headings[0].tag == "h1" and len(titles) == 1:
+        return True
+    for heading in titles:
+        heading.tag = "p"
+    return False
+
+
+def _has_class(node: Node, name: str) -> bool:
+    return not isinstance(node, str) and name in (node.get("class") or "").split()
+
+
+__all__ = ["View", "render_html", "stylesheet", "to_html"]

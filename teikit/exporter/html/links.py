@@ -1,0 +1,93 @@
+"""Ids and links: every ``xml:id`` becomes an HTML id, and ``ref``/``ptr`` become links.
+
+:func:`index_ids` runs once before rendering. It gives each element with an ``xml:id`` its
+HTML id: the ``xml:id`` itself, unless an earlier element or the page already uses it
+(then ``id-2``, ``id-3`` …), so a document with repeated ids still gives a page whose ids
+are unique. It also gives every internal reference an id of its own, so the element it
+points at can link back to it (notes are linked both ways).
+
+``ref``
+    an internal target (``#id`` of an element on the page) is a link to it, an external
+    one (``http:``, ``https:``, ``mailto:``) a link; any other target leaves the text as
+    it is. A ``ref type="noteAnchor"`` is a superscript note call.
+``ptr``
+    the same links, with generated text: the target's heading, ``@n`` or id when it is
+    internal, the address (without its scheme) when it is external.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lxml import etree
+
+from teikit.exporter.html.render import Context, Node, Shared, attrs, common, gen, make
+from teikit.exporter.pointers import SAFE_SCHEMES, address, first_target, label_of
+from teikit.tei import tei, xml
+
+
+def pointers(root: etree._Element) -> Iterator[etree._Element]:
+    """The ``ref`` and ``ptr`` elements under ``root``."""
+    return root.iter(tei("ref"), tei("ptr"))
+
+
+def index_ids(root: etree._Element, shared: Shared) -> None:
+    """Give every ``xml:id`` under ``root`` a unique HTML id, and every internal pointer an
+    id the element it points at can link back to."""
+    xml_id = xml("id")
+    for element in root.iter():
+        ident = element.get(xml_id) if isinstance(element.tag, str) else None
+        if not ident or not ident.split():
+            continue
+        html_id = "-".join(ident.split())
+        html_id = html_id if html_id not in shared.ids else shared.unique_id(html_id)
+        shared.ids.add(html_id)
+        shared.html_ids[element] = html_id
+        shared.targets.setdefault(ident, element)
+    for pointer in pointers(root):
+        target = first_target(pointer)
+        pointed = shared.targets.get(target[1:]) if target.startswith("#") else None
+        if pointed is not None:
+            ref_id = shared.unique_id(f"ref-{shared.html_ids[pointed]}")
+            shared.ref_ids[pointer] = ref_id
+            shared.backrefs.setdefault(pointed, []).append(ref_id)
+
+
+def _internal(element: etree._Element, ctx: Context
+              ) -> tuple[etree._Element, str, str | None] | None:
+    """(the element pointed at, href, id of this pointer) for a pointer to an element on
+    the page."""
+    target = first_target(element)
+    pointed = ctx.shared.targets.get(target[1:]) if target.startswith("#") else None
+    if pointed is None:
+        return None
+    ref_id = None if ctx.copy else ctx.shared.ref_ids.get(element)
+    return pointed, f"#{ctx.shared.html_ids[pointed]}", ref_id
+
+
+def ref(element: etree._Element, ctx: Context) -> list[Node]:
+    ctx.shared.used.add("ref")
+    content = ctx.inline().children(element)
+    internal = _internal(element, ctx)
+    if internal is not None:
+        _, href, ref_id = internal
+        anchor = element.get("type") == "noteAnchor"
+        link = make("a", attrs("ref", href=href, id=ref_id,
+                               role="doc-noteref" if anchor else None), content)
+        return [make("sup", attrs("noteref"), [link])] if anchor else [link]
+    target = first_target(element)
+    if target.startswith(SAFE_SCHEMES):
+        return [make("a", attrs("ref", href=target, rel="noopener"), content)]
+    return [make("span", attrs("ref", **common(element, ctx)), content)]
+
+
+def ptr(element: etree._Element, ctx: Context) -> list[Node]:
+    """``ptr``: a link whose text is generated (see the module's docstring)."""
+    internal = _internal(element, ctx)
+    if internal is not None:
+        pointed, href, ref_id = internal
+        return [make("a", attrs("ptr", href=href, id=ref_id), [gen(label_of(pointed))])]
+    target = first_target(element)
+    if target.startswith(SAFE_SCHEMES):
+        return [make("a", attrs("ptr", href=target, rel="noopener"), [gen(address(target))])]
+    return [make("span", attrs("ptr", **common(element, ctx)), [gen(target)] if target else [])]

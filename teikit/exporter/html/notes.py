@@ -1,0 +1,83 @@
+"""Notes and references, linked both ways.
+
+A note inside running text (a translator's or editor's comment) is rendered twice: as a
+footnote call in the reading view, keyed by the note's own ``@n`` (else a letter), whose
+note sits in the "Notes to the text" list after the body, and as an inline aside, label
+and all, in the editorial view. A note
+that stands between blocks (the endnotes of a ``div type="notes"``) stays where it is and
+gets a link back to every ``ref`` that points at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lxml import etree
+
+from teikit.exporter.html.render import Context, Footnote, Node, Shared, attrs, common, gen, make
+from teikit.exporter.notes import is_attached, note_key
+from teikit.tei import is_tei
+
+BLOCK_CHILDREN = ("p", "ab", "list", "table", "lg", "div", "quote", "floatingText")
+
+
+def has_blocks(element: etree._Element) -> bool:
+    return any(is_tei(child, *BLOCK_CHILDREN) for child in element)
+
+
+def backlinks(element: etree._Element, shared: Shared) -> list[Node]:
+    """Links back to every pointer to ``element``."""
+    out: list[Node] = []
+    for n, ref_id in enumerate(shared.backrefs.get(element, []), start=1):
+        label = "Back to the text" + (f" ({n})" if n > 1 else "")
+        out.extend([" " if out else "", make("a", attrs("backlink gen", href=f"#{ref_id}",
+                                                        aria_label=label), ["↩"])])
+    return [node for node in out if node != ""]
+
+
+def note(element: etree._Element, ctx: Context) -> list[Node]:
+    ctx.shared.used.add("note")
+    if not is_attached(element):
+        return [standalone(element, ctx)]
+    unnumbered = sum(1 for footnote in ctx.shared.footnotes if not footnote.numbered)
+    key = note_key(element, unnumbered)
+    call_id = ctx.shared.unique_id(f"fnref-{key}")
+    note_id = ctx.shared.html_ids.get(element) or ctx.shared.unique_id(f"fn-{key}")
+    copy = replace(ctx.inline(), copy=True)
+    ctx.shared.footnotes.append(Footnote(key, call_id, note_id, ctx.inline().children(element),
+                                         numbered=bool((element.get("n") or "").strip())))
+    call = make("a", attrs(href=f"#{note_id}", id=call_id, role="doc-noteref",
+                           aria_label=f"Note {key}"), [key])
+    kind = element.get("type")
+    title = f"Note · {kind}" if kind else "Note"
+    inline = make("span", attrs(f"note-inline ed-only {kind or ''}".strip(), role="note",
+                                title=title), [gen("[", "br"), *copy.children(element),
+                                               gen("]", "br")])
+    return [make("sup", attrs("fn-call rd-only gen"), [call]), inline]
+
+
+def standalone(element: etree._Element, ctx: Context) -> etree._Element:
+    if has_blocks(element):
+        tag, content = "div", ctx.children(element)
+    else:
+        tag, content = ("span" if ctx.phrasing else "p"), ctx.inline().children(element)
+    links = [] if ctx.copy else backlinks(element, ctx.shared)
+    content.extend([" ", *links] if links else [])
+    return make(tag, attrs("note endnote", role="doc-endnote", **common(element, ctx)), content)
+
+
+def footnotes_section(shared: Shared) -> etree._Element | None:
+    """The reading view's list of notes, or None when the text has none."""
+    if not shared.footnotes:
+        return None
+    items = [
+        make("li", attrs(id=fn.note_id), [
+            make("span", attrs("fn-key gen"), [f"{fn.key}."]), " ", *fn.content, " ",
+            make("a", attrs("backlink gen", href=f"#{fn.call_id}",
+                            aria_label=f"Back to note call {fn.key}"), ["↩"]),
+        ])
+        for fn in shared.footnotes
+    ]
+    heading = make("h2", attrs("gen", id="notes-to-text"), ["Notes to the text"])
+    return make("section", attrs("footnotes rd-only", role="doc-endnotes",
+                                 aria_labelledby="notes-to-text"), [heading, make("ol", {}, items)])

@@ -1,0 +1,210 @@
+"""EpiDoc editions: inscriptions as epigraphers read them.
+
+Inside a ``div type="edition"`` the renderers of :data:`LEIDEN` replace the usual ones
+(through ``Context.overlay``). The editorial view then shows the Leiden conventions, the
+reading view the clean text:
+
+====================================  ==============================  =================
+TEI                                   editorial view                  reading view
+====================================  ==============================  =================
+``lb n="5"``                          a new line, its number          a new line, every
+                                      in the margin                   fifth number
+``supplied reason="lost"``            ``[abc]`` (``[abc?]`` if        abc
+                                      ``cert="low"``)
+``supplied reason="omitted"``         ``⟨abc⟩``                       abc
+``supplied reason="subaudible"``      ``(abc)``                       abc
+``gap reason="lost"``                 ``[...]`` one dot a letter,     …
+                                      ``[- - -]`` unknown extent
+``gap reason="illegible"``            ``...`` / ``+ + +``             …
+``del rend="erasure"``                ``⟦abc⟧``                       abc
+``unclear``                           dots under the letters          abc
+``space``                             *vac.*                          a blank
+====================================  ==============================  =================
+
+Each line break carries an id (``line-5``), so an apparatus entry with ``@loc="5"`` links
+to its line. ``div type="apparatus"`` lists its ``app`` entries as ``5: lemma] variant``;
+an ``app`` inside the text shows its lemma, and its variants in the editorial view.
+Standard EpiDoc divisions without a heading (edition, apparatus, translation, commentary,
+bibliography) get a generated one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from lxml import etree
+
+from teikit.exporter.html.render import Context, Node, Renderer, attrs, common, gen, make, text_of
+from teikit.exporter.html.rules.base import css_class
+from teikit.exporter.html.rules.core import starts_its_parent
+from teikit.exporter.html.rules.transcr import brackets, describe, extent, labelled, wrap
+from teikit.tei import is_tei, tei
+
+HEADINGS: Mapping[str, str] = {
+    "edition": "Edition", "apparatus": "Apparatus", "translation": "Translation",
+    "commentary": "Commentary", "bibliography": "Bibliography",
+}
+"""Generated headings for EpiDoc's standard divisions that have none."""
+
+SUPPLIED_SIGNS: Mapping[str, tuple[str, str]] = {
+    "omitted": ("⟨", "⟩"), "subaudible": ("(", ")"), "explanation": ("(", ")"),
+}
+"""Brackets of ``supplied`` by ``@reason`` (square brackets for the rest: lost text)."""
+
+
+def leiden(element: etree._Element, ctx: Context, category: str, title: str,
+           content: list[Node]) -> list[Node]:
+    """``content`` as a Leiden sign of ``category`` (listed in the key as ``leiden-…``)."""
+    ctx.shared.used.add(f"leiden-{category}")
+    return [make("span", attrs(f"{category} leiden", title=title or None,
+                               **common(element, ctx)), content)]
+
+
+def line_id(n: str, ctx: Context) -> str | None:
+    """A unique id for line ``n``; the first line ``n`` is also what ``@loc="n"`` links to."""
+    if ctx.copy or not n:
+        return None
+    ident = ctx.shared.unique_id(f"line-{'-'.join(n.split())}")
+    ctx.shared.lines.setdefault(n, ident)
+    return ident
+
+
+def edition_line(element: etree._Element, ctx: Context) -> list[Node]:
+    """``lb`` in an edition: a break (but not before the first line) and the line number."""
+    n = " ".join((element.get("n") or "").split())
+    number_class = "lnum gen"
+    if n.isdigit() and int(n) % 5 == 0:
+        number_class += " lnum-5"
+    out: list[Node] = [] if starts_its_parent(element) else [make("br", attrs("lb"), [])]
+    out.append(make("span", attrs(number_class, id=line_id(n, ctx), aria_hidden="true"),
+                    [n] if n else []))
+    return out
+
+
+def leiden_supplied(element: etree._Element, ctx: Context) -> list[Node]:
+    open_, close = SUPPLIED_SIGNS.get(element.get("reason") or "", ("[", "]"))
+    doubt = "?" if element.get("cert") == "low" else ""
+    title = describe("Supplied by the editors", labelled("reason", element.get("reason")),
+                     labelled("certainty", element.get("cert")))
+    content = brackets(ctx.inline().children(element), open_, doubt + close)
+    return leiden(element, ctx, "supplied", title, content)
+
+
+def gap_sign(element: etree._Element) -> str:
+    """The Leiden sign of a gap: dots for counted letters, dashes for an unknown extent."""
+    quantity = element.get("quantity") or ""
+    unit = element.get("unit") or "character"
+    lost = (element.get("reason") or "lost") != "illegible"
+    if unit in ("character", "chars") and quantity.isdigit() and 0 < int(quantity) <= 20:
+        dots = "." * int(quantity)
+    elif unit == "line":
+        dots = "- - - - - -"
+    else:
+        dots = "- - -" if lost else "+ + +"
+    return f"[{dots}]" if lost else dots
+
+
+def leiden_gap(element: etree._Element, ctx: Context) -> list[Node]:
+    title = describe("Gap", element.get("reason"), extent(element))
+    content: list[Node] = [gen(gap_sign(element), "ed-only"), gen("…", "rd-only")]
+    return leiden(element, ctx, "gap", title, content)
+
+
+def leiden_del(element: etree._Element, ctx: Context) -> list[Node]:
+    """An erasure: the text in double brackets when editing; the text itself when reading."""
+    title = describe("Erased in antiquity" if element.get("rend") == "erasure"
+                     else "Deleted", element.get("rend"))
+    return leiden(element, ctx, "erasure", title, brackets(ctx.inline().children(element),
+                                                           "⟦", "⟧"))
+
+
+def leiden_unclear(element: etree._Element, ctx: Context) -> list[Node]:
+    """Letters not clearly read: dotted beneath in the editorial view (by the stylesheet)."""
+    title = describe("Letters not clearly read", labelled("reason", element.get("reason")))
+    return leiden(element, ctx, "underdot", title, ctx.inline().children(element))
+
+
+def leiden_space(element: etree._Element, ctx: Context) -> list[Node]:
+    title = describe("Space left blank on the stone", extent(element))
+    return leiden(element, ctx, "space", title, [gen("vac.", "ed-only vacat"),
+                                                 gen(" ", "rd-only")])
+
+
+def edition(element: etree._Element, ctx: Context) -> Context:
+    """The context inside an edition: Leiden signs."""
+    return replace(ctx, overlay={**ctx.overlay, **LEIDEN})
+
+
+def apparatus_entry(element: etree._Element, ctx: Context) -> list[Node]:
+    """``app`` in an apparatus: ``5: lemma] variant; variant note``, the line linked."""
+    loc = " ".join((element.get("loc") or "").split())
+    content: list[Node] = []
+    target = ctx.shared.lines.get(loc)
+    if loc:
+        number = make("a", attrs("app-loc", href=f"#{target}"), [loc]) if target else loc
+        content.extend([make("span", attrs("app-line gen"), [number, ":"]), " "])
+    content.extend(readings(element, ctx))
+    tag = "span" if ctx.phrasing else "li"
+    return [make(tag, attrs(css_class(element, "blk" if ctx.phrasing else ""),
+                            **common(element, ctx)), content)]
+
+
+def readings(element: etree._Element, ctx: Context) -> list[Node]:
+    """The lemma, then ``]``, then the variants (with their witnesses) and notes."""
+    out: list[Node] = [element.text] if element.text else []
+    for child in element:
+        out.extend(ctx.inline().render(child))
+        following = child.getnext()
+        if is_tei(child, "lem") and following is not None:
+            out.append(gen("] ", "app-sep"))
+        elif is_tei(child, "rdg") and following is not None:
+            out.append(gen("; " if is_tei(following, "rdg") else ". ", "app-sep"))
+        if child.tail:
+            out.append(child.tail)
+    return out
+
+
+def reading(element: etree._Element, ctx: Context) -> list[Node]:
+    """``rdg``: a variant, with its witnesses (``@wit``) after it."""
+    witnesses = " ".join(w.lstrip("#") for w in (element.get("wit") or "").split())
+    content = ctx.inline().children(element)
+    if witnesses:
+        content.append(gen(f" {witnesses}", "wit"))
+    return [make("span", attrs("rdg", **common(element, ctx)), content)]
+
+
+def app(element: etree._Element, ctx: Context) -> list[Node]:
+    """``app``: an apparatus entry in a ``listApp``; in the text, the lemma (its variants
+    shown in the editorial view only)."""
+    parent = element.getparent()
+    if parent is not None and is_tei(parent, "listApp"):
+        return apparatus_entry(element, ctx)
+    lemma = element.find(tei("lem"))
+    if lemma is None:
+        return [make("span", attrs("app"), readings(element, ctx))]
+    variants = [child for child in element if is_tei(child, "rdg", "rdgGrp")]
+    shown = [gen(" (", "br"), *[node for v in variants for node in reading(v, ctx)],
+             gen(")", "br")] if variants else []
+    title = describe("Variant readings", " / ".join(text_of(v) for v in variants))
+    return wrap(element, ctx, "app", title, [
+        *ctx.inline().children(lemma),
+        make("span", attrs("app-variants ed-only"), shown),
+    ])
+
+
+def list_app(element: etree._Element, ctx: Context) -> list[Node]:
+    tag = "span" if ctx.phrasing else "ul"
+    return [make(tag, attrs(css_class(element, "blk" if ctx.phrasing else ""),
+                            **common(element, ctx)), ctx.children(element))]
+
+
+LEIDEN: Mapping[str, Renderer] = {
+    "lb": edition_line, "supplied": leiden_supplied, "gap": leiden_gap, "del": leiden_del,
+    "unclear": leiden_unclear, "space": leiden_space,
+}
+"""The renderers an edition uses instead of the usual ones."""
+
+RULES: Mapping[str, Renderer] = {"app": app, "listApp": list_app, "rdg": reading,
+                                 "lem": lambda element, ctx: ctx.inline().children(element)}
+"""The apparatus renderers."""

@@ -1,0 +1,55 @@
+"""The TEI verse module: lines with their numbers, and line groups.
+
+``l`` is a line of its own (``div.l``); every fifth line shows its number in the margin:
+the last number of its ``@n`` (``1.2.455`` → 455) when it has one, else its position in
+its division. ``lg`` (a stanza, a song) is a block of lines with space around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from lxml import etree
+
+from teikit.exporter.html.render import Context, Node, Renderer, Shared, attrs, make
+from teikit.exporter.html.rules.base import container, lines
+from teikit.tei import local_name
+
+EVERY: int = 5
+LAST_NUMBER = re.compile(r"(\d+)\D*$")
+
+
+def scope_of(element: etree._Element) -> etree._Element:
+    """The division whose lines are counted together (the root when there is none)."""
+    for ancestor in element.iterancestors():
+        name = local_name(ancestor)
+        if name.startswith("div") or name in ("body", "front", "back", "floatingText"):
+            return ancestor
+    return element.getroottree().getroot()
+
+
+def line_number(element: etree._Element, shared: Shared) -> str | None:
+    """The number to show beside ``element``, or ``None`` (see the module's docstring)."""
+    own = element.get("n")
+    if own is not None:
+        found = LAST_NUMBER.search(own)
+        number = int(found.group(1)) if found else 0
+    else:
+        scope = scope_of(element)
+        shared.counters[scope] += 1
+        number = shared.counters[scope]
+    return str(number) if number and number % EVERY == 0 else None
+
+
+def verse_line(element: etree._Element, ctx: Context) -> list[Node]:
+    """``l``: a line, its number in the margin every fifth line."""
+    number = None if ctx.copy else line_number(element, ctx.shared)
+    content = ctx.inline().children(element)
+    if number is not None:
+        content.insert(0, make("span", attrs("lnum gen", aria_hidden="true"), [number]))
+    return lines(element, ctx, "div", content=content, data_n=element.get("n"))
+
+
+RULES: Mapping[str, Renderer] = {"l": verse_line, "lg": container("div")}
+"""The verse module's renderers."""

@@ -1,0 +1,107 @@
+"""The policy of ``teikit export`` for one file, as a library function.
+
+1. Validate first, unless ``ExportOptions.validate`` is off (then no validation work at
+   all). The schemas are the ones given, else the validator's own choice for the document
+   (:func:`teikit.validator.iter_diagnostics` with no schemas: the document's
+   ``xml-model``, the project's settings, then teikit's schema for TEI that teikit wrote
+   and the official ``tei_all`` for any other).
+   A document with errors is refused (``TK510``).
+2. Load it safely (no DTD, no network; XInclude only from trusted folders); a file that is
+   not well-formed XML gives one located error.
+3. Report what the page works around (:mod:`teikit.exporter.problems`) and render it.
+
+Nothing here raises for a bad document: every outcome is an :class:`ExportResult`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import partial
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.diagnostics import Diagnostic, Severity, has_errors
+from teikit.exporter.formats import render
+from teikit.exporter.options import ExportOptions, OverrideError
+from teikit.exporter.problems import inspect, problem
+from teikit.tei import with_depth_room
+
+
+@dataclass
+class ExportResult:
+    """What exporting one file gave: the bytes (``None`` when it was not exported), every
+    diagnostic, and the elements rendered without a rule of their own."""
+
+    source: Path
+    data: bytes | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    unruled: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def exported(self) -> bool:
+        return self.data is not None
+
+
+def validation_problems(source: Path, options: ExportOptions) -> list[Diagnostic]:
+    """The validator's verdict on ``source`` (its own schema choice unless schemas are given)."""
+    from teikit.validator import Options, iter_diagnostics
+
+    schemas = list(options.schemas) or None
+    return list(iter_diagnostics(source, schemas,
+                                 options=Options(xinclude_roots=options.xinclude_roots)))
+
+
+def checked_against(source: Path, options: ExportOptions) -> str:
+    """The schemas the validator chose for ``source``, and why (for a refusal message)."""
+    from teikit.validator import schemas_for
+
+    return schemas_for(source, list(options.schemas) or None).label
+
+
+def load(source: Path, options: ExportOptions) -> tuple[etree._ElementTree | None,
+                                                         list[Diagnostic]]:
+    """``source`` parsed safely with its XIncludes; an unresolved include is a warning."""
+    from teikit.validator.document import load_document
+
+    document, problems = load_document(source, str(source),
+                                       xinclude_roots=options.xinclude_roots)
+    found = [replace(d, severity=Severity.WARNING, code="TK507") if d.code == "xinclude"
+             else d for d in problems]
+    return (document.tree if document is not None else None), found
+
+
+def export_file(source: Path, options: ExportOptions | None = None) -> ExportResult:
+    """Export one file as ``teikit export`` does (see the module's docstring)."""
+    options = options or ExportOptions()
+    result = ExportResult(source)
+    if options.validate:
+        result.diagnostics.extend(validation_problems(source, options))
+        if has_errors(result.diagnostics):
+            result.diagnostics.append(problem(
+                "TK510", str(source), f"not exported: the TEI does not validate against "
+                f"{checked_against(source, options)} (fix it, name its schema with --schema, "
+                "or use --no-validate)"))
+            return result
+    tree, loading = load(source, options)
+    if not options.validate:  # else the validator has reported them already
+        result.diagnostics.extend(loading)
+    if tree is None:
+        return result
+    result.diagnostics.extend(inspect(tree, str(source)))
+    try:  # deep documents get the room to recurse; RecursionError only beyond MAX_DEPTH
+        rendered = with_depth_room(partial(render, tree, options))
+    except OverrideError as exc:
+        result.diagnostics.append(problem("TK520", str(source), f"not exported: {exc}"))
+        return result
+    except RecursionError:
+        result.diagnostics.append(problem("TK511", str(source), "not exported: the document "
+                                          "is nested too deeply to render"))
+        return result
+    except Exception as exc:  # one file's bug must not stop a batch: report it as data
+        result.diagnostics.append(problem("TK599", str(source), "not exported: internal "
+                                          f"error: {type(exc).__name__}: {exc}"))
+        return result
+    result.data, result.unruled = rendered.data, rendered.unruled
+    return result

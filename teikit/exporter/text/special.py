@@ -1,0 +1,135 @@
+"""The elements whose reading needs a decision of its own: line breaks, gaps, speakers,
+cast lists, apparatus entries, pointers, glossary lists, notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from teikit.exporter.pointers import pointer_label
+from teikit.exporter.text import policy
+from teikit.exporter.text.rules import Scope, inner_scope, is_omitted, layout, parent_name, tei_name
+from teikit.exporter.text.writer import LINE
+
+if TYPE_CHECKING:
+    from teikit.exporter.text.reading import Reading
+
+
+def _note(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    reading.note(element, scope)
+
+
+def _lb(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    if element.get("break") == "no" or element.get("type") == "inWord":
+        reading.out.glue()
+    elif scope.lines:
+        reading.out.brk(LINE)
+    else:
+        reading.out.text(" ")
+
+
+def _gap(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    reading.out.text(policy.GAP_MARK)
+
+
+def _space(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    reading.out.text(" ")
+
+
+def _g(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    code = element.get("n", "")
+    if element.get("type") == "control" and code.startswith("U+"):
+        reading.out.text(chr(int(code[2:], 16)))
+    else:
+        reading.children(element, scope)
+
+
+def _speaker(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    reading.block(element, "speaker", scope)
+    if parent_name(element) == "sp":
+        reading.out.run_in(":")
+
+
+CAST_SEPARATORS: Mapping[str, str] = {"roleDesc": ",", "actor": " —"}
+"""What comes between a cast entry's role and its description or actor."""
+
+
+def _cast_part(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    name = tei_name(element) or ""
+    if parent_name(element) != "castItem":
+        reading.block(element, name, scope)
+        return
+    roles = ("role", "roleName", "persName", "name")
+    if any(tei_name(before) in roles for before in element.itersiblings(preceding=True)):
+        reading.out.run_in(CAST_SEPARATORS[name])
+    reading.children(element, scope)
+
+
+def _reading_mark(name: str, following: etree._Element | None) -> str:
+    """The sign after a reading in an apparatus entry: ``]`` after the lemma, ``;``
+    between variants, ``.`` before a note."""
+    if following is None or name not in ("lem", "rdg", "rdgGrp"):
+        return ""
+    if name == "lem":
+        return "]"
+    return ";" if tei_name(following) in ("rdg", "rdgGrp") else "."
+
+
+def _app(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    """An apparatus entry: ``3: lemma] variant; variant. note``; in the text, its lemma."""
+    if not scope.apparatus:
+        reading.children(element, scope)
+        return
+    reading.out.brk(min(LINE, scope.cap))
+    loc = " ".join((element.get("loc") or element.get("n") or "").split())
+    if loc:
+        reading.out.text(loc)
+        reading.out.run_in(":")
+    for child in element:
+        name = tei_name(child)
+        if name is not None and not is_omitted(child, reading.notes, True):
+            reading.out.text(" ")
+            reading.children(child, replace(scope, cap=0))
+            mark = _reading_mark(name, child.getnext())
+            if mark:
+                reading.out.run_in(mark)
+        if child.tail:
+            reading.out.text(child.tail)
+    reading.out.brk(min(LINE, scope.cap))
+
+
+def _ptr(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    """``ptr`` has no words of its own: its target's label or address stands for it."""
+    reading.out.text(pointer_label(element, reading.ids))
+
+
+def _label(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    following = element.getnext()
+    if following is not None and tei_name(following) == "item":
+        level = min(layout(element, "label"), scope.cap)
+        reading.out.brk(level)
+        reading.children(element, scope)  # the item continues the label's line
+    else:
+        reading.block(element, "label", scope)
+
+
+def _item(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    previous = element.getprevious()
+    if previous is not None and tei_name(previous) == "label":
+        reading.out.text(" ")
+        reading.children(element, inner_scope(element, "item", scope))
+        reading.out.brk(LINE)
+    else:
+        reading.block(element, "item", scope)
+
+
+Special = Callable[["Reading", etree._Element, Scope], None]
+SPECIAL: Mapping[str, Special] = {
+    "note": _note, "lb": _lb, "gap": _gap, "space": _space, "g": _g,
+    "speaker": _speaker, "roleDesc": _cast_part, "actor": _cast_part, "item": _item,
+    "label": _label, "app": _app, "ptr": _ptr,
+}
+"""Elements whose reading needs a decision of their own."""

@@ -1,0 +1,225 @@
+"""Validating many files: folders expanded, every file reported, worker processes.
+
+Fails closed: a path that does not exist or a run that matches no file raises
+:class:`~teikit.diagnostics.InputError`; an unusable schema raises ``ConfigError`` before
+any file is read. A bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Final
+
+from teikit.diagnostics import ConfigError, Diagnostic, InputError, Severity, has_errors
+from teikit.files import expand_inputs
+from teikit.validator.choice import SchemaChoice, choose, configured_schemas
+from teikit.validator.config import Config, load_config
+from teikit.validator.document import Document, load_document
+from teikit.validator.engine import Options, backends, check_document
+from teikit.validator.schemas import Schema, load_schema
+from teikit.validator.stream import STREAM_ABOVE, valid_as_stream
+from teikit.validator.vocabulary import Vocabulary
+
+SUFFIXES: Final = (".xml", ".tei")
+CHUNK: Final = 128
+"""Files loaded together: their joint vocabulary gets one pruned grammar."""
+CHUNK_BYTES: Final = 16 * 1024 * 1024
+CHUNK_MIN_BYTES: Final = 1024 * 1024
+"""Each chunk costs a pruned grammar (a few tens of milliseconds when not cached)."""
+SHARES: Final = 4
+"""A chunk holds about 1/SHARES of a worker's share of the work left."""
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one file."""
+
+    path: Path
+    diagnostics: tuple[Diagnostic, ...] = ()
+    choice: SchemaChoice | None = field(default=None, compare=False)
+    """The schemas the file was checked against, and why (None when it could not be read)."""
+    schema_errors: tuple[Diagnostic, ...] = field(default=(), compare=False)
+    """Why a schema chosen for the file cannot be used (located in the schema): the file
+    was not checked, and the run is a configuration error."""
+
+    @property
+    def schemas(self) -> tuple[Path, ...]:
+        """The files of the schemas it was checked against."""
+        return tuple(s.source or s.path for s in self.choice.schemas) if self.choice else ()
+
+    @property
+    def valid(self) -> bool:
+        return not has_errors(self.diagnostics) and not self.schema_errors
+
+
+@dataclass(frozen=True)
+class _Job:
+    schemas: tuple[Schema, ...]
+    config: Config
+    options: Options
+
+
+def _load(path: Path, job: _Job) -> tuple[Document | None, list[Diagnostic]]:
+    return load_document(path, str(path), xinclude_roots=job.options.xinclude_roots)
+
+
+def _streamed(path: Path, job: _Job) -> FileResult | None:
+    """A large file found valid against the grammars given, read as a stream (never whole:
+    :mod:`teikit.validator.stream`); None when it must be checked the usual way."""
+    if not job.schemas or _size(path) < STREAM_ABOVE:
+        return None
+    from teikit.validator.relaxng import RelaxNGBackend
+
+    found = [backend for schema in job.schemas for backend in backends(schema, job.options)]
+    grammars = [backend for backend in found if isinstance(backend, RelaxNGBackend)]
+    if len(grammars) < len(found) or not all(valid_as_stream(path, grammar)
+                                             for grammar in grammars):
+        return None  # rules need the tree; or not valid: checked the usual way
+    return FileResult(path, (), SchemaChoice(job.schemas, "given"))
+
+
+def _check_chunk(paths: Sequence[Path], job: _Job) -> list[FileResult]:
+    streamed = {path: found for path in paths if (found := _streamed(path, job)) is not None}
+    checked = {result.path: result for result in _check_loaded(
+        [path for path in paths if path not in streamed], job)}
+    return [streamed.get(path) or checked[path] for path in paths]
+
+
+def _check_loaded(paths: Sequence[Path], job: _Job) -> list[FileResult]:
+    loaded = [(path, *_load(path, job)) for path in paths]
+    vocabulary = Vocabulary.union(doc.names() for _, doc, _ in loaded if doc)
+    prepared: set[Schema] = set()
+    results = []
+    for path, document, problems in loaded:
+        choice: SchemaChoice | None = None
+        unusable: tuple[Diagnostic, ...] = ()
+        if document is not None:
+            try:
+                choice = choose(document, job.schemas, job.config)
+                problems = problems + list(choice.problems)
+                for schema in set(choice.schemas) - prepared:  # one pruned grammar a chunk
+                    for backend in backends(schema, job.options):
+                        backend.prepare(vocabulary)
+                    prepared.add(schema)
+                problems = problems + check_document(document, choice.schemas, job.options)
+            except ConfigError as exc:
+                unusable = exc.diagnostics or (Diagnostic(
+                    str(path), 0, 0, Severity.ERROR, "schema", str(exc)),)
+        results.append(FileResult(path, tuple(problems), choice, unusable))
+    return results
+
+
+def checked_against(results: Iterable[FileResult]) -> list[tuple[str, int]]:
+    """Each set of schemas the files were checked against (with why it was chosen), and
+    how many files it checked, the most used first."""
+    counts: dict[str, int] = {}
+    for result in results:
+        if result.choice is not None:
+            counts[result.choice.label] = counts.get(result.choice.label, 0) + 1
+    return sorted(counts.items(), key=lambda item: -item[1])
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reported when it is loaded
+
+
+def _chunks(files: list[Path], jobs: int) -> list[list[int]]:
+    """The files (as indexes) in the order to check them: largest first, in chunks that
+    shrink as the work left does (see SHARES), so that the workers finish together, down to
+    CHUNK_MIN_BYTES; never more than CHUNK files or CHUNK_BYTES (what a worker holds in
+    memory at once)."""
+    sizes = [_size(path) for path in files]
+    left = sum(sizes)
+    chunks: list[list[int]] = [[]]
+    held = 0
+    for index in sorted(range(len(files)), key=lambda i: -sizes[i]):
+        chunks[-1].append(index)
+        held += sizes[index]
+        target = min(CHUNK_BYTES, max(CHUNK_MIN_BYTES, left // (jobs * SHARES)))
+        if held >= target or len(chunks[-1]) == CHUNK:
+            chunks.append([])
+            left -= held
+            held = 0
+    return [chunk for chunk in chunks if chunk]
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+_JOB: _Job | None = None
+
+
+def _work(paths: list[Path]) -> list[FileResult]:
+    assert _JOB is not None
+    return _check_chunk(paths, _JOB)
+
+
+def validate_paths(
+    paths: Iterable[str | Path],
+    schemas: Sequence[Schema | str | Path] | None = None,
+    *,
+    jobs: int = 1,
+    config: Config | None = None,
+    options: Options | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[FileResult]:
+    """Validate every ``.xml``/``.tei`` file named or inside the named folders.
+
+    ``jobs`` > 1 uses that many worker processes (forked after the schemas are compiled);
+    ``jobs`` = 0 means one per CPU. Results come back in input order. Without ``config``,
+    the settings of the project the first file belongs to apply. XInclude may read from
+    the named folders (and a named file's folder) besides each document's own.
+    ``progress(checked, total)`` is called as files are checked (a chunk at a time).
+    """
+    given = [Path(p) for p in paths]
+    files = list(expand_inputs(given, SUFFIXES))
+    if not files:
+        named = ", ".join(map(str, given)) or "(nothing)"
+        raise InputError(f"no .xml or .tei files found in {named}")
+    if config is None:  # the project the (first) input belongs to
+        config = load_config(files[0].parent)
+    explicit = [s if isinstance(s, Schema) else load_schema(s) for s in schemas or ()]
+    chosen = explicit or configured_schemas(config)
+    options = options or Options()
+    roots = {*(p.resolve() if p.is_dir() else p.resolve().parent for p in given),
+             *options.xinclude_roots, *config.xinclude_roots}
+    options = replace(options, xinclude_roots=tuple(sorted(roots)))
+    for schema in chosen:  # compile before forking (and fail before reading any file)
+        backends(schema, options)
+    job = _Job(tuple(explicit), config, options)
+    jobs = jobs or os.cpu_count() or 1
+    chunks = _chunks(files, jobs)
+    work = [[files[index] for index in chunk] for chunk in chunks]
+    tell = progress or (lambda checked, total: None)
+    tell(0, len(files))
+    done: list[list[FileResult]] = []
+    if jobs == 1 or len(chunks) == 1 or not _can_fork():
+        for paths in work:
+            done.append(_check_chunk(paths, job))
+            tell(sum(map(len, done)), len(files))
+    else:
+        import multiprocessing  # only workers need it
+
+        global _JOB
+        _JOB = job
+        try:
+            with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
+                for checked in pool.imap(_work, work):
+                    done.append(checked)
+                    tell(sum(map(len, done)), len(files))
+        finally:
+            _JOB = None
+    results: list[FileResult | None] = [None] * len(files)
+    for chunk, checked in zip(chunks, done, strict=True):
+        for index, result in zip(chunk, checked, strict=True):
+            results[index] = result
+    return [result for result in results if result is not None]

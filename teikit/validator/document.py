@@ -1,0 +1,140 @@
+"""Loading the document to validate: safe parsing, one located diagnostic when it is not
+well-formed, and XInclude restricted to trusted folders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from teikit import tei
+from teikit.diagnostics import Diagnostic, InputError, Severity
+from teikit.files import read_bytes
+from teikit.tei import XML_NS
+from teikit.validator.lines import line_of
+from teikit.validator.vocabulary import Vocabulary, vocabulary_of
+from teikit.validator.xinclude import XI_INCLUDE, Origin, Origins, include_all
+
+DocumentInput = Path | str | bytes | etree._ElementTree | etree._Element
+
+
+@dataclass
+class Document:
+    """A parsed document with what the backends need to locate problems."""
+
+    tree: etree._ElementTree
+    filename: str
+    folder: Path | None
+    source: bytes | None = None
+    origins: Origins = field(default_factory=dict, repr=False)
+    """Included element trees and the files they come from (see :mod:`xinclude`)."""
+    _lines: dict[str, list[bytes]] = field(default_factory=dict, repr=False)
+    _names: Vocabulary | None = field(default=None, repr=False)
+    _identified: list[etree._Element] = field(default_factory=list, repr=False)
+
+    def origin(self, node: etree._Element) -> Origin | None:
+        """Where ``node`` comes from when XInclude brought it in, else ``None``."""
+        if not self.origins:
+            return None
+        current: etree._Element | None = node
+        while current is not None:
+            found = self.origins.get(current)
+            if found is not None:
+                return found
+            current = current.getparent()
+        return None
+
+    def diagnostic(self, node: etree._Element | None, severity: Severity, code: str,
+                   message: str, *, line: int = 0, xpath: str | None = None,
+                   source: str | None = None, url: str | None = None) -> Diagnostic:
+        """A diagnostic located at ``node``: in the file it comes from, at its line (else
+        ``line``) and column."""
+        origin = self.origin(node) if node is not None else None
+        return Diagnostic(
+            origin.file if origin else self.filename, line_of(node) or line,
+            self._column(node, origin) if node is not None else 0, severity, code, message,
+            xpath=xpath, source=source, url=url,
+            document=origin.document if origin else None,
+            included_line=origin.line if origin else 0)
+
+    def _column(self, element: etree._Element, origin: Origin | None) -> int:
+        """1-based column of ``element``'s start tag on its line (0 when not found)."""
+        number = line_of(element)
+        source = origin.source if origin else self.source
+        if source is None or not isinstance(element.tag, str) or not number:
+            return 0
+        key = origin.file if origin else ""
+        lines = self._lines.get(key)
+        if lines is None:
+            lines = self._lines[key] = source.split(b"\n")
+        if number > len(lines):
+            return 0
+        line = lines[number - 1]
+        name = (element.prefix + ":" if element.prefix else "") + etree.QName(element).localname
+        start = line.find(b"<" + name.encode())
+        return len(line[:start].decode("utf-8", "replace")) + 1 if start >= 0 else 0
+
+    def names(self) -> Vocabulary:
+        """Which elements and attributes the document uses, and where (after XInclude)."""
+        if self._names is None:
+            self._identified.clear()
+            self._names = vocabulary_of(self.tree, self._identified)
+        return self._names
+
+    def identified(self) -> list[etree._Element]:
+        """The elements that have an ``xml:id``, in document order (found with the names,
+        or on their own when nothing needs the names)."""
+        if self._names is None:
+            found = self.tree.xpath("//*[@xml:id]", namespaces={"xml": XML_NS})
+            return [e for e in found if isinstance(e, etree._Element)] if isinstance(
+                found, list) else []
+        return self._identified
+
+
+def _parse(data: bytes, base_url: str | None) -> etree._ElementTree:
+    # collect_ids=False: a repeated xml:id is the schema's business, not the parser's
+    # (libxml2 rejects it while parsing; jing and the RELAX NG spec accept it).
+    return tei.parse_bytes(data, base_url=base_url, collect_ids=False)
+
+
+syntax_diagnostic = tei.syntax_diagnostic
+
+
+def load_document(
+    document: DocumentInput,
+    filename: str | None = None,
+    *,
+    xinclude_roots: tuple[Path, ...] = (),
+) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse ``document`` (a path, bytes or an lxml tree) and process its XIncludes.
+
+    Returns the document (``None`` when it cannot be parsed) and the problems found
+    while loading it. Input errors (a missing file) become diagnostics too.
+    """
+    if isinstance(document, etree._Element):
+        document = document.getroottree()
+    if isinstance(document, etree._ElementTree):
+        name = filename or document.docinfo.URL or "<tree>"
+        folder = Path(document.docinfo.URL).parent if document.docinfo.URL else None
+        return Document(document, name, folder), []
+    path = Path(document) if isinstance(document, (str, Path)) else None
+    name = filename or (str(path) if path else "<bytes>")
+    try:
+        data = read_bytes(path) if path else document
+    except InputError as exc:
+        return None, [Diagnostic(name, 0, 0, Severity.ERROR, "input", str(exc))]
+    assert isinstance(data, bytes)
+    if not data.strip():
+        return None, [Diagnostic(name, 0, 0, Severity.ERROR, "empty", "the file is empty")]
+    try:
+        tree = _parse(data, str(path.resolve()) if path else None)
+    except etree.XMLSyntaxError as exc:
+        return None, [syntax_diagnostic(name, exc)]
+    folder = path.resolve().parent if path else None
+    doc = Document(tree, name, folder, data)
+    problems: list[Diagnostic] = []
+    if folder is not None and next(tree.iter(XI_INCLUDE), None) is not None:
+        problems, doc.origins = include_all(doc.tree, name, folder,
+                                            (folder, *xinclude_roots), _parse)
+    return doc, problems

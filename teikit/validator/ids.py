@@ -1,0 +1,41 @@
+"""Repeated ``xml:id`` values, each reported where it comes again with where it came first.
+
+An ``xml:id`` must be unique in its document (the xml:id Recommendation; TEI types it
+``ID``). jing does not check it against ``tei_all`` (whose ID attributes are not
+DTD-compatible) and libxml2's parser is told not to, so that verdicts stay jing's; the
+repeat is reported as a warning, naming both places, so that a pointer to it is not
+silently ambiguous.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from teikit.diagnostics import Diagnostic, Severity
+from teikit.validator.document import Document
+from teikit.validator.messages import readable_xpath
+from teikit.validator.vocabulary import XML_ID
+
+
+def _where(document: Document, element: etree._Element, other: etree._Element) -> str:
+    first = document.diagnostic(element, Severity.INFO, "", "")
+    again = document.diagnostic(other, Severity.INFO, "", "")
+    place = f"line {first.line}" if first.file == again.file else f"{first.location}"
+    return f"{place} on `{etree.QName(element).localname}`"
+
+
+def repeated_ids(document: Document) -> list[Diagnostic]:
+    """A warning at each repeat of an ``xml:id`` value, naming its first place."""
+    first: dict[str, etree._Element] = {}
+    found = []
+    for element in document.identified():
+        value = " ".join((element.get(XML_ID) or "").split())  # an ID's spaces collapse
+        earlier = first.setdefault(value, element)
+        if earlier is element or not value:
+            continue
+        message = (f"xml:id `{value}` is used twice: here on "
+                   f"`{etree.QName(element).localname}` and at "
+                   f"{_where(document, earlier, element)}; a pointer to `#{value}` is ambiguous")
+        found.append(document.diagnostic(element, Severity.WARNING, "duplicate-id", message,
+                                         xpath=readable_xpath(element), source="xml-id"))
+    return found

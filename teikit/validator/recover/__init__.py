@@ -1,0 +1,100 @@
+"""Every grammar fault of a document, each named for what it is.
+
+libxml2 gives the verdict; when a document is invalid, :class:`Recovery` walks it again
+in Python to find every fault (see :mod:`walk`), as jing does, with libxml2 as an oracle
+that lets the walk skip valid subtrees. Valid documents never come here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import Final
+
+from lxml import etree
+
+from teikit.diagnostics import Diagnostic, Severity
+from teikit.validator.document import Document
+from teikit.validator.ids import repeated_ids
+from teikit.validator.recover.endtags import end_column, end_line
+from teikit.validator.recover.grammar import Grammar
+from teikit.validator.recover.oracle import Oracle
+from teikit.validator.recover.walk import Checker
+from teikit.validator.recover.wording import diagnostic
+from teikit.validator.vocabulary import Vocabulary
+
+ORACLES: Final = 8
+"""Compiled oracles kept per grammar (one per batch chunk that had an invalid file)."""
+
+
+class Recovery:
+    """The complete check against one grammar (read when a first document fails)."""
+
+    def __init__(self, grammar: etree._Element, digest: str) -> None:
+        self._grammar = grammar
+        self._digest = digest
+        self._checker: Checker | None = None
+        self._oracles: list[Oracle] = []
+
+    def _oracle(self, vocabulary: Vocabulary) -> Oracle:
+        for oracle in reversed(self._oracles):
+            if vocabulary <= oracle.vocabulary:
+                return oracle
+        oracle = Oracle(self._grammar, self._digest, vocabulary)
+        self._oracles = [*self._oracles[-(ORACLES - 1):], oracle]
+        return oracle
+
+    def diagnose(self, document: Document, vocabulary: Vocabulary,
+                 log: Iterable[etree._LogEntry] = ()) -> list[Diagnostic]:
+        """Every fault of ``document`` (whose elements and attributes ``vocabulary``
+        covers), worded; empty if the walk finds none. ``log``: libxml2's errors, whose
+        elements (and their ancestors) need not be asked about."""
+        if self._checker is None:
+            self._checker = Checker(Grammar(self._grammar))
+        oracle = self._oracle(vocabulary)
+        invalid = _failing(document, log)
+
+        def valid(element: etree._Element) -> bool:
+            return element not in invalid and oracle(element)
+
+        faults = self._checker.faults(document.tree.getroot(), valid)
+        if not faults:  # libxml2 counts repeated IDs in some grammars (jing too, in these)
+            return [dataclasses.replace(d, severity=Severity.ERROR, source="relaxng")
+                    for d in repeated_ids(document)]
+        ends = _EndsOf(document)
+        return [diagnostic(document, fault, ends) for fault in faults]
+
+
+def _failing(document: Document, log: Iterable[etree._LogEntry]) -> set[etree._Element]:
+    """The elements libxml2 reported, their ancestors and the root: all invalid."""
+    found = {document.tree.getroot()}
+    for path in {entry.path for entry in log if entry.path}:
+        try:
+            nodes = document.tree.xpath(path)
+        except etree.XPathError:
+            continue
+        for node in nodes if isinstance(nodes, list) else ():
+            if isinstance(node, etree._Element):
+                found.update(node.iterancestors())
+                found.add(node)
+    return found
+
+
+class _EndsOf:
+    """End tags of a document's elements, worked out on first need."""
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+
+    def __call__(self, element: etree._Element) -> tuple[int, int]:
+        document = self._document
+        line = end_line(element, self._included_at)
+        origin = document.origin(element)
+        source = origin.source if origin else document.source
+        name = etree.QName(element).localname
+        qname = f"{element.prefix}:{name}" if element.prefix else name
+        return line, end_column(source, line, qname)
+
+    def _included_at(self, element: etree._Element) -> int:
+        origin = self._document.origins.get(element)
+        return origin.line if origin else 0

@@ -1,0 +1,150 @@
+"""Validating a large document against a RELAX NG grammar without holding its whole tree.
+
+jing validates as it reads; libxml2 (through lxml) validates a tree, and the tree of a
+document takes several times its size in memory. So a large document whose schemas are
+grammars only (no Schematron needs the tree) is read twice as a stream of elements:
+
+1. the first reading finds its vocabulary, to which the grammar is pruned as for any
+   document (:mod:`teikit.validator.prune`);
+2. the second checks it piece by piece with two grammars made from the pruned one
+   (:class:`~teikit.validator.split.Split`): when an element of a *wide* element (one
+   with GATHER children or more) has GATHER complete siblings, they are validated
+   together, each against its own definition, and each is replaced by a placeholder
+   (:mod:`teikit.validator.split`). At the end the root, its wide elements by now mostly
+   placeholders, is validated against the grammar's start.
+
+Every element is checked once, whole or, as a placeholder, in its parent: the verdict is
+the whole document's against the grammar. A document found not valid (or that uses
+XInclude, or cannot be split) is checked again the usual way, which says what is wrong.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Final, Protocol
+
+from lxml import etree
+
+from teikit import tei
+from teikit.validator.split import MARK, SPLIT, Split
+from teikit.validator.vocabulary import Name, Vocabulary, split_name, vocabulary_from
+from teikit.validator.xinclude import XI_INCLUDE
+
+STREAM_ABOVE: Final = 16 * 1024 * 1024
+"""Documents of at least this many bytes are checked as a stream (when they can be)."""
+GATHER: Final = 64
+"""Complete children an element may hold before they are checked (together) and
+dropped."""
+_BATCH: Final = f"{{{SPLIT}}}batch"
+_XML_ID: Final = f"{{{tei.XML_NS}}}id"
+_NUMBERS: Final = itertools.count()
+"""Fresh ``xml:id`` values for placeholders: libxml2 remembers each ID it validates
+(checking that none comes twice), so a placeholder cannot repeat its element's."""
+"""The element that holds complete elements while they are checked together."""
+
+
+def read_stream(path: Path) -> tuple[Vocabulary, set[Name]] | None:
+    """The vocabulary of the document at ``path``, read as a stream, and the names of the
+    elements that stand in a *wide* element, one with at least GATHER children (only
+    those need checking apart). None when it uses XInclude (the usual reading must then
+    include the files first)."""
+    children: set[tuple[str | None, str]] = set()
+    attributes: set[tuple[str, str]] = set()
+    counts: dict[etree._Element, int] = {}
+    wide: set[str] = set()
+    for _, element in tei.iterparse(path, ("end",)):
+        tag = element.tag
+        parent = element.getparent()
+        children.add((None if parent is None else parent.tag, tag))
+        keys = element.keys()
+        if keys:
+            attributes.update([(tag, str(key)) for key in keys])
+        if tag in (XI_INCLUDE, MARK):
+            return None
+        if counts.pop(element, 0) >= GATHER:
+            wide.add(tag)
+        if parent is not None:
+            counts[parent] = counts.get(parent, 0) + 1
+        element.clear()  # read: its content and earlier siblings are not needed again
+        while parent is not None and element.getprevious() is not None:
+            del parent[0]
+    vocabulary = vocabulary_from(children, attributes)
+    inside = {split_name(tag) for tag in wide}
+    return vocabulary, {child for parent, child in vocabulary.children if parent in inside}
+
+def valid_in_parts(path: Path, split: Split, vocabulary: Vocabulary) -> bool:
+    """Whether the document at ``path`` is valid, checked as a stream (see the module).
+    Only the elements checked apart, their parents and the root are seen in Python."""
+    if not split.names:
+        return False
+    parents = {parent for parent, child in vocabulary.children
+               if parent is None or child in split.names}  # None: the root's parent
+    roots = {child for parent, child in vocabulary.children if parent is None}
+    seen = {_clark(name) for name in (*split.names, *parents, *roots) if name is not None}
+    apart = {_clark(name) for name in split.names}
+    waiting: dict[etree._Element, list[etree._Element]] = {}
+    for _, element in tei.iterparse(path, ("end",), seen):
+        waiting.pop(element, None)  # its children not checked yet stay whole inside it
+        parent = element.getparent()
+        if parent is None:
+            break
+        if element.tag not in apart:
+            continue
+        complete = waiting.get(parent)
+        if complete is None:
+            complete = waiting[parent] = []
+        complete.append(element)
+        if len(complete) >= GATHER and not _checked(complete, split):
+            return False
+    else:
+        return False
+    return bool(split.root.validate(element.getroottree()))
+
+
+def _clark(name: Name) -> str:
+    return f"{{{name[0]}}}{name[1]}" if name[0] else name[1]
+
+
+def _checked(complete: list[etree._Element], split: Split) -> bool:
+    """Check ``complete`` elements (siblings) together, each replaced by a placeholder
+    where it stood; False when one is not valid. They are gathered in an element of
+    their own document (moving them to another would cost a walk of each)."""
+    parent = complete[0].getparent()
+    assert parent is not None
+    batch = etree.SubElement(parent, _BATCH)
+    for child in complete:
+        placeholder = etree.Element(child.tag, {str(k): str(v) for k, v in child.items()})
+        if placeholder.get(_XML_ID) is not None:  # libxml2 keeps the IDs it has seen
+            placeholder.set(_XML_ID, f"teikit.placeholder.{next(_NUMBERS)}")
+        etree.SubElement(placeholder, MARK)
+        placeholder.tail, child.tail = child.tail, None
+        child.addprevious(placeholder)
+        batch.append(child)
+    complete.clear()
+    valid = bool(split.batch.validate(batch))
+    parent.remove(batch)
+    return valid
+
+class Pruning(Protocol):
+    """A grammar that can be pruned to a vocabulary (a RELAX NG backend)."""
+
+    @property
+    def streams(self) -> bool: ...
+    def pruned(self, vocabulary: Vocabulary) -> etree._Element: ...
+
+
+def valid_as_stream(path: Path, grammar: Pruning) -> bool:
+    """True when the document at ``path`` is valid against ``grammar``, found without
+    holding its tree; False when that is not shown (not valid, not splittable, XInclude,
+    not well-formed…): then the usual check decides, and says why."""
+    if not grammar.streams:
+        return False
+    try:
+        found = read_stream(path)
+        if found is None:
+            return False
+        vocabulary, wide = found
+        return valid_in_parts(path, Split(grammar.pruned(vocabulary), wide), vocabulary)
+    except (etree.XMLSyntaxError, etree.RelaxNGParseError, OSError, ValueError):
+        return False
