@@ -157,6 +157,19 @@ def test_a_role_that_leads_is_never_left_hanging() -> None:
     assert [row.role for row in result.explained][-1] != "role-before"
 
 
+def test_initials_before_a_surname_are_a_name_not_a_lettered_heading() -> None:
+    """``G. W. Ormsby`` under a first-name signature signs, even with running text below:
+    ``G.`` is an initial, not the letter of a section."""
+    result = teikit.encode(
+        "Dear Pemberton,\nThe Icelandic Government are likely to announce a twelve-mile "
+        "limit before the summer, and our trawler owners want to know what the Navy will "
+        "do.\nYours sincerely,\nRobert\nG. W. Ormsby\nCopies of this letter go to the "
+        "Chanceries in Bonn and Paris and to the Ministry of Agriculture and Fisheries.\n")
+    roles = {row.text: row.role for row in result.explained}
+    assert roles["Robert"] == "signer"
+    assert roles["G. W. Ormsby"] != "section-head"
+
+
 def test_the_cli_explains_without_writing_unless_asked(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
