@@ -16,6 +16,7 @@ from teikit.validator.lines import line_of
 from teikit.validator.vocabulary import Vocabulary, vocabulary_of
 from teikit.validator.xinclude import XI_INCLUDE, Origin, Origins, include_all
 
+_XML = {"xml": XML_NS}
 DocumentInput = Path | str | bytes | etree._ElementTree | etree._Element
 
 
@@ -31,7 +32,6 @@ class Document:
     """Included element trees and the files they come from (see :mod:`xinclude`)."""
     _lines: dict[str, list[bytes]] = field(default_factory=dict, repr=False)
     _names: Vocabulary | None = field(default=None, repr=False)
-    _identified: list[etree._Element] = field(default_factory=list, repr=False)
 
     def origin(self, node: etree._Element) -> Origin | None:
         """Where ``node`` comes from when XInclude brought it in, else ``None``."""
@@ -78,19 +78,19 @@ class Document:
     def names(self) -> Vocabulary:
         """Which elements and attributes the document uses, and where (after XInclude)."""
         if self._names is None:
-            self._identified.clear()
-            self._names = vocabulary_of(self.tree, self._identified)
+            self._names = vocabulary_of(self.tree)
         return self._names
 
-    def identified(self) -> list[etree._Element]:
-        """The elements that have an ``xml:id``, in document order (found with the names,
-        or on their own when nothing needs the names)."""
-        if self._names is None:
-            found = self.tree.xpath("//*[@xml:id]", namespaces={"xml": XML_NS})
-            return [e for e in found if isinstance(e, etree._Element)] if isinstance(
-                found, list) else []
-        return self._identified
+    def ids(self) -> list[str]:
+        """The ``xml:id`` values of the document (its XIncluded parts too), in order."""
+        found = self.tree.xpath("//@xml:id", namespaces=_XML, smart_strings=False)
+        return [str(value) for value in found] if isinstance(found, list) else []
 
+    def identified(self) -> list[etree._Element]:
+        """The elements that have an ``xml:id``, in document order."""
+        found = self.tree.xpath("//*[@xml:id]", namespaces=_XML)
+        return [e for e in found if isinstance(e, etree._Element)] if isinstance(
+            found, list) else []
 
 def _parse(data: bytes, base_url: str | None) -> etree._ElementTree:
     # collect_ids=False: a repeated xml:id is the schema's business, not the parser's

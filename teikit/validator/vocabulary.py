@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Final
 
 from lxml import etree
 
-XML_ID: Final = "{http://www.w3.org/XML/1998/namespace}id"
 Name = tuple[str, str]
 """(namespace URI or "", local name)."""
 
@@ -66,10 +64,8 @@ def split_name(clark: str) -> Name:
     return "", clark
 
 
-def vocabulary_of(tree: etree._ElementTree,
-                  identified: list[etree._Element] | None = None) -> Vocabulary:
-    """The element nesting and attribute use of ``tree`` (one walk; names are split once).
-    The elements that have an ``xml:id`` are added to ``identified`` when it is given."""
+def vocabulary_of(tree: etree._ElementTree) -> Vocabulary:
+    """The element nesting and attribute use of ``tree`` (one walk; names are split once)."""
     children: set[tuple[str | None, str]] = set()
     attributes: set[tuple[str, str]] = set()
     stack: list[str | None] = [None]
@@ -81,8 +77,6 @@ def vocabulary_of(tree: etree._ElementTree,
             keys = element.keys()
             if keys:
                 attributes.update([(tag, str(key)) for key in keys])
-                if identified is not None and XML_ID in keys:
-                    identified.append(element)
         else:
             stack.pop()
     return vocabulary_from(children, attributes)

@@ -30,7 +30,6 @@ from teikit.tei import TEI_NS
 from teikit.validator.document import Document
 from teikit.validator.hints import hint
 from teikit.validator.messages import guidelines_url, readable_xpath
-from teikit.validator.vocabulary import XML_ID
 
 _PREFIXED: Final = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):(.*)", re.S)
 _SCHEME: Final = "("
@@ -100,7 +99,7 @@ def local_target(item: str, prefixes: dict[str, list[PrefixDef]]) -> tuple[str, 
 
 def dangling(document: Document, pointers: frozenset[tuple[str, str]]) -> list[Diagnostic]:
     """An error for every local pointer in ``document`` that names no ``xml:id``."""
-    ids = {" ".join((e.get(XML_ID) or "").split()) for e in document.identified()}
+    ids = {" ".join(value.split()) for value in document.ids()}
     prefixes = prefix_defs(document.tree)
     found = []
     skip = len(TEI_NS) + 2

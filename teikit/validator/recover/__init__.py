@@ -25,6 +25,15 @@ from teikit.validator.vocabulary import Vocabulary
 
 ORACLES: Final = 8
 """Compiled oracles kept per grammar (one per batch chunk that had an invalid file)."""
+ASK_ABOVE: Final = 64
+"""Subtrees with fewer elements than this are walked without asking the oracle."""
+_SIZE: Final = etree.XPath("count(descendant::*)")
+
+
+def _size(element: etree._Element) -> float:
+    """How many elements ``element`` holds (counted by libxml2)."""
+    found = _SIZE(element)
+    return found if isinstance(found, float) else 0.0
 
 
 class Recovery:
@@ -51,11 +60,16 @@ class Recovery:
         elements (and their ancestors) need not be asked about."""
         if self._checker is None:
             self._checker = Checker(Grammar(self._grammar))
-        oracle = self._oracle(vocabulary)
         invalid = _failing(document, log)
+        oracles: list[Oracle] = []
 
         def valid(element: etree._Element) -> bool:
-            return element not in invalid and oracle(element)
+            # a small subtree is walked as fast as libxml2 is asked (and its oracle compiled)
+            if element in invalid or _size(element) < ASK_ABOVE:
+                return False
+            if not oracles:
+                oracles.append(self._oracle(vocabulary))
+            return oracles[0](element)
 
         faults = self._checker.faults(document.tree.getroot(), valid)
         if not faults:  # libxml2 counts repeated IDs in some grammars (jing too, in these)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 from collections.abc import Callable, Sequence
 from typing import Final
 
@@ -29,20 +30,23 @@ CODES: Final = {
     "text": "rng-text",
 }
 _VALUES_SHOWN: Final = 8
+Scope = tuple[tuple[str, str], ...]
+"""The namespaces in scope, as sorted (prefix, URI) pairs ("" for the default)."""
 EndOf = Callable[[etree._Element], tuple[int, int]]
 """The (line, column) of an element's end tag ((0, 0) when unknown)."""
 
 
-def show(name: Name, context: etree._Element, *, attribute: bool = False) -> str:
+def show(name: Name, context: etree._Element | Scope, *, attribute: bool = False) -> str:
     """A name as the document would write it: ``title``, ``xml:id``, ``teix:egXML``
     (an element in the default namespace, or in one the document has no prefix for,
-    by its local name)."""
+    by its local name). ``context``: the element where it is written, or its scope."""
+    scope = _prefixes(context) if isinstance(context, etree._Element) else context
     namespace, local = name
     if namespace == XML_NS:
         return f"xml:{local}"
-    if not namespace or (not attribute and namespace in {TEI_NS, context.nsmap.get(None)}):
+    if not namespace or (not attribute and (namespace == TEI_NS or ("", namespace) in scope)):
         return local
-    for prefix, uri in context.nsmap.items():
+    for prefix, uri in scope:
         if uri == namespace and prefix:
             return f"{prefix}:{local}"
     return local if not attribute else f"{{{namespace}}}{local}"
@@ -55,8 +59,19 @@ def element_name(element: etree._Element) -> str:
 
 def _names(names: Sequence[Name], context: etree._Element, *, attribute: bool = False,
            limit: int = 12) -> str:
+    return _phrase(tuple(names), _prefixes(context), attribute, limit)
+
+
+def _prefixes(context: etree._Element) -> Scope:
+    """The namespaces in scope at ``context`` ("" for the default one), as a cache key."""
+    return tuple(sorted((prefix or "", uri) for prefix, uri in context.nsmap.items()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _phrase(names: tuple[Name, ...], scope: Scope, attribute: bool, limit: int) -> str:
+    """``names`` as the document writes them, sorted, the first ``limit`` and a count."""
     marker = "@" if attribute else ""
-    shown = sorted({f"{marker}{show(n, context, attribute=attribute)}" for n in names},
+    shown = sorted({f"{marker}{show(n, scope, attribute=attribute)}" for n in names},
                    key=lambda text: (text.lstrip("@").split(":")[-1], text))
     phrase = allowed_phrase(shown[:limit], limit)
     return f"{phrase} and {len(shown) - limit} more" if len(shown) > limit else phrase
