@@ -80,7 +80,8 @@ def check(recorded: dict[str, dict[str, str]], now: dict[str, dict[str, str]]) -
         if parts:
             differing += 1
             for part in parts:
-                print(f"{key}: {part} differs\n{first_difference(recorded[key][part], now[key][part])}")
+                change = first_difference(recorded[key][part], now[key][part])
+                print(f"{key}: {part} differs\n{change}")
     return differing
 
 

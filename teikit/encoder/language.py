@@ -14,11 +14,13 @@ further languages of the text (a Greek dateline, a date in Chinese).
 from __future__ import annotations
 
 import functools
+import heapq
 import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
+from operator import itemgetter
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -38,6 +40,7 @@ _RANGES = (  # (first, last, script); ordered by first code point
     (0xF900, 0xFAFF, "Han"), (0xFB50, 0xFDFF, "Arabic"), (0xFE70, 0xFEFF, "Arabic"),
 )
 _PERSIAN = frozenset("پچژگ")
+_WORD = re.compile(r"[^\W\d_]+")
 MIN_WORDS = 10
 """Fewer counted words than this is never a sure detection."""
 LEAD = 1.5
@@ -127,21 +130,23 @@ def _by_script(text: str, main: str, scripts: Counter[str]) -> Detected:
 
 def _by_words(text: str, main: str) -> Detected:
     data = _data()
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = {}
     counted = 0
-    for word in re.findall(r"[^\W\d_]+", text.lower()):
-        found = data.weights.get(word)
+    weights, lower = data.weights, text.lower()
+    for word in _WORD.findall(lower):
+        found = weights.get(word)
         if found and script(word[0]) == main:
             counted += 1
-            scores.update(found)
-    for char, count in Counter(text.lower()).items():
+            for tag, weight in found.items():
+                scores[tag] = scores.get(tag, 0) + weight
+    for char, count in Counter(lower).items():
         if (language := data.letters.get(char)) is not None and script(char) == main:
-            scores[language] += count
+            scores[language] = scores.get(language, 0) + count
     if not scores:
         fallback = data.scripts[main]
         return Detected(fallback, False, reason=f"no common word of any language; {main} "
                         f"letters, taken for {name(fallback)}")
-    ranked = [*scores.most_common(2), ("", 0.0)]
+    ranked = [*heapq.nlargest(2, scores.items(), key=itemgetter(1)), ("", 0.0)]
     (best, top), (second, runner) = ranked[0], ranked[1]
     sure = counted >= MIN_WORDS and top >= LEAD * runner
     reason = "" if sure else (

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 from teikit.encoder.dates import DateOptions, ParsedDate, find_dates, parse_date
 from teikit.encoder.roles import shapes
 from teikit.encoder.roles.lexicon import lexicon, tokens
+from teikit.encoder.roles.memo import feature
 from teikit.encoder.roles.names import name_likeness
 
 _FINAL_BRACKET = re.compile(
@@ -28,12 +28,6 @@ _CJK_NUMERALS = frozenset("〇零一二三四五六七八九十年")
 _YEAR = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:[–/-]\d{2,4})?[).,;:]?$")
 """A year, or a span of years (``1960–61``): not a street number or a telephone."""
 _END_STRIP = "\"'”’)»]"
-
-
-def _letters(text: str) -> list[str]:
-    return [ch for ch in text if ch.isalpha()]
-
-
 
 
 def _dated(date: ParsedDate) -> bool:
@@ -67,22 +61,32 @@ class Line:
         if self.last < self.number:
             self.last = self.number
 
-    @cached_property
+    @feature
     def words(self) -> tuple[str, ...]:
         return tokens(self.text)
 
-    @cached_property
+    @feature
+    def letters(self) -> str:
+        """The line's letters, in order."""
+        return "".join(filter(str.isalpha, self.text))
+
+    @feature
+    def digits(self) -> bool:
+        """Whether the line has a digit (of any script)."""
+        return any(map(str.isdigit, self.text))
+
+    @feature
     def size(self) -> int:
         return len(self.text.split())
 
-    @cached_property
+    @feature
     def end(self) -> str:
         """The last character, closing quotes and a final bracketed remark aside
         (``… request. [2 lines illegible]`` ends with a full stop)."""
         stripped = _FINAL_BRACKET.sub("", self.text).rstrip(_END_STRIP) or self.text
         return stripped[-1] if stripped else ""
 
-    @cached_property
+    @feature
     def name_and_office(self) -> float:
         """For ``A. McLeod, President`` or ``Chairwoman: M. Holm``: how much one part looks
         like a name when the other names an office or a unit (else 0)."""
@@ -100,19 +104,19 @@ class Line:
                         return likeness
         return 0.0
 
-    @cached_property
+    @feature
     def caseless(self) -> bool:
         """Letters only of scripts without case (Arabic, Hebrew, CJK…)."""
-        letters = _letters(self.text)
+        letters = self.letters
         return bool(letters) and not any(ch.isupper() or ch.islower() for ch in letters)
 
-    @cached_property
+    @feature
     def caps(self) -> bool:
-        letters = _letters(self.text)
-        upper = sum(ch.isupper() for ch in letters)
+        letters = self.letters
+        upper = sum(map(str.isupper, letters))
         return len(letters) >= 2 and upper >= 0.8 * len(letters) and upper > 1
 
-    @cached_property
+    @feature
     def capitalised(self) -> float:
         """Share of the words that are not grammatical words and begin with a capital."""
         function = lexicon("function_words").words
@@ -122,32 +126,32 @@ class Line:
             return 0.0
         return sum(w[:1].isupper() for w in content) / len(content)
 
-    @cached_property
+    @feature
     def numbers(self) -> bool:
         """Whether a word holds digits other than a year's (a street, a telephone)."""
-        return any(any(ch.isdigit() for ch in word) and not _YEAR.match(word)
-                   for word in self.text.split())
+        return self.digits and any(any(map(str.isdigit, word)) and not _YEAR.match(word)
+                                   for word in self.text.split())
 
-    @cached_property
+    @feature
     def function_words(self) -> int:
         function = lexicon("function_words").words
-        return sum(1 for w in self.words if w in function)
+        return sum(map(function.__contains__, self.words))
 
-    @cached_property
+    @feature
     def sentence(self) -> bool:
         """Running prose: ends a sentence and reads as one, or is long."""
         ends = self.end in ".!?…"
-        letters = sum(ch.isalpha() for ch in self.text)
+        letters = len(self.letters)
         if self.size >= 30 and self.function_words >= 5 and self.end not in ":,;":
             return True  # a long paragraph ending with a reference or a quotation
         return ends and letters >= 2 and (self.function_words >= 1 or self.size >= 6)
 
-    @cached_property
+    @feature
     def sentences(self) -> int:
         """How many sentence ends stand inside the line (``… Adler. Please inform …``)."""
         return len(_INNER_END.findall(self.text))
 
-    @cached_property
+    @feature
     def label(self) -> tuple[str, str] | None:
         """(label, value) for ``SUBJECT: …`` or a label alone (``PARTICIPANTS``)."""
         match = shapes.LABEL.match(self.text)
@@ -158,7 +162,7 @@ class Line:
             return self.text, ""
         return None
 
-    @cached_property
+    @feature
     def known_label(self) -> str | None:
         """The label when the field-label list knows it (``Subject``, ``DATE AND PLACE``)."""
         if self.label is None:
@@ -167,64 +171,66 @@ class Line:
         hit = lexicon("field_labels").prefix(words)
         return hit if hit is not None and len(hit.split()) == len(words) else None
 
-    @cached_property
+    @feature
     def numbered(self) -> tuple[str, str, int] | None:
         return shapes.numbering(self.text)
 
-    @cached_property
+    @feature
     def bracket(self) -> str | None:
         """The inside of a line that is one bracket from end to end."""
         return shapes.whole_bracket(self.text)
 
-    @cached_property
+    @feature
     def page(self) -> tuple[str, str] | None:
         return shapes.page_number(self.text)
 
-    @cached_property
+    @feature
     def name(self) -> float:
         return name_likeness(self.text)
 
-    @cached_property
+    @feature
     def numerals(self) -> bool:
         """Whether the line has a digit or a CJK numeral: no date can be read without."""
-        return any(ch.isdigit() or ch in _CJK_NUMERALS for ch in self.text)
+        return self.digits or not _CJK_NUMERALS.isdisjoint(self.text)
 
-    @cached_property
+    @feature
     def whole_date(self) -> ParsedDate | None:
         """The date when the line is nothing but a date (a weekday may come first)."""
         if self.size > 8 or not self.numerals:
             return None
         return parse_date(self.text, self.dates)
 
-    @cached_property
+    @feature
     def date(self) -> ParsedDate | None:
         """A date of at least a month in a short line (the last one found), or the whole
         line's date."""
         whole = self.whole_date
         if whole is not None:
             return whole if _dated(whole) else None
-        if self.size > 22 or not self.numerals:
-            return None
-        found = [d for d in find_dates(self.text, self.dates) if _dated(d)]
+        found = self.short_dates
         return found[-1] if found else None
 
-    @cached_property
+    @feature
     def partial_date(self) -> bool:
         """A day and month without a year (``June 18``, ``Mittwoch, 7. Dez.``)."""
-        if self.size > 5 or self.whole_date is not None or not any(
-                ch.isdigit() for ch in self.text):
+        if self.size > 5 or self.whole_date is not None or not self.digits:
             return False
         return year_less(self.text, 1900, self.dates) is not None
 
-    @cached_property
+    @feature
     def first_date(self) -> ParsedDate | None:
         """The first date of at least a month in a short line."""
-        if self.size > 22 or not self.numerals:
-            return None
-        found = [d for d in find_dates(self.text, self.dates) if _dated(d)]
+        found = self.short_dates
         return found[0] if found else None
 
-    @cached_property
+    @feature
+    def short_dates(self) -> list[ParsedDate]:
+        """The dates of at least a month in a short line (none in a long one)."""
+        if self.size > 22 or not self.numerals:
+            return []
+        return [d for d in find_dates(self.text, self.dates) if _dated(d)]
+
+    @feature
     def date_share(self) -> float:
         """How much of the line its date covers (1.0 for a line that is only a date)."""
         date = self.date
@@ -232,7 +238,7 @@ class Line:
             return 0.0
         return len(date.text) / max(1, len(self.text))
 
-    @cached_property
+    @feature
     def lead_date(self) -> ParsedDate | None:
         """A date opening the line (``1962-08-01. Left Mbeya …``)."""
         head = self.text[:40]
@@ -243,7 +249,7 @@ class Line:
             return found[0]
         return None
 
-    @cached_property
+    @feature
     def lead_partial(self) -> ParsedDate | None:
         """A day and month without a year opening the line, up to a stop (``Monday 3 June.
         Left Shoshong …``): read in 1900 here, only to find it; its year comes from the
@@ -256,7 +262,7 @@ class Line:
             return None
         return year_less(head, 1900, self.dates)
 
-    @cached_property
+    @feature
     def place_date(self) -> bool:
         """``Moscow, 14 January 1963``: a short place before the line's final date."""
         date = self.date
@@ -266,7 +272,7 @@ class Line:
         return (before.rstrip().endswith(",") and len(before.split()) <= 8
                 and len(after.strip(" .,")) <= 30)
 
-    @cached_property
+    @feature
     def addressee(self) -> bool:
         """An addressee as written at a letter's foot: ``Hon. William H. Seward,``,
         ``The Earl Granville, K.G., &c.`` (forms in ``addressee_forms.txt``)."""

@@ -96,6 +96,14 @@ def transition(before: tuple[str, str], after: tuple[str, str]) -> float | None:
     return cost + BONUS.get((role_a, role_b), 0.0)
 
 
+TRANSITIONS: dict[tuple[str, str], dict[tuple[str, str], float]] = {
+    after: {before: step for before in STATES
+            if (step := transition(before, after)) is not None}
+    for after in STATES}
+"""For each state, the states it may follow and the cost of the step (the table of
+:func:`transition`, made once)."""
+
+
 def start_cost(state: tuple[str, str]) -> float | None:
     zone, role = state
     if (role in FOLLOWS and role not in MAY_START) or role == "postscript":
@@ -146,8 +154,9 @@ def best_path(context: Context, lines: Sequence[Line]) -> list[Decision]:
         pointers: dict[tuple[str, str], tuple[str, str] | None] = {}
         for state, evidence in column:
             best, via = None, None
+            allowed = TRANSITIONS[state]
             for previous, score in scores[-1].items():
-                step = transition(previous, state)
+                step = allowed.get(previous)
                 if step is not None and (best is None or score + step > best):
                     best, via = score + step, previous
             if best is not None:

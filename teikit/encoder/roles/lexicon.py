@@ -22,6 +22,9 @@ def tokens(text: str) -> tuple[str, ...]:
     abbreviation with inner stops (``a.i.``, ``p.s.``)."""
     found = []
     for raw in _TOKEN.findall(text.lower().replace("’", "'")):
+        if raw.isalnum():  # most words: nothing to strip
+            found.append(raw)
+            continue
         word = raw if "." in raw[:-1] else raw.rstrip(".")
         found.append(word.strip("-'") or raw)
     return tuple(found)

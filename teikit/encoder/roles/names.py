@@ -9,6 +9,7 @@ with its romanisation in brackets. An office or a body (``Hon. Secretary``,
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from teikit.encoder.roles.lexicon import lexicon
 
@@ -27,6 +28,16 @@ _JOINED = re.compile(r"\s+(?:and|&|und|et|y|и|i)\s+")
 _NAME_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|at|az|ash|ibn|bin|ben|abu|d|l|O|Mc|Mac)[-’']",
                           re.IGNORECASE)
 """``al-Kassem``, ``d'Orsay``, ``O'Brien``: a prefix before a capitalised name."""
+
+
+@cache
+def _offices_and_bodies() -> frozenset[str]:
+    return lexicon("role_words").words | lexicon("org_words").words
+
+
+@cache
+def _offices_and_titles() -> frozenset[str]:
+    return lexicon("role_words").words | lexicon("titles").words
 
 
 def name_likeness(text: str) -> float:
@@ -63,8 +74,7 @@ def name_likeness(text: str) -> float:
     if capitals == 0:
         return 0.0
     score = 1.0 if initials else 0.75 if 2 <= capitals <= 4 else 0.45 if capitals == 1 else 0.3
-    offices, bodies = lexicon("role_words").words, lexicon("org_words").words
-    if any(word.lower().rstrip(".,") in offices | bodies for word in words):
+    if any(word.lower().rstrip(".,") in _offices_and_bodies() for word in words):
         score *= 0.5  # "Hon. Secretary", "Eastern Division": an office or a body
     return score
 
@@ -74,7 +84,7 @@ def person_lead(text: str) -> float:
     """Name-likeness of the part of a line before its first comma, titles and offices
     in front of the name left out (``Deputy Minister Kazimierz Dobrzyński, Ministry …``)."""
     words = text.split(",")[0].split("(")[0].split()
-    skip = lexicon("role_words").words | lexicon("titles").words
+    skip = _offices_and_titles()
     while len(words) > 1 and (words[0].lower().rstrip(".") in skip):
         words = words[1:]
     return name_likeness(" ".join(words))

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import pairwise
 
 from teikit.encoder.roles.features import Line
+from teikit.encoder.roles.memo import feature
 
 
 @dataclass
@@ -19,7 +19,7 @@ class Page:
 
     lines: Sequence[Line]
 
-    @cached_property
+    @feature
     def positions(self) -> dict[int, int]:
         return {id(line): position for position, line in enumerate(self.lines)}
 
@@ -30,28 +30,28 @@ class Page:
     def get(self, position: int) -> Line | None:
         return self.lines[position] if 0 <= position < len(self.lines) else None
 
-    @cached_property
+    @feature
     def prose(self) -> list[int]:
         """Positions of the lines of running prose (sentences of some length)."""
         return [n for n, line in enumerate(self.lines) if line.sentence and line.size >= 3]
 
-    @cached_property
+    @feature
     def first_prose(self) -> int:
         return self.prose[0] if self.prose else len(self.lines)
 
-    @cached_property
+    @feature
     def last_prose(self) -> int:
         """The last line of running prose (past the end when there is none, so that no
         line counts as coming after the text)."""
         return self.prose[-1] if self.prose else len(self.lines)
 
-    @cached_property
+    @feature
     def capitals(self) -> bool:
         """Whether the document is typed in capitals (a telegram)."""
         long = [line for line in self.lines if line.size >= 8]
         return bool(long) and sum(line.caps for line in long) >= 0.6 * len(long)
 
-    @cached_property
+    @feature
     def dated_headings(self) -> int:
         """Short lines that are only a date and open running text: diary entries."""
         count = 0
@@ -61,7 +61,7 @@ class Page:
                 count += 1
         return count
 
-    @cached_property
+    @feature
     def short_heads(self) -> int:
         """Short capitalised lines without end punctuation standing over running text
         (``Background``, ``Recommendation``): several of them are a memo's sections."""
@@ -72,7 +72,7 @@ class Page:
                 count += 1
         return count
 
-    @cached_property
+    @feature
     def dated_paragraphs(self) -> int:
         """Paragraphs that open with a date (a journal's entries); a date without a year
         counts when the document names its year."""
