@@ -32,6 +32,7 @@ from teikit.diagnostics import (
 )
 from teikit.encoder import EncodeResult, encode_bytes, encode_file, encode_text
 from teikit.encoder.profiles import Profile, resolve, with_options
+from teikit.executor import Executor, executor
 from teikit.exporter import ExportOptions, ExportResult, check_view, export_file
 from teikit.exporter import export as _export
 from teikit.outcome import Outcome
@@ -124,20 +125,23 @@ def _validate_bytes(data: bytes, filename: str) -> list[Diagnostic]:
 
 
 def build(src: Path, out: Path, *, profile: str | None = None, force: bool = False,
-          progress: Callable[[Outcome, int, int], None] | None = None) -> BuildReport:
+          progress: Callable[[Outcome, int, int], None] | None = None,
+          executor: Executor | None = None) -> BuildReport:
     """Encode, validate and export every transcript under ``src`` into ``out``;
-    ``progress(outcome, number, total)`` is called after each file. Files in ``out`` that
-    teikit did not write, or that were changed since, are kept unless ``force``."""
+    ``progress(outcome, number, total)`` is called after each file, in input order. Files
+    in ``out`` that teikit did not write, or that were changed since, are kept unless
+    ``force``. The per-file work runs on ``executor`` (:func:`executor`; default: in this
+    process)."""
     return _build(src, out, profile=profile, force=force, validate=_validate_bytes,
-                  progress=progress)
+                  progress=progress, executor=executor)
 
 
 __all__ = [
-    "BuildReport", "ConfigError", "Diagnostic", "EncodeOptions", "EncodeResult",
+    "BuildReport", "ConfigError", "Diagnostic", "EncodeOptions", "EncodeResult", "Executor",
     "ExportOptions", "ExportResult", "InputError", "Outcome", "OutputError", "Plan",
     "Profile", "Schema", "SchemaChoice", "Severity", "TeikitError", "ValidationError",
     "__version__", "build", "check_view", "default_schemas", "encode", "encode_bytes",
-    "encode_file", "encode_files", "explain", "export", "export_file", "export_files",
+    "encode_file", "encode_files", "executor", "explain", "export", "export_file", "export_files",
     "is_valid", "iter_diagnostics", "load_schema", "parse_file", "plan", "read_tree",
     "schemas_for",
     "validate",

@@ -140,6 +140,28 @@ def main_options(
     against schemas, and publishes it as HTML or plain text."""
 
 
+class ExecutorKind(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+Jobs = Annotated[int, typer.Option(
+    "--jobs", "-j", min=0, help="Worker processes (0: one per CPU).")]
+ExecutorChoice = Annotated[ExecutorKind, typer.Option(
+    "--executor", help=("Where files are worked on: local (--jobs processes) or dask (the "
+                        "workers of --scheduler; pip install 'teikit[dask]')."))]
+Scheduler = Annotated[str | None, typer.Option(
+    "--scheduler", metavar="ADDRESS", help="The Dask scheduler, e.g. tcp://host:8786.")]
+
+
+def executor(jobs: int, kind: ExecutorKind, scheduler: str | None) -> teikit.Executor:
+    """The executor the options ask for; a usage error (exit 2) otherwise."""
+    try:
+        return teikit.executor(jobs, kind.value, scheduler)
+    except TeikitError as exc:
+        fail(str(exc), 2)
+
+
 class Layout(str, Enum):
     record = "record"
     letter = "letter"
@@ -171,6 +193,9 @@ def encode(
     explain: Annotated[bool, typer.Option(help=(
         "Print each line's role and the evidence that decided it (TEI is written only "
         "with -o)."))] = False,
+    jobs: Jobs = 1,
+    executor_kind: ExecutorChoice = ExecutorKind.local,
+    scheduler: Scheduler = None,
 ) -> None:
     """Encode transcripts as TEI.
 
@@ -183,14 +208,17 @@ def encode(
       teikit encode letter.txt -o - | less
 
       teikit encode --explain letter.txt
+
+      teikit encode transcripts/ -o tei/ --jobs 0
     """
+    runner = executor(jobs, executor_kind, scheduler)
     todo = plan(inputs, (".txt",), "transcripts (.txt)", output, force)
     if explain and output is not None and str(output) == "-":
         fail("--explain prints to stdout: give -o a file or a folder for the TEI", 2)
     options = teikit.EncodeOptions(profile, layout.value if layout else None, encoding, strict,
                                    lang, explain=explain,
                                    write=not explain or output is not None)
-    raise typer.Exit(finish(teikit.encode_files(todo, options)))
+    raise typer.Exit(finish(teikit.encode_files(todo, options, runner)))
 
 
 class Format(str, Enum):
@@ -215,8 +243,9 @@ def validate(
     output_format: Annotated[Format, typer.Option(
         "--format", "-f", help="Report format (github adds a job summary in Actions).")]
     = Format.text,
-    jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=0, help="Worker processes (0: one per CPU).")] = 1,
+    jobs: Jobs = 1,
+    executor_kind: ExecutorChoice = ExecutorKind.local,
+    scheduler: Scheduler = None,
     baseline: Annotated[Path | None, typer.Option(
         help="Known problems to ignore: fail only on new ones.")] = None,
     write_baseline: Annotated[Path | None, typer.Option(
@@ -263,13 +292,15 @@ def validate(
     from teikit import reporting
     from teikit.validator import Options, checked_against, validate_paths
 
+    runner = executor(jobs, executor_kind, scheduler)
     try:
         with progress_bar("Validating") as progress:
-            results = validate_paths(paths, list(schema or ()), jobs=jobs,
-                                     options=Options(embedded=embedded,
-                                                     xinclude_roots=tuple(xinclude_root or ()),
-                                                     phase=phase, pointers=check_pointers),
-                                     progress=progress)
+            results = validate_paths(
+                paths, list(schema or ()), jobs=jobs,
+                executor=runner if executor_kind is ExecutorKind.dask else None,
+                options=Options(embedded=embedded, xinclude_roots=tuple(xinclude_root or ()),
+                                phase=phase, pointers=check_pointers),
+                progress=progress)
         known = reporting.load_baseline(baseline) if baseline is not None else None
     except TeikitError as exc:
         fail(str(exc), 2)
@@ -336,6 +367,9 @@ def export(
         "html: your own XSLT 1.0 templates; an element they match is rendered by them."))]
     = None,
     force: Annotated[bool, typer.Option(help="Replace files teikit did not write.")] = False,
+    jobs: Jobs = 1,
+    executor_kind: ExecutorChoice = ExecutorKind.local,
+    scheduler: Scheduler = None,
 ) -> None:
     """Export TEI as HTML or plain text (validated first).
 
@@ -355,13 +389,14 @@ def export(
 
       teikit export letters/ --to html --css house.css --xslt house.xsl -o site/
     """
+    runner = executor(jobs, executor_kind, scheduler)
     chosen = teikit.check_view(to.value, view)
     theme = load_theme(to, css, xslt)
     todo = plan(inputs, (".xml", ".tei"), "TEI files (.xml)", output, force)
     options = teikit.ExportOptions(
         to=to.value, view=chosen, validate=not no_validate, schemas=tuple(schema or ()),
         notes=notes.value, xinclude_roots=tuple(p for p in inputs if p.is_dir()), **theme)
-    outcomes = list(teikit.export_files(todo, options))
+    outcomes = list(teikit.export_files(todo, options, runner))
     code = finish(outcomes)
     if report:
         say(export_report(sum((o.unruled for o in outcomes), Counter())))
@@ -412,6 +447,9 @@ def build(
     force: Annotated[bool, typer.Option(
         help="Replace files in OUTPUT that teikit did not write or that were changed.")]
     = False,
+    jobs: Jobs = 1,
+    executor_kind: ExecutorChoice = ExecutorKind.local,
+    scheduler: Scheduler = None,
 ) -> None:
     """Run the whole pipeline: encode, validate, export HTML and both text views.
 
@@ -422,15 +460,18 @@ def build(
 
       teikit build samples -o out
 
-      teikit build transcripts/ -o site/ --profile frus
+      teikit build transcripts/ -o site/ --profile frus --jobs 2
     """
+    runner = executor(jobs, executor_kind, scheduler)
+
     def progress(outcome: teikit.Outcome, number: int, total: int) -> None:
         if not quiet:
             show(outcome.diagnostics)
             width = len(str(total))
             say(f"[{number:>{width}}/{total}] {outcome.status:<7} {outcome.source}")
 
-    report = teikit.build(src, output, profile=profile, force=force, progress=progress)
+    report = teikit.build(src, output, profile=profile, force=force, progress=progress,
+                          executor=runner)
     total = len(report.outcomes)
     if total == 0:
         fail(f"no transcripts (.txt) found in {src}", 1)

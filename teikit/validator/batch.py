@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Final
 
 from teikit.diagnostics import ConfigError, Diagnostic, InputError, Severity, has_errors
+from teikit.executor import Executor
 from teikit.files import expand_inputs
 from teikit.validator.choice import SchemaChoice, choose, configured_schemas
 from teikit.validator.config import Config, load_config
@@ -155,6 +156,10 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+def _check_job_chunk(job: _Job, paths: Sequence[Path]) -> list[FileResult]:
+    return _check_chunk(paths, job)
+
+
 _JOB: _Job | None = None
 
 
@@ -171,6 +176,7 @@ def validate_paths(
     config: Config | None = None,
     options: Options | None = None,
     progress: Callable[[int, int], None] | None = None,
+    executor: Executor | None = None,
 ) -> list[FileResult]:
     """Validate every ``.xml``/``.tei`` file named or inside the named folders.
 
@@ -179,6 +185,7 @@ def validate_paths(
     the settings of the project the first file belongs to apply. XInclude may read from
     the named folders (and a named file's folder) besides each document's own.
     ``progress(checked, total)`` is called as files are checked (a chunk at a time).
+    ``executor`` (a Dask cluster, see :mod:`teikit.executor`) runs the chunks instead.
     """
     given = [Path(p) for p in paths]
     files = list(expand_inputs(given, SUFFIXES))
@@ -202,7 +209,11 @@ def validate_paths(
     tell = progress or (lambda checked, total: None)
     tell(0, len(files))
     done: list[list[FileResult]] = []
-    if jobs == 1 or len(chunks) == 1 or not _can_fork():
+    if executor is not None:
+        for checked in executor.map(_check_job_chunk, job, work):
+            done.append(checked)
+            tell(sum(map(len, done)), len(files))
+    elif jobs == 1 or len(chunks) == 1 or not _can_fork():
         for paths in work:
             done.append(_check_chunk(paths, job))
             tell(sum(map(len, done)), len(files))
