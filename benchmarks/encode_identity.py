@@ -5,11 +5,13 @@ Record every output first, change the code, then check::
     python benchmarks/encode_identity.py record /tmp/encoded.json
     python benchmarks/encode_identity.py check /tmp/encoded.json
 
+``--corpus NAME=FOLDER`` (repeatable) adds a folder of your own transcripts (``*.txt``).
+
 For every transcript of the corpora below, the snapshot keeps the TEI bytes, the
 ``teikit encode --explain`` text and the diagnostics; ``check`` exits 1 and shows the first
-difference of every file that changed. Corpora missing on this machine (``../shared``,
-``/work/heldout``) are left out and named, so a snapshot recorded without them is checked
-without them.
+difference of every file that changed. Corpora missing on this machine (``../shared``, a
+folder given with ``--corpus``) are left out and named, so a snapshot recorded without
+them is checked without them.
 """
 
 from __future__ import annotations
@@ -31,7 +33,6 @@ SHARED = ROOT.parent / "shared"
 CORPORA: dict[str, tuple[Path, str, str | None]] = {
     # name: (folder, glob, profile; None = the profile configured beside the file)
     "transcripts-dev": (SHARED / "corpus" / "transcripts-dev" / "transcripts", "*.txt", None),
-    "heldout": (Path("/work/heldout/transcripts"), "*.txt", None),
     "tests-encode": (ROOT / "tests" / "data" / "encode", "**/*.txt", None),
     "tests-roles": (ROOT / "tests" / "data" / "roles", "*.txt", None),
     "samples": (ROOT / "samples", "*.txt", None),
@@ -96,7 +97,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("action", choices=["record", "check"])
     parser.add_argument("snapshot", type=Path)
+    parser.add_argument("--corpus", action="append", default=[], metavar="NAME=FOLDER",
+                        help="also a folder of transcripts (*.txt); repeatable")
     args = parser.parse_args()
+    for given in args.corpus:
+        name, _, folder = given.partition("=")
+        CORPORA[name] = (Path(folder), "*.txt", None)
     now = snapshot()
     if args.action == "record":
         args.snapshot.write_text(json.dumps(now, sort_keys=True), encoding="utf-8")
