@@ -100,8 +100,14 @@ def _mutations(tree: etree._ElementTree, seed: int) -> etree._ElementTree:
     return mutated
 
 
+@pytest.mark.parametrize("read", [(stream.PREFIX, stream.TAIL), (40, 0), (40, 300)],
+                         ids=["whole", "prefix", "prefix-and-tail"])
 @pytest.mark.parametrize("seed", range(40))
-def test_the_verdict_is_the_whole_trees(seed: int, tmp_path: Path) -> None:
+def test_the_verdict_is_the_whole_trees(seed: int, read: tuple[int, int], tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Also when the vocabulary is read from the first elements (and last bytes) only."""
+    monkeypatch.setattr(stream, "PREFIX", read[0])
+    monkeypatch.setattr(stream, "TAIL", read[1])
     grammar = _grammar()
     tree = _mutations(_large(3), seed)
     assert _streamed(grammar, tree, tmp_path / "doc.xml") == _whole(grammar, tree)

@@ -19,7 +19,10 @@ The pruned grammar compiles in milliseconds and validates several times faster.
 Where a pattern the documents cannot match is *required* (a ``teiHeader`` missing from a
 ``TEI``, a ``title`` from a ``titleStmt``), it is not dropped but kept as a stub that can
 match nothing in them: the verdict is the same, and libxml2 can still say what it expected
-there instead of rejecting the whole document without a word.
+there instead of rejecting the whole document without a word. A *strict* copy has
+``notAllowed`` there instead: it accepts no document that the whole grammar rejects,
+whatever its vocabulary (replacing any pattern by ``notAllowed`` only ever narrows what a
+grammar accepts), so a vocabulary read from part of a document may prune it.
 
 Only self-contained grammars are pruned (no ``include``, ``externalRef``, ``parentRef``,
 nested ``grammar``, ``div`` or ``combine``); others are compiled whole.
@@ -166,7 +169,9 @@ def _reach_of(grammar: etree._Element) -> _Reach:
 
 
 class _Pruner:
-    def __init__(self, grammar: etree._Element, vocabulary: Vocabulary) -> None:
+    def __init__(self, grammar: etree._Element, vocabulary: Vocabulary, *,
+                 strict: bool = False) -> None:
+        self.strict = strict
         self.reach = _reach_of(grammar)
         self.defines = self.reach.defines
         self.kept: dict[tuple[str, Allowed], Allowed] = {}
@@ -288,7 +293,7 @@ class _Pruner:
         if kind in {"element", "attribute"}:
             name = element_name(node) if kind == "element" else attribute_name(node)
             if name is not None and (kind, *name) not in allowed:
-                return _Blocked(_stub(kind, name))
+                return None if self.strict else _Blocked(_stub(kind, name))
             return self.element(node) if kind == "element" else self.named(node, frozenset())
         if kind == "choice":
             return self.choice(node, allowed)
@@ -330,7 +335,7 @@ class _Pruner:
                 copy.append(etree.Element(f"{{{RNG}}}empty") if kept is _EMPTY else kept)
         if len(copy):
             return copy if matching else _Blocked(copy, observed=True)
-        if len(expected):  # nothing can match here; say what the schema expects
+        if len(expected) and not self.strict:  # nothing can match here; say what the schema expects
             return _Blocked(expected[0] if len(expected) == 1 else expected)
         return None
 
@@ -438,9 +443,11 @@ def _clone(node: etree._Element) -> etree._Element:
     return copy
 
 
-def prune(grammar: etree._Element, vocabulary: Vocabulary) -> etree._Element:
-    """A copy of ``grammar`` keeping only what documents with ``vocabulary`` can use."""
-    pruner = _Pruner(grammar, vocabulary)
+def prune(grammar: etree._Element, vocabulary: Vocabulary, *, strict: bool = False
+          ) -> etree._Element:
+    """A copy of ``grammar`` keeping only what documents with ``vocabulary`` can use;
+    ``strict``: with no stubs (it then accepts no document ``grammar`` rejects)."""
+    pruner = _Pruner(grammar, vocabulary, strict=strict)
     start = grammar.find(f"{{{RNG}}}start")
     roots = pruner.inside.get(None, frozenset())
     kept = pruner.group(start, start, roots) if start is not None else None

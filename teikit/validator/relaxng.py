@@ -116,10 +116,13 @@ class RelaxNGBackend:
         del self._compiled[:-KEEP_PRUNED]
         return vocabulary, validator
 
-    def pruned(self, vocabulary: Vocabulary) -> etree._Element:
-        """The grammar pruned to ``vocabulary`` (from the cache when it was made before)."""
-        data = cached("rng-pruned", [PRUNING, self.schema.digest, *vocabulary.key()],
-                      lambda: etree.tostring(prune(self.grammar.getroot(), vocabulary)))
+    def pruned(self, vocabulary: Vocabulary, *, strict: bool = False) -> etree._Element:
+        """The grammar pruned to ``vocabulary`` (from the cache when it was made before);
+        ``strict``: with no stubs (see :func:`prune`)."""
+        data = cached("rng-pruned", [PRUNING, "strict" if strict else "", self.schema.digest,
+                                     *vocabulary.key()],
+                      lambda: etree.tostring(prune(self.grammar.getroot(), vocabulary,
+                                                   strict=strict)))
         return tei.parse_bytes(data, base_url=str(self.schema.path)).getroot()
 
     @property

@@ -16,6 +16,14 @@ grammars only (no Schematron needs the tree) is read twice as a stream of elemen
 Every element is checked once, whole or, as a placeholder, in its parent: the verdict is
 the whole document's against the grammar. A document found not valid (or that uses
 XInclude, or cannot be split) is checked again the usual way, which says what is wrong.
+
+The first reading stops after PREFIX elements: the vocabulary of a large document is
+nearly always all in its first megabytes and its last (whose tags are scanned too, see
+:mod:`teikit.validator.tail`). The grammar is then pruned *strictly* (no stub
+where the prefix has no match for a required pattern), which accepts no document the
+whole grammar rejects, whatever elements come later; so a document is read once more,
+not twice. Only when that check fails is the vocabulary read whole and the document
+checked again in parts, then the usual way.
 """
 
 from __future__ import annotations
@@ -28,11 +36,17 @@ from lxml import etree
 
 from teikit import tei
 from teikit.validator.split import MARK, SPLIT, Split
+from teikit.validator.tail import tail_vocabulary
 from teikit.validator.vocabulary import Name, Vocabulary, split_name, vocabulary_from
 from teikit.validator.xinclude import XI_INCLUDE
 
 STREAM_ABOVE: Final = 16 * 1024 * 1024
 """Documents of at least this many bytes are checked as a stream (when they can be)."""
+PREFIX: Final = 100_000
+"""Elements read for the vocabulary before a large document is checked in parts."""
+TAIL: Final = 1024 * 1024
+"""Bytes at the end of a large document whose tags are added to that vocabulary
+(:mod:`teikit.validator.tail`)."""
 GATHER: Final = 64
 """Complete children an element may hold before they are checked (together) and
 dropped."""
@@ -44,16 +58,30 @@ _NUMBERS: Final = itertools.count()
 """The element that holds complete elements while they are checked together."""
 
 
-def read_stream(path: Path) -> tuple[Vocabulary, set[Name]] | None:
-    """The vocabulary of the document at ``path``, read as a stream, and the names of the
-    elements that stand in a *wide* element, one with at least GATHER children (only
-    those need checking apart). None when it uses XInclude (the usual reading must then
-    include the files first)."""
+Read = tuple[Vocabulary, set[Name], bool]
+"""A document's vocabulary, the elements that stand in wide elements, and whether the
+whole document was read for them."""
+
+
+def read_stream(path: Path, limit: int | None = None) -> Read | None:
+    """The vocabulary of the document at ``path`` (of its first ``limit`` elements, when
+    given), read as a stream, and the names of the elements that stand in a *wide*
+    element, one with at least GATHER children (only those need checking apart). None
+    when it uses XInclude (the usual reading must then include the files first)."""
     children: set[tuple[str | None, str]] = set()
     attributes: set[tuple[str, str]] = set()
     counts: dict[etree._Element, int] = {}
     wide: set[str] = set()
-    for _, element in tei.iterparse(path, ("end",)):
+    whole = True
+    for number, (_, element) in enumerate(tei.iterparse(path, ("end",))):
+        if number == limit:  # the rest is not read; the elements still open were
+            whole = False
+            _note_open(element, children, attributes)
+            tail = tail_vocabulary(path, TAIL, dict(element.nsmap))
+            children.update(tail[0])
+            attributes.update(tail[1])
+            wide.update(open_.tag for open_, count in counts.items() if count >= GATHER)
+            break
         tag = element.tag
         parent = element.getparent()
         children.add((None if parent is None else parent.tag, tag))
@@ -71,7 +99,20 @@ def read_stream(path: Path) -> tuple[Vocabulary, set[Name]] | None:
             del parent[0]
     vocabulary = vocabulary_from(children, attributes)
     inside = {split_name(tag) for tag in wide}
-    return vocabulary, {child for parent, child in vocabulary.children if parent in inside}
+    return vocabulary, {child for parent, child in vocabulary.children if parent in inside
+                        }, whole
+
+
+def _note_open(element: etree._Element, children: set[tuple[str | None, str]],
+               attributes: set[tuple[str, str]]) -> None:
+    """Add ``element`` and its ancestors (started, not ended) to the vocabulary read."""
+    current: etree._Element | None = element
+    while current is not None:
+        parent = current.getparent()
+        children.add((None if parent is None else parent.tag, current.tag))
+        attributes.update([(current.tag, str(key)) for key in current.attrib])
+        current = parent
+
 
 def valid_in_parts(path: Path, split: Split, vocabulary: Vocabulary) -> bool:
     """Whether the document at ``path`` is valid, checked as a stream (see the module).
@@ -84,7 +125,9 @@ def valid_in_parts(path: Path, split: Split, vocabulary: Vocabulary) -> bool:
     seen = {_clark(name) for name in (*split.names, *parents, *roots) if name is not None}
     apart = {_clark(name) for name in split.names}
     waiting: dict[etree._Element, list[etree._Element]] = {}
-    for _, element in tei.iterparse(path, ("end",), seen):
+    for _, element in tei.iterparse(path, ("end",), {*seen, *_REFUSED}):
+        if element.tag in _REFUSED:  # content the vocabulary read may not have seen
+            return False
         waiting.pop(element, None)  # its children not checked yet stay whole inside it
         parent = element.getparent()
         if parent is None:
@@ -100,6 +143,11 @@ def valid_in_parts(path: Path, split: Split, vocabulary: Vocabulary) -> bool:
     else:
         return False
     return bool(split.root.validate(element.getroottree()))
+
+
+_REFUSED: Final = (XI_INCLUDE, MARK)
+"""Elements that stop a check in parts (the usual reading handles XInclude; a document
+holding teikit's mark could pass for placeholders)."""
 
 
 def _clark(name: Name) -> str:
@@ -131,7 +179,7 @@ class Pruning(Protocol):
 
     @property
     def streams(self) -> bool: ...
-    def pruned(self, vocabulary: Vocabulary) -> etree._Element: ...
+    def pruned(self, vocabulary: Vocabulary, *, strict: bool = False) -> etree._Element: ...
 
 
 def valid_as_stream(path: Path, grammar: Pruning) -> bool:
@@ -141,10 +189,16 @@ def valid_as_stream(path: Path, grammar: Pruning) -> bool:
     if not grammar.streams:
         return False
     try:
-        found = read_stream(path)
-        if found is None:
-            return False
-        vocabulary, wide = found
-        return valid_in_parts(path, Split(grammar.pruned(vocabulary), wide), vocabulary)
+        for limit in (PREFIX, None):  # a prefix first, then the whole when it falls short
+            found = read_stream(path, limit)
+            if found is None:
+                return False
+            vocabulary, wide, whole = found
+            split = Split(grammar.pruned(vocabulary, strict=not whole), wide)
+            if valid_in_parts(path, split, vocabulary):
+                return True
+            if whole:
+                return False
+        return False
     except (etree.XMLSyntaxError, etree.RelaxNGParseError, OSError, ValueError):
         return False
