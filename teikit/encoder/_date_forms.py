@@ -112,7 +112,10 @@ def _check_weekday(weekday: str | None, value: Ymd, context: Context) -> None:
     is not read: one of the two is wrong)."""
     if not weekday or value[2] is None:
         return
-    written = context.weekdays[weekday.lower().rstrip(".")]
+    spelled = weekday.lower()
+    written = context.weekdays.get(spelled)
+    if written is None:
+        written = context.weekdays[spelled.rstrip(".")]
     if written != date.fromisoformat(iso(*value)).weekday():
         raise Unresolved(f"{iso(*value)} is not a {weekday}")
 

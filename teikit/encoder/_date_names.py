@@ -242,7 +242,7 @@ MONTHS: dict[str, Names] = {
     "zh": (),
 }
 
-# Monday first, as in ``datetime.date.weekday()``.
+# Monday first, as in ``datetime.date.weekday()``; each name's usual abbreviations after it.
 WEEKDAYS: dict[str, Names] = {
     "en": (
         ("monday", "mon"),
@@ -253,14 +253,17 @@ WEEKDAYS: dict[str, Names] = {
         ("saturday", "sat"),
         ("sunday", "sun"),
     ),
-    "fr": (("lundi",), ("mardi",), ("mercredi",), ("jeudi",), ("vendredi",), ("samedi",),
-           ("dimanche",)),
-    "de": (("montag",), ("dienstag",), ("mittwoch",), ("donnerstag",), ("freitag",),
-           ("samstag", "sonnabend"), ("sonntag",)),
-    "es": (("lunes",), ("martes",), ("miércoles", "miercoles"), ("jueves",), ("viernes",),
-           ("sábado", "sabado"), ("domingo",)),
-    "it": (("lunedì", "lunedi"), ("martedì", "martedi"), ("mercoledì", "mercoledi"),
-           ("giovedì", "giovedi"), ("venerdì", "venerdi"), ("sabato",), ("domenica",)),
+    "fr": (("lundi", "lun"), ("mardi", "mar"), ("mercredi", "mer"), ("jeudi", "jeu"),
+           ("vendredi", "ven"), ("samedi", "sam"), ("dimanche", "dim")),
+    # two-letter abbreviations only with their full stop (``so`` and ``do`` are words)
+    "de": (("montag", "mo."), ("dienstag", "di."), ("mittwoch", "mi."), ("donnerstag", "do."),
+           ("freitag", "fr."), ("samstag", "sonnabend", "sa."), ("sonntag", "so.")),
+    "es": (("lunes", "lun"), ("martes", "mar"), ("miércoles", "miercoles", "mié", "mie"),
+           ("jueves", "jue"), ("viernes", "vie"), ("sábado", "sabado", "sáb", "sab"),
+           ("domingo", "dom")),
+    "it": (("lunedì", "lunedi", "lun"), ("martedì", "martedi", "mar"),
+           ("mercoledì", "mercoledi", "mer"), ("giovedì", "giovedi", "gio"),
+           ("venerdì", "venerdi", "ven"), ("sabato", "sab"), ("domenica", "dom")),
     "ru": (("понедельник",), ("вторник",), ("среда",), ("четверг",), ("пятница",),
            ("суббота",), ("воскресенье",)),
     "el": _unaccented((("δευτέρα",), ("τρίτη",), ("τετάρτη",), ("πέμπτη",), ("παρασκευή",),
