@@ -94,6 +94,13 @@ FACTS = {
     "record_letter_attachment": (
         "record", "Letter from Kim Il Sung to Zhou Enlai on the Exchange of Students",
         "1964-12-02", ["Central Committee of the Korean Workers' Party"]),
+    "letter_firm_letterhead_re": (
+        "letter", "Two centrifugal pumps for the Ta' Qali pumping station", "1958-10-14",
+        ["signature G. Borsetti"]),  # the mark [signature] stays inside signed
+    "minutes_present_offices": (
+        "minutes", "Minutes of the quarterly meeting of the committee held in the Court House, "
+        "Harbour Grace, on Tuesday, the 14th of June 1938, at half past seven.", "1938-06-14",
+        ["R. Moores, President", "L. Snow, Hon. Secretary-Treasurer"]),
 }
 
 

@@ -3,10 +3,11 @@
 The family is read from the roles found, not from wording alone: dated headings over
 running text make a diary; the kind of document its heading or banner names
 (``MINUTES``, ``Memorandum of Conversation``, ``TELEGRAM``, ``Report on …``) names
-it; a salutation or a closing formula makes a letter; fields and participant lists a
-memorandum; a document in capitals with routing lines a telegram. The first division is
-``div[@type=FAMILY]``; the ones after it are ``div[@type=enclosure]`` with the kind their
-heading names as ``@subtype``, all numbered when there are several.
+it; a salutation with a closing or a signature makes a letter, even under a subject
+line; fields and participant lists a memorandum; a document in capitals with routing
+lines a telegram. The first division is ``div[@type=FAMILY]``; the ones after it are
+``div[@type=enclosure]`` with the kind their heading names as ``@subtype``, all numbered
+when there are several.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ def family(decisions: Sequence[Decision]) -> str:
         return named
     if "routing" in roles:
         return "telegram"
+    letter = "salute" in roles and bool({"closing", "signer", "sign-mark"} & roles)
+    if letter and "participant" not in roles:
+        return "letter"  # a letter's subject line (``Re: …``) does not make it a memorandum
     if {"field", "field-head", "participant"} & roles:
         return "memorandum"
     if {"salute", "closing", "signer", "sign-mark"} & roles:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from teikit.encoder.dates import ParsedDate
+from teikit.encoder.dates import ParsedDate, find_dates
 from teikit.encoder.roles.features import year_less
 from teikit.encoder.roles.grammar import FOOT, TOP, Decision
 from teikit.encoder.roles.lexicon import lexicon
@@ -86,6 +86,16 @@ def _dated(decision: Decision) -> ParsedDate | None:
     return date if date is not None and (date.when or date.from_) else None
 
 
+def _heading_date(decision: Decision) -> ParsedDate | None:
+    """The first date of a heading, however long the heading (``Minutes of the annual
+    meeting held … on Friday, the 3rd of March 1950, at 8 o'clock``)."""
+    line = decision.line
+    if not line.numerals:
+        return None
+    found = (d for d in find_dates(line.text, line.dates) if d.when or d.from_)
+    return next(found, None)
+
+
 def _entry_date(decision: Decision, year: int | None) -> ParsedDate | None:
     line = decision.line
     if decision.role == "entry-date":
@@ -112,7 +122,7 @@ def date(decisions: Sequence[Decision]) -> ParsedDate | None:
          if d.role == "field" and lexicon("date_labels").prefix(d.line.words)),
         (_dated(d) for d in first if d.zone == TOP and d.role in {"dateline", "received"}),
         (_entry_date(d, context_year([d.line for d in decisions])) for d in decisions),
-        (_dated(d) for d in first if d.zone == TOP and d.role in {"heading", "kind"}),
+        (_heading_date(d) for d in first if d.zone == TOP and d.role in {"heading", "kind"}),
         (_full(d) for d in first if d.zone == TOP),
         (_dated(d) for d in first if d.zone == FOOT and d.role == "dateline"),
     )

@@ -139,8 +139,10 @@ class Line:
 
     @feature
     def sentence(self) -> bool:
-        """Running prose: ends a sentence and reads as one, or is long."""
-        ends = self.end in ".!?…"
+        """Running prose: ends a sentence and reads as one, or is long. A short line's
+        final abbreviation (``CANTIERI NAVALI S.p.A.``) ends no sentence."""
+        ends = self.end in ".!?…" and not (
+            self.size <= 8 and self.end == "." and "." in self.text.split()[-1][:-1])
         letters = len(self.letters)
         if self.size >= 30 and self.function_words >= 5 and self.end not in ":,;":
             return True  # a long paragraph ending with a reference or a quotation

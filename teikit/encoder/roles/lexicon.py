@@ -43,11 +43,19 @@ class Lexicon:
     first): a word that begins none is passed over at once."""
 
     def find(self, words: tuple[str, ...]) -> str | None:
-        """The first entry occurring in ``words`` (longest phrase first at each place)."""
+        """The first entry occurring in ``words`` (longest phrase first at each place); else
+        a single-word entry that is part of a hyphenated word (Secretary-Treasurer)."""
         for start in self._starts(words):
             hit = self.at(words, start)
             if hit is not None:
                 return hit
+        if "-" not in "".join(words):  # at C speed: most lines have no compound
+            return None
+        for word in words:
+            if "-" in word:
+                part = next((p for p in word.split("-") if p in self.words), None)
+                if part is not None:
+                    return part
         return None
 
     def _starts(self, words: tuple[str, ...]) -> list[int]:

@@ -124,11 +124,14 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
         return None
     organisation = line.has("org_words")
     digits = line.numbers
+    contact = line.has("contact_words") if digits else None
     if not (organisation or line.caps or digits) or (line.capitalised < 0.5 and not digits):
         return None
     ev = Evidence()
     if organisation:
         ev.add(1.5, "organisation words")
+    if contact:
+        ev.add(1.5, f"a sender's particulars '{contact}'")
     if line.caps:
         ev.add(1.0, "capitals")
     if digits and line.date is None:
@@ -140,7 +143,7 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
         ev.add(0.5, "under a letterhead-like line")
     if line.starts("kind_words") or line.starts("address_openers") or is_to_whom(line):
         ev.add(-1.5, "opens like a heading or an address")
-    if line.date is not None or line.label is not None:
+    if line.date is not None or (line.label is not None and not contact):
         ev.add(-1.0, "a date or a field")
     return ev
 

@@ -42,7 +42,7 @@ def address(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.0, "opens with an address word")
     elif line.size <= 6 and (line.end.isalnum() or line.end in ",.)") and (
             line.capitalised >= 0.6) and _under_address(ctx, line):
-        ev.add(0.5, "short capitalised line under an address")
+        ev.add(1.0, "short capitalised line under an address")
     elif line.size <= 8 and not line.sentence and _above_salute(ctx, line):
         ev.add(0.5, "a short line in the block above the salutation")
     else:
@@ -52,12 +52,16 @@ def address(ctx: Context, line: Line) -> Evidence | None:
     return ev
 
 def _under_address(ctx: Context, line: Line) -> bool:
+    """Whether ``line`` continues an address block (``To the General Manager`` / a firm /
+    its town): an opener at most three lines up, with only short unlabelled lines between."""
     above = ctx.prev(line)
     for _ in range(3):
         if above is None:
             return False
         if above.starts("address_openers") or above.text.startswith("[To"):
             return True
+        if above.label is not None or above.sentence or above.size > 8:
+            return False
         above = ctx.prev(above)
     return False
 
@@ -152,6 +156,8 @@ def participant(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.0, "a name first")
     if "," in line.text:
         ev.add(0.5, "name, function")
+    elif line.text.endswith(")") and "(" in line.text[1:]:
+        ev.add(0.5, "name (function)")
     if line.numbered is not None and not line.sentence:
         ev.add(1.0, "a numbered item")
     if line.sentence and line.function_words > 2:
