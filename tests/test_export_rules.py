@@ -117,8 +117,10 @@ RULES: list[tuple[str, str, list[str] | int]] = [
         "letters lost, one dot each ([- - -]: how many is not known)",
         "letters not clearly read", "letters erased", "space left blank (vacat)"]),
     ("epidoc-edition", "//ul[@class='listApp']/li", [
-        "3: vixit] vixsit M. Mommsen reads vixsit.", "Text edited from a photograph."]),
-    ("epidoc-edition", "//a[@class='app-loc']/@href", ["#line-3"]),
+        "3: vixit] vixsit M. Mommsen reads vixsit.", "Text edited from a photograph.",
+        "Line 2: The first letters are lost in a break.",
+        "lines 4-5: Letters smaller on these lines.", "fr. B: A fragment now lost."]),
+    ("epidoc-edition", "//a[@class='app-loc']/@href", ["#line-3", "#line-2", "#line-4"]),
     ("epidoc-edition", "//h2[@class='head gen']", ["Edition", "Apparatus", "Translation",
                                                    "Bibliography"]),
     # tagdocs: examples as XML source

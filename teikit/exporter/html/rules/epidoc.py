@@ -21,15 +21,17 @@ TEI                                   editorial view                  reading vi
 ``space``                             *vac.*                          a blank
 ====================================  ==============================  =================
 
-Each line break carries an id (``line-5``), so an apparatus entry with ``@loc="5"`` links
-to its line. ``div type="apparatus"`` lists its ``app`` entries as ``5: lemma] variant``;
-an ``app`` inside the text shows its lemma, and its variants in the editorial view.
+Each line break carries an id (``line-5``), so an apparatus entry with ``@loc="5"`` (or
+``line 5``, ``lines 5-6``) links to its line. ``div type="apparatus"`` lists its ``app``
+entries as ``5: lemma] variant``; an ``app`` inside the text shows its lemma, and its
+variants in the editorial view.
 Standard EpiDoc divisions without a heading (edition, apparatus, translation, commentary,
 bibliography) get a generated one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -136,11 +138,22 @@ def edition(element: etree._Element, ctx: Context) -> Context:
     return replace(ctx, overlay={**ctx.overlay, **LEIDEN})
 
 
+LOCATION = re.compile(r"(?:lines?\.?\s*)?(\w+?)(?:\s*[-–]\s*\w+)?", re.IGNORECASE)
+"""An apparatus entry's ``@loc``: a line number (``5``), also written ``line 5``,
+``Line5`` or as a range (``lines 4-5``, linked to its first line)."""
+
+
+def line_target(loc: str, ctx: Context) -> str | None:
+    """The id of the line ``loc`` names, if the edition has it."""
+    found = LOCATION.fullmatch(loc)
+    return ctx.shared.lines.get(found.group(1)) if found else None
+
+
 def apparatus_entry(element: etree._Element, ctx: Context) -> list[Node]:
     """``app`` in an apparatus: ``5: lemma] variant; variant note``, the line linked."""
     loc = " ".join((element.get("loc") or "").split())
     content: list[Node] = []
-    target = ctx.shared.lines.get(loc)
+    target = line_target(loc, ctx)
     if loc:
         number = make("a", attrs("app-loc", href=f"#{target}"), [loc]) if target else loc
         content.extend([make("span", attrs("app-line gen"), [number, ":"]), " "])
