@@ -40,6 +40,9 @@ RULES: list[tuple[str, str, list[str] | int]] = [
     ("textstructure-toc", "//nav[@class='toc']/ol/li/a", [f"Chapter {n}" for n in range(1, 9)]),
     ("textstructure-toc", "//nav[@class='toc']/ol/li/ol/li/a", ["Section 3.1", "Section 6.1"]),
     ("textstructure-toc", "//article//section[@id]", 10),
+    ("textstructure-toc-deep", "//nav[@class='toc']//a", [
+        "Setting up", "The frame", "The legs", "Taking down", "The top", "The screws"]),
+    ("textstructure-toc-deep", "//article//section[@id]", 9),
     ("textstructure-title-page", f"//div[{has_class('titlePage')}]/h1/span", [
         "A Tale of the Harbour", "in three parts"]),
     ("textstructure-title-page", f"//div[{has_class('titlePage')}]/p/@class", [

@@ -4,7 +4,8 @@ Every rendered division has an id (:mod:`.rules.textstructure`); the contents li
 divisions that have a heading (``head``, or the heading generated for EpiDoc's standard
 divisions), nested as the divisions are, three levels deep. A document is long enough to
 get one when it has at least :data:`MIN_ENTRIES` headed divisions and
-:data:`MIN_CHARACTERS` characters of text, or :data:`MANY_ENTRIES` headed divisions.
+:data:`MIN_CHARACTERS` characters of text, or :data:`MANY_ENTRIES` headed divisions (at
+any depth).
 """
 
 from __future__ import annotations
@@ -74,13 +75,10 @@ def entries(element: etree._Element, shared: Shared, depth: int = 1) -> Iterator
             yield from entries(child, shared, depth)
 
 
-def count(found: list[Entry]) -> int:
-    return sum(1 + count(entry.children) for entry in found)
-
-
-def is_long(found: list[Entry], text: etree._Element | None) -> bool:
-    """Whether a document with these contents gets a table of contents."""
-    total = count(found)
+def is_long(shared: Shared, text: etree._Element | None) -> bool:
+    """Whether a document gets a table of contents (its headed divisions counted at every
+    depth, though the contents show three levels)."""
+    total = sum(1 for division in shared.div_ids if heading_text(division))
     if total >= MANY_ENTRIES:
         return True
     size = sum(len(part) for part in text.itertext()) if text is not None else 0
@@ -110,4 +108,4 @@ def table_of_contents(root: etree._Element, shared: Shared) -> etree._Element | 
     if local_name(root) == "teiCorpus":
         return contents(found, "Documents") if found else None
     text = root.find(tei("text")) if local_name(root) == "TEI" else root
-    return contents(found) if is_long(found, text) else None
+    return contents(found) if found and is_long(shared, text) else None
