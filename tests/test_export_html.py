@@ -135,8 +135,11 @@ def superseded(text: etree._Element) -> list[etree._Element]:
             doomed += [c for c in element
                        if isinstance(c.tag, str) and tei_local(c) not in PREFERRED]
     for element in text.iter(f"{{{TEI_NS}}}app"):
-        inline = tei_local(element.getparent()) != "listApp"  # type: ignore[arg-type]
-        if inline and element.find(f"{{{TEI_NS}}}lem") is not None:
+        parent = element.getparent()
+        assert parent is not None
+        listed = tei_local(parent) == "listApp" or (
+            tei_local(parent) == "div" and parent.get("type") == "apparatus")
+        if not listed and element.find(f"{{{TEI_NS}}}lem") is not None:
             doomed += [c for c in element if tei_local(c) in ("rdg", "rdgGrp")]
     return doomed
 

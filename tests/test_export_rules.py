@@ -123,7 +123,9 @@ RULES: list[tuple[str, str, list[str] | int]] = [
         "3: vixit] vixsit M. Mommsen reads vixsit.", "Text edited from a photograph.",
         "Line 2: The first letters are lost in a break.",
         "lines 4-5: Letters smaller on these lines.", "fr. B: A fragment now lost."]),
-    ("epidoc-edition", "//a[@class='app-loc']/@href", ["#line-3", "#line-2", "#line-4"]),
+    ("epidoc-edition", "//a[@class='app-loc']/@href", ["#line-3", "#line-2", "#line-4",
+                                                       "#line-5"]),
+    ("epidoc-edition", "//section/p[@class='app']", ["5: pia] pie M"]),
     ("epidoc-edition", "//h2[@class='head gen']", ["Edition", "Apparatus", "Translation",
                                                    "Bibliography"]),
     # tagdocs: examples as XML source

@@ -149,6 +149,14 @@ def line_target(loc: str, ctx: Context) -> str | None:
     return ctx.shared.lines.get(found.group(1)) if found else None
 
 
+def in_apparatus(element: etree._Element) -> bool:
+    """Whether ``element`` is an entry of an apparatus: in a ``listApp``, or directly in a
+    ``div type="apparatus"``."""
+    parent = element.getparent()
+    return parent is not None and (is_tei(parent, "listApp") or (
+        is_tei(parent, "div") and parent.get("type") == "apparatus"))
+
+
 def apparatus_entry(element: etree._Element, ctx: Context) -> list[Node]:
     """``app`` in an apparatus: ``5: lemma] variant; variant note``, the line linked."""
     loc = " ".join((element.get("loc") or "").split())
@@ -158,7 +166,9 @@ def apparatus_entry(element: etree._Element, ctx: Context) -> list[Node]:
         number = make("a", attrs("app-loc", href=f"#{target}"), [loc]) if target else loc
         content.extend([make("span", attrs("app-line gen"), [number, ":"]), " "])
     content.extend(readings(element, ctx))
-    tag = "span" if ctx.phrasing else "li"
+    parent = element.getparent()
+    listed = parent is not None and is_tei(parent, "listApp")
+    tag = "span" if ctx.phrasing else "li" if listed else "p"
     return [make(tag, attrs(css_class(element, "blk" if ctx.phrasing else ""),
                             **common(element, ctx)), content)]
 
@@ -190,8 +200,7 @@ def reading(element: etree._Element, ctx: Context) -> list[Node]:
 def app(element: etree._Element, ctx: Context) -> list[Node]:
     """``app``: an apparatus entry in a ``listApp``; in the text, the lemma (its variants
     shown in the editorial view only)."""
-    parent = element.getparent()
-    if parent is not None and is_tei(parent, "listApp"):
+    if in_apparatus(element):
         return apparatus_entry(element, ctx)
     lemma = element.find(tei("lem"))
     if lemma is None:
