@@ -101,6 +101,15 @@ FACTS = {
         "minutes", "Minutes of the quarterly meeting of the committee held in the Court House, "
         "Harbour Grace, on Tuesday, the 14th of June 1938, at half past seven.", "1938-06-14",
         ["R. Moores, President", "L. Snow, Hon. Secretary-Treasurer"]),
+    "protocol_columns_glossed": (
+        "protocol", "PROTOCOL on the delivery of two fishing trawlers by the Osaka Marine Works "
+        "to the Fisheries Board of Ghana", "1961-05-19",
+        ["森 健一 (Mori Ken'ichi)", "Kwame Owusu-Ansah"]),
+    "telegram_en_clair_reference": (
+        "telegram", "COFFEE QUOTA FOR THE NEXT CROP YEAR", "1962-08-09", ["PEMBERTON-HALE"]),
+    "record_made_by_initials": (
+        "memorandum", "RECORD OF A CONVERSATION BETWEEN THE COUNSELLOR AND THE DIRECTOR OF THE "
+        "PORT OF DJIBOUTI", None, ["Record made by P. Vasquez-Oyelaran", "R. T. M."]),
 }
 
 
@@ -229,3 +238,38 @@ def test_the_compact_rendering_keeps_rights_and_the_site_email_as_text() -> None
     assert len(root.xpath("//t:body/t:div", namespaces=NS)) == 1  # the stamp starts nothing
     stamp = root.xpath("//t:stamp", namespaces=NS)[0]
     assert "Registry no. 441" in _text(stamp)
+
+
+def test_signatories_side_by_side_are_one_signed_each_and_the_line_reads_back() -> None:
+    text = ("Both parties agreed to meet again in the spring.\n"
+            "For the Ministry:      For the Union:\n"
+            "A. Kowalczyk           B. Ferreira-Lund\n")
+    result = teikit.encode_text(text)
+    root = result.tree.getroot()
+    assert [_text(s) for s in root.xpath("//t:closer/t:signed", namespaces=NS)] == [
+        "A. Kowalczyk", "B. Ferreira-Lund"]
+    assert len(root.xpath("//t:closer/t:orgName", namespaces=NS)) == 2
+    assert teikit.export(result.tree, to="text", view="transcript").decode() == text
+
+
+def test_a_stamp_alone_on_its_lines_is_a_stamp_in_any_layout() -> None:
+    text = ("Sir,\nThe crates were opened on 2 May 1962.\n[Stamp: Customs House\nRegistry]\n"
+            "Yours faithfully,\nK. Rahman\n")
+    result = teikit.encode_text(text)
+    stamps = result.tree.getroot().xpath("//t:stamp", namespaces=NS)
+    assert [_text(s) for s in stamps] == ["Customs House Registry"]
+    assert not [d for d in result.diagnostics if d.code == "TK101"]
+
+
+def test_a_bracket_over_lines_of_a_double_spaced_transcript_stays_one_mark() -> None:
+    lines = ["Letter of the Trade Office to the Ministry", "Sir,",
+             "The samples of jute were received on 3 May 1962 and found sound.",
+             "[Stamp: Trade Office", "Registry", "Received 9.V.1962]",
+             "Yours faithfully,", "K. Rahman"]
+    text = "\n\n".join(lines) + "\n"
+    result = teikit.encode_text(text)
+    stamps = result.tree.getroot().xpath("//t:stamp", namespaces=NS)
+    assert [" ".join(_text(s).split()) for s in stamps] == [
+        "Trade Office Registry Received 9.V.1962"]
+    assert not [d for d in result.diagnostics if d.code == "TK101"]
+    assert teikit.export(result.tree, to="text", view="transcript").decode() == text

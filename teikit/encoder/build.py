@@ -26,7 +26,7 @@ from teikit.tei import E, tei, xml
 from teikit.transcript import render
 from teikit.xmlchars import INVALID_XML
 
-LABELLED = re.compile(r"^(\S+\s*:|\d+\.|\(\d+\)|[IVXLC]+\.)\s")
+LABELLED = re.compile(r"^([^\s\[\]]+\s*:|\d+\.|\(\d+\)|[IVXLC]+\.)\s")
 
 
 def _append_text(parent: etree._Element, text: str) -> None:

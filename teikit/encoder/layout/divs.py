@@ -39,11 +39,12 @@ class DivBuilder:
     """The year of the last dated entry: a heading without one (``June 18``) is in it."""
 
     def add(self, tag: str, decision: Decision, *path: Spec, attrs: Attrs | None = None,
-            last: int | None = None) -> Unit:
-        """A unit for ``decision``'s line(s) at ``path`` inside this division."""
+            last: int | None = None, cell: tuple[int, int] | None = None) -> Unit:
+        """A unit for ``decision``'s line(s) at ``path`` inside this division (``cell``:
+        only that column of the line)."""
         line = decision.line
         unit = Unit(tag, line.number, line.last if last is None else last,
-                    (*self.base, self.spec, *path), dict(attrs or {}))
+                    (*self.base, self.spec, *path), dict(attrs or {}), cell=cell)
         self.units.append(unit)
         return unit
 

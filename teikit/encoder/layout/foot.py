@@ -2,7 +2,8 @@
 
 The closing formula is a ``salute`` (a formula over several lines stays one); each signer
 a ``signed`` (a signature mark joins the name under it; ``[File copy not signed]`` is the
-closer's own text); the office or unit beside a name a ``roleName`` or ``orgName``; a
+closer's own text; names side by side, one ``signed`` each); the office or unit beside
+a name a ``roleName`` or ``orgName``; a
 date a ``dateline``; a street address an ``address``; a ``P.S.`` or the addressee written
 at the foot a ``postscript`` paragraph (an addressee over two lines stays one).
 """
@@ -42,7 +43,7 @@ def _continues(div: DivBuilder, decision: Decision, previous: Decision | None) -
     if pair == ("closing", "closing"):
         return True
     if pair == ("sign-mark", "signer") and div.units[-1].tag == "signed":
-        return True
+        return not decision.line.columns
     return pair == ("signer", "signer") and decision.line.caseless
 
 
@@ -52,11 +53,14 @@ def closer_line(div: DivBuilder, decision: Decision) -> None:
     if role == "closing":
         div.add("salute", decision, closer)
     elif role in {"signer", "sign-mark"}:
-        div.add("signed", decision, closer)
+        cells = line.columns if line.side_by_side_names else ()
+        for cell in cells or (None,):  # signatories side by side: one signed each
+            div.add("signed", decision, closer, cell=cell)
     elif role in {"role-before", "role-after"}:
         office = line.has("role_words")
         tag = "orgName" if line.has("org_words") and not office else "roleName"
-        div.add(tag, decision, closer)
+        for cell in line.columns or (None,):  # their offices side by side
+            div.add(tag, decision, closer, cell=cell)
     elif role == "dateline":
         div.add("dateline", decision, closer, attrs=date_attrs(decision))
     else:

@@ -34,6 +34,9 @@ class Unit:
     path: tuple[Spec, ...]
     attrs: dict[str, str] = field(default_factory=dict)
     inline: bool = True
+    cell: tuple[int, int] | None = None
+    """For one column of a line set in columns: its span in the line's text (without the
+    line's indentation)."""
 
 
 def _span(lines: Sequence[Line], unit: Unit) -> tuple[int, int]:
@@ -41,6 +44,8 @@ def _span(lines: Sequence[Line], unit: Unit) -> tuple[int, int]:
     first, last = lines[unit.first], lines[unit.last]
     lead = len(first.text) - len(first.text.lstrip(BLANKS))
     start = first.offset + lead
+    if unit.cell is not None:
+        return start + unit.cell[0], start + unit.cell[1]
     end = last.offset + len(last.text.rstrip(BLANKS))
     return start, max(start, end)
 

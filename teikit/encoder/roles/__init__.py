@@ -36,11 +36,13 @@ def logical_lines(lines: Sequence[SourceLine], indices: Sequence[int],
     closes it, when that comes within a few lines; and, in a transcript that separates
     its paragraphs with blank lines, prose wrapped over several lines."""
     found: list[Line] = []
-    wrapped = any(b - a > 1 for a, b in pairwise(indices))
+    gaps = [b - a for a, b in pairwise(indices)]
+    wrapped = any(gap > 1 for gap in gaps)
+    step = 2 if len(gaps) >= 4 and sum(gap == 2 for gap in gaps) >= 0.9 * len(gaps) else 1
     position = 0
     while position < len(indices):
         first = indices[position]
-        last_pos = _bracket_end(lines, indices, position)
+        last_pos = _bracket_end(lines, indices, position, step)
         if wrapped and last_pos == position:
             last_pos = _wrap_end(lines, indices, position)
         text = "\n".join(lines[i].text.strip(BLANKS) for i in indices[position : last_pos + 1])
@@ -75,15 +77,17 @@ def _depth(text: str) -> int:
     return text.count("[") - text.count("]")
 
 
-def _bracket_end(lines: Sequence[SourceLine], indices: Sequence[int], position: int) -> int:
+def _bracket_end(lines: Sequence[SourceLine], indices: Sequence[int], position: int,
+                 step: int = 1) -> int:
     """The position of the line that closes a bracket the line at ``position`` opens
-    (at most four lines on, all in one block), else ``position``."""
+    (at most four lines on, all in one block; ``step`` 2 in a transcript that puts a
+    blank line after every line), else ``position``."""
     text = lines[indices[position]].text
     if not text.lstrip(BLANKS).startswith("[") or _depth(text) <= 0:
         return position
     depth = _depth(text)
     for ahead in range(position + 1, min(position + 5, len(indices))):
-        if indices[ahead] != indices[ahead - 1] + 1:
+        if indices[ahead] > indices[ahead - 1] + step:
             return position
         depth += _depth(lines[indices[ahead]].text)
         if depth <= 0:

@@ -18,6 +18,10 @@ from teikit.encoder.roles.lexicon import lexicon, tokens
 from teikit.encoder.roles.memo import feature
 from teikit.encoder.roles.names import name_likeness
 
+_GLOSSED = re.compile(r"([^()]{2,40}?)\s*\(([^()]{2,40})\)")
+_INITIALS = re.compile(r"(?:[^\W\d_a-z]\.\s?){2,4}")
+_GUTTER = re.compile(r"\S(?: {3,}|\t)\s*\S")
+_CELL = re.compile(r"\S(?:.*?\S)??(?=(?: {3,}|\t)|\s*$)")
 _FINAL_BRACKET = re.compile(
     r"(?:\s*\[[^\[\]]*\])+\s*$|(?<=[.!?,;:”’\"')\]])(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 """A final bracketed remark or footnote number, which does not change how a line ends."""
@@ -34,6 +38,20 @@ def _dated(date: ParsedDate) -> bool:
     """A date of at least a month, or one shaped like a date that cannot be read
     (``31 June 1959``: a dateline all the same, whose date stays untagged)."""
     return len(date.when or date.from_ or "") >= 7 or date.problem is not None
+
+
+def glossed_name_likeness(text: str) -> float:
+    """How much ``text`` looks like a person's name; a name followed by its other form in
+    brackets (``田村 修三 (Tamura Shūzō)``, ``Ivan Petrov (Иван Петров)``) counts as
+    either form."""
+    likeness = name_likeness(text)
+    match = _GLOSSED.fullmatch(text)
+    if likeness >= 0.75 or match is None:
+        return likeness
+    first, other = match[1], name_likeness(match[2])
+    if not any(ch.isupper() or ch.islower() for ch in first):
+        return max(likeness, other)  # a script without case, glossed in one with it
+    return max(likeness, min(name_likeness(first) + 0.5, other))
 
 
 def year_less(text: str, year: int, dates: DateOptions) -> ParsedDate | None:
@@ -85,6 +103,21 @@ class Line:
         (``… request. [2 lines illegible]`` ends with a full stop)."""
         stripped = _FINAL_BRACKET.sub("", self.text).rstrip(_END_STRIP) or self.text
         return stripped[-1] if stripped else ""
+
+    @feature
+    def columns(self) -> tuple[tuple[int, int], ...]:
+        """The spans of a line set in columns (``Ion Vlădescu        Tahar Mestiri``: parts
+        apart by three spaces or a tab), two to four of them; else none."""
+        if "\n" in self.text or not _GUTTER.search(self.text):
+            return ()
+        spans = tuple(m.span() for m in _CELL.finditer(self.text))
+        return spans if 2 <= len(spans) <= 4 else ()
+
+    @feature
+    def side_by_side_names(self) -> bool:
+        """Every column of the line reads as a name (signatories side by side)."""
+        cells = [self.text[a:b] for a, b in self.columns]
+        return bool(cells) and all(glossed_name_likeness(cell) >= 0.75 for cell in cells)
 
     @feature
     def name_and_office(self) -> float:
@@ -141,7 +174,7 @@ class Line:
     def sentence(self) -> bool:
         """Running prose: ends a sentence and reads as one, or is long. A short line's
         final abbreviation (``CANTIERI NAVALI S.p.A.``) ends no sentence."""
-        ends = self.end in ".!?…" and not (
+        ends = self.end in ".!?…" and not self.initials and not self.legal_form and not (
             self.size <= 8 and self.end == "." and "." in self.text.split()[-1][:-1])
         letters = len(self.letters)
         if self.size >= 30 and self.function_words >= 5 and self.end not in ":,;":
@@ -175,7 +208,18 @@ class Line:
 
     @feature
     def numbered(self) -> tuple[str, str, int] | None:
-        return shapes.numbering(self.text)
+        return None if self.initials else shapes.numbering(self.text)
+
+    @feature
+    def legal_form(self) -> bool:
+        """A short line ending with a firm's legal form (``COOPERATIVA … LTDA.``)."""
+        words = self.words
+        return 2 <= len(words) <= 8 and lexicon("legal_forms").at(words, len(words) - 1) is not None
+
+    @feature
+    def initials(self) -> bool:
+        """Only initials (``R. T. A.``, ``J.K.``): how a drafter signs a record."""
+        return _INITIALS.fullmatch(self.text) is not None and self.text.isupper()
 
     @feature
     def bracket(self) -> str | None:
@@ -188,7 +232,7 @@ class Line:
 
     @feature
     def name(self) -> float:
-        return name_likeness(self.text)
+        return glossed_name_likeness(self.text)
 
     @feature
     def numerals(self) -> bool:

@@ -76,12 +76,18 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         return None
     ev = Evidence()
     _name_evidence(ctx, line, ev)
-    if line.name_and_office >= 0.75:
+    if line.side_by_side_names:
+        ev.add(2.5, "names side by side")
+    elif line.initials and ctx.after_text(line):
+        ev.add(2.5, "initials after the text")
+    elif line.name_and_office >= 0.75:
         ev.add(2.0, "name and office")
     elif _valediction_with_name(line):
         ev.add(2.0, "a closing formula ending with the signer's name")
     elif line.label is not None and name_likeness(line.label[1]) >= 0.75:
         ev.add(1.5, f"a name after '{line.label[0]}:'")
+    elif ctx.after_text(line) and _made_by(line):
+        ev.add(2.5, "whoever made the record, named after 'by'")
     above = ctx.prev(line)
     if line.caseless and line.size <= 5 and above is not None and above.name >= 0.75:
         ev.add(1.5, "a name in a script without case under a name")
@@ -103,9 +109,21 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(-2.0, "a routing word")
     if line.addressee:
         ev.add(-2.0, "an addressee")
-    if line.date is not None or line.starts("address_openers") or line.starts("kind_words"):
+    kind = line.starts("kind_words") and not _made_by(line)
+    if line.date is not None or line.starts("address_openers") or kind:
         ev.add(-2.0, "a date, an address or a kind of document")
     return ev
+
+
+def _made_by(line: Line) -> bool:
+    """``Record made by S. Nowak``, ``Drawn up by the Third Secretary, P. Okafor``: a few
+    words, then ``by`` and a name."""
+    words = line.text.split()
+    for at, word in enumerate(words[:5]):
+        if word.lower() == "by" and 0 < at < len(words) - 1:
+            rest = " ".join(words[at + 1 :]).rstrip(".")
+            return max(name_likeness(rest), name_likeness(rest.rpartition(", ")[2])) >= 0.75
+    return False
 
 def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
     if line.size > 14 or line.page is not None or line.bracket is not None:

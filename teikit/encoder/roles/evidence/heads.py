@@ -8,22 +8,25 @@ import re
 from teikit.encoder.roles import shapes
 from teikit.encoder.roles.evidence.base import Context, Evidence
 from teikit.encoder.roles.features import Line
-from teikit.encoder.roles.lexicon import lexicon
+from teikit.encoder.roles.lexicon import lexicon, tokens
 from teikit.encoder.roles.names import name_likeness
 
 _TO_WHOM = re.compile(r"^\S.{1,80}?\s(?:to|an|à|a)\s(?:the\s)?[A-Z]")
 """``Gustav Rehberg to Erik Brenner``, ``The Secretary of State to the Ambassador``."""
 _KIND_TAIL = frozenset({"of", "for", "the", "record", "conversation", "meeting", "talk", "talks"})
+_END_REMARK = re.compile(r"\s*[(\[][^()\[\]]{1,30}[)\]]\s*$")
 _NUMBERED_LABEL = re.compile(r"^\d{1,6}\.\s+[^\W\d]{2,12}\.?:")
 """``574. Ref: GUAT 573``: a telegram's number, then a field."""
 
 
 def is_kind(line: Line) -> bool:
     """A line that only names a kind of document: ``CIPHERED TELEGRAM``,
-    ``212. Memorandum of Conversation[1]``, ``Outgoing cable No. 5290``."""
+    ``212. Memorandum of Conversation[1]``, ``Outgoing cable No. 5290``, ``TELEGRAM (EN
+    CLAIR)`` (a short remark in brackets at the end aside)."""
     if line.size > 9:
         return False
-    words = list(line.words)
+    remark = _END_REMARK.search(line.text)
+    words = list(tokens(line.text[: remark.start()]) if remark else line.words)
     for marker in ("no", "nr", "n", "nº", "№"):
         if marker in words:  # "… No. 2211/B": the number and what follows it
             words = words[: words.index(marker)]
@@ -122,12 +125,16 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
         return None
     if ctx.at(line) > 6:
         return None
-    organisation = line.has("org_words")
+    organisation = line.has("org_words") or ("a firm" if line.legal_form else None)
     digits = line.numbers
     contact = line.has("contact_words") if digits else None
-    if not (organisation or line.caps or digits) or (line.capitalised < 0.5 and not digits):
+    between = _letterhead_like(ctx.prev(line)) and _letterhead_like(ctx.next(line))
+    if not (organisation or line.caps or digits or between) or (
+            line.capitalised < 0.5 and not digits):
         return None
     ev = Evidence()
+    if between and not (organisation or line.caps or digits):
+        ev.add(1.5, "between lines of a letterhead")
     if organisation:
         ev.add(1.5, "organisation words")
     if contact:
@@ -146,6 +153,13 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
     if line.date is not None or (line.label is not None and not contact):
         ev.add(-1.0, "a date or a field")
     return ev
+
+def _letterhead_like(line: Line | None) -> bool:
+    """A firm's or an office's name, or its street, telephone or post box, at the top."""
+    return line is not None and not line.sentence and line.size <= 14 and bool(
+        line.caps or line.legal_form or line.has("org_words")
+        or (line.numbers and line.has("contact_words")))
+
 
 def classification(ctx: Context, line: Line) -> Evidence | None:
     found = line.starts("classification")

@@ -4,11 +4,21 @@ transcript's own conventions, markers alone on a line."""
 
 from __future__ import annotations
 
+import re
+
 from teikit.encoder.roles import shapes
 from teikit.encoder.roles.evidence.base import Context, Evidence
 from teikit.encoder.roles.features import Line
 from teikit.encoder.roles.lexicon import lexicon
 from teikit.encoder.roles.names import person_lead
+
+_MESSAGE_REF = re.compile(
+    r"(?:your|my|our|ref(?:erence)?)\b.*\d|.*\b(?:tel|telegram|cable|despatch|letter)\.?"
+    r"\s*(?:no\.?\s*)?\d", re.IGNORECASE)
+"""``YOUR 540``, ``MY TELEGRAM NO. 311``: a label citing an earlier message, whose value
+is the subject."""
+_FROM_TO = re.compile(r"^\S.{1,60}?\sTO\s\S")
+"""``CONSULATE GENERAL ELISABETHVILLE TO MINISTRY …``: a telegram's sender and addressee."""
 
 
 def dateline(ctx: Context, line: Line) -> Evidence | None:
@@ -114,6 +124,8 @@ def field_(ctx: Context, line: Line) -> Evidence | None:
     ev = Evidence()
     if line.known_label:
         ev.add(2.5, f"field label '{line.label[0]}'")
+    elif _MESSAGE_REF.match(line.label[0]):
+        ev.add(2.5, f"a reference to an earlier message '{line.label[0]}'")
     elif (line.label[0].isupper() or line.label[0].istitle()) and len(
             line.label[0].split()) <= 5 and not line.label[0].startswith(("The ", "A ")):
         ev.add(0.5, "a label before a colon")
@@ -171,6 +183,8 @@ def routing(ctx: Context, line: Line) -> Evidence | None:
     word = line.starts("routing_words")
     if word:
         ev.add(2.0, f"routing word '{word}'")
+    elif ctx.before_text(line) and _FROM_TO.match(line.text):
+        ev.add(2.0, "sender TO addressee")
     if ctx.before_text(line):
         ev.add(0.5, "capitals above a telegram's text")
     if line.sentence and line.size > 8:
