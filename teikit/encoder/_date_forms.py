@@ -169,8 +169,8 @@ def numeric(g: Groups, context: Context) -> list[Ymd] | None:
 
 def year_first(g: Groups, context: Context) -> list[Ymd] | None:
     year, month, day = _year(g["y"] or "", context, bare_ok=False), g.get("m"), g.get("d")
-    if year is None:
-        return None
+    if year is None or int(day or 1) > 31 or (int(month or 1) > 12 and g.get("s") != "-"):
+        return None  # "1041/12/63": a reference number, not a date written wrongly
     return [(year, None if month is None else int(month), None if day is None else int(day))]
 
 
