@@ -12,7 +12,7 @@ from teikit import tei
 from teikit.diagnostics import Diagnostic, InputError, Severity
 from teikit.files import read_bytes
 from teikit.tei import XML_NS
-from teikit.validator.lines import line_of
+from teikit.validator.lines import line_of, start_columns
 from teikit.validator.vocabulary import Vocabulary, vocabulary_of
 from teikit.validator.xinclude import XI_INCLUDE, Origin, Origins, include_all
 
@@ -31,6 +31,8 @@ class Document:
     origins: Origins = field(default_factory=dict, repr=False)
     """Included element trees and the files they come from (see :mod:`xinclude`)."""
     _lines: dict[str, list[bytes]] = field(default_factory=dict, repr=False)
+    _columns: dict[tuple[str, int], dict[etree._Element, int]] = field(
+        default_factory=dict, repr=False)
     _names: Vocabulary | None = field(default=None, repr=False)
 
     def origin(self, node: etree._Element) -> Origin | None:
@@ -70,10 +72,11 @@ class Document:
             lines = self._lines[key] = source.split(b"\n")
         if number > len(lines):
             return 0
-        line = lines[number - 1]
-        name = (element.prefix + ":" if element.prefix else "") + etree.QName(element).localname
-        start = line.find(b"<" + name.encode())
-        return len(line[:start].decode("utf-8", "replace")) + 1 if start >= 0 else 0
+        columns = self._columns.get((key, number))
+        if columns is None or element not in columns:
+            text = lines[number - 1].decode("utf-8", "replace")
+            columns = self._columns[key, number] = start_columns(text, element)
+        return columns.get(element, 0)
 
     def names(self) -> Vocabulary:
         """Which elements and attributes the document uses, and where (after XInclude)."""

@@ -16,6 +16,7 @@ from lxml import etree
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.validator.document import Document
 from teikit.validator.ids import repeated_ids
+from teikit.validator.lines import qualified_name
 from teikit.validator.recover.endtags import end_column, end_line
 from teikit.validator.recover.grammar import Grammar
 from teikit.validator.recover.oracle import Oracle
@@ -105,9 +106,7 @@ class _EndsOf:
         line = end_line(element, self._included_at)
         origin = document.origin(element)
         source = origin.source if origin else document.source
-        name = etree.QName(element).localname
-        qname = f"{element.prefix}:{name}" if element.prefix else name
-        return line, end_column(source, line, qname)
+        return line, end_column(source, line, qualified_name(element))
 
     def _included_at(self, element: etree._Element) -> int:
         origin = self._document.origins.get(element)

@@ -29,7 +29,7 @@ from lxml import etree
 
 from teikit.diagnostics import ConfigError, Diagnostic, Severity
 from teikit.validator.cache import cached
-from teikit.validator.lines import line_of
+from teikit.validator.lines import line_of, start_columns
 from teikit.validator.rng.derive import Validator
 from teikit.validator.rng.read import Grammar, read
 from teikit.validator.rng.restrictions import Restrictions
@@ -99,9 +99,7 @@ def _column(file: str, line: int, node: etree._Element) -> int:
     lines = _lines(file)
     if not line or line > len(lines) or not isinstance(node.tag, str):
         return 0
-    name = (f"{node.prefix}:" if node.prefix else "") + etree.QName(node).localname
-    found = lines[line - 1].find(f"<{name}")
-    return found + 1 if found >= 0 else 0
+    return start_columns(lines[line - 1], node).get(node, 0)
 
 
 @cache
