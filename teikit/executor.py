@@ -13,11 +13,13 @@ input order**, each as soon as it and all before it are done.
 * :class:`Dask` sends chunks to the workers of a ``dask.distributed`` scheduler
   (``--executor dask --scheduler ADDRESS``; the ``teikit[dask]`` extra). The workers must
   see the input files at the same paths (a shared file system); outputs are written here.
+  Paths are read from the calling process's working folder, as they are locally.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -52,6 +54,20 @@ def chunks(items: Sequence[T], workers: int) -> list[Sequence[T]]:
 def run_chunk(work: Callable[[J, T], R], job: J, chunk: Sequence[T]) -> list[R]:
     """What a worker does with one chunk."""
     return [work(job, item) for item in chunk]
+
+
+_FOLDER = threading.Lock()
+"""Held while a remote chunk runs in the working folder of the process that sent it."""
+
+
+def run_chunk_in(folder: str, work: Callable[[J, T], R], job: J, chunk: Sequence[T]) -> list[R]:
+    """:func:`run_chunk` in ``folder`` (the caller's working folder: the paths of a batch
+    may be relative to it), where the worker has that folder. The work holds the GIL
+    anyway, so one chunk at a time per worker process costs nothing."""
+    with _FOLDER:
+        if os.path.isdir(folder) and os.getcwd() != folder:
+            os.chdir(folder)
+        return run_chunk(work, job, chunk)
 
 
 @dataclass(frozen=True)
@@ -115,12 +131,12 @@ class Dask:
     window: int = 64
 
     def map(self, work: Callable[[J, T], R], job: J, items: Sequence[T]) -> Iterator[R]:
-        client = _client(self.scheduler)
+        client, folder = _client(self.scheduler), os.getcwd()
         try:
             workers = max(1, len(client.scheduler_info().get("workers", {})))
             pending: deque[Any] = deque()
             for part in chunks(items, workers):
-                pending.append(client.submit(run_chunk, work, job, part, pure=False))
+                pending.append(client.submit(run_chunk_in, folder, work, job, part, pure=False))
                 if len(pending) >= self.window:
                     yield from pending.popleft().result()
             while pending:

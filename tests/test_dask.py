@@ -45,6 +45,16 @@ def test_dask_gives_the_same_files_and_messages_as_local(
     assert dask == local
 
 
+def test_relative_paths_are_read_from_the_callers_folder(
+        tmp_path: Path, scheduler: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers started elsewhere: ``encode src -o out`` reads ``src`` where it is typed."""
+    batch_folder(tmp_path).rename(tmp_path / "src")
+    monkeypatch.chdir(tmp_path)
+    local, dask = _runs(["encode", "src"], Path("."), scheduler)
+    assert len(local[3]) > 3 and "no such file" not in str(local[2])  # type: ignore[arg-type]
+    assert dask == local
+
+
 def test_dask_exports_as_local_does(tmp_path: Path, scheduler: str) -> None:
     assert run("encode", SAMPLES, "-o", tmp_path / "tei")[0] == 0
     local, dask = _runs(["export", str(tmp_path / "tei"), "--to", "text"], tmp_path, scheduler)
