@@ -76,7 +76,10 @@ RULES: list[tuple[str, str, list[str] | int]] = [
     ("lists-types", "//dl/dd", ["An entry with its own number.", "Another.",
                                 "Text Encoding Initiative"]),
     ("lists-types", "//ol/li/@value", ["3", "4"]),
-    ("lists-types", "//ul/@class", ["items bulleted", "items plain", "items inline"]),
+    ("lists-types", "//ul/@class", ["items bulleted", "items plain", "items inline",
+                                    "items bulleted"]),
+    ("lists-types", "//ol/li/div/ul/li", ["Alsatians", "Greyhounds"]),
+    ("lists-types", "//ol/li/p", ["Sheep, in a paragraph.", "A second paragraph."]),
     ("lists-types", "//p//span[@class='item blk']", ["Dogs", "Zebras"]),
     # hi with and without @rend, @rendition, @style (gap 10)
     ("core-hi", "//em[@class='hi']", ["highlighted"]),

@@ -28,6 +28,8 @@ ORDERED = frozenset({"ordered", "numbered", "decimal", "arabic", "roman", "alpha
                      "1", "a", "i"})
 PLAIN = frozenset({"simple", "none", "plain", "inline", "runon", "run-on"})
 INLINE = frozenset({"inline", "runon", "run-on"})
+BLOCKS_IN_ENTRIES = ("list", "table", "p", "ab", "lg", "listBibl", "figure")
+"""Children that make an entry a block of blocks (else its content is phrasing)."""
 
 
 def kind(element: etree._Element) -> str:
@@ -44,14 +46,18 @@ def kind(element: etree._Element) -> str:
 
 
 def _entry(child: etree._Element, ctx: Context, tag: str) -> etree._Element:
-    """One ``item`` or ``label`` as ``tag`` (a ``span`` inside a paragraph)."""
+    """One ``item`` or ``label`` as ``tag`` (a ``span`` inside a paragraph). An entry that
+    holds blocks (a nested list, a table, paragraphs) keeps them as blocks: ``li`` and
+    ``dd`` take them, so a nested list is a list of its own."""
     number = child.get("n") if tag == "li" else None
     value = number if number and number.isdigit() else None
     html_tag = "span" if ctx.phrasing else tag
     classes = css_class(child, "blk" if ctx.phrasing else "")
+    holds_blocks = any(is_tei(grandchild, *BLOCKS_IN_ENTRIES) for grandchild in child)
+    inner = ctx if holds_blocks and not ctx.phrasing else ctx.inline()
     return make(html_tag, attrs(classes, value=value if html_tag == "li" else None,
                                 data_n=child.get("n"), **common(child, ctx)),
-                ctx.inline().children(child))
+                inner.children(child))
 
 
 def _loose(nodes: list[Node], ctx: Context, tag: str) -> list[Node]:
