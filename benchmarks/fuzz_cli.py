@@ -186,13 +186,14 @@ def report(results: dict[int, Verdict | None], seconds: float) -> str:
     verdicts = [v for v in results.values() if v is not None]
     hangs = sorted(n for n, v in results.items() if v is None)
     bad = sorted(n for n, v in results.items() if v is not None and v.bad)
+    internal = sorted(n for n, v in results.items() if v is not None and v.internal)
     lines = [f"cases        {len(results):,} in {seconds:,.0f} s",
              f"by command   {dict(sorted(Counter(v.command for v in verdicts).items()))}",
              f"exit codes   {dict(sorted(Counter(v.exit_code for v in verdicts).items()))}",
              f"tracebacks   {sum(v.traceback for v in verdicts)}",
              f"incomplete   {sum(v.incomplete for v in verdicts)}",
              f"hangs > {HANG:.0f} s  {len(hangs)} {hangs[:20]}",
-             f"internal     {sum(v.internal for v in verdicts)} (one line 'internal error')",
+             f"internal     {len(internal)} (one line 'internal error') {internal[:20]}",
              f"slowest      {max((v.seconds for v in verdicts), default=0):.2f} s",
              f"failing      {bad[:20]}"]
     return "\n".join(lines)
