@@ -1,5 +1,6 @@
 """What a finished TEI document declares about itself once its ``<text>`` is built: the
-language (``xml:lang`` on ``TEI``, ``langUsage`` in ``profileDesc``) and who every ``@resp``
+language (``xml:lang`` on ``TEI`` and on the passages in another script, see
+:mod:`teikit.encoder.passages`; ``langUsage`` in ``profileDesc``) and who every ``@resp``
 pointer names (:mod:`teikit.encoder.responsibility`).
 
 :func:`declare` is the encoder's last step: it needs the whole tree (the pointers are in the
@@ -12,7 +13,7 @@ from __future__ import annotations
 from lxml import etree
 
 from teikit.diagnostics import Diagnostic, Severity
-from teikit.encoder import language, names, responsibility
+from teikit.encoder import language, names, passages, responsibility
 from teikit.encoder.profiles import Profile
 from teikit.encoder.source import Transcript
 from teikit.tei import E, tei, xml
@@ -34,7 +35,7 @@ def declare(root: etree._Element, transcript: Transcript, profile: Profile) -> l
     if root.get(xml("lang")) is None:
         tag, others, problem = choose(transcript, profile)
         root.set(xml("lang"), tag)
-        lang_usage(header, [tag, *others])
+        lang_usage(header, [tag, *others, *passages.mark(text)])
         if problem:
             problems.append(Diagnostic(transcript.name, 1, 1, Severity.WARNING, "TK140",
                                        problem))
@@ -70,7 +71,8 @@ def lang_usage(header: etree._Element, tags: list[str]) -> None:
             header.append(described)
     if described.find(tei("langUsage")) is not None:
         return
-    usage = E.langUsage(*[E.language(language.name(tag), ident=tag) for tag in tags])
+    usage = E.langUsage(*[E.language(passages.name(tag), ident=tag)
+                          for tag in dict.fromkeys(tags)])
     creation = described.find(tei("creation"))
     if creation is not None:
         creation.addnext(usage)
