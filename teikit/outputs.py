@@ -44,6 +44,21 @@ class Plan:
         self._many = len(self.sources) > 1 or any(s.base is not None for s in self.sources)
         self._into_folder = self.output is not None and (
             self._many or self.output.is_dir() or str(self.output).endswith(("/", "\\")))
+        self._check_apart()
+
+    def _check_apart(self) -> None:
+        """Raise :class:`InputError` when two inputs would write the same output (``a/x.txt``
+        and ``b/x.txt`` into one folder): the second would silently replace the first's."""
+        if not self._into_folder:
+            return
+        seen: dict[Path, Path] = {}
+        for source in self.sources:
+            target = self.target(source, "")
+            first = seen.setdefault(target, source.path)
+            if first != source.path:
+                raise InputError(
+                    f"{first} and {source.path} would both be written to {target}.*; "
+                    "rename one, or write them into different folders")
 
     @property
     def to_stdout(self) -> bool:
@@ -85,16 +100,17 @@ def plan(inputs: list[Path], suffixes: tuple[str, ...], what: str,
          output: Path | None = None, force: bool = False) -> Plan:
     """The inputs found (files named, and files with ``suffixes`` in folders named).
 
-    Raises :class:`InputError` when a path does not exist, nothing is found, or several
-    documents would go to stdout.
+    Raises :class:`InputError` when a path does not exist, nothing is found, several
+    documents would go to stdout, or two inputs to the same output file.
     """
-    found: list[Source] = []
+    found: dict[Path, Source] = {}  # a file named twice (or in a folder named too) once
     for path in inputs:
         base = path if path.is_dir() else None
-        found.extend(Source(file, base) for file in expand_inputs([path], suffixes))
+        for file in expand_inputs([path], suffixes):
+            found.setdefault(file.resolve(), Source(file, base))
     if not found:
         raise InputError(f"no {what} found in {', '.join(map(str, inputs))}")
-    chosen = Plan(found, output, force)
+    chosen = Plan(list(found.values()), output, force)
     if chosen.to_stdout and len(found) > 1:
         raise InputError("-o - writes one document; give a single input")
     return chosen

@@ -186,6 +186,26 @@ def unwritable_output_is_one_line(folder: Path) -> None:
     assert baseline.exit_code == 2 and "ro/b.json: cannot write" in baseline.stderr
 
 
+def same_names_never_share_an_output(folder: Path) -> None:
+    for name, text in (("a", "First report.\n"), ("b", "Second report.\n")):
+        (folder / name).mkdir()
+        (folder / name / "x.txt").write_text(text)
+    for argv in ([folder / "a" / "x.txt", folder / "b" / "x.txt"], [folder / "a", folder / "b"]):
+        result = run("encode", *argv, "-o", folder / "out")
+        assert result.exit_code == 2, result.stderr
+        assert f"{folder / 'a' / 'x.txt'} and {folder / 'b' / 'x.txt'} would both" in result.stderr
+        assert not (folder / "out").exists()
+    (folder / "b" / "x.txt").write_text("[unclear] once\n")
+    (folder / "x.xml").write_bytes(tei("x"))
+    for argv in ([folder / "a", folder / "a" / "x.txt"], [folder / "a" / "x.txt"] * 2):
+        once = run("encode", *argv, "-o", folder / "once")
+        assert once.exit_code == 0 and once.stderr.count("x.txt:") == 1, once.stderr
+        assert [p.name for p in (folder / "once").iterdir() if p.suffix] == ["x.xml"]
+    exported = run("export", folder / "x.xml", folder / "a" / ".." / "x.xml", "--to", "text",
+                   "-o", folder / "texts", "--no-validate")
+    assert exported.exit_code == 0, exported.stderr
+
+
 def invalid_tei() -> bytes:
     """A TEI document teikit can export, made invalid by an attribute no schema allows."""
     data = (SAMPLES / "output" / "000_b27d2d1d726ed5ee.xml").read_bytes()
@@ -236,6 +256,11 @@ CASES = [
     Case("an output folder that cannot be written",
          "`teikit encode|export|build … -o ro/…`, `teikit validate … --write-baseline ro/…`",
          "one line naming the path, exit 2", unwritable_output_is_one_line),
+    Case("two inputs of the same name from different folders, or one input named twice",
+         "`teikit encode a/x.txt b/x.txt -o out/`, `teikit encode a a/x.txt -o out/`",
+         "refused before anything is written, exit 2, naming both inputs (the second would "
+         "replace the first's output); a file named twice is read once",
+         same_names_never_share_an_output),
     Case("invalid TEI", "`teikit export bad.xml --to text` with and without `--no-validate`",
          "refused (exit 1) unless `--no-validate`, which skips validation entirely",
          no_validate_skips_validation),
