@@ -23,6 +23,7 @@ import teikit
 from teikit.diagnostics import ConfigError, Diagnostic, Severity, TeikitError
 from teikit.files import read_bytes
 from teikit.reporting import collapse
+from teikit.xmlchars import shown
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -47,6 +48,7 @@ def console() -> Console:
 
 def say(text: str, style: str | None = None) -> None:
     """One line on stderr: coloured on a terminal, plain text for logs and CI."""
+    text = shown(text)  # a file name's control characters and non-UTF-8 bytes, escaped
     if sys.stderr.isatty():
         console().print(text, style=style, markup=False)
     else:

@@ -46,21 +46,23 @@ def read_record(folder: Path) -> dict[str, str]:
 
 def _read_record(path: Path) -> tuple[dict[str, str], int]:
     """Name → digest from a record, and how many lines it has."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+    try:  # a name's bytes that are not UTF-8 stand as they are (as Python's file names do)
+        text = path.read_bytes().decode("utf-8", "surrogateescape")
     except OSError:
         return {}, 0
     entries: dict[str, str] = {}
-    lines = text.splitlines()
+    lines = text.split("\n")  # only at line feeds: a name may hold any other character
+    if lines[-1] == "":
+        lines.pop()
     for line in lines:
-        hexdigest, sep, name = line.partition("  ")
+        hexdigest, sep, name = line.removesuffix("\r").partition("  ")
         if sep and len(hexdigest) == 64:
             entries[name] = hexdigest
     return entries, len(lines)
 
 
 def _line(name: str, hexdigest: str) -> bytes:
-    return f"{hexdigest}  {name}\n".encode()
+    return f"{hexdigest}  {name}\n".encode("utf-8", "surrogateescape")
 
 
 @dataclass

@@ -25,6 +25,7 @@ from lxml.builder import ElementMaker
 from teikit._version import __version__
 from teikit.diagnostics import ConfigError, Diagnostic, Severity, worst
 from teikit.files import write_output
+from teikit.xmlchars import shown
 
 Formatter = Callable[[Sequence[Diagnostic], Sequence[str]], str]
 SARIF_SCHEMA: Final = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -183,32 +184,57 @@ def format_sarif(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ()) -
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
-FORMATTERS: Final[dict[str, Formatter]] = {
+def _shown(d: Diagnostic) -> Diagnostic:
+    def text(value: str | None) -> str | None:
+        return None if value is None else shown(value)
+
+    return replace(d, file=shown(d.file), message=shown(d.message), source=text(d.source),
+                   document=text(d.document), hint=text(d.hint), xpath=text(d.xpath))
+
+
+def readable(formatter: Formatter) -> Formatter:
+    """``formatter`` given diagnostics whose texts any output can carry (file names with
+    control characters or bytes that are not UTF-8 shown escaped, see :func:`shown`)."""
+    def run(diagnostics: Sequence[Diagnostic], files: Sequence[str] = ()) -> str:
+        return formatter([_shown(d) for d in diagnostics], [shown(name) for name in files])
+
+    return run
+
+
+FORMATTERS: Final[dict[str, Formatter]] = {name: readable(formatter) for name, formatter in {
     "text": format_text, "json": format_json, "junit": format_junit,
     "github": format_github, "sarif": format_sarif,
-}
+}.items()}
 """``--format`` name → formatter."""
 
 
-def baseline_key(d: Diagnostic) -> str:
+BaselineKey = tuple[str, str, str, str]
+
+
+def baseline_key(d: Diagnostic) -> BaselineKey:
     """What identifies a known problem across edits: file, code, message, XPath."""
-    return "\t".join((Path(d.file).as_posix(), d.code, d.message, d.xpath or ""))
+    return (Path(d.file).as_posix(), d.code, d.message, d.xpath or "")
 
 
 def write_baseline(path: Path, diagnostics: Iterable[Diagnostic]) -> None:
     """Record ``diagnostics`` as the accepted, known problems."""
     keys = Counter(baseline_key(d) for d in diagnostics)
-    entries = [{"file": k.split("\t")[0], "code": k.split("\t")[1], "message": k.split("\t")[2],
-                "xpath": k.split("\t")[3] or None, "count": n} for k, n in sorted(keys.items())]
+    entries = [{"file": file, "code": code, "message": message, "xpath": xpath or None,
+                "count": n} for (file, code, message, xpath), n in sorted(keys.items())]
     data = {"teikit-baseline": 1, "problems": entries}
-    write_output(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode())
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    try:
+        encoded = text.encode()
+    except UnicodeEncodeError:  # a file name's bytes that are not UTF-8: kept as \udcff
+        encoded = (json.dumps(data, indent=2) + "\n").encode()
+    write_output(path, encoded)
 
 
-def load_baseline(path: Path) -> Counter[str]:
+def load_baseline(path: Path) -> Counter[BaselineKey]:
     """The known problems recorded in ``path`` (ConfigError when unreadable)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Counter({"\t".join((e["file"], e["code"], e["message"], e.get("xpath") or "")):
+        return Counter({(e["file"], e["code"], e["message"], e.get("xpath") or ""):
                         int(e.get("count", 1)) for e in data["problems"]})
     except FileNotFoundError:
         raise ConfigError(f"{path}: baseline not found (create it with --write-baseline)") from None
@@ -216,7 +242,8 @@ def load_baseline(path: Path) -> Counter[str]:
         raise ConfigError(f"{path}: not a teikit baseline ({exc})") from None
 
 
-def filter_new(diagnostics: Iterable[Diagnostic], baseline: Counter[str]) -> list[Diagnostic]:
+def filter_new(diagnostics: Iterable[Diagnostic],
+               baseline: Counter[BaselineKey]) -> list[Diagnostic]:
     """The diagnostics not excused by ``baseline`` (each recorded key excuses its count)."""
     left = Counter(baseline)
     fresh = []

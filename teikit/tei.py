@@ -6,12 +6,14 @@ resolve an external entity, load a DTD or touch the network.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import threading
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any, Final, Protocol, TypeVar, cast
+from urllib.parse import quote
 
 from lxml import etree
 from lxml.builder import ElementMaker
@@ -134,13 +136,24 @@ def parse_bytes(data: bytes, *, base_url: str | None = None,
     if base_url is None:
         tree = etree.fromstring(data, safe).getroottree()
     else:
-        tree = etree.fromstring(data, safe, base_url=base_url).getroottree()
+        tree = etree.fromstring(data, safe, base_url=lxml_url(base_url)).getroottree()
     too_deep = cast("list[etree._Element]", _TOO_DEEP(tree))
     if too_deep:
         error: Any = etree.XMLSyntaxError  # lxml-stubs lack its (message, code, line, column)
         raise error(f"Excessive depth in document: {MAX_DEPTH}", None,
                     too_deep[0].sourceline or 0, 0, base_url)
     return tree
+
+
+def lxml_url(path: str) -> str:
+    """``path`` as lxml takes a base URL: as it is, unless the name holds bytes that are not
+    UTF-8 (which Python keeps as lone surrogates and lxml refuses); then a ``file:`` URL
+    with those bytes percent-encoded, which libxml2 decodes to open relative files."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return "file://" + quote(os.fsencode(os.path.abspath(path)))
+    return path
 
 
 def parse_file(path: str | Path, *, collect_ids: bool = True) -> etree._ElementTree:

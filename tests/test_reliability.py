@@ -8,6 +8,7 @@ exit status, stderr, the files left behind, and that no traceback was printed.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -206,6 +207,37 @@ def same_names_never_share_an_output(folder: Path) -> None:
     assert exported.exit_code == 0, exported.stderr
 
 
+ODD_NAMES = (b"bad\xffname", b"ctl\x01name", b"caf\xc3\xa9 line\xe2\x80\xa8sep")
+
+
+def odd_file_names_are_shown(folder: Path) -> None:
+    """Names with a byte that is not UTF-8, a control character, a line separator."""
+    source = folder / "in"
+    source.mkdir()
+    for name in ODD_NAMES:
+        (source / os.fsdecode(name + b".txt")).write_bytes(b"The [North] report.\n")
+    for _ in range(2):  # the second run replaces what the first wrote (it was recorded)
+        assert run("encode", source, "-o", folder / "tei").exit_code == 0
+    assert run("build", source, "-o", folder / "site").exit_code == 0
+    assert run("export", folder / "tei", "--to", "html", "-o", folder / "html").exit_code == 0
+    for output_format, parse, escaped in (("json", json.loads, "\\\\"),
+                                          ("sarif", json.loads, "\\\\"),
+                                          ("junit", teikit.tei.parse_bytes, "\\")):
+        report = run("validate", folder / "tei", "--format", output_format)
+        assert report.exit_code == 0, report.stderr
+        parse(report.stdout_bytes)
+        for name in ("bad", "xffname.xml"), ("ctl", "x01name.xml"):
+            assert escaped.join(name) in report.stdout, (output_format, name)
+    header = (folder / "tei" / os.fsdecode(b"ctl\x01name.xml")).read_text(encoding="utf-8")
+    assert '<idno type="filename">ctl\ufffdname.txt</idno>' in header
+    bad = folder / "tei" / os.fsdecode(b"bad\xffname.xml")
+    bad.write_bytes(bad.read_bytes().replace(b"<text ", b'<text colour="red" ', 1))
+    text = run("validate", folder / "tei")
+    assert text.exit_code == 1 and "bad\\xffname.xml:" in text.stdout
+    assert run("validate", folder / "tei", "--write-baseline", folder / "b.json").exit_code == 0
+    assert run("validate", folder / "tei", "--baseline", folder / "b.json").exit_code == 0
+
+
 def invalid_tei() -> bytes:
     """A TEI document teikit can export, made invalid by an attribute no schema allows."""
     data = (SAMPLES / "output" / "000_b27d2d1d726ed5ee.xml").read_bytes()
@@ -261,6 +293,12 @@ CASES = [
          "refused before anything is written, exit 2, naming both inputs (the second would "
          "replace the first's output); a file named twice is read once",
          same_names_never_share_an_output),
+    Case("file names with a byte that is not UTF-8, a control character or a line separator",
+         "`teikit encode in/ -o tei/` (twice), `build`, `export`, `validate --format "
+         "json` (and sarif, junit), `--write-baseline`",
+         "every file is handled; reports name it with the odd bytes escaped (`bad\\xffname"
+         ".xml`) and parse as JSON or XML; the header's `idno` shows U+FFFD in their place",
+         odd_file_names_are_shown),
     Case("invalid TEI", "`teikit export bad.xml --to text` with and without `--no-validate`",
          "refused (exit 1) unless `--no-validate`, which skips validation entirely",
          no_validate_skips_validation),

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 from pathlib import Path
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from teikit.diagnostics import Diagnostic, Severity
@@ -20,6 +25,7 @@ from teikit.reporting import (
     load_baseline,
     write_baseline,
 )
+from teikit.xmlchars import shown
 
 ERROR = Diagnostic("a.xml", 3, 5, Severity.ERROR, "rng-element",
                    "element `x` is not allowed here inside `p`", xpath="/TEI/text[1]/p[1]/x[1]",
@@ -93,3 +99,42 @@ def test_baseline_counts_repeated_problems(tmp_path: Path) -> None:
     path = tmp_path / "baseline.json"
     write_baseline(path, [ERROR])
     assert filter_new([ERROR, ERROR], load_baseline(path)) == [ERROR]
+
+
+# File names are bytes: any character but "/" and NUL, and bytes that are not UTF-8, which
+# Python keeps as lone surrogates (os.fsdecode).
+NAMES = st.binary(min_size=1, max_size=12).map(
+    lambda raw: os.fsdecode(raw.replace(b"/", b"_").replace(b"\0", b"_")))
+
+
+@given(NAMES, st.text(max_size=20))
+def test_every_format_carries_any_file_name(name: str, message: str) -> None:
+    found = [Diagnostic(name, 1, 2, Severity.ERROR, "x", message), ERROR]
+    for output_format, formatter in FORMATTERS.items():
+        report = formatter(found, [name, "a.xml"])
+        report.encode("utf-8")  # strict: a terminal or a file in any UTF-8 locale takes it
+        if output_format in {"json", "sarif"}:
+            json.loads(report)
+        elif output_format == "junit":
+            etree.fromstring(report.encode())
+    assert not UNSAFE.search(shown(name))
+    if name.isprintable():
+        assert shown(name) == name
+
+
+UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+"""What no report may hold: C0 controls but tab and line ends, DEL, lone surrogates."""
+
+
+def test_shown_escapes_control_characters_and_bytes_that_are_not_utf8() -> None:
+    assert shown(os.fsdecode(b"bad\xffname\x01.xml")) == "bad\\xffname\\x01.xml"
+    assert shown("caf\u00e9 \u2028 ok.xml") == "caf\u00e9 \u2028 ok.xml"
+
+
+@given(NAMES)
+def test_a_baseline_keeps_any_file_name(tmp_path_factory: pytest.TempPathFactory,
+                                        name: str) -> None:
+    path = tmp_path_factory.mktemp("baseline") / "b.json"
+    write_baseline(path, [Diagnostic(name, 1, 2, Severity.ERROR, "x", "m")])
+    assert filter_new([Diagnostic(name, 9, 9, Severity.ERROR, "x", "m")],
+                      load_baseline(path)) == []

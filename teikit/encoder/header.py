@@ -30,7 +30,7 @@ from teikit.encoder.model import Metadata, Person
 from teikit.encoder.profiles import Profile
 from teikit.encoder.source import Transcript
 from teikit.tei import TK, E, xml
-from teikit.xmlchars import INVALID_XML
+from teikit.xmlchars import xml_text
 
 TEIKIT_URL = "https://pypi.org/project/teikit/"
 
@@ -132,10 +132,6 @@ def source_record(transcript: Transcript, profile: Profile, layout: str) -> etre
     return E.xenoData(record)
 
 
-def _clean(value: str) -> str:
-    return INVALID_XML.sub("\ufffd", value)
-
-
 def clean(meta: Metadata) -> Metadata:
     """The metadata with characters XML cannot carry replaced by U+FFFD (the header is a
     catalogue copy; the exact characters stay in ``<text>``, where they are kept as ``g``)."""
@@ -143,10 +139,10 @@ def clean(meta: Metadata) -> Metadata:
     for item in fields(meta):
         value = getattr(meta, item.name)
         if isinstance(value, str):
-            changes[item.name] = _clean(value)
+            changes[item.name] = xml_text(value)
         elif isinstance(value, list):
             changes[item.name] = [
-                replace(v, name=_clean(v.name)) if isinstance(v, Person) else _clean(v)
+                replace(v, name=xml_text(v.name)) if isinstance(v, Person) else xml_text(v)
                 for v in value
             ]
     return replace(meta, **changes)
@@ -157,7 +153,7 @@ def tei_header(meta: Metadata, transcript: Transcript, profile: Profile, layout:
     """The ``teiHeader`` (``langUsage`` and the ``respStmt`` of each ``@resp`` are added
     once the text is built: :func:`teikit.encoder.declare.declare`)."""
     meta = clean(meta)
-    transcript = replace(transcript, name=_clean(transcript.name))
+    transcript = replace(transcript, name=xml_text(transcript.name))
     fallback = base_name(transcript.name)
     header = E.teiHeader(
         E.fileDesc(title_stmt(meta, fallback), publication_stmt(meta, transcript),
