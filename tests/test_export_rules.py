@@ -129,6 +129,17 @@ RULES: list[tuple[str, str, list[str] | int]] = [
     ("epidoc-edition", "//a[@class='app-loc']/@href", ["#line-3", "#line-2", "#line-4",
                                                        "#line-5"]),
     ("epidoc-edition", "//section/p[@class='app']", ["5: pia] pie M"]),
+    # an apparatus naming text parts (fragments) and their lines; a part not in the edition
+    # stays unlinked
+    ("epidoc-fragments", f"//section[{has_class('div-textpart')}]/@id", ["div-2", "div-3"]),
+    ("epidoc-fragments", f"//span[{has_class('lnum')}]/@id", [
+        "line-1", "line-2", "line-1-2", "line-2-2"]),
+    ("epidoc-fragments", "//ul[@class='listApp']/li//a[@class='app-loc']", [
+        "2", "frA", "b", "frB-2", "fr. b, l. 1"]),
+    ("epidoc-fragments", "//ul[@class='listApp']/li//a[@class='app-loc']/@href", [
+        "#line-2", "#div-2", "#div-3", "#line-2-2", "#line-1-2"]),
+    ("epidoc-fragments", "//ul[@class='listApp']/li[last()]/span[@class='app-line gen']",
+     ["frC:"]),
     ("epidoc-edition", "//h2[@class='head gen']", ["Edition", "Apparatus", "Translation",
                                                    "Bibliography"]),
     # tagdocs: examples as XML source

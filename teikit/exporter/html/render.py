@@ -121,6 +121,9 @@ class Shared:
     """Running counts kept per element (verse lines per division)."""
     lines: dict[str, str] = field(default_factory=dict)
     """An edition's line number → the id of its (first) line, for the apparatus."""
+    parts: dict[tuple[str, str], str] = field(default_factory=dict)
+    """An edition's text part (its ``@n``, lower case) and a line number in it (or ``""``
+    for the part itself) → the id of that line or part, for the apparatus."""
     div_ids: dict[etree._Element, str] = field(default_factory=dict)
     """Each rendered division → its HTML id (for the table of contents)."""
     overrides: dict[etree._Element, Callable[[Context], list[Node]]] = field(

@@ -22,7 +22,8 @@ TEI                                   editorial view                  reading vi
 ====================================  ==============================  =================
 
 Each line break carries an id (``line-5``), so an apparatus entry with ``@loc="5"`` (or
-``line 5``, ``lines 5-6``) links to its line. ``div type="apparatus"`` lists its ``app``
+``line 5``, ``lines 5-6``) links to its line; one naming a text part (``frA``, ``b``) or a
+line in it (``frC-4``) links to that part or line. ``div type="apparatus"`` lists its ``app``
 entries as ``5: lemma] variant``; an ``app`` inside the text shows its lemma, and its
 variants in the editorial view.
 Standard EpiDoc divisions without a heading (edition, apparatus, translation, commentary,
@@ -63,12 +64,39 @@ def leiden(element: etree._Element, ctx: Context, category: str, title: str,
                                **common(element, ctx)), content)]
 
 
-def line_id(n: str, ctx: Context) -> str | None:
-    """A unique id for line ``n``; the first line ``n`` is also what ``@loc="n"`` links to."""
+def folded(value: str | None) -> str:
+    """``@n`` as an apparatus names it: spaces folded, lower case (``frA`` finds ``a``)."""
+    return " ".join((value or "").split()).lower()
+
+
+def part_of(element: etree._Element) -> str | None:
+    """The ``@n`` of the text part (a fragment, a face) ``element`` is in, folded."""
+    for div in element.iterancestors(tei("div")):
+        kind = div.get("type")
+        if kind == "textpart" and div.get("n"):
+            return folded(div.get("n"))
+        if kind == "edition":
+            return None
+    return None
+
+
+def text_part(element: etree._Element, ident: str, ctx: Context) -> None:
+    """Record a text part (``div type="textpart"``) by its ``@n``, for the apparatus."""
+    n = folded(element.get("n"))
+    if n and not ctx.copy:
+        ctx.shared.parts.setdefault((n, ""), ident)
+
+
+def line_id(element: etree._Element, n: str, ctx: Context) -> str | None:
+    """A unique id for line ``n``; the first line ``n`` is also what ``@loc="n"`` links to,
+    and the first line ``n`` of a text part what ``@loc="frA-n"`` links to."""
     if ctx.copy or not n:
         return None
     ident = ctx.shared.unique_id(f"line-{'-'.join(n.split())}")
     ctx.shared.lines.setdefault(n, ident)
+    part = part_of(element)
+    if part is not None:
+        ctx.shared.parts.setdefault((part, n), ident)
     return ident
 
 
@@ -79,7 +107,7 @@ def edition_line(element: etree._Element, ctx: Context) -> list[Node]:
     if n.isdigit() and int(n) % 5 == 0:
         number_class += " lnum-5"
     out: list[Node] = [] if starts_its_parent(element) else [make("br", attrs("lb"), [])]
-    out.append(make("span", attrs(number_class, id=line_id(n, ctx), aria_hidden="true"),
+    out.append(make("span", attrs(number_class, id=line_id(element, n, ctx), aria_hidden="true"),
                     [n] if n else []))
     return out
 
@@ -142,11 +170,23 @@ LOCATION = re.compile(r"(?:lines?\.?\s*)?(\w+?)(?:\s*[-–]\s*\w+)?", re.IGNOREC
 """An apparatus entry's ``@loc``: a line number (``5``), also written ``line 5``,
 ``Line5`` or as a range (``lines 4-5``, linked to its first line)."""
 
+PART = re.compile(r"(?:fr(?:agment)?\.?\s*)?(\w+?)"
+                  r"(?:\s*[-.,:/]\s*(?:l(?:ines?)?\.?\s*)?(\w+?)(?:\s*[-–]\s*\w+)?)?",
+                  re.IGNORECASE)
+"""An ``@loc`` naming a text part: ``a``, ``frA``, ``fr. b``, or a line in it (``frC-4``,
+``fr. b, l. 1``, ``a.3-5``)."""
+
 
 def line_target(loc: str, ctx: Context) -> str | None:
-    """The id of the line ``loc`` names, if the edition has it."""
+    """The id of the line ``loc`` names, or of the text part (or its line), if the edition
+    has it."""
     found = LOCATION.fullmatch(loc)
-    return ctx.shared.lines.get(found.group(1)) if found else None
+    target = ctx.shared.lines.get(found.group(1)) if found else None
+    if target is None and ctx.shared.parts:
+        in_part = PART.fullmatch(loc)
+        if in_part:
+            target = ctx.shared.parts.get((in_part.group(1).lower(), in_part.group(2) or ""))
+    return target
 
 
 def in_apparatus(element: etree._Element) -> bool:

@@ -45,6 +45,8 @@ def division(element: etree._Element, ctx: Context) -> list[Node]:
         values.setdefault("id", ctx.shared.unique_id(f"div-{len(ctx.shared.div_ids) + 1}"))
         ctx.shared.div_ids[element] = values["id"]
     kind = element.get("type") or ""
+    if kind == "textpart" and "id" in values:
+        epidoc.text_part(element, values["id"], ctx)
     inner = epidoc.edition(element, ctx) if kind == "edition" else ctx
     content = inner.children(element)
     generated = epidoc.HEADINGS.get(kind)
