@@ -19,6 +19,7 @@ from teikit.validator.ids import repeated_ids
 from teikit.validator.lines import qualified_name
 from teikit.validator.recover.endtags import end_column, end_line
 from teikit.validator.recover.grammar import Grammar
+from teikit.validator.recover.identifiers import IdTyping
 from teikit.validator.recover.oracle import Oracle
 from teikit.validator.recover.walk import Checker
 from teikit.validator.recover.wording import diagnostic
@@ -44,6 +45,7 @@ class Recovery:
         self._grammar = grammar
         self._digest = digest
         self._checker: Checker | None = None
+        self._typing: IdTyping | None = None
         self._oracles: list[Oracle] = []
 
     def _oracle(self, vocabulary: Vocabulary) -> Oracle:
@@ -60,7 +62,8 @@ class Recovery:
         covers), worded; empty if the walk finds none. ``log``: libxml2's errors, whose
         elements (and their ancestors) need not be asked about."""
         if self._checker is None:
-            self._checker = Checker(Grammar(self._grammar))
+            grammar = Grammar(self._grammar)
+            self._checker, self._typing = Checker(grammar), IdTyping(grammar)
         invalid = _failing(document, log)
         oracles: list[Oracle] = []
 
@@ -73,11 +76,14 @@ class Recovery:
             return oracles[0](element)
 
         faults = self._checker.faults(document.tree.getroot(), valid)
-        if not faults:  # libxml2 counts repeated IDs in some grammars (jing too, in these)
-            return [dataclasses.replace(d, severity=Severity.ERROR, source="relaxng")
-                    for d in repeated_ids(document)]
+        # libxml2 counts the repeats of values typed ID (jing too, in grammars like TEI's):
+        # faults beside the others; when nothing else is wrong, some repeat is why it failed
+        repeats = repeated_ids(document, self._typing)
+        if not faults and not repeats:
+            repeats = repeated_ids(document)
         ends = _EndsOf(document)
-        return [diagnostic(document, fault, ends) for fault in faults]
+        return [dataclasses.replace(d, severity=Severity.ERROR, source="relaxng")
+                for d in repeats] + [diagnostic(document, fault, ends) for fault in faults]
 
 
 def _failing(document: Document, log: Iterable[etree._LogEntry]) -> set[etree._Element]:
