@@ -125,11 +125,18 @@ def in_edition(element: etree._Element) -> bool:
                for a in element.iterancestors())
 
 
+def erased(element: etree._Element) -> bool:
+    """An inscription's erasure, which the reading view shows: ``del rend="erasure"`` in an
+    edition, not the deleted side of a ``subst``."""
+    parent = element.getparent()
+    return (tei_local(element) == "del" and element.get("rend") == "erasure"
+            and in_edition(element) and parent is not None and tei_local(parent) != "subst")
+
+
 def superseded(text: etree._Element) -> list[etree._Element]:
     """What the reading view hides: deletions (not an inscription's erasures), surplus
     text, running heads, the unpreferred side of a choice, an inline apparatus' variants."""
-    doomed = [e for e in text.iter() if tei_local(e) in SUPERSEDED
-              and not (tei_local(e) == "del" and in_edition(e))]
+    doomed = [e for e in text.iter() if tei_local(e) in SUPERSEDED and not erased(e)]
     for element in text.iter(f"{{{TEI_NS}}}choice"):
         if any(tei_local(child) in PREFERRED for child in element):
             doomed += [c for c in element

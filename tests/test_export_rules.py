@@ -114,11 +114,14 @@ RULES: list[tuple[str, str, list[str] | int]] = [
      ["[- - -]", ".."]),
     ("epidoc-edition", f"//article//span[{has_class('supplied')}]", [
         "[Zet]", "⟨f⟩", "[mater?]"]),
-    ("epidoc-edition", f"//article//span[{has_class('erasure')}]", ["⟦erased⟧"]),
+    ("epidoc-edition", f"//article//span[{has_class('erasure')}]", ["⟦erased⟧", "⟦u⟧"]),
+    ("epidoc-edition", f"//article//span[{has_class('erasure')}][{has_class('ed-only')}]",
+     ["⟦u⟧"]),
     ("epidoc-edition", f"//article//span[{has_class('space')}]/span[{has_class('ed-only')}]",
      ["vac."]),
     ("epidoc-edition", f"//aside//li[{has_class('sign')}]//span[@class='meaning']", [
-        "abbreviation expanded", "note by a translator or the editors",
+        "abbreviation expanded", "added in the source, e.g. by another hand",
+        "note by a translator or the editors",
         "letters lost and restored",
         "letters lost, one dot each ([- - -]: how many is not known)",
         "letters not clearly read", "letters erased", "space left blank (vacat)"]),

@@ -17,6 +17,7 @@ TEI                                   editorial view                  reading vi
                                       ``[- - -]`` unknown extent
 ``gap reason="illegible"``            ``...`` / ``+ + +``             …
 ``del rend="erasure"``                ``⟦abc⟧``                       abc
+other ``del`` (a correction)          ``⟦abc⟧``                       nothing
 ``unclear``                           dots under the letters          abc
 ``space``                             *vac.*                          a blank
 ====================================  ==============================  =================
@@ -57,10 +58,10 @@ SUPPLIED_SIGNS: Mapping[str, tuple[str, str]] = {
 
 
 def leiden(element: etree._Element, ctx: Context, category: str, title: str,
-           content: list[Node]) -> list[Node]:
+           content: list[Node], extra: str = "") -> list[Node]:
     """``content`` as a Leiden sign of ``category`` (listed in the key as ``leiden-…``)."""
     ctx.shared.used.add(f"leiden-{category}")
-    return [make("span", attrs(f"{category} leiden", title=title or None,
+    return [make("span", attrs(f"{category} leiden {extra}".strip(), title=title or None,
                                **common(element, ctx)), content)]
 
 
@@ -142,11 +143,16 @@ def leiden_gap(element: etree._Element, ctx: Context) -> list[Node]:
 
 
 def leiden_del(element: etree._Element, ctx: Context) -> list[Node]:
-    """An erasure: the text in double brackets when editing; the text itself when reading."""
-    title = describe("Erased in antiquity" if element.get("rend") == "erasure"
-                     else "Deleted", element.get("rend"))
+    """An erasure: the text in double brackets when editing; the text itself when reading.
+    A scribe's deletion (``rend="corrected"``, the deleted side of a ``subst``) is in the
+    editorial view only, as the reading text leaves it out."""
+    parent = element.getparent()
+    erased = element.get("rend") == "erasure" and not (
+        parent is not None and is_tei(parent, "subst"))
+    title = describe("Erased in antiquity" if erased else "Deleted", element.get("rend"))
     return leiden(element, ctx, "erasure", title, brackets(ctx.inline().children(element),
-                                                           "⟦", "⟧"))
+                                                           "⟦", "⟧"),
+                  "" if erased else "ed-only")
 
 
 def leiden_unclear(element: etree._Element, ctx: Context) -> list[Node]:
