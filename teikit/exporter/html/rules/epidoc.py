@@ -28,7 +28,7 @@ line in it (``frC-4``) links to that part or line. ``div type="apparatus"`` list
 entries as ``5: lemma] variant``; an ``app`` inside the text shows its lemma, and its
 variants in the editorial view.
 Standard EpiDoc divisions without a heading (edition, apparatus, translation, commentary,
-bibliography) get a generated one.
+bibliography) get a generated one; one left empty (a template's ``<p/>``) is left out.
 """
 
 from __future__ import annotations
@@ -43,13 +43,27 @@ from teikit.exporter.html.render import Context, Node, Renderer, attrs, common, 
 from teikit.exporter.html.rules.base import css_class
 from teikit.exporter.html.rules.core import starts_its_parent
 from teikit.exporter.html.rules.transcr import brackets, describe, extent, labelled, wrap
-from teikit.tei import is_tei, tei
+from teikit.tei import is_tei, tei, xml
 
 HEADINGS: Mapping[str, str] = {
     "edition": "Edition", "apparatus": "Apparatus", "translation": "Translation",
     "commentary": "Commentary", "bibliography": "Bibliography",
 }
 """Generated headings for EpiDoc's standard divisions that have none."""
+
+EMPTY_PARTS = ("p", "ab", "listBibl", "listApp", "lb")
+"""What a division left to be filled holds (an EpiDoc template's ``<p/>``)."""
+
+
+def left_empty(element: etree._Element) -> bool:
+    """True for one of EpiDoc's standard divisions (:data:`HEADINGS`) without a heading, an
+    id or a word, holding nothing but empty paragraphs: a template's ``translation`` or
+    ``commentary`` never filled in, which the page leaves out rather than head nothing."""
+    return (element.get("type") in HEADINGS and element.find(tei("head")) is None
+            and element.get(xml("id")) is None and not element.xpath("normalize-space(.)")
+            and all(is_tei(part, *EMPTY_PARTS)
+                    for part in element.iterdescendants(etree.Element)))
+
 
 SUPPLIED_SIGNS: Mapping[str, tuple[str, str]] = {
     "omitted": ("⟨", "⟩"), "subaudible": ("(", ")"), "explanation": ("(", ")"),

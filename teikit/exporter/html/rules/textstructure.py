@@ -40,6 +40,8 @@ def division(element: etree._Element, ctx: Context) -> list[Node]:
     """A division: a ``section`` with an id, in an edition the Leiden signs."""
     if ctx.phrasing:
         return block(element, ctx, "div")
+    if epidoc.left_empty(element):
+        return []
     values = common(element, ctx)
     if not ctx.copy:
         values.setdefault("id", ctx.shared.unique_id(f"div-{len(ctx.shared.div_ids) + 1}"))
