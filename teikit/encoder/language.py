@@ -106,40 +106,62 @@ def detect(text: str) -> Detected:
     if not scripts:
         return Detected("und", False, reason="the transcript has no letters")
     main = scripts.most_common(1)[0][0]
-    detected = _of_script(text, main, scripts)
+    read = _Read(text)
+    detected = _of_script(read, main, scripts)
     others = tuple(dict.fromkeys(
         other.tag for found, count in scripts.items() if found != main and count >= OTHER_SCRIPT
-        and (other := _of_script(text, found, scripts)).sure and other.tag != detected.tag))
+        and (other := _of_script(read, found, scripts)).sure and other.tag != detected.tag))
     return Detected(detected.tag, detected.sure, others, detected.reason)
 
 
-def _of_script(text: str, found: str, scripts: Counter[str]) -> Detected:
+class _Read:
+    """What the detection counts in a text, each read from it once, when first needed (a
+    text with letters of several scripts is scored once for each)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @functools.cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @functools.cached_property
+    def words(self) -> list[str]:
+        """The text's words that some language lists, in the order they come."""
+        weights = _data().weights
+        return [word for word in _WORD.findall(self.lower) if word in weights]
+
+    @functools.cached_property
+    def letters(self) -> Counter[str]:
+        return Counter(self.lower)
+
+
+def _of_script(read: _Read, found: str, scripts: Counter[str]) -> Detected:
     if found in {"Latin", "Cyrillic"}:
-        return _by_words(text, found)
-    return _by_script(text, found, scripts)
+        return _by_words(read, found)
+    return _by_script(read.text, found, scripts)
 
 
 def _by_script(text: str, main: str, scripts: Counter[str]) -> Detected:
     if main in {"Han", "Kana"}:
         kana = scripts.get("Kana", 0)
         return Detected("ja" if kana * 10 >= scripts.get("Han", 0) + kana else "zh", True)
-    if main == "Arabic" and any(char in _PERSIAN for char in text):
+    if main == "Arabic" and not _PERSIAN.isdisjoint(text):
         return Detected("fa", True)
     return Detected(_data().scripts[main], True)
 
 
-def _by_words(text: str, main: str) -> Detected:
+def _by_words(read: _Read, main: str) -> Detected:
     data = _data()
     scores: dict[str, float] = {}
     counted = 0
-    weights, lower = data.weights, text.lower()
-    for word in _WORD.findall(lower):
-        found = weights.get(word)
-        if found and script(word[0]) == main:
+    weights = data.weights
+    for word in read.words:  # every occurrence, in order: the same sums to the last bit
+        if script(word[0]) == main:
             counted += 1
-            for tag, weight in found.items():
+            for tag, weight in weights[word].items():
                 scores[tag] = scores.get(tag, 0) + weight
-    for char, count in Counter(lower).items():
+    for char, count in read.letters.items():
         if (language := data.letters.get(char)) is not None and script(char) == main:
             scores[language] = scores.get(language, 0) + count
     if not scores:
