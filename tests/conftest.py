@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import os
 import shutil
 import tempfile
 from pathlib import Path
+from types import ModuleType
 from typing import Any, NoReturn
 
 import click.testing
@@ -58,7 +60,27 @@ def missing_tool(reason: str) -> NoReturn:
     """Skip a test whose tool is absent on this machine; in CI, fail it instead."""
     if IN_CI:
         pytest.fail(f"{reason}, but CI installs it (.ci/run): a skip would hide the test")
-    pytest.skip(reason)
+    pytest.skip(reason, allow_module_level=True)
+
+
+def needed_module(name: str, install: str) -> ModuleType:
+    """Import a module the tests need but teikit does not: skip without it, except in CI."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        missing_tool(f"{name} is not installed ({install})")
+
+
+CHROMIUM = (os.environ.get("TEIKIT_CHROMIUM") or shutil.which("chromium")
+            or shutil.which("chromium-browser") or shutil.which("google-chrome"))
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The headless browser the HTML tests open pages in (``TEIKIT_CHROMIUM`` names one)."""
+    if CHROMIUM is None:
+        missing_tool("chromium is not installed (Debian packages 'chromium fonts-liberation')")
+    return CHROMIUM
 
 
 @pytest.fixture(scope="session")

@@ -22,14 +22,13 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from test_browser import CHROMIUM, run_chromium, screenshot
+from test_browser import run_chromium, screenshot
 
 import teikit
 
 from conftest import DATA, SHARED
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")]
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("chromium")]
 
 CORPUS = SHARED / "corpus"
 KINDS: dict[str, tuple[str, str]] = {

@@ -13,9 +13,9 @@ from test_executor import batch_folder, files_of
 
 from teikit.validator import validate_paths
 
-from conftest import DATA, SAMPLES
+from conftest import DATA, SAMPLES, needed_module
 
-distributed = pytest.importorskip("distributed")
+distributed = needed_module("distributed", "pip install 'teikit[dask]'")
 
 pytestmark = pytest.mark.slow
 

@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 
 from teikit.cli import app
 
-from conftest import ROOT, missing_tool
+import conftest
+from conftest import ROOT, missing_tool, needed_module
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -85,7 +86,7 @@ def yaml_blocks() -> list[str]:
 
 
 def test_readme_workflow_runs_teikit_validate_like_the_ci_guide() -> None:
-    yaml = pytest.importorskip("yaml")
+    yaml = needed_module("yaml", "pip install -e '.[test]'")
     workflow = yaml.safe_load(yaml_blocks()[0])
     runs = [step["run"] for step in workflow["jobs"]["validate"]["steps"] if "run" in step]
     [command] = [run for run in runs if run.startswith("teikit validate")]
@@ -99,7 +100,7 @@ def test_readme_workflow_runs_teikit_validate_like_the_ci_guide() -> None:
 
 
 def test_readme_pre_commit_hook_validates_tei_files(tmp_path: Path) -> None:
-    yaml = pytest.importorskip("yaml")
+    yaml = needed_module("yaml", "pip install -e '.[test]'")
     config = yaml.safe_load(yaml_blocks()[1])
     [hook] = config["repos"][0]["hooks"]
     shipped = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
@@ -111,3 +112,21 @@ def test_readme_pre_commit_hook_validates_tei_files(tmp_path: Path) -> None:
     entry = shlex.split(hook["entry"])
     assert CliRunner().invoke(app, [*entry[1:], str(good)]).exit_code == 0
     assert CliRunner().invoke(app, [*entry[1:], str(good), str(bad)]).exit_code == 1
+
+
+def test_a_missing_tool_skips_here_and_fails_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(conftest, "IN_CI", False)
+    with pytest.raises(pytest.skip.Exception):
+        needed_module("teikit_no_such_module", "nowhere")
+    monkeypatch.setattr(conftest, "IN_CI", True)
+    with pytest.raises(pytest.fail.Exception, match="CI installs it"):
+        needed_module("teikit_no_such_module", "nowhere")
+
+
+def test_tests_look_for_tools_through_conftest() -> None:
+    """A test that skipped on its own when a tool is missing would skip in CI too."""
+    own_skip = re.compile(r"importorskip\(|skip(if)?\([^)]*(not installed|is None)")
+    found = [f"{path.name}:{number}" for path in sorted((ROOT / "tests").glob("test_*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if own_skip.search(line)]
+    assert found == [], "use conftest's jing, chromium, missing_tool or needed_module"

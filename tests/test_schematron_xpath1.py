@@ -23,7 +23,7 @@ from teikit.validator import TEI_ALL
 from teikit.validator.schematron import constants
 from teikit.validator.schematron.xpath1 import translate
 
-from conftest import DATA, SAMPLES, SHARED
+from conftest import DATA, SAMPLES, SHARED, missing_tool
 
 TEI = "http://www.tei-c.org/ns/1.0"
 NAMESPACES = {"tei": TEI, "xs": "http://www.w3.org/2001/XMLSchema"}
@@ -171,7 +171,7 @@ def _saxon(documents: list[etree._ElementTree], contexts: list[list[int]],
 @pytest.mark.shared
 def test_every_rewrite_agrees_with_saxon() -> None:
     if importlib.util.find_spec("saxonche") is None:  # not imported here: see _saxon
-        pytest.skip("saxonche is not installed (pip install saxonche)")
+        missing_tool("saxonche is not installed (pip install saxonche)")
     expressions = _expressions()
     if len(expressions) < 50:
         pytest.skip("tei_all's and FRUS's rules are not available")

@@ -15,9 +15,11 @@ import pytest
 
 from teikit.reporting import FORMATTERS
 
+from conftest import needed_module
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data" / "validate"
-yaml = pytest.importorskip("yaml")
+yaml = needed_module("yaml", "pip install -e '.[test]'")
 
 
 def _workflow_commands() -> list[list[str]]:

@@ -6,7 +6,6 @@ lines, not columns, are compared)."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -39,10 +38,8 @@ def test_fault_messages(case: dict[str, object], tmp_path: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=[str(c["name"]) for c in CASES])
-def test_jing_finds_faults_on_the_same_lines(case: dict[str, object], tmp_path: Path) -> None:
-    jing = shutil.which("jing")
-    if jing is None:
-        pytest.skip("jing is not installed (Debian package 'jing')")
+def test_jing_finds_faults_on_the_same_lines(case: dict[str, object], tmp_path: Path,
+                                             jing: str) -> None:
     document, found = _check(case, tmp_path)
     run = subprocess.run([jing, str(GRAMMAR), str(document)], capture_output=True,
                          text=True, check=False)
