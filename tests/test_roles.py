@@ -110,6 +110,11 @@ FACTS = {
     "record_made_by_initials": (
         "memorandum", "RECORD OF A CONVERSATION BETWEEN THE COUNSELLOR AND THE DIRECTOR OF THE "
         "PORT OF DJIBOUTI", None, ["Record made by P. Vasquez-Oyelaran", "R. T. M."]),
+    "letter_copies_enclosure": (
+        "letter", "Samoan constitutional talks", "1957-08-14", ["(sgd.) R. T. Falconer"]),
+    "minutes_german_columns": (
+        "memorandum", "Protokoll der Sitzung des Ausschusses für Kulturbeziehungen am 3. März "
+        "1958", "1958-03-03", ["Dr. H. Leitner", "E. Braun"]),
 }
 
 

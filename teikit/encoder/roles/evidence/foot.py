@@ -6,6 +6,7 @@ from __future__ import annotations
 from teikit.encoder.roles import shapes
 from teikit.encoder.roles.evidence.base import Context, Evidence
 from teikit.encoder.roles.features import Line
+from teikit.encoder.roles.lexicon import lexicon, tokens
 from teikit.encoder.roles.names import name_likeness
 
 
@@ -148,6 +149,8 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
     name = max(line.name, line.name_and_office)
     if name >= 0.75:
         ev.add(round(-2.0 * name, 1), "a name")
+    if line.label is not None and name_likeness(line.label[1]) < 0.75:
+        ev.add(-2.0, f"a labelled line '{line.label[0]}:'")  # "Copy to: High Commissioner"
     if ctx.after_text(line):
         ev.add(0.5, "after the text")
     return ev
@@ -171,8 +174,14 @@ def postscript(ctx: Context, line: Line) -> Evidence | None:
     return None
 
 def foot_line(ctx: Context, line: Line) -> Evidence | None:
-    """Any other short line after the text (a line the foot holds that no role names)."""
-    if not ctx.after_text(line) or line.size > 12 or line.sentence:
+    """Any other short line after the text (a line the foot holds that no role names):
+    above all its copies, enclosures and distribution (``Copy to: …``)."""
+    if not ctx.after_text(line) or line.sentence:
+        return None
+    label = lexicon("foot_labels").prefix(tokens(line.label[0])) if line.label else None
+    if label is not None and line.size <= 30:
+        return Evidence().add(2.0, f"'{label}' under the text: copies, enclosures, distribution")
+    if line.size > 12:
         return None
     return Evidence().add(-0.5, "a short line after the text")
 

@@ -82,6 +82,8 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
         ev.add(0.5, "text, date, author or field follows")
     elif not (kind or to_whom):
         ev.add(-1.0, "nothing a heading announces follows")
+    elif after is None and ctx.after_text(line):
+        ev.add(-1.5, "the last line: nothing under it")  # "Enclosure: draft agenda"
     if line.size <= 2 and not shapes.LABEL_HEAD.match(line.text):
         ev.add(-0.5, "one or two words")
     if shapes.LABEL_HEAD.match(line.text) and after is not None and after.date is not None:
@@ -128,13 +130,19 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
     organisation = line.has("org_words") or ("a firm" if line.legal_form else None)
     digits = line.numbers
     contact = line.has("contact_words") if digits else None
-    between = _letterhead_like(ctx.prev(line)) and _letterhead_like(ctx.next(line))
-    if not (organisation or line.caps or digits or between) or (
+    before = ctx.prev(line)
+    between = _letterhead_like(before) and _letterhead_like(ctx.next(line))
+    town = (before is not None and _letterhead_like(before) and before.last + 1 == line.number
+            and line.size <= 3 and line.end not in ".:!?" and line.date is None
+            and not line.starts("classification"))
+    if not (organisation or line.caps or digits or between or town) or (
             line.capitalised < 0.5 and not digits):
         return None
     ev = Evidence()
     if between and not (organisation or line.caps or digits):
         ev.add(1.5, "between lines of a letterhead")
+    elif town and not (organisation or line.caps or digits):
+        ev.add(1.5, "a short line right under a letterhead (its town)")
     if organisation:
         ev.add(1.5, "organisation words")
     if contact:
@@ -145,7 +153,6 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
         ev.add(0.5, "numbers (street, telephone)")
     if ctx.at(line) <= 2:
         ev.add(0.5, "at the top")
-    before = ctx.prev(line)
     if before is not None and (before.caps or before.has("org_words")) and before.size <= 14:
         ev.add(0.5, "under a letterhead-like line")
     if line.starts("kind_words") or line.starts("address_openers") or is_to_whom(line):
