@@ -115,6 +115,16 @@ FACTS = {
     "minutes_german_columns": (
         "memorandum", "Protokoll der Sitzung des Ausschusses für Kulturbeziehungen am 3. März "
         "1958", "1958-03-03", ["Dr. H. Leitner", "E. Braun"]),
+    "minutes_minute_numbers": (
+        "minutes", "Minutes of the committee meeting held in the Mission Hall, Leith, on Tuesday "
+        "7th February 1961 at 7.30 p.m.", "1961-02-07", ["(s) W. Dunlop", "(s) E. Rintoul"]),
+    "letter_dutch_firm_labels": (
+        "letter", "Repairs to the tug “Sheba”", "1959-03-03", ["signature J. Verhulst"]),
+    "despatch_mp_annotations": (
+        "telegram", "Visit of the trade delegation", "1963-05-04", ["Pammer m.p."]),
+    "letter_heading_over_letterhead": (
+        "letter", "Letter from the Friendship House in Tbilisi to a school in Marseille "
+        "(translated from the Georgian)", "1964-05-14", ["N. Kiknadze", "T. Abashidze"]),
 }
 
 

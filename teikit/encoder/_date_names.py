@@ -75,6 +75,21 @@ MONTHS_ES = (
     ("noviembre", "nov"),
     ("diciembre", "dic"),
 )
+MONTHS_NL = (
+    ("januari", "jan"),
+    ("februari", "feb", "febr"),
+    ("maart", "mrt", "mar"),
+    ("april", "apr"),
+    ("mei",),
+    ("juni", "jun"),
+    ("juli", "jul"),
+    ("augustus", "aug"),
+    ("september", "sep", "sept"),
+    ("oktober", "okt"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+
 MONTHS_IT = (
     ("gennaio", "genn", "gen"),
     ("febbraio", "febbr", "feb"),
@@ -228,6 +243,7 @@ MONTHS: dict[str, Names] = {
     "en": MONTHS_EN,
     "fr": MONTHS_FR,
     "de": MONTHS_DE,
+    "nl": MONTHS_NL,
     "es": MONTHS_ES,
     "it": MONTHS_IT,
     "ru": MONTHS_RU,
@@ -258,6 +274,8 @@ WEEKDAYS: dict[str, Names] = {
     # two-letter abbreviations only with their full stop (``so`` and ``do`` are words)
     "de": (("montag", "mo."), ("dienstag", "di."), ("mittwoch", "mi."), ("donnerstag", "do."),
            ("freitag", "fr."), ("samstag", "sonnabend", "sa."), ("sonntag", "so.")),
+    "nl": (("maandag", "ma."), ("dinsdag", "di."), ("woensdag", "wo."), ("donderdag", "do."),
+           ("vrijdag", "vr."), ("zaterdag", "za."), ("zondag", "zo.")),
     "es": (("lunes", "lun"), ("martes", "mar"), ("miércoles", "miercoles", "mié", "mie"),
            ("jueves", "jue"), ("viernes", "vie"), ("sábado", "sabado", "sáb", "sab"),
            ("domingo", "dom")),

@@ -32,8 +32,12 @@ class Page:
 
     @feature
     def prose(self) -> list[int]:
-        """Positions of the lines of running prose (sentences of some length)."""
-        return [n for n, line in enumerate(self.lines) if line.sentence and line.size >= 3]
+        """Positions of the lines of running prose (sentences of some length); a title
+        that reads as one at the top (``Minutes of a meeting held … at 7 p.m.``) is not."""
+        found = [n for n, line in enumerate(self.lines) if line.sentence and line.size >= 3]
+        while found and found[0] <= 2 and self.lines[found[0]].starts("kind_words"):
+            del found[0]
+        return found
 
     @feature
     def first_prose(self) -> int:

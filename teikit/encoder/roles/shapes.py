@@ -19,10 +19,12 @@ PAGE = re.compile(
 
 SIGNATURE_MARK = re.compile(
     r"^(?:\[\s*(?:illegible |unreadable |handwritten )?(?:signature|signed|initials?|"
-    r"initialled|initialed)(?: illegible)?\s*\]|/s/|\(signed\)|\(sgd\.?\)|sgd\.)",
+    r"initialled|initialed)(?: illegible)?\s*\]|/s/|\((?:signed|sgd\.?|s|sig\.|gez\.|signé|"
+    r"firmado|firmato|подпись|podpis)\)|sgd\.|gez\.|signé\b|fdo\.|f\.to\b)",
     re.IGNORECASE,
 )
-"""``[signature]``, ``[illegible signature]``, ``/s/``, ``(signed)`` opening a line."""
+"""``[signature]``, ``[illegible signature]``, ``/s/``, ``(signed)``, ``(s)``, ``gez.``,
+``(signé)``, ``fdo.`` opening a line."""
 
 NOT_SIGNED = re.compile(r"^\[(?:File copy |Copy |Original )?(?:not signed|unsigned)\.?\]$",
                         re.IGNORECASE)
@@ -55,11 +57,13 @@ ADDRESSEE_MARKS = re.compile(r"\bEsq\.,|&c\.|\betc\., etc\.")
 
 NUMBERING = re.compile(
     r"^(?:(?P<word>Item|Point|Ad|Article|Art\.|Section|Paragraph|Para\.|Clause|Punkt|"
-    r"Artikel|Статья|Пункт)\s+)?"
-    r"(?P<label>(?P<n>\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[.)]|\((?P<p>\d{1,3}|[a-zA-Z])\)|§\s*\d{1,3})"
+    r"Artikel|Min\.|Minute|Статья|Пункт)\s+)?"
+    r"(?P<label>(?P<n>\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[.)]|\((?P<p>\d{1,3}|[a-zA-Z])\)|§\s*\d{1,3}"
+    r"|(?P<m>\d{1,3}/\d{2}(?:\d\d)?)\.?)"
     r"(?=\s|$)"
 )
-"""``1.``, ``(a)``, ``II.``, ``Item 3.``, ``Ad 1.``, ``Article 2.``: a numbered line."""
+"""``1.``, ``(a)``, ``II.``, ``Item 3.``, ``Ad 1.``, ``Article 2.``, a minute's number in its
+year (``14/53``, ``Min. 14/1953``): a numbered line."""
 
 LABEL = re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,40}?)\s*:(?:\s+(?P<value>\S.*)|\s*$)")
 """``SUBJECT: …``, ``Present:``: a label before a colon."""
@@ -103,6 +107,7 @@ def numbering(text: str) -> tuple[str, str, int] | None:
     match = NUMBERING.match(text)
     if not match:
         return None
-    number = match.group("n") or match.group("p") or match.group("label").strip("§ ")
+    number = (match.group("n") or match.group("p") or match.group("m")
+              or match.group("label").strip("§ "))
     word = match.group("word") or ""
     return number, word, match.end("label")

@@ -7,7 +7,7 @@ from teikit.encoder.roles import shapes
 from teikit.encoder.roles.evidence.base import Context, Evidence
 from teikit.encoder.roles.features import Line
 from teikit.encoder.roles.lexicon import lexicon, tokens
-from teikit.encoder.roles.names import name_likeness
+from teikit.encoder.roles.names import SIGNED_BY_HAND, name_likeness
 
 
 def closing(ctx: Context, line: Line) -> Evidence | None:
@@ -79,6 +79,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     _name_evidence(ctx, line, ev)
     if line.side_by_side_names:
         ev.add(2.5, "names side by side")
+    elif SIGNED_BY_HAND.search(line.text) and line.name >= 0.45:
+        ev.add(2.0, "signed by hand (m.p.)")
     elif line.initials and ctx.after_text(line):
         ev.add(2.5, "initials after the text")
     elif line.name_and_office >= 0.75:
@@ -139,8 +141,11 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.0, "a unit or organisation")
     if line.starts("on_behalf") and line.size > 2:
         ev.add(1.0, "on behalf of")
-    after = ctx.next(line)
-    if after is not None and shapes.SIGNATURE_MARK.match(after.text) and ctx.after_text(line):
+    after, before = ctx.next(line), ctx.prev(line)
+    signed_above = before is not None and (
+        shapes.SIGNATURE_MARK.match(before.text) is not None or before.name >= 0.75)
+    if after is not None and shapes.SIGNATURE_MARK.match(after.text) and ctx.after_text(line) and (
+            not signed_above):
         ev.add(1.0, "above a signature mark")
     if line.text[:1].islower() and line.size <= 4:
         ev.add(0.5, "a short lower-case line")
@@ -149,17 +154,37 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
     name = max(line.name, line.name_and_office)
     if name >= 0.75:
         ev.add(round(-2.0 * name, 1), "a name")
-    if line.label is not None and name_likeness(line.label[1]) < 0.75:
+    if line.label is not None and ":" in line.text and name_likeness(line.label[1]) < 0.75:
         ev.add(-2.0, f"a labelled line '{line.label[0]}:'")  # "Copy to: High Commissioner"
     if ctx.after_text(line):
         ev.add(0.5, "after the text")
     return ev
 
 def role_before(ctx: Context, line: Line) -> Evidence | None:
-    return _role_evidence(ctx, line)
+    ev = _role_evidence(ctx, line)
+    if ev is not None and _offices_first(ctx, line) is True:
+        ev.add(0.5, "the block gives each office before its name")
+    return ev
 
 def role_after(ctx: Context, line: Line) -> Evidence | None:
-    return _role_evidence(ctx, line)
+    ev = _role_evidence(ctx, line)
+    if ev is not None and _offices_first(ctx, line) is False:
+        ev.add(0.5, "the block gives each name before its office")
+    return ev
+
+def _offices_first(ctx: Context, line: Line) -> bool | None:
+    """For an office between two names (``(s) A. Kamara`` / ``President`` / ``(s) C.
+    Cole``): whether the block above it gives an office before its name (``True``: a line
+    of office over the name above) or a name first (``False``); ``None`` elsewhere."""
+    above, below = ctx.prev(line), ctx.next(line)
+    if above is None or below is None or not (_signs(above) and _signs(below)):
+        return None
+    over = ctx.prev(above)
+    return over is not None and not over.sentence and not _signs(over) and bool(
+        over.has("role_words") or over.has("org_words") or over.starts("on_behalf"))
+
+def _signs(line: Line) -> bool:
+    return shapes.SIGNATURE_MARK.match(line.text) is not None or line.name >= 0.75
 
 def postscript(ctx: Context, line: Line) -> Evidence | None:
     marker = line.starts("postscripts")

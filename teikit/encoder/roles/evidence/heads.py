@@ -23,8 +23,8 @@ def is_kind(line: Line) -> bool:
     """A line that only names a kind of document: ``CIPHERED TELEGRAM``,
     ``212. Memorandum of Conversation[1]``, ``Outgoing cable No. 5290``, ``TELEGRAM (EN
     CLAIR)`` (a short remark in brackets at the end aside)."""
-    if line.size > 9:
-        return False
+    if line.size > 9 or (line.numbered is not None and "/" in line.numbered[0]):
+        return False  # "14/53 Minutes": a minute's item, not a kind of document
     remark = _END_REMARK.search(line.text)
     words = list(tokens(line.text[: remark.start()]) if remark else line.words)
     for marker in ("no", "nr", "n", "nº", "№"):
@@ -136,7 +136,7 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
             and line.size <= 3 and line.end not in ".:!?" and line.date is None
             and not line.starts("classification"))
     if not (organisation or line.caps or digits or between or town) or (
-            line.capitalised < 0.5 and not digits):
+            line.capitalised < 0.5 and not (digits or between)):
         return None
     ev = Evidence()
     if between and not (organisation or line.caps or digits):
@@ -162,10 +162,12 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
     return ev
 
 def _letterhead_like(line: Line | None) -> bool:
-    """A firm's or an office's name, or its street, telephone or post box, at the top."""
+    """A firm's or an office's name, or its street (``Maasboulevard 114, Rotterdam``),
+    telephone or post box, at the top."""
     return line is not None and not line.sentence and line.size <= 14 and bool(
         line.caps or line.legal_form or line.has("org_words")
-        or (line.numbers and line.has("contact_words")))
+        or (line.numbers and line.date is None and (
+            line.has("contact_words") or "," in line.text)))
 
 
 def classification(ctx: Context, line: Line) -> Evidence | None:

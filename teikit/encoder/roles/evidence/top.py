@@ -53,6 +53,9 @@ def address(ctx: Context, line: Line) -> Evidence | None:
     elif line.size <= 6 and (line.end.isalnum() or line.end in ",.)") and (
             line.capitalised >= 0.6) and _under_address(ctx, line):
         ev.add(1.0, "short capitalised line under an address")
+        above = ctx.prev(line)
+        if above is not None and above.starts("address_openers") and above.end != ".":
+            ev.add(0.5, "right under the line that opens it")
     elif line.size <= 8 and not line.sentence and _above_salute(ctx, line):
         ev.add(0.5, "a short line in the block above the salutation")
     else:
