@@ -288,3 +288,35 @@ def test_a_bracket_over_lines_of_a_double_spaced_transcript_stays_one_mark() -> 
         "Trade Office Registry Received 9.V.1962"]
     assert not [d for d in result.diagnostics if d.code == "TK101"]
     assert teikit.export(result.tree, to="text", view="transcript").decode() == text
+
+
+def test_a_datelines_conventions_are_read_and_a_stamps_date_comes_last() -> None:
+    text = ("[Stamp: Ministry for Foreign Affairs, received 2.III.1962]\n"
+            "EMBASSY OF FINLAND\nNote No. 12/62\n"
+            "The Embassy of Finland presents its compliments to the Ministry and has the honour "
+            "to ask for the release of the timber consignment held at the port.\n"
+            "The Embassy avails itself of this opportunity to renew to the Ministry the "
+            "assurances of its highest consideration.\n"
+            "[Legation office] Lappeenranta [?], 27 February 1962\n"
+            "To the Ministry for Foreign Affairs\nStockholm\n")
+    result = teikit.encode_text(text)
+    root = result.tree.getroot()
+    assert root.xpath("string(//t:creation/t:date/@when)", namespaces=NS) == "1962-02-27"
+    dateline = root.xpath("//t:body//t:dateline", namespaces=NS)[0]
+    assert [_text(s) for s in dateline.xpath("t:supplied", namespaces=NS)] == ["Legation office"]
+    assert [_text(s) for s in dateline.xpath("t:unclear", namespaces=NS)] == ["Lappeenranta"]
+    assert teikit.export(result.tree, to="text", view="transcript").decode() == text
+
+
+def test_a_compact_records_closing_paragraph_of_use_and_ownership_is_its_rights() -> None:
+    body = ("20 March 1962\nNote of the Consulate on the Timber Trade\n"
+            "The consul reported that the timber trade had grown.\n"
+            "The consul describes the growth of the timber trade.\n"
+            "Document Information\n"
+            "Regional Archive of Oulu, consular series 4, file 17.\n"
+            "This English text belongs to the Northbrook Reading Room, which offers it for "
+            "classroom and scholarly use; the original is owned by the archive in Oulu. For other "
+            "uses, write to the reading room.")
+    root = teikit.encode_text(body).tree.getroot()
+    rights = root.xpath("//t:back/t:div[@type='rights']", namespaces=NS)
+    assert [_text(r).startswith("This English text") for r in rights] == [True]

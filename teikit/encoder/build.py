@@ -189,7 +189,7 @@ class Builder:
         whole = parse_date(text, self.dates)
         found = [whole] if whole is not None else find_dates(text, self.dates)[-1:]
         if not found:
-            _append_text(element, text)
+            self.inline(element, text, block.offset)
             return
         date = found[0]
         if whole is not None:
@@ -197,23 +197,32 @@ class Builder:
             return
         prefix = text[: date.start]
         place = re.match(r"^([A-Z][\w .'-]*?)(,\s*)$", prefix)
+        if _crosses_bracket(text, date.start) or _crosses_bracket(text, date.end):
+            self.inline(element, text, block.offset)  # "[Tirana, 3] May 1961": the marks win
+            return
         if place:
             element.append(text_element("placeName", place.group(1)))
             _append_text(element, place.group(2))
-        else:
-            _append_text(element, prefix)
+        else:  # "timber settlement Chalna-2 [?], 9.VI.1957": conventions before the date
+            self.inline(element, prefix, block.offset)
         self.tag_date(element, text, date, block, begin=date.start)
+
+    def inline(self, element: etree._Element, text: str, offset: int) -> None:
+        """Append ``text`` (at ``offset`` in the transcript) read by the inline rules."""
+        fill(element, self.engine.run(text, offset, self.diagnostics))
 
     def tag_date(self, element: etree._Element, text: str, date: ParsedDate,
                  block: Block, begin: int = 0) -> None:
-        """Append ``text[begin:]``, with the date in it (``date``'s span) as ``<date>``."""
+        """Append ``text[begin:]``, with the date in it (``date``'s span) as ``<date>``;
+        the text around the date read by the inline rules."""
         start, end = date.start, date.end
+        shift = block.offset + len(block.text) - len(text)  # where ``text`` begins
         if not (date.when or (date.from_ and date.to)):
             self.warn(block, "TK130", f"date {text[start:end]!r} left untagged: "
                       f"{date.problem or 'cannot be resolved'}")
-            _append_text(element, text[begin:])
+            self.inline(element, text[begin:], shift + begin)
             return
-        _append_text(element, text[begin:start])
+        self.inline(element, text[begin:start], shift + begin)
         date_element = text_element("date", text[start:end])
         if date.when:
             date_element.set("when", date.when)
@@ -221,7 +230,7 @@ class Builder:
             date_element.set("from", date.from_ or "")
             date_element.set("to", date.to or "")
         element.append(date_element)
-        _append_text(element, text[end:])
+        self.inline(element, text[end:], shift + end)
 
     def warn(self, block: Block, code: str, message: str) -> None:
         line, column = self.locate(block.offset)

@@ -9,7 +9,7 @@ left to the other rules. Citations are never notes and never insertions.
 
 What may stand between the brackets: numbers and ranges (``1–3``, ``1-3``), separated by
 commas or semicolons, each optionally followed by a locator (``p. 41``, ``pp. 41–43``,
-``S. 12``, ``ch. 2``, ``fig. 3``, ``sec. 4``, ``§ 5``), after a comma or a space.
+``S. 12``, ``ch. 2``, ``fig. 3``, ``Table 3``, ``sec. 4``, ``§ 5``), after a comma or a space.
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from teikit.encoder.inline.engine import Engine
 
 _DASH = r"\s{0,2}[-–—]\s{0,2}"
-_LOCATOR = (r"(?:,\s{0,2}|\s{1,2})(?:pp?|S|s|ch|chap|fig|figs|sec|para|col|vol|no|n)\.?"
+_LOCATOR = (r"(?:,\s{0,2}|\s{1,2})(?i:pp?|s|ch|chap|chapter|fig|figs|figure|figures|tab|"
+            r"table|tables|sec|section|para|col|vol|no|n|note|app|appendix|annex|plate|map|"
+            r"eq|eqs)\.?"
             rf"\s{{0,2}}\d+(?:{_DASH}\d+)?|(?:,\s{{0,2}}|\s{{1,2}})§\s{{0,2}}\d+")
 _ITEM = rf"\d{{1,4}}(?:{_DASH}\d{{1,4}})?(?:{_LOCATOR})?"
 CITATION = re.compile(rf"\s{{0,2}}{_ITEM}(?:\s{{0,2}}[,;]\s{{0,2}}{_ITEM})*\s{{0,2}}")

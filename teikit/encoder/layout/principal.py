@@ -10,7 +10,8 @@ Principal date: a date field (``DATE:``, ``Held on:``); else the first dateline 
 top of the first document (a telegram's date-time group included); else the first diary
 entry's date (a range gives ``@from``/``@to``); else a date in its heading (``Minutes of
 the meeting held on 7/11/1949``); else a full date in any line of its top (a telegram's
-``SENT 3RD JUNE 1963 AT 1800``); else the dateline of its foot.
+``SENT 3RD JUNE 1963 AT 1800``); else the dateline of its foot; else the date of a stamp or
+a handwritten mark at its top (``[Stamp: Received 15.IV.1964]``).
 """
 
 from __future__ import annotations
@@ -123,8 +124,9 @@ def date(decisions: Sequence[Decision]) -> ParsedDate | None:
         (_dated(d) for d in first if d.zone == TOP and d.role in {"dateline", "received"}),
         (_entry_date(d, context_year([d.line for d in decisions])) for d in decisions),
         (_heading_date(d) for d in first if d.zone == TOP and d.role in {"heading", "kind"}),
-        (_full(d) for d in first if d.zone == TOP),
+        (_full(d) for d in first if d.zone == TOP and d.role != "mark"),
         (_dated(d) for d in first if d.zone == FOOT and d.role == "dateline"),
+        (_full(d) for d in first if d.zone == TOP),  # a stamp's date: the last resort
     )
     for found in candidates:
         hit = next((d for d in found if d is not None), None)
