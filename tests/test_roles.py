@@ -125,6 +125,16 @@ FACTS = {
     "letter_heading_over_letterhead": (
         "letter", "Letter from the Friendship House in Tbilisi to a school in Marseille "
         "(translated from the Georgian)", "1964-05-14", ["N. Kiknadze", "T. Abashidze"]),
+    "despatch_signed_suffix_typist": (
+        "despatch", "Despatch of the Acting High Commissioner on the rice shipment", None,
+        ["John Mallory (signed)"]),
+    "protocol_for_government_colon": (
+        "protocol", "Protocol of the negotiations on the exchange of goods for 1960", "1959-12-14",
+        ["For the Government of the Republic of India: K. P. S. Menon",
+         "For the Government of the Hungarian People's Republic: J. Tausz"]),
+    "letter_typed_name_again": (
+        "letter", "Letter of the trade enterprise to the Minister", None,
+        ["Prof. Dr. H. Kessler-Wendt"]),
 }
 
 

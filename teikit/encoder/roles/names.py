@@ -15,8 +15,13 @@ from teikit.encoder.roles.lexicon import lexicon
 
 _TRAILING_REF = re.compile(r"(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[^\W\d])\d{1,2})$")
 
-SIGNED_BY_HAND = re.compile(r"\s+\(?(?:m\.\s?p\.|e\.\s?h\.|manu propria)\)?$", re.IGNORECASE)
-"""``Holzinger m.p.``, ``Huber e.h.``: the mark that the name was signed by hand."""
+SIGNED_BY_HAND = re.compile(
+    r"\s+(?:\(?(?:m\.\s?p\.|e\.\s?h\.|manu propria)\)?|[(\[](?:signed|sgd\.?|s\.?|signature|"
+    r"signé|gez\.?|firmado|подпись)[)\]])$", re.IGNORECASE)
+"""``Holzinger m.p.``, ``Huber e.h.``, ``John Mallory (signed)``: the mark that the name was
+signed, after it."""
+_PARENTHESISED = re.compile(r"^\(([^()]+)\)$")
+"""``(Kessler-Wendt)``: the typed name under a signature."""
 
 _CJK_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}(?:\s*\([^()]{2,40}\))?$")
 
@@ -50,6 +55,7 @@ def name_likeness(text: str) -> float:
     1.0 with initials, 0.75 for two to four capitalised words, 0.45 for one word; 0 as
     soon as a word is neither capitalised, an initial nor a name particle."""
     text = _TRAILING_REF.sub("", SIGNED_BY_HAND.sub("", text.strip()).rstrip(".,;")).strip()
+    text = _PARENTHESISED.sub(r"\1", text)
     text = _EXPANSION.sub("", text.replace("[", "").replace("]", ""))
     if _CJK_NAME.match(text):
         return 0.9

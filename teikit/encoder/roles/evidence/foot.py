@@ -3,11 +3,16 @@ offices beside them, postscripts and the short lines a foot holds."""
 
 from __future__ import annotations
 
+import re
+
 from teikit.encoder.roles import shapes
 from teikit.encoder.roles.evidence.base import Context, Evidence
 from teikit.encoder.roles.features import Line
 from teikit.encoder.roles.lexicon import lexicon, tokens
 from teikit.encoder.roles.names import SIGNED_BY_HAND, name_likeness
+
+_TYPIST = re.compile(r"^[A-ZÀ-Þ]{1,4}(?:/[A-Za-zÀ-þ]{1,4}){1,2}$")
+"""``JM/kt``: the initials of the writer and the typist under a letter."""
 
 
 def closing(ctx: Context, line: Line) -> Evidence | None:
@@ -64,6 +69,28 @@ def _valediction_with_name(line: Line) -> bool:
     return line.starts("closings") is not None and name_likeness(words[-1]) >= 0.45
 
 
+def _behalf_name(line: Line) -> bool:
+    """``For the Government of India: K. P. S. Menon``: a signatory after whom he signs for."""
+    return line.size <= 24 and ":" in line.text and bool(line.starts("on_behalf")) and (
+        name_likeness(line.text.rpartition(":")[2]) >= 0.75)
+
+
+def _typed_again(ctx: Context, line: Line) -> bool:
+    """``(Kessler-Wendt)`` under the signer ``Prof. Dr. H. Kessler-Wendt``: the name typed
+    again under the signature, in brackets."""
+    if not (line.text.startswith("(") and line.text.endswith(")")) or line.size > 4:
+        return False
+    surname = line.text.strip("()").split()[-1].lower() if line.text.strip("() ") else ""
+    above = ctx.prev(line)
+    for _ in range(3):
+        if above is None:
+            return False
+        if surname and surname in above.text.lower() and above.name >= 0.75:
+            return True
+        above = ctx.prev(above)
+    return False
+
+
 def _name_evidence(ctx: Context, line: Line, ev: Evidence) -> None:
     if line.name >= 0.45:
         ev.add(round(2.0 * line.name, 1), "name-like")
@@ -71,7 +98,8 @@ def _name_evidence(ctx: Context, line: Line, ev: Evidence) -> None:
         ev.add(0.5, "a name in capitals")
 
 def signer(ctx: Context, line: Line) -> Evidence | None:
-    if line.size > 9 or line.page is not None or line.bracket is not None:
+    behalf = _behalf_name(line)
+    if (line.size > 9 and not behalf) or line.page is not None or line.bracket is not None:
         return None
     if line.sentence and line.name < 0.75:
         return None
@@ -79,8 +107,10 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     _name_evidence(ctx, line, ev)
     if line.side_by_side_names:
         ev.add(2.5, "names side by side")
+    elif behalf:
+        ev.add(2.5, "a name after 'For …:'")  # For the Government of India: K. P. S. Menon
     elif SIGNED_BY_HAND.search(line.text) and line.name >= 0.45:
-        ev.add(2.0, "signed by hand (m.p.)")
+        ev.add(2.0, "a name marked as signed (m.p., (signed))")
     elif line.initials and ctx.after_text(line):
         ev.add(2.5, "initials after the text")
     elif line.name_and_office >= 0.75:
@@ -206,6 +236,10 @@ def foot_line(ctx: Context, line: Line) -> Evidence | None:
     label = lexicon("foot_labels").prefix(tokens(line.label[0])) if line.label else None
     if label is not None and line.size <= 30:
         return Evidence().add(2.0, f"'{label}' under the text: copies, enclosures, distribution")
+    if _TYPIST.match(line.text):
+        return Evidence().add(2.0, "reference initials (JM/kt)")
+    if _typed_again(ctx, line):
+        return Evidence().add(2.0, "the signer's name typed again in brackets")
     if line.size > 12:
         return None
     return Evidence().add(-0.5, "a short line after the text")
