@@ -135,6 +135,8 @@ FACTS = {
     "letter_typed_name_again": (
         "letter", "Letter of the trade enterprise to the Minister", None,
         ["Prof. Dr. H. Kessler-Wendt"]),
+    "diary_weekday_headings_year_in_title": (
+        "diary", "Diary of a district officer in Sumatra, 1938", "1938-01-03", []),
 }
 
 
