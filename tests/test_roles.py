@@ -137,6 +137,9 @@ FACTS = {
         ["Prof. Dr. H. Kessler-Wendt"]),
     "diary_weekday_headings_year_in_title": (
         "diary", "Diary of a district officer in Sumatra, 1938", "1938-01-03", []),
+    "minutes_french_labels_columns": (
+        "memorandum", "Procès-verbal de la séance du Comité franco-tunisien du 3 mars 1958",
+        "1958-03-03", ["R. Dufour", "J. Lenoir"]),
 }
 
 
