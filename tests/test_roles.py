@@ -113,7 +113,7 @@ FACTS = {
     "letter_copies_enclosure": (
         "letter", "Samoan constitutional talks", "1957-08-14", ["(sgd.) R. T. Falconer"]),
     "minutes_german_columns": (
-        "memorandum", "Protokoll der Sitzung des Ausschusses für Kulturbeziehungen am 3. März "
+        "minutes", "Protokoll der Sitzung des Ausschusses für Kulturbeziehungen am 3. März "
         "1958", "1958-03-03", ["Dr. H. Leitner", "E. Braun"]),
     "minutes_minute_numbers": (
         "minutes", "Minutes of the committee meeting held in the Mission Hall, Leith, on Tuesday "
@@ -138,7 +138,7 @@ FACTS = {
     "diary_weekday_headings_year_in_title": (
         "diary", "Diary of a district officer in Sumatra, 1938", "1938-01-03", []),
     "minutes_french_labels_columns": (
-        "memorandum", "Procès-verbal de la séance du Comité franco-tunisien du 3 mars 1958",
+        "minutes", "Procès-verbal de la séance du Comité franco-tunisien du 3 mars 1958",
         "1958-03-03", ["R. Dufour", "J. Lenoir"]),
 }
 
