@@ -140,6 +140,8 @@ FACTS = {
     "minutes_french_labels_columns": (
         "minutes", "Procès-verbal de la séance du Comité franco-tunisien du 3 mars 1958",
         "1958-03-03", ["R. Dufour", "J. Lenoir"]),
+    "telegram_cipher_illegible_signer": (
+        "telegram", "Cipher telegram No. 4471", "1968-08-11", ["illegible Petrescu"]),
 }
 
 

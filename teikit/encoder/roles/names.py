@@ -20,6 +20,8 @@ SIGNED_BY_HAND = re.compile(
     r"signé|gez\.?|firmado|подпись)[)\]])$", re.IGNORECASE)
 """``Holzinger m.p.``, ``Huber e.h.``, ``John Mallory (signed)``: the mark that the name was
 signed, after it."""
+_GAP = re.compile(r"\[(?:illegible|unreadable|\?|[.…\s]+)\]\s*", re.IGNORECASE)
+"""``[illegible] Petrescu``: a part of the name that could not be read."""
 _PARENTHESISED = re.compile(r"^\(([^()]+)\)$")
 """``(Kessler-Wendt)``: the typed name under a signature."""
 
@@ -55,7 +57,7 @@ def name_likeness(text: str) -> float:
     1.0 with initials, 0.75 for two to four capitalised words, 0.45 for one word; 0 as
     soon as a word is neither capitalised, an initial nor a name particle."""
     text = _TRAILING_REF.sub("", SIGNED_BY_HAND.sub("", text.strip()).rstrip(".,;")).strip()
-    text = _PARENTHESISED.sub(r"\1", text)
+    text = _PARENTHESISED.sub(r"\1", _GAP.sub("", text))
     text = _EXPANSION.sub("", text.replace("[", "").replace("]", ""))
     if _CJK_NAME.match(text):
         return 0.9
