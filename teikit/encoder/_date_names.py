@@ -90,6 +90,21 @@ MONTHS_NL = (
     ("december", "dec"),
 )
 
+MONTHS_PT = (
+    ("janeiro",),
+    ("fevereiro", "fev"),
+    ("março",),
+    ("abril",),
+    ("maio",),
+    ("junho",),
+    ("julho",),
+    ("agosto",),
+    ("setembro",),
+    ("outubro",),
+    ("novembro",),
+    ("dezembro", "dez"),
+)
+
 MONTHS_IT = (
     ("gennaio", "genn", "gen"),
     ("febbraio", "febbr", "feb"),
@@ -245,6 +260,7 @@ MONTHS: dict[str, Names] = {
     "de": MONTHS_DE,
     "nl": MONTHS_NL,
     "es": MONTHS_ES,
+    "pt": MONTHS_PT,
     "it": MONTHS_IT,
     "ru": MONTHS_RU,
     "el": MONTHS_EL,
@@ -279,6 +295,8 @@ WEEKDAYS: dict[str, Names] = {
     "es": (("lunes", "lun"), ("martes", "mar"), ("miércoles", "miercoles", "mié", "mie"),
            ("jueves", "jue"), ("viernes", "vie"), ("sábado", "sabado", "sáb", "sab"),
            ("domingo", "dom")),
+    "pt": (("segunda-feira",), ("terça-feira", "terca-feira"), ("quarta-feira",),
+           ("quinta-feira",), ("sexta-feira",), ("sábado", "sabado"), ("domingo",)),
     "it": (("lunedì", "lunedi", "lun"), ("martedì", "martedi", "mar"),
            ("mercoledì", "mercoledi", "mer"), ("giovedì", "giovedi", "gio"),
            ("venerdì", "venerdi", "ven"), ("sabato", "sab"), ("domenica", "dom")),

@@ -162,8 +162,9 @@ def named_patterns(months: dict[str, int], weekdays: dict[str, int]) -> tuple[st
     weekday = rf"(?:{_weekday(weekdays)})?"
     day_month_year = (
         _gate(weekdays, ARTICLES, digits=r"\d") + weekday + _ARTICLE
-        + rf"(?:{d1}(?:\s{{0,3}}{m1})?{RANGE})?{d2}\s{{0,3}}(?:(?:of|de)\s{{1,3}})?{m2}"
-        + rf"(?:,?\s{{0,3}}|\s{{1,3}}del?\s{{1,3}}){_YEAR}"
+        + rf"(?:{d1}(?:\s{{0,3}}{m1})?{RANGE})?{d2}\s{{0,3}}"
+        + r"(?:(?:day\s{1,3})?(?:of|de)\s{1,3})?"  # "the 12th day of May 1960"
+        + rf"{m2}(?:,?\s{{0,3}}|\s{{1,3}}del?\s{{1,3}}){_YEAR}"
     )
     month_day_year = (
         _gate(weekdays, months) + weekday + m1

@@ -6,8 +6,8 @@ running text (``Moscow, 9 MAR 66``, ``Peking, September 21, 1959.``). Both retur
 :class:`ParsedDate` values whose ``start``/``end`` slice the input back to ``text``.
 
 Forms recognised (month and weekday names in any case, in the languages of
-``DateOptions.languages``: by default en, fr, de, nl, es, it, ru, el, pl, cs, hu, ro, sr (Latin and
-Cyrillic), bg, and ``zh`` for the 年月日 form; ``hr`` on request, see
+``DateOptions.languages``: by default en, fr, de, nl, es, pt, it, ru, el, pl, cs, hu, ro, sr
+(Latin and Cyrillic), bg, and ``zh`` for the 年月日 form; ``hr`` on request, see
 :mod:`teikit.encoder._date_names`):
 
 =========================  ============================================  ================
