@@ -142,6 +142,9 @@ FACTS = {
         "1958-03-03", ["R. Dufour", "J. Lenoir"]),
     "telegram_cipher_illegible_signer": (
         "telegram", "Cipher telegram No. 4471", "1968-08-11", ["illegible Petrescu"]),
+    "letter_notes_above_addressee": (
+        "letter", "Fisheries in the Gilbert Islands", "1962-03-12",
+        ["Arthur A. D. Fenwick-Lowe"]),
 }
 
 
@@ -337,3 +340,13 @@ def test_a_compact_records_closing_paragraph_of_use_and_ownership_is_its_rights(
     root = teikit.encode_text(body).tree.getroot()
     rights = root.xpath("//t:back/t:div[@type='rights']", namespaces=NS)
     assert [_text(r).startswith("This English text") for r in rights] == [True]
+
+
+def test_headless_notes_above_the_addressee_are_notes_and_the_addressee_follows_them() -> None:
+    result = teikit.encode(DATA / "roles" / "letter_notes_above_addressee.txt")
+    root = result.tree.getroot()
+    notes = root.xpath("//t:back/t:div[@type='notes']/t:note", namespaces=NS)
+    assert [n.get("n") for n in notes] == ["1", "2"]
+    foot = root.xpath("//t:back/t:div[@type='foot']/t:p", namespaces=NS)
+    assert [_text(p) for p in foot] == [
+        "R. K. Whitcombe, Esq., Office of the Resident Commissioner, Tarawa"]

@@ -44,7 +44,16 @@ def _continues(div: DivBuilder, decision: Decision, previous: Decision | None) -
         return True
     if pair == ("sign-mark", "signer") and div.units[-1].tag == "signed":
         return not decision.line.columns
-    return pair == ("signer", "signer") and decision.line.caseless
+    return pair == ("signer", "signer") and (
+        decision.line.caseless or _given_name_over_full(previous.line.text, decision.line.text))
+
+
+def _given_name_over_full(above: str, below: str) -> bool:
+    """``Geoffrey`` signed over the typed ``G. W. St. J. Ormsby-Clive``: one signer, the
+    given name the first initial below spells out."""
+    words = below.split()
+    return (len(above.split()) == 1 and above[:1].isupper() and len(words) >= 2
+            and len(words[0]) == 2 and words[0].endswith(".") and words[0][0] == above[0])
 
 
 def closer_line(div: DivBuilder, decision: Decision) -> None:

@@ -91,12 +91,28 @@ def split(lines: Sequence[Line], indices: Sequence[int]) -> tuple[list[int], lis
             if rest and entry_number(_text(lines, rest[0])):
                 return list(indices[:pos]), list(indices[pos:])
             return list(indices), []
-    tail = _marked_tail(lines, indices)
-    if tail < len(indices):
-        if tail and RULE.match(_text(lines, indices[tail - 1])):
-            tail -= 1
-        return list(indices[:tail]), list(indices[tail:])
+    for after in range(_AFTER_NOTES + 1):  # the addressee may be written under the notes
+        end = len(indices) - after
+        if end <= 0 or (after and not _under_notes(lines, indices[end])):
+            break
+        tail = _marked_tail(lines, indices[:end])
+        if tail < end:
+            if tail and RULE.match(_text(lines, indices[tail - 1])):
+                tail -= 1
+            return list(indices[:tail]), list(indices[tail:])
     return list(indices), []
+
+
+_AFTER_NOTES = 2
+"""How many lines may follow a headless run of notes (``J. R. Henderson, Esq., …``)."""
+
+
+def _under_notes(lines: Sequence[Line], index: int) -> bool:
+    """A short line that is no note and no sentence: an addressee or a reference under the
+    notes, never their continuation."""
+    text = _text(lines, index)
+    return (ENTRY.match(text) is None and len(text.split()) <= 16 and not text.endswith(".")
+            and not RULE.match(text))
 
 
 def _marked_tail(lines: Sequence[Line], indices: Sequence[int]) -> int:
@@ -179,6 +195,22 @@ def unique_id(wanted: str, used: set[str]) -> str:
     return candidate
 
 
+_FOOT = Spec("div", {"type": "foot"})
+
+
+def _below_headless(lines: Sequence[Line], indices: Sequence[int]) -> set[int]:
+    """The lines under a headless run of notes that :func:`split` let follow them."""
+    found: set[int] = set()
+    if not indices or heading_kind(_text(lines, indices[0])):
+        return found
+    for index in reversed(indices[-_AFTER_NOTES:]):
+        if not _under_notes(lines, index):
+            break
+        found.add(index)
+    rest = [_text(lines, i) for i in indices if i not in found]
+    return found if all(ENTRY.match(t) or RULE.match(t) for t in rest) else set()
+
+
 def units(lines: Sequence[Line], indices: Sequence[int], back: Spec) -> EndMatter:
     """The end section's units and the ids of its notes or works."""
     found = EndMatter()
@@ -187,11 +219,14 @@ def units(lines: Sequence[Line], indices: Sequence[int], back: Spec) -> EndMatte
         return _bibliography(lines, indices, back, found)
     spec = Spec("div", {"type": "notes"})
     used: set[str] = set()
+    below = _below_headless(lines, indices)
     for index in indices:
         text = _text(lines, index)
         entry = entry_number(text)
         last = found.units[-1] if found.units else None
-        if entry is None and not found.units and heading_kind(text):
+        if index in below:  # under the notes: the foot's last lines
+            found.units.append(Unit("p", index, index, (back, _FOOT)))
+        elif entry is None and not found.units and heading_kind(text):
             found.units.append(Unit("head", index, index, (back, spec), inline=False))
         elif entry is None and last is not None and last.tag == "note":
             last.last = index
