@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from teikit import tei
 from teikit.cli import app
-from teikit.validator import Options, batch, load_schema, stream, validate_paths
+from teikit.validator import Options, batch, load_schema, stream, streamids, validate_paths
 from teikit.validator.engine import backends
 from teikit.validator.relaxng import RelaxNGBackend
 from teikit.validator.vocabulary import Vocabulary, vocabulary_of
@@ -68,9 +68,10 @@ def test_a_valid_document_is_valid_as_a_stream(tmp_path: Path,
     batches: list[int] = []
     checked = stream._checked
 
-    def counting(complete: list[etree._Element], split: stream.Split) -> bool:
+    def counting(complete: list[etree._Element], split: stream.Split,
+                 ids: streamids.SeenIds) -> bool:
         batches.append(len(complete))
-        return checked(complete, split)
+        return checked(complete, split, ids)
 
     monkeypatch.setattr(stream, "_checked", counting)
     assert _whole(grammar, tree)
@@ -111,6 +112,38 @@ def test_the_verdict_is_the_whole_trees(seed: int, read: tuple[int, int], tmp_pa
     grammar = _grammar()
     tree = _mutations(_large(3), seed)
     assert _streamed(grammar, tree, tmp_path / "doc.xml") == _whole(grammar, tree)
+
+
+@pytest.mark.parametrize("where", ["two-parts", "part-and-header", "one-part"])
+def test_an_xml_id_repeated_across_parts_is_no_valid_stream(
+        where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """libxml2 forgets the IDs of a part once it is checked and freed: the stream keeps
+    them, so that a repeat in two parts (or in a part and what stays whole) is a fault,
+    as on the whole tree and for jing."""
+    grammar, tree = _grammar(), _large(6)  # larger than what the parser reads at once
+    divs = tree.findall(f".//{T}body/{T}div")
+    first = tree.find(f".//{T}titleStmt") if where == "part-and-header" else divs[0]
+    assert first is not None
+    first.set(tei.xml("id"), "again")
+    (divs[1] if where == "one-part" else divs[-1]).set(tei.xml("id"), "again")
+    assert not _whole(grammar, tree)
+    assert not _streamed(grammar, tree, tmp_path / "doc.xml")
+    monkeypatch.setattr(batch, "STREAM_ABOVE", 1)
+    [result] = validate_paths([tmp_path / "doc.xml"], [TEI_ALL], options=Options(embedded=False))
+    assert [(str(d.severity), d.code) for d in result.diagnostics] == [("error", "duplicate-id")]
+
+
+def test_only_grammars_whose_ids_are_xml_ids_stream(tmp_path: Path) -> None:
+    """The stream keeps xml:id values only: a grammar typing another attribute ID is
+    checked the usual way."""
+    assert streamids.ids_are_xml_ids(_grammar().grammar.getroot())
+    keyed = etree.fromstring(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary='
+        '"http://www.w3.org/2001/XMLSchema-datatypes"><start><element name="a"><attribute '
+        'name="key"><data type="ID"/></attribute></element></start></grammar>')
+    assert not streamids.ids_are_xml_ids(keyed)
+    keyed.find(".//{*}data").set("type", "NCName")  # type: ignore[union-attr]
+    assert streamids.ids_are_xml_ids(keyed)
 
 
 def test_xinclude_and_unsplittable_documents_go_the_usual_way(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from teikit.validator.document import Document
 from teikit.validator.messages import from_rng_log, readable_xpath
 from teikit.validator.prune import prunable, prune
 from teikit.validator.schemas import Schema
+from teikit.validator.streamids import ids_are_xml_ids
 
 if TYPE_CHECKING:
     from teikit.validator.recover import Recovery
@@ -127,8 +128,11 @@ class RelaxNGBackend:
 
     @property
     def streams(self) -> bool:
-        """Whether libxml2 checks pruned copies of this grammar (see :mod:`stream`)."""
-        return self._own is None and self._pruning
+        """Whether libxml2 checks pruned copies of this grammar (see :mod:`stream`) and
+        the only IDs it types are ``xml:id`` (:mod:`streamids`)."""
+        return self._own is None and self._pruning and cached(
+            "rng-xml-ids", [self.schema.digest],
+            lambda: b"1" if ids_are_xml_ids(self.grammar.getroot()) else b"0") == b"1"
 
     def check(self, document: Document) -> list[Diagnostic]:
         compiled = self._covering(document.names())

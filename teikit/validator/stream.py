@@ -13,8 +13,10 @@ grammars only (no Schematron needs the tree) is read twice as a stream of elemen
    (:mod:`teikit.validator.split`). At the end the root, its wide elements by now mostly
    placeholders, is validated against the grammar's start.
 
-Every element is checked once, whole or, as a placeholder, in its parent: the verdict is
-the whole document's against the grammar. A document found not valid (or that uses
+Every element is checked once, whole or, as a placeholder, in its parent, and the
+``xml:id`` values of the parts are kept to find a repeat in two of them
+(:mod:`teikit.validator.streamids`): the verdict is the whole document's against the
+grammar. A document found not valid (or that uses
 XInclude, or cannot be split) is checked again the usual way, which says what is wrong.
 
 The first reading stops after PREFIX elements: the vocabulary of a large document is
@@ -28,7 +30,6 @@ checked again in parts, then the usual way.
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 from typing import Final, Protocol
 
@@ -36,6 +37,7 @@ from lxml import etree
 
 from teikit import tei
 from teikit.validator.split import MARK, SPLIT, Split
+from teikit.validator.streamids import SeenIds
 from teikit.validator.tail import tail_vocabulary
 from teikit.validator.vocabulary import Name, Vocabulary, split_name, vocabulary_from
 from teikit.validator.xinclude import XI_INCLUDE
@@ -51,11 +53,8 @@ GATHER: Final = 64
 """Complete children an element may hold before they are checked (together) and
 dropped."""
 _BATCH: Final = f"{{{SPLIT}}}batch"
-_XML_ID: Final = f"{{{tei.XML_NS}}}id"
-_NUMBERS: Final = itertools.count()
-"""Fresh ``xml:id`` values for placeholders: libxml2 remembers each ID it validates
-(checking that none comes twice), so a placeholder cannot repeat its element's."""
 """The element that holds complete elements while they are checked together."""
+_XML_ID: Final = f"{{{tei.XML_NS}}}id"
 
 
 Read = tuple[Vocabulary, set[Name], bool]
@@ -125,6 +124,7 @@ def valid_in_parts(path: Path, split: Split, vocabulary: Vocabulary) -> bool:
     seen = {_clark(name) for name in (*split.names, *parents, *roots) if name is not None}
     apart = {_clark(name) for name in split.names}
     waiting: dict[etree._Element, list[etree._Element]] = {}
+    ids = SeenIds()
     for _, element in tei.iterparse(path, ("end",), {*seen, *_REFUSED}):
         if element.tag in _REFUSED:  # content the vocabulary read may not have seen
             return False
@@ -138,11 +138,11 @@ def valid_in_parts(path: Path, split: Split, vocabulary: Vocabulary) -> bool:
         if complete is None:
             complete = waiting[parent] = []
         complete.append(element)
-        if len(complete) >= GATHER and not _checked(complete, split):
+        if len(complete) >= GATHER and not _checked(complete, split, ids):
             return False
     else:
         return False
-    return bool(split.root.validate(element.getroottree()))
+    return ids.add([element]) and bool(split.root.validate(element.getroottree()))
 
 
 _REFUSED: Final = (XI_INCLUDE, MARK)
@@ -154,23 +154,24 @@ def _clark(name: Name) -> str:
     return f"{{{name[0]}}}{name[1]}" if name[0] else name[1]
 
 
-def _checked(complete: list[etree._Element], split: Split) -> bool:
+def _checked(complete: list[etree._Element], split: Split, ids: SeenIds) -> bool:
     """Check ``complete`` elements (siblings) together, each replaced by a placeholder
-    where it stood; False when one is not valid. They are gathered in an element of
-    their own document (moving them to another would cost a walk of each)."""
+    where it stood; False when one is not valid or repeats an ID of an earlier part.
+    They are gathered in an element of their own document (moving them to another would
+    cost a walk of each)."""
     parent = complete[0].getparent()
     assert parent is not None
     batch = etree.SubElement(parent, _BATCH)
     for child in complete:
         placeholder = etree.Element(child.tag, {str(k): str(v) for k, v in child.items()})
         if placeholder.get(_XML_ID) is not None:  # libxml2 keeps the IDs it has seen
-            placeholder.set(_XML_ID, f"teikit.placeholder.{next(_NUMBERS)}")
+            placeholder.set(_XML_ID, ids.fresh())
         etree.SubElement(placeholder, MARK)
         placeholder.tail, child.tail = child.tail, None
         child.addprevious(placeholder)
         batch.append(child)
     complete.clear()
-    valid = bool(split.batch.validate(batch))
+    valid = ids.add([batch]) and bool(split.batch.validate(batch))
     parent.remove(batch)
     return valid
 
