@@ -370,6 +370,14 @@ def test_header_facts_are_shown() -> None:
     assert colophon == "Transcript: memo.txt · Encoded with teikit 0.1.0"
 
 
+def test_a_header_with_nothing_to_show_gives_no_about_panel() -> None:
+    bare = parse_bytes(wrap("<p>A text whose header has a title only.</p>"))
+    assert not page(to_html(bare)).find_class("record")
+    named = page(to_html(bare, source_name="draft.txt")).find_class("record")
+    assert [normalize(p.text_content()) for p in named[0].iter("p")] == [
+        "Transcript: draft.txt"]
+
+
 def test_legend_lists_only_the_signs_in_use() -> None:
     tree = parse_bytes(wrap('<p>A <supplied reason="clarification">b</supplied> c.</p>'))
     legend = page(to_html(tree)).find_class("legend")

@@ -114,8 +114,9 @@ def _date(record: Record) -> list[Node]:
     return [record.date]
 
 
-def record_panel(record: Record, source_name: str | None) -> etree._Element:
-    """The "About this document" section of the page's sidebar."""
+def record_panel(record: Record, source_name: str | None) -> etree._Element | None:
+    """The "About this document" section of the page's sidebar (none when the header
+    gives nothing to show under it)."""
     transcript = source_name or record.transcript
     entries = [
         *_entry("Date", _date(record)),
@@ -148,4 +149,6 @@ def record_panel(record: Record, source_name: str | None) -> etree._Element:
     ) if part]
     if colophon:
         content.append(make("p", attrs("colophon"), [" · ".join(colophon)]))
+    if len(content) == 1:
+        return None
     return make("section", attrs("record", aria_labelledby="about"), content)
