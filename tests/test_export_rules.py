@@ -143,9 +143,11 @@ RULES: list[tuple[str, str, list[str] | int]] = [
         "#line-2", "#div-2", "#div-3", "#line-2-2", "#line-1-2"]),
     ("epidoc-fragments", "//ul[@class='listApp']/li[last()]/span[@class='app-line gen']",
      ["frC:"]),
-    # divisions of the EpiDoc template left empty are left out, not headed
-    ("epidoc-fragments", "//h2[@class='head gen']", ["Edition", "Apparatus"]),
-    ("epidoc-fragments", "//article//section", 4),
+    # an edition's subtype named in its heading (not "primary"); divisions of the EpiDoc
+    # template left empty are left out, not headed
+    ("epidoc-fragments", "//h2[@class='head gen']", [
+        "Edition", "Transliteration", "Edition (verse layout)", "Apparatus"]),
+    ("epidoc-fragments", "//article//section", 6),
     ("epidoc-edition", "//h2[@class='head gen']", ["Edition", "Apparatus", "Translation",
                                                    "Bibliography"]),
     # tagdocs: examples as XML source

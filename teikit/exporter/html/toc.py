@@ -18,7 +18,7 @@ from lxml import etree
 
 from teikit.exporter.html.header import read_record
 from teikit.exporter.html.render import Node, Shared, attrs, make
-from teikit.exporter.html.rules.epidoc import HEADINGS
+from teikit.exporter.html.rules.epidoc import generated_heading
 from teikit.tei import TEI_NS, is_tei, local_name, tei
 
 MIN_ENTRIES: Final = 3
@@ -45,7 +45,7 @@ def heading_text(division: etree._Element) -> str:
         return read_record(division).title or "Untitled document"
     head = division.find(tei("head"))
     if head is None:
-        return HEADINGS.get(division.get("type") or "", "")
+        return generated_heading(division)
     parts: list[str] = []
 
     def walk(element: etree._Element) -> None:

@@ -28,7 +28,8 @@ line in it (``frC-4``) links to that part or line. ``div type="apparatus"`` list
 entries as ``5: lemma] variant``; an ``app`` inside the text shows its lemma, and its
 variants in the editorial view.
 Standard EpiDoc divisions without a heading (edition, apparatus, translation, commentary,
-bibliography) get a generated one; one left empty (a template's ``<p/>``) is left out.
+bibliography) get a generated one (naming an edition's ``@subtype``: ``Transliteration``);
+one left empty (a template's ``<p/>``) is left out.
 """
 
 from __future__ import annotations
@@ -50,6 +51,25 @@ HEADINGS: Mapping[str, str] = {
     "commentary": "Commentary", "bibliography": "Bibliography",
 }
 """Generated headings for EpiDoc's standard divisions that have none."""
+
+SUBTYPES: Mapping[str, str] = {
+    "transliteration": "Transliteration", "simple-lemmatized": "Lemmatized text",
+    "diplomatic": "Diplomatic edition", "interpretive": "Interpretive edition",
+}
+"""Generated headings by ``@subtype`` (an edition's second form of the text)."""
+
+
+def generated_heading(element: etree._Element) -> str:
+    """The heading an EpiDoc standard division without one gets: by its ``@type``, its
+    ``@subtype`` named unless ``primary`` (``Transliteration``, ``Edition (metrical)``),
+    so that an inscription's two editions are told apart; "" for other divisions."""
+    heading = HEADINGS.get(element.get("type") or "", "")
+    subtype = element.get("subtype") or ""
+    words = " ".join(subtype.replace("-", " ").split())
+    if not heading or not words or subtype == "primary":
+        return heading
+    return SUBTYPES.get(subtype, f"{heading} ({words})")
+
 
 EMPTY_PARTS = ("p", "ab", "listBibl", "listApp", "lb")
 """What a division left to be filled holds (an EpiDoc template's ``<p/>``)."""

@@ -51,7 +51,7 @@ def division(element: etree._Element, ctx: Context) -> list[Node]:
         epidoc.text_part(element, values["id"], ctx)
     inner = epidoc.edition(element, ctx) if kind == "edition" else ctx
     content = inner.children(element)
-    generated = epidoc.HEADINGS.get(kind)
+    generated = epidoc.generated_heading(element)
     if generated and element.find(tei("head")) is None:
         level = heading_level(element, ctx)
         content.insert(0, make(f"h{level}", attrs("head gen"), [generated]))
