@@ -39,13 +39,12 @@ def note(element: etree._Element, ctx: Context) -> list[Node]:
     ctx.shared.used.add("note")
     if not is_attached(element):
         return [standalone(element, ctx)]
-    unnumbered = sum(1 for footnote in ctx.shared.footnotes if not footnote.numbered)
-    key = note_key(element, unnumbered)
+    key = note_key(element, ctx.shared.unnumbered)
     call_id = ctx.shared.unique_id(f"fnref-{key}")
     note_id = ctx.shared.html_ids.get(element) or ctx.shared.unique_id(f"fn-{key}")
     copy = replace(ctx.inline(), copy=True)
-    ctx.shared.footnotes.append(Footnote(key, call_id, note_id, ctx.inline().children(element),
-                                         numbered=bool((element.get("n") or "").strip())))
+    ctx.shared.add_footnote(Footnote(key, call_id, note_id, ctx.inline().children(element),
+                                     numbered=bool((element.get("n") or "").strip())))
     call = make("a", attrs(href=f"#{note_id}", id=call_id, role="doc-noteref",
                            aria_label=f"Note {key}"), [key])
     kind = element.get("type")

@@ -131,15 +131,29 @@ class Shared:
     """Elements a team's XSLT renders (``--xslt``, :mod:`.xslt`), and how."""
     unruled: Counter[str] = field(default_factory=Counter)
     """Elements rendered without a rule of their own, by name (``teikit export --report``)."""
+    unnumbered: int = 0
+    """How many of the footnotes are keyed by a letter (they have no ``@n``)."""
+    _suffixes: dict[str, int] = field(default_factory=dict)
+    """Each base of :meth:`unique_id` → the suffix it last gave (ids are never taken back,
+    so every lower one is still taken: a document with thousands of notes of the same
+    ``@n`` costs one test per note, not one per earlier note)."""
 
     def unique_id(self, base: str) -> str:
         """``base``, or ``base-2``, ``base-3`` … when ``base`` is taken."""
-        candidate, n = base, 1
+        candidate, n = base, self._suffixes.get(base, 1)
+        if n > 1:
+            candidate = f"{base}-{n}"
         while candidate in self.ids:
             n += 1
             candidate = f"{base}-{n}"
         self.ids.add(candidate)
+        self._suffixes[base] = n
         return candidate
+
+    def add_footnote(self, footnote: Footnote) -> None:
+        self.footnotes.append(footnote)
+        if not footnote.numbered:
+            self.unnumbered += 1
 
 
 Renderer = Callable[[etree._Element, "Context"], list[Node]]
