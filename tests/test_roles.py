@@ -145,6 +145,11 @@ FACTS = {
     "letter_notes_above_addressee": (
         "letter", "Fisheries in the Gilbert Islands", "1962-03-12",
         ["Arthur A. D. Fenwick-Lowe"]),
+    "memo_german_vermerk_betr": (
+        "memorandum", "Besuch des Handelsministers von Ghana", "1962-05-14",
+        ["gez. Dr. Wendland"]),
+    "memo_spanish_fields": (
+        "memorandum", "Exportación de café a Polonia", "1964-10-09", ["J. M. Restrepo"]),
 }
 
 

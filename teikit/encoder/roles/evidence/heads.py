@@ -134,7 +134,7 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
     between = _letterhead_like(before) and _letterhead_like(ctx.next(line))
     town = (before is not None and _letterhead_like(before) and before.last + 1 == line.number
             and line.size <= 3 and line.end not in ".:!?" and line.date is None
-            and not line.starts("classification"))
+            and line.label is None and not line.starts("classification"))
     if not (organisation or line.caps or digits or between or town) or (
             line.capitalised < 0.5 and not (digits or between)):
         return None
