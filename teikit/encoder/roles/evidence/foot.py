@@ -53,7 +53,7 @@ def _continues_closing(ctx: Context, line: Line) -> bool:
 def _above_signature(ctx: Context, line: Line) -> bool:
     after = ctx.next(line)
     return after is not None and (after.name >= 0.45 or shapes.SIGNATURE_MARK.match(
-        after.text) is not None)
+        after.text) is not None or (bool(after.has("role_words")) and not after.sentence))
 
 
 def sign_mark(ctx: Context, line: Line) -> Evidence | None:
@@ -169,7 +169,7 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.0, f"office '{office}'")
     if line.has("org_words") and line.name < 0.75:
         ev.add(1.0, "a unit or organisation")
-    if line.starts("on_behalf") and line.size > 2:
+    if line.starts("on_behalf") and (line.size > 2 or line.capitalised >= 0.5):
         ev.add(1.0, "on behalf of")
     after, before = ctx.next(line), ctx.prev(line)
     signed_above = before is not None and (
