@@ -150,6 +150,8 @@ FACTS = {
         ["gez. Dr. Wendland"]),
     "memo_spanish_fields": (
         "memorandum", "Exportación de café a Polonia", "1964-10-09", ["J. M. Restrepo"]),
+    "despatch_marked_name_unit_addressee": (
+        "despatch", "Despatch No. 41 on the sugar quota", None, ["(Signed) Harold V. Quennell"]),
 }
 
 

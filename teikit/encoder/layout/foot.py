@@ -13,6 +13,7 @@ from __future__ import annotations
 from teikit.encoder.layout.divs import DivBuilder, date_attrs
 from teikit.encoder.layout.units import Spec
 from teikit.encoder.roles import shapes
+from teikit.encoder.roles.evidence.foot import marked_name
 from teikit.encoder.roles.grammar import Decision
 
 
@@ -43,7 +44,7 @@ def _continues(div: DivBuilder, decision: Decision, previous: Decision | None) -
     if pair == ("closing", "closing"):
         return True
     if pair == ("sign-mark", "signer") and div.units[-1].tag == "signed":
-        return not decision.line.columns
+        return not (decision.line.columns or marked_name(previous.line.text))
     return pair == ("signer", "signer") and (
         decision.line.caseless or _given_name_over_full(previous.line.text, decision.line.text))
 

@@ -69,6 +69,12 @@ def _valediction_with_name(line: Line) -> bool:
     return line.starts("closings") is not None and name_likeness(words[-1]) >= 0.45
 
 
+def marked_name(text: str) -> bool:
+    """``(Signed) Lionel F. Ashcombe``: a signature mark with the name after it."""
+    mark = shapes.SIGNATURE_MARK.match(text)
+    return mark is not None and name_likeness(text[mark.end():]) >= 0.75
+
+
 def _behalf_name(line: Line) -> bool:
     """``For the Government of India: K. P. S. Menon``: a signatory after whom he signs for."""
     return line.size <= 24 and ":" in line.text and bool(line.starts("on_behalf")) and (
@@ -130,7 +136,7 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.5, "an organisation signs")
         above = ctx.prev(line)
         if above is not None and not above.sentence and above.size <= 10 and (
-                above.name >= 0.75 or above.has("role_words")):
+                above.name >= 0.75 or above.has("role_words") or marked_name(above.text)):
             ev.add(-1.5, "under a name or an office: a unit")
     if not ev.reasons:
         return None
@@ -181,6 +187,8 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
         ev.add(0.5, "a short lower-case line")
     if not ev.reasons:
         return None
+    if line.starts("address_openers") and not line.starts("on_behalf"):
+        ev.add(-2.5, "opens like an address")  # To the Principal Secretary of State, …
     name = max(line.name, line.name_and_office)
     if name >= 0.75:
         ev.add(round(-2.0 * name, 1), "a name")
