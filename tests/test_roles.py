@@ -152,6 +152,16 @@ FACTS = {
         "memorandum", "Exportación de café a Polonia", "1964-10-09", ["J. M. Restrepo"]),
     "despatch_marked_name_unit_addressee": (
         "despatch", "Despatch No. 41 on the sugar quota", None, ["(Signed) Harold V. Quennell"]),
+    "memo_conventions_over_letterhead_initials": (
+        "memorandum", "Herring exports to Poland", "1958-11-09",
+        ["Recorded by: Kari Holmsen, Secretary", "K.H. 10/11/58"]),
+    "minutes_parenthesised_offices_pp_firm": (
+        "minutes", "Minutes of the meeting of the Rotterdam Grain Importers held on 2 February "
+        "1961", "1961-02-02", ["P. van Leeuwen (chairman)", "M. de Graaf-Smits (secretary)",
+                               "H. Kamphuis"]),
+    "letter_devanagari_glossed_signer": (
+        "memorandum", "चाय निर्यात", "1965-09-02", ["सुरेश वर्मा Suresh Verma"]),
+    "letter_pd_firm_pp": ("letter", None, "1931-06-14", ["Lucía"]),
 }
 
 

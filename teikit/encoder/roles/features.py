@@ -18,7 +18,7 @@ from teikit.encoder.roles.lexicon import lexicon, tokens
 from teikit.encoder.roles.memo import feature
 from teikit.encoder.roles.names import name_likeness
 
-_GLOSSED = re.compile(r"([^()]{2,40}?)\s*\(([^()]{2,40})\)")
+_GLOSSED = re.compile(r"([^()\[\]]{2,40}?)\s*(?:\(([^()]{2,40})\)|\[([^\[\]]{2,40})\])")
 _INITIALS = re.compile(r"(?:[^\W\d_a-z]\.\s?){2,4}")
 _GUTTER = re.compile(r"\S(?: {3,}|\t)\s*\S")
 _CELL = re.compile(r"\S(?:.*?\S)??(?=(?: {3,}|\t)|\s*$)")
@@ -42,13 +42,13 @@ def _dated(date: ParsedDate) -> bool:
 
 def glossed_name_likeness(text: str) -> float:
     """How much ``text`` looks like a person's name; a name followed by its other form in
-    brackets (``田村 修三 (Tamura Shūzō)``, ``Ivan Petrov (Иван Петров)``) counts as
-    either form."""
+    brackets (``田村 修三 (Tamura Shūzō)``, ``Ivan Petrov (Иван Петров)``, ``रमाकांत
+    त्रिपाठी [Ramakant Tripathi]``) counts as either form."""
     likeness = name_likeness(text)
     match = _GLOSSED.fullmatch(text)
     if likeness >= 0.75 or match is None:
         return likeness
-    first, other = match[1], name_likeness(match[2])
+    first, other = match[1], name_likeness(match[2] or match[3])
     if not any(ch.isupper() or ch.islower() for ch in first):
         return max(likeness, other)  # a script without case, glossed in one with it
     return max(likeness, min(name_likeness(first) + 0.5, other))
@@ -121,14 +121,19 @@ class Line:
 
     @feature
     def name_and_office(self) -> float:
-        """For ``A. McLeod, President`` or ``Chairwoman: M. Holm``: how much one part looks
-        like a name when the other names an office or a unit (else 0)."""
+        """For ``A. McLeod, President``, ``Chairwoman: M. Holm`` or ``N. Holm (chairman)``:
+        how much one part looks like a name when the other names an office or a unit (else
+        0)."""
         if self.size > 9:
             return 0.0
-        for mark in (",", ":"):
+        for mark in (",", ":", "("):
             first, found, second = self.text.partition(mark)
             if not found:
                 continue
+            if mark == "(":  # "N. Aagaard-Bech (chairman)"
+                if not second.endswith(")"):
+                    continue
+                second = second[:-1]
             for name, office in ((first, second), (second, first)):
                 words = tokens(office)
                 if lexicon("role_words").find(words) or lexicon("org_words").find(words):
@@ -218,8 +223,13 @@ class Line:
 
     @feature
     def initials(self) -> bool:
-        """Only initials (``R. T. A.``, ``J.K.``): how a drafter signs a record."""
-        return _INITIALS.fullmatch(self.text) is not None and self.text.isupper()
+        """Only initials (``R. T. A.``, ``J.K.``), a date after them aside (``R.M.D.
+        24/4/79``): how a drafter signs a record."""
+        found = _INITIALS.match(self.text)
+        if found is None or not found.group().isupper():
+            return False
+        rest = self.text[found.end():].strip()
+        return not rest or parse_date(rest, self.dates) is not None
 
     @feature
     def bracket(self) -> str | None:

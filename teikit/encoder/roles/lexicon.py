@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-_TOKEN = re.compile(r"\w[\w'’.&-]*|&")
+_MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+          "\u0900-\u0dff\u0e31-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff")
+"""Combining marks (and the Indic blocks whole): a word goes on through its vowel signs."""
+_TOKEN = re.compile(rf"\w[\w{_MARKS}'’.&-]*|&")
 
 
 def tokens(text: str) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from teikit.encoder.roles.lexicon import lexicon
+from teikit.encoder.roles.lexicon import lexicon, tokens
 
 _TRAILING_REF = re.compile(r"(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[^\W\d])\d{1,2})$")
 
@@ -67,12 +67,14 @@ def name_likeness(text: str) -> float:
     words = text.split()
     if not 0 < len(words) <= 5:
         return 0.0
+    if lexicon("legal_forms").at(tokens(words[-1]), 0):
+        return 0.0  # "FORWARDING CO. LTD.": a firm
     particles = lexicon("particles").words
     grammar = lexicon("function_words").words
     initials = capitals = 0
     for raw in words:
         word = _NAME_PREFIX.sub("", raw.lstrip("ʿʾ'’"))
-        if _INITIAL.match(word):
+        if _INITIAL.match(word) and word[0].isupper():
             initials += 1
         elif word.lower() in particles:
             continue

@@ -35,8 +35,9 @@ class Page:
         """Positions of the lines of running prose (sentences of some length); a title
         that reads as one at the top (``Minutes of a meeting held … at 7 p.m.``) is not."""
         found = [n for n, line in enumerate(self.lines) if line.sentence and line.size >= 3]
-        while found and found[0] <= 2 and self.lines[found[0]].starts("kind_words"):
-            del found[0]
+        while found and found[0] <= 2 and (self.lines[found[0]].starts("kind_words")
+                                           or _framed(self.lines[found[0]].text)):
+            del found[0]  # nor is a remark in brackets there: "(Translated from the …)"
         return found
 
     @feature
@@ -86,6 +87,10 @@ class Page:
 
 
 _YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
+
+
+def _framed(text: str) -> bool:
+    return text.startswith("(") and text.rstrip(".").endswith(")")
 
 
 def context_year(lines: Sequence[Line]) -> int | None:

@@ -9,7 +9,7 @@ from teikit.encoder.roles import shapes
 from teikit.encoder.roles.evidence.base import Context, Evidence
 from teikit.encoder.roles.features import Line
 from teikit.encoder.roles.lexicon import lexicon, tokens
-from teikit.encoder.roles.names import SIGNED_BY_HAND, name_likeness
+from teikit.encoder.roles.names import SIGNED_BY_HAND, name_likeness, person_lead
 
 _TYPIST = re.compile(r"^[A-ZÀ-Þ]{1,4}(?:/[A-Za-zÀ-þ]{1,4}){1,2}$")
 """``JM/kt``: the initials of the writer and the typist under a letter."""
@@ -123,8 +123,9 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.0, "name and office")
     elif _valediction_with_name(line):
         ev.add(2.0, "a closing formula ending with the signer's name")
-    elif line.label is not None and name_likeness(line.label[1]) >= 0.75:
-        ev.add(1.5, f"a name after '{line.label[0]}:'")
+    elif line.label is not None and max(name_likeness(line.label[1]),
+                                        person_lead(line.label[1])) >= 0.75:
+        ev.add(1.5, f"a name after '{line.label[0]}:'")  # Recorded by: V. Hložek, Secretary
     elif ctx.after_text(line) and _made_by(line):
         ev.add(2.5, "whoever made the record, named after 'by'")
     above = ctx.prev(line)
@@ -144,12 +145,14 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.0, "after the text")
     if line.has("role_words") and line.name_and_office < 0.75:
         ev.add(-1.5, "office words")
+    if line.starts("on_behalf") and not behalf:
+        ev.add(-2.0, "on behalf of a body")  # p.p. WEST AFRICAN LIGHTERAGE CO. LTD.
     if ctx.page.capitals and line.starts("routing_words"):
         ev.add(-2.0, "a routing word")
     if line.addressee:
         ev.add(-2.0, "an addressee")
     kind = line.starts("kind_words") and not _made_by(line)
-    if line.date is not None or line.starts("address_openers") or kind:
+    if (line.date is not None and not line.initials) or line.starts("address_openers") or kind:
         ev.add(-2.0, "a date, an address or a kind of document")
     return ev
 
