@@ -32,6 +32,7 @@ from lxml import etree
 from teikit.exporter.html import stylesheet, to_html
 from teikit.exporter.notes import is_attached
 from teikit.exporter.text.policy import NOT_TEXT
+from teikit.exporter.tokens import joined
 from teikit.tei import NAMESPACES, TEI_NS, parse_bytes, parse_file
 
 DATA = Path(__file__).parent / "data"
@@ -152,8 +153,9 @@ def superseded(text: etree._Element) -> list[etree._Element]:
 
 
 def texts_of(source: Path) -> list[etree._Element]:
-    """The ``text`` of a TEI, or of each document of a corpus, as copies."""
-    root = parse_file(source).getroot()
+    """The ``text`` of a TEI, or of each document of a corpus, as copies; a tokenised
+    text with its punctuation joined to its words (``test_export_rules`` says how)."""
+    root = joined(parse_file(source)).getroot()
     texts = root.findall("tei:text", NAMESPACES) or root.findall(".//tei:TEI/tei:text",
                                                                  NAMESPACES)
     assert texts

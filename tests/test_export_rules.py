@@ -36,6 +36,10 @@ RULES: list[tuple[str, str, list[str] | int]] = [
     ("linking-ptr", "//span[@id='here']", [""]),
     ("linking-ptr", "//p[@id='fig1']", [
         "The seventh paragraph, with an anchor that a reference finds."]),
+    # core: a tokenised text reads with its punctuation joined to its words
+    ("core-tokens", "//article//p", [
+        "This is the story, among others, of Henry — once “between seasons,” stayed (1901) "
+        "! there."]),
     # textstructure: contents and anchors for a long document (gap 2)
     ("textstructure-toc", "//nav[@class='toc']/ol/li/a", [f"Chapter {n}" for n in range(1, 9)]),
     ("textstructure-toc", "//nav[@class='toc']/ol/li/ol/li/a", ["Section 3.1", "Section 6.1"]),

@@ -27,6 +27,7 @@ from teikit.exporter.html.rules import RENDERERS, unknown
 from teikit.exporter.html.style import renditions
 from teikit.exporter.html.toc import table_of_contents
 from teikit.exporter.options import ExportOptions, Rendered
+from teikit.exporter.tokens import joined
 from teikit.tei import TEI_NS, is_tei
 
 
@@ -50,7 +51,7 @@ def render_html(tree: etree._ElementTree, options: ExportOptions) -> Rendered:
     view = options.view or VIEWS[0]
     if view not in VIEWS:
         raise ValueError(f"view must be one of {', '.join(VIEWS)}, not {view!r}")
-    root = tree.getroot()
+    root = joined(tree).getroot()
     record = read_record(root)
     shared = Shared(ids=set(PAGE_IDS), renditions=renditions(root))
     if options.xslt is not None:

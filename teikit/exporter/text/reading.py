@@ -31,6 +31,7 @@ from teikit.exporter.text import policy
 from teikit.exporter.text.rules import Scope, inner_scope, is_omitted, layout, parent_name, tei_name
 from teikit.exporter.text.special import SPECIAL
 from teikit.exporter.text.writer import LINE, PARAGRAPH, Writer
+from teikit.exporter.tokens import joined
 from teikit.tei import TEI_NS
 from teikit.transcript import declared_reading, delimiters
 
@@ -145,7 +146,7 @@ def reading_text(tree: etree._ElementTree, notes: Notes = "end") -> tuple[str, C
     A ``teiCorpus`` gives each ``TEI``'s title and text in turn; a root that is not TEI
     gives its text.
     """
-    root = tree.getroot()
+    root = joined(tree).getroot()
     reading = Reading(notes, root=root)
     if tei_name(root) == "teiCorpus":
         for document in root.iter(f"{{{TEI_NS}}}TEI"):

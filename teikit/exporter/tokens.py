@@ -1,0 +1,121 @@
+"""Tokenised TEI read as running text.
+
+A text tokenised one ``w`` or ``pc`` per line (ELTeC level 2, linguistic corpora) has
+whitespace between every two tokens, so that read as it is, punctuation stands apart:
+``story , among others``, ``“ between seasons , ”``. :func:`joined` gives the tree both
+views read instead: a copy in which the whitespace is left out before a ``pc`` that closes
+(``,`` ``.`` ``;`` ``:`` ``!`` ``?`` ``…`` ``%``, closing brackets and quotes) and after one
+that opens (opening brackets and quotes, ``¿`` ``¡``). A ``pc`` with ``@join`` (``left``,
+``right``, ``both``, ``no``) is joined as it says. Only whitespace between a ``pc`` and its
+neighbour is left out, never a word; the walk stops at an empty element (a line break).
+"""
+
+from __future__ import annotations
+
+import copy
+import unicodedata
+from collections.abc import Callable
+from typing import Final
+
+from lxml import etree
+
+from teikit.tei import TEI_NS
+
+PC: Final = f"{{{TEI_NS}}}pc"
+CLOSES: Final = frozenset(",.;:!?…%")
+OPENS: Final = frozenset("¿¡")
+JOINS: Final = frozenset(("left", "right", "both", "no"))
+
+
+def joined(tree: etree._ElementTree) -> etree._ElementTree:
+    """``tree`` itself when it has no ``pc``; else a copy with each ``pc`` joined to the
+    token it closes on or opens."""
+    if next(tree.getroot().iter(PC), None) is None:
+        return tree
+    work = copy.deepcopy(tree)
+    for token in work.getroot().iter(PC):
+        side = join_of(token)
+        if side in ("left", "both"):
+            strip_before(token)
+        if side in ("right", "both"):
+            strip_after(token)
+    return work
+
+
+def join_of(token: etree._Element) -> str:
+    """``left`` (closes on the token before), ``right`` (opens on the one after), ``both``
+    or ``no``: from ``@join``, else from the punctuation's characters."""
+    join = token.get("join")
+    if join in JOINS:
+        return join
+    text = "".join(map(str, token.itertext())).strip()
+    if text and all(c in CLOSES or unicodedata.category(c) in ("Pe", "Pf") for c in text):
+        return "left"
+    if text and all(c in OPENS or unicodedata.category(c) in ("Ps", "Pi") for c in text):
+        return "right"
+    return "no"
+
+
+def is_element(node: etree._Element) -> bool:
+    return isinstance(node.tag, str)
+
+
+def strip_before(element: etree._Element) -> None:
+    """Leave out the whitespace just before ``element`` in document order."""
+    node = element
+    while True:
+        previous = node.getprevious()
+        if previous is None:
+            parent = node.getparent()
+            if parent is None or trimmed(parent, "text", str.rstrip):
+                return
+            node = parent
+            continue
+        if trimmed(previous, "tail", str.rstrip):
+            return
+        if not is_element(previous):  # a comment: passed over
+            node = previous
+            continue
+        inner = previous
+        while is_element(inner) and len(inner):
+            inner = inner[-1]
+            if trimmed(inner, "tail", str.rstrip):
+                return
+        if is_element(inner):
+            trimmed(inner, "text", str.rstrip)
+        return
+
+
+def strip_after(element: etree._Element) -> None:
+    """Leave out the whitespace just after ``element`` in document order."""
+    node = element
+    while True:
+        if trimmed(node, "tail", str.lstrip):
+            return
+        following = node.getnext()
+        if following is None:
+            parent = node.getparent()
+            if parent is None:
+                return
+            node = parent
+            continue
+        if not is_element(following):  # a comment: passed over
+            node = following
+            continue
+        inner = following
+        while is_element(inner):
+            if trimmed(inner, "text", str.lstrip) or not len(inner):
+                return
+            inner = inner[0]
+        return
+
+
+def trimmed(element: etree._Element, slot: str, strip: Callable[[str], str]) -> bool:
+    """Strip the whitespace of ``element``'s ``text`` or ``tail`` at one end; True when
+    something other than whitespace is left there (the walk stops)."""
+    value: str | None = getattr(element, slot)
+    if not value:
+        return False
+    kept: str = strip(value)
+    setattr(element, slot, kept or None)
+    return bool(kept)

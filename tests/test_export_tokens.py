@@ -1,0 +1,62 @@
+"""Tokenised TEI (one ``w`` or ``pc`` a line) read as running text: the whitespace between
+a word and the punctuation that closes on it or opens before it is left out, and nothing
+else (:mod:`teikit.exporter.tokens`)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+
+from teikit.exporter.tokens import joined
+from teikit.tei import TEI_NS
+
+CASES = [
+    # closing punctuation, through an element's end and a sentence's start
+    ("<s><w>end</w>\n<pc>.</pc>\n</s>\n<s><pc>”</pc>\n<w>said</w></s>", "end.”\nsaid"),
+    ("<rs><w>Henry</w> </rs>\n<pc>,</pc>\n<w>who</w>", "Henry,\nwho"),
+    # opening punctuation, into an element's start
+    ("<w>said</w>\n<pc>“</pc>\n<rs> <w>go</w></rs>", "said\n“go"),
+    ("<pc>(</pc> <w>1901</w> <pc>)</pc>", "(1901)"),
+    # comments are passed over; a line break stops the walk
+    ("<w>a</w>\n<!-- c -->\n<pc>,</pc>", "a,"),
+    ("<w>a</w>\n<lb/>\n<pc>,</pc>", "a\n,"),
+    # @join says how; other signs keep their spaces
+    ("<w>x</w> <pc join='both'>-</pc> <w>y</w>", "x-y"),
+    ("<w>Wait</w> <pc join='no'>!</pc>", "Wait !"),
+    ("<w>x</w> <pc>—</pc> <w>y</w> <pc>·</pc> <w>z</w>", "x — y · z"),
+]
+
+
+def paragraph(content: str) -> etree._ElementTree:
+    return etree.ElementTree(etree.fromstring(f'<p xmlns="{TEI_NS}">{content}</p>'))
+
+
+@pytest.mark.parametrize(("content", "expected"), CASES, ids=[c for c, _ in CASES])
+def test_punctuation_is_joined(content: str, expected: str) -> None:
+    assert "".join(joined(paragraph(content)).getroot().itertext()) == expected
+
+
+def test_a_text_without_pc_is_the_tree_itself_and_the_tree_is_never_changed() -> None:
+    plain = paragraph("<w>story</w> , <w>told</w>")
+    assert joined(plain) is plain
+    tokenised = paragraph("<w>story</w>\n<pc>,</pc>")
+    before = etree.tostring(tokenised)
+    assert joined(tokenised) is not tokenised
+    assert etree.tostring(tokenised) == before
+
+
+WORDS = st.from_regex(r"[A-Za-z]{1,6}", fullmatch=True)
+MARKS = st.sampled_from([",", ".", "“", "”", "(", ")", "—", "!", "‘", "’"])
+TOKENS = st.lists(st.one_of(WORDS.map(lambda w: ("w", w)), MARKS.map(lambda m: ("pc", m))),
+                  min_size=1, max_size=30)
+
+
+@given(TOKENS, st.sampled_from([" ", "\n", "\n  "]))
+def test_words_are_never_joined_to_words(tokens: list[tuple[str, str]], gap: str) -> None:
+    tree = paragraph(gap.join(f"<{tag}>{text}</{tag}>" for tag, text in tokens))
+    text = "".join(joined(tree).getroot().itertext())
+    assert re.findall(r"[A-Za-z]+", text) == [t for tag, t in tokens if tag == "w"]
