@@ -380,6 +380,14 @@ def test_a_header_with_nothing_to_show_gives_no_about_panel() -> None:
         "Transcript: draft.txt"]
 
 
+def test_an_edition_of_lines_without_letters_is_kept_an_empty_commentary_is_not() -> None:
+    tree = parse_bytes(wrap('<div type="edition"><ab><lb n="1"/></ab></div>'
+                            '<div type="commentary"><p/></div>'))
+    document = page(to_html(tree))
+    assert [h.text for h in document.iter("h2") if "gen" in classes(h)] == ["Edition"]
+    assert [n.text for n in document.find_class("lnum")] == ["1"]
+
+
 def test_legend_lists_only_the_signs_in_use() -> None:
     tree = parse_bytes(wrap('<p>A <supplied reason="clarification">b</supplied> c.</p>'))
     legend = page(to_html(tree)).find_class("legend")

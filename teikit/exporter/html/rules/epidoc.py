@@ -71,8 +71,9 @@ def generated_heading(element: etree._Element) -> str:
     return SUBTYPES.get(subtype, f"{heading} ({words})")
 
 
-EMPTY_PARTS = ("p", "ab", "listBibl", "listApp", "lb")
-"""What a division left to be filled holds (an EpiDoc template's ``<p/>``)."""
+EMPTY_PARTS = ("p", "ab", "listBibl", "listApp")
+"""What a division left to be filled holds (an EpiDoc template's ``<p/>``); an edition
+whose numbered lines hold no letters (``<lb n="1"/>``) is kept, its lines shown."""
 
 
 def left_empty(element: etree._Element) -> bool:
