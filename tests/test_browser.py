@@ -95,8 +95,9 @@ def site() -> Iterator[Path]:
 
 
 def screenshot(page: Path, out: Path, query: str = "", *extra: str) -> Path:
-    result = run_chromium(*extra, f"--screenshot={out}", "--window-size=1200,1600",
-                          page.as_uri() + query)
+    # reduced motion: the view switch's colour fades would be caught half-way
+    result = run_chromium(*extra, "--force-prefers-reduced-motion", f"--screenshot={out}",
+                          "--window-size=1200,1600", page.as_uri() + query)
     assert out.exists(), result.stderr.decode(errors="replace")[-2000:]
     return out
 
