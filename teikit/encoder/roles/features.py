@@ -180,7 +180,8 @@ class Line:
         """Running prose: ends a sentence and reads as one, or is long. A short line's
         final abbreviation (``CANTIERI NAVALI S.p.A.``) ends no sentence."""
         ends = self.end in ".!?…" and not self.initials and not self.legal_form and not (
-            self.size <= 8 and self.end == "." and "." in self.text.split()[-1][:-1])
+            self.size <= 8 and self.end == "." and "." in self.text.split()[-1][:-1]
+            and (self.function_words == 0 or self.label is not None))  # "… at 5 p.m." ends one
         letters = len(self.letters)
         if self.size >= 30 and self.function_words >= 5 and self.end not in ":,;":
             return True  # a long paragraph ending with a reference or a quotation

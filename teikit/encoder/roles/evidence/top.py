@@ -9,7 +9,7 @@ import re
 from teikit.encoder.roles import shapes
 from teikit.encoder.roles.evidence.base import Context, Evidence
 from teikit.encoder.roles.features import Line
-from teikit.encoder.roles.lexicon import lexicon
+from teikit.encoder.roles.lexicon import lexicon, tokens
 from teikit.encoder.roles.names import person_lead
 
 _MESSAGE_REF = re.compile(
@@ -141,6 +141,8 @@ def field_(ctx: Context, line: Line) -> Evidence | None:
 def field_head(ctx: Context, line: Line) -> Evidence | None:
     if line.label is None or line.label[1] or ctx.next(line) is None:
         return None
+    if ctx.after_text(line) and lexicon("foot_labels").prefix(tokens(line.label[0])):
+        return None  # "Signed:" under the text: the signatures follow
     if line.known_label:
         return Evidence().add(2.5, f"field label '{line.label[0]}' alone")
     if line.caps or line.capitalised >= 0.8:
@@ -173,8 +175,8 @@ def participant(ctx: Context, line: Line) -> Evidence | None:
         ev.add(0.5, "name, function")
     elif line.text.endswith(")") and "(" in line.text[1:]:
         ev.add(0.5, "name (function)")
-    if line.numbered is not None and not line.sentence:
-        ev.add(1.0, "a numbered item")
+    if line.numbered is not None and not line.sentence and person_lead(line.text) < 0.75:
+        ev.add(1.0, "a numbered item")  # not "A. OKONJO, Chairman"
     if line.sentence and line.function_words > 2:
         ev.add(-1.5, "reads as a sentence")
     return ev
