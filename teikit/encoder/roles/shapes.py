@@ -20,11 +20,11 @@ PAGE = re.compile(
 SIGNATURE_MARK = re.compile(
     r"^(?:\[\s*(?:illegible |unreadable |handwritten )?(?:signature|signed|initials?|"
     r"initialled|initialed)(?: illegible)?\s*\]|/s/|\((?:signed|sgd\.?|s|sig\.|gez\.|signé|"
-    r"firmado|firmato|подпись|podpis)\)|sgd\.|gez\.|signé\b|fdo\.|f\.to\b)",
+    r"firmado|firmato|подпись|podpis|L\.\s?S\.)\)|sgd\.|gez\.|signé\b|fdo\.|f\.to\b)",
     re.IGNORECASE,
 )
 """``[signature]``, ``[illegible signature]``, ``/s/``, ``(signed)``, ``(s)``, ``gez.``,
-``(signé)``, ``fdo.`` opening a line."""
+``(signé)``, ``fdo.``, ``(L.S.)`` (the place of the seal) opening a line."""
 
 NOT_SIGNED = re.compile(r"^\[(?:File copy |Copy |Original )?(?:not signed|unsigned)\.?\]$",
                         re.IGNORECASE)
