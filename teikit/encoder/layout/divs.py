@@ -108,3 +108,27 @@ def body_before_foot(div: DivBuilder) -> None:
             unit.tag, unit.attrs = "ab", {"type": unit.tag}
             unit.path = unit.path[: len(div.base) + 1]
             return
+
+
+CLOSING = frozenset({"salute", "signed", "dateline"})
+
+
+def closer_or_lines(div: DivBuilder) -> None:
+    """A ``closer`` holds a closing formula, a signature or a dateline: a foot that has
+    none (an address, a ``Copy to:`` line alone under the text) becomes ``ab`` elements that
+    keep each line's role, in their place."""
+    closer = div.closer
+    if closer is None:
+        return
+    inside = [unit for unit in div.units if any(spec is closer for spec in unit.path)]
+    if any(unit.tag in CLOSING for unit in inside):
+        return
+    depth = len(div.base) + 1  # the path of this division itself
+    for unit in inside:
+        if unit.tag != "pb":  # a page break stays one, wherever it stands
+            unit.attrs = {"type": unit.attrs.get("type", unit.tag)}
+            unit.tag = "ab"
+        unit.path = unit.path[: unit.path.index(closer)]
+        before = div.units[div.units.index(unit) - 1] if div.units.index(unit) else None
+        if before is not None and len(before.path) > depth and before.path[depth].tag == "div":
+            unit.path = before.path[: depth + 1]  # after sections: in the last of them

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from teikit.encoder.layout.body import place_text
-from teikit.encoder.layout.divs import DivBuilder, body_before_foot
+from teikit.encoder.layout.divs import DivBuilder, body_before_foot, closer_or_lines
 from teikit.encoder.layout.foot import place_foot
 from teikit.encoder.layout.top import place_top
 from teikit.encoder.layout.units import Spec
@@ -63,4 +63,5 @@ def structure(decisions: Sequence[Decision], base: tuple[Spec, ...]) -> list[Div
         previous = decision
     for div in divs:
         body_before_foot(div)
+        closer_or_lines(div)
     return divs
