@@ -6,6 +6,7 @@ Run from the repository root (needs ../shared)::
 
     python benchmarks/report_export.py            # the summary
     python benchmarks/report_export.py --files    # and every file that falls short
+    python benchmarks/report_export.py DIR ...    # any TEI instead, a corpus per folder
 
 It prints, per corpus:
 
@@ -71,6 +72,9 @@ STRUCTURES: dict[str, tuple[str, str]] = {
     "10 hi without @rend": (
         "//t:text//t:hi[not(@rend) and not(@rendition) and not(@style)]",
         "//article//em[@class='hi']"),
+    "source descriptions (msDesc)": (
+        "/t:TEI/t:teiHeader/t:fileDesc/t:sourceDesc//t:msDesc[not(ancestor::t:msDesc)]",
+        "//article//section[@class='source-description']"),
     "tables": ("//t:text//t:table", f"//article//table | //article//*[{klass('table')}]"),
     "figures": ("//t:text//t:figure", f"//article//figure | //article//*[{klass('figure')}]"),
     "title pages": ("//t:text//t:titlePage", f"//article//*[{klass('titlePage')}]"),
@@ -97,9 +101,11 @@ class FileReport:
 
 
 def corpus_of(path: Path) -> str:
-    """The corpus a file belongs to: its folder under tei-real, or FRUS."""
+    """The corpus a file belongs to: its folder under tei-real, FRUS, or its own folder."""
     parts = path.parts
-    return parts[parts.index("tei-real") + 1] if "tei-real" in parts else "frus"
+    if "tei-real" in parts:
+        return parts[parts.index("tei-real") + 1]
+    return "frus" if "frus" in parts else path.parent.name
 
 
 def share(expected: Counter[str], text: str) -> float:
@@ -242,11 +248,15 @@ def summary(reports: list[FileReport], files: bool) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", action="store_true", help="list the files that fall short")
+    parser.add_argument("paths", nargs="*", type=Path,
+                        help="folders of TEI (*.xml, *.tei) to report on instead")
     args = parser.parse_args()
-    if not CORPUS:
-        print("needs ../shared/corpus", file=sys.stderr)
+    files = [f for folder in args.paths for f in sorted(folder.rglob("*"))
+             if f.suffix in {".xml", ".tei"}] if args.paths else CORPUS
+    if not files:
+        print("needs ../shared/corpus or a folder of TEI", file=sys.stderr)
         return 2
-    summary([examine(path) for path in CORPUS], args.files)
+    summary([examine(path) for path in files], args.files)
     return 0
 
 

@@ -30,6 +30,7 @@ import pytest
 from lxml import etree
 
 from teikit.exporter.html import stylesheet, to_html
+from teikit.exporter.html.source import descriptions
 from teikit.exporter.notes import is_attached
 from teikit.exporter.text.policy import NOT_TEXT
 from teikit.exporter.tokens import joined
@@ -153,11 +154,14 @@ def superseded(text: etree._Element) -> list[etree._Element]:
 
 
 def texts_of(source: Path) -> list[etree._Element]:
-    """The ``text`` of a TEI, or of each document of a corpus, as copies; a tokenised
-    text with its punctuation joined to its words (``test_export_rules`` says how)."""
+    """What the page renders of each document (the root, or each of a corpus), as copies:
+    the descriptions of its source in the header, then its ``text``; a tokenised text
+    with its punctuation joined to its words (``test_export_rules`` says how)."""
     root = joined(parse_file(source)).getroot()
-    texts = root.findall("tei:text", NAMESPACES) or root.findall(".//tei:TEI/tei:text",
-                                                                 NAMESPACES)
+    documents = [root] if root.find("tei:text", NAMESPACES) is not None else \
+        root.findall(".//tei:TEI", NAMESPACES)
+    texts = [part for document in documents for part in (
+        *descriptions(document), *document.findall("tei:text", NAMESPACES))]
     assert texts
     return [copy.deepcopy(text) for text in texts]
 
@@ -178,7 +182,7 @@ def expected_texts(source: Path, view: str) -> tuple[str, list[str]]:
         for note in notes:
             drop(note)
         flows.append(normalize("".join(text.itertext())))  # type: ignore[arg-type]
-    return " ".join(flows), note_texts
+    return " ".join(flow for flow in flows if flow), note_texts
 
 
 def visible_text(element: etree._Element, hidden: str, skip: set[str]) -> Iterator[str]:

@@ -9,6 +9,7 @@ from lxml import etree
 
 from teikit.exporter.html.header import read_record
 from teikit.exporter.html.render import Context, Node, attrs, common, gen, make
+from teikit.exporter.html.source import descriptions, source_sections
 from teikit.tei import TEI_NS
 
 
@@ -26,7 +27,8 @@ def members(root: etree._Element, ctx: Context) -> list[Node]:
         ctx.shared.div_ids[member] = values["id"]
         text = member.find(f"{{{TEI_NS}}}text")
         content: list[Node] = [make("h2", attrs("member-title gen"),
-                                         [member_title(member, number)])]
+                                         [member_title(member, number)]),
+                               *source_sections(descriptions(member), inner)]
         if text is not None:
             content.extend(inner.children(text))
         else:

@@ -1,0 +1,57 @@
+"""The description of the source, read from the header: a manuscript's or an object's
+``msDesc`` in ``sourceDesc``.
+
+A catalogue record (a library's description of a manuscript) holds all its words in the
+header and leaves ``text`` empty or a placeholder; a transcription's header may describe
+its witness the same way. Either way the reader needs the description, so it is rendered
+through the same rules as the text (:mod:`.rules.msdescription`), in a section of its own
+before the text, under a heading that names the source by its identifier.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from teikit.exporter.html.links import index_ids
+from teikit.exporter.html.render import Context, Node, attrs, make, text_of
+from teikit.tei import NAMESPACES
+
+DESCRIPTIONS = "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc[not(ancestor::tei:msDesc)]"
+"""Where a document's descriptions of its sources are (nested ones belong to their parent)."""
+
+
+def descriptions(document: etree._Element) -> list[etree._Element]:
+    """The ``msDesc`` elements of the header of ``document`` (a ``TEI``)."""
+    found = document.xpath(DESCRIPTIONS, namespaces=NAMESPACES)
+    return [e for e in found if isinstance(e, etree._Element)] if isinstance(found, list) else []
+
+
+def heading(description: etree._Element) -> str:
+    """'Description of the source', naming it by its shelfmark when it has one."""
+    found = description.xpath("tei:msIdentifier/tei:idno[1] | tei:msIdentifier/tei:msName[1]",
+                              namespaces=NAMESPACES)
+    name = " ".join(text_of(found[0]).split()) if isinstance(found, list) and found and \
+        isinstance(found[0], etree._Element) else ""
+    return f"Description of the source: {name}" if name else "Description of the source"
+
+
+def index_descriptions(document: etree._Element, ctx: Context) -> list[etree._Element]:
+    """Give the ids of ``document``'s descriptions HTML ids (before the text's, as they come
+    first on the page) and return the descriptions."""
+    found = descriptions(document)
+    for description in found:
+        index_ids(description, ctx.shared)
+    return found
+
+
+def source_sections(found: list[etree._Element], ctx: Context) -> list[Node]:
+    """A ``section.source-description`` for each description, with its heading (an ``h2``,
+    one level down in a corpus's documents)."""
+    out: list[Node] = []
+    for description in found:
+        label = ctx.shared.unique_id("source-description")
+        level = min(6, 2 + ctx.heading_offset)
+        title = make(f"h{level}", attrs("gen", id=label), [heading(description)])
+        out.extend(["\n", make("section", attrs("source-description", aria_labelledby=label),
+                               [title, *ctx.render(description)])])
+    return out

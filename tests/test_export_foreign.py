@@ -1,0 +1,83 @@
+"""TEI in the shapes other projects write it: each fixture in ``tests/data/export-foreign``
+is a small invented document in the shape of a kind of real TEI (a library's catalogue
+record, a dictionary, a letter with a letterhead, an edition with registers …), and each
+row says what its page or its reading text must hold.
+
+A row is (fixture, XPath on the page, expected): the texts of the matches in order, or
+their number. Every fixture must also keep every word of what it renders (its ``text``
+and the description of its source) in both views of the page and in the reading text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import lxml.html
+import pytest
+from test_export_html import expected_texts, page_texts
+from test_export_text import coverage
+
+from teikit.exporter.html import to_html
+from teikit.tei import parse_file
+
+from conftest import DATA
+
+FOREIGN = DATA / "export-foreign"
+CASES = sorted(FOREIGN.glob("*.xml"))
+
+
+def has_class(name: str) -> str:
+    return f"contains(concat(' ', @class, ' '), ' {name} ')"
+
+
+@cache
+def page(fixture: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(to_html(parse_file(FOREIGN / f"{fixture}.xml")))
+
+
+def texts(found: list[object]) -> list[str]:
+    return [" ".join((x.text_content() if hasattr(x, "text_content") else str(x)).split())
+            for x in found]
+
+
+ROWS: list[tuple[str, str, list[str] | int]] = [
+    # a catalogue record: the msDesc of the header is the page's content
+    ("msdesc-catalogue", "//article/section[@class='source-description']/h2",
+     ["Description of the source: MS. 7"]),
+    ("msdesc-catalogue", f"//p[{has_class('msIdentifier')}]",
+     ["Portwell, Harbour Library, MS. 7, ark:000/x1"]),
+    ("msdesc-catalogue", f"//div[{has_class('msItem')}]/@id", ["ms7-1"]),
+    ("msdesc-catalogue", f"//p[{has_class('incipit')}]", ["Incipit: Mare magnum et spatiosum"]),
+    ("msdesc-catalogue", f"//div[{has_class('summary')}]/p", 2),
+    ("msdesc-catalogue", f"//div[{has_class('binding')}]/p", ["Wooden boards, one clasp."]),
+    ("msdesc-catalogue", "//section[@class='footnotes rd-only']//li",
+     ["a. The last leaf is torn. ↩"]),
+]
+
+
+@pytest.mark.parametrize(("fixture", "xpath", "expected"), ROWS,
+                         ids=[f"{f}:{x}" for f, x, _ in ROWS])
+def test_rule(fixture: str, xpath: str, expected: list[str] | int) -> None:
+    found = texts(page(fixture).xpath(xpath))
+    if isinstance(expected, int):
+        assert len(found) == expected, found
+    else:
+        assert found == expected
+
+
+def test_every_fixture_has_rows() -> None:
+    assert {p.stem for p in CASES} <= {fixture for fixture, _, _ in ROWS}
+
+
+@pytest.mark.parametrize("view", ["reading", "editorial"])
+@pytest.mark.parametrize("source", CASES, ids=lambda p: p.stem)
+def test_page_keeps_every_word(source: Path, view: str) -> None:
+    data = to_html(parse_file(source))
+    assert page_texts(data, view) == expected_texts(source, view)
+
+
+@pytest.mark.parametrize("source", CASES, ids=lambda p: p.stem)
+def test_reading_text_keeps_every_word(source: Path) -> None:
+    share, missing = coverage(parse_file(source))
+    assert share == 1.0, missing
