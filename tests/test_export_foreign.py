@@ -19,6 +19,7 @@ from test_export_html import expected_texts, page_texts
 from test_export_text import coverage
 
 from teikit.exporter.html import to_html
+from teikit.exporter.text import reading
 from teikit.tei import parse_file
 
 from conftest import DATA
@@ -43,16 +44,31 @@ def texts(found: list[object]) -> list[str]:
 
 ROWS: list[tuple[str, str, list[str] | int]] = [
     # a catalogue record: the msDesc of the header is the page's content
-    ("msdesc-catalogue", "//article/section[@class='source-description']/h2",
+    ("msdescription-catalogue", "//article/section[@class='source-description']/h2",
      ["Description of the source: MS. 7"]),
-    ("msdesc-catalogue", f"//p[{has_class('msIdentifier')}]",
+    ("msdescription-catalogue", f"//p[{has_class('msIdentifier')}]",
      ["Portwell, Harbour Library, MS. 7, ark:000/x1"]),
-    ("msdesc-catalogue", f"//div[{has_class('msItem')}]/@id", ["ms7-1"]),
-    ("msdesc-catalogue", f"//p[{has_class('incipit')}]", ["Incipit: Mare magnum et spatiosum"]),
-    ("msdesc-catalogue", f"//div[{has_class('summary')}]/p", 2),
-    ("msdesc-catalogue", f"//div[{has_class('binding')}]/p", ["Wooden boards, one clasp."]),
-    ("msdesc-catalogue", "//section[@class='footnotes rd-only']//li",
+    ("msdescription-catalogue", f"//div[{has_class('msItem')}]/@id", ["ms7-1"]),
+    ("msdescription-catalogue", f"//p[{has_class('incipit')}]",
+     ["Incipit: Mare magnum et spatiosum"]),
+    ("msdescription-catalogue", f"//div[{has_class('summary')}]/p", 2),
+    ("msdescription-catalogue", f"//div[{has_class('binding')}]/p", ["Wooden boards, one clasp."]),
+    ("msdescription-catalogue", "//section[@class='footnotes rd-only']//li",
      ["a. The last leaf is torn. ↩"]),
+    # a dictionary: entries, headwords, grammar, numbered senses
+    ("dictionaries-entries", f"//article//div[{has_class('entry')}]", 3),
+    ("dictionaries-entries", f"//div[{has_class('entry')}]/span[{has_class('form')}]",
+     ["quay /kiː/", "moor, moored", "tide"]),
+    ("dictionaries-entries", f"//span[{has_class('gramGrp')}]", ["n m", "v tr"]),
+    ("dictionaries-entries", f"//i[{has_class('gram-gen')}]", ["m"]),
+    ("dictionaries-entries", f"//*[{has_class('gen')}][{has_class('gram')}]", 0),
+    ("dictionaries-entries", f"//div[@id='e-quay']/div[{has_class('sense')}]",
+     ["Kai, Hafenmauer"]),
+    ("dictionaries-entries", f"//span[{has_class('sense-n')}]",
+     ["1.", "2.", "a)", "b)", "1.", "2."]),
+    ("dictionaries-entries", f"//span[{has_class('oRef')}]", ["~"]),
+    ("dictionaries-entries", f"//span[{has_class('xr')}]/a/@href", ["#e-quay"]),
+    ("dictionaries-entries", "//article//blockquote", 0),
 ]
 
 
@@ -75,6 +91,13 @@ def test_every_fixture_has_rows() -> None:
 def test_page_keeps_every_word(source: Path, view: str) -> None:
     data = to_html(parse_file(source))
     assert page_texts(data, view) == expected_texts(source, view)
+
+
+@pytest.mark.parametrize("source", [c for c in CASES if c.with_suffix(".txt").exists()],
+                         ids=lambda p: p.stem)
+def test_reading_text_golden(source: Path) -> None:
+    """The reading text, where the fixture has one (``<name>.txt``)."""
+    assert reading(parse_file(source)) == source.with_suffix(".txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("source", CASES, ids=lambda p: p.stem)

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from teikit.exporter.text import reading, to_text
-from teikit.exporter.text.policy import CONTAINERS
+from teikit.exporter.text.policy import CONTAINERS, SPACED_GROUPS
 from teikit.exporter.text.reading import reading_text
 from teikit.exporter.text.rules import is_omitted, layout, tei_name
 from teikit.tei import TEI_NS, parse_file
@@ -79,8 +79,10 @@ def separated(element: etree._Element, name: str | None, apparatus: bool) -> boo
         return True
     if apparatus and name in ("lem", "rdg", "rdgGrp"):
         return True
+    parent = element.getparent()
+    if parent is not None and tei_name(parent) in SPACED_GROUPS:
+        return True  # a dictionary's grammar or forms: a space between the parts
     if name is None:
-        parent = element.getparent()
         return parent is not None and tei_name(parent) in CONTAINERS
     return bool(layout(element, name))
 

@@ -21,7 +21,8 @@ VIEWS: Final[tuple[View, ...]] = ("reading", "editorial")
 PAGE_IDS: Final = ("view-reading", "view-editorial", "about", "key", "notes-to-text", "text",
                    "contents")
 CSS_FILES: Final = ("page.css", "text.css", "lists.css", "drama.css", "verse.css",
-                    "figures.css", "signs.css", "epidoc.css", "sidebar.css", "media.css")
+                    "figures.css", "dictionaries.css", "signs.css", "epidoc.css", "sidebar.css",
+                    "media.css")
 
 SCRIPT: Final = (
     "(function () {\n"

@@ -62,13 +62,14 @@ BLOCKS: Final = frozenset({
     "titlePage", "listApp", "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7",
     "front", "body", "back", "group", "text", "set", "performance", "prologue", "epilogue",
     "salute", "signed", "dateline", "address", "cit", "egXML", "eg", "msDesc", "listPerson",
-    "listPlace", "listOrg", "listEvent", "spGrp",
+    "listPlace", "listOrg", "listEvent", "spGrp", "entry", "entryFree", "superEntry",
 })
 
 LINES: Final = frozenset({
     "l", "item", "label", "cell", "castItem", "roleDesc", "bibl", "biblStruct",
     "app", "titlePart", "figDesc", "stage", "addrLine", "speaker", "person", "place",
-    "event", "org", "move", "view", "camera", "sound", "caption", "tech",
+    "event", "org", "move", "view", "camera", "sound", "caption", "tech", "sense", "re",
+    "hom",
 })
 
 CONTAINERS: Final = frozenset({
@@ -93,7 +94,10 @@ PHRASES: Final = frozenset({
     "att", "val", "tag", "ident", "formula", "desc", "lem", "rdg", "rdgGrp", "wit", "lang",
     "material", "objectType", "dimensions", "height", "width", "depth", "locus",
     "origDate", "origPlace", "repository", "institution", "collection", "affiliation",
-    "email", "street", "postCode", "postBox", "listRef", "similarPhrases",
+    "email", "street", "postCode", "postBox", "listRef", "similarPhrases", "form", "orth",
+    "pron", "hyph", "syll", "stress", "gramGrp", "gram", "pos", "gen", "number", "case",
+    "per", "tns", "mood", "iType", "subc", "colloc", "def", "usg", "lbl", "xr", "oRef",
+    "pRef", "etym", "dictScrap",
 })
 """Inline elements the reading text knows (rendered as their text)."""
 
@@ -106,10 +110,19 @@ they are phrases (a stage direction within a line, a quotation within a sentence
 
 LINE_GROUPS: Final = frozenset({
     "sp", "castItem", "item", "cell", "speaker", "stage", "bibl", "app", "opener", "closer",
-    "list", "address", "docTitle", "byline", "cit",
+    "list", "address", "docTitle", "byline", "cit", "entry", "entryFree", "superEntry",
 })
 """Inside these, blocks are lines: a speech, a letter's closing formulae, a list."""
 
 VERSE_OR_INSCRIPTION: Final = frozenset({"l", "lg"})
 """Inside these (and inside an EpiDoc ``div type="edition"``) a line break is a new line;
 elsewhere it is a space."""
+
+ENTRIES: Final = frozenset({"entry", "entryFree", "superEntry"})
+"""A dictionary's entries: inside them, :data:`IN_ENTRY_PHRASES` are phrases."""
+
+IN_ENTRY_PHRASES: Final = frozenset({"cit", "quote"})
+"""A translation or an example in a dictionary's entry: words of its sense's line."""
+
+SPACED_GROUPS: Final = frozenset({"gramGrp", "form", "etym"})
+"""Groups of a dictionary's entry whose parts are read with a space between them."""

@@ -70,6 +70,11 @@ def in_edition(element: etree._Element) -> bool:
                for a in element.iterancestors())
 
 
+def in_entry(element: etree._Element) -> bool:
+    """Whether ``element`` is inside a dictionary's entry."""
+    return any(tei_name(a) in policy.ENTRIES for a in element.iterancestors())
+
+
 def preferred_reading(choice: etree._Element) -> etree._Element | None:
     """The reading of a ``choice`` the text keeps (see :data:`policy.PREFERRED`)."""
     children = [child for child in choice if tei_name(child)]
@@ -79,6 +84,8 @@ def preferred_reading(choice: etree._Element) -> etree._Element | None:
 
 def layout(element: etree._Element, name: str) -> int:
     """The break around ``element``: :data:`PARAGRAPH`, :data:`LINE` or 0 (inline)."""
+    if name in policy.IN_ENTRY_PHRASES and in_entry(element):
+        return 0
     parent = parent_name(element)
     in_container = parent in policy.CONTAINERS
     if name in policy.IN_CONTAINERS_ONLY and not in_container:

@@ -126,10 +126,24 @@ def _item(reading: Reading, element: etree._Element, scope: Scope) -> None:
         reading.block(element, "item", scope)
 
 
+def _spaced(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    """A dictionary's group of parts the source may run together (``<pos>v</pos>
+    <subc>tr</subc>``): a space between its parts."""
+    if element.text:
+        reading.out.text(element.text)
+    for number, child in enumerate(element):
+        if number:
+            reading.out.text(" ")
+        reading.element(child, scope)
+        if child.tail:
+            reading.out.text(child.tail)
+
+
 Special = Callable[["Reading", etree._Element, Scope], None]
 SPECIAL: Mapping[str, Special] = {
     "note": _note, "lb": _lb, "gap": _gap, "space": _space, "g": _g,
     "speaker": _speaker, "roleDesc": _cast_part, "actor": _cast_part, "item": _item,
     "label": _label, "app": _app, "ptr": _ptr,
+    **dict.fromkeys(policy.SPACED_GROUPS, _spaced),
 }
 """Elements whose reading needs a decision of their own."""

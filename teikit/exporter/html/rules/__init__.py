@@ -17,6 +17,7 @@ from teikit.exporter.html import notes
 from teikit.exporter.html.render import Context, Node, Renderer, attrs, common, make
 from teikit.exporter.html.rules import (
     core,
+    dictionaries,
     drama,
     epidoc,
     figures,
@@ -45,6 +46,7 @@ MODULES: tuple[tuple[str, Mapping[str, Renderer]], ...] = (
     ("namesdates", namesdates.RULES),
     ("transcr", transcr.RULES),
     ("msdescription", msdescription.RULES),
+    ("dictionaries", dictionaries.RULES),
     ("tagdocs", tagdocs.RULES),
     ("epidoc", epidoc.RULES),
     ("annotations", dict.fromkeys(NOT_TEXT, hidden)),
