@@ -55,6 +55,12 @@ ROWS: list[tuple[str, str, list[str] | int]] = [
     ("msdescription-catalogue", f"//div[{has_class('binding')}]/p", ["Wooden boards, one clasp."]),
     ("msdescription-catalogue", "//section[@class='footnotes rd-only']//li",
      ["a. The last leaf is torn. ↩"]),
+    # a letterhead: rows of segments set left and right are lines, their parts apart
+    ("linking-letterhead", f"//div[{has_class('opener')}]/p[{has_class('row')}]",
+     ["Harbour Gazette Portwell, the", "Editor: Quay Street 4."]),
+    ("linking-letterhead", f"//p[{has_class('row')}]/span[{has_class('seg')}]", 4),
+    ("linking-letterhead", f"//div[{has_class('body')}]//p[{has_class('p')}]",
+     ["Could you write us a hundred lines?"]),
     # a dictionary: entries, headwords, grammar, numbered senses
     ("dictionaries-entries", f"//article//div[{has_class('entry')}]", 3),
     ("dictionaries-entries", f"//div[{has_class('entry')}]/span[{has_class('form')}]",

@@ -25,6 +25,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
+from teikit.exporter.segments import is_row
 from teikit.exporter.text import reading, to_text
 from teikit.exporter.text.policy import CONTAINERS, SPACED_GROUPS
 from teikit.exporter.text.reading import reading_text
@@ -80,8 +81,9 @@ def separated(element: etree._Element, name: str | None, apparatus: bool) -> boo
     if apparatus and name in ("lem", "rdg", "rdgGrp"):
         return True
     parent = element.getparent()
-    if parent is not None and tei_name(parent) in SPACED_GROUPS:
-        return True  # a dictionary's grammar or forms: a space between the parts
+    if parent is not None and (tei_name(parent) in SPACED_GROUPS or (
+            is_row(parent) and tei_name(parent.getparent()) in CONTAINERS)):
+        return True  # a dictionary's grammar, a row of segments: a space between the parts
     if name is None:
         return parent is not None and tei_name(parent) in CONTAINERS
     return bool(layout(element, name))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from teikit.exporter.pointers import pointer_label
+from teikit.exporter.segments import is_row
 from teikit.exporter.text import policy
 from teikit.exporter.text.rules import Scope, inner_scope, is_omitted, layout, parent_name, tei_name
 from teikit.exporter.text.writer import LINE
@@ -139,11 +140,25 @@ def _spaced(reading: Reading, element: etree._Element, scope: Scope) -> None:
             reading.out.text(child.tail)
 
 
+def _seg(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    """A segment; a row of segments between blocks (:mod:`teikit.exporter.segments`) is a
+    line, a space between its parts."""
+    if not is_row(element) or parent_name(element) not in policy.CONTAINERS:
+        reading.block(element, "seg", scope)
+        return
+    level = min(LINE, scope.cap)
+    reading.out.brk(level)
+    for child in element:
+        reading.out.text(" ")
+        reading.element(child, scope)
+    reading.out.brk(level)
+
+
 Special = Callable[["Reading", etree._Element, Scope], None]
 SPECIAL: Mapping[str, Special] = {
     "note": _note, "lb": _lb, "gap": _gap, "space": _space, "g": _g,
     "speaker": _speaker, "roleDesc": _cast_part, "actor": _cast_part, "item": _item,
-    "label": _label, "app": _app, "ptr": _ptr,
+    "label": _label, "app": _app, "ptr": _ptr, "seg": _seg,
     **dict.fromkeys(policy.SPACED_GROUPS, _spaced),
 }
 """Elements whose reading needs a decision of their own."""

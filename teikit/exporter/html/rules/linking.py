@@ -1,17 +1,41 @@
 """The TEI linking module: anonymous blocks and segments, and references.
 
-``ab`` is a paragraph, ``seg`` a ``span``; ``ref`` and ``ptr`` are rendered by
-:mod:`..links`, which links references and the elements they point at both ways.
+``ab`` is a paragraph, ``seg`` a ``span`` (a row of segments standing between blocks, as
+:mod:`teikit.exporter.segments` defines it, a line whose parts are set apart); ``ref``
+and ``ptr`` are rendered by :mod:`..links`, which links references and the elements they
+point at both ways.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from teikit.exporter.html import links
-from teikit.exporter.html.render import Renderer
-from teikit.exporter.html.rules.base import paragraph, phrase
+from lxml import etree
 
-RULES: Mapping[str, Renderer] = {"ab": paragraph("p"), "seg": phrase("span"), "ref": links.ref,
+from teikit.exporter.html import links
+from teikit.exporter.html.render import Context, Node, Renderer, gen
+from teikit.exporter.html.rules.base import lines, paragraph, phrase
+from teikit.exporter.segments import is_row
+
+
+def seg(element: etree._Element, ctx: Context) -> list[Node]:
+    """A segment; a row of segments between blocks is a line, a space between its parts."""
+    if ctx.phrasing or not is_row(element):
+        return phrase("span")(element, ctx)
+    inner = ctx.inline()
+    content: list[Node] = []
+    for child in element:
+        rendered = inner.render(child)
+        if content and rendered and is_row_part(child):
+            content.append(gen(" "))
+        content.extend(rendered)
+    return lines(element, ctx, "p", "row", content=content)
+
+
+def is_row_part(element: etree._Element) -> bool:
+    return isinstance(element.tag, str) and element.tag.endswith("}seg")
+
+
+RULES: Mapping[str, Renderer] = {"ab": paragraph("p"), "seg": seg, "ref": links.ref,
                                  "ptr": links.ptr}
 """The linking module's renderers."""
