@@ -178,17 +178,3 @@ def test_a_large_file_streams_and_a_faulty_one_is_reported_as_usual(
     run = CliRunner().invoke(app, ["validate", "--no-embedded-rules", "--schema", str(TEI_ALL),
                                    str(good)])
     assert run.exit_code == 0, run.output
-
-
-def test_embedded_rules_need_the_tree_so_no_stream_is_read(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(batch, "STREAM_ABOVE", 1)
-    path = tmp_path / "doc.xml"
-    path.write_bytes(etree.tostring(_large(1), encoding="utf-8"))
-
-    def refused(*args: object) -> bool:
-        raise AssertionError("read as a stream although the rules need the tree")
-
-    monkeypatch.setattr(batch, "valid_as_stream", refused)
-    [result] = validate_paths([path], [TEI_ALL])  # with tei_all's embedded rules
-    assert result.valid

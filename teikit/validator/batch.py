@@ -68,17 +68,24 @@ def _load(path: Path, job: _Job) -> tuple[Document | None, list[Diagnostic]]:
 
 
 def _streamed(path: Path, job: _Job) -> FileResult | None:
-    """A large file found valid against the grammars given, read as a stream (never whole:
-    :mod:`teikit.validator.stream`); None when it must be checked the usual way."""
+    """A large file found valid against the grammars and rules given, read as a stream
+    (never whole: :mod:`teikit.validator.stream`,
+    :mod:`teikit.validator.schematron.parts`); None when it must be checked the usual
+    way."""
     if not job.schemas or _size(path) < STREAM_ABOVE:
         return None
     from teikit.validator.relaxng import RelaxNGBackend
+    from teikit.validator.schematron import SchematronBackend
+    from teikit.validator.schematron.parts import holds_in_parts
 
     found = [backend for schema in job.schemas for backend in backends(schema, job.options)]
     grammars = [backend for backend in found if isinstance(backend, RelaxNGBackend)]
-    if len(grammars) < len(found) or not all(valid_as_stream(path, grammar)
-                                             for grammar in grammars):
-        return None  # rules need the tree; or not valid: checked the usual way
+    plans = [backend.parts for backend in found if isinstance(backend, SchematronBackend)]
+    if len(grammars) + len(plans) < len(found) or None in plans:
+        return None  # a schema that needs the tree
+    if not all(valid_as_stream(path, grammar) for grammar in grammars) or not all(
+            holds_in_parts(path, plan) for plan in plans if plan is not None):
+        return None  # not shown valid: checked the usual way, which says why
     return FileResult(path, (), SchemaChoice(job.schemas, "given"))
 
 

@@ -118,15 +118,11 @@ def valid_in_parts(path: Path, split: Split, vocabulary: Vocabulary) -> bool:
     Only the elements checked apart, their parents and the root are seen in Python."""
     if not split.names:
         return False
-    parents = {parent for parent, child in vocabulary.children
-               if parent is None or child in split.names}  # None: the root's parent
-    roots = {child for parent, child in vocabulary.children if parent is None}
-    seen = {_clark(name) for name in (*split.names, *parents, *roots) if name is not None}
-    apart = {_clark(name) for name in split.names}
+    seen, apart = stream_tags(vocabulary, set(split.names))
     waiting: dict[etree._Element, list[etree._Element]] = {}
     ids = SeenIds()
-    for _, element in tei.iterparse(path, ("end",), {*seen, *_REFUSED}):
-        if element.tag in _REFUSED:  # content the vocabulary read may not have seen
+    for _, element in tei.iterparse(path, ("end",), {*seen, *REFUSED}):
+        if element.tag in REFUSED:  # content the vocabulary read may not have seen
             return False
         waiting.pop(element, None)  # its children not checked yet stay whole inside it
         parent = element.getparent()
@@ -145,9 +141,19 @@ def valid_in_parts(path: Path, split: Split, vocabulary: Vocabulary) -> bool:
     return ids.add([element]) and bool(split.root.validate(element.getroottree()))
 
 
-_REFUSED: Final = (XI_INCLUDE, MARK)
+REFUSED: Final = (XI_INCLUDE, MARK)
 """Elements that stop a check in parts (the usual reading handles XInclude; a document
 holding teikit's mark could pass for placeholders)."""
+
+
+def stream_tags(vocabulary: Vocabulary, names: set[Name]) -> tuple[set[str], set[str]]:
+    """The tags a stream reports (the elements ``names`` checked apart, their parents and
+    the roots) and those of the elements checked apart, as Clark names."""
+    parents = {parent for parent, child in vocabulary.children
+               if parent is None or child in names}  # None: the root's parent
+    roots = {child for parent, child in vocabulary.children if parent is None}
+    seen = {_clark(name) for name in (*names, *parents, *roots) if name is not None}
+    return seen, {_clark(name) for name in names}
 
 
 def _clark(name: Name) -> str:

@@ -11,6 +11,8 @@ teikit cannot run is refused as a configuration error (:mod:`teikit.validator.sc
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from lxml import etree
 
 from teikit import tei
@@ -18,6 +20,7 @@ from teikit.diagnostics import ConfigError, Diagnostic
 from teikit.validator.backend import Vocabulary
 from teikit.validator.document import Document
 from teikit.validator.schemas import Schema
+from teikit.validator.schematron.parts import Plan, plan
 from teikit.validator.schematron.read import read_rules
 from teikit.validator.schematron.rules import Pattern, Phase, RuleSet, sch
 from teikit.validator.schematron.run import Run
@@ -59,6 +62,11 @@ class SchematronBackend:
             rules = read_rules(root, str(schema.path))
         self.rules = rules
         self.patterns, self.phase = active(rules, phase)
+
+    @cached_property
+    def parts(self) -> Plan | None:
+        """How a large document can be checked in parts (None: only whole)."""
+        return plan(self.rules, self.patterns, self.phase)
 
     def prepare(self, vocabulary: Vocabulary) -> None:
         return None

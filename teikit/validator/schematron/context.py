@@ -64,7 +64,8 @@ _NEEDS_ATTRIBUTE: Final = re.compile(
 
 def needs(context: str, namespaces: dict[str, str]) -> frozenset[Need] | None:
     """What a document must contain for ``context`` to match anything: one of the element
-    names its branches start with (or an attribute a ``*[@name]`` branch tests). None when
+    names its branches start with (or an attribute a ``*[@name]`` branch tests, or an
+    element a ``/*[count(//name) gt 1]`` branch counts). None when
     that cannot be read off the pattern (absolute paths, axes, functions, wildcards)."""
     found: set[Need] = set()
     for branch in _branches(context):
@@ -75,7 +76,24 @@ def needs(context: str, namespaces: dict[str, str]) -> frozenset[Need] | None:
     return frozenset(found) or None
 
 
+_COUNTED: Final = re.compile(
+    r"count\(\s*//(?:(?P<prefix>[A-Za-z_][\w.-]*):)?(?P<local>[A-Za-z_][\w.-]*)\s*\)\s*"
+    r"(?:(?:gt|>)\s*\d+|(?:ge|>=)\s*0*[1-9]\d*)")
+"""A predicate false on a document without the element it counts: ``count(//x) gt 1``."""
+
+
 def _branch_needs(branch: str, namespaces: dict[str, str]) -> set[Need] | None:
+    if branch.startswith("/") and not branch.startswith("//"):  # /*[count(//x) gt 1]
+        rest = branch[1:].lstrip()
+        if not rest.startswith("*"):
+            return None
+        for predicate in _predicates(rest[1:].lstrip()):
+            for conjunct in split_outside(predicate[1:-1], " and "):
+                found = _COUNTED.fullmatch(conjunct.strip())
+                if found and len(split_outside(predicate[1:-1], " or ")) == 1:
+                    return {("element", namespaces.get(found["prefix"] or "", ""),
+                             found["local"])}
+        return None
     if branch.startswith("("):
         depth = 0
         for index, char in enumerate(branch):

@@ -143,6 +143,10 @@ class Run:
                     f"the rule for {rule.node.get('context')!r} could not be evaluated: "
                     f"{exc}", source="schematron"))
 
+    def element(self, problem: Diagnostic) -> etree._Element | None:
+        """The element ``problem`` (one of this run's) is about, if any."""
+        return self._nodes.get(id(problem))
+
     def report(self, element: etree._Element | None, problem: Diagnostic) -> None:
         self.problems.append(problem)
         if element is not None:

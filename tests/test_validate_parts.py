@@ -1,0 +1,187 @@
+"""Schematron rules checked part by part on a large document (never held whole): the
+check in parts may only ever answer "no problem", and only when the whole tree would;
+anything else is checked on the whole tree, with the same diagnostics as without it."""
+
+from __future__ import annotations
+
+import copy
+import random
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from test_validate_stream import _large
+
+from teikit import tei
+from teikit.validator import Options, batch, load_schema, stream, validate_paths
+from teikit.validator.document import Document
+from teikit.validator.engine import backends
+from teikit.validator.schematron import SchematronBackend, parts
+from teikit.validator.schematron.locality import rule_locality
+from teikit.validator.schematron.read import read_rules
+from teikit.validator.schematron.run import Run
+
+RULES = Path(__file__).parent / "data" / "validate" / "parts" / "rules.sch"
+TEI_ALL = Path(__file__).resolve().parents[1] / "schemas" / "tei" / "tei_all.rng"
+T = f"{{{tei.TEI_NS}}}"
+SCH = "http://purl.oclc.org/dsdl/schematron"
+
+
+@pytest.fixture(autouse=True)
+def _small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Gather 3 siblings to a part (real files: GATHER), from the whole vocabulary."""
+    monkeypatch.setattr(stream, "GATHER", 3)
+    monkeypatch.setattr(parts, "GATHER", 3)
+
+
+def _rule_set(context: str, test: str, lets: tuple[str, ...] = ()) -> SchematronBackend:
+    schema = etree.Element(f"{{{SCH}}}schema", queryBinding="xslt2")
+    etree.SubElement(schema, f"{{{SCH}}}ns", prefix="tei", uri=tei.TEI_NS)
+    rule = etree.SubElement(etree.SubElement(schema, f"{{{SCH}}}pattern", id="p"),
+                            f"{{{SCH}}}rule", context=context)
+    for number, value in enumerate(lets):
+        etree.SubElement(rule, f"{{{SCH}}}let", name=f"v{number}", value=value)
+    etree.SubElement(rule, f"{{{SCH}}}assert", test=test).text = "fault"
+    return SchematronBackend(load_schema(RULES), read_rules(schema, "test"))
+
+
+LOCALITY = [  # context, test, lets, what the rule reads: "up", "down" or None (not local)
+    ("tei:p", "ancestor::tei:p or parent::tei:note", (), "up"),
+    ("tei:*[@when]", "@notBefore | @from", (), "up"),
+    ("tei:desc[@type eq 'x']", "../@validUntil", (), "up"),
+    ("tei:l//tei:p", "not(ancestor::tei:floatingText)", (), "up"),
+    ("tei:div/tei:head", "lang('en')", (), "up"),
+    ("tei:list", "tei:item", (), "down"),
+    ("tei:head", "normalize-space(.) ne ''", (), "down"),
+    ("tei:head", "$v0 ne ''", ("string(.)",), "down"),
+    ("tei:head", "string-length() gt 0", (), "down"),
+    ("tei:list", "tei:item[1]/following-sibling::tei:item", (), "down"),
+    ("tei:p", "ancestor::tei:div = 'x'", (), None),  # the string value of an ancestor
+    ("tei:p", "ancestor::tei:div/tei:head", (), None),  # an ancestor's children
+    ("tei:p", "following-sibling::tei:p", (), None),
+    ("tei:p", "//tei:teiHeader", (), None),
+    ("tei:p", "id(@corresp)", (), None),
+    ("tei:p[1]", "true()", (), None),  # which p is first depends on its siblings
+    ("tei:div[tei:head]/tei:p", "true()", (), None),
+    ("tei:p", "$outer", (), None),  # a variable of the pattern or the schema
+    ("tei:p", "@n castable as xs:integer", (), None),  # not understood: not local
+    ("/*[count(//tei:x) gt 1]", "true()", (), None),
+]
+
+
+@pytest.mark.parametrize(("context", "test", "lets", "reads"), LOCALITY)
+def test_what_a_rule_reads_is_found_from_its_xpath(
+        context: str, test: str, lets: tuple[str, ...], reads: str | None) -> None:
+    backend = _rule_set(context, test, lets)
+    [rule] = backend.rules.patterns[0].rules
+    found = rule_locality(rule, backend.rules)
+    assert (None if found is None else "down" if found.down else "up") == reads
+
+
+def test_a_subject_elsewhere_is_not_local() -> None:
+    backend = _rule_set("tei:p", "true()")
+    rule = backend.rules.patterns[0].rules[0]
+    rule.node[0].set("subject", "..")
+    assert rule_locality(rule, backend.rules) is None
+
+
+def _whole_problems(backend: SchematronBackend, tree: etree._ElementTree) -> list[str]:
+    document = Document(copy.deepcopy(tree), "whole", None)
+    return [d.message for d in Run(backend.rules, document, backend.patterns).run()]
+
+
+def _holds(backend: SchematronBackend, tree: etree._ElementTree, path: Path) -> bool:
+    path.write_bytes(etree.tostring(tree, encoding="utf-8"))
+    plan = backend.parts
+    assert plan is not None
+    return parts.holds_in_parts(path, plan)
+
+
+def _faulty(tree: etree._ElementTree, seed: int) -> etree._ElementTree:
+    """One fault the rules of RULES see (or none), on a random element: in a part, the
+    first or last of one, or in what stays whole."""
+    chance = random.Random(seed)
+    mutated = copy.deepcopy(tree)
+    elements = [e for e in mutated.iter("*") if e.getparent() is not None]
+    target = chance.choice(elements)
+    how = seed % 6
+    if how == 0:
+        etree.SubElement(target, f"{T}p")  # a p inside a p, if it is one
+        target.tag = f"{T}p"
+    elif how == 1:
+        target.set("when", "July")
+    elif how == 2:
+        etree.SubElement(target, f"{T}hi", rend="blink")
+    elif how == 3:
+        for date in mutated.iter(f"{T}date"):
+            if chance.random() < 0.3:
+                date.text = ""
+                del date[:]
+    elif how == 4:
+        etree.SubElement(etree.SubElement(target, f"{T}lg"), f"{T}l")
+    return mutated
+
+
+@pytest.mark.parametrize("seed", range(36))
+def test_parts_say_no_problem_only_when_the_whole_tree_does(seed: int,
+                                                            tmp_path: Path) -> None:
+    """And say it whenever the whole tree does and no rule that is not local may fire."""
+    backend = SchematronBackend(load_schema(RULES))
+    tree = _faulty(_large(3), seed)
+    whole = _whole_problems(backend, tree)
+    far = next(tree.iter(f"{T}lg"), None) is not None
+    assert _holds(backend, tree, tmp_path / "doc.xml") == (not whole and not far), whole
+
+
+def test_a_rule_reading_below_an_element_that_lost_parts_gives_up(tmp_path: Path) -> None:
+    """body's divs go to parts: a rule counting them on body is not answered from what is
+    left (5 divs there, 20 in the whole)."""
+    tree = _large(9)
+    assert len(tree.findall(f".//{T}body/{T}div")) > 5
+    few = _rule_set("tei:body", "count(tei:div) lt 5")
+    assert _whole_problems(few, tree) == ["fault"]
+    assert not _holds(few, tree, tmp_path / "few.xml")
+    many = _rule_set("tei:body", "count(tei:div) lt 5000")
+    assert _whole_problems(many, tree) == []
+    assert not _holds(many, tree, tmp_path / "many.xml")  # not shown: the usual check
+    up = _rule_set("tei:body", "not(ancestor::tei:front)")  # body's own place: exact
+    assert _holds(up, tree, tmp_path / "up.xml")
+
+
+def test_tei_alls_rules_are_checked_in_parts(tmp_path: Path) -> None:
+    [_, embedded] = backends(load_schema(TEI_ALL), Options())
+    assert isinstance(embedded, SchematronBackend)
+    plan = embedded.parts
+    assert plan is not None
+    tree = _large(6)
+    assert _holds(embedded, tree, tmp_path / "good.xml")
+    paragraph = next(tree.iter(f"{T}p"))
+    etree.SubElement(paragraph, f"{T}p").text = "nested"
+    assert not _holds(embedded, tree, tmp_path / "bad.xml")
+
+
+@pytest.mark.parametrize("fault", [False, True])
+def test_a_large_file_reports_what_the_whole_tree_does(
+        fault: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """tei_all with its embedded rules: a valid file is read as a stream only; a file
+    the rules fault is checked whole, with the usual diagnostics (line, column, XPath)."""
+    tree = _large(6)
+    if fault:
+        last = tree.findall(f".//{T}p")[-1]
+        etree.SubElement(last, f"{T}p").text = "nested"
+    path = tmp_path / "doc.xml"
+    path.write_bytes(etree.tostring(tree, encoding="utf-8"))
+    usual = validate_paths([path], [TEI_ALL])[0].diagnostics
+    loaded: list[Path] = []
+    load = batch._load
+
+    def watched(path: Path, job: batch._Job) -> object:
+        loaded.append(path)
+        return load(path, job)
+
+    monkeypatch.setattr(batch, "STREAM_ABOVE", 1)
+    monkeypatch.setattr(batch, "_load", watched)
+    [result] = validate_paths([path], [TEI_ALL])
+    assert result.diagnostics == usual
+    assert result.valid is not fault
+    assert loaded == ([path] if fault else [])
