@@ -61,6 +61,18 @@ ROWS: list[tuple[str, str, list[str] | int]] = [
     ("linking-letterhead", f"//p[{has_class('row')}]/span[{has_class('seg')}]", 4),
     ("linking-letterhead", f"//div[{has_class('body')}]//p[{has_class('p')}]",
      ["Could you write us a hundred lines?"]),
+    # registers in the back: headed, names in the text link to their entries
+    ("namesdates-register", f"//div[{has_class('back')}]//h2[{has_class('register-head')}]",
+     ["People", "Places"]),
+    ("namesdates-register", f"//section[{has_class('div-letter')}]//a/@href",
+     ["#p1", "#pl1"]),
+    ("namesdates-register", "//div[@id='p1']/p", [
+        "Born: 1 March 1850 Portwell", "Died: 1920", "Occupation: ferryman"]),
+    ("namesdates-register", f"//div[@id='p1']//a[{has_class('idno')}]/@href",
+     ["https://example.org/people/1"]),
+    ("namesdates-register", "//div[@id='pl1']",
+     ["Portwell, Port Well Coordinates: 50.1 -5.2"]),
+    ("namesdates-register", f"//span[{has_class('geo')}]", ["Coordinates: 50.1 -5.2"]),
     # a dictionary: entries, headwords, grammar, numbered senses
     ("dictionaries-entries", f"//article//div[{has_class('entry')}]", 3),
     ("dictionaries-entries", f"//div[{has_class('entry')}]/span[{has_class('form')}]",

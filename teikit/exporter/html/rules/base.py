@@ -99,3 +99,14 @@ def hidden(element: etree._Element, ctx: Context) -> list[Node]:
     or an empty ``span`` keeping the element's id when something may point at it."""
     values = common(element, ctx)
     return [make("span", attrs(css_class(element), **values), [])] if "id" in values else []
+
+
+def followed_by_same(element: etree._Element, typed: bool = True) -> bool:
+    """Whether the next element is of the same name (and ``@type``, if ``typed``) with
+    nothing but spaces between (``<orth>iubeo</orth> <orth>iubere</orth>``, a place's
+    names): the parts of a list the source writes without separators."""
+    after = element.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    return after is not None and after.tag == element.tag and not (element.tail or "").strip() \
+        and (not typed or after.get("type") == element.get("type"))

@@ -167,7 +167,7 @@ RULES: Mapping[str, Renderer] = {
     "gloss": phrase("span"), "term": phrase("span"), "num": phrase("span"),
     "measure": phrase("span"), "author": phrase("span"), "editor": phrase("span"),
     "publisher": phrase("span"), "pubPlace": phrase("span"), "citedRange": phrase("span"),
-    "biblScope": phrase("span"), "idno": phrase("span"), "time": phrase("span"),
+    "biblScope": phrase("span"), "time": phrase("span"),
     **dict.fromkeys(("w", "pc", "c", "s", "cl", "phr", "m"), transparent),
     "distinct": phrase("span"), "address": container("div"), "addrLine": paragraph("p"),
     "biblStruct": bibl, "analytic": phrase("span"), "monogr": phrase("span"),

@@ -25,7 +25,7 @@ from string import ascii_lowercase
 from lxml import etree
 
 from teikit.exporter.html.render import Context, Node, Renderer, attrs, common, gen, make
-from teikit.exporter.html.rules.base import block, container, css_class, phrase
+from teikit.exporter.html.rules.base import block, container, css_class, followed_by_same, phrase
 from teikit.tei import is_tei, local_name
 
 ENTRIES = ("entry", "entryFree", "superEntry")
@@ -116,16 +116,10 @@ def grammar(element: etree._Element, ctx: Context) -> list[Node]:
 
 
 def listed(render: Renderer) -> Renderer:
-    """``render``, then a comma when a sibling of the same name and type follows with
-    nothing but spaces between (``<orth>iubeo</orth> <orth>iubere</orth>``, two
-    translations of a sense)."""
+    """``render``, then a comma when a sibling of the same kind follows
+    (:func:`~.base.followed_by_same`: two headwords, two translations of a sense)."""
     def with_comma(element: etree._Element, ctx: Context) -> list[Node]:
-        after = element.getnext()
-        while after is not None and not isinstance(after.tag, str):
-            after = after.getnext()
-        follows = after is not None and after.tag == element.tag and \
-            after.get("type") == element.get("type") and not (element.tail or "").strip()
-        return [*render(element, ctx), *([gen(",")] if follows else [])]
+        return [*render(element, ctx), *([gen(",")] if followed_by_same(element) else [])]
     return with_comma
 
 
