@@ -73,6 +73,10 @@ ROWS: list[tuple[str, str, list[str] | int]] = [
     ("namesdates-register", "//div[@id='pl1']",
      ["Portwell, Port Well Coordinates: 50.1 -5.2"]),
     ("namesdates-register", f"//span[{has_class('geo')}]", ["Coordinates: 50.1 -5.2"]),
+    # variants in a verse drama: set apart by semicolons, an omission reads "om."
+    ("drama-variants", f"//span[{has_class('app-variants')}]",
+     ["(waite for me B; stay for me C)", "(om. C)"]),
+    ("drama-variants", f"//p[{has_class('speaker')}]", ["MARINE.", "BOATMAN:", "MARINE"]),
     # a dictionary: entries, headwords, grammar, numbered senses
     ("dictionaries-entries", f"//article//div[{has_class('entry')}]", 3),
     ("dictionaries-entries", f"//div[{has_class('entry')}]/span[{has_class('form')}]",

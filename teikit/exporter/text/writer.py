@@ -20,6 +20,10 @@ PARAGRAPH: Final = 2
 """A paragraph break: a blank line."""
 
 
+RUN_IN_ENDS: Final = (".", ":", ",", ";", "—", "-")
+"""Punctuation a run-in label may end with already (no mark is added after it)."""
+
+
 @dataclass
 class Writer:
     """Collects the reading text (see the module's docstring)."""
@@ -57,10 +61,11 @@ class Writer:
             self.pending = max(self.pending, level)
 
     def run_in(self, mark: str) -> None:
-        """End a run-in label with ``mark`` (``SPEAKER`` → ``SPEAKER:``); what follows
-        continues its line after a space."""
+        """End a run-in label with ``mark`` (``SPEAKER`` → ``SPEAKER:``) unless it ends
+        with punctuation of its own (``JOCASTE.``, ``HAMLET:``); what follows continues its
+        line after a space."""
         self._trim()
-        if self.parts and not self.parts[-1].endswith(mark):
+        if self.parts and not self.parts[-1].endswith((mark, *RUN_IN_ENDS)):
             self.parts.append(mark)
         self.held = bool(self.parts)
 

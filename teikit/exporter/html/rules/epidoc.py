@@ -270,9 +270,12 @@ def readings(element: etree._Element, ctx: Context) -> list[Node]:
 
 
 def reading(element: etree._Element, ctx: Context) -> list[Node]:
-    """``rdg``: a variant, with its witnesses (``@wit``) after it."""
+    """``rdg``: a variant, with its witnesses (``@wit``) after it; an empty one (the
+    witnesses leave the lemma out) reads ``om.``, as an apparatus prints it."""
     witnesses = " ".join(w.lstrip("#") for w in (element.get("wit") or "").split())
     content = ctx.inline().children(element)
+    if not text_of(element).strip() and not any(isinstance(c.tag, str) for c in element):
+        content = [gen("om.", "om"), *content]
     if witnesses:
         content.append(gen(f" {witnesses}", "wit"))
     return [make("span", attrs("rdg", **common(element, ctx)), content)]
@@ -287,8 +290,10 @@ def app(element: etree._Element, ctx: Context) -> list[Node]:
     if lemma is None:
         return [make("span", attrs("app"), readings(element, ctx))]
     variants = [child for child in element if is_tei(child, "rdg", "rdgGrp")]
-    shown = [gen(" (", "br"), *[node for v in variants for node in reading(v, ctx)],
-             gen(")", "br")] if variants else []
+    listed: list[Node] = []
+    for variant in variants:  # "; " between them: a variant's witnesses end it
+        listed.extend([*([gen("; ", "app-sep")] if listed else []), *reading(variant, ctx)])
+    shown = [gen(" (", "br"), *listed, gen(")", "br")] if variants else []
     title = describe("Variant readings", " / ".join(text_of(v) for v in variants))
     return wrap(element, ctx, "app", title, [
         *ctx.inline().children(lemma),
