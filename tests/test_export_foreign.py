@@ -19,6 +19,7 @@ from test_export_html import expected_texts, page_texts
 from test_export_text import coverage
 
 from teikit.exporter.html import to_html
+from teikit.exporter.html.direction import direction
 from teikit.exporter.text import reading
 from teikit.tei import parse_file
 
@@ -77,6 +78,12 @@ ROWS: list[tuple[str, str, list[str] | int]] = [
     ("drama-variants", f"//span[{has_class('app-variants')}]",
      ["(waite for me B; stay for me C)", "(om. C)"]),
     ("drama-variants", f"//p[{has_class('speaker')}]", ["MARINE.", "BOATMAN:", "MARINE"]),
+    # right-to-left text: the article, and every change of direction inside it
+    ("core-direction", "//article/@dir", ["rtl"]),
+    ("core-direction", "//article/@lang", ["ar"]),
+    ("core-direction", "//article//*[@dir]/@lang", ["en", "ar-Latn"]),
+    ("core-direction", "//article//*[@dir]/@dir", ["ltr", "ltr"]),
+    ("core-direction", "//html/@dir", 0),
     # a dictionary: entries, headwords, grammar, numbered senses
     ("dictionaries-entries", f"//article//div[{has_class('entry')}]", 3),
     ("dictionaries-entries", f"//div[{has_class('entry')}]/span[{has_class('form')}]",
@@ -126,3 +133,12 @@ def test_reading_text_golden(source: Path) -> None:
 def test_reading_text_keeps_every_word(source: Path) -> None:
     share, missing = coverage(parse_file(source))
     assert share == 1.0, missing
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("ar", "rtl"), ("AR", "rtl"), ("ar-Latn", "ltr"), ("ota-Arab", "rtl"), ("az-Arab", "rtl"),
+    ("he", "rtl"), ("syr", "rtl"), ("fa-IR", "rtl"), ("en", "ltr"), ("grc", "ltr"),
+    ("de-1901", "ltr"), ("yi-Latn", "ltr"),
+])
+def test_writing_direction(lang: str, expected: str) -> None:
+    assert direction(lang) == expected

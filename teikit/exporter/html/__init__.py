@@ -17,6 +17,7 @@ import lxml.html
 from lxml import etree
 
 from teikit.exporter.html.corpus import members
+from teikit.exporter.html.direction import XML_LANG, direction
 from teikit.exporter.html.header import Record, read_record, record_panel
 from teikit.exporter.html.legend import legend
 from teikit.exporter.html.links import index_ids
@@ -60,6 +61,7 @@ def render_html(tree: etree._ElementTree, options: ExportOptions) -> Rendered:
     ctx = Context(RENDERERS, unknown, shared)
     nodes = _text_nodes(root, ctx)
     article = _article(nodes, ctx, record, options.source_name)
+    _set_direction(article, root)
     toc = table_of_contents(root, shared)
     sidebar = [panel for panel in (legend(ctx, shared.used),
                                    record_panel(record, options.source_name))
@@ -97,6 +99,16 @@ def _article(nodes: list[Node], ctx: Context, record: Record,
         heading = make("h1", attrs("gen"), [title(record, source_name)])
         nodes.insert(0, make("header", attrs("front"), [heading]))
     return make("article", attrs("document", id="text"), nodes)
+
+
+def _set_direction(article: etree._Element, root: etree._Element) -> None:
+    """The article runs right to left when the text's language does (its own ``xml:lang``
+    or the document's); the page around it stays as it is."""
+    text = root.find(f"{{{TEI_NS}}}text") if is_tei(root, "TEI") else None
+    lang = (text.get(XML_LANG) if text is not None else None) or root.get(XML_LANG)
+    if lang and direction(lang) == "rtl":
+        article.set("lang", lang)
+        article.set("dir", "rtl")
 
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

@@ -27,6 +27,7 @@ from typing import Final, TypeAlias
 
 from lxml import etree
 
+from teikit.exporter.html.direction import dir_attribute
 from teikit.exporter.html.style import style_of
 from teikit.tei import TEI_NS, xml
 
@@ -209,8 +210,9 @@ class Context:
 
 
 def common(element: etree._Element, ctx: Context) -> dict[str, str]:
-    """HTML attributes carried over from any TEI element: ``xml:id``, ``xml:lang``, and the
-    safe part of ``@rendition``/``@style`` (see :mod:`.style`).
+    """HTML attributes carried over from any TEI element: ``xml:id``, ``xml:lang`` (and the
+    writing direction where it changes, :mod:`.direction`), and the safe part of
+    ``@rendition``/``@style`` (see :mod:`.style`).
 
     TEI ids are kept as they are (links point at them) unless repeated (see :mod:`.links`);
     generated ids avoid them.
@@ -222,6 +224,9 @@ def common(element: etree._Element, ctx: Context) -> dict[str, str]:
     lang = element.get(XML_LANG)
     if lang:
         out["lang"] = lang
+        writing = dir_attribute(element, lang)
+        if writing:
+            out["dir"] = writing
     if element.get("rendition") or element.get("style"):
         style = style_of(element, ctx.shared.renditions)
         if style:
