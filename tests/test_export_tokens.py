@@ -24,6 +24,10 @@ CASES = [
     # comments are passed over; a line break stops the walk
     ("<w>a</w>\n<!-- c -->\n<pc>,</pc>", "a,"),
     ("<w>a</w>\n<lb/>\n<pc>,</pc>", "a\n,"),
+    # punctuation typed as such on a seg, w or c is a pc; other types are words
+    ("<w>sele</w>\n<seg type='pc'>,</seg>\n<w>lip</w>", "sele,\nlip"),
+    ("<w>ere</w> <w type='punct'>.</w>", "ere."),
+    ("<w>ere</w> <seg type='word'>.</seg>", "ere ."),
     # @join says how; other signs keep their spaces
     ("<w>x</w> <pc join='both'>-</pc> <w>y</w>", "x-y"),
     ("<w>Wait</w> <pc join='no'>!</pc>", "Wait !"),

@@ -8,13 +8,15 @@ views read instead: a copy in which the whitespace is left out before a ``pc`` t
 that opens (opening brackets and quotes, ``¿`` ``¡``). A ``pc`` with ``@join`` (``left``,
 ``right``, ``both``, ``no``) is joined as it says. Only whitespace between a ``pc`` and its
 neighbour is left out, never a word; the walk stops at an empty element (a line break).
+A ``seg``, ``w`` or ``c`` typed as punctuation (``@type="pc"``, as corpora without the
+``pc`` element write it) is a ``pc``.
 """
 
 from __future__ import annotations
 
 import copy
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Final
 
 from lxml import etree
@@ -22,6 +24,8 @@ from lxml import etree
 from teikit.tei import TEI_NS
 
 PC: Final = f"{{{TEI_NS}}}pc"
+TYPED: Final = tuple(f"{{{TEI_NS}}}{name}" for name in ("seg", "w", "c"))
+PC_TYPES: Final = frozenset(("pc", "punct", "punctuation"))
 CLOSES: Final = frozenset(",.;:!?…%")
 OPENS: Final = frozenset("¿¡")
 JOINS: Final = frozenset(("left", "right", "both", "no"))
@@ -30,16 +34,23 @@ JOINS: Final = frozenset(("left", "right", "both", "no"))
 def joined(tree: etree._ElementTree) -> etree._ElementTree:
     """``tree`` itself when it has no ``pc``; else a copy with each ``pc`` joined to the
     token it closes on or opens."""
-    if next(tree.getroot().iter(PC), None) is None:
+    if next(punctuation(tree.getroot()), None) is None:
         return tree
     work = copy.deepcopy(tree)
-    for token in work.getroot().iter(PC):
+    for token in list(punctuation(work.getroot())):
         side = join_of(token)
         if side in ("left", "both"):
             strip_before(token)
         if side in ("right", "both"):
             strip_after(token)
     return work
+
+
+def punctuation(root: etree._Element) -> Iterator[etree._Element]:
+    """The punctuation tokens under ``root``: ``pc``, and elements typed as punctuation."""
+    for element in root.iter(PC, *TYPED):
+        if element.tag == PC or element.get("type") in PC_TYPES:
+            yield element
 
 
 def join_of(token: etree._Element) -> str:
