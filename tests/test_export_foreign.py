@@ -84,6 +84,10 @@ ROWS: list[tuple[str, str, list[str] | int]] = [
     ("core-direction", "//article//*[@dir]/@lang", ["en", "ar-Latn"]),
     ("core-direction", "//article//*[@dir]/@dir", ["ltr", "ltr"]),
     ("core-direction", "//html/@dir", 0),
+    # an XInclude whose file is missing: its fallback, or a note naming the file
+    ("linking-xinclude", "//p[@class='xinclude']", ["(not included: parts/missing-a.xml)"]),
+    ("linking-xinclude", f"//div[{has_class('body')}]//p[{has_class('p')}]",
+     ["The words from A to C follow.", "Part B is not yet written."]),
     # a dictionary: entries, headwords, grammar, numbered senses
     ("dictionaries-entries", f"//article//div[{has_class('entry')}]", 3),
     ("dictionaries-entries", f"//div[{has_class('entry')}]/span[{has_class('form')}]",

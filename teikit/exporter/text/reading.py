@@ -35,8 +35,11 @@ from teikit.exporter.tokens import joined
 from teikit.tei import TEI_NS
 from teikit.transcript import declared_reading, delimiters
 
-QUIET_NAMESPACES = ("http://www.tei-c.org/ns/Examples", "http://www.w3.org/1998/Math/MathML")
-"""Namespaces read as plain text without being reported (TEI examples, MathML)."""
+XINCLUDE = "http://www.w3.org/2001/XInclude"
+QUIET_NAMESPACES = ("http://www.tei-c.org/ns/Examples", "http://www.w3.org/1998/Math/MathML",
+                    XINCLUDE)
+"""Namespaces read as plain text without being reported (TEI examples, MathML, and an
+XInclude left unresolved: its fallback, or a note naming the file it wanted)."""
 
 
 @dataclass
@@ -105,6 +108,8 @@ class Reading:
             self.unruled[str(element.tag)] += 1
         level = min(PARAGRAPH if parent_name(element) in policy.CONTAINERS else 0, scope.cap)
         self.out.brk(level)
+        if element.tag == f"{{{XINCLUDE}}}include" and not len(element):
+            self.out.text(f"(not included: {element.get('href') or 'no file named'})")
         self.children(element, scope)
         self.out.brk(level)
 
