@@ -5,7 +5,9 @@ Run from the repository root (needs ../shared and the Debian ``jing``)::
     python benchmarks/bench_validate.py            # 5 runs per case
     python benchmarks/bench_validate.py --runs 9
 
-Cases (wall time of a whole command, process start included, median of the runs):
+Cases (wall time of a whole command, process start included, median of the runs; the
+CPU time of the command and of all its processes beside it, which a busy machine moves far
+less, and the machine's load average before and after each case):
 
 1. one small TEI file against ``tei_all.rng``            target: teikit <= 0.35 x jing
 2. the 428-file real corpus against ``tei_all.rng``       target: teikit --jobs 2 <= 0.6 x jing
@@ -76,25 +78,42 @@ def teikit_command(files: list[Path], schema: Path | None, jobs: int, embedded: 
 INSTALLED = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def wall(command: list[str], runs: int, env: dict[str, str] | None = None) -> list[float]:
-    times = []
+class Times(list[float]):
+    """Wall seconds of each run, with the CPU seconds of each (``cpu``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cpu: list[float] = []
+
+
+def wall(command: list[str], runs: int, env: dict[str, str] | None = None) -> Times:
+    times = Times()
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(command, capture_output=True, cwd=ROOT, env=env or INSTALLED,
-                       check=False)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, cwd=ROOT, env=env or INSTALLED)
+        _, _, usage = os.wait4(process.pid, 0)  # the command and the processes it waited for
         times.append(time.perf_counter() - start)
+        times.cpu.append(usage.ru_utime + usage.ru_stime)
     return times
 
 
-def line(label: str, times: list[float], reference: float | None = None,
+def line(label: str, times: Times, reference: Times | None = None,
          target: float | None = None) -> None:
-    median = statistics.median(times)
-    text = f"  {label:<46} median {median:7.3f} s  (runs: {', '.join(f'{t:.2f}' for t in times)})"
+    median, cpu = statistics.median(times), statistics.median(times.cpu)
+    text = (f"  {label:<46} median {median:7.3f} s, CPU {cpu:7.3f} s  "
+            f"(runs: {', '.join(f'{t:.2f}' for t in times)}; load {_load()})")
     if reference:
-        ratio = median / reference
+        ratio = median / statistics.median(reference)
+        by_cpu = cpu / statistics.median(reference.cpu)
         verdict = "" if target is None else ("  meets" if ratio <= target else "  MISSES")
-        text += f"  = {ratio:.2f} x jing{'' if target is None else f' (target {target})'}{verdict}"
+        text += (f"  = {ratio:.2f} x jing, CPU {by_cpu:.2f} x"
+                 f"{'' if target is None else f' (target {target})'}{verdict}")
     print(text, flush=True)
+
+
+def _load() -> str:
+    return f"{os.getloadavg()[0]:.1f}"
 
 
 def corpus_files() -> list[Path]:
@@ -133,24 +152,29 @@ def main() -> None:
     line("jing", jing)
     command = teikit_command([SMALL], TEI_ALL, 1, True, cli)
     wall(command, 1)  # warm the schema cache
-    line("teikit (embedded Schematron too)", wall(command, runs), statistics.median(jing), 0.35)
-    line("teikit, cache off (cold)", wall(command, max(1, runs // 2), cold),
-         statistics.median(jing))
+    line("teikit (embedded Schematron too)", wall(command, runs), jing, 0.35)
+    line("teikit, cache off (cold)", wall(command, max(1, runs // 2), cold), jing)
     if cli:  # what the command line's own start-up (typer, teikit's other stages) costs
         api = teikit_command([SMALL], TEI_ALL, 1, True, cli=False)
-        line("teikit library call (python -c), same work", wall(api, runs),
-             statistics.median(jing), 0.35)
+        line("teikit library call (python -c), same work", wall(api, runs), jing, 0.35)
 
     files = corpus_files()
-    print(f"\n2. real corpus: {len(files)} files vs tei_all.rng")
-    jing = wall(["jing", str(TEI_ALL), *map(str, files)], runs)
-    line("jing (one JVM, all files)", jing)
-    reference = statistics.median(jing)
-    for jobs in (1, 2):
-        command = teikit_command(files, TEI_ALL, jobs, False, cli)
+    print(f"\n2. real corpus: {len(files)} files vs tei_all.rng (jing and teikit in turn, "
+          "so that a change of load falls on both)")
+    grammar = {jobs: teikit_command(files, TEI_ALL, jobs, False, cli) for jobs in (1, 2)}
+    for command in grammar.values():
         wall(command, 1)
-        target = 0.6 if jobs == 2 else None
-        line(f"teikit --jobs {jobs}, grammar only", wall(command, runs), reference, target)
+    jing, timed = Times(), {jobs: Times() for jobs in grammar}
+    for _ in range(runs):
+        for times, command in ((jing, ["jing", str(TEI_ALL), *map(str, files)]),
+                               *((timed[jobs], grammar[jobs]) for jobs in grammar)):
+            once = wall(command, 1)
+            times.extend(once)
+            times.cpu.extend(once.cpu)
+    line("jing (one JVM, all files)", jing)
+    reference = jing
+    for jobs, times in timed.items():
+        line(f"teikit --jobs {jobs}, grammar only", times, reference, 0.6 if jobs == 2 else None)
     if cli:
         api = teikit_command(files, TEI_ALL, 2, False, cli=False)
         line("teikit --jobs 2 library call (python -c)", wall(api, runs), reference, 0.6)

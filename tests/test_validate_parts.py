@@ -185,3 +185,17 @@ def test_a_large_file_reports_what_the_whole_tree_does(
     assert result.diagnostics == usual
     assert result.valid is not fault
     assert loaded == ([path] if fault else [])
+
+
+@pytest.mark.parametrize("tail", [b"<junk", b"<?pi after the root?>"])
+def test_what_follows_the_root_is_read(tail: bytes, tmp_path: Path) -> None:
+    """Not well-formed after the root: no answer here (the usual reading reports it); a
+    processing instruction after the root is checked like any other node."""
+    backend = _rule_set("processing-instruction('pi')", "false()")
+    path = tmp_path / "doc.xml"
+    path.write_bytes(etree.tostring(_large(3), encoding="utf-8") + tail)
+    plan = backend.parts
+    assert plan is not None
+    assert not parts.holds_in_parts(path, plan)
+    path.write_bytes(etree.tostring(_large(3), encoding="utf-8"))
+    assert parts.holds_in_parts(path, plan)

@@ -62,11 +62,27 @@ Read = tuple[Vocabulary, set[Name], bool]
 whole document was read for them."""
 
 
+_LAST_READ: list[tuple[tuple[object, ...], Read | None]] = []
+"""The last document's reading, for the next check of the same file (its grammar, then
+its rules: :mod:`teikit.validator.schematron.parts`)."""
+
+
 def read_stream(path: Path, limit: int | None = None) -> Read | None:
     """The vocabulary of the document at ``path`` (of its first ``limit`` elements, when
     given), read as a stream, and the names of the elements that stand in a *wide*
     element, one with at least GATHER children (only those need checking apart). None
     when it uses XInclude (the usual reading must then include the files first)."""
+    status = path.stat()
+    key = (str(path.resolve()), status.st_ino, status.st_size, status.st_mtime_ns, limit,
+           GATHER, TAIL)
+    if _LAST_READ and _LAST_READ[0][0] == key:
+        return _LAST_READ[0][1]
+    found = _read_stream(path, limit)
+    _LAST_READ[:] = [(key, found)]
+    return found
+
+
+def _read_stream(path: Path, limit: int | None) -> Read | None:
     children: set[tuple[str | None, str]] = set()
     attributes: set[tuple[str, str]] = set()
     counts: dict[etree._Element, int] = {}

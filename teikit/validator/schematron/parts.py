@@ -28,11 +28,13 @@ from lxml import etree
 
 from teikit import tei
 from teikit.validator.document import Document
+from teikit.validator.schematron.context import Need
 from teikit.validator.schematron.locality import rule_locality
 from teikit.validator.schematron.rules import Pattern, Phase, Rule, RuleSet
 from teikit.validator.schematron.run import Run
 from teikit.validator.schematron.xpath import element_of
 from teikit.validator.stream import GATHER, PREFIX, REFUSED, read_stream, stream_tags
+from teikit.validator.vocabulary import split_name
 
 
 @dataclass(frozen=True)
@@ -70,31 +72,34 @@ def plan(rules: RuleSet, patterns: list[Pattern], phase: Phase | None) -> Plan |
 def holds_in_parts(path: Path, plan: Plan) -> bool:
     """True when the document at ``path`` breaks none of ``plan``'s rules, found part by
     part (see the module); False when that is not shown: the usual check then decides."""
-    found = read_stream(path, PREFIX)
-    if found is None:
-        return False
-    vocabulary, wide, _ = found
-    seen, apart = stream_tags(vocabulary, wide)
-    waiting: dict[etree._Element, list[etree._Element]] = {}
-    cut: set[etree._Element] = set()
-    for _, element in tei.iterparse(path, ("end",), {*seen, *REFUSED}):
-        if element.tag in REFUSED:
+    try:
+        found = read_stream(path, PREFIX)
+        if found is None:
             return False
-        waiting.pop(element, None)
-        parent = element.getparent()
-        if parent is None:
-            return _rest_holds(element.getroottree(), plan, cut)
-        if element.tag not in apart or element in cut:
-            continue
-        complete = waiting.setdefault(parent, [])
-        complete.append(element)
-        if len(complete) >= GATHER:
-            if not _part_holds(complete, plan):
+        vocabulary, wide, _ = found
+        seen, apart = stream_tags(vocabulary, wide)
+        waiting: dict[etree._Element, list[etree._Element]] = {}
+        cut: set[etree._Element] = set()
+        root = None
+        for _, element in tei.iterparse(path, ("end",), {*seen, *REFUSED}):
+            if element.tag in REFUSED:
                 return False
-            complete.clear()
-            cut.update(parent.iterancestors())
-            cut.add(parent)
-    return False
+            waiting.pop(element, None)
+            parent = element.getparent()
+            if parent is None:  # read on: what follows the root is in the tree too
+                root = element
+            elif element.tag in apart and element not in cut:
+                complete = waiting.setdefault(parent, [])
+                complete.append(element)
+                if len(complete) >= GATHER:
+                    if not _part_holds(complete, plan):
+                        return False
+                    complete.clear()
+                    cut.update(parent.iterancestors())
+                    cut.add(parent)
+        return root is not None and _rest_holds(root.getroottree(), plan, cut)
+    except (etree.XMLSyntaxError, OSError, ValueError):
+        return False  # the usual reading says what is wrong
 
 
 def _part_holds(members: list[etree._Element], plan: Plan) -> bool:
@@ -135,8 +140,27 @@ def _rest_holds(tree: etree._ElementTree, plan: Plan, cut: set[etree._Element]) 
 def _run(tree: etree._ElementTree, plan: Plan) -> Run | None:
     """A run of the plan's patterns on ``tree``; None when a rule that is not local may
     fire there."""
-    run = Run(plan.rules, Document(tree, "<part>", None), plan.patterns, plan.phase)
+    run = _PartRun(plan.rules, Document(tree, "<part>", None), plan.patterns, plan.phase)
     present = run.present()
     if any(rule.needs is not None and rule.needs & present for rule in plan.far):
         return None
     return run
+
+
+class _PartRun(Run):
+    """A run that gathers only the names of the elements and attributes of its tree, not
+    their nesting (one pass over the elements, in which libxml2 finds the names)."""
+
+    def present(self) -> set[Need]:
+        if self._present is None:
+            tags: set[object] = set()
+            keys: set[str | bytes] = set()
+            for element in self.document.tree.iter():
+                tags.add(element.tag)
+                found = element.keys()
+                if found:
+                    keys.update(found)
+            self._present = {("element", *split_name(tag)) for tag in tags
+                             if isinstance(tag, str)}
+            self._present |= {("attribute", "", split_name(str(key))[1]) for key in keys}
+        return self._present
