@@ -52,6 +52,15 @@ def test_every_family_reads_back_and_validates(path: Path) -> None:
 
 FACTS = {
     # file: (layout, title, principal date, signers)
+    "letter_wrapped_blank_lines": (
+        "letter", "Deliveries of Finnish sawn timber to the port of Trieste and the question "
+        "of storage", "1951-03-03", ["Eero Paasilinna"]),
+    "record_wrapped": (
+        "record", "Report of the Polish Legation in Montevideo on the Sale of Uruguayan Wool to "
+        "the Countries of the Eastern Bloc", "1958-05-14", ["Tadeusz Wróblewski"]),
+    "minutes_wrapped_single_spaced": (
+        "minutes", "Minutes of the meeting of the Harbour Users' Committee held at the Customs "
+        "House, Suva, on 9 September 1962", "1962-09-09", ["L. Tuilagi"]),
     "record_authors_related": (
         "record", "Letter from the Finnish Legation in Cairo on the Suez Canal Pilots",
         "1957-08-12", ["T. Rautavaara"]),

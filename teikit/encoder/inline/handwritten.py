@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from teikit.encoder.inline.engine import Engine
 
 PREFIX = re.compile(
-    r"^(?P<label>(?P<kind>(?:hand-?written|in (?:pencil|ink|pen)|marginal (?:note|annotation)"
-    r"|in the margin|manuscript note)[^:\]\n]{0,40}?)(?:\s*:|$))",
+    r"^(?P<label>(?P<kind>(?:hand-?written|in\s+(?:pencil|ink|pen)|marginal\s+(?:note|annotation)"
+    r"|in\s+the\s+margin|manuscript\s+note)[^:\]\n]{0,40}?)(?:\s*:|$))",
     re.IGNORECASE,
 )
 """``handwritten:``, ``Handwritten note in the margin:``, ``in pencil at the top:``…"""

@@ -16,11 +16,11 @@ from teikit.encoder.inline.state import Bracket, InlineState
 if TYPE_CHECKING:
     from teikit.encoder.inline.engine import Engine
 
-SIGNATURE = re.compile(r"^\s*((illegible )?signature|signed|initial(l)?ed|initials)\s*$", re.I)
+SIGNATURE = re.compile(r"^\s*((illegible\s+)?signature|signed|initial(l)?ed|initials)\s*$", re.I)
 DAMAGE = re.compile(
     r"^\s*(?:(?:the\s+)?(?:page|sheet|leaf|corner|edge|margin|part|text|line|lines|word|words)"
     r"\s+)?(?:torn(?:\s+(?:out|off|away))?|damaged|burnt|burned|stained|water[- ]damaged"
-    r"|cut(?:\s+(?:out|off|away))|missing|lost|destroyed|hole in (?:the )?paper)\s*$",
+    r"|cut(?:\s+(?:out|off|away))|missing|lost|destroyed|hole\s+in\s+(?:the\s+)?paper)\s*$",
     re.IGNORECASE,
 )
 """``[torn]``, ``[page torn out]``, ``[corner cut off]``, ``[text missing]``: physical loss."""

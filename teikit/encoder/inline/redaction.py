@@ -19,9 +19,11 @@ from teikit.encoder.inline.state import Bracket, InlineState
 if TYPE_CHECKING:
     from teikit.encoder.inline.engine import Engine
 
-NOT_DECLASSIFIED = re.compile(r"^\s*(?P<extent>.*?)\s*not declassified\s*$", re.IGNORECASE)
-REDACTED = re.compile(r"^\s*(redacted|withheld|excised|deleted by the editors?)\s*$", re.I)
-OMITTED = re.compile(r"^\s*(omitted here (is|are)\b.*|.*\bomitted\s*)$", re.IGNORECASE)
+NOT_DECLASSIFIED = re.compile(r"^\s*(?P<extent>.*?)\s*not\s+declassified\s*$",
+                              re.IGNORECASE | re.DOTALL)
+REDACTED = re.compile(r"^\s*(redacted|withheld|excised|deleted\s+by\s+the\s+editors?)\s*$", re.I)
+OMITTED = re.compile(r"^\s*(omitted\s+here\s+(is|are)\b.*|.*\bomitted\s*)$",
+                     re.IGNORECASE | re.DOTALL)
 
 
 def redaction(engine: Engine, state: InlineState, bracket: Bracket) -> bool:

@@ -77,7 +77,7 @@ def normalise(inner: str) -> str:
 def is_remark(inner: str) -> bool:
     """Whether the text between the brackets is a remark about the source."""
     table = phrases()
-    if len(inner) > table.max_chars or any(c in inner for c in ":[]\n"):
+    if len(inner) > table.max_chars or any(c in inner for c in ":[]"):
         return False
     text = normalise(inner)
     if text in table.formulas:

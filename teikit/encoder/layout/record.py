@@ -59,6 +59,11 @@ def unknown_heading(line: Line) -> bool:
             and bool(UNKNOWN_HEADING.match(line.text.rstrip(":"))))
 
 
+def _flat(text: str) -> str:
+    """A metadata value on one line (a value wrapped over lines in the transcript)."""
+    return " ".join(text.split())
+
+
 def acknowledgement(line: Line) -> bool:
     """A one-sentence funding or acknowledgement line: several words of the list
     (``support``, ``grant``, ``made possible``, ``translated``…), a name of a funder."""
@@ -181,7 +186,7 @@ class RecordReader:
                 attrs = {"when": date.when} if date and date.when else {}
                 units.append(_unit("docDate", line, (self.front,), attrs, inline=False))
             elif part == "title":
-                self.meta.title = line.text
+                self.meta.title = _flat(line.text)
                 units.append(_unit("titlePart", line, (self.front, Spec("docTitle")),
                                    {"type": "main"}))
             else:
@@ -209,7 +214,7 @@ class RecordReader:
         return units
 
     def summary_units(self, line: Line) -> list[Unit]:
-        self.meta.abstract.append(line.text)
+        self.meta.abstract.append(_flat(line.text))
         return [_unit("p", line, (self.back, Spec("div", {"type": "summary"})))]
 
     def sections(self) -> list[tuple[str, Line, list[Line]]]:
@@ -246,7 +251,7 @@ class RecordReader:
         listed = kind in {"people", "places", "topics", "subjects", "authors", "related"}
         items = Spec("list") if listed and values else None
         for line in values:
-            self.remember(kind, line.text)
+            self.remember(kind, _flat(line.text))
             path = (self.back, spec, items) if items is not None else (self.back, spec)
             units.append(_unit("item" if items is not None else "p", line, path, inline=False))
         return units
@@ -262,10 +267,10 @@ class RecordReader:
         rights = Spec("div", {"type": "rights"})
         for position, line in enumerate(values):
             if rights_at is not None and position >= rights_at:
-                self.remember("rights", line.text)
+                self.remember("rights", _flat(line.text))
                 units.append(_unit("p", line, (self.back, rights), inline=False))
             else:
-                self.remember("source", line.text)
+                self.remember("source", _flat(line.text))
                 units.append(_unit("p", line, (self.back, spec), inline=False))
         return units
 

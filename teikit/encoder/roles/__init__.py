@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from teikit.encoder.dates import DateOptions
+from teikit.encoder.roles import wrap
 from teikit.encoder.roles.evidence import Context
 from teikit.encoder.roles.features import Line
 from teikit.encoder.roles.grammar import Decision, best_path
@@ -38,13 +39,14 @@ def logical_lines(lines: Sequence[SourceLine], indices: Sequence[int],
     found: list[Line] = []
     gaps = [b - a for a, b in pairwise(indices)]
     wrapped = any(gap > 1 for gap in gaps)
+    columns = wrap.width(lines, indices)
     step = 2 if len(gaps) >= 4 and sum(gap == 2 for gap in gaps) >= 0.9 * len(gaps) else 1
     position = 0
     while position < len(indices):
         first = indices[position]
         last_pos = _bracket_end(lines, indices, position, step)
-        if wrapped and last_pos == position:
-            last_pos = _wrap_end(lines, indices, position)
+        if (wrapped or columns.columns is not None) and last_pos == position:
+            last_pos = _wrap_end(lines, indices, position, columns)
         text = "\n".join(lines[i].text.strip(BLANKS) for i in indices[position : last_pos + 1])
         blank_before = bool(found) and found[-1].last + 1 < first
         line = Line(len(found), first, text, dates, last=indices[last_pos],
@@ -58,16 +60,17 @@ def logical_lines(lines: Sequence[SourceLine], indices: Sequence[int],
     return found
 
 
-def _wrap_end(lines: Sequence[SourceLine], indices: Sequence[int], position: int) -> int:
-    """The last line of a paragraph wrapped over lines that follow each other: a line of
-    eight words or more that does not end a sentence continues on the next when that
-    begins in lower case."""
+def _wrap_end(lines: Sequence[SourceLine], indices: Sequence[int], position: int,
+              columns: wrap.Width) -> int:
+    """The last line of a paragraph wrapped over lines that follow each other
+    (:mod:`~teikit.encoder.roles.wrap` says which breaks are wraps)."""
+    depth = 0
     while position + 1 < len(indices) and indices[position + 1] == indices[position] + 1:
-        text = lines[indices[position]].text.strip(BLANKS).rstrip("\"'”’)]")
-        after = lines[indices[position + 1]].text.strip(BLANKS)
-        if len(text.split()) < 8 or text.endswith((".", "!", "?", ":", ";")):
-            break
-        if not after[:1].islower():
+        text = lines[indices[position]].text
+        depth += _depth(text)
+        then = (lines[indices[position + 2]].text if position + 2 < len(indices)
+                and indices[position + 2] == indices[position + 1] + 1 else None)
+        if not columns.wraps(text, lines[indices[position + 1]].text, depth > 0, then):
             break
         position += 1
     return position
@@ -83,7 +86,7 @@ def _bracket_end(lines: Sequence[SourceLine], indices: Sequence[int], position: 
     (at most four lines on, all in one block; ``step`` 2 in a transcript that puts a
     blank line after every line), else ``position``."""
     text = lines[indices[position]].text
-    if not text.lstrip(BLANKS).startswith("[") or _depth(text) <= 0:
+    if _depth(text) <= 0:
         return position
     depth = _depth(text)
     for ahead in range(position + 1, min(position + 5, len(indices))):

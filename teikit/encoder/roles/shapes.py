@@ -65,7 +65,7 @@ NUMBERING = re.compile(
 """``1.``, ``(a)``, ``II.``, ``Item 3.``, ``Ad 1.``, ``Article 2.``, a minute's number in its
 year (``14/53``, ``Min. 14/1953``): a numbered line."""
 
-LABEL = re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,40}?)\s*:(?:\s+(?P<value>\S.*)|\s*$)")
+LABEL = re.compile(r"^(?P<label>[^\W\d_][^:\n]{0,40}?)\s*:(?:\s+(?P<value>\S.*)|\s*$)", re.DOTALL)
 """``SUBJECT: …``, ``Present:``: a label before a colon."""
 
 LABEL_HEAD = re.compile(r"^(?:[A-Z]|[IVX]{1,4}|\d{1,2})\.$")

@@ -1,0 +1,156 @@
+"""Prose wrapped over several lines: which line breaks are the typist's, which the text's.
+
+A transcript typed or exported at a fixed width breaks every long paragraph into lines
+of nearly that width. Such a transcript shows itself by its lines: nothing is longer
+than the width (a long unbreakable word aside), and many lines come within a few
+characters of it. In such a transcript a line break is a wrap when the line is nearly
+full and the next line's first word would not have fitted after it; a line that stops
+short, with room for that word, ends its paragraph (or is a line of its own: an
+address, a field, a signature).
+
+Without a fixed width, only the plainest evidence joins two lines: a long line that
+does not end a sentence, followed by one that begins in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from teikit.encoder.roles.lexicon import lexicon, mapping, tokens
+from teikit.encoder.source import BLANKS
+from teikit.encoder.source import Line as SourceLine
+
+LONGEST_WRAP = 110
+"""No typist or exporter wraps wider than this; a transcript with many longer lines
+keeps its paragraphs on one line each."""
+NEAR_FULL = 0.2
+"""A line is full within this share of the width (ragged right margins)."""
+RAGGED = 0.1
+"""A typist's right margin wanders by this share of the width: a word that would have
+overrun the line by less than that may still have been carried to the next line, when
+the line ends in the middle of a phrase (on a word in lower case or a comma)."""
+OPEN_LINES = 4
+"""How many full lines broken inside a sentence show a fixed width."""
+_OWN_LINE = re.compile(
+    r"""(?:\(?(?:\d{1,3}|[a-h]|[ivx]{1,5})[.)]|[-–—•*·])\s    # a numbered or marked item
+      | \[(?:page|p\.)\s                                     # a page marker
+      | [^\W\d_][\w.'’/-]{0,23}(?:\s[\w.'’/-]{1,24}){0,3}\s?:(?:\s|$)  # a label
+      | -\s?\d+\s?-$                                         # '- 2 -'
+    """, re.IGNORECASE | re.VERBOSE)
+"""A line that starts something of its own and is never a wrapped line's rest."""
+_SENTENCE_END = (".", "!", "?", ":", ";")
+_CLOSERS = "\"'”’)]"
+
+
+@dataclass(frozen=True)
+class Width:
+    """The width a transcript is wrapped at, or ``None`` when it is not wrapped."""
+
+    columns: int | None
+
+    def wraps(self, line: str, after: str, in_bracket: bool = False,
+              then: str | None = None) -> bool:
+        """Whether the break between ``line`` and the next line ``after`` is a wrap
+        (``in_bracket``: a bracket opened earlier in the paragraph is still open;
+        ``then``: the line after ``after`` in the same block, if any)."""
+        text = line.strip(BLANKS)
+        rest = after.strip(BLANKS)
+        if not rest or _indent(after) > _indent(line):
+            return False  # an indented line opens a paragraph
+        own = _own_line(rest)
+        if self.columns is not None and self._fills(line.rstrip(BLANKS), rest) and (
+                in_bracket or not (own or _heading(text, rest)
+                                   or self._after_sentence(text, after, then))):
+            return True
+        return not own and _plain_wrap(text, rest)
+
+    def _after_sentence(self, text: str, after: str, then: str | None) -> bool:
+        """A line with no final punctuation that ends where it is (no word of the next
+        line would have fitted on it) after a sentence's end is a line of its own: a
+        name, an office, a heading under a paragraph. A wrapped paragraph's last line
+        ends with a full stop or another mark, and its other lines are full."""
+        rest = after.strip(BLANKS)
+        ends_there = then is None or not then.strip(BLANKS) or not self._fills(
+            after.rstrip(BLANKS), then.strip(BLANKS))
+        return (text.rstrip(_CLOSERS).endswith((".", "!", "?"))
+                and not rest.rstrip(_CLOSERS).endswith((*_SENTENCE_END, ","))
+                and len(rest.split()) <= 8 and ends_there)
+
+    def _fills(self, text: str, rest: str) -> bool:
+        """Whether ``text`` (with its indentation) leaves no room for ``rest``'s first word."""
+        assert self.columns is not None
+        if len(text) < (1 - 2 * NEAR_FULL) * self.columns:
+            return False
+        reach = len(text) + 1 + len(rest.split()[0])
+        if reach > self.columns:
+            return True
+        return reach > (1 - RAGGED) * self.columns and _ends_open(text)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(BLANKS))
+
+
+def _own_line(text: str) -> bool:
+    """A line that starts something of its own: an item, a page marker, a label, or a
+    heading of a record's metadata or a field label alone (``Rights``, ``PARTICIPANTS``)."""
+    if _OWN_LINE.match(text):
+        return True
+    words = tokens(text)
+    if not words or len(words) > 4 or text.endswith(".") or len(text) < 3:
+        return False
+    return (
+        " ".join(words) in mapping("record_headings")
+        or lexicon("field_labels").prefix(words) == " ".join(words))
+
+
+def _heading(text: str, rest: str) -> bool:
+    """A line set as a heading (most of its longer words capitalised) that ends on a
+    capitalised word, followed by a line written as a sentence that ends there too
+    (``Translated with the support of …`` under a title): two lines, not one. (Text
+    mostly in capitals says nothing.)"""
+    letters = [char for char in text if char.isalpha()]
+    if not letters or sum(char.isupper() for char in letters) >= 0.8 * len(letters):
+        return False
+    last = text.split()[-1]
+    if not last[:1].isupper() or last.endswith((".", ",")) or not rest[:1].isupper():
+        return False
+    return (_capitalised(text) >= 0.6 and _capitalised(rest) <= 0.6
+            and not _ends_open(rest))
+
+
+def _ends_open(text: str) -> bool:
+    """Whether a line stops in the middle of a phrase: on a word in lower case or a comma."""
+    words = text.split()
+    if not words or text.rstrip(_CLOSERS).endswith(_SENTENCE_END):
+        return False
+    return words[-1][:1].islower() or text.endswith(",")
+
+
+def _capitalised(text: str) -> float:
+    """The share of capitalised words among the words of four letters or more."""
+    words = [word for word in text.split() if sum(char.isalpha() for char in word) >= 4]
+    return sum(word[:1].isupper() for word in words) / len(words) if words else 0.0
+
+
+def _plain_wrap(text: str, rest: str) -> bool:
+    bare = text.rstrip(_CLOSERS)
+    return (len(bare.split()) >= 8 and not bare.endswith(_SENTENCE_END)
+            and rest[:1].islower())
+
+
+def width(lines: Sequence[SourceLine], indices: Sequence[int]) -> Width:
+    """The wrapping width of the non-blank ``indices`` of ``lines``, if they have one."""
+    lengths = [len(lines[i].text.rstrip(BLANKS)) for i in indices]
+    longer = sum(length > LONGEST_WRAP for length in lengths)
+    if not lengths or longer > max(1, len(lengths) // 50):
+        return Width(None)
+    columns = max((length for length in lengths if length <= LONGEST_WRAP), default=0)
+    full = [lines[i].text.strip(BLANKS) for i, length in zip(indices, lengths, strict=True)
+            if (1 - NEAR_FULL) * columns <= length <= columns]
+    broken = sum(not text.rstrip(_CLOSERS).endswith(_SENTENCE_END) for text in full)
+    if columns < 40 or broken < OPEN_LINES or 3 * broken < len(full):
+        return Width(None)
+    return Width(columns)

@@ -1,0 +1,163 @@
+"""Prose wrapped at a fixed width: which line breaks join, which stay.
+
+The transcripts here are invented. A transcript typed or exported at a fixed width must
+give the same paragraphs, headings and signers as the same text with one paragraph a
+line, and the transcript export must still give the wrapped text back byte for byte.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import teikit
+from teikit.encoder.roles.wrap import Width, width
+from teikit.encoder.source import split_lines
+from teikit.exporter.text import to_bytes
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+PROSE = [
+    "The harbour board has agreed to lease the old customs shed to the fishermen's "
+    "cooperative for five years, on condition that the roof is repaired before winter.",
+    "The cooperative's chairman said that his members could not pay the first year's rent "
+    "in advance, and asked whether the board would accept payment in two instalments.",
+    "After a long discussion the board resolved to accept two instalments, the first due "
+    "on signature of the lease and the second at the end of the herring season.",
+    "The secretary was asked to draft the lease and to send it to the cooperative's "
+    "lawyer in Bergen, with a copy to the municipal engineer for the repairs.",
+]
+
+
+def _columns(text: str) -> int | None:
+    lines = split_lines(text)
+    return width(lines, [i for i, line in enumerate(lines) if not line.is_blank]).columns
+
+
+def _wrapped(paragraphs: list[str], columns: int, blank: bool = True) -> str:
+    sep = "\n\n" if blank else "\n"
+    return sep.join("\n".join(textwrap.wrap(p, columns)) for p in paragraphs) + "\n"
+
+
+def test_a_wrapped_transcript_shows_its_width() -> None:
+    assert _columns(_wrapped(PROSE, 64)) == max(
+        len(line) for line in _wrapped(PROSE, 64).splitlines())
+
+
+@pytest.mark.parametrize("text", [
+    "\n".join(PROSE) + "\n",  # one paragraph a line, longer than any wrap
+    "Minutes of the Meeting\nPresent:\nMr. A. Berg\nMrs. K. Dahl\nMr. O. Lie\n",
+    "TELEGRAM\nTO FOREIGN OFFICE\nFROM OSLO\nNO. 114\nDATED 4 MAY 1961\n",
+])
+def test_a_transcript_without_a_width_has_none(text: str) -> None:
+    assert _columns(text) is None
+
+
+@pytest.mark.parametrize(("line", "after", "joined"), [
+    # the next word would not have fitted: a wrap
+    ("The board has agreed to lease the old customs shed to the", "fishermen's", True),
+    # room for the next word: the line ended there
+    ("The board has agreed to lease the shed.", "Mr. Berg", False),
+    # a label, an item, a page marker start lines of their own
+    ("The board has agreed to lease the old customs shed to the", "Subject: lease", False),
+    ("The board has agreed to lease the old customs shed to the", "2. The rent", False),
+    ("The board has agreed to lease the old customs shed to the", "(b) The rent", False),
+    ("The board has agreed to lease the old customs shed to the", "[Page 2]", False),
+    ("The board has agreed to lease the old customs shed to the", "Rights", False),
+    # a title that ends on a capitalised word, over a sentence: two lines
+    ("Report of the Harbour Board on the Lease of the Customs Shed Bergen",
+     "Translated with the support of the Sandvik Fund", False),
+    # a title wrapped after a preposition goes on
+    ("Report of the Harbour Board on the Lease of the Old Customs Shed in",
+     "Bergen", True),
+    # a sentence's end over a short line with no final stop: a name, not the rest
+    ("The meeting closed at a quarter past eleven in the evening, as usual.",
+     "A. Berg", False),
+])
+def test_which_breaks_are_wraps(line: str, after: str, joined: bool) -> None:
+    assert Width(68).wraps(line, after) is joined
+
+
+def test_a_bracket_left_open_carries_the_line_on_past_a_label() -> None:
+    line = "The lease was signed the same day [Note by the"
+    assert not Width(48).wraps(line, "translator: in Bergen.]")
+    assert Width(48).wraps(line, "translator: in Bergen.]", in_bracket=True)
+
+
+def test_without_a_width_only_a_lower_case_continuation_joins() -> None:
+    plain = Width(None)
+    assert plain.wraps("the board has agreed to lease the old customs shed to the",
+                       "fishermen's cooperative")
+    assert not plain.wraps("the board has agreed to lease the old customs shed to the",
+                           "Fishermen's cooperative")
+
+
+def test_a_wrapped_letter_reads_like_its_unwrapped_self() -> None:
+    head = ("HARBOUR BOARD OF BERGEN\nBergen, 2 October 1957\n\n"
+            "To the Fishermen's Cooperative, Bergen\n\nDear Sirs,\n\n")
+    foot = "\nYours faithfully,\n\nA. Berg\nSecretary\n"
+    plain = teikit.encode_text(head + "\n\n".join(PROSE) + "\n" + foot)
+    wrapped = teikit.encode_text(head + _wrapped(PROSE, 60) + foot)
+    for result in (plain, wrapped):
+        root = result.tree.getroot()
+        paragraphs = root.xpath("//t:body//t:p", namespaces=NS)
+        assert [" ".join("".join(p.itertext()).split()) for p in paragraphs] == PROSE
+        assert [s.text for s in root.xpath("//t:signed", namespaces=NS)] == ["A. Berg"]
+        assert root.xpath("//t:salute", namespaces=NS)
+
+
+def test_a_note_over_two_lines_is_one_note() -> None:
+    text = _wrapped([PROSE[0] + " [Translator's note: the original gives the rent in "
+                     "kroner per square metre.] " + PROSE[1], PROSE[2]], 58)
+    result = teikit.encode_text(text)
+    notes = result.tree.getroot().xpath("//t:note[@type='translator']", namespaces=NS)
+    assert len(notes) == 1
+    assert to_bytes(result.tree, "transcript") == text.encode()
+
+
+_WORD = st.text(alphabet="abcdefghklmnoprstuwyz", min_size=2, max_size=11)
+"""Words of two letters or more, never roman numerals: a line that opens with ``a.`` or
+``iv.`` is an item's number."""
+_SENTENCE = st.lists(_WORD, min_size=4, max_size=18).map(
+    lambda words: " ".join(words).capitalize() + ".")
+_PARAGRAPH = st.lists(_SENTENCE, min_size=2, max_size=5).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_PARAGRAPH, min_size=2, max_size=6), st.integers(min_value=48, max_value=100),
+       st.booleans())
+def test_wrapped_paragraphs_come_back_whole(paragraphs: list[str], columns: int,
+                                            blank: bool) -> None:
+    """Paragraphs wrapped at any width, with or without blank lines between them when
+    each ends short of the width, are read as the same paragraphs and read back."""
+    text = _wrapped(paragraphs, columns, blank=True)
+    if not blank:  # single-spaced: a paragraph's last line must show where it ends
+        last_lines = [textwrap.wrap(p, columns)[-1] for p in paragraphs[:-1]]
+        if any(len(line) > columns - 14 for line in last_lines):
+            blank = True
+        else:
+            text = _wrapped(paragraphs, columns, blank=False)
+    result = teikit.encode_text(text)
+    assert to_bytes(result.tree, "transcript") == text.encode()
+    found = result.tree.getroot().xpath("//t:body//t:p", namespaces=NS)
+    if _columns(text) is not None:
+        assert ["".join(p.itertext()).split() for p in found] == [
+            p.split() for p in paragraphs]
+
+
+@pytest.mark.parametrize(("mark", "xpath"), [
+    ("[Omitted here is a list of\nthe firms concerned.]", "//t:gap[@reason='editorial']"),
+    ("[1 paragraph not\ndeclassified]", "//t:gap[@reason='redacted']"),
+    ("[2 words\nillegible]", "//t:gap[@reason='illegible']"),
+    ("[underlined in\nthe original]", "//t:note[@type='editorial']"),
+    ("[illegible\nsignature]", "//t:gap"),
+])
+def test_a_bracket_broken_over_two_lines_keeps_its_meaning(mark: str, xpath: str) -> None:
+    text = f"The harbour board agreed to the lease {mark} and closed the meeting.\n"
+    result = teikit.encode_text(text)
+    assert result.tree.getroot().xpath(xpath, namespaces=NS)
+    assert not result.tree.getroot().xpath("//t:supplied", namespaces=NS)
+    assert to_bytes(result.tree, "transcript") == text.encode()
