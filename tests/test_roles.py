@@ -52,6 +52,27 @@ def test_every_family_reads_back_and_validates(path: Path) -> None:
 
 FACTS = {
     # file: (layout, title, principal date, signers)
+    "letter_italian_fto": ("letter", None, "1963-06-12", ["f.to Guido Ranieri"]),
+    "minutes_dash_offices_marks": (
+        "minutes", "Acta da terceira reunião da Comissão Mista Luso-Cabo-Verdiana", "1976-03-04",
+        ["O Presidente, (a) Rui Valadares", "O Secretário, (a) Aristides Lopes"]),
+    "protocol_name_dash_office": (
+        "protocol", "Protocol on the Delivery of Rice Mills", None,
+        ["Imre Szalontai – Head of the Trade Delegation", "Chairman – U Tin Maung"]),
+    "note_verbale_addressee_foot": ("note", "NOTE VERBALE", "1965-04-02", []),
+    "despatch_file_number_top": (
+        "letter", "MONGOLIA: THE WINTER LOSSES OF LIVESTOCK", "1961-03-03", ["R. H. Ashworth"]),
+    "memo_polish_labels_drafter": (
+        "memorandum", "Deliveries of Polish Coal to the Port of Alexandria", "1957-04-03",
+        ["Sporządził: J. Mazur"]),
+    "telegram_fields_on_one_line": (
+        "memorandum", "VISIT OF THE ETHIOPIAN TRADE MISSION", "1961-04-03", ["SEGNI"]),
+    "foot_marks_central_europe": (
+        "memorandum", "Memorandum for the Minister", "1958-05-07", ["v z. Ing. Karel Dvořák"]),
+    "report_name_mark_after": ("letter", "Feljegyzés", "1961-03-14", ["Szalai Gábor s.k."]),
+    "report_office_over_marked_name": (
+        "letter", None, "1962-02-09", ["(—) Stefan Wiśniewski"]),
+    "letter_ia_title_office": ("letter", None, "1966-10-06", ["i.A. Dr. Werner Pohl"]),
     "letter_wrapped_blank_lines": (
         "letter", "Deliveries of Finnish sawn timber to the port of Trieste and the question "
         "of storage", "1951-03-03", ["Eero Paasilinna"]),
@@ -212,6 +233,8 @@ def test_no_structure_is_warned_about() -> None:
     ("Halina Wąsowicz", 0.75), ("M. ZAHARIEVA", 1.0), ("Kowalczyk", 0.45),
     ("周恩来 (Zhou Enlai)", 0.9), ("ʿAlī al-Ḥasan", 0.75), ("P. Lowe and D. Kerr", 1.0),
     ("Ministry of Foreign Affairs", 0.0), ("the meeting closed", 0.0),
+    ("płk dypl. Marian Kowalczyk", 0.75), ("Szalai Gábor s.k.", 0.75), ("Novák v.r.", 0.45),
+    ("gen. the meeting", 0.0),
 ])
 def test_name_likeness(text: str, likeness: float) -> None:
     assert name_likeness(text) == likeness

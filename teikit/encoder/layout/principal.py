@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from teikit.encoder.dates import ParsedDate, find_dates
+from teikit.encoder.dates import ParsedDate, find_dates, parse_date
 from teikit.encoder.roles.features import year_less
 from teikit.encoder.roles.grammar import FOOT, TOP, Decision
 from teikit.encoder.roles.lexicon import lexicon
@@ -111,6 +111,23 @@ def _entry_date(decision: Decision, year: int | None) -> ParsedDate | None:
     return year_less(line.lead_partial.text, year, line.dates)
 
 
+_PARTS = re.compile(r"\s+[–—-]\s+|;\s+|\s{3,}")
+
+
+def _labelled(decision: Decision) -> ParsedDate | None:
+    """A date after its label among other fields on one line (``N. 412 – DATA 17.09.60 –
+    ORE 1730``): read whole, as in a field of its own."""
+    for part in _PARTS.split(decision.line.text):
+        words = part.split()
+        label = lexicon("date_labels").prefix(tuple(w.lower().rstrip(":") for w in words[:3]))
+        if label is None or len(words) <= len(label.split()):
+            continue
+        found = parse_date(" ".join(words[len(label.split()):]), decision.line.dates)
+        if found is not None and (found.when or found.from_):
+            return found
+    return None
+
+
 def _full(decision: Decision) -> ParsedDate | None:
     """A date to the day in any line of the top (a telegram's ``SENT 3RD JUNE 1963``)."""
     found = _dated(decision)
@@ -124,6 +141,7 @@ def date(decisions: Sequence[Decision]) -> ParsedDate | None:
         (_dated(d) for d in first
          if d.role == "field" and lexicon("date_labels").prefix(d.line.words)),
         (_dated(d) for d in first if d.zone == TOP and d.role in {"dateline", "received"}),
+        (_labelled(d) for d in first if d.zone == TOP and d.role != "mark"),
         (_entry_date(d, context_year([d.line for d in decisions])) for d in decisions),
         (_heading_date(d) for d in first if d.zone == TOP and d.role in {"heading", "kind"}),
         (_full(d) for d in first if d.zone == TOP and d.role != "mark"),

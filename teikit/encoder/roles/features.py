@@ -18,6 +18,9 @@ from teikit.encoder.roles.lexicon import lexicon, tokens
 from teikit.encoder.roles.memo import feature
 from teikit.encoder.roles.names import name_likeness
 
+_MARK_BEFORE_NAME = re.compile(r"^(?:\(?a\)|\(s\)|/s/|\(signed\)|f\.to|fdo\.|gez\.)\s+", re.I)
+"""A signature mark between an office and its name (``(a)``: Portuguese *assinado*)."""
+
 _GLOSSED = re.compile(r"([^()\[\]]{2,40}?)\s*(?:\(([^()]{2,40})\)|\[([^\[\]]{2,40})\])")
 _INITIALS = re.compile(r"(?:[^\W\d_a-z]\.\s?){2,4}")
 _GUTTER = re.compile(r"\S(?: {3,}|\t)\s*\S")
@@ -121,12 +124,13 @@ class Line:
 
     @feature
     def name_and_office(self) -> float:
-        """For ``A. McLeod, President``, ``Chairwoman: M. Holm`` or ``N. Holm (chairman)``:
-        how much one part looks like a name when the other names an office or a unit (else
-        0)."""
+        """For ``A. McLeod, President``, ``Chairwoman: M. Holm``, ``N. Holm (chairman)``,
+        ``Chairman – P. Silva`` or ``O Presidente, (a) A. Lobo``: how much one part looks
+        like a name (a signature mark before it left out) when the other names an office
+        or a unit (else 0)."""
         if self.size > 9:
             return 0.0
-        for mark in (",", ":", "("):
+        for mark in (",", ":", "(", " – ", " — ", " - "):
             first, found, second = self.text.partition(mark)
             if not found:
                 continue
@@ -137,7 +141,7 @@ class Line:
             for name, office in ((first, second), (second, first)):
                 words = tokens(office)
                 if lexicon("role_words").find(words) or lexicon("org_words").find(words):
-                    likeness = name_likeness(name)
+                    likeness = name_likeness(_MARK_BEFORE_NAME.sub("", name.strip()))
                     if likeness >= 0.75:
                         return likeness
         return 0.0

@@ -18,6 +18,9 @@ _MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u06
           "\u0900-\u0dff\u0e31-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff")
 """Combining marks (and the Indic blocks whole): a word goes on through its vowel signs."""
 _TOKEN = re.compile(rf"\w[\w{_MARKS}'’.&-]*|&")
+_ELIDED = re.compile(r"^(l|d|dell|dall|all|nell|sull|un|qu)'(?=\w{3})")
+"""A French or Italian article or preposition elided before a word (``l'ambasciatore``,
+``dell'ambasciata``, ``d'affaires``): a word of its own."""
 
 
 def tokens(text: str) -> tuple[str, ...]:
@@ -28,6 +31,9 @@ def tokens(text: str) -> tuple[str, ...]:
         if raw.isalnum():  # most words: nothing to strip
             found.append(raw)
             continue
+        if elided := _ELIDED.match(raw):
+            found.append(elided.group())
+            raw = raw[elided.end():]
         word = raw if "." in raw[:-1] else raw.rstrip(".")
         found.append(word.strip("-'") or raw)
     return tuple(found)

@@ -16,10 +16,11 @@ from teikit.encoder.roles.lexicon import lexicon, tokens
 _TRAILING_REF = re.compile(r"(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[^\W\d])\d{1,2})$")
 
 SIGNED_BY_HAND = re.compile(
-    r"\s+(?:\(?(?:m\.\s?p\.|e\.\s?h\.|manu propria)\)?|[(\[](?:signed|sgd\.?|s\.?|signature|"
-    r"signé|gez\.?|firmado|подпись)[)\]])$", re.IGNORECASE)
-"""``Holzinger m.p.``, ``Huber e.h.``, ``John Mallory (signed)``: the mark that the name was
-signed, after it."""
+    r"\s+(?:\(?(?:m\.\s?p\.|e\.\s?h\.|s\.\s?k\.|v\.\s?r\.|l\.\s?r\.|manu propria)\)?"
+    r"|[(\[](?:signed|sgd\.?|s\.?|signature|signé|gez\.?|firmado|firma|firmato|assinado|ass\."
+    r"|podpis|подпись|υπογραφή|unterschrift)[)\]])$", re.IGNORECASE)
+"""``Holzinger m.p.``, ``Huber e.h.``, ``Ördögh Kálmán s.k.``, ``Novák v.r.``, ``John Mallory
+(signed)``: the mark that the name was signed by hand, after it."""
 _GAP = re.compile(r"\[(?:illegible|unreadable|\?|[.…\s]+)\]\s*", re.IGNORECASE)
 """``[illegible] Petrescu``: a part of the name that could not be read."""
 _PARENTHESISED = re.compile(r"^\(([^()]+)\)$")
@@ -64,7 +65,7 @@ def name_likeness(text: str) -> float:
     joined = _JOINED.split(text)
     if len(joined) > 1:
         return min(name_likeness(part) for part in joined)
-    words = text.split()
+    words = _without_titles(text.split())
     if not 0 < len(words) <= 5:
         return 0.0
     if lexicon("legal_forms").at(tokens(words[-1]), 0):
@@ -91,6 +92,18 @@ def name_likeness(text: str) -> float:
         score *= 0.5  # "Hon. Secretary", "Eastern Division": an office or a body
     return score
 
+
+
+def _without_titles(words: list[str]) -> list[str]:
+    """The words after the titles in lower case that open a name (``płk dypl. Tadeusz
+    Gajewski``: a colonel of the staff college); a capitalised title counts as a word of
+    the name, as before."""
+    titles = lexicon("titles").words
+    start = 0
+    while start < len(words) - 1 and words[start][:1].islower() and (
+            words[start].rstrip(".").lower() in titles):
+        start += 1
+    return words[start:]
 
 
 def person_lead(text: str) -> float:

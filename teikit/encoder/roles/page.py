@@ -41,6 +41,12 @@ class Page:
         return found
 
     @feature
+    def addressed(self) -> str:
+        """The running text in lower case, for what it addresses (``presents its
+        compliments to the Portuguese Foreign Ministry``)."""
+        return " ".join(" ".join(self.lines[n].text.split()) for n in self.prose).lower()
+
+    @feature
     def first_prose(self) -> int:
         return self.prose[0] if self.prose else len(self.lines)
 

@@ -20,11 +20,13 @@ PAGE = re.compile(
 SIGNATURE_MARK = re.compile(
     r"^(?:\[\s*(?:illegible |unreadable |handwritten )?(?:signature|signed|initials?|"
     r"initialled|initialed)(?: illegible)?\s*\]|/s/|\((?:signed|sgd\.?|s|sig\.|gez\.|signé|"
-    r"firmado|firmato|подпись|podpis|L\.\s?S\.)\)|sgd\.|gez\.|signé\b|fdo\.|f\.to\b)",
+    r"firmado|firmato|firma|assinado|ass\.|подпись|podpis|υπογραφή|unterschrift|L\.\s?S\.|[—–-])\)"
+    r"|sgd\.|gez\.|signé\b|fdo\.|f\.to\b|ass\.\s|v\.?\s?z\.\s|i\.\s?[AV]\.(?:\s|$))",
     re.IGNORECASE,
 )
 """``[signature]``, ``[illegible signature]``, ``/s/``, ``(signed)``, ``(s)``, ``gez.``,
-``(signé)``, ``fdo.``, ``(L.S.)`` (the place of the seal) opening a line."""
+``(signé)``, ``fdo.``, ``f.to``, ``(—)``, ``ass.``, ``(L.S.)`` (the place of the seal)
+opening a line; ``v z.`` and ``i.A.`` / ``i.V.`` (signed for the head of the office) too."""
 
 NOT_SIGNED = re.compile(r"^\[(?:File copy |Copy |Original )?(?:not signed|unsigned)\.?\]$",
                         re.IGNORECASE)
@@ -37,6 +39,12 @@ SOURCE_NOTE = re.compile(
 )
 """An archive file reference printed above a document (``File No. 861.00/1990``)."""
 
+FILE_NUMBER = re.compile(
+    r"^(?:\((?:[A-Z]{1,6}[ ./-]?)?\d{1,6}(?:[/.-]\d{1,6})+\)"
+    r"|(?:[A-Z]{1,6}[ ./-]?)?(?=[\d/.-]*\d{3})\d{1,6}(?:[/.-]\d{1,6})+)$")
+"""A file number alone: ``(1041/57)``, ``1041/57``, ``POL 27/3/114`` (in brackets, or with a
+group of three digits or more: not a minute's number such as ``14/53``)."""
+
 KIND_LABEL = re.compile(r"^\[[A-Z][\w —–-]{2,40}\.?\]\d{0,3}$")
 """A bracketed label such as ``[Telegram]`` or ``[Translation.]`` (the kind is checked
 against the kind list)."""
@@ -46,7 +54,7 @@ RECEIVED = re.compile(r"^\[(?:Received|Rec'd|Recd\.)\b.{0,80}\]$", re.IGNORECASE
 
 REFERENCE = re.compile(
     r"(?:^|\s)(?:No|Nr|N[º°o]|№|Ref|Reg|Ser)\.?\s*:?\s*"
-    r"(?=[\w./-]*\d)[\w][\w./-]{0,24}\.?\]?$|^(?:No|Nr|N[º°o]|№)\.?\s*\d"
+    r"(?=[\w./-]*\d)[\w][\w./-]{0,24}\.?\]?$|^(?:No|Nr|N[º°o]|№|N\.)\.?\s*\d"
     r"|^(?:(?:Our|Your|My)\s+)?Ref(?:erence)?\.?\s*:?\s*(?=[\w./ -]{0,30}\d)"
     r"[\w][\w./-]{0,24} [\w./-]{1,12}\.?$", re.IGNORECASE)
 """A line ending with a reference number: ``No. 417/1961``, ``Nº 418``, ``Ref.: JPF/MD 0213``

@@ -57,9 +57,17 @@ def _above_signature(ctx: Context, line: Line) -> bool:
 
 
 def sign_mark(ctx: Context, line: Line) -> Evidence | None:
-    if not (shapes.SIGNATURE_MARK.match(line.text) or shapes.NOT_SIGNED.match(line.text)):
-        return None
-    return Evidence().add(4.0, "a signature mark")
+    if shapes.SIGNATURE_MARK.match(line.text) or shapes.NOT_SIGNED.match(line.text):
+        return Evidence().add(4.0, "a signature mark")
+    signed = _SIGNED_LETTER.match(line.text)
+    if signed and ctx.after_text(line) and name_likeness(line.text[signed.end():]) >= 0.75:
+        return Evidence().add(3.0, "'a)' (signed) before a name")
+    return None
+
+
+_SIGNED_LETTER = re.compile(r"^a\)\s+(?=[^\W\d_])")
+"""``a) Henrique Paiva``: Portuguese *assinado*, the copy's word that the name signed (an
+item's letter only before running text, not before a name alone)."""
 
 def _valediction_with_name(line: Line) -> bool:
     """``your brother Vittorio``: a closing formula with the name at its end."""
@@ -133,7 +141,9 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.5, "a name in a script without case under a name")
     corporate = (line.has("org_words") and (line.capitalised >= 0.6 or line.caps)
                  and not line.has("role_words") and not line.starts("on_behalf"))
-    if corporate and line.name < 0.45:
+    if corporate and line.name < 0.45 and _addressed_in_text(ctx, line):
+        ev.add(-1.0, "the body the text is addressed to")
+    elif corporate and line.name < 0.45:
         ev.add(1.5, "an organisation signs")
         above = ctx.prev(line)
         if above is not None and not above.sentence and above.size <= 10 and (
@@ -268,4 +278,16 @@ def foot_address(ctx: Context, line: Line) -> Evidence | None:
         return Evidence().add(2.0, "under an address at the foot")
     if any(ch.isdigit() for ch in line.text) and "," in line.text:
         return Evidence().add(1.0, "a street address after the text")
+    if _addressed_in_text(ctx, line):
+        return Evidence().add(2.0, "the body the text is addressed to")
     return None
+
+
+def _addressed_in_text(ctx: Context, line: Line) -> bool:
+    """``Portuguese Foreign Ministry, Lisbon`` under a note that ``presents its compliments
+    to the Portuguese Foreign Ministry``: the addressee, named at the foot without ``To``."""
+    body = line.text.split(",")[0].strip().rstrip(".").lower()
+    if len(body.split()) < 2 or not (line.has("org_words") or line.capitalised >= 0.6):
+        return False
+    text = ctx.page.addressed
+    return f" to the {body}" in text or f" to {body}" in text

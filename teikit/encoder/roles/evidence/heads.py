@@ -136,8 +136,8 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
             and line.size <= 3 and line.end not in ".:!?" and line.date is None
             and line.label is None and not line.starts("classification"))
     if not (organisation or line.caps or digits or between or town) or (
-            line.capitalised < 0.5 and not (digits or between)):
-        return None
+            line.capitalised < 0.5 and not (digits or between or line.starts("org_words"))):
+        return None  # an office's name may capitalise its first word only (Ministerstvo …)
     ev = Evidence()
     if between and not (organisation or line.caps or digits):
         ev.add(1.5, "between lines of a letterhead")
@@ -149,7 +149,9 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.5, f"a sender's particulars '{contact}'")
     if line.caps:
         ev.add(1.0, "capitals")
-    if digits and line.date is None:
+    if digits and line.date is None and not contact and shapes.REFERENCE.search(line.text):
+        ev.add(-1.0, "a reference number")
+    elif digits and line.date is None:
         ev.add(0.5, "numbers (street, telephone)")
     if ctx.at(line) <= 2:
         ev.add(0.5, "at the top")
@@ -157,7 +159,9 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
         ev.add(0.5, "under a letterhead-like line")
     if line.starts("kind_words") or line.starts("address_openers") or is_to_whom(line):
         ev.add(-1.5, "opens like a heading or an address")
-    if line.date is not None or (line.label is not None and not contact):
+    if line.known_label is not None and not contact:
+        ev.add(-2.0, f"a field label '{line.known_label}'")
+    elif line.date is not None or (line.label is not None and not contact):
         ev.add(-1.0, "a date or a field")
     return ev
 
@@ -177,6 +181,9 @@ def classification(ctx: Context, line: Line) -> Evidence | None:
     return Evidence().add(3.0, f"classification '{found}'")
 
 def reference(ctx: Context, line: Line) -> Evidence | None:
+    if (shapes.FILE_NUMBER.match(line.text) and line.date is None
+            and ctx.before_text(line)):
+        return Evidence().add(2.0, "a file number alone above the text")
     if line.size > 8 or not shapes.REFERENCE.search(line.text):
         return None
     if shapes.SOURCE_NOTE.match(line.text):
