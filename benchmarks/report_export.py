@@ -41,8 +41,10 @@ from test_export_text import CORPUS, WORD, coverage, expected_words, load
 
 import teikit
 from teikit.exporter.html.toc import MANY_ENTRIES, MIN_CHARACTERS, MIN_ENTRIES
+from teikit.exporter.text.writer import LINE_END_HYPHENS
 
 LEIDEN = re.compile(r"[()\[\]⟨⟩⟦⟧{}]")
+LINE_END_HYPHEN = re.compile(rf"[{''.join(LINE_END_HYPHENS)}]\s+")
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 VIEWS = (("html", "reading"), ("text", "reading"), ("text", "transcript"))
 
@@ -128,7 +130,7 @@ def page_words(page: lxml.html.HtmlElement) -> str:
     for block in article.xpath(f".//*[{' or '.join(BLOCK_TEST)}]"):
         block.tail = " " + (block.tail or "")
         block.text = " " + (block.text or "")
-    text = article.text_content()
+    text = LINE_END_HYPHEN.sub("", article.text_content())  # the reading text joins them
     return f"{text} {LEIDEN.sub('', text)}"
 
 

@@ -88,6 +88,8 @@ ROWS: list[tuple[str, str, list[str] | int]] = [
     ("linking-xinclude", "//p[@class='xinclude']", ["(not included: parts/missing-a.xml)"]),
     ("linking-xinclude", f"//div[{has_class('body')}]//p[{has_class('p')}]",
      ["The words from A to C follow.", "Part B is not yet written."]),
+    # words broken at a line's end: the page keeps the source's lines
+    ("core-hyphenation", f"//div[{has_class('body')}]/p/br", 4),
     # a dictionary: entries, headwords, grammar, numbered senses
     ("dictionaries-entries", f"//article//div[{has_class('entry')}]", 3),
     ("dictionaries-entries", f"//div[{has_class('entry')}]/span[{has_class('form')}]",

@@ -30,6 +30,7 @@ from teikit.exporter.text import reading, to_text
 from teikit.exporter.text.policy import CONTAINERS, SPACED_GROUPS
 from teikit.exporter.text.reading import reading_text
 from teikit.exporter.text.rules import is_omitted, layout, tei_name
+from teikit.exporter.text.writer import LINE_END_HYPHENS
 from teikit.tei import TEI_NS, parse_file
 
 from conftest import DATA
@@ -39,6 +40,8 @@ CASES = sorted([*TEXT_DATA.glob("*.xml"), *(DATA / "html").glob("*.xml")])
 REGEN = os.environ.get("TEIKIT_REGEN") == "1"
 WORD = re.compile(r"\w+")
 JOIN = "\x00"
+LINE_END = "\x01"
+"""A line break: after a line-end hyphen (a soft hyphen, ``¬``) the word goes on."""
 APPARATUS = ("listApp",)
 
 
@@ -97,6 +100,8 @@ def pieces(element: etree._Element, apparatus: bool) -> Iterator[str]:
         inside = in_apparatus(child, apparatus)
         if name == "lb" and (child.get("break") == "no" or child.get("type") == "inWord"):
             yield JOIN
+        elif name == "lb":
+            yield LINE_END
         elif not is_omitted(child, "end", inside) and name != "gap":
             edge = " | " if separated(child, name, inside) else ""
             yield edge
@@ -110,6 +115,8 @@ def pieces(element: etree._Element, apparatus: bool) -> Iterator[str]:
 
 def expected_words(tree: etree._ElementTree) -> Counter[str]:
     text = " | ".join("".join(pieces(t, in_apparatus(t, False))) for t in texts(tree.getroot()))
+    hyphens = "".join(LINE_END_HYPHENS)
+    text = re.sub(rf"[{hyphens}]\s*{LINE_END}\s*", "", text).replace(LINE_END, " | ")
     return Counter(WORD.findall(re.sub(rf"\s*{JOIN}\s*", "", text)))
 
 

@@ -26,6 +26,8 @@ def _note(reading: Reading, element: etree._Element, scope: Scope) -> None:
 def _lb(reading: Reading, element: etree._Element, scope: Scope) -> None:
     if element.get("break") == "no" or element.get("type") == "inWord":
         reading.out.glue()
+    elif reading.out.unhyphenate():
+        return  # "sum\u00ad<lb/>mus" (a soft hyphen, a "¬" at the line's end): one word
     elif scope.lines:
         reading.out.brk(LINE)
     else:

@@ -20,6 +20,10 @@ PARAGRAPH: Final = 2
 """A paragraph break: a blank line."""
 
 
+LINE_END_HYPHENS: Final = ("\u00ad", "¬", "⸗")
+"""Signs that only mark a word broken at the end of a line (a plain hyphen may be part of
+the word: ``Vor- und Nachteil``)."""
+
 RUN_IN_ENDS: Final = (".", ":", ",", ";", "—", "-")
 """Punctuation a run-in label may end with already (no mark is added after it)."""
 
@@ -74,6 +78,19 @@ class Writer:
         the end of a line)."""
         self._trim()
         self.glued = True
+
+    def unhyphenate(self) -> bool:
+        """At a line break: when the text so far ends with a line-end hyphen that is only
+        that (a soft hyphen, ``¬``, ``⸗``: :data:`LINE_END_HYPHENS`), leave it out and join
+        what follows to the word it broke; True when it did."""
+        self._trim()
+        if not self.parts or not self.parts[-1].endswith(LINE_END_HYPHENS):
+            return False
+        self.parts[-1] = self.parts[-1][:-1]
+        if not self.parts[-1]:
+            self.parts.pop()
+        self.glued = True
+        return True
 
     def _trim(self) -> None:
         while self.parts and self.parts[-1].endswith(" "):
