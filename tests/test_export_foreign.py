@@ -20,6 +20,7 @@ from test_export_text import coverage
 
 from teikit.exporter.html import to_html
 from teikit.exporter.html.direction import direction
+from teikit.exporter.speakers import readable
 from teikit.exporter.text import reading
 from teikit.tei import parse_file
 
@@ -90,6 +91,13 @@ ROWS: list[tuple[str, str, list[str] | int]] = [
      ["The words from A to C follow.", "Part B is not yet written."]),
     # words broken at a line's end: the page keeps the source's lines
     ("core-hyphenation", f"//div[{has_class('body')}]/p/br", 4),
+    # transcribed speech: each turn under its speaker's name, noises in parentheses
+    ("spoken-debate", f"//div[{has_class('u')}]/p[{has_class('speaker')}]",
+     ["Anna Fisher", "Tom Smith.1950"]),
+    ("spoken-debate", f"//div[{has_class('u')}]/p[{has_class('seg')}]", [
+        "The sitting is open.", "The ferry is late again (murmurs) as you know.",
+        "Then let us row … ourselves."]),
+    ("spoken-debate", f"//p[{has_class('kinesic')}]", ["(Applause.)"]),
     # a dictionary: entries, headwords, grammar, numbered senses
     ("dictionaries-entries", f"//article//div[{has_class('entry')}]", 3),
     ("dictionaries-entries", f"//div[{has_class('entry')}]/span[{has_class('form')}]",
@@ -148,3 +156,11 @@ def test_reading_text_keeps_every_word(source: Path) -> None:
 ])
 def test_writing_direction(lang: str, expected: str) -> None:
     assert direction(lang) == expected
+
+
+@pytest.mark.parametrize(("pointer", "expected"), [
+    ("#IvanSmith.1941", "Ivan Smith.1941"), ("#jan_novak", "jan novak"),
+    ("people.xml#MaryOBrien", "Mary OBrien"), ("#ČapekKarel", "Čapek Karel"), ("#x", "x"),
+])
+def test_a_speaker_without_an_entry_is_named_by_the_pointer(pointer: str, expected: str) -> None:
+    assert readable(pointer) == expected

@@ -132,6 +132,9 @@ class Shared:
     """Elements a team's XSLT renders (``--xslt``, :mod:`.xslt`), and how."""
     unruled: Counter[str] = field(default_factory=Counter)
     """Elements rendered without a rule of their own, by name (``teikit export --report``)."""
+    document_ids: dict[str, etree._Element] | None = None
+    """Every ``xml:id`` of the document, header included (built when first needed: who
+    speaks an utterance, :mod:`.rules.spoken`)."""
     unnumbered: int = 0
     """How many of the footnotes are keyed by a letter (they have no ``@n``)."""
     _suffixes: dict[str, int] = field(default_factory=dict)

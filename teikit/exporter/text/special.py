@@ -11,9 +11,11 @@ from lxml import etree
 
 from teikit.exporter.pointers import pointer_label
 from teikit.exporter.segments import is_row
+from teikit.exporter.speakers import speaker_names
 from teikit.exporter.text import policy
 from teikit.exporter.text.rules import Scope, inner_scope, is_omitted, layout, parent_name, tei_name
-from teikit.exporter.text.writer import LINE
+from teikit.exporter.text.writer import LINE, PARAGRAPH
+from teikit.tei import TEI_NS
 
 if TYPE_CHECKING:
     from teikit.exporter.text.reading import Reading
@@ -156,11 +158,48 @@ def _seg(reading: Reading, element: etree._Element, scope: Scope) -> None:
     reading.out.brk(level)
 
 
+def _utterance(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    """A turn of speech: ``Speaker: words``, each of its segments on a line of its own."""
+    level, line = min(PARAGRAPH, scope.cap), min(LINE, scope.cap)
+    reading.out.brk(level)
+    who = element.get("who") or ""
+    if who.strip():
+        reading.out.text(speaker_names(who, reading.ids))
+        reading.out.run_in(":")
+    if element.text and element.text.strip():  # spaces would end the speaker's line
+        reading.out.text(element.text)
+    for child in element:
+        segment = tei_name(child) == "seg"
+        reading.out.brk(line if segment else 0)
+        reading.element(child, scope)
+        reading.out.brk(line if segment else 0)
+        if child.tail:
+            reading.out.text(child.tail)
+    reading.out.brk(level)
+
+
+def _happening(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    """A noise, a gesture, an event: its description in parentheses (a paragraph of its
+    own between turns)."""
+    level = min(PARAGRAPH if parent_name(element) in policy.CONTAINERS else 0, scope.cap)
+    reading.out.brk(level)
+    desc = element.find(f"{{{TEI_NS}}}desc")
+    reading.out.text("(")
+    reading.children(desc if desc is not None else element, scope)
+    reading.out.text(")")
+    reading.out.brk(level)
+
+
+def _pause(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    reading.out.text(" … ")
+
+
 Special = Callable[["Reading", etree._Element, Scope], None]
 SPECIAL: Mapping[str, Special] = {
     "note": _note, "lb": _lb, "gap": _gap, "space": _space, "g": _g,
     "speaker": _speaker, "roleDesc": _cast_part, "actor": _cast_part, "item": _item,
-    "label": _label, "app": _app, "ptr": _ptr, "seg": _seg,
+    "label": _label, "app": _app, "ptr": _ptr, "seg": _seg, "u": _utterance,
+    "vocal": _happening, "kinesic": _happening, "incident": _happening, "pause": _pause,
     **dict.fromkeys(policy.SPACED_GROUPS, _spaced),
 }
 """Elements whose reading needs a decision of their own."""
