@@ -199,3 +199,77 @@ def test_what_follows_the_root_is_read(tail: bytes, tmp_path: Path) -> None:
     assert not parts.holds_in_parts(path, plan)
     path.write_bytes(etree.tostring(_large(3), encoding="utf-8"))
     assert parts.holds_in_parts(path, plan)
+
+
+def _compare(path: Path, monkeypatch: pytest.MonkeyPatch, schemas: list[Path] | None,
+             options: Options | None = None) -> tuple[batch.FileResult, list[Path]]:
+    """The result of ``path`` read as a stream where it can be, which must be the usual
+    one, and the files the check loaded whole."""
+    usual = validate_paths([path], schemas, options=options)[0]
+    loaded: list[Path] = []
+    load = batch._load
+
+    def watched(path: Path, job: batch._Job) -> object:
+        loaded.append(path)
+        return load(path, job)
+
+    monkeypatch.setattr(batch, "STREAM_ABOVE", 1)
+    monkeypatch.setattr(batch, "_load", watched)
+    [result] = validate_paths([path], schemas, options=options)
+    assert result.diagnostics == usual.diagnostics
+    assert result.choice is not None and usual.choice is not None
+    assert result.choice.label == usual.choice.label
+    return result, loaded
+
+
+def _not_teikits(tree: etree._ElementTree) -> etree._ElementTree:
+    for application in tree.iter(f"{T}appInfo"):
+        application.getparent().remove(application)  # type: ignore[union-attr]
+    return tree
+
+
+def test_a_file_without_schema_is_read_as_a_stream_against_tei_all(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "doc.xml"
+    path.write_bytes(etree.tostring(_not_teikits(_large(6)), encoding="utf-8"))
+    result, loaded = _compare(path, monkeypatch, None)
+    assert result.valid and loaded == []
+    assert result.choice is not None and result.choice.reason == "tei_all"
+
+
+def test_teikits_own_schemas_need_the_whole_tree(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """teikit.sch resolves pointers against every xml:id: not a rule of one part."""
+    path = tmp_path / "doc.xml"
+    path.write_bytes(etree.tostring(_large(6), encoding="utf-8"))
+    result, loaded = _compare(path, monkeypatch, None)
+    assert result.choice is not None and result.choice.reason == "teikit"
+    assert loaded == [path]
+
+
+def test_a_second_header_naming_teikit_is_checked_the_usual_way(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The head of the file chooses tei_all, the whole file teikit's schemas: tei_all
+    refuses a second teiHeader, so the stream gives no answer and the usual check decides."""
+    tree = _large(6)
+    header = tree.find(f"{T}teiHeader")
+    assert header is not None
+    naming = copy.deepcopy(header)
+    _not_teikits(tree).getroot().append(naming)  # the first header names no writer
+    path = tmp_path / "doc.xml"
+    path.write_bytes(etree.tostring(tree, encoding="utf-8"))
+    result, loaded = _compare(path, monkeypatch, None)
+    assert result.choice is not None and result.choice.reason == "teikit"
+    assert loaded == [path]
+
+
+def test_pointers_asked_for_need_the_whole_tree(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    tree = _large(6)
+    ref = etree.SubElement(tree.findall(f".//{T}p")[-1], f"{T}ref", target="#nowhere")
+    ref.text = "see"
+    path = tmp_path / "doc.xml"
+    path.write_bytes(etree.tostring(tree, encoding="utf-8"))
+    result, loaded = _compare(path, monkeypatch, [TEI_ALL], Options(pointers=True))
+    assert "dangling-pointer" in {d.code for d in result.diagnostics}
+    assert loaded == [path]

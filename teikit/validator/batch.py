@@ -19,9 +19,9 @@ from teikit.files import expand_inputs
 from teikit.validator.choice import SchemaChoice, choose, configured_schemas
 from teikit.validator.config import Config, load_config
 from teikit.validator.document import Document, load_document
-from teikit.validator.engine import Options, backends, check_document
+from teikit.validator.engine import Options, backends, check_document, checks_pointers
 from teikit.validator.schemas import Schema, load_schema
-from teikit.validator.stream import STREAM_ABOVE, valid_as_stream
+from teikit.validator.stream import STREAM_ABOVE, read_head, valid_as_stream
 from teikit.validator.vocabulary import Vocabulary
 
 SUFFIXES: Final = (".xml", ".tei")
@@ -72,13 +72,21 @@ def _streamed(path: Path, job: _Job) -> FileResult | None:
     (never whole: :mod:`teikit.validator.stream`,
     :mod:`teikit.validator.schematron.parts`); None when it must be checked the usual
     way."""
-    if not job.schemas or _size(path) < STREAM_ABOVE:
+    if _size(path) < STREAM_ABOVE:
         return None
     from teikit.validator.relaxng import RelaxNGBackend
     from teikit.validator.schematron import SchematronBackend
     from teikit.validator.schematron.parts import holds_in_parts
 
-    found = [backend for schema in job.schemas for backend in backends(schema, job.options)]
+    try:
+        choice = SchemaChoice(job.schemas, "given") if job.schemas else _chosen(path, job)
+        if choice is None or not choice.schemas or checks_pointers(choice.schemas,
+                                                                   job.options):
+            return None  # the pointers need every xml:id of the document at hand
+        found = [backend for schema in choice.schemas
+                 for backend in backends(schema, job.options)]
+    except ConfigError:
+        return None  # the usual reading reports it
     grammars = [backend for backend in found if isinstance(backend, RelaxNGBackend)]
     plans = [backend.parts for backend in found if isinstance(backend, SchematronBackend)]
     if len(grammars) + len(plans) < len(found) or None in plans:
@@ -86,7 +94,21 @@ def _streamed(path: Path, job: _Job) -> FileResult | None:
     if not all(valid_as_stream(path, grammar) for grammar in grammars) or not all(
             holds_in_parts(path, plan) for plan in plans if plan is not None):
         return None  # not shown valid: checked the usual way, which says why
-    return FileResult(path, (), SchemaChoice(job.schemas, "given"))
+    return FileResult(path, (), choice)
+
+
+def _chosen(path: Path, job: _Job) -> SchemaChoice | None:
+    """The schemas chosen for the document at ``path`` (:func:`choose`), from what comes
+    before its root's second child: the ``xml-model`` declarations and the TEI header that
+    names its writer. None when that cannot be read, or the declarations have problems
+    (the usual reading reports them). A document the rest of which would change the choice
+    (a second teiHeader) is not valid against the schema chosen, so it is checked the
+    usual way."""
+    head = read_head(path)
+    if head is None:
+        return None
+    choice = choose(Document(head, str(path), path.resolve().parent), None, job.config)
+    return None if choice.problems else choice
 
 
 def _check_chunk(paths: Sequence[Path], job: _Job) -> list[FileResult]:

@@ -84,6 +84,12 @@ def _own(schema: Schema) -> bool:
     return schema.path.stem == "teikit" and schema.path.parent.resolve() == SCHEMA_DIR.resolve()
 
 
+def checks_pointers(schemas: Sequence[Schema], options: Options) -> bool:
+    """Whether the local pointers of a document checked against ``schemas`` are checked
+    (asked for, or for teikit's own schemas)."""
+    return bool(options.pointers or (options.pointers is None and any(map(_own, schemas))))
+
+
 def check_document(document: Document, schemas: Sequence[Schema], options: Options
                    ) -> list[Diagnostic]:
     """Every problem of a loaded document against ``schemas``, its repeated xml:ids
@@ -93,7 +99,7 @@ def check_document(document: Document, schemas: Sequence[Schema], options: Optio
     for schema in schemas:
         for backend in backends(schema, options):
             found.extend(backend.check(document))
-    if options.pointers or (options.pointers is None and any(map(_own, schemas))):
+    if checks_pointers(schemas, options):
         from teikit.validator.pointers import dangling_pointers
 
         found.extend(dangling_pointers(document))

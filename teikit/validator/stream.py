@@ -67,6 +67,21 @@ _LAST_READ: list[tuple[tuple[object, ...], Read | None]] = []
 its rules: :mod:`teikit.validator.schematron.parts`)."""
 
 
+def read_head(path: Path) -> etree._ElementTree | None:
+    """The document at ``path`` read up to the end of its root's first child (what comes
+    before the root, the root's start tag, the first child whole); None when it cannot be
+    read so far."""
+    depth = 0
+    try:
+        for event, element in tei.iterparse(path, ("start", "end")):
+            depth += 1 if event == "start" else -1
+            if event == "end" and depth <= 1:
+                return element.getroottree()
+    except (etree.XMLSyntaxError, OSError, ValueError):
+        return None
+    return None
+
+
 def read_stream(path: Path, limit: int | None = None) -> Read | None:
     """The vocabulary of the document at ``path`` (of its first ``limit`` elements, when
     given), read as a stream, and the names of the elements that stand in a *wide*
