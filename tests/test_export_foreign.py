@@ -20,9 +20,10 @@ from test_export_text import coverage
 
 from teikit.exporter.html import to_html
 from teikit.exporter.html.direction import direction
+from teikit.exporter.html.header import read_record
 from teikit.exporter.speakers import readable
 from teikit.exporter.text import reading
-from teikit.tei import parse_file
+from teikit.tei import parse_bytes, parse_file
 
 from conftest import DATA
 
@@ -164,3 +165,19 @@ def test_writing_direction(lang: str, expected: str) -> None:
 ])
 def test_a_speaker_without_an_entry_is_named_by_the_pointer(pointer: str, expected: str) -> None:
     assert readable(pointer) == expected
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("<titleStmt><title>Own title</title></titleStmt>"
+     "<sourceDesc><bibl><title>Source</title></bibl></sourceDesc>", "Own title"),
+    ("<titleStmt><meeting>1</meeting></titleStmt>"
+     "<sourceDesc><bibl><title>Minutes, 3 May</title></bibl></sourceDesc>", "Minutes, 3 May"),
+    ("<titleStmt><meeting>1</meeting></titleStmt><sourceDesc><p>None.</p></sourceDesc>",
+     "sitting-3-may"),
+])
+def test_a_document_without_a_title_is_named_by_its_source_or_id(header: str,
+                                                                  expected: str) -> None:
+    data = (f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="sitting-3-may"><teiHeader>'
+            f"<fileDesc>{header}</fileDesc></teiHeader><text><body><p>Words.</p></body></text>"
+            "</TEI>").encode()
+    assert read_record(parse_bytes(data).getroot()).title == expected

@@ -71,7 +71,9 @@ def read_record(root: etree._Element) -> Record:
     version = _attr(root, application, "version")
     return Record(
         title=_first(root, f"{header}tei:fileDesc/tei:titleStmt/tei:title[@type='main']",
-                     f"{header}tei:fileDesc/tei:titleStmt/tei:title"),
+                     f"{header}tei:fileDesc/tei:titleStmt/tei:title",
+                     f"{header}tei:fileDesc/tei:sourceDesc//tei:title") or
+        " ".join((root.get(xml("id")) or "").split()),
         date=_first(root, *dates),
         date_when=next((w for p in dates if (w := _attr(root, p, "when"))), ""),
         source=_first(root, f"{header}tei:fileDesc/tei:sourceDesc//tei:note[@type='source']"),
