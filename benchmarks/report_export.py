@@ -77,6 +77,10 @@ STRUCTURES: dict[str, tuple[str, str]] = {
     "source descriptions (msDesc)": (
         "/t:TEI/t:teiHeader/t:fileDesc/t:sourceDesc//t:msDesc[not(ancestor::t:msDesc)]",
         "//article//section[@class='source-description']"),
+    "standOff registers": (
+        "/t:TEI/t:standOff/*[self::t:listPerson or self::t:listPlace or self::t:listOrg"
+        " or self::t:listEvent or self::t:listBibl or self::t:listNym or self::t:listObject]",
+        "//article/section[@class='registers']/*"),
     "tables": ("//t:text//t:table", f"//article//table | //article//*[{klass('table')}]"),
     "figures": ("//t:text//t:figure", f"//article//figure | //article//*[{klass('figure')}]"),
     "title pages": ("//t:text//t:titlePage", f"//article//*[{klass('titlePage')}]"),

@@ -99,6 +99,10 @@ ROWS: list[tuple[str, str, list[str] | int]] = [
         "The sitting is open.", "The ferry is late again (murmurs) as you know.",
         "Then let us row … ourselves."]),
     ("spoken-debate", f"//p[{has_class('kinesic')}]", ["(Applause.)"]),
+    # registers in standOff: after the text, the names linked to them
+    ("namesdates-standoff", "//article/section[@class='registers']//h2",  ["People"]),
+    ("namesdates-standoff", f"//div[{has_class('body')}]//a/@href", ["#ferryman"]),
+    ("namesdates-standoff", "//section[@class='registers']//li", ["Tables of the Tides, 1851"]),
     # a dictionary: entries, headwords, grammar, numbered senses
     ("dictionaries-entries", f"//article//div[{has_class('entry')}]", 3),
     ("dictionaries-entries", f"//div[{has_class('entry')}]/span[{has_class('form')}]",

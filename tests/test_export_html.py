@@ -30,7 +30,7 @@ import pytest
 from lxml import etree
 
 from teikit.exporter.html import stylesheet, to_html
-from teikit.exporter.html.source import descriptions
+from teikit.exporter.html.source import descriptions, registers
 from teikit.exporter.notes import is_attached
 from teikit.exporter.text.policy import NOT_TEXT
 from teikit.exporter.tokens import joined
@@ -155,13 +155,15 @@ def superseded(text: etree._Element) -> list[etree._Element]:
 
 def texts_of(source: Path) -> list[etree._Element]:
     """What the page renders of each document (the root, or each of a corpus), as copies:
-    the descriptions of its source in the header, then its ``text``; a tokenised text
+    the descriptions of its source in the header, its ``text``, the registers of its
+    ``standOff`` (not in a corpus's members); a tokenised text
     with its punctuation joined to its words (``test_export_rules`` says how)."""
     root = joined(parse_file(source)).getroot()
     documents = [root] if root.find("tei:text", NAMESPACES) is not None else \
         root.findall(".//tei:TEI", NAMESPACES)
     texts = [part for document in documents for part in (
-        *descriptions(document), *document.findall("tei:text", NAMESPACES))]
+        *descriptions(document), *document.findall("tei:text", NAMESPACES),
+        *(registers(document) if document is root else []))]
     assert texts
     return [copy.deepcopy(text) for text in texts]
 

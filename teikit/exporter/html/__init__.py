@@ -25,7 +25,12 @@ from teikit.exporter.html.notes import footnotes_section
 from teikit.exporter.html.page import PAGE_IDS, VIEWS, Parts, View, page, stylesheet, title
 from teikit.exporter.html.render import Context, Node, Shared, attrs, make
 from teikit.exporter.html.rules import RENDERERS, unknown
-from teikit.exporter.html.source import index_descriptions, source_sections
+from teikit.exporter.html.source import (
+    index_descriptions,
+    register_section,
+    registers,
+    source_sections,
+)
 from teikit.exporter.html.style import renditions
 from teikit.exporter.html.toc import table_of_contents
 from teikit.exporter.options import ExportOptions, Rendered
@@ -74,8 +79,8 @@ def render_html(tree: etree._ElementTree, options: ExportOptions) -> Rendered:
 
 
 def _text_nodes(root: etree._Element, ctx: Context) -> list[Node]:
-    """The rendered text: a TEI's descriptions of its source and its ``text``, a corpus's
-    documents, another root's content."""
+    """The rendered text: a TEI's descriptions of its source, its ``text`` and its
+    ``standOff`` registers, a corpus's documents, another root's content."""
     if root.tag == f"{{{TEI_NS}}}teiCorpus":
         index_ids(root, ctx.shared)
         return members(root, ctx)
@@ -84,9 +89,11 @@ def _text_nodes(root: etree._Element, ctx: Context) -> list[Node]:
         return ctx.children(root)
     sources = index_descriptions(root, ctx)
     text = root.find(f"{{{TEI_NS}}}text")
-    if text is not None:
-        index_ids(text, ctx.shared)
-    return [*source_sections(sources, ctx), *(ctx.children(text) if text is not None else [])]
+    lists = registers(root)
+    for part in [*([text] if text is not None else []), *lists]:
+        index_ids(part, ctx.shared)
+    return [*source_sections(sources, ctx), *(ctx.children(text) if text is not None else []),
+            *register_section(lists, ctx)]
 
 
 def _article(nodes: list[Node], ctx: Context, record: Record,

@@ -1,11 +1,16 @@
-"""The description of the source, read from the header: a manuscript's or an object's
-``msDesc`` in ``sourceDesc``.
+"""What the page shows of a document besides its ``text``: the description of the source,
+read from the header (a manuscript's or an object's ``msDesc`` in ``sourceDesc``), and the
+registers kept apart from the text in ``standOff``.
 
 A catalogue record (a library's description of a manuscript) holds all its words in the
 header and leaves ``text`` empty or a placeholder; a transcription's header may describe
 its witness the same way. Either way the reader needs the description, so it is rendered
 through the same rules as the text (:mod:`.rules.msdescription`), in a section of its own
 before the text, under a heading that names the source by its identifier.
+
+A ``standOff`` holds what the text points at (people, places, works, events: the
+``@ref`` of its names); its registers are rendered after the text, as a ``back`` would
+hold them (:mod:`.rules.namesdates`), so the names link to their entries.
 """
 
 from __future__ import annotations
@@ -23,6 +28,17 @@ DESCRIPTIONS = "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc[not(ancest
 def descriptions(document: etree._Element) -> list[etree._Element]:
     """The ``msDesc`` elements of the header of ``document`` (a ``TEI``)."""
     found = document.xpath(DESCRIPTIONS, namespaces=NAMESPACES)
+    return [e for e in found if isinstance(e, etree._Element)] if isinstance(found, list) else []
+
+
+STANDOFF_LISTS = ("listPerson", "listPlace", "listOrg", "listEvent", "listBibl", "listNym",
+                  "listObject")
+REGISTERS = " | ".join(f"tei:standOff/tei:{name}" for name in STANDOFF_LISTS)
+
+
+def registers(document: etree._Element) -> list[etree._Element]:
+    """The registers in the ``standOff`` of ``document`` (a ``TEI``)."""
+    found = document.xpath(REGISTERS, namespaces=NAMESPACES)
     return [e for e in found if isinstance(e, etree._Element)] if isinstance(found, list) else []
 
 
@@ -55,3 +71,9 @@ def source_sections(found: list[etree._Element], ctx: Context) -> list[Node]:
         out.extend(["\n", make("section", attrs("source-description", aria_labelledby=label),
                                [title, *ctx.render(description)])])
     return out
+
+
+def register_section(found: list[etree._Element], ctx: Context) -> list[Node]:
+    """A ``section.registers`` with the registers of the ``standOff`` (none when empty)."""
+    content = [node for register in found for node in ctx.render(register)]
+    return ["\n", make("section", attrs("registers"), content)] if content else []
