@@ -62,7 +62,8 @@ STRUCTURES: dict[str, tuple[str, str]] = {
     "1 ptr linked": ("//t:text//t:ptr[@target or @cRef]", f"//article//*[{klass('ptr')}]"),
     "3 verse lines (l)": ("//t:text//t:l", f"//article//*[{klass('l')}]"),
     "4 q/quote/said set off": (
-        "//t:text//t:q | //t:text//t:quote | //t:text//t:said",
+        "//t:text//t:q | //t:text//t:said | //t:text//t:quote[not(ancestor::t:entry"
+        " or ancestor::t:entryFree or ancestor::t:superEntry)]",  # a translation: a phrase
         f"//article//q | //article//blockquote | //article//*[{klass('quoted')}]"
         f" | //article//*[{klass('said')}]"),
     "6 speakers": ("//t:text//t:speaker", f"//article//*[{klass('speaker')}]"),
