@@ -16,6 +16,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 from test_export_html import expected_texts, page_texts
+from test_export_rules import assert_matches, has_class
 from test_export_text import coverage
 
 from teikit.exporter.html import to_html
@@ -31,18 +32,9 @@ FOREIGN = DATA / "export-foreign"
 CASES = sorted(FOREIGN.glob("*.xml"))
 
 
-def has_class(name: str) -> str:
-    return f"contains(concat(' ', @class, ' '), ' {name} ')"
-
-
 @cache
 def page(fixture: str) -> lxml.html.HtmlElement:
     return lxml.html.document_fromstring(to_html(parse_file(FOREIGN / f"{fixture}.xml")))
-
-
-def texts(found: list[object]) -> list[str]:
-    return [" ".join((x.text_content() if hasattr(x, "text_content") else str(x)).split())
-            for x in found]
 
 
 ROWS: list[tuple[str, str, list[str] | int]] = [
@@ -123,11 +115,7 @@ ROWS: list[tuple[str, str, list[str] | int]] = [
 @pytest.mark.parametrize(("fixture", "xpath", "expected"), ROWS,
                          ids=[f"{f}:{x}" for f, x, _ in ROWS])
 def test_rule(fixture: str, xpath: str, expected: list[str] | int) -> None:
-    found = texts(page(fixture).xpath(xpath))
-    if isinstance(expected, int):
-        assert len(found) == expected, found
-    else:
-        assert found == expected
+    assert_matches(page(fixture), xpath, expected)
 
 
 def test_every_fixture_has_rows() -> None:

@@ -179,7 +179,13 @@ def texts(found: object) -> list[str]:
 @pytest.mark.parametrize(("fixture", "xpath", "expected"), RULES,
                          ids=[f"{f}:{x}" for f, x, _ in RULES])
 def test_rule(fixture: str, xpath: str, expected: list[str] | int) -> None:
-    found = texts(page(fixture).xpath(xpath))
+    assert_matches(page(fixture), xpath, expected)
+
+
+def assert_matches(document: lxml.html.HtmlElement, xpath: str,
+                   expected: list[str] | int) -> None:
+    """The texts of the matches of ``xpath`` are ``expected`` (or their number is)."""
+    found = texts(document.xpath(xpath))
     if isinstance(expected, int):
         assert len(found) == expected, found
     else:
