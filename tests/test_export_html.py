@@ -30,8 +30,8 @@ import pytest
 from lxml import etree
 
 from teikit.exporter.html import stylesheet, to_html
-from teikit.exporter.html.source import descriptions, registers
 from teikit.exporter.notes import is_attached
+from teikit.exporter.sources import descriptions, registers
 from teikit.exporter.text.policy import NOT_TEXT
 from teikit.exporter.tokens import joined
 from teikit.tei import NAMESPACES, TEI_NS, parse_bytes, parse_file

@@ -25,15 +25,11 @@ from teikit.exporter.html.notes import footnotes_section
 from teikit.exporter.html.page import PAGE_IDS, VIEWS, Parts, View, page, stylesheet, title
 from teikit.exporter.html.render import Context, Node, Shared, attrs, make
 from teikit.exporter.html.rules import RENDERERS, unknown
-from teikit.exporter.html.source import (
-    index_descriptions,
-    register_section,
-    registers,
-    source_sections,
-)
+from teikit.exporter.html.source import index_descriptions, register_section, source_sections
 from teikit.exporter.html.style import renditions
 from teikit.exporter.html.toc import table_of_contents
 from teikit.exporter.options import ExportOptions, Rendered
+from teikit.exporter.sources import registers
 from teikit.exporter.tokens import joined
 from teikit.tei import TEI_NS, is_tei
 

@@ -9,7 +9,8 @@ from lxml import etree
 
 from teikit.exporter.html.header import read_record
 from teikit.exporter.html.render import Context, Node, attrs, common, gen, make
-from teikit.exporter.html.source import descriptions, source_sections
+from teikit.exporter.html.source import source_sections
+from teikit.exporter.sources import descriptions
 from teikit.tei import TEI_NS
 
 

@@ -19,27 +19,8 @@ from lxml import etree
 
 from teikit.exporter.html.links import index_ids
 from teikit.exporter.html.render import Context, Node, attrs, make, text_of
+from teikit.exporter.sources import descriptions
 from teikit.tei import NAMESPACES
-
-DESCRIPTIONS = "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc[not(ancestor::tei:msDesc)]"
-"""Where a document's descriptions of its sources are (nested ones belong to their parent)."""
-
-
-def descriptions(document: etree._Element) -> list[etree._Element]:
-    """The ``msDesc`` elements of the header of ``document`` (a ``TEI``)."""
-    found = document.xpath(DESCRIPTIONS, namespaces=NAMESPACES)
-    return [e for e in found if isinstance(e, etree._Element)] if isinstance(found, list) else []
-
-
-STANDOFF_LISTS = ("listPerson", "listPlace", "listOrg", "listEvent", "listBibl", "listNym",
-                  "listObject")
-REGISTERS = " | ".join(f"tei:standOff/tei:{name}" for name in STANDOFF_LISTS)
-
-
-def registers(document: etree._Element) -> list[etree._Element]:
-    """The registers in the ``standOff`` of ``document`` (a ``TEI``)."""
-    found = document.xpath(REGISTERS, namespaces=NAMESPACES)
-    return [e for e in found if isinstance(e, etree._Element)] if isinstance(found, list) else []
 
 
 def heading(description: etree._Element) -> str:

@@ -55,6 +55,23 @@ LEMMA: Final = "lem"
 GAP_MARK: Final = "…"
 """What a ``gap`` reads as (its ``desc`` is the editors' description, not text)."""
 
+MS_PARTS: Final = frozenset({
+    "msContents", "msItem", "msItemStruct", "msPart", "msFrag", "physDesc", "objectDesc",
+    "supportDesc", "layoutDesc", "handDesc", "scriptDesc", "typeDesc", "decoDesc",
+    "bindingDesc", "sealDesc", "history", "additional", "adminInfo", "recordHist",
+    "custodialHist", "accMat",
+})
+"""A manuscript description's parts: each holds lines (:data:`MS_LINES`) or paragraphs."""
+
+MS_LINES: Final = frozenset({
+    "msIdentifier", "incipit", "explicit", "rubric", "finalRubric", "colophon", "textLang",
+    "summary", "origin", "provenance", "acquisition", "support", "collation", "foliation",
+    "condition", "layout", "handNote", "scriptNote", "typeNote", "decoNote", "binding",
+    "seal", "custEvent", "surrogates", "filiation", "musicNotation", "source",
+})
+"""What a manuscript description says, a line each."""
+
+
 BLOCKS: Final = frozenset({
     "p", "ab", "head", "opener", "closer", "postscript", "trailer", "byline", "docAuthor",
     "docDate", "docImprint", "docTitle", "epigraph", "argument", "sp", "lg", "table", "row",
@@ -63,14 +80,14 @@ BLOCKS: Final = frozenset({
     "front", "body", "back", "group", "text", "set", "performance", "prologue", "epilogue",
     "salute", "signed", "dateline", "address", "cit", "egXML", "eg", "msDesc", "listPerson",
     "listPlace", "listOrg", "listEvent", "spGrp", "entry", "entryFree", "superEntry",
-})
+}) | MS_PARTS
 
 LINES: Final = frozenset({
     "l", "item", "label", "cell", "castItem", "roleDesc", "bibl", "biblStruct",
     "app", "titlePart", "figDesc", "stage", "addrLine", "speaker", "person", "place",
     "event", "org", "move", "view", "camera", "sound", "caption", "tech", "sense", "re",
     "hom",
-})
+}) | MS_LINES
 
 CONTAINERS: Final = frozenset({
     "text", "front", "back", "body", "group", "div", "div1", "div2", "div3", "div4", "div5",
@@ -79,7 +96,7 @@ CONTAINERS: Final = frozenset({
     "listApp", "app", "argument", "epigraph", "postscript", "msDesc", "set", "performance",
     "prologue", "epilogue", "address", "listPerson", "listPlace", "listOrg", "listEvent",
     "cit",
-})
+}) | MS_PARTS
 
 PHRASES: Final = frozenset({
     "hi", "emph", "foreign", "title", "term", "gloss", "mentioned", "soCalled", "q", "said",
@@ -124,5 +141,7 @@ ENTRIES: Final = frozenset({"entry", "entryFree", "superEntry"})
 IN_ENTRY_PHRASES: Final = frozenset({"cit", "quote"})
 """A translation or an example in a dictionary's entry: words of its sense's line."""
 
-SPACED_GROUPS: Final = frozenset({"gramGrp", "form", "etym"})
-"""Groups of a dictionary's entry whose parts are read with a space between them."""
+SPACED_GROUPS: Final = frozenset({"gramGrp", "form", "etym", "msIdentifier"})
+"""Groups whose parts are read with a space between them, which the source may leave out
+(a dictionary's grammar and forms, a manuscript's identifier)."""
+

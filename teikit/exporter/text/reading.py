@@ -27,6 +27,7 @@ from lxml import etree
 from teikit.exporter.notes import is_attached, note_key
 from teikit.exporter.options import Notes
 from teikit.exporter.pointers import id_index
+from teikit.exporter.sources import descriptions, registers
 from teikit.exporter.text import policy
 from teikit.exporter.text.rules import Scope, inner_scope, is_omitted, layout, parent_name, tei_name
 from teikit.exporter.text.special import SPECIAL
@@ -148,8 +149,9 @@ def member_title(document: etree._Element) -> str:
 def reading_text(tree: etree._ElementTree, notes: Notes = "end") -> tuple[str, Counter[str]]:
     """The reading text of ``tree`` and the elements it read without a rule of their own.
 
-    A ``teiCorpus`` gives each ``TEI``'s title and text in turn; a root that is not TEI
-    gives its text.
+    A ``TEI`` gives the description of its source from its header (``msDesc``), its text,
+    then the registers of its ``standOff``; a ``teiCorpus`` gives each ``TEI``'s title and
+    text in turn; a root that is not TEI gives its text.
     """
     root = joined(tree).getroot()
     reading = Reading(notes, root=root)
@@ -163,8 +165,10 @@ def reading_text(tree: etree._ElementTree, notes: Notes = "end") -> tuple[str, C
                 reading.element(text, Scope())
     elif tei_name(root) == "TEI":
         text = root.find(f"{{{TEI_NS}}}text")
-        if text is not None:
-            reading.element(text, Scope())
+        parts = [*descriptions(root), *([text] if text is not None else []), *registers(root)]
+        for part in parts:
+            reading.out.brk(PARAGRAPH)
+            reading.element(part, Scope())
     else:
         reading.children(root, Scope())
     reading.end_notes()
