@@ -54,6 +54,8 @@ ROWS: list[tuple[str, str, list[str] | int]] = [
     ("linking-letterhead", f"//div[{has_class('opener')}]/p[{has_class('row')}]",
      ["Harbour Gazette Portwell, the", "Editor: Quay Street 4."]),
     ("linking-letterhead", f"//p[{has_class('row')}]/span[{has_class('seg')}]", 4),
+    ("linking-letterhead", "//dl[@class='facts']/*", [
+        "From", "Tom, Portwell, 5 Oct. 1895", "To", "Anna Fisher"]),
     ("linking-letterhead", f"//div[{has_class('body')}]//p[{has_class('p')}]",
      ["Could you write us a hundred lines?"]),
     # registers in the back: headed, names in the text link to their entries

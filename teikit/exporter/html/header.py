@@ -1,6 +1,7 @@
 """What the page says about the document, read from the ``teiHeader``.
 
-:func:`read_record` gathers the facts a reader looks for (title, date, source, archive,
+:func:`read_record` gathers the facts a reader looks for (title, date, a letter's sender and
+addressee, source, archive,
 funder, summary, keywords, people, places, rights, the editorial method and the teikit
 version) into a :class:`Record`; :func:`record_panel` renders them as a definition list.
 """
@@ -40,6 +41,8 @@ class Record:
     encoder: str = ""
     transcript: str = ""
     language: str = ""
+    correspondence: list[tuple[str, str]] = field(default_factory=list)
+    """A letter's ``correspDesc``: (From, To …, who, where and when) per ``correspAction``."""
 
 
 def _texts(root: etree._Element, path: str) -> list[str]:
@@ -60,6 +63,29 @@ def _first(root: etree._Element, *paths: str) -> str:
 def _attr(root: etree._Element, path: str, name: str) -> str:
     found = root.find(path, NAMESPACES)
     return (found.get(name) or "") if found is not None else ""
+
+
+ACTIONS = {"sent": "From", "received": "To", "forwarded": "Forwarded", "redirected":
+           "Redirected", "transmitted": "Carried by"}
+"""A ``correspAction``'s ``@type`` and the label of its line."""
+
+
+def correspondence(root: etree._Element) -> list[tuple[str, str]]:
+    """(label, "who, where, when") for each ``correspAction`` of the header."""
+    out = []
+    actions = root.xpath("tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction",
+                         namespaces=NAMESPACES)
+    for action in actions if isinstance(actions, list) else []:
+        if not isinstance(action, etree._Element):
+            continue
+        who = " and ".join(_texts(action, "tei:persName | tei:orgName | tei:name | tei:rs"))
+        facts = [who, *_texts(action, "tei:placeName | tei:settlement"),
+                 *_texts(action, "tei:date")]
+        kind = action.get("type") or ""
+        label = ACTIONS.get(kind, kind.capitalize() or "Correspondence")
+        if any(facts):
+            out.append((label, ", ".join(fact for fact in facts if fact)))
+    return out
 
 
 def read_record(root: etree._Element) -> Record:
@@ -95,6 +121,7 @@ def read_record(root: etree._Element) -> Record:
         encoder=f"teikit {version}".strip() if version else "",
         transcript=_attr(root, f"{header}tei:xenoData/{{{TEIKIT_NS}}}source", "name"),
         language=root.get(xml("lang")) or _attr(root, "tei:text", xml("lang")),
+        correspondence=correspondence(root),
     )
 
 
@@ -122,6 +149,7 @@ def record_panel(record: Record, source_name: str | None) -> etree._Element | No
     transcript = source_name or record.transcript
     entries = [
         *_entry("Date", _date(record)),
+        *[entry for label, text in record.correspondence for entry in _entry(label, [text])],
         *_entry("Source", [record.source] if record.source else []),
         *_entry("Archive", [record.archive or record.publisher] if record.archive or
                 record.publisher else []),
