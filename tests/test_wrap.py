@@ -18,6 +18,8 @@ from teikit.encoder.roles.wrap import Width, width
 from teikit.encoder.source import split_lines
 from teikit.exporter.text import to_bytes
 
+from conftest import DATA
+
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 
 PROSE = [
@@ -160,4 +162,39 @@ def test_a_bracket_broken_over_two_lines_keeps_its_meaning(mark: str, xpath: str
     result = teikit.encode_text(text)
     assert result.tree.getroot().xpath(xpath, namespaces=NS)
     assert not result.tree.getroot().xpath("//t:supplied", namespaces=NS)
+    assert to_bytes(result.tree, "transcript") == text.encode()
+
+
+def test_a_wrapped_entry_of_the_notes_or_references_stays_whole() -> None:
+    body = _wrapped([PROSE[0][:-1] + " in the spring.[1] " + PROSE[1]], 60)
+    notes = ("Notes\n1. The lease of 1953 had been for three years only and was not renewed\n"
+             "when the board changed its chairman in the following winter.\n")
+    text = body + "\n" + notes
+    result = teikit.encode_text(text)
+    root = result.tree.getroot()
+    [note] = root.xpath("//t:back//t:note", namespaces=NS)
+    assert "following winter" in "".join(note.itertext())
+    assert teikit.is_valid(result.tree)
+    assert to_bytes(result.tree, "transcript") == text.encode()
+
+
+_LINES = sorted({line for path in (DATA / "roles").glob("*.txt")
+                 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()})
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_LINES), st.booleans()), min_size=1, max_size=20),
+       st.integers(min_value=40, max_value=100))
+def test_any_mixture_of_wrapped_lines_gives_valid_tei(lines: list[tuple[str, bool]],
+                                                      columns: int) -> None:
+    """Lines of every family, wrapped at any width, blank lines here and there: the TEI
+    validates and the transcript export gives the text back."""
+    out: list[str] = []
+    for line, blank in lines:
+        out.extend(textwrap.wrap(line, columns) or [line])
+        if blank:
+            out.append("")
+    text = "\n".join(out) + "\n"
+    result = teikit.encode_text(text)
+    assert teikit.is_valid(result.tree)
     assert to_bytes(result.tree, "transcript") == text.encode()

@@ -180,7 +180,10 @@ class Reader:
         kept, end_lines = notes.split(self.transcript.lines, numbers)
         if not end_lines:
             return document, notes.EndMatter()
-        end = notes.units(self.transcript.lines, end_lines, self.back)
+        last = {line.number: line.last for line in document}
+        every = [index for first in end_lines for index in range(first, last[first] + 1)
+                 if not self.transcript.lines[index].is_blank]  # a wrapped entry's lines too
+        end = notes.units(self.transcript.lines, every, self.back)
         for unit in end.units:
             text = self.transcript.lines[unit.first].text.strip()
             self.explained.append(Explained(unit.first + 1, f"end-{unit.tag}", text))
