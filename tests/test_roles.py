@@ -57,7 +57,7 @@ FACTS = {
         "minutes", "Acta da terceira reunião da Comissão Mista Luso-Cabo-Verdiana", "1976-03-04",
         ["O Presidente, (a) Rui Valadares", "O Secretário, (a) Aristides Lopes"]),
     "protocol_name_dash_office": (
-        "protocol", "Protocol on the Delivery of Rice Mills", None,
+        "protocol", "Protocol on the Delivery of Rice Mills", "1959-04-02",
         ["Imre Szalontai – Head of the Trade Delegation", "Chairman – U Tin Maung"]),
     "note_verbale_addressee_foot": ("note", "NOTE VERBALE", "1965-04-02", []),
     "despatch_file_number_top": (

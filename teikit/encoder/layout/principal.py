@@ -10,8 +10,10 @@ Principal date: a date field (``DATE:``, ``Held on:``); else the first dateline 
 top of the first document (a telegram's date-time group included); else the first diary
 entry's date (a range gives ``@from``/``@to``); else a date in its heading (``Minutes of
 the meeting held on 7/11/1949``); else a full date in any line of its top (a telegram's
-``SENT 3RD JUNE 1963 AT 1800``); else the dateline of its foot; else the date of a stamp or
-a handwritten mark at its top (``[Stamp: Received 15.IV.1964]``).
+``SENT 3RD JUNE 1963 AT 1800``); else the dateline of its foot; else the date of the
+sentence saying where it was signed (``Done at Rangoon on 2 April 1959 in two copies``);
+else the date of a stamp or a handwritten mark at its top (``[Stamp: Received
+15.IV.1964]``).
 """
 
 from __future__ import annotations
@@ -128,6 +130,14 @@ def _labelled(decision: Decision) -> ParsedDate | None:
     return None
 
 
+def _signed_on(decision: Decision) -> ParsedDate | None:
+    """The date of the sentence that says where and when a protocol was signed (``Done at
+    Rangoon on 2 April 1959 in two copies``)."""
+    if lexicon("signing_formulas").prefix(decision.line.words) is None:
+        return None
+    return _dated(decision)
+
+
 def _full(decision: Decision) -> ParsedDate | None:
     """A date to the day in any line of the top (a telegram's ``SENT 3RD JUNE 1963``)."""
     found = _dated(decision)
@@ -146,6 +156,7 @@ def date(decisions: Sequence[Decision]) -> ParsedDate | None:
         (_heading_date(d) for d in first if d.zone == TOP and d.role in {"heading", "kind"}),
         (_full(d) for d in first if d.zone == TOP and d.role != "mark"),
         (_dated(d) for d in first if d.zone == FOOT and d.role == "dateline"),
+        (_signed_on(d) for d in first if d.role == "paragraph"),
         (_full(d) for d in first if d.zone == TOP),  # a stamp's date: the last resort
     )
     for found in candidates:
