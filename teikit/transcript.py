@@ -34,14 +34,15 @@ def _sic(element: etree._Element, inner: str) -> str:
         return inner
     if "marker-alone" in rend:
         return marker
-    return inner + ("" if "marker-attached" in rend else " ") + marker
+    glued = "marker-attached" in rend or "marker-after-break" in rend  # the break is inside
+    return inner + ("" if glued else " ") + marker
 
 
 def _unclear(element: etree._Element, inner: str) -> str:
     rend = tokens(element)
     if "query-after" in rend:
         return inner + " [?]"
-    if "query-attached" in rend:
+    if "query-attached" in rend or "query-after-break" in rend:
         return inner + "[?]"
     if "query-alone" in rend:
         return "[?]"

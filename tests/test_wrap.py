@@ -198,3 +198,21 @@ def test_any_mixture_of_wrapped_lines_gives_valid_tei(lines: list[tuple[str, boo
     result = teikit.encode_text(text)
     assert teikit.is_valid(result.tree)
     assert to_bytes(result.tree, "transcript") == text.encode()
+
+
+@pytest.mark.parametrize(("mark", "xpath", "scope"), [
+    ("“demurage\n[sic!] charges", "//t:sic", "demurage"),
+    ("to\n[sic] short", "//t:sic", "to"),
+    ("Kysucké\n[?] district", "//t:unclear", "Kysucké"),
+])
+def test_a_mark_that_opens_the_next_line_applies_to_the_word_above(
+        mark: str, xpath: str, scope: str) -> None:
+    text = _wrapped([PROSE[0], PROSE[1]], 60).replace(
+        "in two instalments.", f"in two instalments, {mark} at the end.") + "\n" + (
+        _wrapped([PROSE[2]], 60))
+    text = text.replace(mark.replace("\n", " "), mark)  # keep the break before the mark
+    result = teikit.encode_text(text)
+    [found] = result.tree.getroot().xpath(xpath, namespaces=NS)
+    assert "".join(found.itertext()).strip() == scope
+    assert teikit.is_valid(result.tree)
+    assert to_bytes(result.tree, "transcript") == text.encode()

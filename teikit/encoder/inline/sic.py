@@ -4,7 +4,8 @@
 target and does not say how far back it reaches; teikit wraps the one word before it
 (scope warning TK120 when there is none, and an empty ``<sic/>`` keeps the marker).
 Markers: ``[sic]``, ``[sic!]``, ``[Sic]``, ``[SIC]``; a marker glued to the word
-(``June[sic]``) is noted with ``marker-attached``.
+(``June[sic]``) is noted with ``marker-attached``; a marker that opens the line after its
+word keeps the line break inside the element (``marker-after-break``).
 """
 
 from __future__ import annotations
@@ -42,17 +43,24 @@ def sic(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
         return False
     offset = state.offset(bracket.start)
     attached = bracket.start > 0 and not state.src[bracket.start - 1].isspace()
-    if not attached and state.out and isinstance(state.out[-1], str):
-        if state.out[-1].endswith(" ") and not state.out[-1].endswith("  "):
-            state.out[-1] = state.out[-1][:-1]
-            word = _word_only(state, state.take_last_word())
-            if word is not None:
-                state.push(Inline("sic", {"rend": token}, [word], offset))
-                return True
-            state.push_text(" ")
+    last = state.out[-1] if state.out else None
+    if not attached and isinstance(last, str) and last.endswith(" ") and not last.endswith("  "):
+        state.out[-1] = last[:-1]
+        word = _word_only(state, state.take_last_word())
+        if word is not None:
+            state.push(Inline("sic", {"rend": token}, [word], offset))
+            return True
+        state.push_text(" ")
     elif attached and (word := state.take_last_word()) is not None:
         state.push(Inline("sic", {"rend": f"{token} marker-attached"}, [word], offset))
         return True
+    elif not attached and (over := state.take_word_over_break()) is not None:
+        word = _word_only(state, over[0])
+        if word is not None:  # "“to⏎[sic] short": the word at the end of the line above
+            state.push(Inline("sic", {"rend": f"{token} marker-after-break"},
+                              [word + over[1]], offset))
+            return True
+        state.push_text(over[1])
     state.warn(bracket.start, "TK120", f"{marker} has no word before it to apply to")
     state.push(Inline("sic", {"rend": f"{token} marker-alone"}, [], offset))
     return True

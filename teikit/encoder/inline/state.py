@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -82,6 +83,22 @@ class InlineState:
         value = self.options.get(name, default)
         return value if isinstance(value, str) else default
 
+    def take_word_over_break(self) -> tuple[str, str] | None:
+        """Remove and return the word before a line break that ends the output, and the
+        break with the spaces around it (``to⏎`` before a ``[sic]`` that opens the next
+        line), if the output ends so."""
+        if not self.out or not isinstance(self.out[-1], str):
+            return None
+        match = _WORD_OVER_BREAK.search(self.out[-1])
+        if match is None:
+            return None
+        remaining = self.out[-1][: match.start()]
+        if remaining:
+            self.out[-1] = remaining
+        else:
+            self.out.pop()
+        return match.group(1), match.group(2)
+
     def take_last_word(self) -> str | None:
         """Remove and return the word just before the cursor, if the output ends with one."""
         if not self.out or not isinstance(self.out[-1], str):
@@ -100,6 +117,9 @@ class InlineState:
         else:
             self.out.pop()
         return word
+
+
+_WORD_OVER_BREAK = re.compile(r"(?:^|(?<=\s))(\S+)([ \t]*\r?\n[ \t]*)$")
 
 
 def match_brackets(src: str) -> tuple[dict[int, int], list[int]]:

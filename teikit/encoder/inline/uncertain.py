@@ -62,6 +62,10 @@ def _after(state: InlineState, bracket: Bracket, offset: int) -> bool:
             state.push(Inline("unclear", {"cert": "low", "rend": "query-after"}, [word], offset))
             return True
         state.push_text(" ")
+    elif (over := state.take_word_over_break()) is not None:  # "Kysucké⏎[?]"
+        state.push(Inline("unclear", {"cert": "low", "rend": "query-after-break"},
+                          ["".join(over)], offset))
+        return True
     state.warn(bracket.start, "TK121", "[?] has no word before it to apply to")
     state.push(Inline("unclear", {"cert": "low", "rend": "query-alone"}, [], offset))
     return True

@@ -40,6 +40,8 @@ _OWN_LINE = re.compile(
       | -\s?\d+\s?-$                                         # '- 2 -'
     """, re.IGNORECASE | re.VERBOSE)
 """A line that starts something of its own and is never a wrapped line's rest."""
+_BACKWARD = re.compile(r"\[(?:sic!?|Sic!?|SIC!?|\?)\](?:\s|$)")
+"""A mark that applies to the word before it, and so never opens a line of its own."""
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _CLOSERS = "\"'”’)]"
 
@@ -59,6 +61,8 @@ class Width:
         rest = after.strip(BLANKS)
         if not rest or _indent(after) > _indent(line):
             return False  # an indented line opens a paragraph
+        if _BACKWARD.match(rest) and text[-1:].isalnum():
+            return True  # "[sic]" or "[?]" looks back at the word that ends the line above
         own = _own_line(rest)
         if self.columns is not None and self._fills(line.rstrip(BLANKS), rest) and (
                 in_bracket or not (own or _heading(text, rest)
