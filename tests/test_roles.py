@@ -52,6 +52,24 @@ def test_every_family_reads_back_and_validates(path: Path) -> None:
 
 FACTS = {
     # file: (layout, title, principal date, signers)
+    "diary_finnish_weekdays": (
+        "diary", "Päiväkirja – notes of a schoolteacher evacuated to Savonlinna, February 1940 "
+        "(translated from the Finnish)", "1940-02-12", []),
+    "despatch_long_closing": (
+        "letter", "PARAGUAY: THE CHACO DISPUTE", "1932-06-09", ["Henry R. Whitfield"]),
+    "letter_spanish_business_pp": (
+        "letter", None, "1931-03-14", ["Julio Morales Vidal, Gerente"]),
+    "protocol_behalf_colon_office": (
+        "protocol", "PROTOCOL of the talks on fisheries held in Conakry from 3 to 6 May 1966",
+        "1966-05-03",
+        ["For the Ministry of Shipping of the Polish People's Republic: Zbigniew Lasota, "
+         "Deputy Minister", "For the Ministry of Economic Development of the Republic of "
+         "Guinea: Alpha Oumar Bah, Director-General"]),
+    "memo_finnish_labels": (
+        "memorandum", "Timber exports to the United Kingdom in 1951", "1951-04-03",
+        ["Lauri Mäkelä"]),
+    "report_works_consulted": (
+        "document", "Silting of the inner harbour, 1958 to 1960", "1961-02-04", []),
     "letter_italian_fto": ("letter", None, "1963-06-12", ["f.to Guido Ranieri"]),
     "minutes_dash_offices_marks": (
         "minutes", "Acta da terceira reunião da Comissão Mista Luso-Cabo-Verdiana", "1976-03-04",
@@ -418,3 +436,12 @@ def test_any_mixture_of_document_lines_gives_valid_tei(lines: list[str]) -> None
     text = "\n".join(lines) + "\n"
     result = teikit.encode_text(text)
     assert teikit.export(result.tree, to="text", view="transcript").decode() == text
+
+
+def test_citations_with_a_table_or_figure_point_to_the_works_consulted() -> None:
+    result = teikit.encode(DATA / "roles" / "report_works_consulted.txt")
+    root = result.tree.getroot()
+    cited = root.xpath("//t:body//t:ref[@type='citation']", namespaces=NS)
+    assert [ref.get("target") for ref in cited] == ["#bibl-1", "#bibl-2", "#bibl-3"]
+    assert not root.xpath("//t:supplied | //t:body//t:note", namespaces=NS)
+    assert len(root.xpath("//t:back//t:listBibl/t:bibl", namespaces=NS)) == 3

@@ -253,6 +253,32 @@ def _unaccented(table: Names) -> Names:
 
 MONTHS_EL = _unaccented(_MONTHS_EL)
 
+# Finnish: nominative and partitive (``6. joulukuuta 1939``).
+MONTHS_FI = (
+    ("tammikuu", "tammikuuta", "tammik"),
+    ("helmikuu", "helmikuuta", "helmik"),
+    ("maaliskuu", "maaliskuuta", "maalisk"),
+    ("huhtikuu", "huhtikuuta", "huhtik"),
+    ("toukokuu", "toukokuuta", "toukok"),
+    ("kesäkuu", "kesäkuuta", "kesäk"),
+    ("heinäkuu", "heinäkuuta", "heinäk"),
+    ("elokuu", "elokuuta", "elok"),
+    ("syyskuu", "syyskuuta", "syysk"),
+    ("lokakuu", "lokakuuta", "lokak"),
+    ("marraskuu", "marraskuuta", "marrask"),
+    ("joulukuu", "joulukuuta", "jouluk"),
+)
+# Swedish, and Danish with Norwegian (``den 4 april 1953``, ``5. oktober 1962``).
+MONTHS_SV = (
+    ("januari",), ("februari",), ("mars",), ("april",), ("maj",), ("juni",), ("juli",),
+    ("augusti",), ("september",), ("oktober",), ("november",), ("december",),
+)
+MONTHS_DA = (
+    ("januar",), ("februar",), ("marts", "mars"), ("april",), ("maj", "mai"), ("juni",),
+    ("juli",), ("august",), ("september",), ("oktober",), ("november",),
+    ("december", "desember"),
+)
+
 # Chinese dates are written with 年/月/日 and need no month names.
 MONTHS: dict[str, Names] = {
     "en": MONTHS_EN,
@@ -271,6 +297,9 @@ MONTHS: dict[str, Names] = {
     "sr": MONTHS_SR,
     "bg": MONTHS_BG,
     "hr": MONTHS_HR,
+    "fi": MONTHS_FI,
+    "sv": MONTHS_SV,
+    "da": MONTHS_DA,
     "zh": (),
 }
 
@@ -319,6 +348,16 @@ WEEKDAYS: dict[str, Names] = {
            ("събота",), ("неделя",)),
     "hr": (("ponedjeljak",), ("utorak",), ("srijeda",), ("četvrtak",), ("petak",),
            ("subota",), ("nedjelja",)),
+    # Finnish: the name, and the form that says "on Monday" (``Keskiviikkona 6.12.39``)
+    "fi": (("maanantai", "maanantaina"), ("tiistai", "tiistaina"),
+           ("keskiviikko", "keskiviikkona"), ("torstai", "torstaina"),
+           ("perjantai", "perjantaina"), ("lauantai", "lauantaina"),
+           ("sunnuntai", "sunnuntaina")),
+    "sv": (("måndag", "måndagen"), ("tisdag", "tisdagen"), ("onsdag", "onsdagen"),
+           ("torsdag", "torsdagen"), ("fredag", "fredagen"), ("lördag", "lördagen"),
+           ("söndag", "söndagen")),
+    "da": (("mandag",), ("tirsdag",), ("onsdag",), ("torsdag",), ("fredag",),
+           ("lørdag", "laurdag"), ("søndag", "sundag")),
     "zh": (),
 }
 

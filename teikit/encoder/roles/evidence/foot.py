@@ -84,9 +84,14 @@ def marked_name(text: str) -> bool:
 
 
 def _behalf_name(line: Line) -> bool:
-    """``For the Government of India: K. P. S. Menon``: a signatory after whom he signs for."""
-    return line.size <= 24 and ":" in line.text and bool(line.starts("on_behalf")) and (
-        name_likeness(line.text.rpartition(":")[2]) >= 0.75)
+    """``For the Government of India: K. P. S. Menon`` (``, Deputy Minister`` after the
+    name too): a signatory after whom he signs for."""
+    if line.size > 24 or ":" not in line.text or not line.starts("on_behalf"):
+        return False
+    signer = line.text.rpartition(":")[2]
+    name, _, office = signer.partition(",")  # "…: Georgi Kalchev, Deputy Minister"
+    return name_likeness(signer) >= 0.75 or (
+        name_likeness(name) >= 0.75 and bool(lexicon("role_words").find(tokens(office))))
 
 
 def _typed_again(ctx: Context, line: Line) -> bool:
@@ -153,7 +158,7 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         return None
     if ctx.after_text(line):
         ev.add(1.0, "after the text")
-    if line.has("role_words") and line.name_and_office < 0.75:
+    if line.has("role_words") and line.name_and_office < 0.75 and not behalf:
         ev.add(-1.5, "office words")
     if line.starts("on_behalf") and not behalf:
         ev.add(-2.0, "on behalf of a body")  # p.p. WEST AFRICAN LIGHTERAGE CO. LTD.
@@ -205,6 +210,8 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
     name = max(line.name, line.name_and_office)
     if name >= 0.75:
         ev.add(round(-2.0 * name, 1), "a name")
+    elif _behalf_name(line):
+        ev.add(-2.0, "a name after 'For …:'")
     if line.label is not None and ":" in line.text and name_likeness(line.label[1]) < 0.75:
         ev.add(-2.0, f"a labelled line '{line.label[0]}:'")  # "Copy to: High Commissioner"
     if ctx.after_text(line):
