@@ -78,6 +78,22 @@ def test_a_transcript_without_a_width_has_none(text: str) -> None:
     # a sentence's end over a short line with no final stop: a name, not the rest
     ("The meeting closed at a quarter past eleven in the evening, as usual.",
      "A. Berg", False),
+    # ... but a title's abbreviation is no sentence's end
+    ("Note from the Legation in Oslo on a Conversation with the Consul, Dr.",
+     "Halvard Lie", True),
+    # a mark alone on its line, a salutation, a date line under a heading: lines of their own
+    ("Report of the Harbour Board on the Lease of the Old Customs Shed Bergen",
+     "[handwritten: To the chairman. Urgent.]", False),
+    ("Report of the Harbour Board on the Lease of the Old Customs Shed Bergen",
+     "Monsieur le Directeur,", False),
+    ("Minutes of the Joint Commission of the Harbour Boards of Bergen and Hull",
+     "Session of 20.5.1969", False),
+    # a funding line and the letterhead under it
+    ("Translated with the support of the Sandvik Family Fund and Foundation",
+     "Harbour Board of Bergen", False),
+    # a heading wrapped in a name goes on, even with a year in it
+    ("Protocol on the Delivery of Rice Mills by the Government of the People's",
+     "Republic of China to the Union of Burma in 1965", True),
 ])
 def test_which_breaks_are_wraps(line: str, after: str, joined: bool) -> None:
     assert Width(68).wraps(line, after) is joined

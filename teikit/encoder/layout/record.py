@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from teikit.encoder.layout.units import Spec, Unit
 from teikit.encoder.model import Metadata, Person
 from teikit.encoder.roles.features import Line
-from teikit.encoder.roles.lexicon import lexicon, mapping, tokens
+from teikit.encoder.roles.lexicon import acknowledges, lexicon, mapping, tokens
 
 CATALOGUE_NAME = re.compile(r"^[^,.]+, [^,]+(, (ca\. )?\d{3,4}-(\d{3,4})?)?$")
 """``Roa, Raúl, 1907-1982``, ``Pavlíček, Vladimír``: a person in catalogue form."""
@@ -69,9 +69,7 @@ def acknowledgement(line: Line) -> bool:
     (``support``, ``grant``, ``made possible``, ``translated``…), a name of a funder."""
     if line.size < 4 or line.size > 40 or line.bracket is not None:
         return False
-    hits = line.count("acknowledgements")
-    strong = lexicon("acknowledgements_strong").find(line.words) is not None
-    return hits >= 3 or (hits >= 2 and strong) or ("possible" in line.words and hits >= 2)
+    return acknowledges(line.words)
 
 
 def _funder(text: str) -> re.Match[str] | None:

@@ -138,3 +138,11 @@ def mapping(name: str) -> dict[str, str]:
         key, _, value = entry.partition("=")
         table[" ".join(tokens(key))] = value.strip()
     return table
+
+
+def acknowledges(words: tuple[str, ...]) -> bool:
+    """Whether ``words`` read as a funding or acknowledgement sentence: several words of
+    the list (``support``, ``grant``, ``made possible``, ``translated``…)."""
+    hits = lexicon("acknowledgements").count(words)
+    strong = lexicon("acknowledgements_strong").find(words) is not None
+    return hits >= 3 or (hits >= 2 and strong) or ("possible" in words and hits >= 2)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from teikit.encoder.roles.lexicon import lexicon, mapping, tokens
+from teikit.encoder.roles.lexicon import acknowledges, lexicon, mapping, tokens
 from teikit.encoder.source import BLANKS
 from teikit.encoder.source import Line as SourceLine
 
@@ -40,6 +40,8 @@ _OWN_LINE = re.compile(
       | -\s?\d+\s?-$                                         # '- 2 -'
     """, re.IGNORECASE | re.VERBOSE)
 """A line that starts something of its own and is never a wrapped line's rest."""
+_MARK_ALONE = re.compile(r"^\[[^\[\]]+\]$")
+"""A bracket that is the whole line: a stamp, a handwritten note, a remark on its own."""
 _BACKWARD = re.compile(r"\[(?:sic!?|Sic!?|SIC!?|\?)\](?:\s|$)")
 """A mark that applies to the word before it, and so never opens a line of its own."""
 _SENTENCE_END = (".", "!", "?", ":", ";")
@@ -78,7 +80,7 @@ class Width:
         rest = after.strip(BLANKS)
         ends_there = then is None or not then.strip(BLANKS) or not self._fills(
             after.rstrip(BLANKS), then.strip(BLANKS))
-        return (text.rstrip(_CLOSERS).endswith((".", "!", "?"))
+        return (text.rstrip(_CLOSERS).endswith((".", "!", "?")) and not _abbreviated(text)
                 and not rest.rstrip(_CLOSERS).endswith((*_SENTENCE_END, ","))
                 and len(rest.split()) <= 8 and ends_there)
 
@@ -100,9 +102,11 @@ def _indent(line: str) -> int:
 def _own_line(text: str) -> bool:
     """A line that starts something of its own: an item, a page marker, a label, or a
     heading of a record's metadata or a field label alone (``Rights``, ``PARTICIPANTS``)."""
-    if _OWN_LINE.match(text):
+    if _OWN_LINE.match(text) or _MARK_ALONE.match(text):
         return True
     words = tokens(text)
+    if len(words) <= 5 and text.endswith((",", ":")) and lexicon("salutations").prefix(words):
+        return True  # "Monsieur le Directeur,"
     if not words or len(words) > 4 or text.endswith(".") or len(text) < 3:
         return False
     return (
@@ -112,17 +116,28 @@ def _own_line(text: str) -> bool:
 
 def _heading(text: str, rest: str) -> bool:
     """A line set as a heading (most of its longer words capitalised) that ends on a
-    capitalised word, followed by a line written as a sentence that ends there too
-    (``Translated with the support of …`` under a title): two lines, not one. (Text
-    mostly in capitals says nothing.)"""
+    capitalised word, followed by a line written as a sentence or holding a number that
+    ends there too (``Translated with the support of …`` under a title, ``Session of
+    20.5.1969`` under a heading), or a funding line and the line under it: two lines, not
+    one. (Text mostly in capitals says nothing.)"""
     letters = [char for char in text if char.isalpha()]
     if not letters or sum(char.isupper() for char in letters) >= 0.8 * len(letters):
         return False
     last = text.split()[-1]
     if not last[:1].isupper() or last.endswith((".", ",")) or not rest[:1].isupper():
         return False
-    return (_capitalised(text) >= 0.6 and _capitalised(rest) <= 0.6
-            and not _ends_open(rest))
+    if _capitalised(text) < 0.6:
+        return False
+    if acknowledges(tokens(text)) or acknowledges(tokens(rest)):
+        return True  # a title over its funding line, or the funding line over a letterhead
+    numbered = len(rest.split()) <= 4 and any(char.isdigit() for char in rest)
+    return (_capitalised(rest) <= 0.6 or numbered) and not _ends_open(rest)
+
+
+def _abbreviated(text: str) -> bool:
+    """Whether the final full stop is an abbreviation's: a title (``Dr.``) or an initial."""
+    last = text.split()[-1].rstrip(".")
+    return (len(last) == 1 and last.isupper()) or last.lower() in lexicon("titles").words
 
 
 def _ends_open(text: str) -> bool:
