@@ -66,6 +66,8 @@ LOCALITY = [  # context, test, lets, what the rule reads: "up", "down" or None (
     ("tei:p", "$outer", (), None),  # a variable of the pattern or the schema
     ("tei:p", "@n castable as xs:integer", (), None),  # not understood: not local
     ("/*[count(//tei:x) gt 1]", "true()", (), None),
+    ("text()", "normalize-space(.) = ''", (), None),  # the text after a part is not in it
+    ("tei:p/text()", "true()", (), None),
 ]
 
 

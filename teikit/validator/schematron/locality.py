@@ -118,8 +118,8 @@ class _Walker:
             if _positional(token[1]):  # x[1] depends on x's siblings
                 raise NotLocal
             self.boolean(token[1], frozenset({at}))
-        elif not _name_test(token):
-            raise NotLocal
+        elif not _name_test(token) or token.symbol in {"text", "node"}:
+            raise NotLocal  # a text node may be a tail: outside the part that holds it
 
     def boolean(self, token: Any, context: Modes) -> None:
         self.expression(token, context)  # nodes tested for existence: no string value
