@@ -22,6 +22,7 @@ from test_export_text import coverage
 from teikit.exporter.html import to_html
 from teikit.exporter.html.direction import direction
 from teikit.exporter.html.header import read_record
+from teikit.exporter.html.source import heading
 from teikit.exporter.speakers import readable
 from teikit.exporter.text import reading
 from teikit.tei import parse_bytes, parse_file
@@ -175,3 +176,15 @@ def test_a_document_without_a_title_is_named_by_its_source_or_id(header: str,
             f"<fileDesc>{header}</fileDesc></teiHeader><text><body><p>Words.</p></body></text>"
             "</TEI>").encode()
     assert read_record(parse_bytes(data).getroot()).title == expected
+
+
+@pytest.mark.parametrize(("identifier", "expected"), [
+    ("<settlement>Oxford</settlement><idno>MS. Add. 7</idno>", ": MS. Add. 7"),
+    ("<repository>Museo Civico</repository><idno>244</idno>", ": Museo Civico, 244"),
+    ("<idno>244</idno>", ": 244"),
+    ("<settlement>Oxford</settlement>", ""),
+])
+def test_a_description_is_named_by_its_shelfmark(identifier: str, expected: str) -> None:
+    description = parse_bytes(f'<msDesc xmlns="http://www.tei-c.org/ns/1.0"><msIdentifier>'
+                              f"{identifier}</msIdentifier></msDesc>".encode()).getroot()
+    assert heading(description) == f"Description of the source{expected}"

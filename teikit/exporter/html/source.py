@@ -24,12 +24,20 @@ from teikit.tei import NAMESPACES
 
 
 def heading(description: etree._Element) -> str:
-    """'Description of the source', naming it by its shelfmark when it has one."""
-    found = description.xpath("tei:msIdentifier/tei:idno[1] | tei:msIdentifier/tei:msName[1]",
-                              namespaces=NAMESPACES)
-    name = " ".join(text_of(found[0]).split()) if isinstance(found, list) and found and \
-        isinstance(found[0], etree._Element) else ""
+    """'Description of the source', naming it by its shelfmark when it has one (after its
+    repository when the shelfmark is a bare number: ``Museo Civico, 244``)."""
+    name = _first_text(description, "tei:msIdentifier/tei:idno | tei:msIdentifier/tei:msName")
+    if name and not any(c.isalpha() for c in name):
+        holder = _first_text(description, "tei:msIdentifier/tei:repository | "
+                             "tei:msIdentifier/tei:institution | tei:msIdentifier/tei:settlement")
+        name = f"{holder}, {name}" if holder else name
     return f"Description of the source: {name}" if name else "Description of the source"
+
+
+def _first_text(element: etree._Element, path: str) -> str:
+    found = element.xpath(f"({path})[1]", namespaces=NAMESPACES)
+    first = found[0] if isinstance(found, list) and found else None
+    return " ".join(text_of(first).split()) if isinstance(first, etree._Element) else ""
 
 
 def index_descriptions(document: etree._Element, ctx: Context) -> list[etree._Element]:
