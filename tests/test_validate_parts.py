@@ -18,6 +18,7 @@ from teikit.validator.document import Document
 from teikit.validator.engine import backends
 from teikit.validator.schematron import SchematronBackend, parts
 from teikit.validator.schematron.locality import rule_locality
+from teikit.validator.schematron.quick import failing_queries
 from teikit.validator.schematron.read import read_rules
 from teikit.validator.schematron.run import Run
 
@@ -275,3 +276,33 @@ def test_pointers_asked_for_need_the_whole_tree(tmp_path: Path,
     result, loaded = _compare(path, monkeypatch, [TEI_ALL], Options(pointers=True))
     assert "dangling-pointer" in {d.code for d in result.diagnostics}
     assert loaded == [path]
+
+
+def test_a_rule_becomes_the_query_of_the_nodes_failing_it() -> None:
+    tree = etree.ElementTree(etree.fromstring(
+        f'<TEI xmlns="{tei.TEI_NS}"><p n="1"/><p/><p n="x"/></TEI>'))
+    backend = _rule_set("tei:p", "@n")
+    [rule] = backend.rules.patterns[0].rules
+    queries = failing_queries(rule, backend.rules)
+    assert queries is not None
+    assert [[p.get("n") for p in query(tree)] for query in queries] == [[None]]  # type: ignore[union-attr]
+    with_let = _rule_set("tei:p", "$v0", ("@n",))
+    assert failing_queries(with_let.rules.patterns[0].rules[0], with_let.rules) is None
+
+
+def test_a_node_another_rule_handles_is_not_a_fault(tmp_path: Path) -> None:
+    """The query of the second rule finds every p without @rend, but in the pattern the
+    first rule handles the p of a div: the part is then run rule by rule, and holds."""
+    schema = etree.fromstring(
+        f'<schema xmlns="{SCH}" queryBinding="xslt2"><ns prefix="tei" uri="{tei.TEI_NS}"/>'
+        '<pattern><rule context="tei:div/tei:p"><assert test="true()">x</assert></rule>'
+        '<rule context="tei:p"><assert test="@rend">y</assert></rule></pattern></schema>')
+    backend = SchematronBackend(load_schema(RULES), read_rules(schema, "test"))
+    tree = _large(6)
+    for paragraph in tree.iter(f"{T}p"):  # the header's p are not in a div
+        if paragraph.getparent().tag != f"{T}div":  # type: ignore[union-attr]
+            paragraph.set("rend", "plain")
+    in_divs = tree.findall(f".//{T}div/{T}p")
+    assert in_divs and not any(p.get("rend") for p in in_divs)
+    assert _whole_problems(backend, tree) == []
+    assert _holds(backend, tree, tmp_path / "doc.xml")

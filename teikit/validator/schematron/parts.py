@@ -30,6 +30,7 @@ from teikit import tei
 from teikit.validator.document import Document
 from teikit.validator.schematron.context import Need
 from teikit.validator.schematron.locality import rule_locality
+from teikit.validator.schematron.quick import failing_queries
 from teikit.validator.schematron.rules import Pattern, Phase, Rule, RuleSet
 from teikit.validator.schematron.run import Run
 from teikit.validator.schematron.xpath import element_of
@@ -48,6 +49,9 @@ class Plan:
     """Rules that are not local: a part or the rest holding their names gives up."""
     deep: tuple[tuple[Pattern, Rule], ...]
     """Local rules that read below their node: one firing on a cut element gives up."""
+    quick: dict[int, tuple[etree.XPath, ...]]
+    """The queries that find what fails each local rule, by the rule's id, where it has
+    them (:mod:`teikit.validator.schematron.quick`)."""
 
 
 def plan(rules: RuleSet, patterns: list[Pattern], phase: Phase | None) -> Plan | None:
@@ -57,6 +61,7 @@ def plan(rules: RuleSet, patterns: list[Pattern], phase: Phase | None) -> Plan |
         return None
     far: list[Rule] = []
     deep: list[tuple[Pattern, Rule]] = []
+    quick: dict[int, tuple[etree.XPath, ...]] = {}
     for pattern in patterns:
         for rule in pattern.rules:
             local = rule_locality(rule, rules)
@@ -64,9 +69,13 @@ def plan(rules: RuleSet, patterns: list[Pattern], phase: Phase | None) -> Plan |
                 if rule.needs is None:
                     return None
                 far.append(rule)
-            elif local.down:
+                continue
+            if local.down:
                 deep.append((pattern, rule))
-    return Plan(rules, patterns, phase, tuple(far), tuple(deep))
+            queries = failing_queries(rule, rules)
+            if queries is not None:
+                quick[id(rule)] = queries
+    return Plan(rules, patterns, phase, tuple(far), tuple(deep), quick)
 
 
 def holds_in_parts(path: Path, plan: Plan) -> bool:
@@ -120,7 +129,29 @@ def _part_holds(members: list[etree._Element], plan: Plan) -> bool:
     if run is None:
         return False
     shadows = set(copies)
-    return all(run.element(problem) in shadows for problem in run.run())
+    return _quickly_holds(run, plan, shadows) or all(
+        run.element(problem) in shadows for problem in run.run())
+
+
+def _quickly_holds(run: Run, plan: Plan, shadows: set[etree._Element]) -> bool:
+    """True when each rule that may fire has its queries and they find nothing but copies
+    of ancestors; False when that is not shown (the rules are then run one by one)."""
+    present = run.present()
+    for pattern in plan.patterns:
+        for rule in pattern.rules:
+            if rule.needs is not None and not rule.needs & present:
+                continue
+            queries = plan.quick.get(id(rule))
+            if queries is None:
+                return False
+            for query in queries:
+                try:
+                    found = query(run.document.tree)
+                except etree.XPathError:
+                    return False
+                if not isinstance(found, list) or any(node not in shadows for node in found):
+                    return False
+    return True
 
 
 def _rest_holds(tree: etree._ElementTree, plan: Plan, cut: set[etree._Element]) -> bool:
