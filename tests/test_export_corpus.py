@@ -10,13 +10,16 @@ page's outline opens with one ``h1`` and skips no level, and its ids are unique.
 from __future__ import annotations
 
 import itertools
+from copy import deepcopy
 from pathlib import Path
 
 import lxml.html
 import pytest
+from lxml import etree
 from test_export_text import CORPUS, expected_words, load
 
 import teikit
+from teikit.tei import TEI_NS
 
 NOT_WELL_FORMED = {"testrend.xml"}
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -50,7 +53,26 @@ def test_every_real_document_exports_in_every_view(source: Path) -> None:
         if to == "html":
             assert_sound_page(result.data)
         if not result.data:  # only a text view of a document whose text has no words
-            assert to == "text" and not expected_words(load(source)), f"{to}/{view}: empty"
+            words = expected_words(tei_only(load(source)) if view == "transcript" else
+                                   load(source))
+            assert to == "text" and not words, f"{to}/{view}: empty"
+
+
+def tei_only(tree: etree._ElementTree) -> etree._ElementTree:
+    """A copy of ``tree`` without elements of other vocabularies (the transcript is that of
+    the TEI: a Schematron rule in an ODD's specification is not part of it)."""
+    copy = deepcopy(tree)
+    for element in list(copy.getroot().iter()):
+        if isinstance(element.tag, str) and not element.tag.startswith(f"{{{TEI_NS}}}"):
+            parent = element.getparent()
+            if parent is not None:  # its tail is the TEI's: kept where the element was
+                previous = element.getprevious()
+                if previous is not None:
+                    previous.tail = (previous.tail or "") + " " + (element.tail or "")
+                else:
+                    parent.text = (parent.text or "") + " " + (element.tail or "")
+                parent.remove(element)
+    return copy
 
 
 @pytest.mark.shared

@@ -10,22 +10,24 @@ and the description of its source) in both views of the page and in the reading 
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
 import lxml.html
 import pytest
+from test_export_corpus import tei_only
 from test_export_html import expected_texts, page_texts
 from test_export_rules import assert_matches, has_class
-from test_export_text import coverage
+from test_export_text import WORD, coverage
 
 from teikit.exporter.html import to_html
 from teikit.exporter.html.direction import direction
 from teikit.exporter.html.header import read_record
 from teikit.exporter.html.source import heading
 from teikit.exporter.speakers import readable
-from teikit.exporter.text import reading
-from teikit.tei import parse_bytes, parse_file
+from teikit.exporter.text import reading, to_text
+from teikit.tei import TEI_NS, parse_bytes, parse_file
 
 from conftest import DATA
 
@@ -188,3 +190,17 @@ def test_a_description_is_named_by_its_shelfmark(identifier: str, expected: str)
     description = parse_bytes(f'<msDesc xmlns="http://www.tei-c.org/ns/1.0"><msIdentifier>'
                               f"{identifier}</msIdentifier></msDesc>".encode()).getroot()
     assert heading(description) == f"Description of the source{expected}"
+
+
+@pytest.mark.parametrize("source", CASES, ids=lambda p: p.stem)
+def test_the_transcript_of_foreign_tei_has_no_xml_layout(source: Path) -> None:
+    """The text as it stands (its words as the source runs them), without the indentation
+    and the blank lines of the XML around it."""
+    text = to_text(parse_file(source), "transcript")
+    assert not text or (text.endswith("\n") and not text.startswith("\n"))
+    assert all(line == line.strip() for line in text.split("\n"))
+    assert "\n\n\n" not in text
+    tree = tei_only(parse_file(source))  # an xi:fallback is no part of the TEI's text
+    words = Counter(WORD.findall(" ".join("".join(map(str, t.itertext())) for t in
+                                          tree.getroot().iter(f"{{{TEI_NS}}}body"))))
+    assert not words - Counter(WORD.findall(text))

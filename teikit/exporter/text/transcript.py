@@ -4,7 +4,9 @@ Every editorial element is written back with its brackets (:mod:`teikit.transcri
 whitespace is the transcript's own, and the byte-order mark and encoding recorded in the
 header's ``xenoData`` are restored. For TEI that teikit did not write, this is the text
 of each ``text`` element as it stands, with the same marks (a ``teiCorpus`` gives its
-members' texts in turn).
+members' texts in turn), without the layout of the XML around it: each line's indentation
+and trailing spaces are left out and a run of blank lines is one (a pretty-printed file
+gave lines of spaces twenty deep).
 """
 
 from __future__ import annotations
@@ -36,8 +38,22 @@ def transcript(tree: etree._ElementTree) -> str:
     if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
         return "".join(map(str, root.itertext()))
     record = source_record(tree)
-    bom = "\ufeff" if record is not None and record.get("bom") == "true" else ""
+    if record is None:
+        return "\n\n".join(tidy(transcript_of(text)) for text in texts(root))
+    bom = "\ufeff" if record.get("bom") == "true" else ""
     return bom + "\n\n".join(transcript_of(text) for text in texts(root))
+
+
+def tidy(text: str) -> str:
+    """``text`` without the XML's layout: lines stripped, blank runs one blank line."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped or (lines and lines[-1]):
+            lines.append(stripped)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def encoding(tree: etree._ElementTree) -> str:
