@@ -445,3 +445,20 @@ def test_citations_with_a_table_or_figure_point_to_the_works_consulted() -> None
     assert [ref.get("target") for ref in cited] == ["#bibl-1", "#bibl-2", "#bibl-3"]
     assert not root.xpath("//t:supplied | //t:body//t:note", namespaces=NS)
     assert len(root.xpath("//t:back//t:listBibl/t:bibl", namespaces=NS)) == 3
+
+
+_SINGLE_SPACED = [path for path in CASES
+                  if "\n\n" not in path.read_text(encoding="utf-8").rstrip("\n")
+                  and "wrapped" not in path.stem]  # doubling a wrapped text unwraps it
+
+
+@pytest.mark.parametrize("path", _SINGLE_SPACED, ids=[p.stem for p in _SINGLE_SPACED])
+def test_a_blank_line_after_every_line_changes_no_role(path: Path) -> None:
+    """The same transcript typed with a blank line after every line (double spacing)
+    reads the same: each line keeps its role."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    doubled = "\n".join(line + ("\n" if line.strip() else "") for line in lines)
+    found = teikit.encode_text(doubled, name=path.name).explained
+    expected = teikit.encode(path).explained
+    assert [(row.line, row.role) for row in found] == [
+        (2 * row.line - 1, row.role) for row in expected]

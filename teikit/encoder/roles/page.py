@@ -57,6 +57,16 @@ class Page:
         return self.prose[-1] if self.prose else len(self.lines)
 
     @feature
+    def spacing(self) -> int:
+        """2 in a transcript that puts a blank line after every line, else 1."""
+        gaps = [after.number - line.last for line, after in pairwise(self.lines)]
+        return 2 if len(gaps) >= 4 and sum(gap == 2 for gap in gaps) >= 0.9 * len(gaps) else 1
+
+    def adjacent(self, line: Line, after: Line) -> bool:
+        """Whether ``after`` follows ``line`` with no more space than the page's usual."""
+        return after.number - line.last <= self.spacing
+
+    @feature
     def capitals(self) -> bool:
         """Whether the document is typed in capitals (a telegram)."""
         long = [line for line in self.lines if line.size >= 8]

@@ -252,7 +252,7 @@ def postscript(ctx: Context, line: Line) -> Evidence | None:
         return Evidence().add(2.5, "an addressee at the foot")
     above = ctx.prev(line)
     if (above is not None and above.end == "," and above.addressee
-            and line.size <= 12 and above.last + 1 == line.number):
+            and line.size <= 12 and ctx.page.adjacent(above, line)):
         return Evidence().add(2.5, "continues the addressee above")
     return None
 

@@ -132,7 +132,7 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
     contact = line.has("contact_words") if digits else None
     before = ctx.prev(line)
     between = _letterhead_like(before) and _letterhead_like(ctx.next(line))
-    town = (before is not None and _letterhead_like(before) and before.last + 1 == line.number
+    town = (before is not None and _letterhead_like(before) and ctx.page.adjacent(before, line)
             and line.size <= 3 and line.end not in ".:!?" and line.date is None
             and line.label is None and not line.starts("classification"))
     if not (organisation or line.caps or digits or between or town) or (
