@@ -8,6 +8,7 @@ line, and the transcript export must still give the wrapped text back byte for b
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -232,3 +233,18 @@ def test_a_mark_that_opens_the_next_line_applies_to_the_word_above(
     assert "".join(found.itertext()).strip() == scope
     assert teikit.is_valid(result.tree)
     assert to_bytes(result.tree, "transcript") == text.encode()
+
+
+def test_the_lists_of_a_wrapped_record_keep_one_entry_a_line() -> None:
+    record = (Path(DATA / "roles" / "record_wrapped.txt").read_text(encoding="utf-8")
+              .replace("Associated People & Organizations\nTextilimport\n",
+                       "Associated People & Organizations\n"
+                       "Federation of Wool Growers and Wool Washers of the Republic of Uruguay\n"
+                       "Foreign Trade Enterprise Textilimport\n"))
+    result = teikit.encode_text(record)
+    people = result.tree.getroot().xpath("//t:particDesc//t:orgName | //t:particDesc//"
+                                         "t:persName", namespaces=NS)
+    assert ["".join(p.itertext()) for p in people] == [
+        "Federation of Wool Growers and Wool Washers of the Republic of Uruguay",
+        "Foreign Trade Enterprise Textilimport"]
+    assert to_bytes(result.tree, "transcript") == record.encode()

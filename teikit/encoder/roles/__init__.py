@@ -42,10 +42,14 @@ def logical_lines(lines: Sequence[SourceLine], indices: Sequence[int],
     columns = wrap.width(lines, indices)
     step = 2 if len(gaps) >= 4 and sum(gap == 2 for gap in gaps) >= 0.9 * len(gaps) else 1
     position = 0
+    listing = False  # under a record's heading of a list: one entry a line
     while position < len(indices):
         first = indices[position]
         last_pos = _bracket_end(lines, indices, position, step)
-        if (wrapped or columns.columns is not None) and last_pos == position:
+        heading = wrap.list_heading(lines[first].text)
+        listing = heading if heading is not None else listing and (
+            position == 0 or indices[position - 1] + 1 == first)
+        if (wrapped or columns.columns is not None) and last_pos == position and not listing:
             last_pos = _wrap_end(lines, indices, position, columns)
         text = "\n".join(lines[i].text.strip(BLANKS) for i in indices[position : last_pos + 1])
         blank_before = bool(found) and found[-1].last + 1 < first

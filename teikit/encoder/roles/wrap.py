@@ -173,3 +173,14 @@ def width(lines: Sequence[SourceLine], indices: Sequence[int]) -> Width:
     if columns < 40 or broken < OPEN_LINES or 3 * broken < len(full):
         return Width(None)
     return Width(columns)
+
+
+LISTS = frozenset({"authors", "people", "places", "topics", "subjects", "related"})
+"""A record's headings over lists, one entry a line (names, places, topics)."""
+
+
+def list_heading(text: str) -> bool | None:
+    """``True`` for a record's heading over a list (``Associated Places``), ``False`` for
+    its other headings (``Source``: prose that may wrap), ``None`` for any other line."""
+    kind = mapping("record_headings").get(" ".join(tokens(text)))
+    return None if kind is None else kind in LISTS
