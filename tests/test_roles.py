@@ -52,6 +52,7 @@ def test_every_family_reads_back_and_validates(path: Path) -> None:
 
 FACTS = {
     # file: (layout, title, principal date, signers)
+    "letter_russian_dative_addressee": ("letter", None, "1962-03-12", ["Г. М. Родионов"]),
     "diary_finnish_weekdays": (
         "diary", "Päiväkirja – notes of a schoolteacher evacuated to Savonlinna, February 1940 "
         "(translated from the Finnish)", "1940-02-12", []),
