@@ -41,10 +41,12 @@ from test_export_text import CORPUS, WORD, coverage, expected_words, load
 
 import teikit
 from teikit.exporter.html.toc import MANY_ENTRIES, MIN_CHARACTERS, MIN_ENTRIES
-from teikit.exporter.text.writer import LINE_END_HYPHENS
+from teikit.exporter.text.writer import LINE_END_HYPHENS, continues_word
 
 LEIDEN = re.compile(r"[()\[\]⟨⟩⟦⟧{}]")
-LINE_END_HYPHEN = re.compile(rf"[{''.join(LINE_END_HYPHENS)}]\s+")
+BR = "\ue000"  # a private-use character: no page has it
+LINE_END_HYPHEN = re.compile(rf"[{''.join(LINE_END_HYPHENS)}]\s*{BR}\s*")
+PLAIN_HYPHEN = re.compile(rf"(?<=[^\W\d_])[-\u2010]\s*{BR}\s*(?=(\S*))")
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 VIEWS = (("html", "reading"), ("text", "reading"), ("text", "transcript"))
 
@@ -135,7 +137,11 @@ def page_words(page: lxml.html.HtmlElement) -> str:
     for block in article.xpath(f".//*[{' or '.join(BLOCK_TEST)}]"):
         block.tail = " " + (block.tail or "")
         block.text = " " + (block.text or "")
+    for br in article.iter("br"):  # a line break of the source (lb): marked for the joins
+        br.tail = BR + (br.tail or "")
     text = LINE_END_HYPHEN.sub("", article.text_content())  # the reading text joins them
+    text = PLAIN_HYPHEN.sub(lambda m: "" if continues_word(m.group(1)) else m.group(0), text)
+    text = text.replace(BR, " ")
     return f"{text} {LEIDEN.sub('', text)}"
 
 

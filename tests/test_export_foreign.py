@@ -88,7 +88,7 @@ ROWS: list[tuple[str, str, list[str] | int]] = [
     ("linking-xinclude", f"//div[{has_class('body')}]//p[{has_class('p')}]",
      ["The words from A to C follow.", "Part B is not yet written."]),
     # words broken at a line's end: the page keeps the source's lines
-    ("core-hyphenation", f"//div[{has_class('body')}]/p/br", 4),
+    ("core-hyphenation", f"//div[{has_class('body')}]/p/br", 7),
     # transcribed speech: each turn under its speaker's name, noises in parentheses
     ("spoken-debate", f"//div[{has_class('u')}]/p[{has_class('speaker')}]",
      ["Anna Fisher", "Tom Smith.1950"]),

@@ -30,7 +30,7 @@ from teikit.exporter.text import reading, to_text
 from teikit.exporter.text.policy import CONTAINERS, SPACED_GROUPS
 from teikit.exporter.text.reading import reading_text
 from teikit.exporter.text.rules import is_omitted, layout, tei_name
-from teikit.exporter.text.writer import LINE_END_HYPHENS
+from teikit.exporter.text.writer import LINE_END_HYPHENS, continues_word
 from teikit.tei import TEI_NS, parse_file
 
 from conftest import DATA
@@ -116,7 +116,9 @@ def pieces(element: etree._Element, apparatus: bool) -> Iterator[str]:
 def expected_words(tree: etree._ElementTree) -> Counter[str]:
     text = " | ".join("".join(pieces(t, in_apparatus(t, False))) for t in texts(tree.getroot()))
     hyphens = "".join(LINE_END_HYPHENS)
-    text = re.sub(rf"[{hyphens}]\s*{LINE_END}\s*", "", text).replace(LINE_END, " | ")
+    text = re.sub(rf"[{hyphens}]\s*{LINE_END}\s*", "", text)
+    text = re.sub(rf"(?<=[^\W\d_])[-\u2010]\s*{LINE_END}\s*(?=(\S*))", lambda m: (
+        "" if continues_word(m.group(1)) else m.group(0)), text).replace(LINE_END, " | ")
     return Counter(WORD.findall(re.sub(rf"\s*{JOIN}\s*", "", text)))
 
 

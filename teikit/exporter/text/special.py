@@ -30,10 +30,12 @@ def _lb(reading: Reading, element: etree._Element, scope: Scope) -> None:
         reading.out.glue()
     elif reading.out.unhyphenate():
         return  # "sum\u00ad<lb/>mus" (a soft hyphen, a "¬" at the line's end): one word
-    elif scope.lines:
-        reading.out.brk(LINE)
     else:
-        reading.out.text(" ")
+        reading.out.line_end()  # "glau-<lb/>ben": one word, if the next text says so
+        if scope.lines:
+            reading.out.brk(LINE)
+        else:
+            reading.out.text(" ")
 
 
 def _gap(reading: Reading, element: etree._Element, scope: Scope) -> None:

@@ -24,6 +24,23 @@ LINE_END_HYPHENS: Final = ("\u00ad", "¬", "⸗")
 """Signs that only mark a word broken at the end of a line (a plain hyphen may be part of
 the word: ``Vor- und Nachteil``)."""
 
+HYPHENS: Final = ("-", "\u2010")
+"""A plain hyphen, which at a line's end may break a word or belong to it."""
+NOT_CONTINUATIONS: Final = frozenset({
+    "und", "oder", "bis", "sowie", "noch", "and", "or", "nor", "to", "et", "ou", "e", "y",
+    "o", "und/oder"})
+"""Words after a line-end hyphen that show it belongs to a compound (``Vor- und Nachteil``)."""
+BROKEN_END: Final = re.compile(r"[^\W\d_][-\u2010]$")
+
+
+def continues_word(following: str) -> bool:
+    """Whether text after a plain hyphen at a line's end goes on with the word it broke:
+    it starts with a small letter and is not a conjunction (``und``, ``or`` …)."""
+    first = following.split(" ", 1)[0]
+    return bool(first) and first[0].islower() and first.rstrip(",.;:") not in \
+        NOT_CONTINUATIONS
+
+
 RUN_IN_ENDS: Final = (".", ":", ",", ";", "—", "-")
 """Punctuation a run-in label may end with already (no mark is added after it)."""
 
@@ -38,10 +55,21 @@ class Writer:
     """After a break inside a word: the next text's leading whitespace is dropped."""
     held: bool = False
     """After a run-in label (``SPEAKER:``): breaks are ignored until the next text."""
+    hyphenated: bool = False
+    """After a line break that follows a plain hyphen: the next text decides whether the
+    word goes on (:func:`continues_word`), is a compound whose hyphen stays (a capital
+    follows), or ends there (``Vor- und Nachteil``)."""
 
     def text(self, value: str) -> None:
         """Add a run of text (whitespace collapsed)."""
         value = SPACES.sub(" ", value)
+        if self.hyphenated and value.strip():
+            self.hyphenated = False
+            following = value.lstrip(" ")
+            if self.pending <= LINE and continues_word(following):
+                self._rejoin()
+            elif self.pending <= LINE and following[:1].isupper():
+                self._rejoin(keep_hyphen=True)  # a compound: "Sea-<lb/>Almanac"
         if self.glued or self.pending or not self.parts:
             value = value.lstrip(" ")
         if not value:
@@ -77,6 +105,20 @@ class Writer:
         """Join what comes next to what came before, without a space (a word broken at
         the end of a line)."""
         self._trim()
+        self.glued = True
+
+    def line_end(self) -> None:
+        """Note a line break: after a plain hyphen the word may go on (see :meth:`text`)."""
+        self._trim()
+        self.hyphenated = bool(self.parts) and bool(BROKEN_END.search(self.parts[-1]))
+
+    def _rejoin(self, keep_hyphen: bool = False) -> None:
+        """Leave out the break after the hyphen (and the hyphen, unless ``keep_hyphen``):
+        the word goes on."""
+        self.pending = 0
+        self._trim()
+        if not keep_hyphen:
+            self.parts[-1] = self.parts[-1][:-1]
         self.glued = True
 
     def unhyphenate(self) -> bool:
