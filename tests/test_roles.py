@@ -52,6 +52,10 @@ def test_every_family_reads_back_and_validates(path: Path) -> None:
 
 FACTS = {
     # file: (layout, title, principal date, signers)
+    "minutes_lines_to_sign_on": (
+        "minutes", "MINUTES OF THE ANNUAL MEETING OF THE LAGOS CHAMBER OF COMMERCE", "1961-03-14",
+        ["______________________ A. Adebayo", "______________________ E. Williams"]),
+    "memo_us_fields_typist_line": ("memorandum", "Austrian State Treaty", "1955-05-04", []),
     "letter_russian_dative_addressee": ("letter", None, "1962-03-12", ["Г. М. Родионов"]),
     "diary_finnish_weekdays": (
         "diary", "Päiväkirja – notes of a schoolteacher evacuated to Savonlinna, February 1940 "

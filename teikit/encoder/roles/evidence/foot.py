@@ -62,7 +62,15 @@ def sign_mark(ctx: Context, line: Line) -> Evidence | None:
     signed = _SIGNED_LETTER.match(line.text)
     if signed and ctx.after_text(line) and name_likeness(line.text[signed.end():]) >= 0.75:
         return Evidence().add(3.0, "'a)' (signed) before a name")
+    below = ctx.next(line)
+    if (_SIGN_HERE.match(line.text) and below is not None and ctx.after_text(line)
+            and max(below.name, below.name_and_office) >= 0.75):
+        return Evidence().add(3.0, "a line to sign on, over a name")
     return None
+
+
+_SIGN_HERE = re.compile(r"^(?:_{4,}|\.{6,}|…{3,})$")
+"""``__________`` or ``..........`` over a typed name: the line left for the signature."""
 
 
 _SIGNED_LETTER = re.compile(r"^a\)\s+(?=[^\W\d_])")
@@ -242,7 +250,8 @@ def _offices_first(ctx: Context, line: Line) -> bool | None:
         over.has("role_words") or over.has("org_words") or over.starts("on_behalf"))
 
 def _signs(line: Line) -> bool:
-    return shapes.SIGNATURE_MARK.match(line.text) is not None or line.name >= 0.75
+    return (shapes.SIGNATURE_MARK.match(line.text) is not None or line.name >= 0.75
+            or _SIGN_HERE.match(line.text) is not None)
 
 def postscript(ctx: Context, line: Line) -> Evidence | None:
     marker = line.starts("postscripts")

@@ -35,6 +35,9 @@ def dateline(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.5, "place, date")
     if line.date_share >= 0.5:
         ev.add(1.0, "the date fills the line")
+    elif line.label is None and (said := line.starts("date_labels")) and not (
+            line.starts("routing_words")):  # not a telegram's "SENT …", "RECEIVED …"
+        ev.add(1.5, f"a date after '{said}'")  # Held on 14 March 1961 at the Chamber …
     if line.sentence and not line.place_date and line.date_share < 0.5:
         ev.add(-1.5, "a sentence with a date in it")
     if ctx.page.dated_headings >= 2 and (line.whole_date is not None or line.partial_date):
