@@ -51,6 +51,10 @@ ROWS: list[tuple[str, str, list[str] | int]] = [
      ["Incipit: Mare magnum et spatiosum"]),
     ("msdescription-catalogue", f"//div[{has_class('summary')}]/p", 2),
     ("msdescription-catalogue", f"//div[{has_class('binding')}]/p", ["Wooden boards, one clasp."]),
+    ("msdescription-catalogue", f"//div[{has_class('additions')}]/p",
+     ["A later hand lists the tides on the last leaf."]),
+    ("msdescription-catalogue", f"//div[{has_class('availability')}]/p", ["Open to readers."]),
+    ("msdescription-catalogue", "//*[@data-tei]", 0),
     ("msdescription-catalogue", "//section[@class='footnotes rd-only']//li",
      ["a. The last leaf is torn. ↩"]),
     # a letterhead: rows of segments set left and right are lines, their parts apart

@@ -67,7 +67,8 @@ MS_LINES: Final = frozenset({
     "msIdentifier", "incipit", "explicit", "rubric", "finalRubric", "colophon", "textLang",
     "summary", "origin", "provenance", "acquisition", "support", "collation", "foliation",
     "condition", "layout", "handNote", "scriptNote", "typeNote", "decoNote", "binding",
-    "seal", "custEvent", "surrogates", "filiation", "musicNotation", "source",
+    "seal", "custEvent", "surrogates", "filiation", "musicNotation", "source", "additions",
+    "availability",
 })
 """What a manuscript description says, a line each."""
 

@@ -27,7 +27,8 @@ BLOCKS = ("msDesc", "msContents", "msItem", "msItemStruct", "physDesc", "objectD
           "custodialHist", "msPart", "msFrag", "accMat", "binding", "seal")
 MIXED = ("summary", "support", "condition", "layout", "handNote", "scriptNote", "typeNote",
          "decoNote", "musicNotation", "origin", "provenance", "acquisition", "custEvent",
-         "surrogates", "collation", "foliation", "textLang", "filiation", "source")
+         "surrogates", "collation", "foliation", "textLang", "filiation", "source",
+         "additions", "availability")
 """Parts that hold phrases, or paragraphs (the guidelines allow either)."""
 LABELLED = {"incipit": "Incipit", "explicit": "Explicit", "rubric": "Rubric",
             "finalRubric": "Final rubric", "colophon": "Colophon"}
