@@ -52,6 +52,9 @@ def test_every_family_reads_back_and_validates(path: Path) -> None:
 
 FACTS = {
     # file: (layout, title, principal date, signers)
+    "letter_name_office_one_line_encl": (
+        "letter", None, "1958-08-12", ["R. K. Hollings, Secretary"]),
+    "telegram_us_routing_numbered": ("telegram", "COCOA PRICES", "1966-03-04", ["WILLIAMS"]),
     "minutes_lines_to_sign_on": (
         "minutes", "MINUTES OF THE ANNUAL MEETING OF THE LAGOS CHAMBER OF COMMERCE", "1961-03-14",
         ["______________________ A. Adebayo", "______________________ E. Williams"]),

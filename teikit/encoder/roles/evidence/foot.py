@@ -271,6 +271,8 @@ def foot_line(ctx: Context, line: Line) -> Evidence | None:
     if not ctx.after_text(line) or line.sentence:
         return None
     label = lexicon("foot_labels").prefix(tokens(line.label[0])) if line.label else None
+    if label is None and line.size <= 3:  # "Encl.", "Enclosures (2)", "cc. file"
+        label = lexicon("foot_labels").prefix(line.words)
     if label is not None and line.size <= 30:
         return Evidence().add(2.0, f"'{label}' under the text: copies, enclosures, distribution")
     if _TYPIST.match(line.text):
