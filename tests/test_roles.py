@@ -52,6 +52,7 @@ def test_every_family_reads_back_and_validates(path: Path) -> None:
 
 FACTS = {
     # file: (layout, title, principal date, signers)
+    "note_greek_vice_consul": ("letter", None, "1956-04-04", ["Ν. Καραγιάννης"]),
     "letter_name_office_one_line_encl": (
         "letter", None, "1958-08-12", ["R. K. Hollings, Secretary"]),
     "telegram_us_routing_numbered": ("telegram", "COCOA PRICES", "1966-03-04", ["WILLIAMS"]),
