@@ -52,6 +52,10 @@ def test_every_family_reads_back_and_validates(path: Path) -> None:
 
 FACTS = {
     # file: (layout, title, principal date, signers)
+    "note_addressee_for_the_regards_verb": ("letter", None, "1957-04-03", ["G. Lindquist"]),
+    "record_compact_ownership_rights": (
+        "record", "Note of the Polish Embassy in Accra on a Railway Survey", "1961-05-02",
+        ["J. Nowicki"]),
     "note_greek_vice_consul": ("letter", None, "1956-04-04", ["Ν. Καραγιάννης"]),
     "letter_name_office_one_line_encl": (
         "letter", None, "1958-08-12", ["R. K. Hollings, Secretary"]),
@@ -471,3 +475,11 @@ def test_a_blank_line_after_every_line_changes_no_role(path: Path) -> None:
     expected = teikit.encode(path).explained
     assert [(row.line, row.role) for row in found] == [
         (2 * row.line - 1, row.role) for row in expected]
+
+
+def test_a_compact_record_names_its_funder_and_keeps_rights_in_other_words() -> None:
+    result = teikit.encode(DATA / "roles" / "record_compact_ownership_rights.txt")
+    root = result.tree.getroot()
+    assert [f.text for f in root.xpath("//t:funder", namespaces=NS)] == ["the Halvard Osk Fund"]
+    [rights] = root.xpath("//t:availability/t:p", namespaces=NS)
+    assert "non-profit study and teaching" in rights.text

@@ -20,6 +20,8 @@ def closing(ctx: Context, line: Line) -> Evidence | None:
         return None
     ev = Evidence()
     formula = line.starts("closings") or (line.has("closings") if line.size <= 25 else None)
+    if formula and line.sentence and " " not in formula and not line.starts("closings"):
+        formula = None  # "The agency regards the offer as …": a verb, not "Kind regards"
     if formula:
         ev.add(2.5, f"closing formula '{formula}'")
     elif line.end == "," and line.size <= 6 and _continues_closing(ctx, line):
@@ -175,7 +177,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     if line.addressee:
         ev.add(-2.0, "an addressee")
     kind = line.starts("kind_words") and not _made_by(line)
-    if (line.date is not None and not line.initials) or line.starts("address_openers") or kind:
+    opens_address = line.starts("address_openers") and not line.starts("on_behalf")
+    if (line.date is not None and not line.initials) or opens_address or kind:
         ev.add(-2.0, "a date, an address or a kind of document")
     return ev
 
