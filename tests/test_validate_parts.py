@@ -174,18 +174,7 @@ def test_a_large_file_reports_what_the_whole_tree_does(
         etree.SubElement(last, f"{T}p").text = "nested"
     path = tmp_path / "doc.xml"
     path.write_bytes(etree.tostring(tree, encoding="utf-8"))
-    usual = validate_paths([path], [TEI_ALL])[0].diagnostics
-    loaded: list[Path] = []
-    load = batch._load
-
-    def watched(path: Path, job: batch._Job) -> object:
-        loaded.append(path)
-        return load(path, job)
-
-    monkeypatch.setattr(batch, "STREAM_ABOVE", 1)
-    monkeypatch.setattr(batch, "_load", watched)
-    [result] = validate_paths([path], [TEI_ALL])
-    assert result.diagnostics == usual
+    result, loaded = _compare(path, monkeypatch, [TEI_ALL])
     assert result.valid is not fault
     assert loaded == ([path] if fault else [])
 
