@@ -65,20 +65,19 @@ def split_name(clark: str) -> Name:
 
 
 def vocabulary_of(tree: etree._ElementTree) -> Vocabulary:
-    """The element nesting and attribute use of ``tree`` (one walk; names are split once)."""
-    children: set[tuple[str | None, str]] = set()
+    """The element nesting and attribute use of ``tree`` (one walk in document order, each
+    element's parent asked of lxml; names are split once)."""
+    root = tree.getroot()
+    children: set[tuple[str | None, str]] = {(None, root.tag)}
     attributes: set[tuple[str, str]] = set()
-    stack: list[str | None] = [None]
-    for event, element in etree.iterwalk(tree, events=("start", "end"), tag="*"):
-        if event == "start":
-            tag = element.tag
-            children.add((stack[-1], tag))
-            stack.append(tag)
-            keys = element.keys()
-            if keys:
-                attributes.update([(tag, str(key)) for key in keys])
-        else:
-            stack.pop()
+    for element in root.iter(etree.Element):
+        tag = element.tag
+        parent = element.getparent()
+        if parent is not None:
+            children.add((parent.tag, tag))
+        keys = element.keys()
+        if keys:
+            attributes.update([(tag, str(key)) for key in keys])
     return vocabulary_from(children, attributes)
 
 
