@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from teikit.encoder.layout.units import Spec, Unit
 from teikit.encoder.model import Metadata, Person
 from teikit.encoder.roles.features import Line
-from teikit.encoder.roles.lexicon import acknowledges, lexicon, mapping, tokens
+from teikit.encoder.roles.lexicon import acknowledges, lexicon, record_heading, tokens
 
 CATALOGUE_NAME = re.compile(r"^[^,.]+, [^,]+(, (ca\. )?\d{3,4}-(\d{3,4})?)?$")
 """``Roa, Raúl, 1907-1982``, ``Pavlíček, Vladimír``: a person in catalogue form."""
@@ -51,7 +51,7 @@ def heading_kind(line: Line) -> str | None:
     """The metadata part a heading line opens (``people``, ``source``…), or ``None``."""
     if line.size > 6 or line.end in {".", ",", ";"}:
         return None
-    return mapping("record_headings").get(" ".join(tokens(line.text)))
+    return record_heading(line.text)
 
 
 def unknown_heading(line: Line) -> bool:

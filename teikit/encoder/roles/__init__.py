@@ -23,7 +23,7 @@ from teikit.encoder.roles import wrap
 from teikit.encoder.roles.evidence import Context
 from teikit.encoder.roles.features import Line
 from teikit.encoder.roles.grammar import Decision, best_path
-from teikit.encoder.roles.page import Page
+from teikit.encoder.roles.page import Page, usual_gap
 from teikit.encoder.source import BLANKS
 from teikit.encoder.source import Line as SourceLine
 
@@ -40,16 +40,18 @@ def logical_lines(lines: Sequence[SourceLine], indices: Sequence[int],
     gaps = [b - a for a, b in pairwise(indices)]
     wrapped = any(gap > 1 for gap in gaps)
     columns = wrap.width(lines, indices)
-    step = 2 if len(gaps) >= 4 and sum(gap == 2 for gap in gaps) >= 0.9 * len(gaps) else 1
+    step = usual_gap(gaps)
     position = 0
     listing = False  # under a record's heading of a list: one entry a line
     while position < len(indices):
         first = indices[position]
         last_pos = _bracket_end(lines, indices, position, step)
-        heading = wrap.list_heading(lines[first].text)
-        listing = heading if heading is not None else listing and (
-            position == 0 or indices[position - 1] + 1 == first)
-        if (wrapped or columns.columns is not None) and last_pos == position and not listing:
+        joins = wrapped or columns.columns is not None
+        if joins:  # only a transcript whose lines may be wrapped reads its lists for it
+            heading = wrap.list_heading(lines[first].text)
+            listing = heading if heading is not None else listing and (
+                position == 0 or indices[position - 1] + 1 == first)
+        if joins and last_pos == position and not listing:
             last_pos = _wrap_end(lines, indices, position, columns)
         text = "\n".join(lines[i].text.strip(BLANKS) for i in indices[position : last_pos + 1])
         blank_before = bool(found) and found[-1].last + 1 < first

@@ -343,6 +343,17 @@ class Line:
         followed = form is not None and len(self.words) > len(form.split())
         return followed or bool(shapes.ADDRESSEE_MARKS.search(self.text))
 
+    @feature
+    def framed(self) -> bool:
+        """The whole line in round brackets (``(Translated from the Russian.)``): a remark."""
+        return self.text.startswith("(") and self.text.rstrip(".").endswith(")")
+
+    @feature
+    def opens_address(self) -> bool:
+        """Opens with an address word (``To the …``, ``Министру …``), and not as a signer's
+        ``For the …`` on behalf of a body."""
+        return bool(self.starts("address_openers")) and not self.starts("on_behalf")
+
     def has(self, name: str) -> str | None:
         """The first entry of phrase list ``name`` in the line."""
         return lexicon(name).find(self.words)

@@ -140,6 +140,12 @@ def mapping(name: str) -> dict[str, str]:
     return table
 
 
+def record_heading(text: str) -> str | None:
+    """The part of a digital archive's record that a heading line opens (``people``,
+    ``source``…: ``record_headings.txt``), or ``None``."""
+    return mapping("record_headings").get(" ".join(tokens(text)))
+
+
 def acknowledges(words: tuple[str, ...]) -> bool:
     """Whether ``words`` read as a funding or acknowledgement sentence: several words of
     the list (``support``, ``grant``, ``made possible``, ``translated``…)."""

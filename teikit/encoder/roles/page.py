@@ -36,7 +36,7 @@ class Page:
         that reads as one at the top (``Minutes of a meeting held … at 7 p.m.``) is not."""
         found = [n for n, line in enumerate(self.lines) if line.sentence and line.size >= 3]
         while found and found[0] <= 2 and (self.lines[found[0]].starts("kind_words")
-                                           or _framed(self.lines[found[0]].text)):
+                                           or self.lines[found[0]].framed):
             del found[0]  # nor is a remark in brackets there: "(Translated from the …)"
         return found
 
@@ -59,8 +59,7 @@ class Page:
     @feature
     def spacing(self) -> int:
         """2 in a transcript that puts a blank line after every line, else 1."""
-        gaps = [after.number - line.last for line, after in pairwise(self.lines)]
-        return 2 if len(gaps) >= 4 and sum(gap == 2 for gap in gaps) >= 0.9 * len(gaps) else 1
+        return usual_gap([after.number - line.last for line, after in pairwise(self.lines)])
 
     def adjacent(self, line: Line, after: Line) -> bool:
         """Whether ``after`` follows ``line`` with no more space than the page's usual."""
@@ -105,8 +104,10 @@ class Page:
 _YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")
 
 
-def _framed(text: str) -> bool:
-    return text.startswith("(") and text.rstrip(".").endswith(")")
+def usual_gap(gaps: Sequence[int]) -> int:
+    """2 when (nearly) every line is followed by a blank line, else 1: the step between
+    lines that follow each other on this page."""
+    return 2 if len(gaps) >= 4 and sum(gap == 2 for gap in gaps) >= 0.9 * len(gaps) else 1
 
 
 def context_year(lines: Sequence[Line]) -> int | None:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from teikit.encoder.roles.lexicon import acknowledges, lexicon, mapping, tokens
+from teikit.encoder.roles.lexicon import acknowledges, lexicon, record_heading, tokens
 from teikit.encoder.source import BLANKS
 from teikit.encoder.source import Line as SourceLine
 
@@ -109,9 +109,8 @@ def _own_line(text: str) -> bool:
         return True  # "Monsieur le Directeur,"
     if not words or len(words) > 4 or text.endswith(".") or len(text) < 3:
         return False
-    return (
-        " ".join(words) in mapping("record_headings")
-        or lexicon("field_labels").prefix(words) == " ".join(words))
+    return (record_heading(text) is not None
+            or lexicon("field_labels").prefix(words) == " ".join(words))
 
 
 def _heading(text: str, rest: str) -> bool:
@@ -182,5 +181,5 @@ LISTS = frozenset({"authors", "people", "places", "topics", "subjects", "related
 def list_heading(text: str) -> bool | None:
     """``True`` for a record's heading over a list (``Associated Places``), ``False`` for
     its other headings (``Source``: prose that may wrap), ``None`` for any other line."""
-    kind = mapping("record_headings").get(" ".join(tokens(text)))
+    kind = record_heading(text)
     return None if kind is None else kind in LISTS

@@ -177,8 +177,7 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     if line.addressee:
         ev.add(-2.0, "an addressee")
     kind = line.starts("kind_words") and not _made_by(line)
-    opens_address = line.starts("address_openers") and not line.starts("on_behalf")
-    if (line.date is not None and not line.initials) or opens_address or kind:
+    if (line.date is not None and not line.initials) or line.opens_address or kind:
         ev.add(-2.0, "a date, an address or a kind of document")
     return ev
 
@@ -216,7 +215,7 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
         ev.add(0.5, "a short lower-case line")
     if not ev.reasons:
         return None
-    if line.starts("address_openers") and not line.starts("on_behalf"):
+    if line.opens_address:
         ev.add(-2.5, "opens like an address")  # To the Principal Secretary of State, …
     name = max(line.name, line.name_and_office)
     if name >= 0.75:
@@ -291,7 +290,7 @@ def foot_address(ctx: Context, line: Line) -> Evidence | None:
     sender's street (``Via della Geppa 7, Trieste``), with the short lines under it."""
     if not ctx.after_text(line) or line.size > 14 or line.sentence:
         return None
-    if line.starts("address_openers") and not line.starts("on_behalf"):
+    if line.opens_address:
         return Evidence().add(2.0, "an address at the foot")
     above = ctx.prev(line)
     if above is not None and above.starts("address_openers") and line.size <= 4 and (

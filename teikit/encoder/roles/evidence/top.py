@@ -201,7 +201,7 @@ def routing(ctx: Context, line: Line) -> Evidence | None:
 
 def conventions(ctx: Context, line: Line) -> Evidence | None:
     strong = line.count("conventions")
-    framed = (line.text.startswith("(") and line.text.rstrip(".").endswith(")")) or (
+    framed = line.framed or (
         line.label is not None and line.label[0].lower().split()[-1] in {"note", "conventions"})
     if strong == 0 or (strong == 1 and not framed):
         return None
