@@ -92,11 +92,7 @@ class InlineState:
         match = _WORD_OVER_BREAK.search(self.out[-1])
         if match is None:
             return None
-        remaining = self.out[-1][: match.start()]
-        if remaining:
-            self.out[-1] = remaining
-        else:
-            self.out.pop()
+        self._cut_text(match.start())
         return match.group(1), match.group(2)
 
     def take_last_word(self) -> str | None:
@@ -111,12 +107,19 @@ class InlineState:
         word = text[cut:]
         if not word:
             return None
-        remaining = text[:cut]
+        self._cut_text(cut)
+        return word
+
+    def _cut_text(self, start: int) -> None:
+        """Drop the output's last text from ``start`` on (the whole text node if nothing
+        is left of it)."""
+        last = self.out[-1]
+        assert isinstance(last, str), "only a text node is cut"
+        remaining = last[:start]
         if remaining:
             self.out[-1] = remaining
         else:
             self.out.pop()
-        return word
 
 
 _WORD_OVER_BREAK = re.compile(r"(?:^|(?<=\s))(\S+)([ \t]*\r?\n[ \t]*)$")
