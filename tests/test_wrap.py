@@ -95,15 +95,43 @@ def test_a_transcript_without_a_width_has_none(text: str) -> None:
     # a heading wrapped in a name goes on, even with a year in it
     ("Protocol on the Delivery of Rice Mills by the Government of the People's",
      "Republic of China to the Union of Burma in 1965", True),
+    # a page turned in mid-sentence, its marker at the start of the next line: a wrap
+    ("The board has agreed to lease the old customs shed to the fishermen's",
+     "[p. 3] cooperative for five years", True),
+    ("The board has agreed to lease the old customs shed to the fishermen's",
+     "[Page 3] The cooperative", False),
+    # a sentence going on after a semicolon, with a colon in it, is no label
+    ("Present for the board: the chairman, the secretary and the engineer;",
+     "for the cooperative: its chairman", True),
+    ("Present for the board: the chairman, the secretary and the engineer;",
+     "cc: Municipal engineer", False),
+    # notes under a text, one a line, each opening with its number
+    ("¹ The lease of 1953 ran for three years and lapsed with the old board.",
+     "² Cf. the minutes of 4 May.", False),
+    ("[1] The lease of 1953 ran for three years and lapsed with the old board.",
+     "[2] Cf. the minutes of 4 May.", False),
+    # a signer's name under 'For the …', not the end of a wrapped line
+    ("For the Ministry of Fisheries of the Kingdom of Norway and its Harbour",
+     "Halvard Lie", False),
 ])
 def test_which_breaks_are_wraps(line: str, after: str, joined: bool) -> None:
     assert Width(68).wraps(line, after) is joined
 
 
+def test_a_capitalised_line_over_a_sentence_that_runs_on_is_one_paragraph() -> None:
+    line = "Report of the Harbour Board on the Lease of the Old Customs Shed Bergen"
+    after = "Prepared for the members of the board by the secretary, A. Berg."
+    assert not Width(72).wraps(line, after, then=None)  # a line under a title
+    assert Width(72).wraps(line, after, then="Halvorsen")  # a paragraph that runs on
+
+
 def test_a_bracket_left_open_carries_the_line_on_past_a_label() -> None:
-    line = "The lease was signed the same day [Note by the"
-    assert not Width(48).wraps(line, "translator: in Bergen.]")
-    assert Width(48).wraps(line, "translator: in Bergen.]", in_bracket=True)
+    line = "The lease was signed the same day [Translator's"
+    assert not Width(48).wraps(line, "Note: in Bergen.]")
+    assert Width(48).wraps(line, "Note: in Bergen.]", in_bracket=True)
+    # a label in lower case, not a known field label, goes on a sentence anyway
+    assert Width(48).wraps("The lease was signed the same day [Note by the",
+                           "translator: in Bergen.]")
 
 
 def test_without_a_width_only_a_lower_case_continuation_joins() -> None:
@@ -192,6 +220,22 @@ def test_a_wrapped_entry_of_the_notes_or_references_stays_whole() -> None:
     [note] = root.xpath("//t:back//t:note", namespaces=NS)
     assert "following winter" in "".join(note.itertext())
     assert teikit.is_valid(result.tree)
+    assert to_bytes(result.tree, "transcript") == text.encode()
+
+
+def test_a_wrapped_note_keeps_its_footnotes_and_its_page_turned_mid_sentence() -> None:
+    body = _wrapped([PROSE[0][:-1] + ".¹", PROSE[1][:-1] + " [p. 3] at the end of the "
+                     "herring season.² " + PROSE[2]], 62)
+    notes = ("______\n¹ The lease of 1953 ran for three years and lapsed with the old board.\n"
+             "² Cf. the minutes of the board of 4 May 1957, item three.\n")
+    text = ("Note for the Harbour Board\n\n" + body
+            + "\nA. Berg\nSecretary\nBergen, 2 October 1957\n" + notes)
+    result = teikit.encode_text(text)
+    root = result.tree.getroot()
+    assert len(root.xpath("//t:note[@type='footnote']", namespaces=NS)) == 2
+    [page] = root.xpath("//t:body//t:pb", namespaces=NS)
+    assert "herring season" in "".join(page.getparent().itertext())
+    assert [s.text for s in root.xpath("//t:signed", namespaces=NS)] == ["A. Berg"]
     assert to_bytes(result.tree, "transcript") == text.encode()
 
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from teikit.encoder.roles.lexicon import acknowledges, lexicon, record_heading, tokens
+from teikit.encoder.roles.names import name_likeness
 from teikit.encoder.source import BLANKS
 from teikit.encoder.source import Line as SourceLine
 
@@ -35,11 +36,15 @@ OPEN_LINES = 4
 """How many full lines broken inside a sentence show a fixed width."""
 _OWN_LINE = re.compile(
     r"""(?:\(?(?:\d{1,3}|[a-h]|[ivx]{1,5})[.)]|[-–—•*·])\s    # a numbered or marked item
-      | \[(?:page|p\.)\s                                     # a page marker
-      | [^\W\d_][\w.'’/-]{0,23}(?:\s[\w.'’/-]{1,24}){0,3}\s?:(?:\s|$)  # a label
+      | [¹²³⁴⁵⁶⁷⁸⁹⁰]+\s|\[\d{1,3}\]\s                          # a note under a text
+      | (?P<page>\[(?:page|p\.)\s[^\]]*\])                     # a page marker
+      | (?P<label>[^\W\d_][\w.'’/-]{0,23}(?:\s[\w.'’/-]{1,24}){0,3}\s?:)(?:\s|$)
       | -\s?\d+\s?-$                                         # '- 2 -'
     """, re.IGNORECASE | re.VERBOSE)
-"""A line that starts something of its own and is never a wrapped line's rest."""
+"""A line that starts something of its own and is never a wrapped line's rest: an item,
+a note, a page marker (unless the sentence runs on after it, in lower case: the page
+turned in mid-sentence), a label (one in lower case only when it is a known field
+label, ``cc:``; ``on the other side:`` goes on a sentence)."""
 _MARK_ALONE = re.compile(r"^\[[^\[\]]+\]$")
 """A bracket that is the whole line: a stamp, a handwritten note, a remark on its own."""
 _BACKWARD = re.compile(r"\[(?:sic!?|Sic!?|SIC!?|\?)\](?:\s|$)")
@@ -67,8 +72,9 @@ class Width:
             return True  # "[sic]" or "[?]" looks back at the word that ends the line above
         own = _own_line(rest)
         if self.columns is not None and self._fills(line.rstrip(BLANKS), rest) and (
-                in_bracket or not (own or _heading(text, rest)
-                                   or self._after_sentence(text, after, then))):
+                in_bracket or not (own or self._after_sentence(text, after, then)
+                                   or self._name_alone(text, after, then)
+                                   or _heading(text, rest, self._ends_there(after, then)))):
             return True
         return not own and _plain_wrap(text, rest)
 
@@ -78,11 +84,26 @@ class Width:
         name, an office, a heading under a paragraph. A wrapped paragraph's last line
         ends with a full stop or another mark, and its other lines are full."""
         rest = after.strip(BLANKS)
-        ends_there = then is None or not then.strip(BLANKS) or not self._fills(
-            after.rstrip(BLANKS), then.strip(BLANKS))
         return (text.rstrip(_CLOSERS).endswith((".", "!", "?")) and not _abbreviated(text)
                 and not rest.rstrip(_CLOSERS).endswith((*_SENTENCE_END, ","))
-                and len(rest.split()) <= 8 and ends_there)
+                and len(rest.split()) <= 8 and self._ends_there(after, then))
+
+    def _name_alone(self, text: str, after: str, then: str | None) -> bool:
+        """A personal name that ends where it is, under a line that signs on behalf of a
+        body (``For the Ministry of …``), is the signer's line, not the end of a wrapped
+        sentence. (A title's last words look like a name as well: ``… in the Mekong``
+        ``Delta Provinces``.)"""
+        rest = after.strip(BLANKS)
+        return (bool(lexicon("on_behalf").prefix(tokens(text))) and not _ends_open(text)
+                and len(rest.split()) <= 4 and not rest.endswith(".")
+                and name_likeness(rest) >= 0.75 and self._ends_there(after, then))
+
+    def _ends_there(self, after: str, then: str | None) -> bool:
+        """Whether the line ``after`` ends where it is: no word of the line ``then``
+        under it would have fitted on it. (A line that runs on is a wrapped paragraph's,
+        not a heading's or a name's.)"""
+        return then is None or not then.strip(BLANKS) or not self._fills(
+            after.rstrip(BLANKS), then.strip(BLANKS))
 
     def _fills(self, text: str, rest: str) -> bool:
         """Whether ``text`` (with its indentation) leaves no room for ``rest``'s first word."""
@@ -102,9 +123,15 @@ def _indent(line: str) -> int:
 def _own_line(text: str) -> bool:
     """A line that starts something of its own: an item, a page marker, a label, or a
     heading of a record's metadata or a field label alone (``Rights``, ``PARTICIPANTS``)."""
-    if _OWN_LINE.match(text) or _MARK_ALONE.match(text):
+    if _MARK_ALONE.match(text):
         return True
     words = tokens(text)
+    if found := _OWN_LINE.match(text):
+        if found["page"]:
+            return not text[found.end():].lstrip(BLANKS)[:1].islower()
+        if found["label"] and text[:1].islower():
+            return bool(lexicon("field_labels").prefix(tokens(found["label"])))
+        return True
     if len(words) <= 5 and text.endswith((",", ":")) and lexicon("salutations").prefix(words):
         return True  # "Monsieur le Directeur,"
     if not words or len(words) > 4 or text.endswith(".") or len(text) < 3:
@@ -113,12 +140,13 @@ def _own_line(text: str) -> bool:
             or lexicon("field_labels").prefix(words) == " ".join(words))
 
 
-def _heading(text: str, rest: str) -> bool:
+def _heading(text: str, rest: str, rest_ends: bool) -> bool:
     """A line set as a heading (most of its longer words capitalised) that ends on a
     capitalised word, followed by a line written as a sentence or holding a number that
-    ends there too (``Translated with the support of …`` under a title, ``Session of
-    20.5.1969`` under a heading), or a funding line and the line under it: two lines, not
-    one. (Text mostly in capitals says nothing.)"""
+    ends there too (``rest_ends``: ``Translated with the support of …`` under a title,
+    ``Session of 20.5.1969`` under a heading), or a funding line and the line under it:
+    two lines, not one. (Text mostly in capitals says nothing; a sentence that runs on
+    over further lines is a wrapped paragraph, not a line under a heading.)"""
     letters = [char for char in text if char.isalpha()]
     if not letters or sum(char.isupper() for char in letters) >= 0.8 * len(letters):
         return False
@@ -130,7 +158,8 @@ def _heading(text: str, rest: str) -> bool:
     if acknowledges(tokens(text)) or acknowledges(tokens(rest)):
         return True  # a title over its funding line, or the funding line over a letterhead
     numbered = len(rest.split()) <= 4 and any(char.isdigit() for char in rest)
-    return (_capitalised(rest) <= 0.6 or numbered) and not _ends_open(rest)
+    sentence = _long_words(rest) and _capitalised(rest) <= 0.6
+    return rest_ends and (sentence or numbered) and not _ends_open(rest)
 
 
 def _abbreviated(text: str) -> bool:
@@ -147,9 +176,14 @@ def _ends_open(text: str) -> bool:
     return words[-1][:1].islower() or text.endswith(",")
 
 
+def _long_words(text: str) -> list[str]:
+    """The words of four letters or more."""
+    return [word for word in text.split() if sum(char.isalpha() for char in word) >= 4]
+
+
 def _capitalised(text: str) -> float:
     """The share of capitalised words among the words of four letters or more."""
-    words = [word for word in text.split() if sum(char.isalpha() for char in word) >= 4]
+    words = _long_words(text)
     return sum(word[:1].isupper() for word in words) / len(words) if words else 0.0
 
 
