@@ -110,6 +110,22 @@ def test_a_transcript_without_a_width_has_none(text: str) -> None:
      "² Cf. the minutes of 4 May.", False),
     ("[1] The lease of 1953 ran for three years and lapsed with the old board.",
      "[2] Cf. the minutes of 4 May.", False),
+    # a line of another kind under a title: a funding line, a date line, authors
+    ("Protocol on the Lease of the Customs Shed between the Board and the Guild, 1957",
+     "This translation was funded by the Sandvik Fund", False),
+    ("Field notebook of Dr. Ingrid Berg, survey of the herring grounds off Bergen, 1957",
+     "Wednesday 6th March 1957", False),
+    ("Technical note 4: the silting of the inner harbour of Bergen, winter season 1957",
+     "Bergen, 30 November 1957", False),
+    ("Salinity of the water in the inner harbour and the outer roads of Bergen in 1957",
+     "J. Berg, M. Dahl", False),
+    # ... but the rest of a name or a title goes on
+    ("Letter from the Harbour Board of Bergen to the Fishermen's Cooperative Trade",
+     "Representation, 20 September 1956", True),
+    ("Field notebook of Dr. Ingrid Berg, survey of the herring grounds of the Lake",
+     "Rukwa basin, 1957", True),
+    ("Present: Mrs. E. Berg (in the chair), Mr. T. Dahl (Secretary), Mrs. K. Lie, Mr.",
+     "J. Novak, Miss D. Holm, Mr. L. Vik.", True),
     # a signer's name under 'For the …', not the end of a wrapped line
     ("For the Ministry of Fisheries of the Kingdom of Norway and its Harbour",
      "Halvard Lie", False),

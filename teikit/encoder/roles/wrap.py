@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from teikit.encoder.dates import ParsedDate, parse_date
 from teikit.encoder.roles.lexicon import acknowledges, lexicon, record_heading, tokens
 from teikit.encoder.roles.names import name_likeness
 from teikit.encoder.source import BLANKS
@@ -74,6 +75,7 @@ class Width:
         if self.columns is not None and self._fills(line.rstrip(BLANKS), rest) and (
                 in_bracket or not (own or self._after_sentence(text, after, then)
                                    or self._name_alone(text, after, then)
+                                   or self._another_kind(text, after, then)
                                    or _heading(text, rest, self._ends_there(after, then)))):
             return True
         return not own and _plain_wrap(text, rest)
@@ -97,6 +99,20 @@ class Width:
         return (bool(lexicon("on_behalf").prefix(tokens(text))) and not _ends_open(text)
                 and len(rest.split()) <= 4 and not rest.endswith(".")
                 and name_likeness(rest) >= 0.75 and self._ends_there(after, then))
+
+    def _another_kind(self, text: str, after: str, then: str | None) -> bool:
+        """A line of another kind that ends where it is, under a line that does not
+        stop on a word that needs more (``of``, ``the``, a comma): a funding line, a
+        date line, the authors' initials and names under a title. A title wrapped onto
+        the next line goes on in words of the same kind."""
+        rest = after.strip(BLANKS)
+        last = text.split()[-1].lower() if text.split() else ""
+        if (not rest[:1].isupper() or text.endswith(",") or last in lexicon("function_words").words
+                or not self._ends_there(after, then)):
+            return False
+        if _initialled_names(rest) and not _abbreviated(text) and not rest.endswith("."):
+            return True
+        return not _ends_open(text) and (acknowledges(tokens(rest)) or _date_line(rest))
 
     def _ends_there(self, after: str, then: str | None) -> bool:
         """Whether the line ``after`` ends where it is: no word of the line ``then``
@@ -157,9 +173,32 @@ def _heading(text: str, rest: str, rest_ends: bool) -> bool:
         return False
     if acknowledges(tokens(text)) or acknowledges(tokens(rest)):
         return True  # a title over its funding line, or the funding line over a letterhead
-    numbered = len(rest.split()) <= 4 and any(char.isdigit() for char in rest)
+    numbered = (len(rest.split()) <= 4 and any(char.isdigit() for char in rest)
+                and not lexicon("org_words").find(tokens(rest)))  # not '… Bureau, 1946'
     sentence = _long_words(rest) and _capitalised(rest) <= 0.6
     return rest_ends and (sentence or numbered) and not _ends_open(rest)
+
+
+def _date_line(text: str) -> bool:
+    """A date of a month or a day alone, or a short place and such a date (``Tamale,
+    30 November 1963``; not ``Trade Representation, 20 September 1956``, the rest of a
+    body's name, nor ``Rukwa basin, 1962``, the rest of a title)."""
+    if _monthly(parse_date(text)):
+        return True
+    place, comma, date = text.rpartition(", ")
+    return (bool(comma) and len(place.split()) <= 3 and _monthly(parse_date(date))
+            and all(word[:1].isupper() for word in place.split())
+            and not lexicon("org_words").find(tokens(place)))
+
+
+def _monthly(date: ParsedDate | None) -> bool:
+    return date is not None and len(date.when or date.from_ or "") >= 7
+
+
+def _initialled_names(text: str) -> bool:
+    """Names with initials, one or several (``J. Horák, M. Kudrnová``): authors' names."""
+    names = re.split(r",\s+|\s+(?:and|&)\s+", text.rstrip(BLANKS))
+    return all(name_likeness(name) == 1.0 for name in names)
 
 
 def _abbreviated(text: str) -> bool:
