@@ -52,6 +52,13 @@ def test_every_family_reads_back_and_validates(path: Path) -> None:
 
 FACTS = {
     # file: (layout, title, principal date, signers)
+    "report_lettered_sections_references": (
+        "document", "Silt in the approach channel to the inner harbour", "1971-10", []),
+    "letter_running_classification_object": (
+        "letter", "Storage of cotton bales for the spring sailings", "1958-03-04", ["P. Daher"]),
+    "minutes_recorded_by_desk_unit": (
+        "minutes", "Minutes of the committee meeting held on 3/10/1961 at the parish hall",
+        "1961-10-03", ["Mrs. A. Dunmore", "H. Ostrowska"]),
     "note_addressee_for_the_regards_verb": ("letter", None, "1957-04-03", ["G. Lindquist"]),
     "record_compact_ownership_rights": (
         "record", "Note of the Polish Embassy in Accra on a Railway Survey", "1961-05-02",

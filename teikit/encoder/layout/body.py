@@ -5,7 +5,8 @@ next number; ``a.`` only when ``b.`` follows, then the next letter — a telegra
 ``987.`` stays text); a section heading (``2. Method``, ``Item 3. Correspondence``)
 opens ``div[@type=section]`` with its ``head``; a dated heading over running text opens
 ``div[@type=entry]`` with the date in its ``head``, and so does a paragraph that opens
-with a date in a journal. A marker alone on its line is an ``ab[@type=mark]``.
+with a date in a journal. A marker alone on its line is an ``ab[@type=mark]``; a
+classification repeated at the top of a later page, an ``fw``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def place_text(div: DivBuilder, decision: Decision, following: Decision | None) 
         div.add("p", decision, div.inner, attrs=entry_text_date(div, decision))
     elif role == "mark":
         div.add("ab", decision, *div.text_path(), attrs={"type": "mark"})
+    elif role == "classification":  # repeated at the top of a later page
+        div.add("fw", decision, *div.text_path(), attrs={"type": role})
     else:
         paragraph(div, decision, following)
 

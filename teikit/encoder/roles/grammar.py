@@ -25,7 +25,8 @@ ZONES: dict[str, tuple[str, ...]] = {
     TOP: ("letterhead", "classification", "reference", "kind", "heading", "byline",
           "dateline", "address", "salute", "field", "field-head", "field-value",
           "participant", "routing", "conventions", "mark", "page", "source-note", "received"),
-    TEXT: ("paragraph", "section-head", "entry-date", "entry-text", "mark", "page"),
+    TEXT: ("paragraph", "section-head", "entry-date", "entry-text", "mark", "page",
+           "classification"),
     FOOT: ("closing", "sign-mark", "signer", "role-before", "role-after", "dateline",
            "postscript", "routing", "page", "mark", "foot-address", "foot-line"),
 }

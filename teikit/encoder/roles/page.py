@@ -93,6 +93,19 @@ class Page:
         return count
 
     @feature
+    def lettered_heads(self) -> frozenset[int]:
+        """Positions of short lines lettered in sequence over running text (``A. Aim``,
+        ``B. Procedure``, ``C. Findings``): a report's sections, though ``B. Procedure``
+        alone would read as a name with an initial."""
+        lettered = {n: line.numbered[0] for n, line in enumerate(self.lines[:-1])
+                    if line.numbered is not None and len(line.numbered[0]) == 1
+                    and line.numbered[0].isalpha() and line.size <= 8
+                    and self.lines[n + 1].sentence}
+        letters = set(lettered.values())
+        return frozenset(n for n, letter in lettered.items()
+                         if chr(ord(letter) - 1) in letters or chr(ord(letter) + 1) in letters)
+
+    @feature
     def dated_paragraphs(self) -> int:
         """Paragraphs that open with a date (a journal's entries); a date without a year
         counts when the document names its year."""

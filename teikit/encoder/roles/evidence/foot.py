@@ -213,6 +213,9 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.0, "above a signature mark")
     if line.text[:1].islower() and line.size <= 4:
         ev.add(0.5, "a short lower-case line")
+    if (line.words and line.size <= 6 and line.words[-1] in lexicon("bylines").words
+            and after is not None and after.name >= 0.75 and ctx.after_text(line)):
+        ev.add(2.0, f"ends on '{line.words[-1]}' over a name")  # Minutes taken by / P. Szántó
     if not ev.reasons:
         return None
     if line.opens_address:
@@ -279,11 +282,29 @@ def foot_line(ctx: Context, line: Line) -> Evidence | None:
         return Evidence().add(2.0, f"'{label}' under the text: copies, enclosures, distribution")
     if _TYPIST.match(line.text):
         return Evidence().add(2.0, "reference initials (JM/kt)")
+    if line.size <= 12 and (label_line := _copies_above(ctx, line)) is not None:
+        return Evidence().add(3.5, f"under '{label_line.text}': whom the copies went to")
     if _typed_again(ctx, line):
         return Evidence().add(2.0, "the signer's name typed again in brackets")
     if line.size > 12:
         return None
     return Evidence().add(-0.5, "a short line after the text")
+
+def _copies_above(ctx: Context, line: Line) -> Line | None:
+    """A bare ``Copy to`` (``Distribution``, ``cc``) a few short lines above, the lines
+    between it and ``line`` following each other: whom the copies went to."""
+    below, above = line, ctx.prev(line)
+    for _ in range(3):
+        if above is None or above.sentence or not ctx.page.adjacent(above, below):
+            return None
+        label = lexicon("distribution_labels").prefix(above.words)
+        if label is not None and above.size <= 4 and (
+                above.text.endswith(":") or label == " ".join(above.words)
+                or above.words[-1] in lexicon("function_words").words):
+            return above  # "Copy sent to", "Distribution:", not "Copy to: the Consul"
+        below, above = above, ctx.prev(above)
+    return None
+
 
 def foot_address(ctx: Context, line: Line) -> Evidence | None:
     """An address after the text: the addressee's (``To the Embassy of …``) or the

@@ -84,6 +84,8 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
         ev.add(-1.0, "nothing a heading announces follows")
     elif after is None and ctx.after_text(line):
         ev.add(-1.5, "the last line: nothing under it")  # "Enclosure: draft agenda"
+    if line.words and line.words[-1] in lexicon("function_words").words:
+        ev.add(-1.5, f"ends on '{line.words[-1]}', a word that needs more")
     if line.size <= 2 and not shapes.LABEL_HEAD.match(line.text):
         ev.add(-0.5, "one or two words")
     if shapes.LABEL_HEAD.match(line.text) and after is not None and after.date is not None:

@@ -37,9 +37,13 @@ def section_head(ctx: Context, line: Line) -> Evidence | None:
         return None
     if line.bracket is not None or line.page is not None or line.date is not None:
         return None
-    if line.numbered is not None and line.numbered[0].isalpha() and line.name >= 0.75:
+    series = ctx.at(line) in ctx.page.lettered_heads
+    if line.numbered is not None and line.numbered[0].isalpha() and line.name >= 0.75 and (
+            not series):
         return None  # ``G. W. Ormsby``: initials, not a lettered heading
     ev = Evidence().add(0.5, "short line over running text")
+    if series:
+        ev.add(1.5, "lettered in sequence with other headings")
     if line.numbered is not None:
         ev.add(2.0, "numbered")
         if line.numbered[1]:
