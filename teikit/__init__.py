@@ -15,13 +15,12 @@ and :mod:`teikit.exporter` (named apart from the verbs, so that both can be reac
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-
-from lxml import etree
+from typing import TYPE_CHECKING, Final
 
 from teikit._version import __version__
-from teikit.batch import EncodeOptions, encode_files, export_files
 from teikit.diagnostics import (
     ConfigError,
     Diagnostic,
@@ -30,32 +29,63 @@ from teikit.diagnostics import (
     Severity,
     TeikitError,
 )
-from teikit.encoder import EncodeResult, encode_bytes, encode_file, encode_text
-from teikit.encoder.profiles import Profile, resolve, with_options
 from teikit.executor import Executor, executor
-from teikit.exporter import ExportOptions, ExportResult, check_view, export_file
-from teikit.exporter import export as _export
-from teikit.outcome import Outcome
-from teikit.outputs import Plan, plan
-from teikit.pipeline import BuildReport
-from teikit.pipeline import build as _build
-from teikit.tei import parse_file, read_tree, with_depth_room
-from teikit.validator import (
-    Schema,
-    SchemaChoice,
-    ValidationError,
-    default_schemas,
-    load_schema,
-    schemas_for,
-)
-from teikit.validator import is_valid as _is_valid
-from teikit.validator import iter_diagnostics as _iter_diagnostics
-from teikit.validator import validate as _validate
 
-Document = etree._ElementTree | Path | bytes
+if TYPE_CHECKING:
+    from lxml import etree
+
+    from teikit.batch import EncodeOptions, encode_files, export_files
+    from teikit.encoder import EncodeResult, encode_bytes, encode_file
+    from teikit.encoder import encode_text as encode_text
+    from teikit.encoder.profiles import Profile
+    from teikit.exporter import ExportOptions, ExportResult, check_view, export_file
+    from teikit.outcome import Outcome
+    from teikit.outputs import Plan, plan
+    from teikit.pipeline import BuildReport
+    from teikit.tei import parse_file, read_tree
+    from teikit.validator import (
+        Schema,
+        SchemaChoice,
+        ValidationError,
+        default_schemas,
+        load_schema,
+        schemas_for,
+    )
+
+    Document = etree._ElementTree | Path | bytes
+
+_LAZY: Final = {
+    "teikit.batch": ("EncodeOptions", "encode_files", "export_files"),
+    "teikit.encoder": ("EncodeResult", "encode_bytes", "encode_file", "encode_text"),
+    "teikit.encoder.profiles": ("Profile",),
+    "teikit.exporter": ("ExportOptions", "ExportResult", "check_view", "export_file"),
+    "teikit.outcome": ("Outcome",),
+    "teikit.outputs": ("Plan", "plan"),
+    "teikit.pipeline": ("BuildReport",),
+    "teikit.tei": ("parse_file", "read_tree"),
+    "teikit.validator": ("Schema", "SchemaChoice", "ValidationError", "default_schemas",
+                         "load_schema", "schemas_for"),
+}
+"""Where each name of the API that is not defined here lives. They are imported on first
+use (PEP 562), so that ``teikit --version`` or a validation does not pay for loading the
+encoder and the exporters."""
+_HOME: Final = {name: module for module, names in _LAZY.items() for name in names}
+
+
+def __getattr__(name: str) -> object:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'teikit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # found here from now on
+    return value
+
+
 
 
 def _profile(profile: str | Profile | None, near: Path | None) -> Profile:
+    from teikit.encoder.profiles import Profile, resolve
+
     if isinstance(profile, Profile):
         return profile
     return resolve(profile, near)
@@ -67,6 +97,9 @@ def encode(source: str | Path, *, profile: str | Profile | None = None,
     """Encode a transcript as TEI: a :class:`~pathlib.Path` is read from disk (with the
     profile configured beside it), a ``str`` is the transcript text itself. ``lang`` (a
     language tag such as ``en``) overrides the profile's and the detected language."""
+    from teikit.encoder import encode_file, encode_text
+    from teikit.encoder.profiles import with_options
+
     chosen = _profile(profile, source.parent if isinstance(source, Path) else None)
     if lang:
         chosen = with_options(chosen, "--lang", lang=lang)
@@ -88,6 +121,8 @@ def iter_diagnostics(document: Document, schemas: Sequence[Schema] | None = None
     """Every problem of ``document`` against ``schemas``; by default the ones it declares,
     else the project's, else teikit's own for TEI teikit wrote and ``tei_all`` for any other
     (:func:`schemas_for` says which)."""
+    from teikit.validator import iter_diagnostics as _iter_diagnostics
+
     return _iter_diagnostics(document, schemas, filename=filename)
 
 
@@ -95,12 +130,16 @@ def validate(document: Document, schemas: Sequence[Schema] | None = None, *,
              filename: str | None = None) -> list[Diagnostic]:
     """Raise :class:`ValidationError` (with every diagnostic) unless ``document`` is valid;
     otherwise return the warnings found (often none)."""
+    from teikit.validator import validate as _validate
+
     return _validate(document, schemas, filename=filename)
 
 
 def is_valid(document: Document, schemas: Sequence[Schema] | None = None) -> bool:
     """Whether ``document`` is valid against ``schemas`` (chosen as :func:`iter_diagnostics`
     does by default)."""
+    from teikit.validator import is_valid as _is_valid
+
     return _is_valid(document, schemas)
 
 
@@ -114,6 +153,10 @@ def export(document: etree._ElementTree | Path, to: str = "html",
     declares, else teikit's own) is refused with :class:`ValidationError`, unless
     ``validate=False``. A file that cannot be parsed raises :class:`InputError`.
     """
+    from teikit.exporter import export as _export
+    from teikit.tei import read_tree, with_depth_room
+    from teikit.validator import validate as _validate
+
     tree = read_tree(document) if isinstance(document, Path) else document
     if validate:
         _validate(document if isinstance(document, Path) else tree, schemas)
@@ -132,6 +175,8 @@ def build(src: Path, out: Path, *, profile: str | None = None, force: bool = Fal
     in ``out`` that teikit did not write, or that were changed since, are kept unless
     ``force``. The per-file work runs on ``executor`` (:func:`executor`; default: in this
     process)."""
+    from teikit.pipeline import build as _build
+
     return _build(src, out, profile=profile, force=force, validate=_validate_bytes,
                   progress=progress, executor=executor)
 

@@ -22,7 +22,6 @@ import typer
 import teikit
 from teikit.diagnostics import ConfigError, Diagnostic, Severity, TeikitError
 from teikit.files import read_bytes
-from teikit.reporting import collapse
 from teikit.xmlchars import shown
 
 if TYPE_CHECKING:
@@ -77,6 +76,8 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 def show(diagnostics: Iterable[Diagnostic]) -> None:
     """Each cause once (with a count of its repeats), coloured by severity."""
+    from teikit.reporting import collapse  # it loads lxml, which --version does without
+
     for diagnostic in collapse(diagnostics, keep=1):
         say(str(diagnostic), STYLES.get(diagnostic.severity))
 
