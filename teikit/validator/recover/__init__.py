@@ -27,7 +27,7 @@ from teikit.validator.vocabulary import Vocabulary
 
 ORACLES: Final = 8
 """Compiled oracles kept per grammar (one per batch chunk that had an invalid file)."""
-ASK_ABOVE: Final = 64
+ASK_ABOVE: Final = 4
 """Subtrees with fewer elements than this are walked without asking the oracle."""
 _SIZE: Final = etree.XPath("count(descendant::*)")
 
