@@ -4,6 +4,7 @@ Run from the repository root (needs ../shared and the Debian ``jing``)::
 
     python benchmarks/bench_validate.py            # 5 runs per case
     python benchmarks/bench_validate.py --runs 9
+    python benchmarks/bench_validate.py --cases 2   # only the real corpus
 
 Cases (wall time of a whole command, process start included, median of the runs; the
 CPU time of the command and of all its processes beside it, which a busy machine moves far
@@ -139,7 +140,9 @@ def teikit_made(folder: Path, count: int) -> list[Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+    parser.add_argument("--cases", default="123", help="which cases to run (digits, e.g. 12)")
+    arguments = parser.parse_args()
+    runs, cases = arguments.runs, arguments.cases
     if not TEI_ALL.exists() or shutil.which("jing") is None:
         sys.exit("needs ../shared and jing (apt-get install jing)")
     cli = _has_cli()
@@ -147,6 +150,15 @@ def main() -> None:
     print(f"teikit via {'its CLI' if cli else 'python -c (API)'}; {runs} runs per case; "
           f"{os.cpu_count()} CPUs\n")
 
+    if "1" in cases:
+        small(runs, cli, cold)
+    if "2" in cases:
+        corpus(runs, cli, cold)
+    if "3" in cases:
+        made(runs, cli)
+
+
+def small(runs: int, cli: bool, cold: dict[str, str]) -> None:
     print(f"1. one small file ({SMALL.name}, {SMALL.stat().st_size} bytes) vs tei_all.rng")
     jing = wall(["jing", str(TEI_ALL), str(SMALL)], runs)
     line("jing", jing)
@@ -158,6 +170,8 @@ def main() -> None:
         api = teikit_command([SMALL], TEI_ALL, 1, True, cli=False)
         line("teikit library call (python -c), same work", wall(api, runs), jing, 0.35)
 
+
+def corpus(runs: int, cli: bool, cold: dict[str, str]) -> None:
     files = corpus_files()
     print(f"\n2. real corpus: {len(files)} files vs tei_all.rng (jing and teikit in turn, "
           "so that a change of load falls on both)")
@@ -183,12 +197,14 @@ def main() -> None:
     line("teikit --jobs 2 + embedded Schematron",
          wall(teikit_command(files, TEI_ALL, 2, True, cli), runs), reference)
 
+
+def made(runs: int, cli: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        made = teikit_made(Path(tmp), 400)
-        print(f"\n3. teikit-made TEI: {len(made)} files vs teikit's own schemas (rng + sch)")
+        files = teikit_made(Path(tmp), 400)
+        print(f"\n3. teikit-made TEI: {len(files)} files vs teikit's own schemas (rng + sch)")
         for jobs in (1, 2):
             times = wall(teikit_command([Path(tmp)], None, jobs, True, cli), runs)
-            rate = len(made) / statistics.median(times)
+            rate = len(files) / statistics.median(times)
             line(f"teikit --jobs {jobs}", times)
             verdict = "meets" if rate >= 200 else "MISSES"
             print(f"  {'':<46} = {rate:.0f} files/s (target 200)  {verdict}")
