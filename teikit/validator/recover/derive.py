@@ -10,7 +10,7 @@ too early: it may skip required items before it, and the element goes on from th
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Final
+from typing import Final, TypeVar
 
 from teikit.validator.recover.datatypes import check, equal
 from teikit.validator.recover.grammar import Leaf
@@ -32,6 +32,8 @@ from teikit.validator.recover.patterns import (
 )
 from teikit.validator.vocabulary import Name
 
+K = TypeVar("K")
+V = TypeVar("V")
 Matched = frozenset[Pattern]
 Result = tuple[Pattern, Matched]
 _NONE: Final[Matched] = frozenset()
@@ -43,6 +45,12 @@ _SKIPPING: Final = 2
 """Recovery: a group's later member may match while an earlier one is unfinished."""
 _LIMIT: Final = 200_000
 """Memo entries kept per table before it is cleared (bounds memory on huge documents)."""
+
+
+def _remember(memo: dict[K, V], key: K, value: V) -> None:
+    if len(memo) > _LIMIT:
+        memo.clear()
+    memo[key] = value
 
 
 def element_info(pattern: Pattern) -> ElementInfo:
@@ -57,6 +65,11 @@ class Derivatives:
     def __init__(self, patterns: Patterns) -> None:
         self.patterns = patterns
         self._memo: dict[tuple[Pattern, tuple[object, ...]], Result] = {}
+        self._children: dict[tuple[Pattern, Name], Result] = {}
+        self._attributes: dict[tuple[Pattern, Name, str | None], Pattern] = {}
+        self._texts: dict[tuple[Pattern, str | None], Pattern] = {}
+        """The steps taken for every child, attribute and text, by their arguments (the walk's
+        own memo is keyed by pattern and step, and made of several calls)."""
         self._rewrites: dict[tuple[str, Pattern], Pattern] = {}
         self._values: dict[Pattern, bool] = {}
 
@@ -89,9 +102,7 @@ class Derivatives:
             result = (make.group(first, make.optional(pattern)), matched)
         else:
             result = leaf(pattern)
-        if len(self._memo) > _LIMIT:
-            self._memo.clear()
-        self._memo[memo_key] = result
+        _remember(self._memo, memo_key, result)
         return result
 
     def _element_leaf(self, name: Name) -> Callable[[Pattern], Result]:
@@ -104,7 +115,12 @@ class Derivatives:
     def child(self, pattern: Pattern, name: Name) -> Result:
         """The residual after a child element ``name``, and the element patterns it
         matched (none when it is not allowed there)."""
-        return self._walk(_IN_ORDER, pattern, ("child", name), self._element_leaf(name))
+        key = (pattern, name)
+        found = self._children.get(key)
+        if found is None:
+            found = self._walk(_IN_ORDER, pattern, ("child", name), self._element_leaf(name))
+            _remember(self._children, key, found)
+        return found
 
     def skip(self, pattern: Pattern, name: Name) -> Result:
         """As :meth:`child`, but required items before the child may be skipped."""
@@ -112,6 +128,14 @@ class Derivatives:
 
     def attribute(self, pattern: Pattern, name: Name, value: str | None) -> Pattern:
         """The residual after attribute ``name`` with ``value`` (None: any value)."""
+        key = (pattern, name, value)
+        found = self._attributes.get(key)
+        if found is None:
+            found = self._attribute(pattern, name, value)
+            _remember(self._attributes, key, found)
+        return found
+
+    def _attribute(self, pattern: Pattern, name: Name, value: str | None) -> Pattern:
         def leaf(node: Pattern) -> Result:
             if node.kind == ATTRIBUTE and name in node.info:  # type: ignore[operator]
                 assert node.left is not None
@@ -143,7 +167,14 @@ class Derivatives:
         ``text`` pattern takes)."""
         if value is not None and not self._takes_values(pattern):
             value = None  # the same for any text: memoised once
+        key = (pattern, value)
+        found = self._texts.get(key)
+        if found is None:
+            found = self._text(pattern, value)
+            _remember(self._texts, key, found)
+        return found
 
+    def _text(self, pattern: Pattern, value: str | None) -> Pattern:
         def leaf(node: Pattern) -> Result:
             kind = node.kind
             if kind == TEXT:

@@ -81,6 +81,22 @@ class Checker:
     def __init__(self, grammar: Grammar) -> None:
         self.grammar = grammar
         self.derive = Derivatives(grammar.patterns)
+        self._names: dict[str, Name] = {}
+        self._contents: dict[frozenset[Pattern], Pattern] = {}
+
+    def _name(self, clark: str) -> Name:
+        found = self._names.get(clark)
+        if found is None:
+            found = self._names[clark] = split_name(clark)
+        return found
+
+    def _content(self, matched: frozenset[Pattern]) -> Pattern:
+        """The content of an element that matched ``matched``: any of theirs."""
+        found = self._contents.get(matched)
+        if found is None:
+            found = self._contents[matched] = self.grammar.patterns.choice(
+                element_info(m).content for m in matched)
+        return found
 
     def faults(self, root: etree._Element, oracle: Oracle | None = None) -> list[Fault]:
         found: list[Fault] = []
@@ -101,14 +117,14 @@ class Checker:
 
     def _child(self, frame: _Frame, child: etree._Element, found: list[Fault],
                oracle: Oracle | None) -> _Frame | None:
-        name = split_name(str(child.tag))
+        name = self._name(str(child.tag))
         matched = self._place(frame, child, name, found)
         if not matched:
             return _Frame(child, self.grammar.patterns.not_allowed,
                           self._known(child), known=False)
         if oracle is not None and self.grammar.named_exactly(name) <= matched and oracle(child):
             return None
-        content = self.grammar.patterns.choice(element_info(m).content for m in matched)
+        content = self._content(matched)
         state = self._attributes(child, content, found)
         if _has_children(child):
             return _Frame(child, state, _items(child))
@@ -145,7 +161,7 @@ class Checker:
     def _attributes(self, element: etree._Element, state: Pattern,
                     found: list[Fault]) -> Pattern:
         for key, value in element.attrib.items():
-            name = split_name(str(key))
+            name = self._name(str(key))
             named = self.derive.attribute(state, name, None)
             if named.kind == NOT_ALLOWED:
                 found.append(Fault("attribute", element, attribute=name,
