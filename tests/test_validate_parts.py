@@ -229,16 +229,6 @@ def test_a_file_without_schema_is_read_as_a_stream_against_tei_all(
     assert result.choice is not None and result.choice.reason == "tei_all"
 
 
-def test_teikits_own_schemas_need_the_whole_tree(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """teikit.sch resolves pointers against every xml:id: not a rule of one part."""
-    path = tmp_path / "doc.xml"
-    path.write_bytes(etree.tostring(_large(6), encoding="utf-8"))
-    result, loaded = _compare(path, monkeypatch, None)
-    assert result.choice is not None and result.choice.reason == "teikit"
-    assert loaded == [path]
-
-
 def test_a_second_header_naming_teikit_is_checked_the_usual_way(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The head of the file chooses tei_all, the whole file teikit's schemas: tei_all
@@ -255,8 +245,8 @@ def test_a_second_header_naming_teikit_is_checked_the_usual_way(
     assert loaded == [path]
 
 
-def test_pointers_asked_for_need_the_whole_tree(tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pointers_asked_for_need_the_whole_tree_when_one_leads_nowhere(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     tree = _large(6)
     ref = etree.SubElement(tree.findall(f".//{T}p")[-1], f"{T}ref", target="#nowhere")
     ref.text = "see"

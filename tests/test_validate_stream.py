@@ -166,9 +166,10 @@ def test_a_large_file_streams_and_a_faulty_one_is_reported_as_usual(
     parsed: list[Path] = []
     real = stream.valid_in_parts
 
-    def watched(path: Path, split: stream.Split, vocabulary: Vocabulary) -> bool:
+    def watched(path: Path, split: stream.Split, vocabulary: Vocabulary,
+                ids: streamids.SeenIds | None = None) -> bool:
         parsed.append(path)
-        return real(path, split, vocabulary)
+        return real(path, split, vocabulary, ids)
 
     monkeypatch.setattr(stream, "valid_in_parts", watched)
     results = validate_paths([good, bad], [TEI_ALL], options=Options(embedded=False))

@@ -70,19 +70,22 @@ def _load(path: Path, job: _Job) -> tuple[Document | None, list[Diagnostic]]:
 def _streamed(path: Path, job: _Job) -> FileResult | None:
     """A large file found valid against the grammars and rules given, read as a stream
     (never whole: :mod:`teikit.validator.stream`,
-    :mod:`teikit.validator.schematron.parts`); None when it must be checked the usual
+    :mod:`teikit.validator.schematron.parts`), its pointers too when they are checked
+    (:mod:`teikit.validator.pointers.stream`); None when it must be checked the usual
     way."""
     if _size(path) < STREAM_ABOVE:
         return None
+    from teikit.validator.pointers.stream import all_resolve
     from teikit.validator.relaxng import RelaxNGBackend
     from teikit.validator.schematron import SchematronBackend
     from teikit.validator.schematron.parts import holds_in_parts
+    from teikit.validator.streamids import Ledger
 
     try:
         choice = SchemaChoice(job.schemas, "given") if job.schemas else _chosen(path, job)
-        if choice is None or not choice.schemas or checks_pointers(choice.schemas,
-                                                                   job.options):
-            return None  # the pointers need every xml:id of the document at hand
+        if choice is None or not choice.schemas:
+            return None
+        pointers = checks_pointers(choice.schemas, job.options)
         found = [backend for schema in choice.schemas
                  for backend in backends(schema, job.options)]
     except ConfigError:
@@ -91,8 +94,14 @@ def _streamed(path: Path, job: _Job) -> FileResult | None:
     plans = [backend.parts for backend in found if isinstance(backend, SchematronBackend)]
     if len(grammars) + len(plans) < len(found) or None in plans:
         return None  # a schema that needs the tree
-    if not all(valid_as_stream(path, grammar) for grammar in grammars) or not all(
-            holds_in_parts(path, plan) for plan in plans if plan is not None):
+    gather = {path: query for plan in plans if plan is not None
+              for path, query in plan.gather.items()}
+    ledger = Ledger(gather, pointers=pointers)
+    if (gather or pointers) and not grammars:
+        return None  # the whole document is read for them as its grammar is checked
+    if not all(valid_as_stream(path, grammar, ledger) for grammar in grammars) or not all(
+            holds_in_parts(path, plan, ledger.gathered()) for plan in plans
+            if plan is not None) or (pointers and not all_resolve(ledger)):
         return None  # not shown valid: checked the usual way, which says why
     return FileResult(path, (), choice)
 

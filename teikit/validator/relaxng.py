@@ -60,6 +60,7 @@ class RelaxNGBackend:
         self._grammar: etree._ElementTree | None = None
         self._allowed: AllowedChildren | None = None
         self._own = rng.checked(schema)
+        self._may_prune = pruning
         self._pruning = self._own is None and pruning and (
             schema.path.stat().st_size > PRUNE_ABOVE) and cached(
             "rng-prunable", [schema.digest],
@@ -128,9 +129,12 @@ class RelaxNGBackend:
 
     @property
     def streams(self) -> bool:
-        """Whether libxml2 checks pruned copies of this grammar (see :mod:`stream`) and
-        the only IDs it types are ``xml:id`` (:mod:`streamids`)."""
-        return self._own is None and self._pruning and cached(
+        """Whether libxml2 can check pruned copies of this grammar (see :mod:`stream`; a
+        grammar too small to be pruned for a whole document is pruned for a stream too)
+        and the only IDs it types are ``xml:id`` (:mod:`streamids`)."""
+        return self._own is None and self._may_prune and (self._pruning or cached(
+            "rng-prunable", [self.schema.digest],
+            lambda: b"1" if prunable(self.grammar.getroot()) else b"0") == b"1") and cached(
             "rng-xml-ids", [self.schema.digest],
             lambda: b"1" if ids_are_xml_ids(self.grammar.getroot()) else b"0") == b"1"
 

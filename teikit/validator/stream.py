@@ -144,14 +144,17 @@ def _note_open(element: etree._Element, children: set[tuple[str | None, str]],
         current = parent
 
 
-def valid_in_parts(path: Path, split: Split, vocabulary: Vocabulary) -> bool:
+def valid_in_parts(path: Path, split: Split, vocabulary: Vocabulary,
+                   ids: SeenIds | None = None) -> bool:
     """Whether the document at ``path`` is valid, checked as a stream (see the module).
-    Only the elements checked apart, their parents and the root are seen in Python."""
+    Only the elements checked apart, their parents and the root are seen in Python.
+    ``ids`` (emptied first) gathers the ``xml:id`` values, and what else it keeps."""
     if not split.names:
         return False
     seen, apart = stream_tags(vocabulary, set(split.names))
     waiting: dict[etree._Element, list[etree._Element]] = {}
-    ids = SeenIds()
+    ids = SeenIds() if ids is None else ids
+    ids.clear()
     for _, element in tei.iterparse(path, ("end",), {*seen, *REFUSED}):
         if element.tag in REFUSED:  # content the vocabulary read may not have seen
             return False
@@ -220,10 +223,12 @@ class Pruning(Protocol):
     def pruned(self, vocabulary: Vocabulary, *, strict: bool = False) -> etree._Element: ...
 
 
-def valid_as_stream(path: Path, grammar: Pruning) -> bool:
+def valid_as_stream(path: Path, grammar: Pruning, ids: SeenIds | None = None) -> bool:
     """True when the document at ``path`` is valid against ``grammar``, found without
     holding its tree; False when that is not shown (not valid, not splittable, XInclude,
-    not well-formed…): then the usual check decides, and says why."""
+    not well-formed…): then the usual check decides, and says why. ``ids`` gathers the
+    document's ``xml:id`` values, and what else it keeps
+    (:class:`~teikit.validator.streamids.Ledger`), as the parts are checked."""
     if not grammar.streams:
         return False
     try:
@@ -233,7 +238,7 @@ def valid_as_stream(path: Path, grammar: Pruning) -> bool:
                 return False
             vocabulary, wide, whole = found
             split = Split(grammar.pruned(vocabulary, strict=not whole), wide)
-            if valid_in_parts(path, split, vocabulary):
+            if valid_in_parts(path, split, vocabulary, ids):
                 return True
             if whole:
                 return False

@@ -11,13 +11,14 @@ parts would pass. The stream keeps the ``xml:id`` values of the parts itself and
 from __future__ import annotations
 
 import itertools
-from typing import Final
+from typing import Any, Final, cast
 
 from lxml import etree
 
-from teikit.tei import XML_NS
+from teikit.tei import TEI_NS, XML_NS
 from teikit.validator.prune import RNG, attribute_name, inherited
 from teikit.validator.rng.types import XSD_LIBRARY
+from teikit.validator.split import SPLIT
 
 _ID_VALUES: Final = etree.XPath("descendant-or-self::*/@xml:id", namespaces={"xml": XML_NS},
                                 smart_strings=False)
@@ -47,6 +48,16 @@ class SeenIds:
         self._values: set[str] = set()
         self._fresh: set[str] = set()
 
+    def clear(self) -> None:
+        """Forget what was met (the document is read again)."""
+        self._values.clear()
+        self._fresh.clear()
+
+    @property
+    def values(self) -> frozenset[str]:
+        """The ``xml:id`` values met, their spaces collapsed."""
+        return frozenset(self._values)
+
     def fresh(self) -> str:
         """A new ``xml:id`` for a placeholder (libxml2 would reject its element's again)."""
         value = f"teikit.placeholder.{next(_NUMBERS)}"
@@ -66,3 +77,63 @@ class SeenIds:
                     return False
                 self._values.add(value)
         return True
+
+
+class Ledger(SeenIds):
+    """The ``xml:id`` values of a document checked in parts, and what else of the whole
+    document a check of its parts needs, gathered from each part as the grammar checks it
+    (and from what is left at the end): the node-sets its rules look values up in
+    (:mod:`teikit.validator.schematron.whole`) and its pointers
+    (:mod:`teikit.validator.pointers.stream`)."""
+
+    def __init__(self, node_sets: dict[str, etree.XPath] | None = None, *,
+                 pointers: bool = False) -> None:
+        super().__init__()
+        self._queries = dict(node_sets or {})
+        self.node_sets: dict[str, set[str]] = {path: set() for path in self._queries}
+        """The string values of each node-set, by its path."""
+        self._pointers = pointers
+        self.pointers: set[tuple[str, str, str]] = set()
+        """(element, attribute, value) of the attributes of TEI elements that may hold a
+        local pointer (their value has ``#`` or ``:``)."""
+        self.prefix_defs: list[tuple[str | None, str | None, str | None]] = []
+        """(ident, matchPattern, replacementPattern) of every ``prefixDef``."""
+
+    def clear(self) -> None:
+        super().clear()
+        for values in self.node_sets.values():
+            values.clear()
+        self.pointers.clear()
+        self.prefix_defs.clear()
+
+    def add(self, elements: list[etree._Element]) -> bool:
+        if not super().add(elements):
+            return False
+        for element in elements:
+            for path, query in self._queries.items():
+                found = query(element)
+                self.node_sets[path].update(map(str, found if isinstance(found, list) else ()))
+            if self._pointers:
+                self._add_pointers(element)
+        return True
+
+    def _add_pointers(self, element: etree._Element) -> None:
+        skip = len(TEI_NS) + 2
+        for value in cast("list[Any]", _POINTING(element)):
+            parent = value.getparent()
+            self.pointers.add((str(parent.tag)[skip:], str(value.attrname), str(value)))
+        for definition in cast("list[etree._Element]", _PREFIX_DEFS(element)):
+            self.prefix_defs.append((definition.get("ident"), definition.get("matchPattern"),
+                                     definition.get("replacementPattern")))
+
+    def gathered(self) -> dict[str, frozenset[str]]:
+        """The node-sets' values, as a check in parts takes them."""
+        return {path: frozenset(values) for path, values in self.node_sets.items()}
+
+
+_SPLIT_NS: Final = {"s": SPLIT, "tei": TEI_NS}
+_POINTING: Final = etree.XPath(
+    "descendant-or-self::tei:*[not(s:placeholder)]/@*[contains(., '#') or contains(., ':')]",
+    namespaces=_SPLIT_NS)
+_PREFIX_DEFS: Final = etree.XPath("descendant-or-self::tei:prefixDef[not(s:placeholder)]",
+                                  namespaces=_SPLIT_NS)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
@@ -60,17 +61,24 @@ class PrefixDef:
 
 def prefix_defs(tree: etree._ElementTree) -> dict[str, list[PrefixDef]]:
     """The document's ``prefixDef`` declarations by prefix (unusable patterns skipped)."""
+    return prefix_defs_of((element.get("ident"), element.get("matchPattern"),
+                           element.get("replacementPattern"))
+                          for element in tree.iter(f"{{{TEI_NS}}}prefixDef"))
+
+
+def prefix_defs_of(declared: Iterable[tuple[str | None, str | None, str | None]]
+                   ) -> dict[str, list[PrefixDef]]:
+    """``prefixDef`` declarations, given as (ident, matchPattern, replacementPattern) in
+    document order, by prefix (unusable patterns skipped)."""
     found: dict[str, list[PrefixDef]] = {}
-    for element in tree.iter(f"{{{TEI_NS}}}prefixDef"):
-        ident, pattern = element.get("ident"), element.get("matchPattern")
+    for ident, pattern, replacement in declared:
         if not ident or pattern is None:
             continue
         try:
             match = re.compile(pattern)
         except re.error:
             continue
-        found.setdefault(ident, []).append(
-            PrefixDef(ident, match, element.get("replacementPattern") or ""))
+        found.setdefault(ident, []).append(PrefixDef(ident, match, replacement or ""))
     return found
 
 

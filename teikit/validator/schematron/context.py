@@ -57,10 +57,13 @@ _ATTRIBUTE: Final = r"@(?:[\w.-]+:)?(?P<name>[\w.-]+)"
 _COMPARISON: Final = r"(?:=|!=|<=?|>=?|\beq\b|\bne\b|\blt\b|\ble\b|\bgt\b|\bge\b)"
 _NEEDS_ATTRIBUTE: Final = re.compile(
     rf"\[\s*(?:{_ATTRIBUTE}(?:\s*{_COMPARISON}[^\]]*)?"
-    rf"|starts-with\(\s*{_ATTRIBUTE.replace('name', 'prefixed')}\s*,\s*(?:'[^']+'|\"[^\"]+\")\s*\))"
+    rf"|starts-with\(\s*(?:{_ATTRIBUTE.replace('name', 'prefixed')}"
+    rf"|normalize-space\(\s*{_ATTRIBUTE.replace('name', 'spaced')}\s*\))"
+    rf"\s*,\s*(?:'[^']+'|\"[^\"]+\")\s*\))"
     rf"\s*\]")
 """A predicate that is false on an element without the attribute: ``[@a]``, ``[@a = …]``
-(a comparison with no value is false) or ``[starts-with(@a, 'x')]``."""
+(a comparison with no value is false), ``[starts-with(@a, 'x')]`` or
+``[starts-with(normalize-space(@a), 'x')]`` (no empty string starts with ``x``)."""
 
 def needs(context: str, namespaces: dict[str, str]) -> frozenset[Need] | None:
     """What a document must contain for ``context`` to match anything: one of the element
@@ -115,7 +118,8 @@ def _branch_needs(branch: str, namespaces: dict[str, str]) -> set[Need] | None:
         for conjunct in split_outside(predicate[1:-1], " and "):
             found = _NEEDS_ATTRIBUTE.fullmatch(f"[{conjunct.strip()}]")
             if found:
-                return {("attribute", "", found.group("name") or found.group("prefixed"))}
+                return {("attribute", "", found.group("name") or found.group("prefixed")
+                         or found.group("spaced"))}
     return None
 
 

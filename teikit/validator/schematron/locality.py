@@ -15,6 +15,12 @@ problem on another node than the one the rule fired on). A rule that passes is :
 ``down`` says whether it reads below N (such a rule is exact on N only while N holds all
 its content). Anything not understood makes a rule not local: it is then checked on the
 whole tree, as before.
+
+One absolute path is allowed: ``x = //path``, compared with a node-set that is the same
+wherever the rule fires (``substring(@resp, 2) = //@xml:id``). Its values are those of the
+whole document, which a part has not got: such a rule is local only where they are
+gathered beforehand from the whole document and given to the part (``constant`` says it
+needs them; :mod:`teikit.validator.schematron.parts`).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from teikit.validator.schematron.rules import CURRENT, Rule, RuleSet, sch, substituted
+from teikit.validator.schematron.xpath1 import constant_path as _constant
 
 Modes = frozenset[str]
 """Where the nodes an expression gives stand: ``N`` (the node), ``D`` (below it), ``U``
@@ -60,6 +67,8 @@ class Local:
 
     down: bool
     """It reads below the node it fires on."""
+    constant: bool = False
+    """It compares with a node-set of the whole document (``x = //path``)."""
 
 
 def rule_locality(rule: Rule, rules: RuleSet) -> Local | None:
@@ -87,7 +96,7 @@ def rule_locality(rule: Rule, rules: RuleSet) -> Local | None:
                 walker.boolean(walker.parse(check.get("test", "true()")), frozenset({"N"}))
     except (NotLocal, ElementPathError, ValueError, TypeError):
         return None
-    return Local(walker.down)
+    return Local(walker.down, walker.constant)
 
 
 class _Walker:
@@ -96,6 +105,7 @@ class _Walker:
     def __init__(self, parser: Any) -> None:
         self.parser = parser
         self.down = False
+        self.constant = False
         self.variables: dict[str, Modes] = {CURRENT: frozenset({"N"})}
 
     def parse(self, text: str) -> Any:
@@ -175,6 +185,12 @@ class _Walker:
         if symbol in {"|", "union", "intersect", "except", ",", "(", "if"}:
             found = [self.expression(child, context) for child in token]
             return frozenset().union(*found[1 if symbol == "if" else 0:])
+        if symbol == "=" and len(token) == 2 and any(map(_constant, token)):
+            other = token[0] if _constant(token[1]) else token[1]
+            if not _constant(other):  # //a = //b: a document-wide question
+                self.atomized(self.expression(other, context))
+                self.constant = True
+                return _NONE
         if symbol in _BOOLEAN or symbol in _ATOMIZING:
             given = [self.expression(child, context) for child in token]
             if symbol in _ATOMIZING:

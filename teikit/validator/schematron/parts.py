@@ -9,6 +9,12 @@ stream's tree into a small document of its own, under copies of its ancestors (n
 attributes), and every rule run there. A rule fires on a node of the part as it would in
 the whole document; on the copies it may not, so what it says about them is set aside.
 
+A rule that compares with a node-set of the whole document (``x = //@xml:id``, see
+:mod:`teikit.validator.schematron.locality`) is local too when that node-set is simple
+(``//@name`` or ``//element/@name``): its values are gathered from the whole document
+first, as the grammar is checked in parts (:class:`teikit.validator.streamids.Ledger`),
+and each part's lookups are answered from them (:mod:`teikit.validator.schematron.constants`).
+
 What is left at the end (the root, the header, elements never gathered) is checked as
 one document. Its elements that lost content to the parts (*cut*) are exact only for
 rules that do not read below the node they fire on: if another rule would fire on one,
@@ -20,6 +26,7 @@ decides and says what is wrong, where, in the usual order. The answer here is on
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -27,12 +34,14 @@ from typing import cast
 from lxml import etree
 
 from teikit import tei
+from teikit.diagnostics import Diagnostic
 from teikit.validator.document import Document
 from teikit.validator.schematron.context import Need
 from teikit.validator.schematron.locality import rule_locality
 from teikit.validator.schematron.quick import failing_queries
 from teikit.validator.schematron.rules import Pattern, Phase, Rule, RuleSet
 from teikit.validator.schematron.run import Run
+from teikit.validator.schematron.whole import answering, gathered_paths
 from teikit.validator.schematron.xpath import element_of
 from teikit.validator.stream import GATHER, PREFIX, REFUSED, read_stream, stream_tags
 from teikit.validator.vocabulary import split_name
@@ -52,6 +61,13 @@ class Plan:
     quick: dict[int, tuple[etree.XPath, ...]]
     """The queries that find what fails each local rule, by the rule's id, where it has
     them (:mod:`teikit.validator.schematron.quick`)."""
+    gather: dict[str, etree.XPath]
+    """The node-sets of the whole document that local rules compare with, by the path
+    the rules name them with, each with the query that finds its nodes in a part (below
+    its top element, placeholders aside): what the document is read for first."""
+    looking_up: tuple[Rule, ...] = ()
+    """The rules that look values up in those node-sets: a part in which one of them
+    leaves libxml2 (for elementpath, which would read the part's node-sets) gives up."""
 
 
 def plan(rules: RuleSet, patterns: list[Pattern], phase: Phase | None) -> Plan | None:
@@ -62,9 +78,16 @@ def plan(rules: RuleSet, patterns: list[Pattern], phase: Phase | None) -> Plan |
     far: list[Rule] = []
     deep: list[tuple[Pattern, Rule]] = []
     quick: dict[int, tuple[etree.XPath, ...]] = {}
+    gather: dict[str, etree.XPath] = {}
+    looking_up: list[Rule] = []
     for pattern in patterns:
         for rule in pattern.rules:
             local = rule_locality(rule, rules)
+            if local is not None and local.constant:
+                found = gathered_paths(rule, rules)
+                local = None if found is None else local
+                gather.update(found or {})
+                looking_up += [rule] if found is not None else []
             if local is None:
                 if rule.needs is None:
                     return None
@@ -75,12 +98,23 @@ def plan(rules: RuleSet, patterns: list[Pattern], phase: Phase | None) -> Plan |
             queries = failing_queries(rule, rules)
             if queries is not None:
                 quick[id(rule)] = queries
-    return Plan(rules, patterns, phase, tuple(far), tuple(deep), quick)
+    return Plan(rules, patterns, phase, tuple(far), tuple(deep), quick, gather,
+                tuple(looking_up))
 
 
-def holds_in_parts(path: Path, plan: Plan) -> bool:
+def holds_in_parts(path: Path, plan: Plan,
+                   gathered: Mapping[str, frozenset[str]] | None = None) -> bool:
     """True when the document at ``path`` breaks none of ``plan``'s rules, found part by
-    part (see the module); False when that is not shown: the usual check then decides."""
+    part (see the module); False when that is not shown: the usual check then decides.
+    ``gathered``: the values of the node-sets ``plan.gather`` names, in the whole
+    document (needed when it names any)."""
+    if plan.gather and (gathered is None or not set(plan.gather) <= set(gathered)):
+        return False
+    with answering(gathered or {}):
+        return _holds(path, plan)
+
+
+def _holds(path: Path, plan: Plan) -> bool:
     try:
         found = read_stream(path, PREFIX)
         if found is None:
@@ -147,7 +181,7 @@ def _quickly_holds(run: Run, plan: Plan, shadows: set[etree._Element]) -> bool:
             for query in queries:
                 try:
                     found = query(run.document.tree)
-                except etree.XPathError:
+                except (etree.XPathError, LookupError):  # LookupError: whole.Unknown
                     return False
                 if not isinstance(found, list) or any(node not in shadows for node in found):
                     return False
@@ -172,15 +206,30 @@ def _run(tree: etree._ElementTree, plan: Plan) -> Run | None:
     """A run of the plan's patterns on ``tree``; None when a rule that is not local may
     fire there."""
     run = _PartRun(plan.rules, Document(tree, "<part>", None), plan.patterns, plan.phase)
+    run.looking_up = plan.looking_up
     present = run.present()
     if any(rule.needs is not None and rule.needs & present for rule in plan.far):
         return None
     return run
 
 
+class _Unanswered(ValueError):
+    """A part in which a rule may not have given the whole document's answer."""
+
+
 class _PartRun(Run):
     """A run that gathers only the names of the elements and attributes of its tree, not
-    their nesting (one pass over the elements, in which libxml2 finds the names)."""
+    their nesting (one pass over the elements, in which libxml2 finds the names), and
+    answers the lookups of node-sets of the whole document from those gathered before."""
+
+    looking_up: tuple[Rule, ...] = ()
+
+    def run(self) -> list[Diagnostic]:
+        found = self.run_xslt()  # the node-sets: those of holds_in_parts's answering()
+        if any(rule.xpath1 is None for rule in self.looking_up) or any(
+                problem.code == "schematron-error" for problem in found):
+            raise _Unanswered  # a rule read the part's node-sets, or could not run
+        return found
 
     def present(self) -> set[Need]:
         if self._present is None:

@@ -173,7 +173,7 @@ class Translator:
             return self.any_of(token)
         if symbol == "=":
             for path, other in ((token[1], token[0]), (token[0], token[1])):
-                if _constant(path):
+                if constant_path(path):
                     return self.member(other, path)
         left, left_kind = self(token[0])
         right, right_kind = self(token[1])
@@ -295,11 +295,11 @@ _FUNCTIONS: Final[dict[str, tuple[frozenset[int], tuple[frozenset[str] | None, .
 have there (the last entry stands for the rest), and the kind of the result."""
 
 
-def _constant(token: Any) -> bool:
+def constant_path(token: Any) -> bool:
     """Whether ``token`` is an absolute path (or a union of them) with no variable: the
     same node-set wherever it is evaluated in a document."""
     if token.symbol in {"|", "("}:
-        return all(_constant(child) for child in token)
+        return all(constant_path(child) for child in token)
     current = token
     while current.symbol in {"/", "//", "["} and len(current) == 2:
         current = current[0]

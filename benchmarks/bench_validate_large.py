@@ -1,0 +1,95 @@
+"""Validating one large TEI file made by teikit: time and peak memory beside jing's, in the
+same run, on the same file.
+
+Run from the repository root (needs the Debian ``jing``)::
+
+    python benchmarks/bench_validate_large.py                   # 170 MB, 3 rounds
+    python benchmarks/bench_validate_large.py --size 40 --runs 5
+
+The file is the largest development transcript encoded by teikit, its body repeated
+(:mod:`large_tei`; without ``../shared``, the repository's test transcripts). It is
+checked as a user would: ``teikit validate big.xml`` (teikit's own schemas, chosen for a
+file teikit wrote, with their rules and the pointer check) and ``--schema tei_all.rng``
+with and without the embedded rules; jing checks it against ``tei_all.rng`` and against
+``teikit.rng``. Each command runs in a process of its own, the tools in turn, round after
+round, and the median of the rounds is printed (a shared machine: read the CPU figures and
+the ratios; the load average is printed too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from measure import ENV, ROOT, Run, child
+
+TEI_ALL = ROOT / "schemas" / "tei" / "tei_all.rng"
+TEIKIT_RNG = ROOT / "schemas" / "teikit.rng"
+MB = 1024 * 1024
+
+
+def commands(path: Path) -> dict[str, list[str]]:
+    teikit = [sys.executable, "-m", "teikit", "validate"]
+    return {"jing tei_all.rng": ["jing", str(TEI_ALL), str(path)],
+            "jing teikit.rng": ["jing", str(TEIKIT_RNG), str(path)],
+            "teikit (own schemas)": [*teikit, str(path)],
+            "teikit tei_all grammar": [*teikit, "--schema", str(TEI_ALL),
+                                       "--no-embedded-rules", str(path)],
+            "teikit tei_all + rules": [*teikit, "--schema", str(TEI_ALL), str(path)]}
+
+
+def _make(megabytes: float, path: Path) -> None:
+    code = ("import sys; from pathlib import Path; from large_tei import large_tei; "
+            "large_tei(Path(sys.argv[2]), float(sys.argv[1]))")
+    subprocess.run([sys.executable, "-c", code, str(megabytes), str(path)], check=True,
+                   cwd=Path(__file__).resolve().parent, env=ENV)
+
+
+def _load() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=float, default=170, help="MB (default 170)")
+    parser.add_argument("--runs", type=int, default=3, help="rounds (default 3)")
+    parser.add_argument("--only", nargs="+", help="run only the commands named so (prefixes)")
+    args = parser.parse_args()
+    if shutil.which("jing") is None:
+        sys.exit("jing is not installed (Debian package 'jing')")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.xml"
+        _make(args.size, path)
+        chosen = {name: command for name, command in commands(path).items()
+                  if not args.only or any(name.startswith(o) for o in args.only)}
+        print(f"file: {path.stat().st_size / MB:.1f} MB; load average before: {_load()}")
+        runs: dict[str, list[Run]] = {name: [] for name in chosen}
+        for _ in range(args.runs):
+            for name, command in chosen.items():
+                runs[name].append(child(command))
+        print(f"load average after: {_load()}")
+        print(f"{'command':<24} {'wall s':>8} {'cpu s':>8} {'peak MB':>8}   (median of "
+              f"{args.runs})")
+        medians = {name: tuple(statistics.median(getattr(r, field) for r in found)
+                               for field in ("wall", "cpu", "peak"))
+                   for name, found in runs.items()}
+        for name, (wall, cpu, peak) in medians.items():
+            print(f"{name:<24} {wall:8.2f} {cpu:8.2f} {peak:8.0f}")
+        base = medians.get("jing tei_all.rng")
+        if base:
+            print()
+            for name, (wall, cpu, peak) in medians.items():
+                print(f"{name:<24} beside jing tei_all.rng: CPU {cpu / base[1]:.2f}x, "
+                      f"wall {wall / base[0]:.2f}x, memory {peak / base[2]:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
