@@ -18,10 +18,10 @@ from teikit import tei
 from teikit.validator import Options, stream
 from teikit.validator.engine import backends
 from teikit.validator.schemas import default_schemas
-from teikit.validator.schematron import SchematronBackend, constants, parts
+from teikit.validator.schematron import SchematronBackend, parts
 from teikit.validator.schematron.locality import rule_locality
 from teikit.validator.schematron.read import read_rules
-from teikit.validator.schematron.whole import Answers, Unknown, gathered_paths, member_paths
+from teikit.validator.schematron.whole import Answers, Unknown, member_paths, part_rule
 from teikit.validator.streamids import Ledger
 
 from conftest import SAMPLES
@@ -39,15 +39,9 @@ def _small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _own(copies: int = 12) -> etree._ElementTree:
     """teikit's memorandum sample, valid against teikit's schemas, its div repeated: its
-    pointers (@resp, @hand) name ids of the header. Its note anchor and footnote are left
-    out (a list of targets is counted over every xml:id: that rule needs the whole tree)."""
+    pointers (@resp, @hand) name ids of the header, its note anchors the footnote at the
+    end."""
     tree = tei.parse_file(SAMPLES / "output" / "memorandum_harbour_talks.xml")
-    for ref in list(tree.iter(f"{T}ref")):
-        etree.strip_elements(ref.getparent(), f"{T}ref", with_tail=False)  # type: ignore[arg-type]
-    text = tree.find(f"{T}text")
-    back = tree.find(f".//{T}back")
-    assert text is not None and back is not None
-    text.remove(back)
     body = tree.find(f".//{T}body")
     assert body is not None
     [div] = list(body)
@@ -99,8 +93,21 @@ def _gap_without_reason(tree: etree._ElementTree) -> None:
 
 
 def _dangling_target(tree: etree._ElementTree) -> None:
-    paragraph = _first_of(tree, "p")
-    etree.SubElement(paragraph, f"{T}ref", type="noteAnchor", target="#note-9").text = "9"
+    _first_of(tree, "ref", last=True).set("target", "#note-9")
+
+
+def _dangling_in_a_list(tree: etree._ElementTree) -> None:
+    _first_of(tree, "ref").set("target", "#note-1 #nowhere")
+
+
+def _anchor_to_no_note(tree: etree._ElementTree) -> None:
+    _first_of(tree, "ref").set("target", "#editor")
+
+
+def _footnote_never_referred_to(tree: etree._ElementTree) -> None:
+    for ref in tree.iter(f"{T}ref"):
+        ref.set("target", "#editor")
+        ref.set("type", "citation")
 
 
 def _range_backwards(tree: etree._ElementTree) -> None:
@@ -115,6 +122,8 @@ FAULTS: dict[str, Callable[[etree._ElementTree], None]] = {
     "no-editor-id": _no_editor, "empty-sic": _empty_sic, "repeated-id": _repeated_id,
     "bogus-attribute": _bogus_attribute, "gap-without-reason": _gap_without_reason,
     "dangling-target": _dangling_target, "range-backwards": _range_backwards,
+    "dangling-in-a-list": _dangling_in_a_list, "anchor-to-no-note": _anchor_to_no_note,
+    "footnote-never-referred-to": _footnote_never_referred_to,
 }
 
 
@@ -134,10 +143,13 @@ def test_a_valid_file_teikit_wrote_is_checked_in_parts(tmp_path: Path,
 
 def test_a_pointer_to_an_id_further_on_resolves(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """The ids of the whole document are gathered before any part's rules run."""
+    """The ids of the whole document are gathered before any part's rules run; a list of
+    targets counts them (TEIKIT-SCH-001)."""
     tree = _own()
     _divs(tree)[-1].find(f".//{T}note").set(tei.xml("id"), "late")  # type: ignore[union-attr]
     _first_of(tree, "supplied").set("resp", "#late")
+    _first_of(tree, "ref").set("target", "#note-1 #late")
+    _first_of(tree, "ref").set("type", "citation")
     path = _write(tree, tmp_path / "doc.xml")
     result, loaded = _compare(path, monkeypatch, None)
     assert result.valid and loaded == []
@@ -167,11 +179,12 @@ def test_the_ledger_gathers_the_whole_documents_node_sets(tmp_path: Path) -> Non
     assert isinstance(rules, SchematronBackend) and rules.parts is not None
     ledger = Ledger(rules.parts.gather, pointers=True)
     assert stream.valid_as_stream(path, grammar, ledger)  # type: ignore[arg-type]
-    whole = {path: constants.gather(etree.XPath(path, namespaces={"tei": tei.TEI_NS}), tree)
-             for path in rules.parts.gather}
-    assert ledger.gathered() == whole
-    assert whole["//@xml:id"] >= {"editor", "div-0", f"div-{len(divs) - 1}"}
-    assert ledger.values == whole["//@xml:id"]
+    whole = {path: sorted(map(str, etree.XPath(path, namespaces={"tei": tei.TEI_NS})(tree)))
+             for path in rules.parts.gather}  # type: ignore[arg-type]
+    assert {path: sorted(values) for path, values in ledger.gathered().items()} == whole
+    assert {"editor", "div-0", f"div-{len(divs) - 1}"} <= set(whole["//@xml:id"])
+    assert len(whole["//tei:ref/@target"]) == len(divs)  # one anchor in each: a count
+    assert ledger.values == frozenset(whole["//@xml:id"])
     assert {(e, a, v) for e, a, v in ledger.pointers if a == "resp"} == {
         ("supplied", "resp", "#editor"), ("note", "resp", "#translator")}
 
@@ -190,23 +203,38 @@ def _rule(test: str, context: str = "tei:*[@resp]") -> SchematronBackend:
     ("substring(@resp, 2) = //@xml:id", ["//@xml:id"]),
     ("//tei:handNote/@xml:id = substring(@resp, 2)", ["//tei:handNote/@xml:id"]),
     ("not(@resp = //tei:*/@xml:id) or @n = //tei:note/@n", ["//tei:*/@xml:id", "//tei:note/@n"]),
+    ("count(//@xml:id[starts-with(., 'note-')]) = 1", ["//@xml:id"]),
+    ("count(//@xml:id[@n]) = 1", None),  # in the predicate: the id's own attribute
+    ("@resp != //@xml:id", ["//@xml:id"]),  # some id differs: no order, no node needed
+    ("//@xml:id = //@n", ["//@n", "//@xml:id"]),
     ("@resp = //tei:div/tei:note/@xml:id", None),  # not simple: its values are not gathered
     ("@resp = //tei:note[@n]/@xml:id", None),
     ("@resp = //tei:note", None),  # an element's string value: not gathered
-    ("@resp != //@xml:id", None),  # not a lookup
-    ("count(//@xml:id) > 1", None),
-    ("//@xml:id = //@n", None),
+    ("string(//@xml:id) = 'a'", None),  # the first in document order
+    ("count(//@xml:id[1]) = 1", None),
+    ("count(//@xml:id[name() = 'xml:id']) = 1", None),  # gathered values have no name
+    ("//@xml:id/.. = 'x'", None),  # no step from them
+    ("count(//@xml:id | @n) = 1", None),
+    ("count(//tei:p) = 1", None),
 ])
-def test_a_lookup_in_a_simple_node_set_of_the_document_is_local(
+def test_a_simple_node_set_of_the_whole_document_is_read_in_parts(
         test: str, gathered: list[str] | None) -> None:
     backend = _rule(test)
     [rule] = backend.rules.patterns[0].rules
     found = rule_locality(rule, backend.rules)
-    paths = gathered_paths(rule, backend.rules) if found and found.constant else None
-    assert (None if paths is None else sorted(paths)) == gathered
+    form = part_rule(rule, backend.rules) if found and found.constant else None
+    assert (None if form is None else sorted(form[1])) == gathered
     plan = backend.parts
     assert plan is not None
-    assert (rule in plan.far) == (gathered is None)
+    assert (plan.patterns[0].rules[0] in plan.far) == (gathered is None)
+
+
+def test_teikits_rules_are_all_read_in_parts() -> None:
+    [rules] = backends(default_schemas()[1], Options())
+    assert isinstance(rules, SchematronBackend) and rules.parts is not None
+    assert rules.parts.far == ()
+    assert sorted(rules.parts.gather) == ["//@xml:id", "//tei:handNote/@xml:id",
+                                          "//tei:note/@xml:id", "//tei:ref/@target"]
 
 
 def test_member_paths_are_read_off_the_xpath() -> None:
@@ -216,7 +244,10 @@ def test_member_paths_are_read_off_the_xpath() -> None:
 
 
 def test_a_node_set_not_gathered_gives_no_answer() -> None:
-    answers = Answers({"//@xml:id": frozenset({"a"})})
-    assert answers.get("//@xml:id") == frozenset({"a"})
+    answers = Answers({"//@xml:id": ["a", "b", "a"]})
+    assert answers.get("//@xml:id") == frozenset({"a", "b"})
+    assert answers.listed("//@xml:id") == ["a", "b", "a"]
     with pytest.raises(Unknown):
         answers.get("//@n")
+    with pytest.raises(Unknown):
+        answers.listed("//@n")

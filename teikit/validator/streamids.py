@@ -90,8 +90,8 @@ class Ledger(SeenIds):
                  pointers: bool = False) -> None:
         super().__init__()
         self._queries = dict(node_sets or {})
-        self.node_sets: dict[str, set[str]] = {path: set() for path in self._queries}
-        """The string values of each node-set, by its path."""
+        self.node_sets: dict[str, list[str]] = {path: [] for path in self._queries}
+        """The string values of each node-set, one per node, by its path."""
         self._pointers = pointers
         self.pointers: set[tuple[str, str, str]] = set()
         """(element, attribute, value) of the attributes of TEI elements that may hold a
@@ -112,7 +112,7 @@ class Ledger(SeenIds):
         for element in elements:
             for path, query in self._queries.items():
                 found = query(element)
-                self.node_sets[path].update(map(str, found if isinstance(found, list) else ()))
+                self.node_sets[path].extend(map(str, found if isinstance(found, list) else ()))
             if self._pointers:
                 self._add_pointers(element)
         return True
@@ -126,9 +126,9 @@ class Ledger(SeenIds):
             self.prefix_defs.append((definition.get("ident"), definition.get("matchPattern"),
                                      definition.get("replacementPattern")))
 
-    def gathered(self) -> dict[str, frozenset[str]]:
+    def gathered(self) -> dict[str, list[str]]:
         """The node-sets' values, as a check in parts takes them."""
-        return {path: frozenset(values) for path, values in self.node_sets.items()}
+        return self.node_sets
 
 
 _SPLIT_NS: Final = {"s": SPLIT, "tei": TEI_NS}

@@ -20,7 +20,11 @@ One absolute path is allowed: ``x = //path``, compared with a node-set that is t
 wherever the rule fires (``substring(@resp, 2) = //@xml:id``). Its values are those of the
 whole document, which a part has not got: such a rule is local only where they are
 gathered beforehand from the whole document and given to the part (``constant`` says it
-needs them; :mod:`teikit.validator.schematron.parts`).
+needs them; :mod:`teikit.validator.schematron.parts`). So is a simple one (``//@name``,
+``//element/@name``, :func:`~teikit.validator.schematron.whole.whole_path`) anywhere, the
+part reading the gathered values instead: where the answer cannot depend on their order
+or on the nodes themselves (a count, a comparison, a predicate reading the value), with no
+step from them.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from teikit.validator.schematron.rules import CURRENT, Rule, RuleSet, sch, substituted
+from teikit.validator.schematron.whole import whole_path
 from teikit.validator.schematron.xpath1 import constant_path as _constant
 
 Modes = frozenset[str]
@@ -55,6 +60,14 @@ _ATOMIZING: Final = {
     "ceiling", "string-join", "normalize-unicode", "compare", "lang", "xs", "multiply"}
 _READS_CONTEXT: Final = {"string", "normalize-space", "string-length", "number", "data"}
 """Functions that, given no argument, read the context node's string value."""
+_WHOLE: Final[Modes] = frozenset({"W"})
+"""The nodes of a simple node-set of the whole document (:func:`whole_path`)."""
+_ONE: Final[Modes] = frozenset({"w"})
+"""One of them: the context of a predicate on them."""
+_ORDERLESS: Final = {"=", "!=", "<", ">", "<=", ">=", "count", "sum", "boolean", "not",
+                     "exists", "empty", "and", "or"}
+"""What gives the same answer whatever the order of the nodes given it."""
+_NAMING: Final = {"name", "local-name", "namespace-uri", "node-name"}
 
 
 class NotLocal(Exception):
@@ -68,7 +81,7 @@ class Local:
     down: bool
     """It reads below the node it fires on."""
     constant: bool = False
-    """It compares with a node-set of the whole document (``x = //path``)."""
+    """It reads a node-set of the whole document (``x = //path``, ``count(//@a[…])``)."""
 
 
 def rule_locality(rule: Rule, rules: RuleSet) -> Local | None:
@@ -160,6 +173,12 @@ class _Walker:
             return self.step(symbol, context)
         if _name_test(token) and token.label != "function":
             return self.step("child", context)
+        whole = whole_path(token)
+        if whole is not None:
+            if whole[0] is not None:
+                self.predicate(whole[0], _WHOLE)
+            self.constant = True
+            return _WHOLE
         if symbol in {"/", "//"}:
             if len(token) != 2:
                 raise NotLocal  # from the root
@@ -169,9 +188,17 @@ class _Walker:
             return self.expression(token[1], left)
         if symbol == "[":
             left = self.expression(token[0], context)
-            self.boolean(token[1], left)
+            self.predicate(token[1], left)
             return left
         return self.call(token, context)
+
+    def predicate(self, token: Any, nodes: Modes) -> None:
+        """A predicate on ``nodes``."""
+        if "W" in nodes:
+            if _positional(token):  # the gathered values are not in document order
+                raise NotLocal
+            nodes = _ONE
+        self.boolean(token, nodes)
 
     def call(self, token: Any, context: Modes) -> Modes:
         symbol = token.symbol
@@ -184,6 +211,8 @@ class _Walker:
             symbol = "multiply"
         if symbol in {"|", "union", "intersect", "except", ",", "(", "if"}:
             found = [self.expression(child, context) for child in token]
+            if symbol != "(" and any(modes & {"W", "w"} for modes in found):
+                raise NotLocal
             return frozenset().union(*found[1 if symbol == "if" else 0:])
         if symbol == "=" and len(token) == 2 and any(map(_constant, token)):
             other = token[0] if _constant(token[1]) else token[1]
@@ -193,6 +222,10 @@ class _Walker:
                 return _NONE
         if symbol in _BOOLEAN or symbol in _ATOMIZING:
             given = [self.expression(child, context) for child in token]
+            if any("W" in modes for modes in given) and symbol not in _ORDERLESS:
+                raise NotLocal  # string(//@a): the first in document order
+            if symbol in _NAMING and any(modes & {"W", "w"} for modes in (*given, context)):
+                raise NotLocal  # the gathered values are not the nodes themselves
             if symbol in _ATOMIZING:
                 for modes in given:
                     self.atomized(modes)
@@ -204,6 +237,8 @@ class _Walker:
     def step(self, axis: str, modes: Modes) -> Modes:
         found: set[str] = set()
         for mode in modes:
+            if mode in {"W", "w"}:
+                raise NotLocal  # the gathered values are not the nodes themselves
             if mode.startswith("A"):
                 if axis in {"parent", "ancestor", "ancestor-or-self"}:
                     found |= {mode[1:]} | (_UP_FROM[mode[1:]] if axis != "parent" else set())

@@ -9,11 +9,11 @@ stream's tree into a small document of its own, under copies of its ancestors (n
 attributes), and every rule run there. A rule fires on a node of the part as it would in
 the whole document; on the copies it may not, so what it says about them is set aside.
 
-A rule that compares with a node-set of the whole document (``x = //@xml:id``, see
+A rule that reads a node-set of the whole document (``x = //@xml:id``, see
 :mod:`teikit.validator.schematron.locality`) is local too when that node-set is simple
 (``//@name`` or ``//element/@name``): its values are gathered from the whole document
 first, as the grammar is checked in parts (:class:`teikit.validator.streamids.Ledger`),
-and each part's lookups are answered from them (:mod:`teikit.validator.schematron.constants`).
+and the parts read them instead (:mod:`teikit.validator.schematron.whole`).
 
 What is left at the end (the root, the header, elements never gathered) is checked as
 one document. Its elements that lost content to the parts (*cut*) are exact only for
@@ -26,8 +26,8 @@ decides and says what is wrong, where, in the usual order. The answer here is on
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import cast
 
@@ -41,7 +41,7 @@ from teikit.validator.schematron.locality import rule_locality
 from teikit.validator.schematron.quick import failing_queries
 from teikit.validator.schematron.rules import Pattern, Phase, Rule, RuleSet
 from teikit.validator.schematron.run import Run
-from teikit.validator.schematron.whole import answering, gathered_paths
+from teikit.validator.schematron.whole import answering, part_rule
 from teikit.validator.schematron.xpath import element_of
 from teikit.validator.stream import GATHER, PREFIX, REFUSED, read_stream, stream_tags
 from teikit.validator.vocabulary import split_name
@@ -62,17 +62,19 @@ class Plan:
     """The queries that find what fails each local rule, by the rule's id, where it has
     them (:mod:`teikit.validator.schematron.quick`)."""
     gather: dict[str, etree.XPath]
-    """The node-sets of the whole document that local rules compare with, by the path
-    the rules name them with, each with the query that finds its nodes in a part (below
-    its top element, placeholders aside): what the document is read for first."""
+    """The node-sets of the whole document that local rules read, by their path, each
+    with the query that finds its nodes in a part (below its top element, placeholders
+    aside): what the document is read for first."""
     looking_up: tuple[Rule, ...] = ()
-    """The rules that look values up in those node-sets: a part in which one of them
-    leaves libxml2 (for elementpath, which would read the part's node-sets) gives up."""
+    """The rules that read those node-sets (in their part form): a part in which one of
+    them leaves libxml2 (for elementpath, which would read the part's own) gives up."""
 
 
 def plan(rules: RuleSet, patterns: list[Pattern], phase: Phase | None) -> Plan | None:
     """How to check ``patterns`` in parts; None when they cannot be (top-level XSLT, or a
-    rule that is not local and may fire on any document)."""
+    rule that is not local and may fire on any document). A rule that reads node-sets of
+    the whole document runs in its part form (:func:`~teikit.validator.schematron.whole.
+    part_rule`)."""
     if rules.xslt is not None:
         return None
     far: list[Rule] = []
@@ -80,30 +82,36 @@ def plan(rules: RuleSet, patterns: list[Pattern], phase: Phase | None) -> Plan |
     quick: dict[int, tuple[etree.XPath, ...]] = {}
     gather: dict[str, etree.XPath] = {}
     looking_up: list[Rule] = []
+    in_parts: list[Pattern] = []
     for pattern in patterns:
+        in_parts.append(replace(pattern, rules=[]))
         for rule in pattern.rules:
             local = rule_locality(rule, rules)
             if local is not None and local.constant:
-                found = gathered_paths(rule, rules)
-                local = None if found is None else local
-                gather.update(found or {})
-                looking_up += [rule] if found is not None else []
+                found = part_rule(rule, rules)
+                if found is None:
+                    local = None
+                else:
+                    rule = found[0]
+                    gather.update(found[1])
+                    looking_up.append(rule)
+            in_parts[-1].rules.append(rule)
             if local is None:
                 if rule.needs is None:
                     return None
                 far.append(rule)
                 continue
             if local.down:
-                deep.append((pattern, rule))
+                deep.append((in_parts[-1], rule))
             queries = failing_queries(rule, rules)
             if queries is not None:
                 quick[id(rule)] = queries
-    return Plan(rules, patterns, phase, tuple(far), tuple(deep), quick, gather,
+    return Plan(rules, in_parts, phase, tuple(far), tuple(deep), quick, gather,
                 tuple(looking_up))
 
 
 def holds_in_parts(path: Path, plan: Plan,
-                   gathered: Mapping[str, frozenset[str]] | None = None) -> bool:
+                   gathered: Mapping[str, Sequence[str]] | None = None) -> bool:
     """True when the document at ``path`` breaks none of ``plan``'s rules, found part by
     part (see the module); False when that is not shown: the usual check then decides.
     ``gathered``: the values of the node-sets ``plan.gather`` names, in the whole

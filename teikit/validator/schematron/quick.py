@@ -2,8 +2,8 @@
 
 Checking a part (:mod:`teikit.validator.schematron.parts`) only asks whether anything
 fails there. For a rule with an lxml form, no ``let`` and no variable, each ``assert``
-becomes ``(context)[not(test)]`` and each ``report`` ``(context)[boolean(test)]`` (a lookup
-in a node-set of the whole document, ``teikit:member``, included): libxml2
+becomes ``(context)[not(test)]`` and each ``report`` ``(context)[boolean(test)]`` (node-sets
+of the whole document, ``teikit:member`` and ``teikit:nodes``, included): libxml2
 then visits the part once per check, where running the rule visits each node it fires on
 from Python. A node such a query finds may still pass (another rule of its pattern may be
 the one that handles it): the part is then checked the usual way, which decides.
@@ -15,17 +15,19 @@ from typing import Final
 
 from lxml import etree
 
-from teikit.validator.schematron.constants import NAMESPACE, PREFIX, extensions
+from teikit.validator.schematron.constants import NAMESPACE, PREFIX
 from teikit.validator.schematron.rules import Rule, RuleSet
+from teikit.validator.schematron.whole import part_extensions
 from teikit.validator.schematron.xpath import XPATH1
 
-_MEMBER: Final = f"{PREFIX}:member("
+_OWN: Final = (f"{PREFIX}:member(", f"{PREFIX}:nodes(")
+"""teikit's functions a query may call (node-sets of the whole document)."""
 
 
 def failing_queries(rule: Rule, rules: RuleSet) -> tuple[etree.XPath, ...] | None:
     """The queries that find the nodes failing ``rule``'s checks; None when the rule has
     none (no lxml form, a ``let``, a variable, or a function of teikit's own other than
-    ``teikit:member``)."""
+    ``teikit:member`` and ``teikit:nodes``)."""
     compiled = rule.xpath1 if rules.binding not in XPATH1 else rules.full(rule)
     if rule.select is None or compiled is None or compiled.lets:
         return None
@@ -33,13 +35,14 @@ def failing_queries(rule: Rule, rules: RuleSet) -> tuple[etree.XPath, ...] | Non
     tests = [(check.is_assert, getattr(check.test, "path", None)) for check in compiled.checks]
     texts = [context, *(str(test) for _, test in tests)]
     if any(test is None for _, test in tests) or any(
-            "$" in t or f"{PREFIX}:" in t.replace(_MEMBER, "") for t in texts):
+            "$" in t or f"{PREFIX}:" in t.replace(_OWN[0], "").replace(_OWN[1], "")
+            for t in texts):
         return None
     namespaces = {k: v for k, v in rules.namespaces.items() if k != "xml"}
     try:
         return tuple(etree.XPath(f"({context})[{'not' if is_assert else 'boolean'}({test})]",
                                  namespaces={**namespaces, PREFIX: NAMESPACE},
-                                 extensions=extensions(namespaces))
+                                 extensions=part_extensions(namespaces))
                      for is_assert, test in tests)
     except etree.XPathError:
         return None
