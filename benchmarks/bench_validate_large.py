@@ -3,8 +3,13 @@ same run, on the same file.
 
 Run from the repository root (needs the Debian ``jing``)::
 
-    python benchmarks/bench_validate_large.py                   # 170 MB, 3 rounds
+    python benchmarks/bench_validate_large.py                   # 175 MB, 3 rounds
     python benchmarks/bench_validate_large.py --size 40 --runs 5
+    python benchmarks/bench_validate_large.py --baseline /tmp/old  # beside another teikit
+
+``--baseline DIR`` runs the teikit commands a second time with the ``teikit`` package of
+``DIR`` (say, ``git archive`` of an older commit, unpacked), for before-and-after figures
+from the same run.
 
 The file is the largest development transcript encoded by teikit, its body repeated
 (:mod:`large_tei`; without ``../shared``, the repository's test transcripts). It is
@@ -33,17 +38,21 @@ from measure import ENV, ROOT, Run, child
 
 TEI_ALL = ROOT / "schemas" / "tei" / "tei_all.rng"
 TEIKIT_RNG = ROOT / "schemas" / "teikit.rng"
-MB = 1024 * 1024
 
 
-def commands(path: Path) -> dict[str, list[str]]:
-    teikit = [sys.executable, "-m", "teikit", "validate"]
-    return {"jing tei_all.rng": ["jing", str(TEI_ALL), str(path)],
-            "jing teikit.rng": ["jing", str(TEIKIT_RNG), str(path)],
-            "teikit (own schemas)": [*teikit, str(path)],
-            "teikit tei_all grammar": [*teikit, "--schema", str(TEI_ALL),
-                                       "--no-embedded-rules", str(path)],
-            "teikit tei_all + rules": [*teikit, "--schema", str(TEI_ALL), str(path)]}
+def commands(path: Path, baseline: Path | None = None) -> dict[str, list[str]]:
+    found = {"jing tei_all.rng": ["jing", str(TEI_ALL), str(path)],
+             "jing teikit.rng": ["jing", str(TEIKIT_RNG), str(path)]}
+    runs = [("teikit", [sys.executable, "-m", "teikit", "validate"])]
+    if baseline is not None:
+        runs.append(("baseline", ["env", f"PYTHONPATH={baseline}", sys.executable, "-m",
+                                  "teikit", "validate"]))
+    for name, teikit in runs:
+        found |= {f"{name} (own schemas)": [*teikit, str(path)],
+                  f"{name} tei_all grammar": [*teikit, "--schema", str(TEI_ALL),
+                                              "--no-embedded-rules", str(path)],
+                  f"{name} tei_all + rules": [*teikit, "--schema", str(TEI_ALL), str(path)]}
+    return found
 
 
 def _make(megabytes: float, path: Path) -> None:
@@ -59,35 +68,38 @@ def _load() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size", type=float, default=170, help="MB (default 170)")
+    parser.add_argument("--size", type=float, default=175, help="MB (default 175)")
     parser.add_argument("--runs", type=int, default=3, help="rounds (default 3)")
     parser.add_argument("--only", nargs="+", help="run only the commands named so (prefixes)")
+    parser.add_argument("--baseline", type=Path, help="a folder holding another teikit package")
     args = parser.parse_args()
     if shutil.which("jing") is None:
         sys.exit("jing is not installed (Debian package 'jing')")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.xml"
         _make(args.size, path)
-        chosen = {name: command for name, command in commands(path).items()
+        chosen = {name: command for name, command in commands(path, args.baseline).items()
                   if not args.only or any(name.startswith(o) for o in args.only)}
-        print(f"file: {path.stat().st_size / MB:.1f} MB; load average before: {_load()}")
+        print(f"file: {path.stat().st_size / 1e6:.1f} MB; load average before: {_load()}")
         runs: dict[str, list[Run]] = {name: [] for name in chosen}
         for _ in range(args.runs):
             for name, command in chosen.items():
                 runs[name].append(child(command))
         print(f"load average after: {_load()}")
-        print(f"{'command':<24} {'wall s':>8} {'cpu s':>8} {'peak MB':>8}   (median of "
+        print(f"{'command':<26} {'wall s':>8} {'cpu s':>8} {'peak MB':>8}   (median of "
               f"{args.runs})")
         medians = {name: tuple(statistics.median(getattr(r, field) for r in found)
                                for field in ("wall", "cpu", "peak"))
                    for name, found in runs.items()}
         for name, (wall, cpu, peak) in medians.items():
-            print(f"{name:<24} {wall:8.2f} {cpu:8.2f} {peak:8.0f}")
+            said = "" if name.startswith("jing") else "  valid" if all(
+                "1 valid" in run.out for run in runs[name]) else "  NOT VALID"
+            print(f"{name:<26} {wall:8.2f} {cpu:8.2f} {peak:8.0f}{said}")
         base = medians.get("jing tei_all.rng")
         if base:
             print()
             for name, (wall, cpu, peak) in medians.items():
-                print(f"{name:<24} beside jing tei_all.rng: CPU {cpu / base[1]:.2f}x, "
+                print(f"{name:<26} beside jing tei_all.rng: CPU {cpu / base[1]:.2f}x, "
                       f"wall {wall / base[0]:.2f}x, memory {peak / base[2]:.2f}x")
 
 
