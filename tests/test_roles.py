@@ -52,6 +52,11 @@ def test_every_family_reads_back_and_validates(path: Path) -> None:
 
 FACTS = {
     # file: (layout, title, principal date, signers)
+    "letter_firm_seat_branches_concerne": (
+        "letter", "Freight of sawn timber for the March sailing", "1956-02-03", ["P. Mbaikoua"]),
+    "despatch_rank_reserved_addressed": (
+        "letter", "THE NORWEGIAN WHALING FLEET AND THE ANTARCTIC QUOTA", "1958-03-14",
+        ["signature Colonel R. M. TAVARES-DEAN"]),
     "report_lettered_sections_references": (
         "document", "Silt in the approach channel to the inner harbour", "1971-10", []),
     "letter_running_classification_object": (

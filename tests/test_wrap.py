@@ -50,6 +50,18 @@ def test_a_wrapped_transcript_shows_its_width() -> None:
         len(line) for line in _wrapped(PROSE, 64).splitlines())
 
 
+def test_a_few_long_lines_left_unwrapped_do_not_hide_the_width() -> None:
+    title = "Protocol of the Harbour Boards of Bergen and Hull on the Lease of the Old Customs Shed"
+    signers = ("For the Harbour Board of Bergen and its Fishermen's Cooperative, Bergen\n"
+               "A. Berg\nFor the Harbour Board of Hull and the Humber Conservancy, Hull\n"
+               "T. Holm\n")
+    text = title + "\n\n" + _wrapped(PROSE, 62) + "\n" + signers
+    assert _columns(text) == max(len(line) for line in _wrapped(PROSE, 62).splitlines())
+    root = teikit.encode_text(text).tree.getroot()
+    paragraphs = root.xpath("//t:body//t:p", namespaces=NS)
+    assert [" ".join("".join(p.itertext()).split()) for p in paragraphs] == PROSE
+
+
 @pytest.mark.parametrize("text", [
     "\n".join(PROSE) + "\n",  # one paragraph a line, longer than any wrap
     "Minutes of the Meeting\nPresent:\nMr. A. Berg\nMrs. K. Dahl\nMr. O. Lie\n",
@@ -131,7 +143,7 @@ def test_a_transcript_without_a_width_has_none(text: str) -> None:
      "Halvard Lie", False),
 ])
 def test_which_breaks_are_wraps(line: str, after: str, joined: bool) -> None:
-    assert Width(68).wraps(line, after) is joined
+    assert Width(max(68, len(line))).wraps(line, after) is joined
 
 
 def test_a_capitalised_line_over_a_sentence_that_runs_on_is_one_paragraph() -> None:

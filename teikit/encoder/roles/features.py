@@ -218,7 +218,11 @@ class Line:
 
     @feature
     def numbered(self) -> tuple[str, str, int] | None:
-        return None if self.initials else shapes.numbering(self.text)
+        """The item number the line opens with (``2.``, ``b)``, ``Item 3.``); not the
+        initials of a signer, nor a postscript's ``P. S.``."""
+        if self.initials or self.starts("postscripts"):
+            return None
+        return shapes.numbering(self.text)
 
     @feature
     def legal_form(self) -> bool:

@@ -53,7 +53,8 @@ class Lexicon:
 
     def find(self, words: tuple[str, ...]) -> str | None:
         """The first entry occurring in ``words`` (longest phrase first at each place); else
-        a single-word entry that is part of a hyphenated word (Secretary-Treasurer)."""
+        a single-word entry that ends a hyphenated word, or stands before another entry
+        there (``Vice-Consul``, ``Secretary-Treasurer``; not ``DEAN-OKAFOR``, a name)."""
         for start in self._starts(words):
             hit = self.at(words, start)
             if hit is not None:
@@ -62,7 +63,9 @@ class Lexicon:
             return None
         for word in words:
             if "-" in word:
-                part = next((p for p in word.split("-") if p in self.words), None)
+                parts = word.split("-")
+                part = next((p for n, p in enumerate(parts) if p in self.words and (
+                    n == len(parts) - 1 or parts[n + 1] in self.words)), None)
                 if part is not None:
                     return part
         return None

@@ -72,13 +72,15 @@ def name_likeness(text: str) -> float:
         return 0.0  # "FORWARDING CO. LTD.": a firm
     particles = lexicon("particles").words
     grammar = lexicon("function_words").words
+    titles = lexicon("titles").words
     initials = capitals = 0
     for raw in words:
         word = _NAME_PREFIX.sub("", raw.lstrip("ʿʾ'’"))
         if _INITIAL.match(word) and word[0].isupper():
             initials += 1
-        elif word.lower() in particles:
-            continue
+        elif word.lower() in particles or (
+                word[:1].islower() and word.lower().rstrip(".") in titles):
+            continue  # "de", "van"; "iur." after "Dr."
         elif word.lower() in grammar:
             return 0.0  # "From Pyongyang", "The Hague": a phrase, not a name
         elif _WORD.match(word) and word[0].isupper():
@@ -88,6 +90,8 @@ def name_likeness(text: str) -> float:
     if capitals == 0:
         return 0.0
     score = 1.0 if initials else 0.75 if 2 <= capitals <= 4 else 0.45 if capitals == 1 else 0.3
+    if words[0].lower().rstrip(".") in titles and initials:
+        words = words[1:]  # "Major D. T. KAWHARU": a rank before a name, not an office
     if any(word.lower().rstrip(".,") in _offices_and_bodies() for word in words):
         score *= 0.5  # "Hon. Secretary", "Eastern Division": an office or a body
     return score

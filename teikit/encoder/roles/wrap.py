@@ -15,8 +15,10 @@ does not end a sentence, followed by one that begins in lower case.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from teikit.encoder.dates import ParsedDate, parse_date
 from teikit.encoder.roles.lexicon import acknowledges, lexicon, record_heading, tokens
@@ -33,6 +35,8 @@ RAGGED = 0.1
 """A typist's right margin wanders by this share of the width: a word that would have
 overrun the line by less than that may still have been carried to the next line, when
 the line ends in the middle of a phrase (on a word in lower case or a comma)."""
+MIN_WIDTH = 40
+"""No transcript is wrapped narrower than this."""
 OPEN_LINES = 4
 """How many full lines broken inside a sentence show a fixed width."""
 _OWN_LINE = re.compile(
@@ -124,8 +128,8 @@ class Width:
     def _fills(self, text: str, rest: str) -> bool:
         """Whether ``text`` (with its indentation) leaves no room for ``rest``'s first word."""
         assert self.columns is not None
-        if len(text) < (1 - 2 * NEAR_FULL) * self.columns:
-            return False
+        if not (1 - 2 * NEAR_FULL) * self.columns <= len(text) <= self.columns:
+            return False  # short, or one of the long lines left unwrapped
         reach = len(text) + 1 + len(rest.split()[0])
         if reach > self.columns:
             return True
@@ -233,18 +237,35 @@ def _plain_wrap(text: str, rest: str) -> bool:
 
 
 def width(lines: Sequence[SourceLine], indices: Sequence[int]) -> Width:
-    """The wrapping width of the non-blank ``indices`` of ``lines``, if they have one."""
-    lengths = [len(lines[i].text.rstrip(BLANKS)) for i in indices]
+    """The wrapping width of the non-blank ``indices`` of ``lines``, if they have one.
+
+    The width is the one that explains the most breaks inside a sentence: a line that
+    does not end one, whose next line's first word would not have fitted after it. A
+    width wider than the typist's leaves room for many such words; a narrower one is
+    overrun by the lines typed at the true width. A few lines left unwrapped (a title,
+    a signer's long office) may be longer than it."""
+    texts = [lines[i].text.rstrip(BLANKS) for i in indices]
+    lengths = [len(text) for text in texts]
     longer = sum(length > LONGEST_WRAP for length in lengths)
     if not lengths or longer > max(1, len(lengths) // 50):
         return Width(None)
-    columns = max((length for length in lengths if length <= LONGEST_WRAP), default=0)
-    full = [lines[i].text.strip(BLANKS) for i, length in zip(indices, lengths, strict=True)
-            if (1 - NEAR_FULL) * columns <= length <= columns]
-    broken = sum(not text.rstrip(_CLOSERS).endswith(_SENTENCE_END) for text in full)
-    if columns < 40 or broken < OPEN_LINES or 3 * broken < len(full):
+    breaks: Counter[tuple[int, int]] = Counter()
+    for position, (text, after) in enumerate(pairwise(texts)):
+        if indices[position + 1] == indices[position] + 1 and after.split() and (
+                not text.rstrip(_CLOSERS).endswith(_SENTENCE_END)):
+            breaks[len(text), len(text) + 1 + len(after.split()[0])] += 1
+    best, explained = None, 0
+    for columns in sorted({n for n in lengths if MIN_WIDTH <= n <= LONGEST_WRAP}, reverse=True):
+        if sum(length > columns for length in lengths) > max(2, len(lengths) // 10):
+            break  # a width most lines keep to, a few long ones left unwrapped aside
+        count = sum(times for (length, reach), times in breaks.items()
+                    if (1 - 2 * NEAR_FULL) * columns <= length <= columns < reach)
+        if count > explained:
+            best, explained = columns, count
+    if best is None or explained < OPEN_LINES:
         return Width(None)
-    return Width(columns)
+    full = [length for length in lengths if (1 - NEAR_FULL) * best <= length <= best]
+    return Width(best) if 3 * explained >= len(full) else Width(None)
 
 
 LISTS = frozenset({"authors", "people", "places", "topics", "subjects", "related"})

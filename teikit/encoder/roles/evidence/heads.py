@@ -131,14 +131,15 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
         return None
     organisation = line.has("org_words") or ("a firm" if line.legal_form else None)
     digits = line.numbers
-    contact = line.has("contact_words") if digits else None
+    contact = line.has("contact_words") if digits else line.starts("contact_words")
     before = ctx.prev(line)
     between = _letterhead_like(before) and _letterhead_like(ctx.next(line))
     town = (before is not None and _letterhead_like(before) and ctx.page.adjacent(before, line)
             and line.size <= 3 and line.end not in ".:!?" and line.date is None
             and line.label is None and not line.starts("classification"))
-    if not (organisation or line.caps or digits or between or town) or (
-            line.capitalised < 0.5 and not (digits or between or line.starts("org_words"))):
+    if not (organisation or line.caps or digits or between or town or contact) or (
+            line.capitalised < 0.5 and not (digits or between or contact
+                                            or line.starts("org_words"))):
         return None  # an office's name may capitalise its first word only (Ministerstvo …)
     ev = Evidence()
     if between and not (organisation or line.caps or digits):
@@ -171,7 +172,7 @@ def _letterhead_like(line: Line | None) -> bool:
     """A firm's or an office's name, or its street (``Maasboulevard 114, Rotterdam``),
     telephone or post box, at the top."""
     return line is not None and not line.sentence and line.size <= 14 and bool(
-        line.caps or line.legal_form or line.has("org_words")
+        line.caps or line.legal_form or line.has("org_words") or line.starts("contact_words")
         or (line.numbers and line.date is None and (
             line.has("contact_words") or "," in line.text)))
 
