@@ -25,11 +25,23 @@ def write_output(path: Path, data: bytes) -> None:
         raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
+def is_special(path: Path) -> bool:
+    """Whether ``path`` is a device or a pipe (``/dev/null``, ``/dev/stdout``, a FIFO):
+    written into, never replaced, and holding nobody's work to lose."""
+    return path.exists() and not path.is_file() and not path.is_dir()
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
 
-    Parent folders are created. The new file keeps the mode of the file it replaces.
+    Parent folders are created. The new file keeps the mode of the file it replaces. A
+    device or a pipe is written into as it is: replacing it would put a plain file in
+    its place (``-o /dev/null`` run as root would leave the system without one).
     """
+    if is_special(path):
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from teikit.diagnostics import InputError, OutputError
-from teikit.files import InputSet, expand_inputs, guard_output, write_output
+from teikit.files import InputSet, expand_inputs, guard_output, is_special, write_output
 from teikit.ledger import Ledger, Ownership
 
 
@@ -78,15 +78,17 @@ class Plan:
     def write(self, target: Path, data: bytes) -> None:
         """Write one output atomically, when that loses nobody's work."""
         check_replaceable(target, self.inputs, self.ledger, self.force)
+        special = is_special(target)
         write_output(target, data)
-        self.ledger.remember(target, data)
+        if not special:
+            self.ledger.remember(target, data)
 
 
 def check_replaceable(target: Path, inputs: InputSet, ledger: Ledger, force: bool) -> None:
     """Raise :class:`OutputError` unless writing ``target`` is safe (or forced)."""
     guard_output(target, inputs)
-    if force:
-        return
+    if force or is_special(target):
+        return  # a device or a pipe holds no work to lose
     state = ledger.ownership(target)
     if state is Ownership.CHANGED:
         raise OutputError(f"{target} was changed since teikit wrote it; "

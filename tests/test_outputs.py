@@ -3,6 +3,9 @@ ever get the same output file; a run that would do so is refused before anything
 
 from __future__ import annotations
 
+import os
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -42,3 +45,33 @@ def test_two_inputs_of_one_name_are_refused_naming_both() -> None:
                                          r"to /out/x\.\*"):
         Plan(sources, Path("/out"))
     assert Plan(sources).target(sources[1], ".xml") == Path("/d/b/x.xml")  # beside: apart
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_pipe_named_as_output_is_written_into_and_never_replaced(tmp_path: Path) -> None:
+    """``-o /dev/null``, ``-o /dev/stdout`` or a named pipe: the data goes into it, twice
+    over, and the device or pipe stays what it was (replacing it atomically would put a
+    plain file in its place), with no ownership record beside it."""
+    pipe = tmp_path / "out.fifo"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+
+    def drain() -> None:
+        while len(b"".join(received)) < len(b"<first/><second/>"):
+            with open(pipe, "rb") as handle:
+                received.append(handle.read())
+
+    def write() -> None:
+        plan = Plan([Source(tmp_path / "in.txt")], pipe)
+        for data in (b"<first/>", b"<second/>"):
+            plan.write(pipe, data)
+
+    threads = [threading.Thread(target=job, daemon=True) for job in (drain, write)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert not any(thread.is_alive() for thread in threads), "blocked on the pipe"
+    assert b"".join(received) == b"<first/><second/>"
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.fifo"]
