@@ -138,6 +138,11 @@ def test_a_transcript_without_a_width_has_none(text: str) -> None:
      "Rukwa basin, 1957", True),
     ("Present: Mrs. E. Berg (in the chair), Mr. T. Dahl (Secretary), Mrs. K. Lie, Mr.",
      "J. Novak, Miss D. Holm, Mr. L. Vik.", True),
+    # a capitalised grammar word opens a new sentence under a line with no end to its own
+    ("Report on the orders placed with the shipyards of Turku and Rauma in May",
+     "The orders will keep the yards employed for three years.", False),
+    ("Report on the orders placed with the shipyards of Turku and Rauma in May",
+     "THE ORDERS WILL KEEP THE YARDS EMPLOYED", True),
     # a signer's name under 'For the …', not the end of a wrapped line
     ("For the Ministry of Fisheries of the Kingdom of Norway and its Harbour",
      "Halvard Lie", False),
@@ -320,3 +325,19 @@ def test_the_lists_of_a_wrapped_record_keep_one_entry_a_line() -> None:
         "Federation of Wool Growers and Wool Washers of the Republic of Uruguay",
         "Foreign Trade Enterprise Textilimport"]
     assert to_bytes(result.tree, "transcript") == record.encode()
+
+
+def test_a_wrapped_record_summary_right_under_its_authors_is_one_paragraph() -> None:
+    summary = ("The consul in Bergen reports that the harbour board will lease the old "
+               "customs shed to the fishermen's cooperative and asks for instructions on "
+               "the rent.")
+    record = "\n".join([
+        "May 3, 1957", "Report of the Consulate in Bergen on the Customs Shed",
+        "Translated with the support of the Sandvik Fund", *textwrap.wrap(PROSE[0], 66),
+        *textwrap.wrap(PROSE[1], 66), "A. BERG", "Author(s):", "Berg, Anders",
+        *textwrap.wrap(summary, 66), "Associated People & Organizations", "Berg, Anders",
+        "Document Information", "Source", "Consular files, Oslo, box 14.", "Original Archive",
+        "Consular files, Oslo", "Rights", "For research and teaching only."])
+    root = teikit.encode_text(record).tree.getroot()
+    [abstract] = root.xpath("//t:abstract/t:p", namespaces=NS)
+    assert " ".join("".join(abstract.itertext()).split()) == summary

@@ -49,8 +49,11 @@ def logical_lines(lines: Sequence[SourceLine], indices: Sequence[int],
         joins = wrapped or columns.columns is not None
         if joins:  # only a transcript whose lines may be wrapped reads its lists for it
             heading = wrap.list_heading(lines[first].text)
+            under = (lines[indices[position + 1]].text if position + 1 < len(indices)
+                     and indices[position + 1] == first + 1 else None)
             listing = heading if heading is not None else listing and (
-                position == 0 or indices[position - 1] + 1 == first)
+                position == 0 or indices[position - 1] + 1 == first) and not (
+                wrap.runs_on(columns, lines[first].text, under))
         if joins and last_pos == position and not listing:
             last_pos = _wrap_end(lines, indices, position, columns)
         text = "\n".join(lines[i].text.strip(BLANKS) for i in indices[position : last_pos + 1])

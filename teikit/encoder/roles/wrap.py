@@ -75,8 +75,8 @@ class Width:
             return False  # an indented line opens a paragraph
         if _BACKWARD.match(rest) and text[-1:].isalnum():
             return True  # "[sic]" or "[?]" looks back at the word that ends the line above
-        own = _own_line(rest)
-        if self.columns is not None and self._fills(line.rstrip(BLANKS), rest) and (
+        own = _own_line(rest) or _new_sentence(text, rest)
+        if self.columns is not None and self.fills(line.rstrip(BLANKS), rest) and (
                 in_bracket or not (own or self._after_sentence(text, after, then)
                                    or self._name_alone(text, after, then)
                                    or self._another_kind(text, after, then)
@@ -122,10 +122,10 @@ class Width:
         """Whether the line ``after`` ends where it is: no word of the line ``then``
         under it would have fitted on it. (A line that runs on is a wrapped paragraph's,
         not a heading's or a name's.)"""
-        return then is None or not then.strip(BLANKS) or not self._fills(
+        return then is None or not then.strip(BLANKS) or not self.fills(
             after.rstrip(BLANKS), then.strip(BLANKS))
 
-    def _fills(self, text: str, rest: str) -> bool:
+    def fills(self, text: str, rest: str) -> bool:
         """Whether ``text`` (with its indentation) leaves no room for ``rest``'s first word."""
         assert self.columns is not None
         if not (1 - 2 * NEAR_FULL) * self.columns <= len(text) <= self.columns:
@@ -158,6 +158,19 @@ def _own_line(text: str) -> bool:
         return False
     return (record_heading(text) is not None
             or lexicon("field_labels").prefix(words) == " ".join(words))
+
+
+def _new_sentence(text: str, rest: str) -> bool:
+    """A line that opens on a capitalised grammar word (``The``, ``In``, ``According``
+    is not one) under a line that ends on a word of the text, not a sentence's end: a
+    heading over a paragraph, not a sentence going on (it would say ``the``). Text in
+    capitals says nothing."""
+    first = rest.split()[0]
+    if not first[:1].isupper() or first.isupper() or first.endswith(".") or text.isupper():
+        return False
+    bare = text.rstrip(_CLOSERS)
+    return (bare[-1:].isalpha() and first.lower().rstrip(",;:") in lexicon("function_words").words
+            and first.lower() != "i")
 
 
 def _heading(text: str, rest: str, rest_ends: bool) -> bool:
@@ -270,6 +283,18 @@ def width(lines: Sequence[SourceLine], indices: Sequence[int]) -> Width:
 
 LISTS = frozenset({"authors", "people", "places", "topics", "subjects", "related"})
 """A record's headings over lists, one entry a line (names, places, topics)."""
+
+
+def runs_on(columns: Width, text: str, after: str | None) -> bool:
+    """Whether ``text`` is prose wrapped onto the line ``after``: it fills the width and
+    reads as a sentence (three words in lower case that are not grammar words), as no
+    entry of a record's list does (a record's summary may follow its authors' names with
+    no blank line between)."""
+    if columns.columns is None or after is None or not after.strip(BLANKS):
+        return False
+    grammar = lexicon("function_words").words
+    prose = sum(word[:1].islower() and word.lower() not in grammar for word in text.split())
+    return prose >= 3 and columns.fills(text.rstrip(BLANKS), after.strip(BLANKS))
 
 
 def list_heading(text: str) -> bool | None:
