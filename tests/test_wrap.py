@@ -80,6 +80,8 @@ def test_a_transcript_without_a_width_has_none(text: str) -> None:
     ("The board has agreed to lease the old customs shed to the", "Subject: lease", False),
     ("The board has agreed to lease the old customs shed to the", "2. The rent", False),
     ("The board has agreed to lease the old customs shed to the", "(b) The rent", False),
+    ("The board has agreed to lease the old customs shed to the", "Ad 2. The rent", False),
+    ("The board has agreed to lease the old customs shed to the", "Article 4 The rent", False),
     ("The board has agreed to lease the old customs shed to the", "[Page 2]", False),
     ("The board has agreed to lease the old customs shed to the", "Rights", False),
     # a title that ends on a capitalised word, over a sentence: two lines

@@ -41,6 +41,7 @@ OPEN_LINES = 4
 """How many full lines broken inside a sentence show a fixed width."""
 _OWN_LINE = re.compile(
     r"""(?:\(?(?:\d{1,3}|[a-h]|[ivx]{1,5})[.)]|[-–—•*·])\s    # a numbered or marked item
+      | (?:ad|item|art\.?|article|artículo|artigo|point|punkt|pkt\.?|§)\s?\d{1,3}[.:)]?\s
       | [¹²³⁴⁵⁶⁷⁸⁹⁰]+\s|\[\d{1,3}\]\s                          # a note under a text
       | (?P<page>\[(?:page|p\.)\s[^\]]*\])                     # a page marker
       | (?P<label>[^\W\d_][\w.'’/-]{0,23}(?:\s[\w.'’/-]{1,24}){0,3}\s?:)(?:\s|$)
@@ -287,14 +288,15 @@ LISTS = frozenset({"authors", "people", "places", "topics", "subjects", "related
 
 def runs_on(columns: Width, text: str, after: str | None) -> bool:
     """Whether ``text`` is prose wrapped onto the line ``after``: it fills the width and
-    reads as a sentence (three words in lower case that are not grammar words), as no
-    entry of a record's list does (a record's summary may follow its authors' names with
-    no blank line between)."""
+    reads as a sentence (three words in lower case that are not grammar words) or goes on
+    in lower case on the next line, as no entry of a record's list does (a record's
+    summary may follow its authors' names with no blank line between)."""
     if columns.columns is None or after is None or not after.strip(BLANKS):
         return False
     grammar = lexicon("function_words").words
     prose = sum(word[:1].islower() and word.lower() not in grammar for word in text.split())
-    return prose >= 3 and columns.fills(text.rstrip(BLANKS), after.strip(BLANKS))
+    going_on = after.strip(BLANKS)[:1].islower()  # "… Joshi" / "discuss Polish …"
+    return (prose >= 3 or going_on) and columns.fills(text.rstrip(BLANKS), after.strip(BLANKS))
 
 
 def list_heading(text: str) -> bool | None:
