@@ -20,6 +20,7 @@ from teikit.validator.choice import SchemaChoice, choose, configured_schemas
 from teikit.validator.config import Config, load_config
 from teikit.validator.document import Document, load_document
 from teikit.validator.engine import Options, backends, check_document, checks_pointers
+from teikit.validator.proven import BatchVocabulary
 from teikit.validator.schemas import Schema, load_schema
 from teikit.validator.stream import STREAM_ABOVE, read_head, valid_as_stream
 from teikit.validator.vocabulary import Vocabulary
@@ -127,9 +128,33 @@ def _check_chunk(paths: Sequence[Path], job: _Job) -> list[FileResult]:
     return [streamed.get(path) or checked[path] for path in paths]
 
 
+def _vocabulary(paths: Sequence[Path], documents: Sequence[Document], job: _Job
+                ) -> tuple[BatchVocabulary, Vocabulary, bool]:
+    """The batch's vocabulary, and whether it is known from when the same files were
+    checked before (see :mod:`proven`); else it is read from the documents, and remembered
+    for the next time."""
+    batch = BatchVocabulary(paths, job.options.xinclude_roots)
+    known = batch.known()
+    if known is None:
+        read = Vocabulary.union(document.names() for document in documents)
+        batch.remember(read)
+        return batch, read, False
+    return batch, known, True
+
+
+def _reads_names(schemas: Sequence[Schema], options: Options) -> bool:
+    """Whether the check against ``schemas`` reads a document's vocabulary anyway (a
+    Schematron run does, to pick the rules that can fire)."""
+    from teikit.validator.schematron import SchematronBackend
+
+    return any(isinstance(backend, SchematronBackend)
+               for schema in schemas for backend in backends(schema, options))
+
+
 def _check_loaded(paths: Sequence[Path], job: _Job) -> list[FileResult]:
     loaded = [(path, *_load(path, job)) for path in paths]
-    vocabulary = Vocabulary.union(doc.names() for _, doc, _ in loaded if doc)
+    documents = [document for _, document, _ in loaded if document]
+    batch, vocabulary, known = _vocabulary(paths, documents, job)
     prepared: set[Schema] = set()
     results = []
     for path, document, problems in loaded:
@@ -143,11 +168,15 @@ def _check_loaded(paths: Sequence[Path], job: _Job) -> list[FileResult]:
                     for backend in backends(schema, job.options):
                         backend.prepare(vocabulary)
                     prepared.add(schema)
+                if known and not _reads_names(choice.schemas, job.options):
+                    document.likely_names = vocabulary  # it may be proven valid unread
                 problems = problems + check_document(document, choice.schemas, job.options)
             except ConfigError as exc:
                 unusable = exc.diagnostics or (Diagnostic(
                     str(path), 0, 0, Severity.ERROR, "schema", str(exc)),)
         results.append(FileResult(path, tuple(problems), choice, unusable))
+    if known:
+        batch.check(documents, vocabulary)
     return results
 
 

@@ -39,23 +39,47 @@ def key_of(key_parts: list[str]) -> str:
 
 def cached(kind: str, key_parts: list[str], make: Callable[[], bytes]) -> bytes:
     """The bytes stored under ``key_parts``, made (and stored) on a miss."""
+    data = stored(kind, key_parts)
+    if data is None:
+        data = make()
+        store(kind, key_parts, data)
+    return data
+
+
+def _entry(kind: str, key_parts: list[str]) -> Path | None:
     folder = cache_dir()
-    if folder is None:
-        return make()
-    path = folder / kind / f"{key_of(key_parts)}.bin"
+    return None if folder is None else folder / kind / f"{key_of(key_parts)}.bin"
+
+
+def stored(kind: str, key_parts: list[str]) -> bytes | None:
+    """The bytes stored under ``key_parts`` (None: none, or caching is off)."""
+    path = _entry(kind, key_parts)
+    if path is None:
+        return None
     try:
         data = path.read_bytes()
     except OSError:
-        pass
-    else:
-        with contextlib.suppress(OSError):
-            os.utime(path)  # used: the last to be evicted
-        return data
-    data = make()
+        return None
     with contextlib.suppress(OSError):
-        write_atomic(path, data)
-        _evict(path.parent)
+        os.utime(path)  # used: the last to be evicted
     return data
+
+
+def store(kind: str, key_parts: list[str], data: bytes) -> None:
+    """Keep ``data`` under ``key_parts`` (nothing when caching is off or impossible)."""
+    path = _entry(kind, key_parts)
+    if path is not None:
+        with contextlib.suppress(OSError):
+            write_atomic(path, data)
+            _evict(path.parent)
+
+
+def forget(kind: str, key_parts: list[str]) -> None:
+    """Drop what is stored under ``key_parts``."""
+    path = _entry(kind, key_parts)
+    if path is not None:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def _evict(folder: Path) -> None:

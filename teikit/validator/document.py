@@ -34,6 +34,10 @@ class Document:
     _columns: dict[tuple[str, int], dict[etree._Element, int]] = field(
         default_factory=dict, repr=False)
     _names: Vocabulary | None = field(default=None, repr=False)
+    likely_names: Vocabulary | None = field(default=None, repr=False)
+    """What :meth:`names` probably holds, when it is known without reading the tree (the
+    vocabulary its batch had in an earlier run): a grammar pruned strictly to it may prove
+    the document valid without that walk (see :mod:`teikit.validator.relaxng`)."""
 
     def origin(self, node: etree._Element) -> Origin | None:
         """Where ``node`` comes from when XInclude brought it in, else ``None``."""
@@ -77,6 +81,11 @@ class Document:
             text = lines[number - 1].decode("utf-8", "replace")
             columns = self._columns[key, number] = start_columns(text, element)
         return columns.get(element, 0)
+
+    @property
+    def read_names(self) -> bool:
+        """Whether :meth:`names` has walked the tree already."""
+        return self._names is not None
 
     def names(self) -> Vocabulary:
         """Which elements and attributes the document uses, and where (after XInclude)."""

@@ -21,6 +21,7 @@ from teikit.validator.backend import Vocabulary
 from teikit.validator.cache import cached
 from teikit.validator.document import Document
 from teikit.validator.messages import from_rng_log, readable_xpath
+from teikit.validator.proven import Proofs
 from teikit.validator.prune import prunable, prune
 from teikit.validator.schemas import Schema
 from teikit.validator.streamids import ids_are_xml_ids
@@ -68,6 +69,7 @@ class RelaxNGBackend:
         self._compiled: list[tuple[Vocabulary | None, etree.RelaxNG]] = []
         self._recovery: Recovery | None = None
         self._unreadable = False
+        self._proofs = Proofs(lambda vocabulary: self.pruned(vocabulary, strict=True))
         if self._own is None and not self._pruning:
             self._whole()
 
@@ -139,6 +141,10 @@ class RelaxNGBackend:
             lambda: b"1" if ids_are_xml_ids(self.grammar.getroot()) else b"0") == b"1"
 
     def check(self, document: Document) -> list[Diagnostic]:
+        likely = document.likely_names  # see :mod:`proven`
+        if (likely is not None and self._pruning and not document.read_names
+                and self._proofs.valid(document, likely)):
+            return []
         compiled = self._covering(document.names())
         if compiled is None:  # teikit's own verdict; the complete check names the faults
             found = self._check_own(document)

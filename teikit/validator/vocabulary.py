@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -46,6 +47,22 @@ class Vocabulary:
             children |= vocabulary.children
             attributes |= vocabulary.attributes
         return cls(frozenset(children), frozenset(attributes))
+
+    def to_bytes(self) -> bytes:
+        """A form :meth:`from_bytes` reads back (JSON)."""
+        return json.dumps([sorted(self.children, key=repr),
+                           sorted(self.attributes, key=repr)]).encode()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Vocabulary | None:
+        """The vocabulary :meth:`to_bytes` wrote (None when ``data`` is not one)."""
+        try:
+            children, attributes = json.loads(data)
+            return cls(frozenset((None if p is None else (p[0], p[1]), (c[0], c[1]))
+                                 for p, c in children),
+                       frozenset(((e[0], e[1]), (a[0], a[1])) for e, a in attributes))
+        except (ValueError, TypeError, IndexError, KeyError):
+            return None
 
     def key(self) -> list[str]:
         """A stable text form (for cache keys)."""
