@@ -128,20 +128,6 @@ def _check_chunk(paths: Sequence[Path], job: _Job) -> list[FileResult]:
     return [streamed.get(path) or checked[path] for path in paths]
 
 
-def _vocabulary(paths: Sequence[Path], documents: Sequence[Document], job: _Job
-                ) -> tuple[BatchVocabulary, Vocabulary, bool]:
-    """The batch's vocabulary, and whether it is known from when the same files were
-    checked before (see :mod:`proven`); else it is read from the documents, and remembered
-    for the next time."""
-    batch = BatchVocabulary(paths, job.options.xinclude_roots)
-    known = batch.known()
-    if known is None:
-        read = Vocabulary.union(document.names() for document in documents)
-        batch.remember(read)
-        return batch, read, False
-    return batch, known, True
-
-
 def _reads_names(schemas: Sequence[Schema], options: Options) -> bool:
     """Whether the check against ``schemas`` reads a document's vocabulary anyway (a
     Schematron run does, to pick the rules that can fire)."""
@@ -154,10 +140,11 @@ def _reads_names(schemas: Sequence[Schema], options: Options) -> bool:
 def _check_loaded(paths: Sequence[Path], job: _Job) -> list[FileResult]:
     loaded = [(path, *_load(path, job)) for path in paths]
     documents = [document for _, document, _ in loaded if document]
-    batch, vocabulary, known = _vocabulary(paths, documents, job)
+    batch = BatchVocabulary(paths, job.options.xinclude_roots)  # see :mod:`proven`
+    vocabulary = batch.vocabulary or Vocabulary.union(d.names() for d in documents)
     prepared: set[Schema] = set()
     results = []
-    for path, document, problems in loaded:
+    for index, (path, document, problems) in enumerate(loaded):
         choice: SchemaChoice | None = None
         unusable: tuple[Diagnostic, ...] = ()
         if document is not None:
@@ -168,15 +155,14 @@ def _check_loaded(paths: Sequence[Path], job: _Job) -> list[FileResult]:
                     for backend in backends(schema, job.options):
                         backend.prepare(vocabulary)
                     prepared.add(schema)
-                if known and not _reads_names(choice.schemas, job.options):
-                    document.likely_names = vocabulary  # it may be proven valid unread
+                if not _reads_names(choice.schemas, job.options):
+                    document.likely_names = batch.likely(index)  # may be proven valid
                 problems = problems + check_document(document, choice.schemas, job.options)
             except ConfigError as exc:
                 unusable = exc.diagnostics or (Diagnostic(
                     str(path), 0, 0, Severity.ERROR, "schema", str(exc)),)
         results.append(FileResult(path, tuple(problems), choice, unusable))
-    if known:
-        batch.check(documents, vocabulary)
+    batch.done(documents, vocabulary, [i for i, r in enumerate(results) if not r.valid])
     return results
 
 

@@ -15,8 +15,10 @@ XIncluded file changed). Verdicts never depend on what the cache holds.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -63,10 +65,14 @@ def _shown(path: Path) -> str:
 
 
 class BatchVocabulary:
-    """The vocabulary of a batch of files, kept in the cache from one run to the next."""
+    """The vocabulary of a batch of files, and which of them had errors, kept in the cache
+    from one run to the next (files that had errors are not offered a proof again)."""
 
     def __init__(self, paths: Sequence[Path], roots: Sequence[Path]) -> None:
         self._key: list[str] | None = [FORMAT, *map(_shown, roots)]
+        self.vocabulary: Vocabulary | None = None
+        """What the same files used when last checked (None: not known)."""
+        self._failed: frozenset[int] = frozenset()
         for path in paths:
             try:
                 status = path.stat()
@@ -74,18 +80,27 @@ class BatchVocabulary:
                 self._key = None  # reported when it is loaded
                 return
             self._key.append(f"{_shown(path.resolve())} {status.st_size} {status.st_mtime_ns}")
+        data = stored(KIND, self._key)
+        if data is not None:
+            failed, _, names = data.partition(b"\n")
+            with contextlib.suppress(ValueError, TypeError):
+                self._failed = frozenset(int(index) for index in json.loads(failed))
+                self.vocabulary = Vocabulary.from_bytes(names)
 
-    def known(self) -> Vocabulary | None:
-        """The vocabulary the same files had when last checked (None: not known)."""
-        data = stored(KIND, self._key) if self._key is not None else None
-        return Vocabulary.from_bytes(data) if data is not None else None
+    def likely(self, index: int) -> Vocabulary | None:
+        """The vocabulary the file at ``index`` probably has, if it may be proven valid."""
+        return None if index in self._failed else self.vocabulary
 
-    def remember(self, vocabulary: Vocabulary) -> None:
-        if self._key is not None:
-            store(KIND, self._key, vocabulary.to_bytes())
-
-    def check(self, documents: Sequence[Document], known: Vocabulary) -> None:
-        """Forget ``known`` if a document whose vocabulary was read is not inside it."""
-        if self._key is not None and any(
-                d.read_names and not d.names() <= known for d in documents):
+    def done(self, documents: Sequence[Document], vocabulary: Vocabulary,
+             failed: Iterable[int]) -> None:
+        """Remember ``vocabulary`` and the files that ``failed`` this time; forget what
+        was known if a document whose vocabulary was read is not inside it."""
+        if self._key is None:
+            return
+        known = self.vocabulary
+        if known is not None and any(d.read_names and not d.names() <= known
+                                     for d in documents):
             forget(KIND, self._key)
+        elif known is None or frozenset(failed) != self._failed:
+            store(KIND, self._key,
+                  json.dumps(sorted(failed)).encode() + b"\n" + vocabulary.to_bytes())
