@@ -8,6 +8,7 @@ that lets the walk skip valid subtrees. Valid documents never come here.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterable
 from typing import Final
 
@@ -29,13 +30,12 @@ ORACLES: Final = 8
 """Compiled oracles kept per grammar (one per batch chunk that had an invalid file)."""
 ASK_ABOVE: Final = 4
 """Subtrees with fewer elements than this are walked without asking the oracle."""
-_SIZE: Final = etree.XPath("count(descendant::*)")
 
 
-def _size(element: etree._Element) -> float:
-    """How many elements ``element`` holds (counted by libxml2)."""
-    found = _SIZE(element)
-    return found if isinstance(found, float) else 0.0
+def _small(element: etree._Element) -> bool:
+    """True when ``element`` holds fewer than ASK_ABOVE elements."""
+    inside = element.iterdescendants(etree.Element)
+    return sum(1 for _ in itertools.islice(inside, ASK_ABOVE)) < ASK_ABOVE
 
 
 class Recovery:
@@ -69,7 +69,7 @@ class Recovery:
 
         def valid(element: etree._Element) -> bool:
             # a small subtree is walked as fast as libxml2 is asked (and its oracle compiled)
-            if element in invalid or _size(element) < ASK_ABOVE:
+            if element in invalid or _small(element):
                 return False
             if not oracles:
                 oracles.append(self._oracle(vocabulary))
