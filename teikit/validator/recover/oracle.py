@@ -24,13 +24,14 @@ class Oracle:
 
     def __init__(self, grammar: etree._Element, digest: str, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
-        data = cached("rng-recovery", [RECOVERY, digest, *vocabulary.key()],
-                      lambda: etree.tostring(prune_elements(grammar, vocabulary)))
-        try:
-            self._validator: etree.RelaxNG | None = etree.RelaxNG(
-                tei.parse_bytes(data).getroot())
-        except etree.RelaxNGParseError:  # the walk then checks every subtree itself
-            self._validator = None
+        self._validator: etree.RelaxNG | None = None  # the walk checks every subtree
+        try:  # a large vocabulary reaches deep into the grammar's definitions
+            data = cached("rng-recovery", [RECOVERY, digest, *vocabulary.key()],
+                          lambda: etree.tostring(tei.with_depth_room(
+                              lambda: prune_elements(grammar, vocabulary))))
+            self._validator = etree.RelaxNG(tei.parse_bytes(data).getroot())
+        except (etree.RelaxNGParseError, RecursionError):
+            pass
 
     def __call__(self, element: etree._Element) -> bool:
         return self._validator is not None and bool(self._validator.validate(element))
