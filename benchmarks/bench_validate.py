@@ -11,6 +11,7 @@ CPU time of the command and of all its processes beside it, which a busy machine
 less, and the machine's load average before and after each case):
 
 1. one small TEI file against ``tei_all.rng``            target: teikit <= 0.35 x jing
+   (and ``teikit --version``, the command line's start-up: <= 0.15 s)
 2. the 428-file real corpus against ``tei_all.rng``       target: teikit --jobs 2 <= 0.6 x jing
    (grammar only, like jing; then again with the embedded Schematron, which jing skips)
 3. teikit-made TEI against teikit's own schemas           target: >= 200 files/s
@@ -38,6 +39,8 @@ SHARED = ROOT.parent / "shared"
 TEI_ALL = SHARED / "tei" / "schemas" / "tei_all.rng"
 CORPUS = SHARED / "corpus" / "tei-real"
 SMALL = ROOT / "tests" / "data" / "validate" / "tei-letter.xml"
+VERSION_TARGET = 0.15
+"""Seconds ``teikit --version`` may take (the command line's own start-up)."""
 NOT_WELL_FORMED = {"tei-stylesheets-tests/Test/testrend.xml"}  # makes jing abort its batch
 
 API = """
@@ -169,6 +172,10 @@ def small(runs: int, cli: bool, cold: dict[str, str]) -> None:
     if cli:  # what the command line's own start-up (typer, teikit's other stages) costs
         api = teikit_command([SMALL], TEI_ALL, 1, True, cli=False)
         line("teikit library call (python -c), same work", wall(api, runs), jing, 0.35)
+        version = wall([sys.executable, "-m", "teikit", "--version"], runs)
+        line("teikit --version", version)
+        verdict = "meets" if statistics.median(version) <= VERSION_TARGET else "MISSES"
+        print(f"  {'':<46} (target <= {VERSION_TARGET} s)  {verdict}")
 
 
 def corpus(runs: int, cli: bool, cold: dict[str, str]) -> None:
