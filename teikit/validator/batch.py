@@ -169,10 +169,13 @@ def _check_loaded(paths: Sequence[Path], job: _Job) -> list[FileResult]:
 def checked_against(results: Iterable[FileResult]) -> list[tuple[str, int]]:
     """Each set of schemas the files were checked against (with why it was chosen), and
     how many files it checked, the most used first."""
+    labels: dict[tuple[tuple[Schema, ...], str], str] = {}  # a label resolves paths
     counts: dict[str, int] = {}
     for result in results:
         if result.choice is not None:
-            counts[result.choice.label] = counts.get(result.choice.label, 0) + 1
+            key = (result.choice.schemas, result.choice.reason)
+            label = labels.get(key) or labels.setdefault(key, result.choice.label)
+            counts[label] = counts.get(label, 0) + 1
     return sorted(counts.items(), key=lambda item: -item[1])
 
 
