@@ -8,6 +8,7 @@ diagnostics on stderr, and exits 0 (all good), 1 (something invalid or failed) o
 from __future__ import annotations
 
 import contextlib
+import copy
 import functools
 import os
 import sys
@@ -488,4 +489,12 @@ def build(
 
 def main() -> None:
     """Entry point of the ``teikit`` console script."""
-    app(prog_name="teikit")
+    named = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
+    asked = [c for c in app.registered_commands if c.callback is not None and (
+        c.name or c.callback.__name__.replace("_", "-")) == named]
+    # typer reads the options of every command it is given at each start: give it only
+    # the one asked for (teikit's own options take no value, so it is the first word)
+    only = copy.copy(app)
+    if asked:
+        only.registered_commands = asked
+    only(prog_name="teikit")

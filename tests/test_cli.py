@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -268,3 +269,36 @@ def test_batch_checks_cost_the_same_for_every_file(
             argv = [command, str(src), "-o", str(tmp_path / f"out{size}")]
         per_file.append(_path_calls(monkeypatch, argv) / size)
     assert per_file[1] <= per_file[0] * 1.25, per_file
+
+
+@pytest.mark.parametrize(("argv", "built"), [
+    (["validate", "--help"], ["validate"]),
+    (["encode", "--help"], ["encode"]),
+    (["--help"], ["encode", "validate", "export", "build"]),
+    (["bogus"], ["encode", "validate", "export", "build"]),
+])
+def test_the_entry_point_reads_the_options_of_the_command_asked_for_only(
+        argv: list[str], built: list[str], monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    import typer.main
+
+    from teikit.cli import main
+
+    read: list[str] = []
+    make = typer.main.get_command_from_info
+
+    def reading(command_info: typer.models.CommandInfo, **options: Any) -> Any:
+        assert command_info.callback is not None
+        read.append(command_info.callback.__name__)
+        return make(command_info=command_info, **options)
+
+    monkeypatch.setattr(typer.main, "get_command_from_info", reading)
+    monkeypatch.setattr(sys, "argv", ["teikit", *argv])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert read == built
+    assert exited.value.code == (2 if argv == ["bogus"] else 0)
+    shown = capsys.readouterr()
+    assert ("Usage: teikit" in shown.out + shown.err) and len(app.registered_commands) == 4
