@@ -32,6 +32,12 @@ CASES = [
     ("<w>x</w> <pc join='both'>-</pc> <w>y</w>", "x-y"),
     ("<w>Wait</w> <pc join='no'>!</pc>", "Wait !"),
     ("<w>x</w> <pc>—</pc> <w>y</w> <pc>·</pc> <w>z</w>", "x — y · z"),
+    # tokens side by side with nothing between them are spaced, unless they join
+    ("<l><w>Keep</w><w>faith</w><pc>,</pc><w>friend</w><pc>.</pc></l>", "Keep faith, friend."),
+    ("<w>say</w><pc>(</pc><w>so</w><pc>)</pc><w>now</w>", "say (so) now"),
+    ("<w join='right'>l</w><w>'oiseau</w><w>vole</w>", "l'oiseau vole"),
+    ("<w>Berg</w><w join='left'>-</w><w join='left'>bahn</w>", "Berg-bahn"),
+    ("<w>a</w><seg>b</seg><w>c</w>", "abc"),  # only tokens are spaced
 ]
 
 
@@ -59,7 +65,7 @@ TOKENS = st.lists(st.one_of(WORDS.map(lambda w: ("w", w)), MARKS.map(lambda m: (
                   min_size=1, max_size=30)
 
 
-@given(TOKENS, st.sampled_from([" ", "\n", "\n  "]))
+@given(TOKENS, st.sampled_from(["", " ", "\n", "\n  "]))
 def test_words_are_never_joined_to_words(tokens: list[tuple[str, str]], gap: str) -> None:
     tree = paragraph(gap.join(f"<{tag}>{text}</{tag}>" for tag, text in tokens))
     text = "".join(joined(tree).getroot().itertext())

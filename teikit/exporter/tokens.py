@@ -10,6 +10,11 @@ that opens (opening brackets and quotes, ``¿`` ``¡``). A ``pc`` with ``@join``
 neighbour is left out, never a word; the walk stops at an empty element (a line break).
 A ``seg``, ``w`` or ``c`` typed as punctuation (``@type="pc"``, as corpora without the
 ``pc`` element write it) is a ``pc``.
+
+A text tokenised without any whitespace (``<w>Trust</w><w>not</w>``, as some corpora
+write verse lines) would read as one long word: two tokens side by side with nothing
+between them are given a space, unless ``@join`` (or, on a ``pc``, its characters) says
+they join (``<w join="right">l</w><w>'amour</w>``, ``<w>end</w><pc>.</pc>``).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from lxml import etree
 from teikit.tei import TEI_NS
 
 PC: Final = f"{{{TEI_NS}}}pc"
+W: Final = f"{{{TEI_NS}}}w"
 TYPED: Final = tuple(f"{{{TEI_NS}}}{name}" for name in ("seg", "w", "c"))
 PC_TYPES: Final = frozenset(("pc", "punct", "punctuation"))
 CLOSES: Final = frozenset(",.;:!?…%")
@@ -32,11 +38,14 @@ JOINS: Final = frozenset(("left", "right", "both", "no"))
 
 
 def joined(tree: etree._ElementTree) -> etree._ElementTree:
-    """``tree`` itself when it has no ``pc``; else a copy with each ``pc`` joined to the
-    token it closes on or opens."""
-    if next(punctuation(tree.getroot()), None) is None:
+    """``tree`` itself when it has no ``pc`` and no tokens side by side; else a copy with
+    tokens side by side spaced and each ``pc`` joined to the token it closes on or opens."""
+    root = tree.getroot()
+    if next(punctuation(root), None) is None and next(abutting(root), None) is None:
         return tree
     work = copy.deepcopy(tree)
+    for token in list(abutting(work.getroot())):
+        token.tail = " "
     for token in list(punctuation(work.getroot())):
         side = join_of(token)
         if side in ("left", "both"):
@@ -51,6 +60,32 @@ def punctuation(root: etree._Element) -> Iterator[etree._Element]:
     for element in root.iter(PC, *TYPED):
         if element.tag == PC or element.get("type") in PC_TYPES:
             yield element
+
+
+def is_token(element: etree._Element) -> bool:
+    return element.tag in (W, PC) or (element.tag in TYPED and element.get("type") in PC_TYPES)
+
+
+def abutting(root: etree._Element) -> Iterator[etree._Element]:
+    """The tokens (``w``, ``pc``) followed at once by another, with no text between them
+    and no ``@join`` (or joining punctuation) to say they belong together."""
+    for element in root.iter(W, PC, *TYPED):
+        following = element.getnext()
+        if element.tail or following is None or not is_token(element) \
+                or not is_token(following):
+            continue
+        if side_of(element) not in ("right", "both") and \
+                side_of(following) not in ("left", "both"):
+            yield element
+
+
+def side_of(token: etree._Element) -> str:
+    """How a token joins its neighbours: a word only by its ``@join``, punctuation also
+    by its characters (:func:`join_of`)."""
+    if token.tag == W and token.get("type") not in PC_TYPES:
+        join = token.get("join")
+        return join if join in JOINS else "no"
+    return join_of(token)
 
 
 def join_of(token: etree._Element) -> str:
