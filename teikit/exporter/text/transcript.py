@@ -3,16 +3,19 @@
 Every editorial element is written back with its brackets (:mod:`teikit.transcript`),
 whitespace is the transcript's own, and the byte-order mark and encoding recorded in the
 header's ``xenoData`` are restored. For TEI that teikit did not write, this is the text
-of each ``text`` element as it stands, with the same marks (a ``teiCorpus`` gives its
-members' texts in turn), without the layout of the XML around it: each line's indentation
-and trailing spaces are left out and a run of blank lines is one (a pretty-printed file
-gave lines of spaces twenty deep).
+of each ``text`` element as it stands (:mod:`.standing`: the source's own readings, notes
+and variants in brackets, tokens spaced and punctuation joined as :mod:`..tokens` does),
+with the same marks (a ``teiCorpus`` gives its members' texts in turn), without the layout
+of the XML around it: each line's indentation and trailing spaces are left out and a run
+of blank lines is one (a pretty-printed file gave lines of spaces twenty deep).
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
+from teikit.exporter.text.standing import as_it_stands
+from teikit.exporter.tokens import joined
 from teikit.tei import NAMESPACES, TEI_NS
 from teikit.transcript import transcript_of
 
@@ -39,7 +42,7 @@ def transcript(tree: etree._ElementTree) -> str:
         return "".join(map(str, root.itertext()))
     record = source_record(tree)
     if record is None:
-        return "\n\n".join(tidy(transcript_of(text)) for text in texts(root))
+        return "\n\n".join(tidy(as_it_stands(text)) for text in texts(joined(tree).getroot()))
     bom = "\ufeff" if record.get("bom") == "true" else ""
     return bom + "\n\n".join(transcript_of(text) for text in texts(root))
 
