@@ -9,7 +9,7 @@ Run from the repository root (needs the Debian ``jing``)::
 
 ``--baseline DIR`` runs the teikit commands a second time with the ``teikit`` package of
 ``DIR`` (say, ``git archive`` of an older commit, unpacked), for before-and-after figures
-from the same run.
+from the same run (each teikit command runs in the folder of its package).
 
 The file is the largest development transcript encoded by teikit, its body repeated
 (:mod:`large_tei`; without ``../shared``, the repository's test transcripts). It is
@@ -30,29 +30,42 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import ENV, ROOT, Run, child
+from measure import ENV, ROOT, Run
 
 TEI_ALL = ROOT / "schemas" / "tei" / "tei_all.rng"
 TEIKIT_RNG = ROOT / "schemas" / "teikit.rng"
 
 
-def commands(path: Path, baseline: Path | None = None) -> dict[str, list[str]]:
-    found = {"jing tei_all.rng": ["jing", str(TEI_ALL), str(path)],
-             "jing teikit.rng": ["jing", str(TEIKIT_RNG), str(path)]}
-    runs = [("teikit", [sys.executable, "-m", "teikit", "validate"])]
-    if baseline is not None:
-        runs.append(("baseline", ["env", f"PYTHONPATH={baseline}", sys.executable, "-m",
-                                  "teikit", "validate"]))
-    for name, teikit in runs:
-        found |= {f"{name} (own schemas)": [*teikit, str(path)],
-                  f"{name} tei_all grammar": [*teikit, "--schema", str(TEI_ALL),
-                                              "--no-embedded-rules", str(path)],
-                  f"{name} tei_all + rules": [*teikit, "--schema", str(TEI_ALL), str(path)]}
+Command = tuple[list[str], Path]
+"""A command and the folder it runs in (``python -m teikit`` imports teikit from there)."""
+
+
+def commands(path: Path, baseline: Path | None = None) -> dict[str, Command]:
+    found = {"jing tei_all.rng": (["jing", str(TEI_ALL), str(path)], ROOT),
+             "jing teikit.rng": (["jing", str(TEIKIT_RNG), str(path)], ROOT)}
+    teikit = [sys.executable, "-m", "teikit", "validate"]
+    for name, folder in [("teikit", ROOT), *([("baseline", baseline)] if baseline else [])]:
+        found |= {f"{name} (own schemas)": ([*teikit, str(path)], folder),
+                  f"{name} tei_all grammar": ([*teikit, "--schema", str(TEI_ALL),
+                                               "--no-embedded-rules", str(path)], folder),
+                  f"{name} tei_all + rules": ([*teikit, "--schema", str(TEI_ALL), str(path)],
+                                              folder)}
     return found
+
+
+def timed(command: Command) -> tuple[Run, int]:
+    """Wall and CPU seconds, peak memory and exit status of one command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command[0], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, cwd=command[1], env=ENV)
+    _, status, usage = os.wait4(process.pid, 0)
+    return (Run(time.perf_counter() - start, usage.ru_utime + usage.ru_stime,
+                usage.ru_maxrss / 1024), os.waitstatus_to_exitcode(status))
 
 
 def _make(megabytes: float, path: Path) -> None:
@@ -81,20 +94,19 @@ def main() -> None:
         chosen = {name: command for name, command in commands(path, args.baseline).items()
                   if not args.only or any(name.startswith(o) for o in args.only)}
         print(f"file: {path.stat().st_size / 1e6:.1f} MB; load average before: {_load()}")
-        runs: dict[str, list[Run]] = {name: [] for name in chosen}
+        runs: dict[str, list[tuple[Run, int]]] = {name: [] for name in chosen}
         for _ in range(args.runs):
             for name, command in chosen.items():
-                runs[name].append(child(command))
+                runs[name].append(timed(command))
         print(f"load average after: {_load()}")
         print(f"{'command':<26} {'wall s':>8} {'cpu s':>8} {'peak MB':>8}   (median of "
               f"{args.runs})")
-        medians = {name: tuple(statistics.median(getattr(r, field) for r in found)
+        medians = {name: tuple(statistics.median(getattr(r, field) for r, _ in found)
                                for field in ("wall", "cpu", "peak"))
                    for name, found in runs.items()}
         for name, (wall, cpu, peak) in medians.items():
-            said = "" if name.startswith("jing") else "  valid" if all(
-                "1 valid" in run.out for run in runs[name]) else "  NOT VALID"
-            print(f"{name:<26} {wall:8.2f} {cpu:8.2f} {peak:8.0f}{said}")
+            said = "valid" if all(status == 0 for _, status in runs[name]) else "NOT VALID"
+            print(f"{name:<26} {wall:8.2f} {cpu:8.2f} {peak:8.0f}  {said}")
         base = medians.get("jing tei_all.rng")
         if base:
             print()
