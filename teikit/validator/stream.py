@@ -31,7 +31,7 @@ checked again in parts, then the usual way.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Final, Protocol
+from typing import Final, Protocol, cast
 
 from lxml import etree
 
@@ -203,7 +203,7 @@ def _checked(complete: list[etree._Element], split: Split, ids: SeenIds) -> bool
     assert parent is not None
     batch = etree.SubElement(parent, _BATCH)
     for child in complete:
-        placeholder = etree.Element(child.tag, {str(k): str(v) for k, v in child.items()})
+        placeholder = etree.Element(child.tag, cast("dict[str, str]", child.attrib))
         if placeholder.get(_XML_ID) is not None:  # libxml2 keeps the IDs it has seen
             placeholder.set(_XML_ID, ids.fresh())
         etree.SubElement(placeholder, MARK)

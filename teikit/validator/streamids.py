@@ -11,7 +11,7 @@ parts would pass. The stream keeps the ``xml:id`` values of the parts itself and
 from __future__ import annotations
 
 import itertools
-from typing import Any, Final, cast
+from typing import Final, cast
 
 from lxml import etree
 
@@ -47,6 +47,8 @@ class SeenIds:
     def __init__(self) -> None:
         self._values: set[str] = set()
         self._fresh: set[str] = set()
+        self.raw: list[str] | None = None
+        """When a list: the values met are added to it as they are written."""
 
     def clear(self) -> None:
         """Forget what was met (the document is read again)."""
@@ -76,6 +78,8 @@ class SeenIds:
                 if value in self._values:
                     return False
                 self._values.add(value)
+                if self.raw is not None:
+                    self.raw.append(str(found))
         return True
 
 
@@ -92,10 +96,12 @@ class Ledger(SeenIds):
         self._queries = dict(node_sets or {})
         self.node_sets: dict[str, list[str]] = {path: [] for path in self._queries}
         """The string values of each node-set, one per node, by its path."""
+        if self._queries.pop(_EVERY_ID, None) is not None:
+            self.raw = self.node_sets[_EVERY_ID]  # met as the ids are checked
         self._pointers = pointers
-        self.pointers: set[tuple[str, str, str]] = set()
-        """(element, attribute, value) of the attributes of TEI elements that may hold a
-        local pointer (their value has ``#`` or ``:``)."""
+        self.pointers: set[str] = set()
+        """The values of the attributes of TEI elements that may hold a local pointer (a
+        ``#`` or a ``:`` in them): those of pointer attributes, and a few others."""
         self.prefix_defs: list[tuple[str | None, str | None, str | None]] = []
         """(ident, matchPattern, replacementPattern) of every ``prefixDef``."""
 
@@ -118,10 +124,7 @@ class Ledger(SeenIds):
         return True
 
     def _add_pointers(self, element: etree._Element) -> None:
-        skip = len(TEI_NS) + 2
-        for value in cast("list[Any]", _POINTING(element)):
-            parent = value.getparent()
-            self.pointers.add((str(parent.tag)[skip:], str(value.attrname), str(value)))
+        self.pointers.update(cast("list[str]", _POINTING(element)))
         for definition in cast("list[etree._Element]", _PREFIX_DEFS(element)):
             self.prefix_defs.append((definition.get("ident"), definition.get("matchPattern"),
                                      definition.get("replacementPattern")))
@@ -132,8 +135,9 @@ class Ledger(SeenIds):
 
 
 _SPLIT_NS: Final = {"s": SPLIT, "tei": TEI_NS}
-_POINTING: Final = etree.XPath(
-    "descendant-or-self::tei:*[not(s:placeholder)]/@*[contains(., '#') or contains(., ':')]",
-    namespaces=_SPLIT_NS)
+_EVERY_ID: Final = "//@xml:id"
+_POINTING: Final = etree.XPath(  # placeholders too: their values are their elements'
+    "descendant-or-self::tei:*/@*[contains(., '#') or contains(., ':')]",
+    namespaces=_SPLIT_NS, smart_strings=False)
 _PREFIX_DEFS: Final = etree.XPath("descendant-or-self::tei:prefixDef[not(s:placeholder)]",
                                   namespaces=_SPLIT_NS)
