@@ -37,7 +37,8 @@ def rows(name: str) -> list[Any]:
 
 def options_from(spec: str) -> DateOptions:
     """``month_first``, ``pivot=30``, ``pivot=None``, ``lang=en+fr``, ``times=off``,
-    ``year=1957`` (the year of dates written without one)."""
+    ``year=1957`` (the year of dates written without one), ``month=3`` (and the month of
+    those written with a weekday and a day alone)."""
     settings: dict[str, Any] = {}
     for item in spec.split(","):
         key, _, value = item.partition("=")
@@ -51,6 +52,8 @@ def options_from(spec: str) -> DateOptions:
             settings["times"] = value == "on"
         elif key == "year":
             settings["default_year"] = int(value)
+        elif key == "month":
+            settings["default_month"] = int(value)
         else:
             assert key == "-", f"unknown option {item!r} in a data file"
     return DateOptions(**settings)

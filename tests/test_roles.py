@@ -52,6 +52,9 @@ def test_every_family_reads_back_and_validates(path: Path) -> None:
 
 FACTS = {
     # file: (layout, title, principal date, signers)
+    "diary_weekday_day_headings": (
+        "diary", "Diary kept by Ruth Okello-Harding, teacher at the girls' school in Soroti, "
+        "1952", "1952-03-28", []),
     "letter_firm_seat_branches_concerne": (
         "letter", "Freight of sawn timber for the March sailing", "1956-02-03", ["P. Mbaikoua"]),
     "despatch_rank_reserved_addressed": (
@@ -495,3 +498,11 @@ def test_a_compact_record_names_its_funder_and_keeps_rights_in_other_words() -> 
     assert [f.text for f in root.xpath("//t:funder", namespaces=NS)] == ["the Halvard Osk Fund"]
     [rights] = root.xpath("//t:availability/t:p", namespaces=NS)
     assert "non-profit study and teaching" in rights.text
+
+
+def test_a_diary_heading_of_a_weekday_and_a_day_is_dated_in_the_entries_month() -> None:
+    """``Monday 31st`` / ``Tuesday 1st`` under ``Friday 28th March 1952``: the month of the
+    entry before it, or the next where the weekday falls on that day."""
+    root = teikit.encode(DATA / "roles" / "diary_weekday_day_headings.txt").tree.getroot()
+    heads = root.xpath("//t:div[@type='entry']/t:head/t:date/@when", namespaces=NS)
+    assert heads == ["1952-03-28", "1952-03-31", "1952-04-01", "1952-04-03"]

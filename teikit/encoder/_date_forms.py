@@ -22,6 +22,10 @@ class DateOptions:
     default_year: int | None = None
     """The year of dates written without one (``June 18``, ``Mittwoch, 7. Dez.``), known from
     their context (a diary's year); without it such dates are not read at all."""
+    default_month: int | None = None
+    """With ``default_year``, the month of a weekday and a day alone (a diary's ``Monday
+    7th`` after ``Sunday 6th March 1949``): read in that month or the next, where the
+    weekday falls on that day; never without it."""
 
 
 
@@ -143,6 +147,22 @@ def yearless(g: Groups, context: Context) -> list[Ymd] | None:
     year = context.options.default_year
     month, day = g.get("m1") or g.get("m2") or "", g.get("d1") or g.get("d2")
     return None if year is None else _named({**g, "y": f"{year:04d}"}, [(day, month)], context)
+
+
+def weekday_day(g: Groups, context: Context) -> list[Ymd] | None:
+    """``Monday 7th``: the day of ``default_month`` (or of the month after it) that falls on
+    the weekday written; not a date when neither does."""
+    year, month = context.options.default_year, context.options.default_month
+    if year is None or month is None:
+        return None
+    day = int(g["d1"] or "0")
+    for value in ((year, month, day), (year + month // 12, month % 12 + 1, day)):
+        try:
+            _check_weekday(g.get("wd"), value, context)
+        except (Unresolved, ValueError):
+            continue
+        return [value]
+    return None
 
 
 def month_year(g: Groups, context: Context) -> list[Ymd] | None:

@@ -199,6 +199,12 @@ def yearless_patterns(months: dict[str, int], weekdays: dict[str, int]) -> tuple
     return day_month, month_day
 
 
+def weekday_day_pattern(weekdays: dict[str, int]) -> str:
+    """A weekday and a day number alone (``Monday 7th``, ``Mi., 9.``): read only when the
+    caller gives the month and year."""
+    return _weekday(weekdays) + _ARTICLE + _DAY.format("d1") + _NO_YEAR_AFTER
+
+
 def name_word(names: dict[str, int]) -> str:
     """Any one month (or weekday) name, alone: to find the places where dates spelled with
     one can be."""

@@ -148,6 +148,8 @@ class Builder:
         dates = self.dates
         if "_year" in block.attrs:  # a diary's heading without a year, in the entries' year
             dates = replace(dates, default_year=int(block.attrs["_year"]))
+        if "_month" in block.attrs:  # ... and without a month: "Monday 7th"
+            dates = replace(dates, default_month=int(block.attrs["_month"]))
         date = parse_date(text[start:end], dates)
         if date is None or not (date.when or (date.from_ and date.to)):
             return False

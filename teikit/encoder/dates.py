@@ -136,7 +136,7 @@ class _Grammar:
 
 
 @lru_cache(maxsize=16)
-def _grammar(languages: tuple[str, ...], yearless: bool) -> _Grammar:
+def _grammar(languages: tuple[str, ...], yearless: bool, monthly: bool = False) -> _Grammar:
     def form(pattern: str, read: forms.Reader, whole_only: bool = False, near: str = "",
              timed: bool = False) -> _Form:
         return _Form(re.compile(pattern, re.IGNORECASE), read, whole_only, near, timed)
@@ -159,6 +159,9 @@ def _grammar(languages: tuple[str, ...], yearless: bool) -> _Grammar:
         # Only whole lines ("Freitag, 9.12.66"): finding weekdays in prose costs a scan.
         found += [form(prefix + words.NUMERIC_DATE, forms.numeric, True, near="weekday"),
                   form(prefix + words.ROMAN_DATE, forms.roman, True, near="weekday")]
+        if monthly:
+            found.append(form(words.weekday_day_pattern(weekdays), forms.weekday_day, True,
+                              near="weekday"))
         near["weekday"] = re.compile(words.name_word(weekdays), re.IGNORECASE)
     found += [form(words.ISO_DATE, forms.year_first), form(words.NUMERIC_DATE, forms.numeric),
               form(words.ROMAN_DATE, forms.roman), form(words.DTG_DATE, forms.dtg, timed=True),
@@ -267,7 +270,8 @@ def _scan(text: str, options: DateOptions, whole: bool) -> list[ParsedDate]:
     languages = options.languages
     context = forms.Context(options, words.month_names(languages),
                             words.weekday_names(languages), words.abbreviations(languages), whole)
-    grammar = _grammar(options.languages, options.default_year is not None)
+    grammar = _grammar(options.languages, options.default_year is not None,
+                       options.default_year is not None and options.default_month is not None)
     near: dict[str, list[tuple[int, int]]] = {"": [(0, len(text))]}
     candidates: list[tuple[int, int, int, ParsedDate]] = []
     for rank, form in enumerate(grammar.forms):
@@ -287,6 +291,17 @@ def _scan(text: str, options: DateOptions, whole: bool) -> list[ParsedDate]:
         if not chosen or start >= chosen[-1].end:
             chosen.append(found)
     return _join_ranges(text, chosen)
+
+
+@lru_cache(maxsize=16)
+def _weekday_day(languages: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(words.weekday_day_pattern(words.weekday_names(languages)), re.IGNORECASE)
+
+
+def weekday_and_day(text: str, options: DateOptions = _DEFAULTS) -> bool:
+    """Whether ``text`` is only a weekday and a day number (``Monday 7th``, ``Mi., 9.``):
+    a date once its month and year are known (:attr:`DateOptions.default_month`)."""
+    return _weekday_day(options.languages).fullmatch(text.strip(_EDGES)) is not None
 
 
 def find_dates(text: str, options: DateOptions = _DEFAULTS) -> list[ParsedDate]:

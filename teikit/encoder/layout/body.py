@@ -11,6 +11,9 @@ classification repeated at the top of a later page, an ``fw``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from teikit.encoder.dates import parse_date
 from teikit.encoder.layout.divs import Attrs, DivBuilder, date_attrs
 from teikit.encoder.layout.units import Spec
 from teikit.encoder.roles.grammar import Decision
@@ -39,16 +42,24 @@ def place_text(div: DivBuilder, decision: Decision, following: Decision | None) 
 
 
 def entry_date(div: DivBuilder, decision: Decision) -> Attrs:
-    """Where the entry's date is; a date without a year takes the last entry's year."""
+    """Where the entry's date is; a date without a year takes the last entry's year, one
+    with a weekday and a day alone (``Monday 7th``) its month as well."""
     line = decision.line
     whole = line.whole_date
     iso = (whole.when or whole.from_ or "") if whole is not None else ""
     if iso[:4].isdigit():
         div.year = int(iso[:4])
+        div.month = int(iso[5:7]) if iso[5:7].isdigit() else None
         return {"_date": f"{whole.start}:{whole.end}"}  # type: ignore[union-attr]
-    if line.partial_date and div.year is not None:
+    if not line.partial_date or div.year is None:
+        return {}
+    context = replace(line.dates, default_year=div.year, default_month=div.month)
+    found = parse_date(line.text, context)
+    iso = (found.when or "") if found is not None else ""
+    if not iso[:7].replace("-", "").isdigit():
         return {"_date": f"0:{len(line.text)}", "_year": str(div.year)}
-    return {}
+    div.year, div.month = int(iso[:4]), int(iso[5:7])
+    return {"_date": f"0:{len(line.text)}", "_year": iso[:4], "_month": iso[5:7]}
 
 
 def entry_text_date(div: DivBuilder, decision: Decision) -> Attrs:

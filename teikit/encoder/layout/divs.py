@@ -37,6 +37,9 @@ class DivBuilder:
     """The last number used by each sequence of numbered paragraphs (digits, letters)."""
     year: int | None = None
     """The year of the last dated entry: a heading without one (``June 18``) is in it."""
+    month: int | None = None
+    """Its month: a heading with a weekday and a day alone (``Monday 7th``) is in it, or in
+    the next."""
 
     def add(self, tag: str, decision: Decision, *path: Spec, attrs: Attrs | None = None,
             last: int | None = None, cell: tuple[int, int] | None = None) -> Unit:

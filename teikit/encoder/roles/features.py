@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from teikit.encoder.dates import DateOptions, ParsedDate, find_dates, parse_date
+from teikit.encoder.dates import (
+    DateOptions,
+    ParsedDate,
+    find_dates,
+    parse_date,
+    weekday_and_day,
+)
 from teikit.encoder.roles import shapes
 from teikit.encoder.roles.lexicon import lexicon, tokens
 from teikit.encoder.roles.memo import feature
@@ -277,10 +283,16 @@ class Line:
 
     @feature
     def partial_date(self) -> bool:
-        """A day and month without a year (``June 18``, ``Mittwoch, 7. Dez.``)."""
+        """A day and month without a year (``June 18``, ``Mittwoch, 7. Dez.``), or a weekday
+        and a day alone (``Monday 7th``): a diary's heading, in the entries' month and year."""
         if self.size > 5 or self.whole_date is not None or not self.digits:
             return False
-        return year_less(self.text, 1900, self.dates) is not None
+        return self.day_only or year_less(self.text, 1900, self.dates) is not None
+
+    @feature
+    def day_only(self) -> bool:
+        """A weekday and a day number alone (``Monday 7th``)."""
+        return self.size <= 4 and weekday_and_day(self.text, self.dates)
 
     @feature
     def first_date(self) -> ParsedDate | None:
