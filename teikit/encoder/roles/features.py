@@ -69,6 +69,12 @@ def year_less(text: str, year: int, dates: DateOptions) -> ParsedDate | None:
     return parse_date(text, replace(dates, default_year=year))
 
 
+_PLACE_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*|[IVX]+|\d+)(?:,?\s[\w'’.-]+){0,4},\s")
+"""A few words, the first capitalised, ending with a comma: where an entry was written."""
+_ENTRY_STOP = re.compile(r"\s?(?:[.:;]|[-–—]\s)")
+"""The stop after an entry's date (``1961-02-13.``, ``1961-02-16 – still Camp I``)."""
+
+
 @dataclass
 class Line:
     """One non-blank line: position and the features the evidence reads."""
@@ -317,13 +323,18 @@ class Line:
 
     @feature
     def lead_date(self) -> ParsedDate | None:
-        """A date opening the line (``1962-08-01. Left Mbeya …``)."""
-        head = self.text[:40]
-        if not any(ch.isdigit() or ch in _CJK_NUMERALS for ch in head[:12]):
+        """A date opening the line (``1962-08-01. Left Mbeya …``), or after the place it
+        was written at (``Camp I, Engare Sero, 1961-02-13. Drove down …``)."""
+        head = self.text[:64]
+        if not any(ch.isdigit() or ch in _CJK_NUMERALS for ch in head[:40]):
             return None
         found = find_dates(head, self.dates)
-        if found and found[0].start == 0 and len(found[0].when or found[0].from_ or "") >= 10:
-            return found[0]
+        if not found or len(found[0].when or found[0].from_ or "") < 10:
+            return None
+        date = found[0]
+        if date.start == 0 or (_PLACE_BEFORE.fullmatch(self.text[: date.start])
+                               and _ENTRY_STOP.match(self.text, date.end)):
+            return date
         return None
 
     @feature

@@ -79,11 +79,20 @@ _SIGNED_LETTER = re.compile(r"^a\)\s+(?=[^\W\d_])")
 """``a) Henrique Paiva``: Portuguese *assinado*, the copy's word that the name signed (an
 item's letter only before running text, not before a name alone)."""
 
+_YOUR = frozenset({"your", "yours", "tua", "tuo", "tu", "ta", "ton", "dein", "deine",
+                   "twoja", "twój", "tvoje", "tvůj"})
+"""``your Nives``, ``tua Nives``, ``deine Anna``: the possessive a letter to one's own
+signs off with before a first name."""
+
+
 def _valediction_with_name(line: Line) -> bool:
-    """``your brother Vittorio``: a closing formula with the name at its end."""
+    """``your brother Vittorio``, ``your Nives``: a closing formula with the name at its
+    end."""
     words = line.text.rstrip(".,!").split()
     if len(words) < 2 or line.end in ",:" or not words[-1][:1].isupper():
         return False
+    if len(words) == 2 and words[0].lower() in _YOUR:
+        return name_likeness(words[-1]) >= 0.45
     return line.starts("closings") is not None and name_likeness(words[-1]) >= 0.45
 
 
@@ -130,6 +139,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     behalf = _behalf_name(line)
     if (line.size > 9 and not behalf) or line.page is not None or line.bracket is not None:
         return None
+    if line.label is not None and lexicon("foot_labels").prefix(tokens(line.label[0])):
+        return None  # "Copies: Embassy in Karachi": whom the copies went to
     if line.sentence and line.name < 0.75:
         return None
     ev = Evidence()
@@ -152,6 +163,9 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     elif ctx.after_text(line) and _made_by(line):
         ev.add(2.5, "whoever made the record, named after 'by'")
     above = ctx.prev(line)
+    if (above is not None and above.opens_address and ctx.after_text(line)
+            and ctx.page.adjacent(above, line)):
+        ev.add(-2.0, "under an address at the foot")  # To: Mr. B. Kovačič / Bonegilla …
     if line.caseless and line.size <= 5 and above is not None and above.name >= 0.75:
         ev.add(1.5, "a name in a script without case under a name")
     corporate = (line.has("org_words") and (line.capitalised >= 0.6 or line.caps)
@@ -264,11 +278,23 @@ def postscript(ctx: Context, line: Line) -> Evidence | None:
         return Evidence().add(3.0, f"postscript '{marker}'")
     if line.addressee:
         return Evidence().add(2.5, "an addressee at the foot")
-    above = ctx.prev(line)
-    if (above is not None and above.end == "," and above.addressee
-            and line.size <= 12 and ctx.page.adjacent(above, line)):
+    if line.size <= 12 and _addressee_above(ctx, line):
         return Evidence().add(2.5, "continues the addressee above")
     return None
+
+
+def _addressee_above(ctx: Context, line: Line) -> bool:
+    """Whether ``line`` goes on an addressee written at the foot: the lines above it,
+    each ending with a comma, lead up to one (``The Right Honourable the Minister …,`` /
+    ``Department of External Affairs,`` / ``WELLINGTON.``)."""
+    below, above = line, ctx.prev(line)
+    for _ in range(4):
+        if above is None or above.end != "," or not ctx.page.adjacent(above, below):
+            return False
+        if above.addressee:
+            return True
+        below, above = above, ctx.prev(above)
+    return False
 
 def foot_line(ctx: Context, line: Line) -> Evidence | None:
     """Any other short line after the text (a line the foot holds that no role names):
