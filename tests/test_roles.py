@@ -18,6 +18,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import teikit
+from teikit.encoder.dates import DateOptions
+from teikit.encoder.roles.evidence.heads import is_kind
+from teikit.encoder.roles.features import Line
 from teikit.encoder.roles.names import name_likeness, person_lead
 from teikit.exporter.text import to_bytes
 
@@ -52,6 +55,23 @@ def test_every_family_reads_back_and_validates(path: Path) -> None:
 
 FACTS = {
     # file: (layout, title, principal date, signers)
+    "despatch_addressee_foot_chain": (
+        "despatch", "GHANA: THE VOLTA RIVER PROJECT AND THE SMELTER", "1961-11-22",
+        ["J. R. MACKINNON-HALE"]),
+    "letter_aerogramme_family_address_foot": (
+        "letter", "Aerogramme of Milena Kovač from Rijeka to her brother in Western Australia",
+        "1952-09-04", ["your Milena"]),
+    "letter_firm_pp_signer": (
+        "letter", None, "1966-03-14", ["p.p. Zbigniew Orłowski-Kamień"]),
+    "letter_spanish_address_secretaria": (
+        "letter", "Letter from the Association of Peruvian Students in Hungary to the Peruvian "
+        "Legation in Budapest", "1966-03-03",
+        ["illegible signature", "Ana María Huamán de Quispe"]),
+    "note_polish_slash_mark_chargé": (
+        "note", "Note on the wool purchases of the Polish foreign trade enterprises in Uruguay",
+        "1965-06-12", ["/–/ Tadeusz Wierzbicki-Malec"]),
+    "telegram_caps_distributed_subject_foot_class": (
+        "telegram", "COTTON PRICES FOR THE NEW SEASON", "1962-05-09", ["OKWARE-HALLIDAY"]),
     "diary_weekday_day_headings": (
         "diary", "Diary kept by Ruth Okello-Harding, teacher at the girls' school in Soroti, "
         "1952", "1952-03-28", []),
@@ -506,3 +526,13 @@ def test_a_diary_heading_of_a_weekday_and_a_day_is_dated_in_the_entries_month() 
     root = teikit.encode(DATA / "roles" / "diary_weekday_day_headings.txt").tree.getroot()
     heads = root.xpath("//t:div[@type='entry']/t:head/t:date/@when", namespaces=NS)
     assert heads == ["1952-03-28", "1952-03-31", "1952-04-01", "1952-04-03"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Jegyzőkönyv – Minutes", True),  # the kind in two languages
+    ("Protokoll / Minutes", True),
+    ("Report 3/59", True),
+    ("Minutes / of the committee of the harbour board", False),
+])
+def test_a_kind_named_in_two_languages_is_a_kind(text: str, kind: bool) -> None:
+    assert is_kind(Line(0, 0, text, DateOptions())) is kind

@@ -73,6 +73,8 @@ def closer_line(div: DivBuilder, decision: Decision) -> None:
             div.add(tag, decision, closer, cell=cell)
     elif role == "dateline":
         div.add("dateline", decision, closer, attrs=date_attrs(decision))
+    elif role == "classification":  # repeated at the foot of a telegram or a page
+        div.add("fw", decision, closer, attrs={"type": role})
     else:
         div.add("seg", decision, closer, attrs={"type": role})
 

@@ -28,7 +28,7 @@ _MARK_BEFORE_NAME = re.compile(r"^(?:\(?a\)|\(s\)|/s/|\(signed\)|f\.to|fdo\.|gez
 """A signature mark between an office and its name (``(a)``: Portuguese *assinado*)."""
 
 _GLOSSED = re.compile(r"([^()\[\]]{2,40}?)\s*(?:\(([^()]{2,40})\)|\[([^\[\]]{2,40})\])")
-_INITIALS = re.compile(r"(?:[^\W\d_a-z]\.\s?){2,4}")
+_INITIALS = re.compile(r"(?:[^\W\d_a-z]\.(?:-[^\W\d_a-z]\.)?\s?){2,4}")
 _GUTTER = re.compile(r"\S(?: {3,}|\t)\s*\S")
 _CELL = re.compile(r"\S(?:.*?\S)??(?=(?: {3,}|\t)|\s*$)")
 _FINAL_BRACKET = re.compile(
@@ -69,6 +69,9 @@ def year_less(text: str, year: int, dates: DateOptions) -> ParsedDate | None:
     return parse_date(text, replace(dates, default_year=year))
 
 
+_AFTER_OFFICE = frozenset({"a.i.", "a. i.", "i.v.", "m.p.", "e.h.", "s.k.", "v.r.", "i.a."})
+"""Abbreviations after an office or a name (``Encargado de Negocios a.i.``, ``… m.p.``):
+they end no sentence."""
 _PLACE_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*|[IVX]+|\d+)(?:,?\s[\w'’.-]+){0,4},\s")
 """A few words, the first capitalised, ending with a comma: where an entry was written."""
 _ENTRY_STOP = re.compile(r"\s?(?:[.:;]|[-–—]\s)")
@@ -195,9 +198,11 @@ class Line:
     def sentence(self) -> bool:
         """Running prose: ends a sentence and reads as one, or is long. A short line's
         final abbreviation (``CANTIERI NAVALI S.p.A.``) ends no sentence."""
+        last = self.text.split()[-1].lower() if self.text.split() else ""
         ends = self.end in ".!?…" and not self.initials and not self.legal_form and not (
-            self.size <= 8 and self.end == "." and "." in self.text.split()[-1][:-1]
-            and (self.function_words == 0 or self.label is not None))  # "… at 5 p.m." ends one
+            self.size <= 8 and self.end == "." and "." in last[:-1]
+            and (self.function_words == 0 or self.label is not None
+                 or last in _AFTER_OFFICE))  # "… at 5 p.m." ends one
         letters = len(self.letters)
         if self.size >= 30 and self.function_words >= 5 and self.end not in ":,;":
             return True  # a long paragraph ending with a reference or a quotation

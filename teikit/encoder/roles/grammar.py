@@ -28,7 +28,8 @@ ZONES: dict[str, tuple[str, ...]] = {
     TEXT: ("paragraph", "section-head", "entry-date", "entry-text", "mark", "page",
            "classification"),
     FOOT: ("closing", "sign-mark", "signer", "role-before", "role-after", "dateline",
-           "postscript", "routing", "page", "mark", "foot-address", "foot-line"),
+           "postscript", "routing", "page", "mark", "foot-address", "foot-line",
+           "classification"),
 }
 STATES: tuple[tuple[str, str], ...] = tuple(
     (zone, role) for zone, roles in ZONES.items() for role in roles)

@@ -26,6 +26,9 @@ _GAP = re.compile(r"\[(?:illegible|unreadable|\?|[.…\s]+)\]\s*", re.IGNORECASE
 _PARENTHESISED = re.compile(r"^\(([^()]+)\)$")
 """``(Kessler-Wendt)``: the typed name under a signature."""
 
+_TITLE_AFTER = re.compile(r"\s*\(([^()]{1,12})\)$")
+"""``(Mrs.)`` after a name: how the signer is to be addressed."""
+
 _CJK_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}(?:\s*\([^()]{2,40}\))?$")
 
 _INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)(?:-?[^\W\d_]{1,2}\.)*$")
@@ -59,6 +62,9 @@ def name_likeness(text: str) -> float:
     soon as a word is neither capitalised, an initial nor a name particle."""
     text = _TRAILING_REF.sub("", SIGNED_BY_HAND.sub("", text.strip()).rstrip(".,;")).strip()
     text = _PARENTHESISED.sub(r"\1", _GAP.sub("", text))
+    title_after = _TITLE_AFTER.search(text)
+    if title_after and title_after.group(1).lower().rstrip(".") in lexicon("titles").words:
+        text = text[: title_after.start()]  # "E. K. Owusu-Ansah (Mrs.)"
     text = _EXPANSION.sub("", text.replace("[", "").replace("]", ""))
     if _CJK_NAME.match(text):
         return 0.9
@@ -66,13 +72,13 @@ def name_likeness(text: str) -> float:
     if len(joined) > 1:
         return min(name_likeness(part) for part in joined)
     words = _without_titles(text.split())
-    if not 0 < len(words) <= 5:
-        return 0.0
+    titles = lexicon("titles").words
+    if not 0 < sum(word.lower().rstrip(".") not in titles for word in words) <= 5:
+        return 0.0  # "Prof. Dr. sc. med. Hans-Ulrich Ahlgrimm-Dreves": five words, titles aside
     if lexicon("legal_forms").at(tokens(words[-1]), 0):
         return 0.0  # "FORWARDING CO. LTD.": a firm
     particles = lexicon("particles").words
     grammar = lexicon("function_words").words
-    titles = lexicon("titles").words
     initials = capitals = 0
     for raw in words:
         word = _NAME_PREFIX.sub("", raw.lstrip("ʿʾ'’"))
@@ -90,8 +96,9 @@ def name_likeness(text: str) -> float:
     if capitals == 0:
         return 0.0
     score = 1.0 if initials else 0.75 if 2 <= capitals <= 4 else 0.45 if capitals == 1 else 0.3
-    if words[0].lower().rstrip(".") in titles and initials:
-        words = words[1:]  # "Major D. T. KAWHARU": a rank before a name, not an office
+    if initials and words[0].lower().rstrip(".") in titles | _offices_and_bodies():
+        words = words[1:]  # "Major D. T. KAWHARU", "Botschaftsrat Dr. Gerhard Zühlke": a rank
+        # or an office before a name with initials, not an office alone ("Captain First Rank")
     if any(word.lower().rstrip(".,") in _offices_and_bodies() for word in words):
         score *= 0.5  # "Hon. Secretary", "Eastern Division": an office or a body
     return score

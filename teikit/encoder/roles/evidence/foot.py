@@ -102,6 +102,17 @@ def marked_name(text: str) -> bool:
     return mark is not None and name_likeness(text[mark.end():]) >= 0.75
 
 
+_PROCURATION = re.compile(r"^(?:p\.\s?p\.|pp\.|p\.\s?pa\.|per pro\.?|i\.\s?a\.|i\.\s?A\.)\s+",
+                          re.IGNORECASE)
+
+
+def procuration_name(line: Line) -> bool:
+    """``p.p. Wiesław Tarnowski-Gajda`` under the firm's name: the person who signs for it
+    (``p.p. VELARDE HERMANOS`` under a name is the firm, not a signer)."""
+    found = _PROCURATION.match(line.text)
+    return found is not None and name_likeness(line.text[found.end():]) >= 0.75
+
+
 def _behalf_name(line: Line) -> bool:
     """``For the Government of India: K. P. S. Menon`` (``, Deputy Minister`` after the
     name too): a signatory after whom he signs for."""
@@ -141,6 +152,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         return None
     if line.label is not None and lexicon("foot_labels").prefix(tokens(line.label[0])):
         return None  # "Copies: Embassy in Karachi": whom the copies went to
+    if line.starts("classification") == " ".join(line.words):
+        return None  # "LIMITED OFFICIAL USE" repeated at the foot
     if line.sentence and line.name < 0.75:
         return None
     ev = Evidence()
@@ -149,6 +162,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.5, "names side by side")
     elif behalf:
         ev.add(2.5, "a name after 'For …:'")  # For the Government of India: K. P. S. Menon
+    elif procuration_name(line):
+        ev.add(2.5, "a name signing per procuration (p.p.)")
     elif SIGNED_BY_HAND.search(line.text) and line.name >= 0.45:
         ev.add(2.0, "a name marked as signed (m.p., (signed))")
     elif line.initials and ctx.after_text(line):
@@ -163,8 +178,7 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     elif ctx.after_text(line) and _made_by(line):
         ev.add(2.5, "whoever made the record, named after 'by'")
     above = ctx.prev(line)
-    if (above is not None and above.opens_address and ctx.after_text(line)
-            and ctx.page.adjacent(above, line)):
+    if ctx.after_text(line) and _in_foot_address(ctx, line):
         ev.add(-2.0, "under an address at the foot")  # To: Mr. B. Kovačič / Bonegilla …
     if line.caseless and line.size <= 5 and above is not None and above.name >= 0.75:
         ev.add(1.5, "a name in a script without case under a name")
@@ -217,7 +231,8 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.0, f"office '{office}'")
     if line.has("org_words") and line.name < 0.75:
         ev.add(1.0, "a unit or organisation")
-    if line.starts("on_behalf") and (line.size > 2 or line.capitalised >= 0.5):
+    if line.starts("on_behalf") and (line.size > 2 or line.capitalised >= 0.5) and (
+            not procuration_name(line)):
         ev.add(1.0, "on behalf of")
     after, before = ctx.next(line), ctx.prev(line)
     signed_above = before is not None and (
@@ -227,6 +242,8 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.0, "above a signature mark")
     if line.text[:1].islower() and line.size <= 4:
         ev.add(0.5, "a short lower-case line")
+    if after is not None and procuration_name(after) and not procuration_name(line):
+        ev.add(2.0, "the body a name under it signs for (p.p.)")  # POLIMEX / p.p. W. Gajda
     if (line.words and line.size <= 6 and line.words[-1] in lexicon("bylines").words
             and after is not None and after.name >= 0.75 and ctx.after_text(line)):
         ev.add(2.0, f"ends on '{line.words[-1]}' over a name")  # Minutes taken by / P. Szántó
@@ -234,6 +251,8 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
         return None
     if line.opens_address:
         ev.add(-2.5, "opens like an address")  # To the Principal Secretary of State, …
+    elif line.addressee and line.size > 4:
+        ev.add(-1.5, "an addressee's form")  # The Honourable the Secretary of State for …,
     name = max(line.name, line.name_and_office)
     if name >= 0.75:
         ev.add(round(-2.0 * name, 1), "a name")
@@ -281,6 +300,21 @@ def postscript(ctx: Context, line: Line) -> Evidence | None:
     if line.size <= 12 and _addressee_above(ctx, line):
         return Evidence().add(2.5, "continues the addressee above")
     return None
+
+
+def _in_foot_address(ctx: Context, line: Line) -> bool:
+    """Whether ``line`` is one of the short lines under an address that opens at the foot
+    (``To: Mr. Ante Kovač`` / ``Northam Migrant Camp`` / ``Western Australia``)."""
+    below, above = line, ctx.prev(line)
+    for _ in range(3):
+        if above is None or above.sentence or not ctx.page.adjacent(above, below):
+            return False
+        if above.opens_address and above.name < 0.75:  # not "К. Д. Воронихин"
+            return True
+        if above.size > 6:
+            return False
+        below, above = above, ctx.prev(above)
+    return False
 
 
 def _addressee_above(ctx: Context, line: Line) -> bool:
@@ -339,9 +373,7 @@ def foot_address(ctx: Context, line: Line) -> Evidence | None:
         return None
     if line.opens_address:
         return Evidence().add(2.0, "an address at the foot")
-    above = ctx.prev(line)
-    if above is not None and above.starts("address_openers") and line.size <= 4 and (
-            line.capitalised >= 0.6):
+    if line.size <= 4 and line.capitalised >= 0.6 and _in_foot_address(ctx, line):
         return Evidence().add(2.0, "under an address at the foot")
     if any(ch.isdigit() for ch in line.text) and "," in line.text:
         return Evidence().add(1.0, "a street address after the text")

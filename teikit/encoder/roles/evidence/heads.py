@@ -38,6 +38,9 @@ def is_kind(line: Line) -> bool:
     if kind is None:
         return False
     rest = words[len(kind.split()) :]
+    again = lexicon("kind_words").prefix(tuple(rest))
+    if again is not None and ("–" in line.text or "/" in line.text):
+        rest = rest[len(again.split()) :]  # "Jegyzőkönyv – Minutes": the kind in two languages
     return all(w in _KIND_TAIL for w in rest) and len(rest) <= 3
 
 
@@ -205,4 +208,7 @@ def byline(ctx: Context, line: Line) -> Evidence | None:
     if name < 0.75:
         return None
     ev = Evidence().add(round(2.0 * name, 1), "a name above the text")
+    after = ctx.next(line)
+    if after is not None and after.end in ",:!" and after.starts("salutations"):
+        ev.add(-2.0, "right above the salutation: the addressee")
     return ev.add(1.0, f"'{by}'") if by else ev

@@ -54,7 +54,8 @@ def address(ctx: Context, line: Line) -> Evidence | None:
     if opener or line.text.startswith("[To"):
         ev.add(2.0, "opens with an address word")
     elif line.size <= 6 and (line.end.isalnum() or line.end in ",.)") and (
-            line.capitalised >= 0.6) and _under_address(ctx, line):
+            line.capitalised >= 0.6 or line.words[0] in lexicon("particles").words
+            ) and _under_address(ctx, line):  # "de la República de Bolivia" goes on too
         ev.add(1.0, "short capitalised line under an address")
         above = ctx.prev(line)
         if above is not None and above.starts("address_openers") and above.end != ".":
@@ -184,18 +185,28 @@ def participant(ctx: Context, line: Line) -> Evidence | None:
         ev.add(-1.5, "reads as a sentence")
     return ev
 
+_DISTRIBUTED = frozenset({"addressed", "repeated", "rptd", "sent"})
+"""A telegram's line that says where it went (``ADDRESSED TO FOREIGN OFFICE TELEGRAM NO.
+88 OF 17TH JUNE, REPEATED TO CAIRO …``): routing, however long."""
+
+
 def routing(ctx: Context, line: Line) -> Evidence | None:
-    if not line.caps or line.size > 14 or not ctx.page.capitals:
+    if not line.caps or not ctx.page.capitals:
+        return None
+    word = line.starts("routing_words")
+    distributed = word in _DISTRIBUTED and ctx.at(line) <= ctx.page.first_prose
+    if line.size > (30 if distributed else 14):
         return None
     ev = Evidence()
-    word = line.starts("routing_words")
     if word:
         ev.add(2.0, f"routing word '{word}'")
     elif ctx.before_text(line) and _FROM_TO.match(line.text):
         ev.add(2.0, "sender TO addressee")
     if ctx.before_text(line):
         ev.add(0.5, "capitals above a telegram's text")
-    if line.sentence and line.size > 8:
+    if distributed:
+        ev.add(1.5, "where the telegram went, above its text")
+    if line.sentence and line.size > 8 and not distributed:
         ev.add(-1.0, "reads as a sentence")
     return ev
 
