@@ -55,6 +55,9 @@ def test_every_family_reads_back_and_validates(path: Path) -> None:
 
 FACTS = {
     # file: (layout, title, principal date, signers)
+    "protocol_done_at_in_last_article": (
+        "protocol", "Protocol on the exchange of fishery experts between the Faroe Islands and "
+        "Iceland", "1961-04-14", ["Jógvan Hansen-Dahl", "Sigurður Einarsson"]),
     "despatch_addressee_foot_chain": (
         "despatch", "GHANA: THE VOLTA RIVER PROJECT AND THE SMELTER", "1961-11-22",
         ["J. R. MACKINNON-HALE"]),

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from teikit.encoder.dates import ParsedDate, find_dates, parse_date
 from teikit.encoder.roles.features import year_less
 from teikit.encoder.roles.grammar import FOOT, TOP, Decision
-from teikit.encoder.roles.lexicon import lexicon
+from teikit.encoder.roles.lexicon import lexicon, tokens
 from teikit.encoder.roles.page import context_year
 
 _REF = re.compile(r"\s*(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*$")
@@ -133,7 +133,11 @@ def _labelled(decision: Decision) -> ParsedDate | None:
 def _signed_on(decision: Decision) -> ParsedDate | None:
     """The date of the sentence that says where and when a protocol was signed (``Done at
     Rangoon on 2 April 1959 in two copies``)."""
-    if lexicon("signing_formulas").prefix(decision.line.words) is None:
+    line = decision.line
+    words = line.words
+    if line.numbered is not None:  # "Article IV. Done at Hà Nội on …": after its number
+        words = tokens(line.text[line.numbered[2]:])
+    if lexicon("signing_formulas").prefix(words) is None:
         return None
     return _dated(decision)
 
