@@ -54,7 +54,7 @@ def address(ctx: Context, line: Line) -> Evidence | None:
     if opener or line.text.startswith("[To"):
         ev.add(2.0, "opens with an address word")
     elif line.size <= 6 and (line.end.isalnum() or line.end in ",.)") and (
-            line.capitalised >= 0.6 or line.words[0] in lexicon("particles").words
+            line.capitalised >= 0.6 or (line.words and line.words[0] in lexicon("particles").words)
             ) and _under_address(ctx, line):  # "de la República de Bolivia" goes on too
         ev.add(1.0, "short capitalised line under an address")
         above = ctx.prev(line)
