@@ -55,6 +55,8 @@ def test_every_family_reads_back_and_validates(path: Path) -> None:
 
 FACTS = {
     # file: (layout, title, principal date, signers)
+    "letter_firm_per_procura_copy_mark": (
+        "letter", None, "1934-03-14", ["per procura Bruno Vascotto"]),
     "protocol_done_at_in_last_article": (
         "protocol", "Protocol on the exchange of fishery experts between the Faroe Islands and "
         "Iceland", "1961-04-14", ["Jógvan Hansen-Dahl", "Sigurður Einarsson"]),

@@ -120,9 +120,16 @@ def closer_or_lines(div: DivBuilder) -> None:
     """A ``closer`` holds a closing formula, a signature or a dateline: a foot that has
     none (an address, a ``Copy to:`` line alone under the text) becomes ``ab`` elements that
     keep each line's role, in their place."""
-    closer = div.closer
-    if closer is None:
-        return
+    closers: list[Spec] = []  # every closer of the division (a postscript between two)
+    for unit in div.units:
+        for spec in unit.path:
+            if spec.tag == "closer" and not any(spec is seen for seen in closers):
+                closers.append(spec)
+    for closer in closers:
+        _unwrap_empty_closer(div, closer)
+
+
+def _unwrap_empty_closer(div: DivBuilder, closer: Spec) -> None:
     inside = [unit for unit in div.units if any(spec is closer for spec in unit.path)]
     if any(unit.tag in CLOSING for unit in inside):
         return

@@ -28,7 +28,8 @@ def closing(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.0, "continues the closing formula")
     elif line.end == "," and line.size <= 6 and _above_signature(ctx, line):
         ev.add(1.5, "a short line with a comma above the signature")
-    elif line.size <= 4 and line.text[:1].islower():
+    elif line.size <= 4 and line.text[:1].islower() and not (
+            procuration_name(line) or _COPY_MARK.match(line.text)):
         ev.add(0.5, "a short lower-case line")
     else:
         return None
@@ -102,15 +103,21 @@ def marked_name(text: str) -> bool:
     return mark is not None and name_likeness(text[mark.end():]) >= 0.75
 
 
-_PROCURATION = re.compile(r"^(?:p\.\s?p\.|pp\.|p\.\s?pa\.|per pro\.?|i\.\s?a\.|i\.\s?A\.)\s+",
-                          re.IGNORECASE)
+_PROCURATION = re.compile(
+    r"^(?:p\.\s?p\.|pp\.|p\.\s?pa\.|per\s?pro(?:cura(?:tionem)?)?\.?|i\.\s?a\.|i\.\s?A\.)\s+",
+    re.IGNORECASE)
+_COPY_MARK = re.compile(r"^(?:c\.|cc\.?|bcc\.?)\s")
+"""A copy's mark in lower case before whom it went to (``c. Economic Division``)."""
+_EXPANDED = re.compile(r"(?<=\w)\((\w+)\)")
+"""``p(er) p(rocura)``: an abbreviation with its expansion in round brackets."""
 
 
 def procuration_name(line: Line) -> bool:
     """``p.p. Wiesław Tarnowski-Gajda`` under the firm's name: the person who signs for it
     (``p.p. VELARDE HERMANOS`` under a name is the firm, not a signer)."""
-    found = _PROCURATION.match(line.text)
-    return found is not None and name_likeness(line.text[found.end():]) >= 0.75
+    text = _EXPANDED.sub(r"\1", line.text)
+    found = _PROCURATION.match(text)
+    return found is not None and name_likeness(text[found.end():]) >= 0.75
 
 
 def _behalf_name(line: Line) -> bool:
@@ -154,6 +161,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         return None  # "Copies: Embassy in Karachi": whom the copies went to
     if line.starts("classification") == " ".join(line.words):
         return None  # "LIMITED OFFICIAL USE" repeated at the foot
+    if _COPY_MARK.match(line.text):
+        return None  # "c. Economic Division": a copy to it
     if line.sentence and line.name < 0.75:
         return None
     ev = Evidence()
@@ -180,6 +189,9 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     above = ctx.prev(line)
     if ctx.after_text(line) and _in_foot_address(ctx, line):
         ev.add(-2.0, "under an address at the foot")  # To: Mr. B. Kovačič / Bonegilla …
+    below = ctx.next(line)
+    if below is not None and procuration_name(below) and not procuration_name(line):
+        ev.add(-1.5, "over a name signing for it (p.p.): the body")
     if line.caseless and line.size <= 5 and above is not None and above.name >= 0.75:
         ev.add(1.5, "a name in a script without case under a name")
     corporate = (line.has("org_words") and (line.capitalised >= 0.6 or line.caps)
@@ -223,6 +235,8 @@ def _made_by(line: Line) -> bool:
 def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
     if line.size > 14 or line.page is not None or line.bracket is not None:
         return None
+    if _COPY_MARK.match(line.text):
+        return None  # "c. Accounts Office": whom a copy went to, not an office
     if line.sentence and line.size > 6:
         return None
     ev = Evidence()
@@ -342,6 +356,8 @@ def foot_line(ctx: Context, line: Line) -> Evidence | None:
         return Evidence().add(2.0, f"'{label}' under the text: copies, enclosures, distribution")
     if _TYPIST.match(line.text):
         return Evidence().add(2.0, "reference initials (JM/kt)")
+    if _COPY_MARK.match(line.text):
+        return Evidence().add(2.0, "a copy's mark (c.) before whom it went to")
     if line.size <= 12 and (label_line := _copies_above(ctx, line)) is not None:
         return Evidence().add(3.5, f"under '{label_line.text}': whom the copies went to")
     if _typed_again(ctx, line):
