@@ -55,6 +55,9 @@ def test_every_family_reads_back_and_validates(path: Path) -> None:
 
 FACTS = {
     # file: (layout, title, principal date, signers)
+    "report_handling_line_please_instruct": (
+        "report", "Information on the cocoa marketing board and the new purchase prices",
+        "1961-05-04", ["V. KRASNOPOLSKY"]),
     "letter_firm_per_procura_copy_mark": (
         "letter", None, "1934-03-14", ["per procura Bruno Vascotto"]),
     "protocol_done_at_in_last_article": (

@@ -182,9 +182,14 @@ def _letterhead_like(line: Line | None) -> bool:
 
 def classification(ctx: Context, line: Line) -> Evidence | None:
     found = line.starts("classification")
-    if found is None or line.size > 8:
+    if found is None or line.size > 12 or (line.size > 8 and not _HANDLING.search(line.text)):
         return None
     return Evidence().add(3.0, f"classification '{found}'")
+
+
+_HANDLING = re.compile(r"^\S[^·•|–—]*?\s[·•|–—]\s")
+"""``Top secret · Copy No. 2 · Ref. 71/gv``: a classification and more handling marks
+after it, each set off by a dot or a dash."""
 
 def reference(ctx: Context, line: Line) -> Evidence | None:
     if (shapes.FILE_NUMBER.match(line.text) and line.date is None
