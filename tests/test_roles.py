@@ -544,3 +544,19 @@ def test_a_diary_heading_of_a_weekday_and_a_day_is_dated_in_the_entries_month() 
 ])
 def test_a_kind_named_in_two_languages_is_a_kind(text: str, kind: bool) -> None:
     assert is_kind(Line(0, 0, text, DateOptions())) is kind
+
+
+def test_a_title_may_end_on_a_pronoun_but_not_on_a_preposition() -> None:
+    body = ("About two hundred Finnish seamen now sign on in Rotterdam every month, most of "
+            "them on Dutch tankers.\nThe consul has asked the shipping companies for lists.\n"
+            "K. Virtanen\nConsul\n")
+    top = "CONSULATE OF FINLAND IN ROTTERDAM\nRotterdam, 3 May 1960\n"
+    title = "Finnish seamen in the port of Rotterdam and the unions recruiting among them"
+    root = teikit.encode_text(top + title + "\n" + body).tree.getroot()
+    found = root.xpath("//t:titleStmt/t:title[@type='main']", namespaces=NS)[0]
+    assert _text(found) == title
+    cut = "Finnish seamen in the port of Rotterdam and the unions recruiting in the"
+    for line, penalised in ((title, False), (cut, True)):
+        rows = teikit.encode_text(top + line + "\n" + body).explained
+        reasons = " ".join(" ".join(row.reasons) for row in rows if row.text == line)
+        assert ("a word that needs more" in reasons) is penalised

@@ -50,6 +50,15 @@ def is_to_whom(line: Line) -> bool:
     return bool(_TO_WHOM.match(line.text)) and line.size <= 20 and line.end not in ",;:" and (
         line.function_words <= 6)
 
+_NEEDS_MORE = frozenset({
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into",
+    "and", "or", "but", "than", "about", "upon", "under", "between", "whose", "which",
+    "der", "die", "das", "des", "dem", "den", "und", "von", "zu", "mit", "für",
+    "le", "la", "les", "du", "de", "et", "à", "pour", "el", "los", "las", "del", "y"})
+"""Words a heading never ends on (``Minutes taken by``, ``… of the``): an article, a
+preposition or a conjunction waits for what follows it."""
+
+
 def heading(ctx: Context, line: Line) -> Evidence | None:
     if line.size > 32 or line.end in ",;" or line.page is not None or line.bracket is not None:
         return None
@@ -87,7 +96,7 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
         ev.add(-1.0, "nothing a heading announces follows")
     elif after is None and ctx.after_text(line):
         ev.add(-1.5, "the last line: nothing under it")  # "Enclosure: draft agenda"
-    if line.words and line.words[-1] in lexicon("function_words").words:
+    if line.words and line.words[-1] in _NEEDS_MORE:
         ev.add(-1.5, f"ends on '{line.words[-1]}', a word that needs more")
     if line.size <= 2 and not shapes.LABEL_HEAD.match(line.text):
         ev.add(-0.5, "one or two words")
