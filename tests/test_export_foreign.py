@@ -24,7 +24,7 @@ from teikit.exporter.html import to_html
 from teikit.exporter.html.direction import direction
 from teikit.exporter.html.header import read_record
 from teikit.exporter.html.source import heading
-from teikit.exporter.speakers import readable
+from teikit.exporter.speakers import readable, speaker_names
 from teikit.exporter.text import reading, to_text
 from teikit.tei import TEI_NS, parse_bytes, parse_file
 
@@ -165,6 +165,15 @@ def test_writing_direction(lang: str, expected: str) -> None:
 ])
 def test_a_speaker_without_an_entry_is_named_by_the_pointer(pointer: str, expected: str) -> None:
     assert readable(pointer) == expected
+
+
+@pytest.mark.parametrize(("who", "expected"), [
+    ("Lunn, Mary, harbour master", "Lunn, Mary, harbour master"),
+    ("#lunn #quay", "lunn and quay"), ("#lunn, #quay", "lunn, and quay"),
+    ("MaryLunn", "Mary Lunn"),
+])
+def test_a_who_written_as_prose_is_shown_as_it_stands(who: str, expected: str) -> None:
+    assert speaker_names(who, {}) == expected
 
 
 @pytest.mark.parametrize(("header", "expected"), [

@@ -5,7 +5,9 @@ A transcript of speech (a parliament's proceedings, an interview) gives each utt
 (a ``person`` in the header's ``particDesc``, a register) or in another file. The name
 shown is that person's first name element (``persName``, ``orgName``, ``name``) when the
 document has them, else the pointer made readable: without ``#``, words of a CamelCase
-or snake_case id set apart (``IvanSmith.1941`` → ``Ivan Smith.1941``).
+or snake_case id set apart (``IvanSmith.1941`` → ``Ivan Smith.1941``). A ``@who`` written
+as prose rather than pointers (``Bugár, Béla, vice-chair``: commas, no ``#``) is shown as
+it stands.
 """
 
 from __future__ import annotations
@@ -33,8 +35,16 @@ def person_name(entry: etree._Element) -> str:
     return " ".join(part.strip() for part in map(str, found[0].itertext()) if part.strip())
 
 
+def is_prose(who: str) -> bool:
+    """Whether ``who`` is a name written out (``Lunn, Mary``), not a list of pointers."""
+    return "," in who and not any(token.startswith("#") or ":" in token or "/" in token
+                                  for token in who.split())
+
+
 def speaker_names(who: str, ids: Mapping[str, etree._Element]) -> str:
     """The names of the speakers ``who`` points at, joined by ' and '."""
+    if is_prose(who):
+        return " ".join(who.split())
     names = []
     for pointer in who.split():
         entry = ids.get(pointer[1:]) if pointer.startswith("#") else None
