@@ -154,6 +154,11 @@ RULES: list[tuple[str, str, list[str] | int]] = [
     ("epidoc-fragments", "//article//section", 6),
     ("epidoc-edition", "//h2[@class='head gen']", ["Edition", "Apparatus", "Translation",
                                                    "Bibliography"]),
+    # verse: a caesura is a gap in its line; registers: what is said of an entry, a line
+    ("namesdates-facts", "//span[@class='caesura gen']", 2),
+    ("namesdates-facts", "//p[starts-with(@class, 'eventName')]", ["Spring tide"]),
+    ("namesdates-facts", "//p[starts-with(@class, 'birth')]", ["Born: 1850"]),
+    ("namesdates-facts", "//span[starts-with(@class, 'dim')]", ["2 m"]),
     # tagdocs: examples as XML source
     ("tagdocs-examples", "//pre[@class='egXML']", [
         '<p>A <persName ref="#jd">name</persName> in a paragraph.</p>']),

@@ -30,6 +30,7 @@ CASES = [
     ("<p>end.<note>  </note> Next</p>", "end. Next"),
     # blocks, lines and line breaks start a line where the XML has no whitespace
     ("<lg><l>one line</l><l>two lines</l></lg>", "one line\ntwo lines"),
+    ("<l>ebb<caesura/>flow</l>", "ebb flow"),
     ("<p>first<lb/>second<lb break='no'/>half</p>", "first\nsecondhalf"),
     ("<p>first\n<lb/>second</p>", "first\nsecond"),
     # inline quotations stay in their sentence

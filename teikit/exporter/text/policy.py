@@ -36,10 +36,11 @@ interpretation): neither the reading text nor the page shows them."""
 
 OMITTED: Final = NOT_TEXT | frozenset({
     "del", "surplus", "fw", "pb", "witDetail", "graphic", "binaryObject", "media",
-    "teiHeader", "facsimile", "standOff",
+    "teiHeader", "facsimile", "standOff", "divGen",
 })
 """Elements whose content is not part of the reading text: :data:`NOT_TEXT`, deletions
-and superfluous text, running heads, page breaks, images, and metadata."""
+and superfluous text, running heads, page breaks, images, metadata, and the place of a
+generated division (an index, a table of contents)."""
 
 PLACEHOLDER_DIVS: Final = frozenset({"metadata"})
 """``div`` types that, holding only a ``head``, are placeholders for header facts (teikit
@@ -81,13 +82,17 @@ BLOCKS: Final = frozenset({
     "front", "body", "back", "group", "text", "set", "performance", "prologue", "epilogue",
     "salute", "signed", "dateline", "address", "cit", "egXML", "eg", "msDesc", "listPerson",
     "listPlace", "listOrg", "listEvent", "spGrp", "entry", "entryFree", "superEntry",
+    "schemaSpec", "elementSpec", "attList", "valList", "classes", "content", "specList",
 }) | MS_PARTS
 
 LINES: Final = frozenset({
     "l", "item", "label", "cell", "castItem", "roleDesc", "bibl", "biblStruct",
     "app", "titlePart", "figDesc", "stage", "addrLine", "speaker", "person", "place",
     "event", "org", "move", "view", "camera", "sound", "caption", "tech", "sense", "re",
-    "hom",
+    "hom", "birth", "death", "floruit", "residence", "occupation", "education", "faith",
+    "nationality", "langKnowledge", "socecStatus", "state", "trait", "location", "sex", "age",
+    "population", "memberOf", "eventName", "attDef", "valItem", "classSpec", "macroSpec",
+    "dataSpec", "constraintSpec", "exemplum", "remarks", "specDesc",
 }) | MS_LINES
 
 CONTAINERS: Final = frozenset({
@@ -115,7 +120,10 @@ PHRASES: Final = frozenset({
     "email", "street", "postCode", "postBox", "listRef", "similarPhrases", "form", "orth",
     "pron", "hyph", "syll", "stress", "gramGrp", "gram", "pos", "gen", "number", "case",
     "per", "tns", "mood", "iType", "subc", "colloc", "def", "usg", "lbl", "xr", "oRef",
-    "pRef", "etym", "dictScrap",
+    "pRef", "etym", "dictScrap", "geo", "msName", "altIdentifier", "dim", "analytic", "monogr",
+    "imprint", "series", "respStmt", "resp", "caesura", "moduleRef", "classRef",
+    "elementRef", "macroRef", "dataRef", "textNode", "alternate", "datatype", "defaultVal",
+    "constraint",
 })
 """Inline elements the reading text knows (rendered as their text)."""
 
@@ -142,7 +150,9 @@ ENTRIES: Final = frozenset({"entry", "entryFree", "superEntry"})
 IN_ENTRY_PHRASES: Final = frozenset({"cit", "quote"})
 """A translation or an example in a dictionary's entry: words of its sense's line."""
 
-SPACED_GROUPS: Final = frozenset({"gramGrp", "form", "etym", "msIdentifier"})
+SPACED_GROUPS: Final = frozenset({"gramGrp", "form", "etym", "msIdentifier", "biblStruct",
+                                  "analytic", "monogr", "imprint", "respStmt", "altIdentifier"})
 """Groups whose parts are read with a space between them, which the source may leave out
-(a dictionary's grammar and forms, a manuscript's identifier)."""
+(a dictionary's grammar and forms, a manuscript's identifier, a structured reference's
+authors, titles and imprint)."""
 

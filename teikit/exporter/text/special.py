@@ -202,6 +202,7 @@ SPECIAL: Mapping[str, Special] = {
     "speaker": _speaker, "roleDesc": _cast_part, "actor": _cast_part, "item": _item,
     "label": _label, "app": _app, "ptr": _ptr, "seg": _seg, "u": _utterance,
     "vocal": _happening, "kinesic": _happening, "incident": _happening, "pause": _pause,
+    "caesura": _space,
     **dict.fromkeys(policy.SPACED_GROUPS, _spaced),
 }
 """Elements whose reading needs a decision of their own."""

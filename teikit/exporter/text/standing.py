@@ -7,7 +7,8 @@ run together where the XML sets them apart:
   child); a reading that neither this view nor the reading view shows follows in
   brackets (``colour [color]`` for two ``seg``), so every reading is in one of them;
 - an ``app`` gives its lemma, the variants after it in brackets: ``word [variant; other]``;
-- a ``note`` stands in brackets where it is, apart from the words around it;
+- a ``note`` stands in brackets where it is, apart from the words around it, and a
+  ``caesura`` is a space;
 - a block or a line (``p``, ``l``, ``item`` …, as the reading view lays them out:
   :func:`teikit.exporter.text.rules.layout`) and a line break (``lb`` without
   ``break="no"``) start a new line when the XML has no whitespace there
@@ -67,7 +68,7 @@ def standing_row(element: etree._Element) -> bool:
 
 def kind_of(element: etree._Element) -> Kind:
     name = tei_name(element)
-    if name == "note":
+    if name in ("note", "caesura"):
         return "aside"
     if name is None or name in INLINE:
         return "text"

@@ -35,7 +35,7 @@ LABELLED = {"incipit": "Incipit", "explicit": "Explicit", "rubric": "Rubric",
 PHRASES = ("settlement", "institution", "repository", "collection", "altIdentifier",
            "material", "objectType", "dimensions", "height", "width", "depth", "locus",
            "locusGrp", "origDate", "origPlace", "msName", "secFol", "catchwords",
-           "signatures", "watermark", "heraldry")
+           "signatures", "watermark", "heraldry", "dim")
 
 
 def mixed(element: etree._Element, ctx: Context) -> list[Node]:

@@ -2,7 +2,8 @@
 
 ``l`` is a line of its own (``div.l``); every fifth line shows its number in the margin:
 the last number of its ``@n`` (``1.2.455`` → 455) when it has one, else its position in
-its division. ``lg`` (a stanza, a song) is a block of lines with space around it.
+its division. ``lg`` (a stanza, a song) is a block of lines with space around it. A
+``caesura`` is a pause inside a line: a gap of its own width.
 """
 
 from __future__ import annotations
@@ -51,5 +52,10 @@ def verse_line(element: etree._Element, ctx: Context) -> list[Node]:
     return lines(element, ctx, "div", content=content, data_n=element.get("n"))
 
 
-RULES: Mapping[str, Renderer] = {"l": verse_line, "lg": container("div")}
+def caesura(element: etree._Element, ctx: Context) -> list[Node]:
+    """``caesura``: a gap in the line (a space when the page is read as text)."""
+    return [make("span", attrs("caesura gen"), [" "])]
+
+
+RULES: Mapping[str, Renderer] = {"l": verse_line, "lg": container("div"), "caesura": caesura}
 """The verse module's renderers."""
