@@ -159,6 +159,9 @@ RULES: list[tuple[str, str, list[str] | int]] = [
     ("namesdates-facts", "//p[starts-with(@class, 'eventName')]", ["Spring tide"]),
     ("namesdates-facts", "//p[starts-with(@class, 'birth')]", ["Born: 1850"]),
     ("namesdates-facts", "//span[starts-with(@class, 'dim')]", ["2 m"]),
+    # a list of references inside a paragraph: a line each
+    ("namesdates-facts", "//p//span[@class='bibl blk']", ["Tide tables, 1901",
+                                                          "Harbour log, 1902"]),
     # tagdocs: examples as XML source
     ("tagdocs-examples", "//pre[@class='egXML']", [
         '<p>A <persName ref="#jd">name</persName> in a paragraph.</p>']),

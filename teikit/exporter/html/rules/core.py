@@ -139,8 +139,10 @@ def bibl(element: etree._Element, ctx: Context) -> list[Node]:
     parent = element.getparent()
     if not len(element) and not (element.text or "").strip():
         return hidden(element, ctx)  # an empty entry (a placeholder in many projects)
-    if not ctx.phrasing and parent is not None and is_tei(parent, "listBibl"):
-        return lines(element, ctx, "li")
+    if parent is not None and is_tei(parent, "listBibl"):  # in a paragraph: a line each
+        return lines(element, ctx, "li") if not ctx.phrasing else \
+            [make("span", attrs(css_class(element, "blk"), **common(element, ctx)),
+                  ctx.inline().children(element))]
     if ctx.phrasing or (parent is not None and not is_tei(parent, *BLOCK_PARENTS)):
         return [make("span", attrs(css_class(element), **common(element, ctx)),
                      ctx.inline().children(element))]
