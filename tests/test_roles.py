@@ -560,3 +560,14 @@ def test_a_title_may_end_on_a_pronoun_but_not_on_a_preposition() -> None:
         rows = teikit.encode_text(top + line + "\n" + body).explained
         reasons = " ".join(" ".join(row.reasons) for row in rows if row.text == line)
         assert ("a word that needs more" in reasons) is penalised
+
+
+def test_a_title_that_reads_like_a_notes_heading_leaves_the_notes_under_the_text() -> None:
+    """``NOTE`` over an embassy's note is its title, not the heading of its notes: the
+    superscript notes under the signature are still footnotes."""
+    text = ("EMBASSY OF NORWAY\nLisbon, 2 June 1958\nNOTE\non the cork harvest\n"
+            "The exporters expect a smaller harvest than last year.¹ Prices have risen.²\n"
+            "Ambassador\nO. Lunde-Berg\n¹ The harvest of 1957 was the largest since the war.\n"
+            "² Cf. our note of 3 March.\n")
+    root = teikit.encode_text(text).tree.getroot()
+    assert len(root.xpath("//t:note[@type='footnote']", namespaces=NS)) == 2

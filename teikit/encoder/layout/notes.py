@@ -90,7 +90,7 @@ def split(lines: Sequence[Line], indices: Sequence[int]) -> tuple[list[int], lis
             rest = indices[pos + 1 :]
             if rest and entry_number(_text(lines, rest[0])):
                 return list(indices[:pos]), list(indices[pos:])
-            return list(indices), []
+            break  # a heading with no entries under it ("NOTE" over a note's text): not one
     for after in range(_AFTER_NOTES + 1):  # the addressee may be written under the notes
         end = len(indices) - after
         if end <= 0 or (after and not _under_notes(lines, indices[end])):
