@@ -159,6 +159,8 @@ RULES: list[tuple[str, str, list[str] | int]] = [
     ("namesdates-facts", "//p[starts-with(@class, 'eventName')]", ["Spring tide"]),
     ("namesdates-facts", "//p[starts-with(@class, 'birth')]", ["Born: 1850"]),
     ("namesdates-facts", "//span[starts-with(@class, 'dim')]", ["2 m"]),
+    ("namesdates-facts", "//p[starts-with(@class, 'terrain')]", ["Flat and wet"]),
+    ("namesdates-facts", "//*[contains(@class, 'fs') or contains(@class, 'addSpan')]", 0),
     # a list of references inside a paragraph: a line each
     ("namesdates-facts", "//p//span[@class='bibl blk']", ["Tide tables, 1901",
                                                           "Harbour log, 1902"]),

@@ -29,14 +29,15 @@ inscription's text and is kept."""
 NOT_TEXT: Final = frozenset({
     "index", "interp", "interpGrp", "certainty", "precision", "respons", "link", "linkGrp",
     "join", "joinGrp", "alt", "altGrp", "span", "spanGrp", "timeline", "anchor",
-    "milestone", "gb", "cb",
+    "milestone", "gb", "cb", "addSpan", "fs", "fLib", "fvLib", "fsdDecl",
 })
 """Annotations and markers that carry no words of the text (an index entry, a link, an
-interpretation): neither the reading text nor the page shows them."""
+interpretation, a feature structure, the start of an addition spanning elements): neither
+the reading text nor the page shows them."""
 
 OMITTED: Final = NOT_TEXT | frozenset({
     "del", "surplus", "fw", "pb", "witDetail", "graphic", "binaryObject", "media",
-    "teiHeader", "facsimile", "standOff", "divGen",
+    "teiHeader", "facsimile", "standOff", "divGen", "equiv",
 })
 """Elements whose content is not part of the reading text: :data:`NOT_TEXT`, deletions
 and superfluous text, running heads, page breaks, images, metadata, and the place of a
@@ -83,6 +84,7 @@ BLOCKS: Final = frozenset({
     "salute", "signed", "dateline", "address", "cit", "egXML", "eg", "msDesc", "listPerson",
     "listPlace", "listOrg", "listEvent", "spGrp", "entry", "entryFree", "superEntry",
     "schemaSpec", "elementSpec", "attList", "valList", "classes", "content", "specList",
+    "specGrp",
 }) | MS_PARTS
 
 LINES: Final = frozenset({
@@ -92,7 +94,8 @@ LINES: Final = frozenset({
     "hom", "birth", "death", "floruit", "residence", "occupation", "education", "faith",
     "nationality", "langKnowledge", "socecStatus", "state", "trait", "location", "sex", "age",
     "population", "memberOf", "eventName", "attDef", "valItem", "classSpec", "macroSpec",
-    "dataSpec", "constraintSpec", "exemplum", "remarks", "specDesc",
+    "dataSpec", "constraintSpec", "exemplum", "remarks", "specDesc", "relation", "terrain",
+    "climate", "geogFeat", "persPronouns",
 }) | MS_LINES
 
 CONTAINERS: Final = frozenset({
@@ -123,7 +126,7 @@ PHRASES: Final = frozenset({
     "pRef", "etym", "dictScrap", "geo", "msName", "altIdentifier", "dim", "analytic", "monogr",
     "imprint", "series", "respStmt", "resp", "caesura", "moduleRef", "classRef",
     "elementRef", "macroRef", "dataRef", "textNode", "alternate", "datatype", "defaultVal",
-    "constraint",
+    "constraint", "specGrpRef", "secFol", "watermark", "offset",
 })
 """Inline elements the reading text knows (rendered as their text)."""
 

@@ -107,7 +107,7 @@ NAMES = ("persName", "placeName", "orgName", "name", "rs", "forename", "surname"
 ENTRIES = ("person", "personGrp", "place", "org", "event", "nym", "object")
 """Entries of a register: blocks."""
 LINES = ("state", "trait", "location", "sex", "age", "offset", "category", "catDesc",
-         "taxonomy", "eventName")
+         "taxonomy", "eventName", "relation", "terrain", "climate", "geogFeat", "persPronouns")
 """Other things said of them: lines."""
 
 RULES: Mapping[str, Renderer] = {
