@@ -38,6 +38,11 @@ CASES = [
     ("<w join='right'>l</w><w>'oiseau</w><w>vole</w>", "l'oiseau vole"),
     ("<w>Berg</w><w join='left'>-</w><w join='left'>bahn</w>", "Berg-bahn"),
     ("<w>a</w><seg>b</seg><w>c</w>", "abc"),  # only tokens are spaced
+    # so are the parts of a name
+    ("<persName><forename>Mary</forename><roleName>Dr</roleName><surname>Lunn</surname>"
+     "</persName>", "Mary Dr Lunn"),
+    ("<persName><nameLink>van</nameLink><surname>Dijk</surname></persName>", "van Dijk"),
+    ("<persName><forename>Jo</forename>-<forename>Ann</forename></persName>", "Jo-Ann"),
 ]
 
 

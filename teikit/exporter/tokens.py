@@ -14,7 +14,9 @@ A ``seg``, ``w`` or ``c`` typed as punctuation (``@type="pc"``, as corpora witho
 A text tokenised without any whitespace (``<w>Trust</w><w>not</w>``, as some corpora
 write verse lines) would read as one long word: two tokens side by side with nothing
 between them are given a space, unless ``@join`` (or, on a ``pc``, its characters) says
-they join (``<w join="right">l</w><w>'amour</w>``, ``<w>end</w><pc>.</pc>``).
+they join (``<w join="right">l</w><w>'amour</w>``, ``<w>end</w><pc>.</pc>``). The parts of
+a name written side by side (``<forename>Mary</forename><surname>Lunn</surname>``) are
+spaced the same way.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from teikit.tei import TEI_NS
 
 PC: Final = f"{{{TEI_NS}}}pc"
 W: Final = f"{{{TEI_NS}}}w"
+NAME_PARTS: Final = tuple(f"{{{TEI_NS}}}{name}" for name in (
+    "forename", "surname", "roleName", "addName", "genName", "nameLink"))
 TYPED: Final = tuple(f"{{{TEI_NS}}}{name}" for name in ("seg", "w", "c"))
 PC_TYPES: Final = frozenset(("pc", "punct", "punctuation"))
 CLOSES: Final = frozenset(",.;:!?…%")
@@ -41,10 +45,11 @@ def joined(tree: etree._ElementTree) -> etree._ElementTree:
     """``tree`` itself when it has no ``pc`` and no tokens side by side; else a copy with
     tokens side by side spaced and each ``pc`` joined to the token it closes on or opens."""
     root = tree.getroot()
-    if next(punctuation(root), None) is None and next(abutting(root), None) is None:
+    if next(punctuation(root), None) is None and next(abutting(root), None) is None \
+            and next(abutting_names(root), None) is None:
         return tree
     work = copy.deepcopy(tree)
-    for token in list(abutting(work.getroot())):
+    for token in [*abutting(work.getroot()), *abutting_names(work.getroot())]:
         token.tail = " "
     for token in list(punctuation(work.getroot())):
         side = join_of(token)
@@ -76,6 +81,14 @@ def abutting(root: etree._Element) -> Iterator[etree._Element]:
             continue
         if side_of(element) not in ("right", "both") and \
                 side_of(following) not in ("left", "both"):
+            yield element
+
+
+def abutting_names(root: etree._Element) -> Iterator[etree._Element]:
+    """The parts of a name followed at once by another part, with no text between them."""
+    for element in root.iter(*NAME_PARTS):
+        following = element.getnext()
+        if not element.tail and following is not None and following.tag in NAME_PARTS:
             yield element
 
 
