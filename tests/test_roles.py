@@ -55,6 +55,9 @@ def test_every_family_reads_back_and_validates(path: Path) -> None:
 
 FACTS = {
     # file: (layout, title, principal date, signers)
+    "letter_conventions_then_letterhead": (
+        "letter", "Letter of the shipping agency Ravnik & Sons, Koper, to a timber merchant in "
+        "Alexandria", "1926-03-09", ["per procura Anton Ravnik"]),
     "report_handling_line_please_instruct": (
         "report", "Information on the cocoa marketing board and the new purchase prices",
         "1961-05-04", ["V. KRASNOPOLSKY"]),

@@ -36,8 +36,10 @@ class Page:
         that reads as one at the top (``Minutes of a meeting held … at 7 p.m.``) is not."""
         found = [n for n, line in enumerate(self.lines) if line.sentence and line.size >= 3]
         while found and found[0] <= 2 and (self.lines[found[0]].starts("kind_words")
-                                           or self.lines[found[0]].framed):
-            del found[0]  # nor is a remark in brackets there: "(Translated from the …)"
+                                           or self.lines[found[0]].framed
+                                           or self.lines[found[0]].count("conventions") >= 2):
+            del found[0]  # nor is a remark in brackets there ("(Translated from the …)"), nor
+            # the editors' statement of their conventions
         return found
 
     @feature
