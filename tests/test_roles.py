@@ -55,6 +55,8 @@ def test_every_family_reads_back_and_validates(path: Path) -> None:
 
 FACTS = {
     # file: (layout, title, principal date, signers)
+    "letter_name_office_pp_firm_caps": (
+        "letter", None, "1927-05-04", ["Tomás Barros Quispe, Gerente"]),
     "letter_conventions_then_letterhead": (
         "letter", "Letter of the shipping agency Ravnik & Sons, Koper, to a timber merchant in "
         "Alexandria", "1926-03-09", ["per procura Anton Ravnik"]),

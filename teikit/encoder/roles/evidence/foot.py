@@ -117,7 +117,13 @@ def procuration_name(line: Line) -> bool:
     (``p.p. VELARDE HERMANOS`` under a name is the firm, not a signer)."""
     text = _EXPANDED.sub(r"\1", line.text)
     found = _PROCURATION.match(text)
-    return found is not None and name_likeness(text[found.end():]) >= 0.75
+    if found is None:
+        return False
+    name = text[found.end():]
+    likeness = name_likeness(name)
+    if name.isupper() and likeness < 1.0:
+        return False  # "p.p. VELARDE HERMANOS": a firm in capitals, no initial of a person
+    return likeness >= 0.75
 
 
 def _behalf_name(line: Line) -> bool:
