@@ -69,6 +69,12 @@ def year_less(text: str, year: int, dates: DateOptions) -> ParsedDate | None:
     return parse_date(text, replace(dates, default_year=year))
 
 
+_PROCURATION = re.compile(
+    r"^(?:p\.\s?p\.|pp\.|p\.\s?pa\.|per\s?pro(?:cura(?:tionem)?)?\.?|i\.\s?a\.|i\.\s?A\.)\s+",
+    re.IGNORECASE)
+"""``p.p.``, ``per pro``, ``per procura``, ``i.A.`` before the name of whoever signs."""
+_EXPANDED = re.compile(r"(?<=\w)\((\w+)\)")
+"""``p(er) p(rocura)``: an abbreviation with its expansion in round brackets."""
 _AFTER_OFFICE = frozenset({"a.i.", "a. i.", "i.v.", "m.p.", "e.h.", "s.k.", "v.r.", "i.a."})
 """Abbreviations after an office or a name (``Encargado de Negocios a.i.``, ``… m.p.``):
 they end no sentence."""
@@ -379,6 +385,21 @@ class Line:
     def framed(self) -> bool:
         """The whole line in round brackets (``(Translated from the Russian.)``): a remark."""
         return self.text.startswith("(") and self.text.rstrip(".").endswith(")")
+
+    @feature
+    def per_procuration(self) -> bool:
+        """``p.p. Wiesław Tarnowski-Gajda``, ``p(er) p(rocura) Guido Zanetti`` under the
+        firm's name: the person who signs for it (``p.p. VELARDE HERMANOS`` under a name is
+        the firm, not a signer)."""
+        text = _EXPANDED.sub(r"\1", self.text)
+        found = _PROCURATION.match(text)
+        if found is None:
+            return False
+        name = text[found.end():]
+        likeness = name_likeness(name)
+        if name.isupper() and likeness < 1.0:
+            return False  # a firm in capitals, no initial of a person
+        return likeness >= 0.75
 
     @feature
     def opens_address(self) -> bool:

@@ -4,6 +4,7 @@ offices beside them, postscripts and the short lines a foot holds."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from teikit.encoder.roles import shapes
 from teikit.encoder.roles.evidence.base import Context, Evidence
@@ -29,7 +30,7 @@ def closing(ctx: Context, line: Line) -> Evidence | None:
     elif line.end == "," and line.size <= 6 and _above_signature(ctx, line):
         ev.add(1.5, "a short line with a comma above the signature")
     elif line.size <= 4 and line.text[:1].islower() and not (
-            procuration_name(line) or _COPY_MARK.match(line.text)):
+            line.per_procuration or _COPY_MARK.match(line.text)):
         ev.add(0.5, "a short lower-case line")
     else:
         return None
@@ -103,28 +104,8 @@ def marked_name(text: str) -> bool:
     return mark is not None and name_likeness(text[mark.end():]) >= 0.75
 
 
-_PROCURATION = re.compile(
-    r"^(?:p\.\s?p\.|pp\.|p\.\s?pa\.|per\s?pro(?:cura(?:tionem)?)?\.?|i\.\s?a\.|i\.\s?A\.)\s+",
-    re.IGNORECASE)
 _COPY_MARK = re.compile(r"^(?:c\.|cc\.?|bcc\.?)\s")
 """A copy's mark in lower case before whom it went to (``c. Economic Division``)."""
-_EXPANDED = re.compile(r"(?<=\w)\((\w+)\)")
-"""``p(er) p(rocura)``: an abbreviation with its expansion in round brackets."""
-
-
-def procuration_name(line: Line) -> bool:
-    """``p.p. Wiesław Tarnowski-Gajda`` under the firm's name: the person who signs for it
-    (``p.p. VELARDE HERMANOS`` under a name is the firm, not a signer)."""
-    text = _EXPANDED.sub(r"\1", line.text)
-    found = _PROCURATION.match(text)
-    if found is None:
-        return False
-    name = text[found.end():]
-    likeness = name_likeness(name)
-    if name.isupper() and likeness < 1.0:
-        return False  # "p.p. VELARDE HERMANOS": a firm in capitals, no initial of a person
-    return likeness >= 0.75
-
 
 def _behalf_name(line: Line) -> bool:
     """``For the Government of India: K. P. S. Menon`` (``, Deputy Minister`` after the
@@ -177,7 +158,7 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.5, "names side by side")
     elif behalf:
         ev.add(2.5, "a name after 'For …:'")  # For the Government of India: K. P. S. Menon
-    elif procuration_name(line):
+    elif line.per_procuration:
         ev.add(2.5, "a name signing per procuration (p.p.)")
     elif SIGNED_BY_HAND.search(line.text) and line.name >= 0.45:
         ev.add(2.0, "a name marked as signed (m.p., (signed))")
@@ -196,7 +177,7 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     if ctx.after_text(line) and _in_foot_address(ctx, line):
         ev.add(-2.0, "under an address at the foot")  # To: Mr. B. Kovačič / Bonegilla …
     below = ctx.next(line)
-    if below is not None and procuration_name(below) and not procuration_name(line):
+    if below is not None and below.per_procuration and not line.per_procuration:
         ev.add(-1.5, "over a name signing for it (p.p.): the body")
     if line.caseless and line.size <= 5 and above is not None and above.name >= 0.75:
         ev.add(1.5, "a name in a script without case under a name")
@@ -252,7 +233,7 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
     if line.has("org_words") and line.name < 0.75:
         ev.add(1.0, "a unit or organisation")
     if line.starts("on_behalf") and (line.size > 2 or line.capitalised >= 0.5) and (
-            not procuration_name(line)):
+            not line.per_procuration):
         ev.add(1.0, "on behalf of")
     after, before = ctx.next(line), ctx.prev(line)
     signed_above = before is not None and (
@@ -262,7 +243,7 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.0, "above a signature mark")
     if line.text[:1].islower() and line.size <= 4:
         ev.add(0.5, "a short lower-case line")
-    if after is not None and procuration_name(after) and not procuration_name(line):
+    if after is not None and after.per_procuration and not line.per_procuration:
         ev.add(2.0, "the body a name under it signs for (p.p.)")  # POLIMEX / p.p. W. Gajda
     if (line.words and line.size <= 6 and line.words[-1] in lexicon("bylines").words
             and after is not None and after.name >= 0.75 and ctx.after_text(line)):
@@ -322,33 +303,38 @@ def postscript(ctx: Context, line: Line) -> Evidence | None:
     return None
 
 
+def _leads_up_to(ctx: Context, line: Line, steps: int, fits: Callable[[Line], bool],
+                 found: Callable[[Line], bool],
+                 through: Callable[[Line], bool] = lambda _: True) -> Line | None:
+    """The line ``found`` among the ``steps`` lines above ``line``, each following the one
+    below it and each one that ``fits``; the lines on the way must let it ``through``."""
+    below, above = line, ctx.prev(line)
+    for _ in range(steps):
+        if above is None or not fits(above) or not ctx.page.adjacent(above, below):
+            return None
+        if found(above):
+            return above
+        if not through(above):
+            return None
+        below, above = above, ctx.prev(above)
+    return None
+
+
 def _in_foot_address(ctx: Context, line: Line) -> bool:
     """Whether ``line`` is one of the short lines under an address that opens at the foot
-    (``To: Mr. Ante Kovač`` / ``Northam Migrant Camp`` / ``Western Australia``)."""
-    below, above = line, ctx.prev(line)
-    for _ in range(3):
-        if above is None or above.sentence or not ctx.page.adjacent(above, below):
-            return False
-        if above.opens_address and above.name < 0.75:  # not "К. Д. Воронихин"
-            return True
-        if above.size > 6:
-            return False
-        below, above = above, ctx.prev(above)
-    return False
+    (``To: Mr. Ante Kovač`` / ``Northam Migrant Camp`` / ``Western Australia``; not under
+    ``К. Д. Воронихин``, a name that opens with the Russian ``к``)."""
+    return _leads_up_to(ctx, line, 3, lambda above: not above.sentence,
+                        lambda above: above.opens_address and above.name < 0.75,
+                        lambda above: above.size <= 6) is not None
 
 
 def _addressee_above(ctx: Context, line: Line) -> bool:
     """Whether ``line`` goes on an addressee written at the foot: the lines above it,
     each ending with a comma, lead up to one (``The Right Honourable the Minister …,`` /
     ``Department of External Affairs,`` / ``WELLINGTON.``)."""
-    below, above = line, ctx.prev(line)
-    for _ in range(4):
-        if above is None or above.end != "," or not ctx.page.adjacent(above, below):
-            return False
-        if above.addressee:
-            return True
-        below, above = above, ctx.prev(above)
-    return False
+    return _leads_up_to(ctx, line, 4, lambda above: above.end == ",",
+                        lambda above: above.addressee) is not None
 
 def foot_line(ctx: Context, line: Line) -> Evidence | None:
     """Any other short line after the text (a line the foot holds that no role names):
@@ -375,17 +361,15 @@ def foot_line(ctx: Context, line: Line) -> Evidence | None:
 def _copies_above(ctx: Context, line: Line) -> Line | None:
     """A bare ``Copy to`` (``Distribution``, ``cc``) a few short lines above, the lines
     between it and ``line`` following each other: whom the copies went to."""
-    below, above = line, ctx.prev(line)
-    for _ in range(3):
-        if above is None or above.sentence or not ctx.page.adjacent(above, below):
-            return None
-        label = lexicon("distribution_labels").prefix(above.words)
-        if label is not None and above.size <= 4 and (
-                above.text.endswith(":") or label == " ".join(above.words)
-                or above.words[-1] in lexicon("function_words").words):
-            return above  # "Copy sent to", "Distribution:", not "Copy to: the Consul"
-        below, above = above, ctx.prev(above)
-    return None
+    return _leads_up_to(ctx, line, 3, lambda above: not above.sentence, _bare_copies_label)
+
+
+def _bare_copies_label(line: Line) -> bool:
+    """``Copy sent to``, ``Distribution:``; not ``Copy to: the Consul``."""
+    label = lexicon("distribution_labels").prefix(line.words)
+    return label is not None and line.size <= 4 and (
+        line.text.endswith(":") or label == " ".join(line.words)
+        or line.words[-1] in lexicon("function_words").words)
 
 
 def foot_address(ctx: Context, line: Line) -> Evidence | None:
