@@ -129,12 +129,21 @@ def closer_or_lines(div: DivBuilder) -> None:
         _unwrap_empty_closer(div, closer)
 
 
+def inside(div: DivBuilder, spec: Spec) -> list[Unit]:
+    """The units of ``div`` placed inside ``spec`` (that very element, not an equal one)."""
+    return [unit for unit in div.units if any(found is spec for found in unit.path)]
+
+
+def closes(div: DivBuilder, closer: Spec) -> bool:
+    """Whether ``closer`` holds a closing formula, a signature or a dateline."""
+    return any(unit.tag in CLOSING for unit in inside(div, closer))
+
+
 def _unwrap_empty_closer(div: DivBuilder, closer: Spec) -> None:
-    inside = [unit for unit in div.units if any(spec is closer for spec in unit.path)]
-    if any(unit.tag in CLOSING for unit in inside):
+    if closes(div, closer):
         return
     depth = len(div.base) + 1  # the path of this division itself
-    for unit in inside:
+    for unit in inside(div, closer):
         if unit.tag != "pb":  # a page break stays one, wherever it stands
             unit.attrs = {"type": unit.attrs.get("type", unit.tag)}
             unit.tag = "ab"

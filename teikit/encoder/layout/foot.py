@@ -10,7 +10,7 @@ at the foot a ``postscript`` paragraph (an addressee over two lines stays one).
 
 from __future__ import annotations
 
-from teikit.encoder.layout.divs import CLOSING, DivBuilder, date_attrs
+from teikit.encoder.layout.divs import DivBuilder, closes, date_attrs
 from teikit.encoder.layout.units import Spec
 from teikit.encoder.roles import shapes
 from teikit.encoder.roles.evidence.foot import marked_name
@@ -23,10 +23,7 @@ def place_foot(div: DivBuilder, decision: Decision, previous: Decision | None) -
     div.top_open = False
     if role == "postscript":
         postscript(div, decision, previous)
-        closer = div.closer
-        if closer is not None and not any(
-                unit.tag in CLOSING and any(spec is closer for spec in unit.path)
-                for unit in div.units):
+        if div.closer is not None and not closes(div, div.closer):
             div.closer = None  # a closer of foot lines alone ends here; the next is new
     elif role == "sign-mark" and shapes.NOT_SIGNED.match(decision.line.text):
         div.add("closer", decision)
