@@ -77,47 +77,14 @@ class Width:
         if _BACKWARD.match(rest) and text[-1:].isalnum():
             return True  # "[sic]" or "[?]" looks back at the word that ends the line above
         own = _own_line(rest) or _new_sentence(text, rest)
-        if self.columns is not None and self.fills(line.rstrip(BLANKS), rest) and (
-                in_bracket or not (own or self._after_sentence(text, after, then)
-                                   or self._name_alone(text, after, then)
-                                   or self._another_kind(text, after, then)
-                                   or _heading(text, rest, self._ends_there(after, then)))):
-            return True
+        if self.columns is not None and self.fills(line.rstrip(BLANKS), rest):
+            ends = self._ends_there(after, then)
+            if in_bracket or not (own or _after_sentence(text, rest, ends)
+                                  or _name_alone(text, rest, ends)
+                                  or _another_kind(text, rest, ends)
+                                  or _heading(text, rest, ends)):
+                return True
         return not own and _plain_wrap(text, rest)
-
-    def _after_sentence(self, text: str, after: str, then: str | None) -> bool:
-        """A line with no final punctuation that ends where it is (no word of the next
-        line would have fitted on it) after a sentence's end is a line of its own: a
-        name, an office, a heading under a paragraph. A wrapped paragraph's last line
-        ends with a full stop or another mark, and its other lines are full."""
-        rest = after.strip(BLANKS)
-        return (text.rstrip(_CLOSERS).endswith((".", "!", "?")) and not _abbreviated(text)
-                and not rest.rstrip(_CLOSERS).endswith((*_SENTENCE_END, ","))
-                and len(rest.split()) <= 8 and self._ends_there(after, then))
-
-    def _name_alone(self, text: str, after: str, then: str | None) -> bool:
-        """A personal name that ends where it is, under a line that signs on behalf of a
-        body (``For the Ministry of …``), is the signer's line, not the end of a wrapped
-        sentence. (A title's last words look like a name as well: ``… in the Mekong``
-        ``Delta Provinces``.)"""
-        rest = after.strip(BLANKS)
-        return (bool(lexicon("on_behalf").prefix(tokens(text))) and not _ends_open(text)
-                and len(rest.split()) <= 4 and not rest.endswith(".")
-                and name_likeness(rest) >= 0.75 and self._ends_there(after, then))
-
-    def _another_kind(self, text: str, after: str, then: str | None) -> bool:
-        """A line of another kind that ends where it is, under a line that does not
-        stop on a word that needs more (``of``, ``the``, a comma): a funding line, a
-        date line, the authors' initials and names under a title. A title wrapped onto
-        the next line goes on in words of the same kind."""
-        rest = after.strip(BLANKS)
-        last = text.split()[-1].lower() if text.split() else ""
-        if (not rest[:1].isupper() or text.endswith(",") or last in lexicon("function_words").words
-                or not self._ends_there(after, then)):
-            return False
-        if _initialled_names(rest) and not _abbreviated(text) and not rest.endswith("."):
-            return True
-        return not _ends_open(text) and (acknowledges(tokens(rest)) or _date_line(rest))
 
     def _ends_there(self, after: str, then: str | None) -> bool:
         """Whether the line ``after`` ends where it is: no word of the line ``then``
@@ -172,6 +139,40 @@ def _new_sentence(text: str, rest: str) -> bool:
     bare = text.rstrip(_CLOSERS)
     return (bare[-1:].isalpha() and first.lower().rstrip(",;:") in lexicon("function_words").words
             and first.lower() != "i")
+
+
+def _after_sentence(text: str, rest: str, ends: bool) -> bool:
+    """A line with no final punctuation that ends where it is (``ends``: no word of the
+    next line would have fitted on it) after a sentence's end is a line of its own: a
+    name, an office, a heading under a paragraph. A wrapped paragraph's last line ends
+    with a full stop or another mark, and its other lines are full."""
+    return (ends and text.rstrip(_CLOSERS).endswith((".", "!", "?")) and not _abbreviated(text)
+            and not rest.rstrip(_CLOSERS).endswith((*_SENTENCE_END, ","))
+            and len(rest.split()) <= 8)
+
+
+def _name_alone(text: str, rest: str, ends: bool) -> bool:
+    """A personal name that ends where it is, under a line that signs on behalf of a body
+    (``For the Ministry of …``), is the signer's line, not the end of a wrapped sentence.
+    (A title's last words look like a name as well: ``… in the Mekong`` ``Delta
+    Provinces``.)"""
+    return (ends and bool(lexicon("on_behalf").prefix(tokens(text))) and not _ends_open(text)
+            and len(rest.split()) <= 4 and not rest.endswith(".")
+            and name_likeness(rest) >= 0.75)
+
+
+def _another_kind(text: str, rest: str, ends: bool) -> bool:
+    """A line of another kind that ends where it is, under a line that does not stop on
+    a word that needs more (``of``, ``the``, a comma): a funding line, a date line, the
+    authors' initials and names under a title. A title wrapped onto the next line goes
+    on in words of the same kind."""
+    last = text.split()[-1].lower() if text.split() else ""
+    if (not ends or not rest[:1].isupper() or text.endswith(",")
+            or last in lexicon("function_words").words):
+        return False
+    if _initialled_names(rest) and not _abbreviated(text) and not rest.endswith("."):
+        return True
+    return not _ends_open(text) and (acknowledges(tokens(rest)) or _date_line(rest))
 
 
 def _heading(text: str, rest: str, rest_ends: bool) -> bool:
