@@ -22,6 +22,7 @@ Han count as one script here, as Japanese writes them together.
 
 from __future__ import annotations
 
+import string
 from collections import Counter
 
 from lxml import etree
@@ -39,6 +40,8 @@ SUBTAGS = {
 }
 """ISO 15924 codes of the scripts :func:`teikit.encoder.language.script` tells apart."""
 
+_ASCII_LETTERS = str.maketrans("", "", string.ascii_letters)
+"""Deletes the ASCII letters (what is left tells how many there were)."""
 _SHARED = frozenset({"Latin", "Cyrillic"})
 _TOGETHER = {"Kana": "Han"}  # Japanese mixes the two; detect() tells ja from zh
 
@@ -46,6 +49,8 @@ _TOGETHER = {"Kana": "Han"}  # Japanese mixes the two; detect() tells ja from zh
 def mark(text: etree._Element) -> list[str]:
     """Mark the passages of ``text`` written in another script with their ``xml:lang``;
     the languages given, in document order, without repeats."""
+    if len(_scripts(etree.tostring(text, method="text", encoding=str, with_tail=False))) < 2:
+        return []  # one script throughout: no passage can be in another (most documents)
     letters = _letters(text)
     main = letters[text].most_common(1)[0][0] if letters[text] else None
     passages: dict[str, list[etree._Element]] = {}
@@ -85,10 +90,11 @@ def _letters(text: etree._Element) -> dict[etree._Element, Counter[str]]:
     """Each element's letters counted by script, its whole content (children first, so
     each element's text is read once) except what a child with its own xml:lang holds."""
     counts: dict[etree._Element, Counter[str]] = {}
+    lang = xml("lang")
     for element in reversed(list(text.iter(etree.Element))):
         found = _scripts(element.text)
         for child in element:
-            if isinstance(child.tag, str) and child.get(xml("lang")) is None:
+            if isinstance(child.tag, str) and child.get(lang) is None:
                 found.update(counts[child])
             found.update(_scripts(child.tail))
         counts[element] = found
@@ -97,9 +103,16 @@ def _letters(text: etree._Element) -> dict[etree._Element, Counter[str]]:
 
 def _scripts(text: str | None) -> Counter[str]:
     found: Counter[str] = Counter()
-    for char in text or "":
+    if not text or text.isspace():
+        return found
+    if text.isascii():  # letters of one script only, counted at C speed
+        letters = len(text) - len(text.translate(_ASCII_LETTERS))
+        if letters:
+            found["Latin"] = letters
+        return found
+    for char, count in Counter(text).items():  # each distinct character looked up once
         if (script := language.script(char)) is not None:
-            found[_TOGETHER.get(script, script)] += 1
+            found[_TOGETHER.get(script, script)] += count
     return found
 
 
