@@ -51,7 +51,7 @@ def heading_kind(line: Line) -> str | None:
     """The metadata part a heading line opens (``people``, ``source``…), or ``None``."""
     if line.size > 6 or line.end in {".", ",", ";"}:
         return None
-    return record_heading(line.text)
+    return record_heading(line.text, line.words)
 
 
 def unknown_heading(line: Line) -> bool:

@@ -143,10 +143,11 @@ def mapping(name: str) -> dict[str, str]:
     return table
 
 
-def record_heading(text: str) -> str | None:
+def record_heading(text: str, words: tuple[str, ...] | None = None) -> str | None:
     """The part of a digital archive's record that a heading line opens (``people``,
-    ``source``…: ``record_headings.txt``), or ``None``."""
-    return mapping("record_headings").get(" ".join(tokens(text)))
+    ``source``…: ``record_headings.txt``), or ``None`` (``words``: the text's
+    :func:`tokens`, when the caller has them)."""
+    return mapping("record_headings").get(" ".join(tokens(text) if words is None else words))
 
 
 def acknowledges(words: tuple[str, ...]) -> bool:

@@ -113,18 +113,18 @@ def _own_line(text: str) -> bool:
     heading of a record's metadata or a field label alone (``Rights``, ``PARTICIPANTS``)."""
     if _MARK_ALONE.match(text):
         return True
-    words = tokens(text)
     if found := _OWN_LINE.match(text):
         if found["page"]:
             return not text[found.end():].lstrip(BLANKS)[:1].islower()
         if found["label"] and text[:1].islower():
             return bool(lexicon("field_labels").prefix(tokens(found["label"])))
         return True
+    words = tokens(text)
     if len(words) <= 5 and text.endswith((",", ":")) and lexicon("salutations").prefix(words):
         return True  # "Monsieur le Directeur,"
     if not words or len(words) > 4 or text.endswith(".") or len(text) < 3:
         return False
-    return (record_heading(text) is not None
+    return (record_heading(text, words) is not None
             or lexicon("field_labels").prefix(words) == " ".join(words))
 
 
