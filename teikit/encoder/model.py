@@ -16,7 +16,7 @@ Node = Union["Inline", str]
 """Inline content: text or an element."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Inline:
     """A TEI phrase-level element with its attributes and content."""
 
@@ -26,7 +26,7 @@ class Inline:
     offset: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A block of text from one or more consecutive lines (a paragraph, a head, a salute…).
 
@@ -44,14 +44,14 @@ class Block:
     """Whether inline rules run over this block (false for verbatim metadata text)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Sep:
     """Whitespace of the transcript between blocks, kept verbatim."""
 
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Container:
     """A structural element (``div``, ``opener``, ``closer``, ``front``…) and its children."""
 
@@ -60,7 +60,7 @@ class Container:
     children: list[Container | Block | Sep] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     """Someone or some organization the record associates with the document."""
 
@@ -68,7 +68,7 @@ class Person:
     kind: str = "person"
 
 
-@dataclass
+@dataclass(slots=True)
 class Metadata:
     """What the record says about the document, destined for the ``teiHeader``."""
 
