@@ -212,7 +212,8 @@ def _checked(complete: list[etree._Element], split: Split, ids: SeenIds) -> bool
         batch.append(child)
     complete.clear()
     valid = ids.add([batch]) and bool(split.batch.validate(batch))
-    parent.remove(batch)
+    del batch[:]  # freed where they stand: removing the batch whole would first walk
+    parent.remove(batch)  # every node of it to fix its namespaces, then free it
     return valid
 
 class Pruning(Protocol):
