@@ -22,7 +22,7 @@ from teikit.validator.document import Document, load_document
 from teikit.validator.engine import Options, backends, check_document, checks_pointers
 from teikit.validator.proven import BatchVocabulary
 from teikit.validator.schemas import Schema, load_schema
-from teikit.validator.stream import STREAM_ABOVE, read_head, valid_as_stream
+from teikit.validator.stream import STREAM_ABOVE, read_head
 from teikit.validator.vocabulary import Vocabulary
 
 SUFFIXES: Final = (".xml", ".tei")
@@ -69,17 +69,19 @@ def _load(path: Path, job: _Job) -> tuple[Document | None, list[Diagnostic]]:
 
 
 def _streamed(path: Path, job: _Job) -> FileResult | None:
-    """A large file found valid against the grammars and rules given, read as a stream
+    """A large file checked against the grammars and rules given, read as a stream
     (never whole: :mod:`teikit.validator.stream`,
     :mod:`teikit.validator.schematron.parts`), its pointers too when they are checked
-    (:mod:`teikit.validator.pointers.stream`); None when it must be checked the usual
-    way."""
+    (:mod:`teikit.validator.pointers.stream`): found valid, or with the grammars' faults
+    found part by part (:mod:`teikit.validator.streamfaults`); None when it must be
+    checked the usual way."""
     if _size(path) < STREAM_ABOVE:
         return None
     from teikit.validator.pointers.stream import all_resolve
     from teikit.validator.relaxng import RelaxNGBackend
     from teikit.validator.schematron import SchematronBackend
     from teikit.validator.schematron.parts import holds_in_parts
+    from teikit.validator.streamfaults import checked_in_parts
     from teikit.validator.streamids import Ledger
 
     try:
@@ -100,11 +102,16 @@ def _streamed(path: Path, job: _Job) -> FileResult | None:
     ledger = Ledger(gather, pointers=pointers)
     if (gather or pointers) and not grammars:
         return None  # the whole document is read for them as its grammar is checked
-    if not all(valid_as_stream(path, grammar, ledger) for grammar in grammars) or not all(
-            holds_in_parts(path, plan, ledger.gathered()) for plan in plans
-            if plan is not None) or (pointers and not all_resolve(ledger)):
+    faults: list[Diagnostic] = []
+    for grammar in grammars:
+        shown = checked_in_parts(path, grammar, ledger)
+        if shown is None:
+            return None  # checked the usual way, which says why
+        faults.extend(shown)
+    if not all(holds_in_parts(path, plan, ledger.gathered()) for plan in plans
+               if plan is not None) or (pointers and not all_resolve(ledger)):
         return None  # not shown valid: checked the usual way, which says why
-    return FileResult(path, (), choice)
+    return FileResult(path, tuple(faults), choice)
 
 
 def _chosen(path: Path, job: _Job) -> SchemaChoice | None:

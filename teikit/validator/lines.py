@@ -3,14 +3,34 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 from lxml import etree
+
+_ASSIGNED: list[Mapping[object, int]] = []
+"""Lines given to elements made after parsing (see :func:`assigned`)."""
 
 
 def line_of(node: object) -> int:
     """The 1-based source line of an lxml node (0 when unknown or None)."""
     line = getattr(node, "sourceline", None)
-    return line if isinstance(line, int) else 0
+    if isinstance(line, int):
+        return line
+    return _ASSIGNED[-1].get(node, 0) if _ASSIGNED else 0
+
+
+@contextmanager
+def assigned(lines: Mapping[object, int]) -> Iterator[None]:
+    """Within the block, :func:`line_of` answers ``lines[node]`` for a node that has no
+    line of its own: an element made in Python stands for one parsed (the placeholders of
+    :mod:`teikit.validator.streamfaults`), and lxml cannot store a line past 65,535 on
+    it."""
+    _ASSIGNED.append(lines)
+    try:
+        yield
+    finally:
+        _ASSIGNED.pop()
 
 
 def start_columns(text: str, element: etree._Element) -> dict[etree._Element, int]:

@@ -166,17 +166,23 @@ class RelaxNGBackend:
                      log: Iterable[etree._LogEntry]) -> list[Diagnostic]:
         """Every fault, from the complete check (libxml2 stops inside an element at its
         first); empty when the grammar is one it does not read."""
+        recovery = self.recovery()
+        try:
+            return [] if recovery is None else recovery.diagnose(document, vocabulary, log)
+        except (ValueError, RecursionError):  # a pattern it cannot read: libxml2's words
+            return []
+
+    def recovery(self) -> Recovery | None:
+        """The complete check against this grammar (:mod:`recover`), which finds every
+        fault; None when the grammar is one it does not read."""
         if self._recovery is None:
             if self._unreadable or not (self._pruning or prunable(self.grammar.getroot())):
                 self._unreadable = True
-                return []
+                return None
             from teikit.validator.recover import Recovery  # only invalid documents need it
 
             self._recovery = Recovery(self.grammar.getroot(), self.schema.digest)
-        try:
-            return self._recovery.diagnose(document, vocabulary, log)
-        except (ValueError, RecursionError):  # a pattern it cannot read: libxml2's words
-            return []
+        return self._recovery
 
     def _check_own(self, document: Document) -> list[Diagnostic]:
         assert self._own is not None

@@ -16,8 +16,9 @@ grammars only (no Schematron needs the tree) is read twice as a stream of elemen
 Every element is checked once, whole or, as a placeholder, in its parent, and the
 ``xml:id`` values of the parts are kept to find a repeat in two of them
 (:mod:`teikit.validator.streamids`): the verdict is the whole document's against the
-grammar. A document found not valid (or that uses
-XInclude, or cannot be split) is checked again the usual way, which says what is wrong.
+grammar. The faults of a document found not valid are then found part by part
+(:mod:`teikit.validator.streamfaults`); one that uses XInclude, or cannot be split, is
+checked again the usual way, which says what is wrong.
 
 The first reading stops after PREFIX elements: the vocabulary of a large document is
 nearly always all in its first megabytes and its last (whose tags are scanned too, see
@@ -30,6 +31,7 @@ checked again in parts, then the usual way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final, Protocol, cast
 
@@ -149,30 +151,38 @@ def valid_in_parts(path: Path, split: Split, vocabulary: Vocabulary,
     """Whether the document at ``path`` is valid, checked as a stream (see the module).
     Only the elements checked apart, their parents and the root are seen in Python.
     ``ids`` (emptied first) gathers the ``xml:id`` values, and what else it keeps."""
-    if not split.names:
-        return False
-    seen, apart = stream_tags(vocabulary, set(split.names))
-    waiting: dict[etree._Element, list[etree._Element]] = {}
     ids = SeenIds() if ids is None else ids
     ids.clear()
+    root = in_parts(path, split, vocabulary, lambda complete: _checked(complete, split, ids))
+    return root is not None and ids.add([root]) and bool(split.root.validate(root))
+
+
+def in_parts(path: Path, split: Split, vocabulary: Vocabulary,
+             check: Callable[[list[etree._Element]], bool]) -> etree._Element | None:
+    """The root of the document at ``path`` once read as a stream, each run of GATHER
+    complete siblings of the elements checked apart handed to ``check`` as it ends (which
+    replaces them by placeholders, or keeps them); None when ``check`` says no, or the
+    document cannot be read so (see REFUSED)."""
+    if not split.names:
+        return None
+    seen, apart = stream_tags(vocabulary, set(split.names))
+    waiting: dict[etree._Element, list[etree._Element]] = {}
     for _, element in tei.iterparse(path, ("end",), {*seen, *REFUSED}):
         if element.tag in REFUSED:  # content the vocabulary read may not have seen
-            return False
+            return None
         waiting.pop(element, None)  # its children not checked yet stay whole inside it
         parent = element.getparent()
         if parent is None:
-            break
+            return element
         if element.tag not in apart:
             continue
         complete = waiting.get(parent)
         if complete is None:
             complete = waiting[parent] = []
         complete.append(element)
-        if len(complete) >= GATHER and not _checked(complete, split, ids):
-            return False
-    else:
-        return False
-    return ids.add([element]) and bool(split.root.validate(element.getroottree()))
+        if len(complete) >= GATHER and not check(complete):
+            return None
+    return None
 
 
 REFUSED: Final = (XI_INCLUDE, MARK)
@@ -196,12 +206,25 @@ def _clark(name: Name) -> str:
 
 def _checked(complete: list[etree._Element], split: Split, ids: SeenIds) -> bool:
     """Check ``complete`` elements (siblings) together, each replaced by a placeholder
-    where it stood; False when one is not valid or repeats an ID of an earlier part.
-    They are gathered in an element of their own document (moving them to another would
-    cost a walk of each)."""
+    where it stood; False when one is not valid or repeats an ID of an earlier part."""
+    parent = complete[0].getparent()
+    assert parent is not None
+    batch, _ = gathered(complete, ids)
+    valid = ids.add([batch]) and bool(split.batch.validate(batch))
+    del batch[:]  # freed where they stand: removing the batch whole would first walk
+    parent.remove(batch)  # every node of it to fix its namespaces
+    return valid
+
+
+def gathered(complete: list[etree._Element], ids: SeenIds
+             ) -> tuple[etree._Element, list[etree._Element]]:
+    """A batch holding the ``complete`` elements (siblings; the list is emptied), each
+    replaced by a placeholder where it stood, and the placeholders. The batch is an
+    element of their own document (moving them to another would cost a walk of each)."""
     parent = complete[0].getparent()
     assert parent is not None
     batch = etree.SubElement(parent, _BATCH)
+    placeholders = []
     for child in complete:
         placeholder = etree.Element(child.tag, cast("dict[str, str]", child.attrib))
         if placeholder.get(_XML_ID) is not None:  # libxml2 keeps the IDs it has seen
@@ -210,11 +233,10 @@ def _checked(complete: list[etree._Element], split: Split, ids: SeenIds) -> bool
         placeholder.tail, child.tail = child.tail, None
         child.addprevious(placeholder)
         batch.append(child)
+        placeholders.append(placeholder)
     complete.clear()
-    valid = ids.add([batch]) and bool(split.batch.validate(batch))
-    del batch[:]  # freed where they stand: removing the batch whole would first walk
-    parent.remove(batch)  # every node of it to fix its namespaces, then free it
-    return valid
+    return batch, placeholders
+
 
 class Pruning(Protocol):
     """A grammar that can be pruned to a vocabulary (a RELAX NG backend)."""
@@ -224,16 +246,19 @@ class Pruning(Protocol):
     def pruned(self, vocabulary: Vocabulary, *, strict: bool = False) -> etree._Element: ...
 
 
-def valid_as_stream(path: Path, grammar: Pruning, ids: SeenIds | None = None) -> bool:
+def valid_as_stream(path: Path, grammar: Pruning, ids: SeenIds | None = None,
+                    limits: tuple[int | None, ...] | None = None) -> bool:
     """True when the document at ``path`` is valid against ``grammar``, found without
     holding its tree; False when that is not shown (not valid, not splittable, XInclude,
     not well-formed…): then the usual check decides, and says why. ``ids`` gathers the
     document's ``xml:id`` values, and what else it keeps
-    (:class:`~teikit.validator.streamids.Ledger`), as the parts are checked."""
+    (:class:`~teikit.validator.streamids.Ledger`), as the parts are checked. ``limits``:
+    the elements read for the vocabulary in each round (None: all; by default PREFIX,
+    then all)."""
     if not grammar.streams:
         return False
     try:
-        for limit in (PREFIX, None):  # a prefix first, then the whole when it falls short
+        for limit in limits or (PREFIX, None):  # a prefix, then the whole if it falls short
             found = read_stream(path, limit)
             if found is None:
                 return False

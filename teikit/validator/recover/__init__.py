@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from lxml import etree
@@ -19,6 +19,7 @@ from teikit.validator.document import Document
 from teikit.validator.ids import repeated_ids
 from teikit.validator.lines import qualified_name
 from teikit.validator.recover.endtags import end_column, end_line
+from teikit.validator.recover.faults import Fault
 from teikit.validator.recover.grammar import Grammar
 from teikit.validator.recover.identifiers import IdTyping
 from teikit.validator.recover.oracle import Oracle
@@ -61,10 +62,20 @@ class Recovery:
         """Every fault of ``document`` (whose elements and attributes ``vocabulary``
         covers), worded; empty if the walk finds none. ``log``: libxml2's errors, whose
         elements (and their ancestors) need not be asked about."""
+        return self.worded(document, *self.faults(document, vocabulary, log))
+
+    def faults(self, document: Document, vocabulary: Vocabulary,
+               log: Iterable[etree._LogEntry] = (), *,
+               checked: Callable[[etree._Element], bool] | None = None,
+               failing: Iterable[etree._Element] = ()
+               ) -> tuple[list[Diagnostic], list[Fault]]:
+        """The repeated IDs and the faults of ``document``, as :meth:`diagnose` finds
+        them. ``checked``: elements whose attributes and content were found valid already
+        (only their place is checked); ``failing``: elements not to ask libxml2 about."""
         if self._checker is None:
             grammar = Grammar(self._grammar)
             self._checker, self._typing = Checker(grammar), IdTyping(grammar)
-        invalid = _failing(document, log)
+        invalid = _failing(document, log) | set(failing)
         oracles: list[Oracle] = []
 
         def valid(element: etree._Element) -> bool:
@@ -75,12 +86,17 @@ class Recovery:
                 oracles.append(self._oracle(vocabulary))
             return oracles[0](element)
 
-        faults = self._checker.faults(document.tree.getroot(), valid)
+        faults = self._checker.faults(document.tree.getroot(), valid, checked)
         # libxml2 counts the repeats of values typed ID (jing too, in grammars like TEI's):
         # faults beside the others; when nothing else is wrong, some repeat is why it failed
         repeats = repeated_ids(document, self._typing)
         if not faults and not repeats:
             repeats = repeated_ids(document)
+        return repeats, faults
+
+    def worded(self, document: Document, repeats: list[Diagnostic],
+               faults: list[Fault]) -> list[Diagnostic]:
+        """The diagnostics of what :meth:`faults` found."""
         ends = _EndsOf(document)
         return [dataclasses.replace(d, severity=Severity.ERROR, source="relaxng")
                 for d in repeats] + [diagnostic(document, fault, ends) for fault in faults]

@@ -98,7 +98,11 @@ class Checker:
                 element_info(m).content for m in matched)
         return found
 
-    def faults(self, root: etree._Element, oracle: Oracle | None = None) -> list[Fault]:
+    def faults(self, root: etree._Element, oracle: Oracle | None = None,
+               checked: Oracle | None = None) -> list[Fault]:
+        """Every fault below ``root``. ``oracle``: whether a subtree is valid (then it is
+        not walked); ``checked``: whether an element's attributes and content were found
+        valid already (then only its place is checked)."""
         found: list[Fault] = []
         stack = [_Frame(None, self.grammar.start, iter([root]))]
         while stack:
@@ -110,15 +114,17 @@ class Checker:
             elif isinstance(item, _Text):
                 self._text(frame, item, found)
             else:
-                child = self._child(frame, item, found, oracle)
+                child = self._child(frame, item, found, oracle, checked)
                 if child is not None:
                     stack.append(child)
         return found
 
     def _child(self, frame: _Frame, child: etree._Element, found: list[Fault],
-               oracle: Oracle | None) -> _Frame | None:
+               oracle: Oracle | None, checked: Oracle | None) -> _Frame | None:
         name = self._name(str(child.tag))
         matched = self._place(frame, child, name, found)
+        if checked is not None and checked(child):
+            return None
         if not matched:
             return _Frame(child, self.grammar.patterns.not_allowed,
                           self._known(child), known=False)
