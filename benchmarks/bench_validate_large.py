@@ -6,6 +6,7 @@ Run from the repository root (needs the Debian ``jing``)::
     python benchmarks/bench_validate_large.py                   # 175 MB, 3 rounds
     python benchmarks/bench_validate_large.py --size 40 --runs 5
     python benchmarks/bench_validate_large.py --baseline /tmp/old  # beside another teikit
+    python benchmarks/bench_validate_large.py --faults          # five faults in the file
 
 ``--baseline DIR`` runs the teikit commands a second time with the ``teikit`` package of
 ``DIR`` (say, ``git archive`` of an older commit, unpacked), for before-and-after figures
@@ -68,10 +69,11 @@ def timed(command: Command) -> tuple[Run, int]:
                 usage.ru_maxrss / 1024), os.waitstatus_to_exitcode(status))
 
 
-def _make(megabytes: float, path: Path) -> None:
+def _make(megabytes: float, path: Path, faults: bool) -> None:
     code = ("import sys; from pathlib import Path; from large_tei import large_tei; "
-            "large_tei(Path(sys.argv[2]), float(sys.argv[1]))")
-    subprocess.run([sys.executable, "-c", code, str(megabytes), str(path)], check=True,
+            "large_tei(Path(sys.argv[2]), float(sys.argv[1]), sys.argv[3] == 'faults')")
+    subprocess.run([sys.executable, "-c", code, str(megabytes), str(path),
+                    "faults" if faults else "valid"], check=True,
                    cwd=Path(__file__).resolve().parent, env=ENV)
 
 
@@ -85,12 +87,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="rounds (default 3)")
     parser.add_argument("--only", nargs="+", help="run only the commands named so (prefixes)")
     parser.add_argument("--baseline", type=Path, help="a folder holding another teikit package")
+    parser.add_argument("--faults", action="store_true",
+                        help="five grammar faults in the file (near its start, deep "
+                             "inside, near its end)")
     args = parser.parse_args()
     if shutil.which("jing") is None:
         sys.exit("jing is not installed (Debian package 'jing')")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.xml"
-        _make(args.size, path)
+        _make(args.size, path, args.faults)
         chosen = {name: command for name, command in commands(path, args.baseline).items()
                   if not args.only or any(name.startswith(o) for o in args.only)}
         print(f"file: {path.stat().st_size / 1e6:.1f} MB; load average before: {_load()}")

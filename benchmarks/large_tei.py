@@ -27,8 +27,9 @@ def _renamed(element: etree._Element, ids: set[str], number: int) -> etree._Elem
     return made
 
 
-def large_tei(path: Path, megabytes: float) -> Path:
-    """Write a TEI file of about ``megabytes`` MB to ``path``."""
+def large_tei(path: Path, megabytes: float, faults: bool = False) -> Path:
+    """Write a TEI file of about ``megabytes`` MB to ``path``; with ``faults``, five
+    grammar faults in it (:func:`_faults`)."""
     source = max(dev_transcripts(), key=lambda p: p.stat().st_size)
     root = teikit.encode(source).tree.getroot()
     body = root.find(f"{tei('text')}/{tei('body')}")
@@ -39,5 +40,22 @@ def large_tei(path: Path, megabytes: float) -> Path:
     unit = sum(len(etree.tostring(part)) for part in parts)
     for number in range(1, max(1, math.ceil((megabytes * 1e6 - size) / unit)) + 1):
         body.extend(_renamed(part, ids, number) for part in parts)
+    if faults:
+        _faults(body)
     path.write_bytes(serialize(root.getroottree()))
     return path
+
+
+def _faults(body: etree._Element) -> None:
+    """Five faults against any TEI grammar: an unknown element in a paragraph near the
+    start, a ``p`` between two ``div``s and an attribute no element has, deep inside, a
+    closer before a head and a misspelt attribute near the end."""
+    divs = body.findall(tei("div"))
+    first, middle, last = divs[1], divs[len(divs) // 2], divs[-2]
+    paragraph = first.find(tei("p"))
+    assert paragraph is not None
+    paragraph.insert(0, etree.Element(tei("bogus")))
+    middle.addnext(etree.Element(tei("p")))
+    next(middle.iter(tei("p"))).set("wrongattr", "1")
+    last.insert(0, etree.Element(tei("closer")))
+    last.set("typo", "report")
