@@ -12,6 +12,7 @@ teikit cannot run is refused as a configuration error (:mod:`teikit.validator.sc
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -20,10 +21,12 @@ from teikit.diagnostics import ConfigError, Diagnostic
 from teikit.validator.backend import Vocabulary
 from teikit.validator.document import Document
 from teikit.validator.schemas import Schema
-from teikit.validator.schematron.parts import Plan, plan
 from teikit.validator.schematron.read import read_rules
 from teikit.validator.schematron.rules import Pattern, Phase, RuleSet, sch
 from teikit.validator.schematron.run import Run
+
+if TYPE_CHECKING:
+    from teikit.validator.schematron.parts import Plan
 
 ALL = "#ALL"
 DEFAULT = "#DEFAULT"
@@ -66,6 +69,8 @@ class SchematronBackend:
     @cached_property
     def parts(self) -> Plan | None:
         """How a large document can be checked in parts (None: only whole)."""
+        from teikit.validator.schematron.parts import plan  # large documents only
+
         return plan(self.rules, self.patterns, self.phase)
 
     def prepare(self, vocabulary: Vocabulary) -> None:
