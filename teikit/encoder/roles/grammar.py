@@ -126,17 +126,16 @@ class Decision:
     runner_up: tuple[str, float] | None = None
 
 
+ROLES: tuple[str, ...] = tuple(dict.fromkeys(role for _, role in STATES))
+"""Every role once, in the order of :data:`STATES`."""
+
+
 def _candidates(context: Context, line: Line) -> list[tuple[tuple[str, str], Evidence]]:
-    scored: dict[str, Evidence | None] = {}
-    found = []
-    for state in STATES:
-        role = state[1]
-        if role not in scored:
-            scored[role] = RULES[role](context, line)
-        evidence = scored[role]
-        if evidence is not None:
-            found.append((state, evidence))
-    return found
+    """The states ``line`` may be in (in the order of :data:`STATES`), each role's
+    evidence weighed once however many zones it may stand in."""
+    scored = {role: RULES[role](context, line) for role in ROLES}
+    return [(state, evidence) for state in STATES
+            if (evidence := scored[state[1]]) is not None]
 
 
 def best_path(context: Context, lines: Sequence[Line]) -> list[Decision]:

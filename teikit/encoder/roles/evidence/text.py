@@ -71,8 +71,9 @@ def entry_date(ctx: Context, line: Line) -> Evidence | None:
     return ev
 
 def entry_text(ctx: Context, line: Line) -> Evidence | None:
-    dated = line.lead_date is not None or line.lead_partial is not None
-    if not line.sentence or not dated or ctx.page.dated_paragraphs < 2:
+    if not line.sentence or ctx.page.dated_paragraphs < 2:
+        return None  # asked first: most documents have no dated paragraphs
+    if line.lead_date is None and line.lead_partial is None:
         return None
     ev = paragraph(ctx, line) or Evidence()
     return ev.add(1.5, f"opens with a date, like {ctx.page.dated_paragraphs} paragraphs")

@@ -173,13 +173,14 @@ def participant(ctx: Context, line: Line) -> Evidence | None:
     if line.size > 25 or line.page is not None:
         return None
     ev = Evidence()
-    if person_lead(line.text) >= 0.45 or line.bracket is not None:
+    lead = person_lead(line.text)
+    if lead >= 0.45 or line.bracket is not None:
         ev.add(1.0, "a name first")
     if "," in line.text:
         ev.add(0.5, "name, function")
     elif line.text.endswith(")") and "(" in line.text[1:]:
         ev.add(0.5, "name (function)")
-    if line.numbered is not None and not line.sentence and person_lead(line.text) < 0.75:
+    if line.numbered is not None and not line.sentence and lead < 0.75:
         ev.add(1.0, "a numbered item")  # not "A. OKONJO, Chairman"
     if line.sentence and line.function_words > 2:
         ev.add(-1.5, "reads as a sentence")
