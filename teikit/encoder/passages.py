@@ -94,9 +94,11 @@ def _letters(text: etree._Element) -> dict[etree._Element, Counter[str]]:
     for element in reversed(list(text.iter(etree.Element))):
         found = _scripts(element.text)
         for child in element:
-            if isinstance(child.tag, str) and child.get(lang) is None:
+            if isinstance(child.tag, str) and child.get(lang) is None and counts[child]:
                 found.update(counts[child])
-            found.update(_scripts(child.tail))
+            tail = child.tail
+            if tail and not tail.isspace():  # most are a line end and an indentation
+                found.update(_scripts(tail))
         counts[element] = found
     return counts
 
