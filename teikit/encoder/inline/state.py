@@ -128,17 +128,21 @@ _WORD_OVER_BREAK = re.compile(r"(?:^|(?<=\s))(\S+)([ \t]*\r?\n[ \t]*)$")
 def match_brackets(src: str) -> tuple[dict[int, int], list[int]]:
     """Pairs of balanced square brackets (``[`` index → ``]`` index) and the unpaired ones.
 
-    One pass with a stack, so the cost is linear whatever the nesting.
+    One pass with a stack over the brackets alone (found at C speed), so the cost is
+    linear whatever the nesting.
     """
     pairs: dict[int, int] = {}
     stack: list[int] = []
     stray: list[int] = []
-    for index, char in enumerate(src):
-        if char == "[":
+    for found in _BRACKET.finditer(src):
+        index = found.start()
+        if found.group() == "[":
             stack.append(index)
-        elif char == "]":
-            if stack:
-                pairs[stack.pop()] = index
-            else:
-                stray.append(index)
+        elif stack:
+            pairs[stack.pop()] = index
+        else:
+            stray.append(index)
     return pairs, sorted(stray + stack)
+
+
+_BRACKET = re.compile(r"[\[\]]")
