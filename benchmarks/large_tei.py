@@ -47,9 +47,10 @@ def large_tei(path: Path, megabytes: float, faults: bool = False) -> Path:
 
 
 def _faults(body: etree._Element) -> None:
-    """Five faults against any TEI grammar: an unknown element in a paragraph near the
-    start, a ``p`` between two ``div``s and an attribute no element has, deep inside, a
-    closer before a head and a misspelt attribute near the end."""
+    """Five faults against any TEI grammar, and none against teikit's rules: an unknown
+    element in a paragraph near the start, a ``p`` between two ``div``s and an attribute
+    no element has, deep inside, a closer before a head and a misspelt attribute near the
+    end."""
     divs = body.findall(tei("div"))
     first, middle, last = divs[1], divs[len(divs) // 2], divs[-2]
     paragraph = first.find(tei("p"))
@@ -57,5 +58,7 @@ def _faults(body: etree._Element) -> None:
     paragraph.insert(0, etree.Element(tei("bogus")))
     middle.addnext(etree.Element(tei("p")))
     next(middle.iter(tei("p"))).set("wrongattr", "1")
-    last.insert(0, etree.Element(tei("closer")))
+    closer = etree.Element(tei("closer"))  # signed: no rule of teikit's finds it wanting
+    etree.SubElement(closer, tei("signed")).text = "A. Signer"
+    last.insert(0, closer)
     last.set("typo", "report")
