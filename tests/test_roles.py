@@ -273,6 +273,9 @@ FACTS = {
     "letter_devanagari_glossed_signer": (
         "memorandum", "चाय निर्यात", "1965-09-02", ["सुरेश वर्मा Suresh Verma"]),
     "letter_pd_firm_pp": ("letter", None, "1931-06-14", ["Lucía"]),
+    "report_offprint_received": (
+        "document", "The drainage cooperatives of the Ems peat bogs after the currency reform",
+        "1958-03-11", []),
     "minutes_signed_label_closed_pm": (
         "minutes", "Minutes of the meeting of the Harbour Board, 4 April 1960", "1960-04-04",
         ["A. OKONJO, Chairman", "B. ADE, Secretary"]),

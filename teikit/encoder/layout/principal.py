@@ -12,8 +12,9 @@ entry's date (a range gives ``@from``/``@to``); else a date in its heading (``Mi
 the meeting held on 7/11/1949``); else a full date in any line of its top (a telegram's
 ``SENT 3RD JUNE 1963 AT 1800``); else the dateline of its foot; else the date of the
 sentence saying where it was signed (``Done at Rangoon on 2 April 1959 in two copies``);
-else the date of a stamp or a handwritten mark at its top (``[Stamp: Received
-15.IV.1964]``).
+else the date of a paper's line saying when its editors received it (``Received by the
+editors on 2 May 1963.``); else the date of a stamp or a handwritten mark at its top
+(``[Stamp: Received 15.IV.1964]``).
 """
 
 from __future__ import annotations
@@ -142,6 +143,16 @@ def _signed_on(decision: Decision) -> ParsedDate | None:
     return _dated(decision)
 
 
+def _received_on(decision: Decision) -> ParsedDate | None:
+    """The date of the short line a paper ends with to say when its editors received it
+    (``Received by the editors on 2 May 1963.``, ``Eingegangen am 3.5.1963``)."""
+    line = decision.line
+    formula = lexicon("received_formulas").prefix(line.words)
+    if formula is None or line.size > len(formula.split()) + 6:
+        return None
+    return _dated(decision)
+
+
 def _full(decision: Decision) -> ParsedDate | None:
     """A date to the day in any line of the top (a telegram's ``SENT 3RD JUNE 1963``)."""
     found = _dated(decision)
@@ -161,6 +172,7 @@ def date(decisions: Sequence[Decision]) -> ParsedDate | None:
         (_full(d) for d in first if d.zone == TOP and d.role != "mark"),
         (_dated(d) for d in first if d.zone == FOOT and d.role == "dateline"),
         (_signed_on(d) for d in first if d.role == "paragraph"),
+        (_received_on(d) for d in first if d.role == "paragraph"),
         (_full(d) for d in first if d.zone == TOP),  # a stamp's date: the last resort
     )
     for found in candidates:

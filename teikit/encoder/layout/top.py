@@ -1,12 +1,13 @@
 """A document's top: where heading matter goes while the division has no text yet.
 
 ``head`` (``@type=kind`` for a banner naming the document's kind, ``@type=subject`` for
-a subject field), ``fw`` for a letterhead or a classification, ``byline``, and an
-``opener`` holding references, datelines (a ``[Received …]`` line or the place line
-above joins its dateline), an ``address`` of ``addrLine``\\s, the salutation, routing
-lines and other fields (``seg[@type=memo-field]`` with the label as ``label``). A label
-alone over its value (``SUBJECT`` / ``Port dues``, ``Date`` / ``12 May 1962``) makes a
-``list`` for a subject or the participants, a ``dateline`` for a date, time or place.
+a subject field), ``fw`` for a letterhead, a classification or the line naming the
+publication a text was reprinted from, ``byline``, and an ``opener`` holding references,
+datelines (a ``[Received …]`` line or the place line above joins its dateline), an
+``address`` of ``addrLine``\\s, the salutation, routing lines and other fields
+(``seg[@type=memo-field]`` with the label as ``label``). A label alone over its value
+(``SUBJECT`` / ``Port dues``, ``Date`` / ``12 May 1962``) makes a ``list`` for a subject
+or the participants, a ``dateline`` for a date, time or place.
 Once the division's text has begun, a top line is written as ``ab[@type=ROLE]``.
 """
 
@@ -28,6 +29,9 @@ def place_top(div: DivBuilder, decision: Decision, following: Decision | None) -
     role = decision.role
     if role in {"letterhead", "classification"}:
         div.add("fw", decision, attrs={"type": role})
+        div.opener = div.address = None
+    elif role == "source-note" and shapes.REPRINT.match(decision.line.text):
+        div.add("fw", decision, attrs={"type": "source"})  # printed on the offprint's page
         div.opener = div.address = None
     elif role == "source-note":
         div.add("note", decision, attrs={"type": "source", "_label": "0"})

@@ -41,6 +41,24 @@ SOURCE_NOTE = re.compile(
 )
 """An archive file reference printed above a document (``File No. 861.00/1990``)."""
 
+REPRINT = re.compile(
+    r"^(?:Reprinted|Reprint|Offprint|Off-print|Separate\s+print|Reproduced|Sonderdruck"
+    r"|Separatdruck|Separatum|Tiré\s+à\s+part|Tirage\s+à\s+part|Estratto|Separata"
+    r"|Odbitka|Overdruk|Särtryck|Særtryk|Оттиск)\b[^.;]{0,20}?\s"
+    r"(?:from|out\s+of|aus|de|du|des|da|dal|dalla|dai|del|uit|ur|fra|z|ze|из):?\s"
+    r"(?=.{0,200}?(?:\b(?:vol|no|nos|nr|pp?|s|bd|heft|h|t|fasc|č|n[º°o]|issue|jg)\.?\s*\d"
+    r"|\(\d{4}\)|\b1[5-9]\d\d\b|\b20\d\d\b)).{3,200}$",
+    re.IGNORECASE)
+"""The publication a text was taken from, printed above it (``Reprinted from Studies in
+Agrarian Economics, no. 11 (1966), pp. 45–67``, ``Offprint from the Bulletin …``,
+``Sonderdruck aus …``): a note on the source, not the title."""
+
+
+def names_source(text: str) -> bool:
+    """A line printed above a document to say where it comes from: an archive file
+    reference or the publication it was reprinted from."""
+    return bool(SOURCE_NOTE.match(text) or REPRINT.match(text))
+
 FILE_NUMBER = re.compile(
     r"^(?:\((?:[A-Z]{1,6}[ ./-]?)?\d{1,6}(?:[/.-]\d{1,6})+\)"
     r"|(?:[A-Z]{1,6}[ ./-]?)?(?=[\d/.-]*\d{3})\d{1,6}(?:[/.-]\d{1,6})+)$")

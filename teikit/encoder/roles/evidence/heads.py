@@ -62,7 +62,7 @@ preposition or a conjunction waits for what follows it."""
 def heading(ctx: Context, line: Line) -> Evidence | None:
     if line.size > 32 or line.end in ",;" or line.page is not None or line.bracket is not None:
         return None
-    if not any(ch.isalpha() for ch in line.text) or shapes.SOURCE_NOTE.match(line.text):
+    if not any(ch.isalpha() for ch in line.text) or shapes.names_source(line.text):
         return None
     kind = line.starts("kind_words") or _early_kind(line)
     to_whom = is_to_whom(line)
@@ -90,7 +90,7 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
     if after is not None and (after.sentence or after.date is not None or after.label
                               or after.name >= 0.75 or is_kind(after) or after.bracket
                               or (after.size <= 6 and after.end in ",:!")
-                              or after.starts("address_openers")):
+                              or after.starts("address_openers") or after.starts("bylines")):
         ev.add(0.5, "text, date, author or field follows")
     elif not (kind or to_whom):
         ev.add(-1.0, "nothing a heading announces follows")
@@ -132,14 +132,14 @@ def _early_kind(line: Line) -> str | None:
 def kind(ctx: Context, line: Line) -> Evidence | None:
     label = shapes.KIND_LABEL.match(line.text) and lexicon("kind_words").find(
         tuple(w for word in line.words for w in word.replace("—", " ").split()))
-    if not (is_kind(line) or label) or shapes.SOURCE_NOTE.match(line.text):
+    if not (is_kind(line) or label) or shapes.names_source(line.text):
         return None
     return Evidence().add(3.0, "names a kind of document")
 
 def letterhead(ctx: Context, line: Line) -> Evidence | None:
     if not ctx.before_text(line) or line.size > 14 or (line.sentence and line.size > 8):
         return None
-    if ctx.at(line) > 6:
+    if ctx.at(line) > 6 or shapes.REPRINT.match(line.text):
         return None
     organisation = line.has("org_words") or ("a firm" if line.legal_form else None)
     digits = line.numbers
@@ -206,7 +206,7 @@ def reference(ctx: Context, line: Line) -> Evidence | None:
         return Evidence().add(2.0, "a file number alone above the text")
     if line.size > 8 or not shapes.REFERENCE.search(line.text):
         return None
-    if shapes.SOURCE_NOTE.match(line.text):
+    if shapes.names_source(line.text):
         return None
     ev = Evidence().add(2.0, "a reference number")
     if line.starts("kind_words"):

@@ -236,8 +236,11 @@ def page(ctx: Context, line: Line) -> Evidence | None:
     return Evidence().add(5.0, "a page marker") if line.page is not None else None
 
 def source_note(ctx: Context, line: Line) -> Evidence | None:
-    return Evidence().add(3.0, "an archive file reference") if shapes.SOURCE_NOTE.match(
-        line.text) else None
+    if shapes.SOURCE_NOTE.match(line.text):
+        return Evidence().add(3.0, "an archive file reference")
+    if shapes.REPRINT.match(line.text):
+        return Evidence().add(3.0, "the publication the text was taken from")
+    return None
 
 def received(ctx: Context, line: Line) -> Evidence | None:
     return Evidence().add(3.0, "a [Received …] line") if shapes.RECEIVED.match(
