@@ -56,7 +56,7 @@ def _pb(element: etree._Element, inner: str) -> str:
     if "bracket" not in rend:
         return ""
     word = next((t for t in rend if t in PAGE_WORDS), "Page")
-    space = "" if "nospace" in rend else " "
+    space = "" if "nospace" in rend else "\n" if "newline" in rend else " "
     return f"[{word}{space}{element.get('n', '')}]"
 
 

@@ -236,6 +236,8 @@ def test_wrapped_paragraphs_come_back_whole(paragraphs: list[str], columns: int,
     ("[2 words\nillegible]", "//t:gap[@reason='illegible']"),
     ("[underlined in\nthe original]", "//t:note[@type='editorial']"),
     ("[illegible\nsignature]", "//t:gap"),
+    ("[Page\n612]", "//t:pb[@n='612']"),
+    ("[p.\niv]", "//t:pb[@n='iv']"),
 ])
 def test_a_bracket_broken_over_two_lines_keeps_its_meaning(mark: str, xpath: str) -> None:
     text = f"The harbour board agreed to the lease {mark} and closed the meeting.\n"

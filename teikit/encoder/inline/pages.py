@@ -1,7 +1,8 @@
 """Page markers inside the text: ``[Page 2]``, ``[page iv]``, ``[p. 3]`` → ``<pb n="2"/>``.
 
 A page break is a milestone: it may sit mid-paragraph. ``@rend`` keeps the marker's
-spelling (``bracket Page``) so the transcript can be given back. Page markers on a line
+spelling (``bracket Page``, and ``newline`` when a hard-wrapped transcript broke the line
+inside it) so the transcript can be given back. Page markers on a line
 of their own are handled by the layout.
 """
 
@@ -17,7 +18,8 @@ from teikit.transcript import PAGE_WORDS
 if TYPE_CHECKING:
     from teikit.encoder.inline.engine import Engine
 
-PAGE = re.compile(r"^(?P<word>Page|page|PAGE|p\.|P\.)(?P<space> ?)(?P<n>\d+|[ivxlcdmIVXLCDM]+)$")
+PAGE = re.compile(
+    r"^(?P<word>Page|page|PAGE|p\.|P\.)(?P<space>[ \n]?)(?P<n>\d+|[ivxlcdmIVXLCDM]+)$")
 
 
 def pages(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
@@ -27,6 +29,8 @@ def pages(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
     rend = ["bracket", match.group("word")]
     if not match.group("space"):
         rend.append("nospace")
+    elif match.group("space") == "\n":
+        rend.append("newline")  # "[Page" / "612]": a hard-wrapped transcript broke it
     attrs = {"n": match.group("n"), "rend": " ".join(rend)}
     state.push(Inline("pb", attrs, [], state.offset(bracket.start)))
     return True
