@@ -276,6 +276,7 @@ FACTS = {
     "report_offprint_received": (
         "document", "The drainage cooperatives of the Ems peat bogs after the currency reform",
         "1958-03-11", []),
+    "minute_routing_fields_letterhead": ("memorandum", "MINUTE", None, ["K. R. Appadoo"]),
     "minutes_signed_label_closed_pm": (
         "minutes", "Minutes of the meeting of the Harbour Board, 4 April 1960", "1960-04-04",
         ["A. OKONJO, Chairman", "B. ADE, Secretary"]),

@@ -34,6 +34,8 @@ _CELL = re.compile(r"\S(?:.*?\S)??(?=(?: {3,}|\t)|\s*$)")
 _FINAL_BRACKET = re.compile(
     r"(?:\s*\[[^\[\]]*\])+\s*$|(?<=[.!?,;:”’\"')\]])(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 """A final bracketed remark or footnote number, which does not change how a line ends."""
+_INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,4}")
+"""``A.C.T.``, ``D.C.``, ``U.S.A.``: letters each followed by a full stop."""
 _INNER_END = re.compile(r"[^\W\d_]{4}[.!?]\s+[A-Z\u00c0-\u024f]")
 """A sentence end inside a line: a word of four letters or more (not ``Mr.``, ``Dr.``)."""
 _LEAD_STOP = re.compile(r"[.:;]\s|\s[–—-]\s")
@@ -203,12 +205,15 @@ class Line:
     @feature
     def sentence(self) -> bool:
         """Running prose: ends a sentence and reads as one, or is long. A short line's
-        final abbreviation (``CANTIERI NAVALI S.p.A.``) ends no sentence."""
-        last = self.text.split()[-1].lower() if self.text.split() else ""
+        final abbreviation (``CANTIERI NAVALI S.p.A.``) ends no sentence, nor does a
+        place's after a comma (``DEPARTMENT OF EXTERNAL AFFAIRS, CANBERRA, A.C.T.``)."""
+        split = self.text.split()
+        last = split[-1].lower() if split else ""
         ends = self.end in ".!?…" and not self.initials and not self.legal_form and not (
             self.size <= 8 and self.end == "." and "." in last[:-1]
             and (self.function_words == 0 or self.label is not None
-                 or last in _AFTER_OFFICE))  # "… at 5 p.m." ends one
+                 or last in _AFTER_OFFICE  # "… at 5 p.m." ends one
+                 or (_INITIALISM.fullmatch(last) is not None and split[-2].endswith(","))))
         letters = len(self.letters)
         if self.size >= 30 and self.function_words >= 5 and self.end not in ":,;":
             return True  # a long paragraph ending with a reference or a quotation

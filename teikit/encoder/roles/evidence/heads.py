@@ -200,13 +200,24 @@ _HANDLING = re.compile(r"^\S[^·•|–—]*?\s[·•|–—]\s")
 """``Top secret · Copy No. 2 · Ref. 71/gv``: a classification and more handling marks
 after it, each set off by a dot or a dash."""
 
+def file_note(ctx: Context, line: Line) -> bool:
+    """Whether an archive file reference is an edition's note on the source (``File No.
+    861.00/1990`` over a document, ``[Extracts.]``) rather than the office's reference
+    among the lines of its letterhead (``DEPARTMENT OF …`` / ``File No. 3034/10/1``)."""
+    before = ctx.prev(line)
+    return not (before is not None and ctx.page.adjacent(before, line)
+                and line.text.startswith("File") and _letterhead_like(before))
+
+
 def reference(ctx: Context, line: Line) -> Evidence | None:
     if (shapes.FILE_NUMBER.match(line.text) and line.date is None
             and ctx.before_text(line)):
         return Evidence().add(2.0, "a file number alone above the text")
-    if line.size > 8 or not shapes.REFERENCE.search(line.text):
-        return None
-    if shapes.names_source(line.text):
+    if shapes.SOURCE_NOTE.match(line.text):
+        return None if file_note(ctx, line) else Evidence().add(
+            2.0, "an archive file reference among the lines of a letterhead")
+    if line.size > 8 or not shapes.REFERENCE.search(line.text) or shapes.REPRINT.match(
+            line.text):
         return None
     ev = Evidence().add(2.0, "a reference number")
     if line.starts("kind_words"):

@@ -8,6 +8,7 @@ import re
 
 from teikit.encoder.roles import shapes
 from teikit.encoder.roles.evidence.base import Context, Evidence
+from teikit.encoder.roles.evidence.heads import file_note
 from teikit.encoder.roles.features import Line
 from teikit.encoder.roles.lexicon import lexicon, tokens
 from teikit.encoder.roles.names import person_lead
@@ -236,7 +237,7 @@ def page(ctx: Context, line: Line) -> Evidence | None:
     return Evidence().add(5.0, "a page marker") if line.page is not None else None
 
 def source_note(ctx: Context, line: Line) -> Evidence | None:
-    if shapes.SOURCE_NOTE.match(line.text):
+    if shapes.SOURCE_NOTE.match(line.text) and file_note(ctx, line):
         return Evidence().add(3.0, "an archive file reference")
     if shapes.REPRINT.match(line.text):
         return Evidence().add(3.0, "the publication the text was taken from")
