@@ -95,6 +95,9 @@ def name_likeness(text: str) -> float:
             return 0.0
     if capitals == 0:
         return 0.0
+    if capitals > 4:  # "Sayed Abdel Rahman el-Nur Babikir": an honorific is not a part
+        capitals -= next((n for n, w in enumerate(words) if w.lower().rstrip(".") not in titles),
+                         0)
     score = 1.0 if initials else 0.75 if 2 <= capitals <= 4 else 0.45 if capitals == 1 else 0.3
     if initials and words[0].lower().rstrip(".") in titles | _offices_and_bodies():
         words = words[1:]  # "Major D. T. KAWHARU", "Botschaftsrat Dr. Gerhard Zühlke": a rank
