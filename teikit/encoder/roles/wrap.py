@@ -116,8 +116,11 @@ def _own_line(text: str) -> bool:
     if found := _OWN_LINE.match(text):
         if found["page"]:
             return not text[found.end():].lstrip(BLANKS)[:1].islower()
-        if found["label"] and text[:1].islower():
-            return bool(lexicon("field_labels").prefix(tokens(found["label"])))
+        if found["label"] and text[:1].islower():  # "subject: …", not "for the board: …"
+            label = tokens(found["label"])
+            hit = lexicon("field_labels").prefix(label)
+            return hit is not None and (hit == " ".join(label) or hit not in lexicon(
+                "function_words").words)
         return True
     words = tokens(text)
     if len(words) <= 5 and text.endswith((",", ":")) and lexicon("salutations").prefix(words):
