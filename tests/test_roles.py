@@ -277,6 +277,8 @@ FACTS = {
         "document", "The drainage cooperatives of the Ems peat bogs after the currency reform",
         "1958-03-11", []),
     "minute_routing_fields_letterhead": ("memorandum", "MINUTE", None, ["K. R. Appadoo"]),
+    "diary_underlined_headings": (
+        "diary", "Journal kept at the lighthouse on Inishvale, autumn 1931", "1931-10-06", []),
     "minutes_signed_label_closed_pm": (
         "minutes", "Minutes of the meeting of the Harbour Board, 4 April 1960", "1960-04-04",
         ["A. OKONJO, Chairman", "B. ADE, Secretary"]),
@@ -299,6 +301,15 @@ def test_family_title_date_and_signers(name: str) -> None:
                       "//t:profileDesc/t:creation/t:date/@from", namespaces=NS)
     assert (when[0][: len(date)] if when else None) == date
     assert [_text(s) for s in root.xpath("//t:body//t:signed", namespaces=NS)] == signers
+
+
+def test_an_underline_is_a_rule_under_its_heading_not_a_line_of_text() -> None:
+    result = teikit.encode(DATA / "roles" / "diary_underlined_headings.txt")
+    root = result.tree.getroot()
+    rules = root.xpath("//t:fw[@type='rule']", namespaces=NS)
+    assert [r.text for r in rules] == ["=" * 23, "-" * 19, "=" * 22]
+    assert all(etree.QName(r.getprevious()).localname == "head" for r in rules)
+    assert not root.xpath("//t:p[contains(., '===') or contains(., '---')]", namespaces=NS)
 
 
 def test_a_missing_title_is_warned_about() -> None:

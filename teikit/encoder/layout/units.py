@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from teikit.encoder.model import Block, Container, Sep
+from teikit.encoder.roles.shapes import DRAWN
 from teikit.encoder.source import BLANKS, Line
 
 
@@ -68,7 +69,7 @@ def assemble(text: str, lines: Sequence[Line], units: Sequence[Unit], root: Spec
         while shared < min(len(stack), len(path)) and stack[shared] is path[shared]:
             shared += 1
         if start > cursor:
-            container(stack[shared - 1]).children.append(Sep(text[cursor:start]))
+            container(stack[shared - 1]).children.extend(_between(text, cursor, start))
         del stack[shared:]
         for spec in path[shared:]:
             node = Container(spec.tag, dict(spec.attrs))
@@ -79,5 +80,27 @@ def assemble(text: str, lines: Sequence[Line], units: Sequence[Unit], root: Spec
         container(stack[-1]).children.append(block)
         cursor = end
     if cursor < len(text):
-        top.children.append(Sep(text[cursor:]))
+        top.children.extend(_between(text, cursor, len(text)))
     return top
+
+
+def _between(text: str, start: int, end: int) -> list[Sep | Block]:
+    """What stands between two units: white space, and any line drawn with the keys
+    (``=====`` under a heading, ``* * *``) as an ``fw`` of its own."""
+    found: list[Sep | Block] = []
+    cursor = line_start = start
+    while line_start < end:
+        line_end = text.find("\n", line_start, end)
+        line_end = end if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        if DRAWN.match(line.strip(BLANKS)):
+            first = line_start + len(line) - len(line.lstrip(BLANKS))
+            last = line_start + len(line.rstrip(BLANKS))
+            if first > cursor:
+                found.append(Sep(text[cursor:first]))
+            found.append(Block("fw", text[first:last], first, {"type": "rule"}))
+            cursor = last
+        line_start = line_end + 1
+    if end > cursor:
+        found.append(Sep(text[cursor:end]))
+    return found

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from teikit.encoder.dates import DateOptions
-from teikit.encoder.roles import wrap
+from teikit.encoder.roles import shapes, wrap
 from teikit.encoder.roles.evidence import Context
 from teikit.encoder.roles.features import Line
 from teikit.encoder.roles.grammar import Decision, best_path
@@ -43,8 +43,13 @@ def logical_lines(lines: Sequence[SourceLine], indices: Sequence[int],
     step = usual_gap(gaps)
     position = 0
     listing = False  # under a record's heading of a list: one entry a line
+    end = -1  # the last transcript line read so far, a drawn line included
     while position < len(indices):
         first = indices[position]
+        if position and indices[position - 1] == first - 1 and underlines(
+                lines[first - 1].text, lines[first].text):
+            end, position = first, position + 1
+            continue  # an underline: no role of its own, nor a gap
         last_pos = _bracket_end(lines, indices, position, step)
         joins = wrapped or columns.columns is not None
         if joins:  # only a transcript whose lines may be wrapped reads its lists for it
@@ -57,11 +62,11 @@ def logical_lines(lines: Sequence[SourceLine], indices: Sequence[int],
         if joins and last_pos == position and not listing:
             last_pos = _wrap_end(lines, indices, position, columns)
         text = "\n".join(lines[i].text.strip(BLANKS) for i in indices[position : last_pos + 1])
-        blank_before = bool(found) and found[-1].last + 1 < first
+        blank_before = bool(found) and end + 1 < first
         line = Line(len(found), first, text, dates, last=indices[last_pos],
                     blank_before=blank_before or not found)
         found.append(line)
-        position = last_pos + 1
+        end, position = line.last, last_pos + 1
     for before, after in pairwise(found):
         before.blank_after = after.blank_before
     if found:
@@ -69,12 +74,23 @@ def logical_lines(lines: Sequence[SourceLine], indices: Sequence[int],
     return found
 
 
+def underlines(above: str, line: str) -> bool:
+    """Whether ``line`` is drawn with the keys under ``above`` and about as long
+    (``=====`` under a heading): it is written as an ``fw`` where it stands, and the
+    roles are read as if it were not there. A short rule under a line (``______`` over
+    the notes) is a line of its own."""
+    drawn, written = line.strip(BLANKS), above.strip(BLANKS)
+    return (shapes.DRAWN.match(drawn) is not None and shapes.DRAWN.match(written) is None
+            and abs(len(drawn) - len(written)) <= max(3, len(written) // 4))
+
+
 def _wrap_end(lines: Sequence[SourceLine], indices: Sequence[int], position: int,
               columns: wrap.Width) -> int:
     """The last line of a paragraph wrapped over lines that follow each other
     (:mod:`~teikit.encoder.roles.wrap` says which breaks are wraps)."""
     depth = 0
-    while position + 1 < len(indices) and indices[position + 1] == indices[position] + 1:
+    while position + 1 < len(indices) and indices[position + 1] == indices[position] + 1 and (
+            shapes.DRAWN.match(lines[indices[position + 1]].text.strip(BLANKS)) is None):
         text = lines[indices[position]].text
         depth += _depth(text)
         then = (lines[indices[position + 2]].text if position + 2 < len(indices)

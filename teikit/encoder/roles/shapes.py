@@ -103,6 +103,10 @@ LABEL_HEAD = re.compile(r"^(?:[A-Z]|[IVX]{1,4}|\d{1,2})\.$")
 RULE = re.compile(r"^(?:[_\-–—=*·.]\s*){3,}$")
 """``______``, ``* * *``: a rule drawn across the page."""
 
+DRAWN = re.compile(r"^(?:[_=~*\-–—][ \t]?){3,}$")
+"""A line drawn with the keys, not written: ``=====`` or ``-----`` under a heading,
+``* * *`` between sections (not ``. . .``, which may stand for words left out)."""
+
 BRACKET_LINE = re.compile(r"^\[.*\]$", re.DOTALL)
 
 ROMAN_MONTHS = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"])
