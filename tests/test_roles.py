@@ -279,6 +279,8 @@ FACTS = {
     "minute_routing_fields_letterhead": ("memorandum", "MINUTE", None, ["K. R. Appadoo"]),
     "diary_underlined_headings": (
         "diary", "Journal kept at the lighthouse on Inishvale, autumn 1931", "1931-10-06", []),
+    "report_roman_sections_articles": (
+        "report", "REPORT ON THE FERRY SERVICE TO THE OUTER ISLANDS", None, ["R. Moothoosamy"]),
     "minutes_signed_label_closed_pm": (
         "minutes", "Minutes of the meeting of the Harbour Board, 4 April 1960", "1960-04-04",
         ["A. OKONJO, Chairman", "B. ADE, Secretary"]),

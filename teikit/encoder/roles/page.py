@@ -96,16 +96,16 @@ class Page:
 
     @feature
     def lettered_heads(self) -> frozenset[int]:
-        """Positions of short lines lettered in sequence over running text (``A. Aim``,
-        ``B. Procedure``, ``C. Findings``): a report's sections, though ``B. Procedure``
+        """Positions of short lines lettered or numbered in Roman numerals in sequence over
+        running text (``A. Aim``, ``B. Procedure``; ``II. STUDIES``, ``III. LIVING
+        CONDITIONS``): a report's sections, though ``B. Procedure`` or ``II. STUDIES``
         alone would read as a name with an initial."""
-        lettered = {n: line.numbered[0] for n, line in enumerate(self.lines[:-1])
-                    if line.numbered is not None and len(line.numbered[0]) == 1
-                    and line.numbered[0].isalpha() and line.size <= 8
-                    and self.lines[n + 1].sentence}
-        letters = set(lettered.values())
-        return frozenset(n for n, letter in lettered.items()
-                         if chr(ord(letter) - 1) in letters or chr(ord(letter) + 1) in letters)
+        lettered = {n: _ordinals(line.numbered[0]) for n, line in enumerate(self.lines[:-1])
+                    if line.numbered is not None and line.numbered[0].isalpha()
+                    and line.size <= 8 and self.lines[n + 1].sentence}
+        places = {place for found in lettered.values() for place in found}
+        return frozenset(n for n, found in lettered.items() if any(
+            (kind, at - 1) in places or (kind, at + 1) in places for kind, at in found))
 
     @feature
     def dated_paragraphs(self) -> int:
@@ -114,6 +114,21 @@ class Page:
         year = context_year(self.lines) is not None
         return sum(1 for line in self.lines if line.sentence and (
             line.lead_date is not None or (year and line.lead_partial is not None)))
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _ordinals(label: str) -> set[tuple[str, int]]:
+    """Where ``label`` stands in the alphabet and as a Roman numeral (``I`` in both)."""
+    found = set()
+    if len(label) == 1:
+        found.add(("letter", ord(label.upper())))
+    if label and all(ch in _ROMAN for ch in label):
+        values = [_ROMAN[ch] for ch in label]
+        found.add(("roman", sum(-v if v < after else v
+                                for v, after in zip(values, [*values[1:], 0], strict=True))))
+    return found
 
 
 _YEAR = re.compile(r"\b(1[0-9]\d\d|20\d\d)\b")

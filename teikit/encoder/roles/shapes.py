@@ -84,9 +84,10 @@ other languages too: ``br.``, ``sz.``, ``nro.``, ``čj.``, ``Az.``)."""
 ADDRESSEE_MARKS = re.compile(r"\bEsq\.,|&c\.|\betc\., etc\.")
 """``Esq.,``, ``&c.``, ``etc., etc.``: marks of an addressee written at a letter's foot."""
 
+_NUMBER_WORDS = (r"(?P<word>Item|Point|Ad|Article|Art\.|Section|Paragraph|Para\.|Clause|Punkt|"
+                 r"Artikel|Min\.|Minute|Статья|Пункт)")
 NUMBERING = re.compile(
-    r"^(?:(?P<word>Item|Point|Ad|Article|Art\.|Section|Paragraph|Para\.|Clause|Punkt|"
-    r"Artikel|Min\.|Minute|Статья|Пункт)\s+)?"
+    rf"^(?:{_NUMBER_WORDS}\s+)?"
     r"(?P<label>(?P<n>\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[.)]|\((?P<p>\d{1,3}|[a-zA-Z])\)|§\s*\d{1,3}"
     r"|(?P<m>\d{1,3}/\d{2}(?:\d\d)?)\.?)"
     r"(?=\s|$)"
@@ -135,11 +136,16 @@ def page_number(text: str) -> tuple[str, str] | None:
     return None
 
 
+NUMBERED_ALONE = re.compile(rf"^{_NUMBER_WORDS}\s+(?P<n>\d{{1,3}}|[IVXLC]{{1,6}})\s*$")
+"""``Article II``, ``Section 3``: a numbered heading with nothing after its number."""
+
+
 def numbering(text: str) -> tuple[str, str, int] | None:
     """For a numbered line: (the number or letter, the label word, the label's length)."""
     match = NUMBERING.match(text)
     if not match:
-        return None
+        alone = NUMBERED_ALONE.match(text)
+        return (alone.group("n"), alone.group("word"), len(text)) if alone else None
     number = (match.group("n") or match.group("p") or match.group("m")
               or match.group("label").strip("§ "))
     word = match.group("word") or ""
