@@ -281,6 +281,7 @@ FACTS = {
         "diary", "Journal kept at the lighthouse on Inishvale, autumn 1931", "1931-10-06", []),
     "report_roman_sections_articles": (
         "report", "REPORT ON THE FERRY SERVICE TO THE OUTER ISLANDS", None, ["R. Moothoosamy"]),
+    "letter_street_letterhead_town_address": ("letter", None, "1952-05-04", ["P. Castellane"]),
     "minutes_signed_label_closed_pm": (
         "minutes", "Minutes of the meeting of the Harbour Board, 4 April 1960", "1960-04-04",
         ["A. OKONJO, Chairman", "B. ADE, Secretary"]),

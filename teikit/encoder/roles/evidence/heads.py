@@ -143,7 +143,8 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
         return None
     organisation = line.has("org_words") or ("a firm" if line.legal_form else None)
     digits = line.numbers
-    contact = line.has("contact_words") if digits else line.starts("contact_words")
+    contact = (line.has("contact_words") if line.digits and line.date is None
+               else line.starts("contact_words"))  # "1450, rue …": a street, not a year
     before = ctx.prev(line)
     between = _letterhead_like(before) and _letterhead_like(ctx.next(line))
     town = (before is not None and _letterhead_like(before) and ctx.page.adjacent(before, line)
@@ -185,8 +186,8 @@ def _letterhead_like(line: Line | None) -> bool:
     telephone or post box, at the top."""
     return line is not None and not line.sentence and line.size <= 14 and bool(
         line.caps or line.legal_form or line.has("org_words") or line.starts("contact_words")
-        or (line.numbers and line.date is None and (
-            line.has("contact_words") or "," in line.text)))
+        or (line.digits and line.date is None and line.has("contact_words"))
+        or (line.numbers and line.date is None and "," in line.text))
 
 
 def classification(ctx: Context, line: Line) -> Evidence | None:

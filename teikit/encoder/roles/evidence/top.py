@@ -63,11 +63,28 @@ def address(ctx: Context, line: Line) -> Evidence | None:
             ev.add(0.5, "right under the line that opens it")
     elif line.size <= 8 and not line.sentence and _above_salute(ctx, line):
         ev.add(0.5, "a short line in the block above the salutation")
+        above = ctx.prev(line)
+        if _town_line(line.text) and above is not None and ctx.page.adjacent(
+                above, line) and above.size <= 8 and not above.sentence:
+            ev.add(1.0, "a town and its country or region, closing the block")
     else:
         return None
     if not ctx.before_text(line):
         ev.add(-1.0, "after the text began")
     return ev
+
+_CAPITALISED = r"[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*"
+_TOWN_LINE = re.compile(
+    rf"^{_CAPITALISED}(?: {_CAPITALISED}){{0,3}}(?: \([^()\d]{{2,30}}\))?,"
+    rf" {_CAPITALISED}(?: {_CAPITALISED}){{0,2}}$")
+
+
+def _town_line(text: str) -> bool:
+    """``Saint-Étienne (Loire), France``, ``Bradford, England``: a town and where it lies,
+    every word capitalised."""
+    return _TOWN_LINE.match(text) is not None and all(
+        word[0].isupper() for word in re.sub(r"\([^()]*\)", "", text).replace(",", "").split())
+
 
 def _under_address(ctx: Context, line: Line) -> bool:
     """Whether ``line`` continues an address block (``To the General Manager`` / a firm /
