@@ -1,6 +1,6 @@
 """Brackets that belong to the source and must stay text.
 
-Intervals and coordinates (``[0.85, 1.15]``, ``[a, b]``), citations (``[3]``,
+Intervals and coordinates (``[0.85, 1.15]``, ``[0,85; 1,15]``, ``[a, b]``), citations (``[3]``,
 ``[3, p. 12]``) when the document ends with a reference list, bare numbers that are not
 footnote references (``[1]``), and empty brackets. The span is kept verbatim and not
 parsed further.
@@ -16,7 +16,9 @@ from teikit.encoder.inline.state import Bracket, InlineState
 if TYPE_CHECKING:
     from teikit.encoder.inline.engine import Engine
 
-INTERVAL = re.compile(r"^\s*[-+−]?[\w.]+\s*[,;]\s*[-+−]?[\w.]+\s*$")
+_BOUND = r"[-+−]?(?:\d+,\d+|[\w.]+)"
+INTERVAL = re.compile(rf"^\s*{_BOUND}\s*[,;]\s*{_BOUND}\s*$")
+"""``[0.25, 2.50]``, ``[a, b]``, and with decimal commas ``[0,85; 1,15]``."""
 NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 """A bracketed small number is a reference or a numbering of the source's own (a year such
 as ``[1956]`` is an insertion, left to the ``supplied`` rule)."""
