@@ -146,7 +146,7 @@ _ARTICLE = rf"(?:{_OUT}(?:{'|'.join(ARTICLES)})\s{{1,3}})?"
 
 
 def _weekday(weekdays: dict[str, int]) -> str:
-    return rf"{_OUT}(?P<wd>{_alternation(weekdays)})\.?{_IN},?\s{{1,3}}"
+    return rf"{_OUT}(?P<wd>{_alternation(weekdays)})\.?{_IN}(?:\s{{0,2}},\s{{0,3}}|\s{{1,3}})"
 
 
 def weekday_prefix(weekdays: dict[str, int]) -> str:
