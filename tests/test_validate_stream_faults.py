@@ -72,9 +72,14 @@ def _spied(monkeypatch: pytest.MonkeyPatch) -> list[list[Diagnostic] | None]:
     return answers
 
 
+@pytest.mark.parametrize("prefix", [stream.PREFIX, 40], ids=["whole", "prefix"])
 @pytest.mark.parametrize("seed", range(24))
 def test_the_faults_found_in_parts_are_the_whole_trees(
-        seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        seed: int, prefix: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Also when the grammar is pruned to the vocabulary of the first elements only
+    (strictly: a part it finds valid is valid; the others are walked)."""
+    monkeypatch.setattr(stream, "PREFIX", prefix)
+    monkeypatch.setattr(stream, "TAIL", 0 if prefix < stream.PREFIX else stream.TAIL)
     path = tmp_path / "doc.xml"
     path.write_bytes(etree.tostring(_faulty(_large(4), seed), encoding="utf-8"))
     whole = _report(path, False, monkeypatch, [TEI_ALL])
@@ -82,6 +87,24 @@ def test_the_faults_found_in_parts_are_the_whole_trees(
     assert _report(path, True, monkeypatch, [TEI_ALL]) == whole
     assert whole, "the faults are found"
     assert answers and answers[-1] is not None, "they were found in parts"
+
+
+def test_faults_outside_the_parts_are_the_whole_trees_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the header (never checked apart) and in the body itself, beside its parts."""
+    tree = _large(4)
+    title = tree.find(f".//{T}titleStmt")
+    body = tree.find(f".//{T}body")
+    assert title is not None and body is not None
+    title.insert(0, etree.Element(f"{T}p"))
+    body.set("bogus", "x")
+    body.append(etree.Element(f"{T}p"))
+    path = tmp_path / "doc.xml"
+    path.write_bytes(etree.tostring(tree, encoding="utf-8"))
+    whole = _report(path, False, monkeypatch, [TEI_ALL])
+    answers = _spied(monkeypatch)
+    assert _report(path, True, monkeypatch, [TEI_ALL]) == whole
+    assert len(whole) == 3 and answers and answers[-1] is not None
 
 
 def test_lines_and_columns_are_the_files(tmp_path: Path,
