@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Final
 
 from lxml import etree
@@ -50,9 +51,13 @@ MAX_LISTED: Final = 5
 def problem(code: str, file: str, message: str, node: etree._Element | None = None
             ) -> Diagnostic:
     """A diagnostic with ``code``'s severity, located at ``node``'s line when known."""
-    severity, _ = CODES[code]
     found = node.sourceline if node is not None else None
-    line = found if isinstance(found, int) else 0
+    return problem_at(code, file, message, found if isinstance(found, int) else 0)
+
+
+def problem_at(code: str, file: str, message: str, line: int) -> Diagnostic:
+    """A diagnostic with ``code``'s severity at ``line`` (0: the whole file)."""
+    severity, _ = CODES[code]
     return Diagnostic(file, line, 1 if line else 0, severity, code, message)
 
 
@@ -61,28 +66,46 @@ def _listed(values: list[str]) -> str:
     return shown + (f" and {len(values) - MAX_LISTED} more" if len(values) > MAX_LISTED else "")
 
 
+def _line(element: etree._Element) -> int:
+    found = element.sourceline
+    return found if isinstance(found, int) else 0
+
+
+@dataclass
+class IdCheck:
+    """TK501 and TK502 over elements given in document order (a whole tree, or a document
+    read part by part): each problem value with the line of its first element."""
+
+    seen: set[str] = field(default_factory=set)
+    repeated: dict[str, int] = field(default_factory=dict)
+    invalid: dict[str, int] = field(default_factory=dict)
+
+    def feed(self, element: etree._Element, ident: str | None) -> None:
+        if ident is None:
+            return
+        if ident in self.seen:
+            self.repeated.setdefault(ident, _line(element))
+        self.seen.add(ident)
+        if not NCNAME.fullmatch(ident):
+            self.invalid.setdefault(ident, _line(element))
+
+    def found(self, file: str) -> Iterator[Diagnostic]:
+        if self.repeated:
+            yield problem_at("TK501", file, f"xml:id used more than once: "
+                             f"{_listed(list(self.repeated))}; later copies get a suffixed "
+                             "HTML id", next(iter(self.repeated.values())))
+        if self.invalid:
+            yield problem_at("TK502", file, "xml:id not an XML name: "
+                             f"{_listed(list(self.invalid))}", next(iter(self.invalid.values())))
+
+
 def id_problems(root: etree._Element, file: str) -> Iterator[Diagnostic]:
     """TK501 for repeated ``xml:id`` values and TK502 for ids that are not XML names."""
-    seen: set[str] = set()
-    repeated: dict[str, etree._Element] = {}
-    invalid: dict[str, etree._Element] = {}
+    check = IdCheck()
     xml_id = xml("id")
     for element in root.iter():
-        ident = element.get(xml_id) if isinstance(element.tag, str) else None
-        if ident is None:
-            continue
-        if ident in seen:
-            repeated.setdefault(ident, element)
-        seen.add(ident)
-        if not NCNAME.fullmatch(ident):
-            invalid.setdefault(ident, element)
-    if repeated:
-        first = next(iter(repeated.values()))
-        yield problem("TK501", file, f"xml:id used more than once: {_listed(list(repeated))}; "
-                      "later copies get a suffixed HTML id", first)
-    if invalid:
-        first = next(iter(invalid.values()))
-        yield problem("TK502", file, f"xml:id not an XML name: {_listed(list(invalid))}", first)
+        check.feed(element, element.get(xml_id) if isinstance(element.tag, str) else None)
+    return check.found(file)
 
 
 def structure_problems(root: etree._Element, file: str) -> Iterator[Diagnostic]:
@@ -102,23 +125,36 @@ def structure_problems(root: etree._Element, file: str) -> Iterator[Diagnostic]:
                           "facts only", document)
 
 
+@dataclass
+class NamespaceCheck:
+    """TK505 over the elements of a ``text``, given in document order."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    first: dict[str, int] = field(default_factory=dict)
+
+    def feed(self, element: etree._Element) -> None:
+        tag = element.tag
+        if not isinstance(tag, str) or tag.startswith(f"{{{TEI_NS}}}"):
+            return
+        namespace = etree.QName(tag).namespace or ""
+        if namespace not in KNOWN_NAMESPACES:
+            self.counts[namespace] += 1
+            self.first.setdefault(namespace, _line(element))
+
+    def found(self, file: str) -> Iterator[Diagnostic]:
+        for namespace, count in self.counts.items():
+            where = f"namespace {namespace}" if namespace else "no namespace"
+            yield problem_at("TK505", file, f"{count} element(s) in {where} rendered as plain "
+                             "text", self.first[namespace])
+
+
 def namespace_problems(root: etree._Element, file: str) -> Iterator[Diagnostic]:
     """TK505, once per unknown namespace inside ``text``, with how many elements use it."""
-    counts: Counter[str] = Counter()
-    first: dict[str, etree._Element] = {}
+    check = NamespaceCheck()
     for text in root.iter(f"{{{TEI_NS}}}text"):
         for element in text.iter():
-            tag = element.tag
-            if not isinstance(tag, str) or tag.startswith(f"{{{TEI_NS}}}"):
-                continue
-            namespace = etree.QName(tag).namespace or ""
-            if namespace not in KNOWN_NAMESPACES:
-                counts[namespace] += 1
-                first.setdefault(namespace, element)
-    for namespace, count in counts.items():
-        where = f"namespace {namespace}" if namespace else "no namespace"
-        yield problem("TK505", file, f"{count} element(s) in {where} rendered as plain text",
-                      first[namespace])
+            check.feed(element)
+    return check.found(file)
 
 
 def inspect(tree: etree._ElementTree, file: str) -> list[Diagnostic]:

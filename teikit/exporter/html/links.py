@@ -17,13 +17,17 @@ points at can link back to it (notes are linked both ways).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from lxml import etree
 
 from teikit.exporter.html.render import Context, Node, Shared, attrs, common, gen, make
 from teikit.exporter.pointers import SAFE_SCHEMES, address, first_target, label_of
 from teikit.tei import tei, xml
+
+K = TypeVar("K", bound=Hashable)
 
 
 def pointers(root: etree._Element) -> Iterator[etree._Element]:
@@ -35,22 +39,45 @@ def index_ids(root: etree._Element, shared: Shared) -> None:
     """Give every ``xml:id`` under ``root`` a unique HTML id, and every internal pointer an
     id the element it points at can link back to."""
     xml_id = xml("id")
-    for element in root.iter():
-        ident = element.get(xml_id) if isinstance(element.tag, str) else None
+    assign_ids(((e, e.get(xml_id)) for e in root.iter() if isinstance(e.tag, str)), shared,
+               Index(shared.html_ids, shared.targets, shared.ref_ids, shared.backrefs))
+    link_pointers(((p, first_target(p)) for p in pointers(root)), shared,
+                  Index(shared.html_ids, shared.targets, shared.ref_ids, shared.backrefs))
+
+
+@dataclass
+class Index(Generic[K]):
+    """Where :func:`assign_ids` and :func:`link_pointers` write, by element (a rendering)
+    or by any other key naming an element (the first reading of a streamed document,
+    :mod:`.survey`)."""
+
+    html_ids: dict[K, str]
+    targets: dict[str, K]
+    ref_ids: dict[K, str]
+    backrefs: dict[K, list[str]]
+
+
+def assign_ids(items: Iterable[tuple[K, str | None]], shared: Shared, index: Index[K]) -> None:
+    """Each element's (``K``'s) HTML id, from its ``xml:id``, in document order."""
+    for key, ident in items:
         if not ident or not ident.split():
             continue
         html_id = "-".join(ident.split())
         html_id = html_id if html_id not in shared.ids else shared.unique_id(html_id)
         shared.ids.add(html_id)
-        shared.html_ids[element] = html_id
-        shared.targets.setdefault(ident, element)
-    for pointer in pointers(root):
-        target = first_target(pointer)
-        pointed = shared.targets.get(target[1:]) if target.startswith("#") else None
+        index.html_ids[key] = html_id
+        index.targets.setdefault(ident, key)
+
+
+def link_pointers(items: Iterable[tuple[K, str]], shared: Shared, index: Index[K]) -> None:
+    """Each internal pointer's (``K``'s) own id, and the links back to it, in document
+    order (``items``: each pointer and its first target)."""
+    for key, target in items:
+        pointed = index.targets.get(target[1:]) if target.startswith("#") else None
         if pointed is not None:
-            ref_id = shared.unique_id(f"ref-{shared.html_ids[pointed]}")
-            shared.ref_ids[pointer] = ref_id
-            shared.backrefs.setdefault(pointed, []).append(ref_id)
+            ref_id = shared.unique_id(f"ref-{index.html_ids[pointed]}")
+            index.ref_ids[key] = ref_id
+            index.backrefs.setdefault(pointed, []).append(ref_id)
 
 
 def _internal(element: etree._Element, ctx: Context

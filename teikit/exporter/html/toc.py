@@ -10,7 +10,7 @@ any depth).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -60,29 +60,46 @@ def heading_text(division: etree._Element) -> str:
     return label if len(label) <= MAX_LABEL else label[:MAX_LABEL - 1] + "…"
 
 
-def entries(element: etree._Element, shared: Shared, depth: int = 1) -> Iterator[Entry]:
-    """The contents under ``element``."""
+def entries(element: etree._Element, shared: Shared, depth: int = 1,
+            known: Mapping[etree._Element, list[Entry]] | None = None) -> Iterator[Entry]:
+    """The contents under ``element`` (``known``: the contents under some elements, read
+    before their divisions were let go, :mod:`.stream`)."""
     for child in element:
-        target = shared.div_ids.get(child)
-        if target is not None:
-            label = heading_text(child)
-            below = list(entries(child, shared, depth + 1)) if depth < MAX_DEPTH else []
-            if label:
-                yield Entry(label, target, below)
-            else:
-                yield from below
-        elif is_tei(child, *DESCEND) or child.tag == f"{{{TEI_NS}}}teiCorpus":
-            yield from entries(child, shared, depth)
+        if known is not None and child in known:
+            yield from known[child]
+        else:
+            yield from child_entries(child, shared, depth, known)
 
 
-def is_long(shared: Shared, text: etree._Element | None) -> bool:
-    """Whether a document gets a table of contents (its headed divisions counted at every
-    depth, though the contents show three levels)."""
-    total = sum(1 for division in shared.div_ids if heading_text(division))
-    if total >= MANY_ENTRIES:
-        return True
-    size = sum(len(part) for part in text.itertext()) if text is not None else 0
-    return total >= MIN_ENTRIES and size >= MIN_CHARACTERS
+def child_entries(child: etree._Element, shared: Shared, depth: int = 1,
+                  known: Mapping[etree._Element, list[Entry]] | None = None
+                  ) -> Iterator[Entry]:
+    """The contents ``child`` gives at ``depth`` (its heading, or those under it)."""
+    target = shared.div_ids.get(child)
+    if target is not None:
+        label = heading_text(child)
+        below = list(entries(child, shared, depth + 1)) if depth < MAX_DEPTH else []
+        if label:
+            yield Entry(label, target, below)
+        else:
+            yield from below
+    elif is_tei(child, *DESCEND) or child.tag == f"{{{TEI_NS}}}teiCorpus":
+        yield from entries(child, shared, depth, known)
+
+
+def headed(shared: Shared) -> int:
+    """How many rendered divisions have a heading."""
+    return sum(1 for division in shared.div_ids if heading_text(division))
+
+
+def text_size(text: etree._Element | None) -> int:
+    return sum(len(part) for part in text.itertext()) if text is not None else 0
+
+
+def is_long(total: int, size: int) -> bool:
+    """Whether a document gets a table of contents, from its headed divisions (counted at
+    every depth, though the contents show three levels) and the size of its text."""
+    return total >= MANY_ENTRIES or (total >= MIN_ENTRIES and size >= MIN_CHARACTERS)
 
 
 def _list(found: list[Entry]) -> etree._Element:
@@ -108,4 +125,8 @@ def table_of_contents(root: etree._Element, shared: Shared) -> etree._Element | 
     if local_name(root) == "teiCorpus":
         return contents(found, "Documents") if found else None
     text = root.find(tei("text")) if local_name(root) == "TEI" else root
-    return contents(found) if found and is_long(shared, text) else None
+    if not found:
+        return None
+    total = headed(shared)  # the text is measured only when the count does not decide
+    return contents(found) if is_long(total, 0 if total >= MANY_ENTRIES else text_size(text)) \
+        else None
