@@ -19,14 +19,18 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from teikit.diagnostics import Diagnostic, Severity, has_errors
-from teikit.exporter.formats import render
+from teikit.exporter.formats import check_view, render
 from teikit.exporter.options import ExportOptions, OverrideError
 from teikit.exporter.problems import inspect, problem
 from teikit.tei import with_depth_room
+
+if TYPE_CHECKING:
+    from teikit.exporter.html.survey import Survey
 
 
 @dataclass
@@ -72,6 +76,25 @@ def load(source: Path, options: ExportOptions) -> tuple[etree._ElementTree | Non
     return (document.tree if document is not None else None), found
 
 
+STREAM_FROM = 16_000_000
+"""From this size (bytes) on, an HTML page is written part by part when the document
+allows it (:mod:`teikit.exporter.html.stream`): the same bytes, without a whole tree."""
+
+
+def _surveyed(source: Path, options: ExportOptions) -> Survey | None:
+    """The first reading of a large file whose page can be written part by part, else
+    ``None`` (a small file, text, a team's XSLT, or a document the stream cannot render)."""
+    if options.to != "html" or options.xslt is not None:
+        return None
+    from teikit.exporter.html.survey import survey
+
+    try:
+        found = survey(source, str(source)) if source.stat().st_size >= STREAM_FROM else None
+    except OSError:  # the whole tree's reading reports it
+        return None
+    return found if found is not None and found.streamable else None
+
+
 def export_file(source: Path, options: ExportOptions | None = None) -> ExportResult:
     """Export one file as ``teikit export`` does (see the module's docstring)."""
     options = options or ExportOptions()
@@ -84,14 +107,23 @@ def export_file(source: Path, options: ExportOptions | None = None) -> ExportRes
                 f"{checked_against(source, options)} (fix it, name its schema with --schema, "
                 "or use --no-validate)"))
             return result
-    tree, loading = load(source, options)
-    if not options.validate:  # else the validator has reported them already
-        result.diagnostics.extend(loading)
-    if tree is None:
-        return result
-    result.diagnostics.extend(inspect(tree, str(source)))
+    streamed = _surveyed(source, options)
+    if streamed is not None:  # a large page, written part by part: the same bytes
+        from teikit.exporter.html.stream import render_streamed
+
+        result.diagnostics.extend(streamed.diagnostics)
+        work = partial(render_streamed, source, streamed,
+                       replace(options, view=check_view(options.to, options.view)))
+    else:
+        tree, loading = load(source, options)
+        if not options.validate:  # else the validator has reported them already
+            result.diagnostics.extend(loading)
+        if tree is None:
+            return result
+        result.diagnostics.extend(inspect(tree, str(source)))
+        work = partial(render, tree, options)
     try:  # deep documents get the room to recurse; RecursionError only beyond MAX_DEPTH
-        rendered = with_depth_room(partial(render, tree, options))
+        rendered = with_depth_room(work)
     except OverrideError as exc:
         result.diagnostics.append(problem("TK520", str(source), f"not exported: {exc}"))
         return result

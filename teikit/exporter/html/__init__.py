@@ -13,6 +13,8 @@ The same tree always gives the same bytes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import lxml.html
 from lxml import etree
 
@@ -51,9 +53,7 @@ def to_html(
 
 def render_html(tree: etree._ElementTree, options: ExportOptions) -> Rendered:
     """The page for ``tree`` with ``options``, and the elements it rendered without a rule."""
-    view = options.view or VIEWS[0]
-    if view not in VIEWS:
-        raise ValueError(f"view must be one of {', '.join(VIEWS)}, not {view!r}")
+    check_html_view(options)
     root = joined(tree).getroot()
     record = read_record(root)
     shared = Shared(ids=set(PAGE_IDS), renditions=renditions(root))
@@ -61,17 +61,43 @@ def render_html(tree: etree._ElementTree, options: ExportOptions) -> Rendered:
         shared.overrides = options.xslt.outputs(root).renderers()
     ctx = Context(RENDERERS, unknown, shared)
     nodes = _text_nodes(root, ctx)
-    article = _article(nodes, ctx, record, options.source_name)
-    _set_direction(article, root)
-    toc = table_of_contents(root, shared)
-    sidebar = [panel for panel in (legend(ctx, shared.used),
+    article, _ = make_article(nodes, ctx, record, options.source_name)
+    set_direction(article, root)
+    html = whole_page(article, table_of_contents(root, shared), ctx, record, options)
+    return Rendered(page_bytes(html), shared.unruled)
+
+
+def check_html_view(options: ExportOptions) -> View:
+    """The view ``options`` ask for (a view the page does not have is an error)."""
+    view = options.view or VIEWS[0]
+    if view not in VIEWS:
+        raise ValueError(f"view must be one of {', '.join(VIEWS)}, not {view!r}")
+    return view
+
+
+def whole_page(article: etree._Element, toc: etree._Element | None, ctx: Context,
+               record: Record, options: ExportOptions) -> etree._Element:
+    """The page around ``article``: its contents, the key to the signs and the record."""
+    sidebar = [panel for panel in (legend(ctx, ctx.shared.used),
                                    record_panel(record, options.source_name))
                if panel is not None]
-    html = page(record, Parts(article, toc, sidebar), view, options.source_name,
-                options.css)
+    return page(record, Parts(article, toc, sidebar), check_html_view(options),
+                options.source_name, options.css)
+
+
+def page_bytes(html: etree._Element, inner: list[bytes] | None = None) -> bytes:
+    """``html`` serialized, ending with a newline; ``inner``: the serialized content of the
+    page's one :data:`SLOT` element, put in its place (the list is emptied)."""
     data: bytes = lxml.html.tostring(html, doctype="<!DOCTYPE html>", encoding="utf-8",
                                      method="html")
-    return Rendered(data if data.endswith(b"\n") else data + b"\n", shared.unruled)
+    if inner is None:
+        return data if data.endswith(b"\n") else data + b"\n"
+    head, slot, tail = data.partition(SLOT_BYTES)
+    if not slot or SLOT_BYTES in tail:
+        raise ValueError("the page does not hold exactly one slot for its text")
+    parts = [head, *inner, tail, b"" if tail.endswith(b"\n") else b"\n"]
+    inner.clear()
+    return b"".join(parts)
 
 
 def _text_nodes(root: etree._Element, ctx: Context) -> list[Node]:
@@ -92,19 +118,22 @@ def _text_nodes(root: etree._Element, ctx: Context) -> list[Node]:
             *register_section(lists, ctx)]
 
 
-def _article(nodes: list[Node], ctx: Context, record: Record,
-             source_name: str | None) -> etree._Element:
+def make_article(nodes: list[Node], ctx: Context, record: Record, source_name: str | None,
+                 inner: Sequence[str] = ()) -> tuple[etree._Element, bool]:
+    """The ``article`` holding ``nodes``, the notes after the body; and whether its ``h1``
+    headings became plain lines (``inner``: the headings the :data:`SLOT` stands for)."""
     notes = footnotes_section(ctx.shared)
     if notes is not None:
         body = next((i for i, n in enumerate(nodes) if _has_class(n, "body")), len(nodes) - 1)
         nodes.insert(body + 1, notes)
-    if not _opens_with_one_h1(nodes):
+    demoted = not _opens_with_one_h1(nodes, inner)
+    if demoted:
         heading = make("h1", attrs("gen"), [title(record, source_name)])
         nodes.insert(0, make("header", attrs("front"), [heading]))
-    return make("article", attrs("document", id="text"), nodes)
+    return make("article", attrs("document", id="text"), nodes), demoted
 
 
-def _set_direction(article: etree._Element, root: etree._Element) -> None:
+def set_direction(article: etree._Element, root: etree._Element) -> None:
     """The article runs right to left when the text's language does (its own ``xml:lang``
     or the document's); the page around it stays as it is."""
     text = root.find(f"{{{TEI_NS}}}text") if is_tei(root, "TEI") else None
@@ -115,14 +144,19 @@ def _set_direction(article: etree._Element, root: etree._Element) -> None:
 
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+SLOT = "teikit-slot"
+"""The element that stands for content serialized apart (:mod:`.stream`)."""
+SLOT_BYTES = f"<{SLOT}></{SLOT}>".encode()
 
 
-def _opens_with_one_h1(nodes: list[Node]) -> bool:
+def _opens_with_one_h1(nodes: list[Node], inner: Sequence[str] = ()) -> bool:
     """Whether the text's outline starts with its only ``h1`` (a document title); if not,
     any ``h1`` it has becomes a plain line, so that the page's title can open it."""
-    headings = [h for node in nodes if not isinstance(node, str) for h in node.iter(HEADINGS)]
+    headings = [h for node in nodes if not isinstance(node, str)
+                for h in node.iter(*HEADINGS, SLOT)]
+    tags = [tag for h in headings for tag in (inner if h.tag == SLOT else [str(h.tag)])]
     titles = [h for h in headings if h.tag == "h1"]
-    if headings and headings[0].tag == "h1" and len(titles) == 1:
+    if tags and tags[0] == "h1" and tags.count("h1") == 1:
         return True
     for heading in titles:
         heading.tag = "p"

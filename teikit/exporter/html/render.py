@@ -127,6 +127,9 @@ class Shared:
     for the part itself) → the id of that line or part, for the apparatus."""
     div_ids: dict[etree._Element, str] = field(default_factory=dict)
     """Each rendered division → its HTML id (for the table of contents)."""
+    divisions_let_go: int = 0
+    """Divisions rendered in parts of the document already let go (:mod:`.stream`): their
+    ids are no longer in :attr:`div_ids`, but they are counted."""
     overrides: dict[etree._Element, Callable[[Context], list[Node]]] = field(
         default_factory=dict)
     """Elements a team's XSLT renders (``--xslt``, :mod:`.xslt`), and how."""
@@ -153,6 +156,10 @@ class Shared:
         self.ids.add(candidate)
         self._suffixes[base] = n
         return candidate
+
+    def divisions(self) -> int:
+        """How many divisions have been given an id so far."""
+        return len(self.div_ids) + self.divisions_let_go
 
     def add_footnote(self, footnote: Footnote) -> None:
         self.footnotes.append(footnote)

@@ -44,7 +44,7 @@ def division(element: etree._Element, ctx: Context) -> list[Node]:
         return []
     values = common(element, ctx)
     if not ctx.copy:
-        values.setdefault("id", ctx.shared.unique_id(f"div-{len(ctx.shared.div_ids) + 1}"))
+        values.setdefault("id", ctx.shared.unique_id(f"div-{ctx.shared.divisions() + 1}"))
         ctx.shared.div_ids[element] = values["id"]
     kind = element.get("type") or ""
     if kind == "textpart" and "id" in values:

@@ -1,0 +1,79 @@
+"""A large file's page, written part by part (:mod:`teikit.exporter.html.stream`), is the
+page of its whole tree, byte for byte, with the same diagnostics.
+
+Each document here is exported twice through :func:`teikit.exporter.export_file`: once
+with the stream forced (``STREAM_FROM`` of 0) and once with the whole tree. The documents
+are small, so this runs fast; ``tests/data/export/stream`` holds cases made for the stream's
+joints (comments between the body's children, footnotes numbered across parts, ids given
+across parts, a title ``h1`` inside a part, the table of contents, registers
+before and after the text), and every other TEI file of the repository is checked too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from teikit.exporter import ExportOptions, export_file, job
+from teikit.exporter.html.survey import survey
+
+DATA = Path(__file__).parent / "data"
+STREAM = DATA / "export" / "stream"
+REPOSITORY_TEI = sorted(
+    path for folder in ("html", "valid", "export-foreign", "export/robust", "text",
+                        "export/stream", "export/theme")
+    for path in (DATA / folder).glob("*.xml"))
+
+
+def _both_ways(path: Path, view: str, monkeypatch: pytest.MonkeyPatch
+               ) -> tuple[job.ExportResult, job.ExportResult]:
+    options = ExportOptions(to="html", view=view, validate=False)
+    monkeypatch.setattr(job, "STREAM_FROM", 0)
+    streamed = export_file(path, options)
+    monkeypatch.setattr(job, "STREAM_FROM", 1 << 62)
+    return streamed, export_file(path, options)
+
+
+@pytest.mark.parametrize("view", ["reading", "editorial"])
+@pytest.mark.parametrize("path", REPOSITORY_TEI, ids=lambda p: str(p.relative_to(DATA)))
+def test_streamed_page_is_the_whole_trees(path: Path, view: str,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    streamed, whole = _both_ways(path, view, monkeypatch)
+    assert streamed.data == whole.data
+    assert streamed.diagnostics == whole.diagnostics
+    assert streamed.unruled == whole.unruled
+
+
+def test_most_repository_documents_stream() -> None:
+    """The comparison above is not vacuous: most of the documents are written in parts."""
+    streamable = [path for path in REPOSITORY_TEI if survey(path, str(path)).streamable]
+    assert len(streamable) >= len(REPOSITORY_TEI) // 2
+    assert {p.name for p in STREAM.glob("*.xml")} - {p.name for p in streamable} == {
+        "forward.xml"}
+
+
+@pytest.mark.parametrize(("name", "streamable"), [
+    ("letters.xml", True), ("titled.xml", True), ("two-titles.xml", True),
+    ("forward.xml", False)])
+def test_survey_says_what_can_stream(name: str, streamable: bool) -> None:
+    """A reference from a part of the body to what comes after it (an endnote in the
+    ``back``, a register after the ``text``, a later division) needs the whole tree."""
+    path = STREAM / name
+    assert survey(path, str(path)).streamable is streamable
+
+
+def test_survey_finds_the_exports_diagnostics() -> None:
+    path = STREAM / "letters.xml"
+    found = survey(path, str(path)).diagnostics
+    assert [(d.code, d.line) for d in found] == [("TK505", 27)]
+
+
+@pytest.mark.slow
+def test_real_corpus_streams_to_the_same_pages(shared: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = sorted((shared / "corpus" / "tei-real").rglob("*.xml"))
+    paths += sorted((shared / "corpus" / "frus").rglob("*.xml"))
+    for path in paths:
+        streamed, whole = _both_ways(path, "reading", monkeypatch)
+        assert (streamed.data, streamed.diagnostics) == (whole.data, whole.diagnostics), path
