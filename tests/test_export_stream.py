@@ -1,5 +1,6 @@
 """A large file's page, written part by part (:mod:`teikit.exporter.html.stream`), is the
-page of its whole tree, byte for byte, with the same diagnostics.
+page of its whole tree, byte for byte, with the same diagnostics; and so is the transcript
+view of TEI that teikit wrote, read part by part (:mod:`teikit.exporter.text.stream`).
 
 Each document here is exported twice through :func:`teikit.exporter.export_file`: once
 with the stream forced (``STREAM_FROM`` of 0) and once with the whole tree. The documents
@@ -24,11 +25,16 @@ REPOSITORY_TEI = sorted(
     path for folder in ("html", "valid", "export-foreign", "export/robust", "text",
                         "export/stream", "export/theme")
     for path in (DATA / folder).glob("*.xml"))
+TEIKIT_TEI = sorted(path for folder in (DATA / "encode", DATA / "encode" / "edition",
+                                        DATA / "encode" / "leiden", DATA.parent.parent / "samples"
+                                        / "output")
+                    for path in folder.glob("*.xml"))
+"""TEI that teikit wrote (the encoder's goldens, the samples): their transcript streams."""
 
 
-def _both_ways(path: Path, view: str, monkeypatch: pytest.MonkeyPatch
+def _both_ways(path: Path, view: str, monkeypatch: pytest.MonkeyPatch, to: str = "html"
                ) -> tuple[job.ExportResult, job.ExportResult]:
-    options = ExportOptions(to="html", view=view, validate=False)
+    options = ExportOptions(to=to, view=view, validate=False)
     monkeypatch.setattr(job, "STREAM_FROM", 0)
     streamed = export_file(path, options)
     monkeypatch.setattr(job, "STREAM_FROM", 1 << 62)
@@ -43,6 +49,22 @@ def test_streamed_page_is_the_whole_trees(path: Path, view: str,
     assert streamed.data == whole.data
     assert streamed.diagnostics == whole.diagnostics
     assert streamed.unruled == whole.unruled
+
+
+@pytest.mark.parametrize("path", TEIKIT_TEI, ids=lambda p: p.name)
+def test_streamed_transcript_is_the_whole_trees(path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    assert survey(path, str(path)).transcript
+    streamed, whole = _both_ways(path, "transcript", monkeypatch, "text")
+    assert streamed.data == whole.data
+    assert streamed.diagnostics == whole.diagnostics
+
+
+def test_only_teikits_transcripts_stream() -> None:
+    """TEI that teikit did not write has no transcript to give back: its text view is read
+    from the whole tree (:mod:`teikit.exporter.text.standing`)."""
+    path = STREAM / "letters.xml"
+    assert not survey(path, str(path)).transcript
 
 
 def test_most_repository_documents_stream() -> None:
@@ -75,5 +97,7 @@ def test_real_corpus_streams_to_the_same_pages(shared: Path,
     paths = sorted((shared / "corpus" / "tei-real").rglob("*.xml"))
     paths += sorted((shared / "corpus" / "frus").rglob("*.xml"))
     for path in paths:
-        streamed, whole = _both_ways(path, "reading", monkeypatch)
-        assert (streamed.data, streamed.diagnostics) == (whole.data, whole.diagnostics), path
+        for to, view in (("html", "reading"), ("text", "transcript")):
+            streamed, whole = _both_ways(path, view, monkeypatch, to)
+            assert (streamed.data, streamed.diagnostics) == (whole.data, whole.diagnostics), \
+                (path, to)

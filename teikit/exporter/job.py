@@ -16,6 +16,7 @@ Nothing here raises for a bad document: every outcome is an :class:`ExportResult
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -23,9 +24,9 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from teikit.diagnostics import Diagnostic, Severity, has_errors
+from teikit.diagnostics import ConfigError, Diagnostic, Severity, has_errors
 from teikit.exporter.formats import check_view, render
-from teikit.exporter.options import ExportOptions, OverrideError
+from teikit.exporter.options import ExportOptions, OverrideError, Rendered
 from teikit.exporter.problems import inspect, problem
 from teikit.tei import with_depth_room
 
@@ -77,14 +78,24 @@ def load(source: Path, options: ExportOptions) -> tuple[etree._ElementTree | Non
 
 
 STREAM_FROM = 16_000_000
-"""From this size (bytes) on, an HTML page is written part by part when the document
-allows it (:mod:`teikit.exporter.html.stream`): the same bytes, without a whole tree."""
+"""From this size (bytes) on, a file is read as a stream when what is asked of it allows
+(the same bytes, without a whole tree): its HTML page is written part by part
+(:mod:`teikit.exporter.html.stream`), and so is the transcript view of TEI that teikit
+wrote (:mod:`teikit.exporter.text.stream`)."""
 
 
-def _surveyed(source: Path, options: ExportOptions) -> Survey | None:
-    """The first reading of a large file whose page can be written part by part, else
-    ``None`` (a small file, text, a team's XSLT, or a document the stream cannot render)."""
-    if options.to != "html" or options.xslt is not None:
+def _streamed(source: Path, options: ExportOptions
+              ) -> tuple[Survey, Callable[[], Rendered]] | None:
+    """The first reading of a large file whose export can be read part by part, and the
+    work that exports it; else ``None`` (a small file, the reading text, a team's XSLT, or
+    a document the stream cannot render)."""
+    try:
+        view = check_view(options.to, options.view)
+    except ConfigError:  # reported as the whole tree's rendering reports it
+        return None
+    if options.xslt is not None or (options.to, view) not in (("html", "reading"),
+                                                              ("html", "editorial"),
+                                                              ("text", "transcript")):
         return None
     from teikit.exporter.html.survey import survey
 
@@ -92,7 +103,16 @@ def _surveyed(source: Path, options: ExportOptions) -> Survey | None:
         found = survey(source, str(source)) if source.stat().st_size >= STREAM_FROM else None
     except OSError:  # the whole tree's reading reports it
         return None
-    return found if found is not None and found.streamable else None
+    if found is None or not found.readable:
+        return None
+    if options.to == "text":
+        from teikit.exporter.text.stream import transcript_streamed
+
+        return (found, partial(transcript_streamed, source)) if found.transcript else None
+    from teikit.exporter.html.stream import render_streamed
+
+    return (found, partial(render_streamed, source, found, replace(options, view=view))) \
+        if found.streamable else None
 
 
 def export_file(source: Path, options: ExportOptions | None = None) -> ExportResult:
@@ -107,13 +127,11 @@ def export_file(source: Path, options: ExportOptions | None = None) -> ExportRes
                 f"{checked_against(source, options)} (fix it, name its schema with --schema, "
                 "or use --no-validate)"))
             return result
-    streamed = _surveyed(source, options)
-    if streamed is not None:  # a large page, written part by part: the same bytes
-        from teikit.exporter.html.stream import render_streamed
-
-        result.diagnostics.extend(streamed.diagnostics)
-        work = partial(render_streamed, source, streamed,
-                       replace(options, view=check_view(options.to, options.view)))
+    streamed = _streamed(source, options)
+    work: Callable[[], Rendered]
+    if streamed is not None:  # a large file, read part by part: the same bytes
+        result.diagnostics.extend(streamed[0].diagnostics)
+        work = streamed[1]
     else:
         tree, loading = load(source, options)
         if not options.validate:  # else the validator has reported them already

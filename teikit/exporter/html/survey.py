@@ -1,4 +1,5 @@
-"""The first reading of a large TEI file whose page is written part by part (:mod:`.stream`).
+"""The first reading of a large TEI file whose page is written part by part (:mod:`.stream`),
+or whose transcript is read part by part (:mod:`teikit.exporter.text.stream`).
 
 It reads the file as a stream, letting each child of the ``body`` go once read, and keeps
 what the page needs from the whole document before any of it is rendered:
@@ -32,8 +33,10 @@ from teikit.exporter.html.render import Shared
 from teikit.exporter.pointers import first_target
 from teikit.exporter.problems import IdCheck, NamespaceCheck
 from teikit.exporter.sources import descriptions, registers
+from teikit.exporter.text.transcript import source_record
 from teikit.exporter.tokens import NAME_PARTS, PC, TYPED, W, abutting, abutting_names, punctuation
 from teikit.tei import XI_NS, iterparse, tei, xml
+from teikit.transcript import RENDER, delimiters
 
 Key = tuple[str, int]
 """An element by its part of the document (``d0`` … a description of the source, ``t`` the
@@ -78,7 +81,14 @@ class Part:
 class Survey:
     """What the first reading found (see the module's docstring)."""
 
+    readable: bool = True
+    """Whether the file reads as a stream at all: well-formed, a ``TEI`` whose ``text`` has
+    a ``body``, no XInclude (the diagnostics are then those of the whole tree)."""
     streamable: bool = True
+    """Whether its HTML page can be written part by part (see the module's docstring)."""
+    transcript: bool = False
+    """Whether its transcript view can be read part by part: teikit wrote it (its header
+    records the transcript) and the ``body`` is the root's first ``text``'s, unmarked."""
     shared: Shared = field(default_factory=lambda: Shared(ids=set(PAGE_IDS)))
     index: Index[Key] = field(default_factory=lambda: Index({}, {}, {}, {}))
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -115,7 +125,9 @@ class _Reading:
             return
         if tag in REFUSED and element.getparent() is not None and not self._first_text(tag):
             self.survey.streamable = False
-        if (tag == RENDITION and where != BEFORE) or tag.startswith(f"{{{XI_NS}}}"):
+        if tag.startswith(f"{{{XI_NS}}}"):
+            self.survey.readable = self.survey.streamable = False
+        if tag == RENDITION and where != BEFORE:
             self.survey.streamable = False
         self.ids.feed(element, element.get(XML_ID))
         if self.in_text:
@@ -154,6 +166,9 @@ class _Reading:
     def before(self, root: etree._Element, body: etree._Element) -> None:
         """Everything up to the ``body`` (itself included), in document order."""
         self.described(root)
+        self.survey.transcript = source_record(root.getroottree()) is not None \
+            and body.getparent() is root.find(TEXT) and delimiters(body) is None \
+            and "body" not in RENDER
         for element in root.iter():
             inside = self.in_text or (element.tag == TEXT and element.getparent() is root)
             self.feed(element, BEFORE, self.text if inside else None)
@@ -230,9 +245,9 @@ def survey(path: Path, file: str) -> Survey:
                 while element.getprevious() is not None:
                     del body[0]
     except etree.XMLSyntaxError:
-        reading.survey.streamable = False
-    if root is None or body is None or root.tag != tei("TEI") or not reading.survey.streamable:
-        reading.survey.streamable = False
+        reading.survey.readable = False
+    if root is None or body is None or root.tag != tei("TEI") or not reading.survey.readable:
+        reading.survey.readable = reading.survey.streamable = False
         return reading.survey
     reading.after(root, body)
     reading.indexed()
