@@ -38,7 +38,7 @@ from teikit.exporter.html.render import Context, Node, make
 from teikit.exporter.html.rules import RENDERERS, unknown
 from teikit.exporter.html.source import register_section, source_sections
 from teikit.exporter.html.style import renditions
-from teikit.exporter.html.survey import POINTERS, XML_ID, Survey, main_body
+from teikit.exporter.html.survey import POINTERS, XML_ID, Survey
 from teikit.exporter.html.toc import (
     Entry,
     child_entries,
@@ -50,8 +50,8 @@ from teikit.exporter.html.toc import (
     text_size,
 )
 from teikit.exporter.options import ExportOptions, Rendered
+from teikit.exporter.parts import body_parts, loose_tails, trailing_tails
 from teikit.exporter.sources import descriptions, registers
-from teikit.tei import iterparse
 
 OPEN = f"<{SLOT}>".encode()
 CLOSE = f"</{SLOT}>".encode()
@@ -160,7 +160,7 @@ class _Page:
     def chunk(self, child: etree._Element) -> None:
         """Render one child of the ``body`` (the next is read), keep its bytes, let it go."""
         self.index("t", child.iter())
-        nodes = _loose(child.itersiblings(preceding=True))[::-1]
+        nodes: list[Node] = [*loose_tails(child.itersiblings(preceding=True))[::-1]]
         nodes.extend(self.ctx.render(child))
         nodes.extend([child.tail] if child.tail else [])
         found = [str(h.tag) for n in nodes if not isinstance(n, str) for h in n.iter(*HEADINGS)]
@@ -183,10 +183,7 @@ class _Page:
     def closed(self) -> None:
         """The ``body`` read to its end: what follows its last element, and the element
         around its content."""
-        last = next((child for child in reversed(self.body) if isinstance(child.tag, str)),
-                    None)
-        trailing = _loose(last.itersiblings() if last is not None else iter(self.body))
-        self.parts.append(_Part(serialized(trailing)))
+        self.parts.append(_Part(serialized([*trailing_tails(self.body)])))
         self.wrapper = self.ctx.render(self.body)
 
     def finish(self, options: ExportOptions) -> Rendered:
@@ -228,17 +225,6 @@ class _Page:
             else None
 
 
-def _loose(siblings: Iterable[etree._Element]) -> list[Node]:
-    """The tails of the comments and processing instructions among ``siblings`` up to the
-    first element (what renders of them: comments carry no text of the document)."""
-    out: list[Node] = []
-    for sibling in siblings:
-        if isinstance(sibling.tag, str):
-            break
-        out.extend([sibling.tail] if sibling.tail else [])
-    return out
-
-
 def headed_in(divisions: dict[etree._Element, str], inside: set[etree._Element]) -> int:
     """How many of the rendered ``divisions`` inside a part have a heading."""
     return sum(1 for division in divisions if division in inside and heading_text(division))
@@ -249,23 +235,12 @@ def render_streamed(path: Path, survey: Survey, options: ExportOptions) -> Rende
     can be written part by part (see the module's docstring)."""
     check_html_view(options)
     made: _Page | None = None
-    pending: etree._Element | None = None
-    for _, element in iterparse(path, ("end",)):
-        parent = element.getparent()
-        if made is None:
-            body = parent if parent is not None and main_body(parent) else \
-                element if main_body(element) else None
-            if body is None:
-                continue
-            made = _Page.start(survey, body.getroottree().getroot(), body)
-        if parent is made.body:
-            if pending is not None:
-                made.chunk(pending)
-            pending = element
-        elif element is made.body:
-            if pending is not None:
-                made.chunk(pending)
-                pending = None
+    for event, element in body_parts(path):
+        if event == "start":
+            made = _Page.start(survey, element.getroottree().getroot(), element)
+        elif made is not None and event == "child":
+            made.chunk(element)
+        elif made is not None:
             made.closed()
     if made is None:
         raise ValueError("the document has no body to stream")

@@ -30,12 +30,13 @@ from teikit.diagnostics import Diagnostic
 from teikit.exporter.html.links import Index, assign_ids, link_pointers
 from teikit.exporter.html.page import PAGE_IDS
 from teikit.exporter.html.render import Shared
+from teikit.exporter.parts import TEXT, body_parts
 from teikit.exporter.pointers import first_target
 from teikit.exporter.problems import IdCheck, NamespaceCheck
 from teikit.exporter.sources import descriptions, registers
 from teikit.exporter.text.transcript import source_record
 from teikit.exporter.tokens import NAME_PARTS, PC, TYPED, W, abutting, abutting_names, punctuation
-from teikit.tei import XI_NS, iterparse, tei, xml
+from teikit.tei import XI_NS, tei, xml
 from teikit.transcript import RENDER, delimiters
 
 Key = tuple[str, int]
@@ -52,8 +53,6 @@ REFUSED: Final = frozenset((tei("teiCorpus"), tei("group"), tei("u"), tei("TEI")
 """Elements that send a document to the whole tree (``TEI`` and ``text`` past the first)."""
 TOKENS: Final = frozenset((W, PC, *TYPED, *NAME_PARTS))
 RENDITION: Final = tei("rendition")
-TEXT: Final = tei("text")
-BODY: Final = tei("body")
 
 
 @dataclass
@@ -214,32 +213,16 @@ class _Reading:
                 survey.streamable = False
 
 
-def main_body(element: etree._Element) -> bool:
-    """Whether ``element`` is the ``body`` of the root's ``text``."""
-    if element.tag != BODY:
-        return False
-    text = element.getparent()
-    root = text.getparent() if text is not None and text.tag == TEXT else None
-    return root is not None and root.getparent() is None
-
-
 def survey(path: Path, file: str) -> Survey:
     """Read ``path`` once (see the module's docstring); ``file`` names it in diagnostics."""
     reading = _Reading(Survey())
     root = body = None
     try:
-        for _, element in iterparse(path, ("end",)):
-            parent = element.getparent()
-            if body is None:
-                if parent is not None and main_body(parent):
-                    body = parent
-                elif main_body(element):
-                    body = element
-                else:
-                    continue
-                root = body.getroottree().getroot()
+        for event, element in body_parts(path):
+            if event == "start":
+                body, root = element, element.getroottree().getroot()
                 reading.before(root, body)
-            if parent is body:
+            elif event == "child" and body is not None:
                 reading.chunk(element)
                 element.clear()
                 while element.getprevious() is not None:

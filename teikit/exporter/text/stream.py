@@ -12,15 +12,14 @@ says when this applies (:attr:`~teikit.exporter.html.survey.Survey.transcript`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
 
-from teikit.exporter.html.survey import main_body
 from teikit.exporter.options import Rendered
+from teikit.exporter.parts import body_parts, loose_tails, trailing_tails
 from teikit.exporter.text.transcript import encoding, source_record, texts
-from teikit.tei import TEI_NS, iterparse
+from teikit.tei import TEI_NS
 from teikit.transcript import render, transcript_of
 
 
@@ -28,17 +27,6 @@ def _child(node: etree._Element) -> str:
     """What a child contributes besides its tail (comments and other vocabularies: none)."""
     return render(node) if isinstance(node.tag, str) and node.tag.startswith(
         f"{{{TEI_NS}}}") else ""
-
-
-def _tails(siblings: Iterable[etree._Element]) -> list[str]:
-    """The tails of the comments and processing instructions among ``siblings`` up to the
-    first element."""
-    out: list[str] = []
-    for sibling in siblings:
-        if isinstance(sibling.tag, str):
-            break
-        out.append(sibling.tail or "")
-    return out
 
 
 def _before(body: etree._Element) -> list[str]:
@@ -56,7 +44,7 @@ def _before(body: etree._Element) -> list[str]:
 
 def _chunk(child: etree._Element) -> list[str]:
     """A child of the ``body`` (its tail read): the comments before it, itself, its tail."""
-    parts = _tails(child.itersiblings(preceding=True))[::-1]
+    parts = loose_tails(child.itersiblings(preceding=True))[::-1]
     parts.extend([_child(child), child.tail or ""])
     body = child.getparent()
     assert body is not None
@@ -66,10 +54,10 @@ def _chunk(child: etree._Element) -> list[str]:
     return parts
 
 
-def _after(body: etree._Element, last: etree._Element | None) -> list[str]:
+def _after(body: etree._Element) -> list[str]:
     """The rest of the ``text``: what follows the ``body``'s last element, the ``body``'s
     tail, and the ``text``'s children after it."""
-    parts = _tails(last.itersiblings() if last is not None else iter(body))
+    parts = trailing_tails(body)
     parts.append(body.tail or "")
     for sibling in body.itersiblings():
         parts.extend([_child(sibling), sibling.tail or ""])
@@ -80,25 +68,14 @@ def transcript_streamed(path: Path) -> Rendered:
     """The transcript view of the file at ``path``, encoded as the whole tree's is."""
     parts: list[str] = []
     body: etree._Element | None = None
-    pending: etree._Element | None = None
-    for _, element in iterparse(path, ("end",)):
-        parent = element.getparent()
-        if body is None:
-            body = parent if parent is not None and main_body(parent) else \
-                element if main_body(element) else None
-            if body is None:
-                continue
-            parts = _before(body)
-        if parent is body:
-            if pending is not None:
-                parts.extend(_chunk(pending))
-            pending = element
-        elif element is body and pending is not None:
-            parts.extend(_chunk(pending))
+    for event, element in body_parts(path):
+        if event == "start":
+            body, parts = element, _before(element)
+        elif event == "child":
+            parts.extend(_chunk(element))
     if body is None:
         raise ValueError("the document has no body to stream")
-    last = next((c for c in reversed(body) if isinstance(c.tag, str)), None)
-    parts.extend(_after(body, last))
+    parts.extend(_after(body))
     tree = body.getroottree()
     record = source_record(tree)
     assert record is not None
@@ -110,4 +87,3 @@ def transcript_streamed(path: Path) -> Rendered:
         return Rendered(text.encode(encoding(tree)), Counter())
     except (LookupError, UnicodeEncodeError):
         return Rendered(text.encode("utf-8"), Counter())
-
