@@ -50,12 +50,16 @@ class ExportResult:
 
 
 def validation_problems(source: Path, options: ExportOptions) -> list[Diagnostic]:
-    """The validator's verdict on ``source`` (its own schema choice unless schemas are given)."""
+    """The validator's verdict on ``source`` (its own schema choice unless schemas are
+    given); a large file is shown valid as a stream when it can be, never read whole."""
     from teikit.validator import Options, iter_diagnostics
+    from teikit.validator.batch import shown_valid_as_stream
 
     schemas = list(options.schemas) or None
-    return list(iter_diagnostics(source, schemas,
-                                 options=Options(xinclude_roots=options.xinclude_roots)))
+    checking = Options(xinclude_roots=options.xinclude_roots)
+    if shown_valid_as_stream(source, schemas, options=checking):
+        return []
+    return list(iter_diagnostics(source, schemas, options=checking))
 
 
 def checked_against(source: Path, options: ExportOptions) -> str:

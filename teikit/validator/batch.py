@@ -114,6 +114,26 @@ def _streamed(path: Path, job: _Job) -> FileResult | None:
     return FileResult(path, tuple(faults), choice)
 
 
+def shown_valid_as_stream(path: Path, schemas: Sequence[Schema | str | Path] | None = None,
+                          *, options: Options | None = None) -> bool:
+    """Whether the file at ``path`` is shown valid, against ``schemas`` or those chosen for
+    it as :func:`validate_paths` chooses them, without being read whole (only a file of
+    :data:`~teikit.validator.stream.STREAM_ABOVE` bytes or more can be). False says only
+    that it must be checked the usual way (:func:`~teikit.validator.iter_diagnostics`),
+    which then says why, or finds it valid."""
+    if _size(path) < STREAM_ABOVE:
+        return False
+    try:
+        config = load_config(path.parent)
+        given = tuple(s if isinstance(s, Schema) else load_schema(s) for s in schemas or ())
+    except ConfigError:
+        return False  # the usual way reports it
+    options = options or Options()
+    roots = {path.resolve().parent, *options.xinclude_roots, *config.xinclude_roots}
+    job = _Job(given, config, replace(options, xinclude_roots=tuple(sorted(roots))))
+    return _streamed(path, job) is not None
+
+
 def _chosen(path: Path, job: _Job) -> SchemaChoice | None:
     """The schemas chosen for the document at ``path`` (:func:`choose`), from what comes
     before its root's second child: the ``xml-model`` declarations and the TEI header that
