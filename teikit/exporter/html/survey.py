@@ -9,7 +9,9 @@ what the page needs from the whole document before any of it is rendered:
   place among its kind (:data:`Key`), so that the second reading can hand them to the same
   elements;
 - the export's own findings (TK501, TK502, TK505), with their lines;
-- whether the page can be written part by part at all (:attr:`Survey.streamable`): a
+- whether the file reads as a stream at all (:attr:`Survey.readable`), whether its
+  transcript view can be read so (:attr:`Survey.transcript`), and whether its page can be
+  written part by part (:attr:`Survey.streamable`): a
   ``TEI`` with one ``text`` holding a ``body``; no XInclude, ``teiCorpus``, ``group``,
   utterance (a speaker's name is looked up in the whole document) or token to join
   (:mod:`teikit.exporter.tokens`); no ``rendition`` outside the header; and no reference
@@ -63,17 +65,16 @@ class Part:
     ids: list[tuple[Key, str | None]] = field(default_factory=list)
     pointers: list[tuple[Key, str]] = field(default_factory=list)
 
-    def feed(self, element: etree._Element) -> tuple[Key | None, Key | None]:
-        """Note ``element``; its keys as an element with an id and as a pointer."""
+    def feed(self, element: etree._Element) -> Key | None:
+        """Note ``element``; its key as an element with an ``xml:id``, if it has one."""
         ident = element.get(XML_ID)
-        key = pointer = None
+        key = None
         if ident and ident.split():
             key = (self.name, len(self.ids))
             self.ids.append((key, ident))
         if element.tag in POINTERS:
-            pointer = (self.name + "p", len(self.pointers))
-            self.pointers.append((pointer, first_target(element)))
-        return key, pointer
+            self.pointers.append(((self.name + "p", len(self.pointers)), first_target(element)))
+        return key
 
 
 @dataclass
@@ -131,10 +132,9 @@ class _Reading:
         self.ids.feed(element, element.get(XML_ID))
         if self.in_text:
             self.namespaces.feed(element)
-        if part is not None:
-            key, _ = part.feed(element)
-            if key is not None:
-                self.places[key] = where
+        key = part.feed(element) if part is not None else None
+        if key is not None:
+            self.places[key] = where
         for value in map(str, element.values()):
             if "#" in value:
                 for token in value.split():
@@ -156,10 +156,9 @@ class _Reading:
 
     def _part(self, part: Part, root: etree._Element, where: int) -> Part:
         for element in root.iter():
-            if isinstance(element.tag, str):
-                key, _ = part.feed(element)
-                if key is not None:
-                    self.places[key] = where
+            key = part.feed(element) if isinstance(element.tag, str) else None
+            if key is not None:
+                self.places[key] = where
         return part
 
     def before(self, root: etree._Element, body: etree._Element) -> None:
