@@ -12,12 +12,14 @@ before and after the text), and every other TEI file of the repository is checke
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
 
 from teikit.exporter import ExportOptions, export_file, job
 from teikit.exporter.html.survey import survey
+from teikit.tei import TEI_NS, parse_file, serialize
 
 DATA = Path(__file__).parent / "data"
 STREAM = DATA / "export" / "stream"
@@ -101,3 +103,44 @@ def test_real_corpus_streams_to_the_same_pages(shared: Path,
             streamed, whole = _both_ways(path, view, monkeypatch, to)
             assert (streamed.data, streamed.diagnostics) == (whole.data, whole.diagnostics), \
                 (path, to)
+
+
+def _repeated(tmp_path: Path, times: int = 80) -> Path:
+    """A sample teikit wrote, its body's divisions repeated (their ids, and the pointers to
+    them, numbered in each copy): a file the validator's stream can show valid."""
+    tree = parse_file(DATA.parent.parent / "samples" / "output" / "memorandum_harbour_talks.xml")
+    body = tree.getroot().find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body")
+    assert body is not None
+    parts = list(body)
+    ids = {str(i) for part in parts for i in part.xpath(".//@xml:id")}
+    for number in range(times):
+        for part in parts:
+            made = copy.deepcopy(part)
+            for node in made.iter():
+                for name, value in [(str(n), str(v)) for n, v in node.attrib.items()]:
+                    if value in ids or (value.startswith("#") and value[1:] in ids):
+                        node.set(name, f"{value}-{number}")
+            body.append(made)
+    path = tmp_path / "repeated.xml"
+    path.write_bytes(serialize(tree))
+    return path
+
+
+@pytest.mark.parametrize("name", ["repeated", "invalid/schema-div-inside-p.xml",
+                                  "invalid/schema-gap-with-text.xml",
+                                  "invalid/sch-004-when-with-range.xml",
+                                  "validate/rules-fail.xml"])
+def test_validation_before_a_large_export_is_the_usual_verdict(
+        name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large file is validated as a stream only when that finds it valid with nothing to
+    report; any other is checked the usual way, so the export reports the same."""
+    from teikit.validator import batch, iter_diagnostics
+
+    path = _repeated(tmp_path) if name == "repeated" else DATA / name
+    usual = list(iter_diagnostics(path))
+    assert (usual == []) is (name == "repeated")
+    monkeypatch.setattr(batch, "STREAM_ABOVE", 0)
+    assert batch.shown_valid_as_stream(path) is (name == "repeated")
+    streamed = export_file(path, ExportOptions(to="html"))
+    monkeypatch.setattr(batch, "STREAM_ABOVE", 1 << 62)
+    assert streamed == export_file(path, ExportOptions(to="html"))

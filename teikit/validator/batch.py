@@ -117,10 +117,10 @@ def _streamed(path: Path, job: _Job) -> FileResult | None:
 def shown_valid_as_stream(path: Path, schemas: Sequence[Schema | str | Path] | None = None,
                           *, options: Options | None = None) -> bool:
     """Whether the file at ``path`` is shown valid, against ``schemas`` or those chosen for
-    it as :func:`validate_paths` chooses them, without being read whole (only a file of
-    :data:`~teikit.validator.stream.STREAM_ABOVE` bytes or more can be). False says only
-    that it must be checked the usual way (:func:`~teikit.validator.iter_diagnostics`),
-    which then says why, or finds it valid."""
+    it as :func:`validate_paths` chooses them, with nothing to report, without being read
+    whole (only a file of :data:`~teikit.validator.stream.STREAM_ABOVE` bytes or more can
+    be). False says only that it must be checked the usual way
+    (:func:`~teikit.validator.iter_diagnostics`), which then says why, or finds it valid."""
     if _size(path) < STREAM_ABOVE:
         return False
     try:
@@ -131,7 +131,8 @@ def shown_valid_as_stream(path: Path, schemas: Sequence[Schema | str | Path] | N
     options = options or Options()
     roots = {path.resolve().parent, *options.xinclude_roots, *config.xinclude_roots}
     job = _Job(given, config, replace(options, xinclude_roots=tuple(sorted(roots))))
-    return _streamed(path, job) is not None
+    found = _streamed(path, job)
+    return found is not None and not found.diagnostics
 
 
 def _chosen(path: Path, job: _Job) -> SchemaChoice | None:
