@@ -60,12 +60,13 @@ def _report(path: Path, parts: bool, monkeypatch: pytest.MonkeyPatch,
 
 
 def _spied(monkeypatch: pytest.MonkeyPatch) -> list[list[Diagnostic] | None]:
-    """What each check in parts answered."""
+    """What each check in parts answered (None too when it raised)."""
     answers: list[list[Diagnostic] | None] = []
     found = streamfaults.faults_in_parts
 
     def spy(*args: object, **kwargs: object) -> list[Diagnostic] | None:
-        answers.append(found(*args, **kwargs))  # type: ignore[arg-type]
+        answers.append(None)
+        answers[-1] = found(*args, **kwargs)  # type: ignore[arg-type]
         return answers[-1]
 
     monkeypatch.setattr(streamfaults, "faults_in_parts", spy)
@@ -137,3 +138,16 @@ def test_a_repeated_id_in_two_parts_sends_the_file_to_the_whole_tree(
     report = _report(path, True, monkeypatch, [TEI_ALL])
     assert answers and all(answer is None for answer in answers)
     assert {entry[4] for entry in report} == {"duplicate-id", "rng-attribute"}
+
+
+def test_a_file_not_well_formed_is_read_in_parts_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its fault is the parser's: reported by the usual reading, as for a small file."""
+    path = tmp_path / "doc.xml"
+    data = etree.tostring(_large(4), encoding="utf-8")
+    path.write_bytes(data[: len(data) * 2 // 3])
+    whole = _report(path, False, monkeypatch, [TEI_ALL])
+    answers = _spied(monkeypatch)
+    assert _report(path, True, monkeypatch, [TEI_ALL]) == whole
+    assert [entry[4] for entry in whole] == ["xml-syntax"]
+    assert len(answers) == 1, "read in parts once for its faults, not again"

@@ -59,7 +59,10 @@ def checked_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds
     for limit in (stream.PREFIX, None):
         if valid_as_stream(path, grammar, ids, (limit,)):
             return []
-        found = faults_in_parts(path, grammar, ids, limit)
+        try:
+            found = faults_in_parts(path, grammar, ids, limit)
+        except etree.XMLSyntaxError:
+            return None  # not well-formed: the usual reading says where, once
         if found is not None:
             return found
     return None
@@ -71,7 +74,8 @@ def faults_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds,
     whole tree reports them, found part by part (see the module; ``limit``: as
     :func:`teikit.validator.stream.read_stream` takes it); None when the whole tree must
     decide. ``ids`` (emptied first) gathers the ``xml:id`` values, and what else it
-    keeps, as :func:`teikit.validator.stream.valid_in_parts` does."""
+    keeps, as :func:`teikit.validator.stream.valid_in_parts` does. Raises
+    :class:`lxml.etree.XMLSyntaxError` when the document is not well-formed."""
     recovery = grammar.recovery()
     if recovery is None or not grammar.streams:
         return None
@@ -97,8 +101,7 @@ def faults_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds,
                 return None
             document.source = _lines(path, _needed(faults))
             diagnostics = recovery.worded(document, repeats, faults)
-        except (etree.XMLSyntaxError, etree.RelaxNGParseError, OSError, ValueError,
-                RecursionError):
+        except (etree.RelaxNGParseError, OSError, ValueError, RecursionError):
             return None
     return diagnostics if has_errors(diagnostics) else None
 
