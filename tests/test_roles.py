@@ -282,6 +282,9 @@ FACTS = {
     "report_roman_sections_articles": (
         "report", "REPORT ON THE FERRY SERVICE TO THE OUTER ISLANDS", None, ["R. Moothoosamy"]),
     "letter_street_letterhead_town_address": ("letter", None, "1952-05-04", ["P. Castellane"]),
+    "protocol_signed_for_harbour_master": (
+        "protocol", "PROTOCOL on the loan of a pilot launch to the port of Toamasina",
+        "1962-04-12", ["J. K. Mwangi", "R. Andriamasy"]),
     "minutes_signed_label_closed_pm": (
         "minutes", "Minutes of the meeting of the Harbour Board, 4 April 1960", "1960-04-04",
         ["A. OKONJO, Chairman", "B. ADE, Secretary"]),

@@ -275,6 +275,10 @@ def role_after(ctx: Context, line: Line) -> Evidence | None:
     ev = _role_evidence(ctx, line)
     if ev is not None and _offices_first(ctx, line) is False:
         ev.add(0.5, "the block gives each name before its office")
+    above, below = ctx.prev(line), ctx.next(line)
+    if ev is not None and above is not None and _signs(above) and below is not None and (
+            below.starts("on_behalf") and not line.starts("on_behalf")):
+        ev.add(1.0, "under a name, and the next signer's block opens with its own 'for'")
     return ev
 
 def _offices_first(ctx: Context, line: Line) -> bool | None:
