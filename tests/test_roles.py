@@ -285,6 +285,9 @@ FACTS = {
     "protocol_signed_for_harbour_master": (
         "protocol", "PROTOCOL on the loan of a pilot launch to the port of Toamasina",
         "1962-04-12", ["J. K. Mwangi", "R. Andriamasy"]),
+    "minutes_long_institute_letterhead": (
+        "minutes", "Minutes of the meeting of the department held on 4/11/1968", "1968-11-04",
+        ["H. Kask", "M. Saar"]),
     "minutes_signed_label_closed_pm": (
         "minutes", "Minutes of the meeting of the Harbour Board, 4 April 1960", "1960-04-04",
         ["A. OKONJO, Chairman", "B. ADE, Secretary"]),

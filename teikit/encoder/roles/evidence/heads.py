@@ -137,8 +137,10 @@ def kind(ctx: Context, line: Line) -> Evidence | None:
     return Evidence().add(3.0, "names a kind of document")
 
 def letterhead(ctx: Context, line: Line) -> Evidence | None:
-    if not ctx.before_text(line) or line.size > 14 or (line.sentence and line.size > 8):
-        return None
+    if not ctx.before_text(line) or (line.sentence and line.size > 8) or line.size > (
+            20 if ctx.at(line) == 0 and line.starts("org_words") and "(" not in line.text
+            else 14):
+        return None  # a body and its institute in full may make a long first line
     if ctx.at(line) > 6 or shapes.REPRINT.match(line.text):
         return None
     organisation = line.has("org_words") or ("a firm" if line.legal_form else None)
