@@ -26,9 +26,22 @@ DAMAGE = re.compile(
 """``[torn]``, ``[page torn out]``, ``[corner cut off]``, ``[text missing]``: physical loss."""
 
 
+_ATTRIBUTIVE = re.compile(r"^\s*(?:burnt|burned|stained|damaged)\s*$", re.IGNORECASE)
+_BEFORE_NOUN = re.compile(r"(?:^|\s)(?:of|the|a|an|with|some|no|its|their|and)\s$", re.IGNORECASE)
+
+
 def marks(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
     if SIGNATURE.match(bracket.inner):
         return gap(state, bracket, "signature")
-    if DAMAGE.match(bracket.inner):
+    if DAMAGE.match(bracket.inner) and not _describes_a_word(state.src, bracket):
         return gap(state, bracket, "lost")
     return False
+
+
+def _describes_a_word(src: str, bracket: Bracket) -> bool:
+    """``lack of [burnt] lime``: a word the editor added before a noun, not a note that the
+    paper was burnt (a bare ``[burnt]`` between an article or a preposition and a word)."""
+    after = src[bracket.end : bracket.end + 2]
+    return bool(_ATTRIBUTIVE.match(bracket.inner)) and bool(
+        _BEFORE_NOUN.search(src[max(0, bracket.start - 6) : bracket.start])) and (
+        after[:1] == " " and after[1:2].islower())
