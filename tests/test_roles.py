@@ -433,6 +433,15 @@ def test_the_compact_rendering_keeps_rights_and_the_site_email_as_text() -> None
     assert "Registry no. 441" in _text(stamp)
 
 
+def test_a_short_rights_statement_ending_on_the_hidden_address_is_the_rights() -> None:
+    source = (DATA / "roles" / "record_compact_corporate.txt").read_text(encoding="utf-8")
+    rights = ("The Lindqvist Foundation looks after this version; for anything beyond reading "
+              "please write to [email protected]")
+    text = source.rstrip("\n").rsplit("\n", 1)[0] + "\n" + rights
+    root = teikit.encode_text(text).tree.getroot()
+    assert _text(root.xpath("//t:availability", namespaces=NS)[0]) == rights
+
+
 def test_signatories_side_by_side_are_one_signed_each_and_the_line_reads_back() -> None:
     text = ("Both parties agreed to meet again in the spring.\n"
             "For the Ministry:      For the Union:\n"

@@ -88,6 +88,9 @@ def split_funders(text: str) -> list[str]:
     return [part for part in parts if part]
 
 
+_HIDDEN_ADDRESS = re.compile(r"\[email\s+protected\]\.?\s*$")
+
+
 def person_or_org(text: str) -> str:
     """``person`` or ``org`` for a line under *Associated People & Organizations*."""
     if CATALOGUE_NAME.match(text):
@@ -98,7 +101,10 @@ def person_or_org(text: str) -> str:
 
 
 def rights_like(line: Line) -> bool:
-    return line.count("rights_words") >= 2 and line.size >= 8
+    """A statement of rights: its words (reuse, permission, copy …), or an address to
+    write to that the archive's site hid (``[email protected]``) closing a statement."""
+    return line.size >= 8 and (line.count("rights_words") >= 2 or (
+        line.count("rights_words") >= 1 and _HIDDEN_ADDRESS.search(line.text) is not None))
 
 
 def summary_like(line: Line, before: Line | None) -> bool:
