@@ -288,6 +288,9 @@ FACTS = {
     "minutes_long_institute_letterhead": (
         "minutes", "Minutes of the meeting of the department held on 4/11/1968", "1968-11-04",
         ["H. Kask", "M. Saar"]),
+    "notice_heading_association": (
+        "letter", "Notice of the Rowing Association of Lake Bled on its autumn regatta, 1934",
+        "1934-09-03", ["F. Zupan"]),
     "minutes_signed_label_closed_pm": (
         "minutes", "Minutes of the meeting of the Harbour Board, 4 April 1960", "1960-04-04",
         ["A. OKONJO, Chairman", "B. ADE, Secretary"]),
