@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
+import teikit
 from teikit.encoder import encode_text, profiles
 from teikit.encoder.inline import RuleSet
 from teikit.encoder.inline.engine import Engine
@@ -238,3 +239,14 @@ def test_glued_rule_links_only_numbers_the_notes_section_has() -> None:
 
 def test_glued_rule_never_splits_a_number() -> None:
     assert run_glued("H2O, 1.5 and 13,000", {"2", "5", "0"}) == ["H2O, 1.5 and 13,000"]
+
+
+def test_a_page_number_under_the_postscript_stays_in_it() -> None:
+    text = ("Dear Mr. Holm,\nThe crates left Gdynia on Monday and should reach you by the 20th.\n"
+            "Gdynia, 4 May 1952\nK. Nowak\nP.S. The invoice follows by air mail.\n- 2 -\n")
+    result = encode_text(text)
+    root = result.tree.getroot()
+    ns = {"t": TEI_NS}
+    assert root.xpath("//t:postscript/t:pb[@n='2']", namespaces=ns)
+    assert len(root.xpath("//t:closer", namespaces=ns)) == 1
+    assert teikit.is_valid(result.tree)

@@ -34,7 +34,11 @@ def _opens_division(div: DivBuilder | None, previous: Decision | None,
 def _page(div: DivBuilder, decision: Decision) -> None:
     number, style = decision.line.page or ("", "")
     path: tuple[Spec, ...] = ()
-    if div.closer is not None:
+    last = div.last
+    if div.postscript is not None and last is not None and any(
+            spec is div.postscript for spec in last.path):
+        path = (div.postscript,)  # the postscript's page turns: a closer does not start again
+    elif div.closer is not None:
         path = (div.closer,)
     elif not div.top_open:
         path = div.text_path()

@@ -88,14 +88,15 @@ def _wrap_end(lines: Sequence[SourceLine], indices: Sequence[int], position: int
               columns: wrap.Width) -> int:
     """The last line of a paragraph wrapped over lines that follow each other
     (:mod:`~teikit.encoder.roles.wrap` says which breaks are wraps)."""
-    depth = 0
+    depth, start = 0, position
     while position + 1 < len(indices) and indices[position + 1] == indices[position] + 1 and (
             shapes.DRAWN.match(lines[indices[position + 1]].text.strip(BLANKS)) is None):
         text = lines[indices[position]].text
         depth += _depth(text)
         then = (lines[indices[position + 2]].text if position + 2 < len(indices)
                 and indices[position + 2] == indices[position + 1] + 1 else None)
-        if not columns.wraps(text, lines[indices[position + 1]].text, depth > 0, then):
+        if not columns.wraps(text, lines[indices[position + 1]].text, depth > 0, then,
+                             going_on=position > start):
             break
         position += 1
     return position

@@ -66,10 +66,12 @@ class Width:
     columns: int | None
 
     def wraps(self, line: str, after: str, in_bracket: bool = False,
-              then: str | None = None) -> bool:
+              then: str | None = None, going_on: bool = False) -> bool:
         """Whether the break between ``line`` and the next line ``after`` is a wrap
         (``in_bracket``: a bracket opened earlier in the paragraph is still open;
-        ``then``: the line after ``after`` in the same block, if any)."""
+        ``then``: the line after ``after`` in the same block, if any; ``going_on``: the
+        break above ``line`` was a wrap too, so a short line inside a sentence typed by
+        hand goes on as well)."""
         text = line.strip(BLANKS)
         rest = after.strip(BLANKS)
         if not rest or _indent(after) > _indent(line):
@@ -84,7 +86,7 @@ class Width:
                                   or _another_kind(text, rest, ends)
                                   or _heading(text, rest, ends)):
                 return True
-        return not own and _plain_wrap(text, rest)
+        return not own and (_plain_wrap(text, rest) or (going_on and _goes_on(text, rest)))
 
     def _ends_there(self, after: str, then: str | None) -> bool:
         """Whether the line ``after`` ends where it is: no word of the line ``then``
@@ -246,6 +248,15 @@ def _capitalised(text: str) -> float:
     """The share of capitalised words among the words of four letters or more."""
     words = _long_words(text)
     return sum(word[:1].isupper() for word in words) / len(words) if words else 0.0
+
+
+def _goes_on(text: str, rest: str) -> bool:
+    """A sentence left open at the line's end going on in the next line with a small
+    letter, a bracket or a mark before it (``and ~~forty~~`` / ``sixty weavers``, ``a
+    collar with a`` / ``[illegible] worked``). A number first may open an entry or a
+    date heading: only a line long enough to have been wrapped runs on into one."""
+    first = rest.lstrip("[~(\"'“‘")[:1]
+    return not text.rstrip(_CLOSERS).endswith(_SENTENCE_END) and first.islower()
 
 
 def _plain_wrap(text: str, rest: str) -> bool:
