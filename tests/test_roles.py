@@ -583,6 +583,10 @@ def test_a_diary_heading_of_a_weekday_and_a_day_is_dated_in_the_entries_month() 
     ("Protokoll / Minutes", True),
     ("Report 3/59", True),
     ("Minutes / of the committee of the harbour board", False),
+    ("R E C O R D", True),  # typed letter-spaced for emphasis
+    ("C R Y P T O G R A M   No. 2286", True),
+    ("M e m o r a n d u m", True),
+    ("a b c d", False),
 ])
 def test_a_kind_named_in_two_languages_is_a_kind(text: str, kind: bool) -> None:
     assert is_kind(Line(0, 0, text, DateOptions())) is kind

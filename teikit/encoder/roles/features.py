@@ -34,6 +34,8 @@ _CELL = re.compile(r"\S(?:.*?\S)??(?=(?: {3,}|\t)|\s*$)")
 _FINAL_BRACKET = re.compile(
     r"(?:\s*\[[^\[\]]*\])+\s*$|(?<=[.!?,;:”’\"')\]])(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 """A final bracketed remark or footnote number, which does not change how a line ends."""
+_LETTER_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
+"""``P R O T O C O L``, ``C R Y P T O G R A M``: a word typed with a space after each letter."""
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,4}")
 """``A.C.T.``, ``D.C.``, ``U.S.A.``: letters each followed by a full stop."""
 _INNER_END = re.compile(r"[^\W\d_]{4}[.!?]\s+[A-Z\u00c0-\u024f]")
@@ -106,8 +108,14 @@ class Line:
             self.last = self.number
 
     @feature
+    def closed_up(self) -> str:
+        """The text with a word typed letter-spaced for emphasis (``P R O T O C O L``)
+        closed up: what the line's words and size are read from."""
+        return _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), self.text)
+
+    @feature
     def words(self) -> tuple[str, ...]:
-        return tokens(self.text)
+        return tokens(self.closed_up)
 
     @feature
     def letters(self) -> str:
@@ -121,7 +129,7 @@ class Line:
 
     @feature
     def size(self) -> int:
-        return len(self.text.split())
+        return len(self.closed_up.split())
 
     @feature
     def end(self) -> str:
