@@ -85,19 +85,21 @@ def whole_page(article: etree._Element, toc: etree._Element | None, ctx: Context
                 options.source_name, options.css)
 
 
-def page_bytes(html: etree._Element, inner: list[bytes] | None = None) -> bytes:
-    """``html`` serialized, ending with a newline; ``inner``: the serialized content of the
-    page's one :data:`SLOT` element, put in its place (the list is emptied)."""
+def page_bytes(html: etree._Element, slots: Sequence[tuple[bytes, list[bytes]]] = ()) -> bytes:
+    """``html`` serialized, ending with a newline; ``slots``: each placeholder element's
+    serialized form and the serialized content that takes its place, in page order (the
+    lists are emptied as they are used)."""
     data: bytes = lxml.html.tostring(html, doctype="<!DOCTYPE html>", encoding="utf-8",
                                      method="html")
-    if inner is None:
-        return data if data.endswith(b"\n") else data + b"\n"
-    head, slot, tail = data.partition(SLOT_BYTES)
-    if not slot or SLOT_BYTES in tail:
-        raise ValueError("the page does not hold exactly one slot for its text")
-    parts = [head, *inner, tail, b"" if tail.endswith(b"\n") else b"\n"]
-    inner.clear()
-    return b"".join(parts)
+    parts: list[bytes] = []
+    for marker, content in slots:
+        head, found, data = data.partition(marker)
+        if not found or marker in data:
+            raise ValueError("the page does not hold exactly one of each placeholder")
+        parts.extend([head, *content])
+        content.clear()
+    parts.extend([data, b"" if data.endswith(b"\n") else b"\n"])
+    return b"".join(parts) if slots else parts[0] + parts[1]
 
 
 def _text_nodes(root: etree._Element, ctx: Context) -> list[Node]:

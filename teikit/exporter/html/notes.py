@@ -65,18 +65,26 @@ def standalone(element: etree._Element, ctx: Context) -> etree._Element:
     return make(tag, attrs("note endnote", role="doc-endnote", **common(element, ctx)), content)
 
 
+def footnote_item(fn: Footnote) -> etree._Element:
+    """One note of the reading view's list: its key, its content, a link back."""
+    return make("li", attrs(id=fn.note_id), [
+        make("span", attrs("fn-key gen"), [f"{fn.key}."]), " ", *fn.content, " ",
+        make("a", attrs("backlink gen", href=f"#{fn.call_id}",
+                        aria_label=f"Back to note call {fn.key}"), ["↩"]),
+    ])
+
+
+NOTES_SLOT = "teikit-notes-slot"
+"""The element that stands for the notes already serialized (:mod:`.stream`)."""
+
+
 def footnotes_section(shared: Shared) -> etree._Element | None:
-    """The reading view's list of notes, or None when the text has none."""
-    if not shared.footnotes:
+    """The reading view's list of notes, or None when the text has none (the notes already
+    serialized, :attr:`Shared.footnotes_written`, stand first as one :data:`NOTES_SLOT`)."""
+    if not shared.footnotes and not shared.footnotes_written:
         return None
-    items = [
-        make("li", attrs(id=fn.note_id), [
-            make("span", attrs("fn-key gen"), [f"{fn.key}."]), " ", *fn.content, " ",
-            make("a", attrs("backlink gen", href=f"#{fn.call_id}",
-                            aria_label=f"Back to note call {fn.key}"), ["↩"]),
-        ])
-        for fn in shared.footnotes
-    ]
+    items = [make(NOTES_SLOT, {}, [])] if shared.footnotes_written else []
+    items.extend(footnote_item(fn) for fn in shared.footnotes)
     heading = make("h2", attrs("gen", id="notes-to-text"), ["Notes to the text"])
     return make("section", attrs("footnotes rd-only", role="doc-endnotes",
                                  aria_labelledby="notes-to-text"), [heading, make("ol", {}, items)])

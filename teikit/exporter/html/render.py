@@ -140,6 +140,9 @@ class Shared:
     speaks an utterance, :mod:`.rules.spoken`)."""
     unnumbered: int = 0
     """How many of the footnotes are keyed by a letter (they have no ``@n``)."""
+    footnotes_written: int = 0
+    """How many footnotes were serialized and let go before the end (:mod:`.stream`): they
+    come before those in :attr:`footnotes`."""
     _suffixes: dict[str, int] = field(default_factory=dict)
     """Each base of :meth:`unique_id` → the suffix it last gave (ids are never taken back,
     so every lower one is still taken: a document with thousands of notes of the same

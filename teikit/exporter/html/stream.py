@@ -27,6 +27,7 @@ from lxml import etree
 from teikit.exporter.html import (
     HEADINGS,
     SLOT,
+    SLOT_BYTES,
     check_html_view,
     make_article,
     page_bytes,
@@ -34,6 +35,7 @@ from teikit.exporter.html import (
     whole_page,
 )
 from teikit.exporter.html.header import Record, read_record
+from teikit.exporter.html.notes import NOTES_SLOT, footnote_item
 from teikit.exporter.html.render import Context, Node, make
 from teikit.exporter.html.rules import RENDERERS, unknown
 from teikit.exporter.html.source import register_section, source_sections
@@ -104,6 +106,9 @@ class _Page:
     size: int = 0
     early: int = 0
     """How many registers come before the ``body`` (their ids are handed out first)."""
+    notes: list[bytes] = field(default_factory=list)
+    """The footnotes serialized so far."""
+    notes_held: bool = False
 
     @classmethod
     def start(cls, survey: Survey, root: etree._Element, body: etree._Element) -> _Page:
@@ -166,6 +171,7 @@ class _Page:
         found = [str(h.tag) for n in nodes if not isinstance(n, str) for h in n.iter(*HEADINGS)]
         self.headings.extend(found)
         self.parts.append(_Part(nodes=nodes) if "h1" in found else _Part(serialized(nodes)))
+        self._write_notes()
         self.contents.extend(child_entries(child, self.ctx.shared))
         inside = set(child.iter())
         shared = self.ctx.shared
@@ -179,6 +185,22 @@ class _Page:
         for ident in [i for i, e in shared.targets.items() if e in inside]:
             del shared.targets[ident]
         child.clear(keep_tail=True)  # type: ignore[call-arg]  # lxml-stubs lag
+
+    def _write_notes(self) -> None:
+        """Serialize the footnotes gathered so far and let them go, up to the first that
+        holds a heading (it, and all after it, stay elements: the page's outline reads
+        them)."""
+        shared = self.ctx.shared
+        done = 0
+        for footnote in [] if self.notes_held else shared.footnotes:
+            item = footnote_item(footnote)
+            if next(item.iter(*HEADINGS), None) is not None:
+                self.notes_held = True
+                break
+            self.notes.append(serialized([item]))
+            done += 1
+        del shared.footnotes[:done]
+        shared.footnotes_written += done
 
     def closed(self) -> None:
         """The ``body`` read to its end: what follows its last element, and the element
@@ -207,7 +229,10 @@ class _Page:
         html = whole_page(article, self._toc(text), self.ctx, self.record, options)
         inner = [self._bytes(part, demoted) for part in self.parts]
         self.parts.clear()
-        return Rendered(page_bytes(html, inner), self.ctx.shared.unruled)
+        slots = [(SLOT_BYTES, inner)]
+        if self.notes:
+            slots.append((f"<{NOTES_SLOT}></{NOTES_SLOT}>".encode(), self.notes))
+        return Rendered(page_bytes(html, slots), self.ctx.shared.unruled)
 
     def _bytes(self, part: _Part, demoted: bool) -> bytes:
         if part.nodes is None:
