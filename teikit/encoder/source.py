@@ -19,7 +19,7 @@ BLANKS = " \t"
 """The characters, besides line ends, that may stand between blocks in ``<text>``."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One line of the transcript: its text, its terminator, and where it starts."""
 

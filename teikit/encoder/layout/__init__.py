@@ -38,7 +38,7 @@ LAYOUTS = ("record", "letter", "plain")
 """Layouts a caller may force (``letter`` reads any document by its roles)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Explained:
     """One line's role and the evidence for it, for ``teikit encode --explain``."""
 
