@@ -2,18 +2,18 @@
 
 Run from the repository root, with a copy of the commit to compare against::
 
-    git archive a5b2cdc | tar -x -C /tmp/before
+    mkdir /tmp/before && git archive a5b2cdc | tar -x -C /tmp/before
     python benchmarks/bench_encode_change.py /tmp/before            # 3 rounds, 20 MB
     python benchmarks/bench_encode_change.py /tmp/before --mb 5 --rounds 5
 
 Each round runs this checkout and the other one after the other, so both see the same
 load: the development transcripts (else the repository's own) encoded in process, best
-of three passes (documents per CPU-second and per second, :data:`bench_sections.
-ENCODE_IN_PROCESS`), then one transcript of ``--mb`` megabytes made as the suite makes
-them, encoded by the command line (MB per CPU-second and per second, peak memory over the
-input). The medians of the rounds are printed side by side. Each teikit runs in child
-processes started in its own folder, so that it is the ``teikit`` Python imports. On a
-shared machine read the CPU figures: the load moves the wall times far more.
+of three passes, as the suite does (documents per CPU-second and per second), then one
+transcript of ``--mb`` megabytes made as the suite makes them, encoded by the command
+line (MB per CPU-second and per second, peak memory over the input). The medians of the
+rounds are printed side by side. Each teikit runs in child processes started in its own
+folder, so that it is the ``teikit`` Python imports. On a shared machine read the CPU
+figures: the load moves the wall times far more.
 """
 
 from __future__ import annotations
