@@ -1,7 +1,7 @@
 """The page of a large TEI file, written part by part: the same bytes as the page of its
 whole tree (:func:`teikit.exporter.html.render_html`), in a fraction of the memory.
 
-A whole tree of a TEI file takes about eight times its size, and the page built as a second
+A whole tree of a TEI file takes about seven times its size, and the page built as a second
 tree next to it as much again. Here the file is read twice as a stream. The first reading
 (:mod:`.survey`) gives every id its HTML id and says whether the page can be written this
 way. The second keeps the header and what comes before and after the ``body``, and renders
