@@ -291,6 +291,9 @@ FACTS = {
     "notice_heading_association": (
         "letter", "Notice of the Rowing Association of Lake Bled on its autumn regatta, 1934",
         "1934-09-03", ["F. Zupan"]),
+    "report_office_copy_mark": (
+        "report", "Report on the sardine landings at Mkokotoni, 1957", None, ["A. S. Mbarouk"]),
+    "letter_copy_draft_marks": ("letter", None, None, ["J. Fonseca"]),
     "minutes_signed_label_closed_pm": (
         "minutes", "Minutes of the meeting of the Harbour Board, 4 April 1960", "1960-04-04",
         ["A. OKONJO, Chairman", "B. ADE, Secretary"]),
@@ -322,6 +325,12 @@ def test_an_underline_is_a_rule_under_its_heading_not_a_line_of_text() -> None:
     assert [r.text for r in rules] == ["=" * 23, "-" * 19, "=" * 22]
     assert all(etree.QName(r.getprevious()).localname == "head" for r in rules)
     assert not root.xpath("//t:p[contains(., '===') or contains(., '---')]", namespaces=NS)
+
+
+def test_the_mark_of_a_copy_is_an_fw_not_the_title() -> None:
+    root = teikit.encode(DATA / "roles" / "letter_copy_draft_marks.txt").tree.getroot()
+    marks = root.xpath("//t:fw[@type='copy']", namespaces=NS)
+    assert [m.text for m in marks] == ["(Copy)", "Draft"]
 
 
 def test_a_missing_title_is_warned_about() -> None:

@@ -1,8 +1,9 @@
 """A document's top: where heading matter goes while the division has no text yet.
 
 ``head`` (``@type=kind`` for a banner naming the document's kind, ``@type=subject`` for
-a subject field), ``fw`` for a letterhead, a classification or the line naming the
-publication a text was reprinted from, ``byline``, and an ``opener`` holding references,
+a subject field), ``fw`` for a letterhead, a classification, the mark of the copy
+(``@type=copy``: ``File copy``, ``Extract``) or the line naming the publication a text
+was reprinted from, ``byline``, and an ``opener`` holding references,
 datelines (a ``[Received …]`` line or the place line above joins its dateline), an
 ``address`` of ``addrLine``\\s, the salutation, routing lines and other fields
 (``seg[@type=memo-field]`` with the label as ``label``). A label alone over its value
@@ -16,6 +17,7 @@ from __future__ import annotations
 from teikit.encoder.layout.divs import Attrs, DivBuilder, date_attrs, label_length
 from teikit.encoder.layout.units import Spec
 from teikit.encoder.roles import shapes
+from teikit.encoder.roles.evidence.heads import copy_mark
 from teikit.encoder.roles.grammar import Decision
 from teikit.encoder.roles.lexicon import lexicon
 
@@ -28,7 +30,8 @@ def place_top(div: DivBuilder, decision: Decision, following: Decision | None) -
     """Place a top line of ``div``."""
     role = decision.role
     if role in {"letterhead", "classification"}:
-        div.add("fw", decision, attrs={"type": role})
+        copy = role == "classification" and copy_mark(decision.line) is not None
+        div.add("fw", decision, attrs={"type": "copy" if copy else role})
         div.opener = div.address = None
     elif role == "source-note" and shapes.REPRINT.match(decision.line.text):
         div.add("fw", decision, attrs={"type": "source"})  # printed on the offprint's page

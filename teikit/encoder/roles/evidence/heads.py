@@ -194,9 +194,33 @@ def _letterhead_like(line: Line | None) -> bool:
 
 def classification(ctx: Context, line: Line) -> Evidence | None:
     found = line.starts("classification")
-    if found is None or line.size > 12 or (line.size > 8 and not _HANDLING.search(line.text)):
+    if found is None:
+        return _copy_mark(ctx, line)
+    if line.size > 12 or (line.size > 8 and not _HANDLING.search(line.text)):
         return None
     return Evidence().add(3.0, f"classification '{found}'")
+
+
+def copy_mark(line: Line) -> str | None:
+    """The mark of which copy a transcript was made from (``COPY``, ``(Copy)``, ``File
+    copy``, ``ΑΝΤΙΓΡΑΦΟΝ [Copy]``, ``FILE COPY – not for circulation``): the mark alone,
+    with a gloss in brackets, or with a remark set off by a dash. A numbered copy (``Copy
+    No. 4 of 5``) is a reference number of the document."""
+    mark = line.starts("copy_marks")
+    if mark is None or line.label is not None or line.sentence or line.numbers:
+        return None
+    rest = line.words[len(mark.split()):]
+    glossed = re.fullmatch(r"\S+(?:\s\S+)?\s\[[^\]]{2,20}\]", line.text.strip("() "))
+    if len(rest) <= 1 or glossed or (_HANDLING.search(line.text) and line.size <= 14):
+        return mark
+    return None
+
+
+def _copy_mark(ctx: Context, line: Line) -> Evidence | None:
+    mark = copy_mark(line)
+    if mark is None or not ctx.before_text(line):
+        return None
+    return Evidence().add(3.0, f"marks the copy: '{mark}'")
 
 
 _HANDLING = re.compile(r"^\S[^·•|–—]*?\s[·•|–—]\s")
