@@ -294,6 +294,7 @@ FACTS = {
     "report_office_copy_mark": (
         "report", "Report on the sardine landings at Mkokotoni, 1957", None, ["A. S. Mbarouk"]),
     "letter_copy_draft_marks": ("letter", None, None, ["J. Fonseca"]),
+    "note_ss_mark_drafter_copies": ("letter", None, "1958-07-04", ["ss. D. Ionescu-Dragă"]),
     "minutes_signed_label_closed_pm": (
         "minutes", "Minutes of the meeting of the Harbour Board, 4 April 1960", "1960-04-04",
         ["A. OKONJO, Chairman", "B. ADE, Secretary"]),

@@ -20,15 +20,16 @@ PAGE = re.compile(
 SIGNATURE_MARK = re.compile(
     r"^(?:\[\s*(?:illegible |unreadable |handwritten )?(?:signature|signed|initials?|"
     r"initialled|initialed)(?: illegible)?\s*\]|/s/|\((?:signed|sgd\.?|s|sig\.|gez\.|signé|"
-    r"firmado|firmato|firma|assinado|ass\.|подпись|podpis|υπογραφή|unterschrift|L\.\s?S\.|[—–-])\)"
-    r"|sgd\.|gez\.|signé\b|fdo\.|f\.to\b|ass\.\s|v\.?\s?z\.\s|i\.\s?[AV]\.(?:\s|$)"
+    r"firmado|firmato|firma|assinado|ass\.|подпись|podpis|υπογραφή|υπογρ\.?|unterschrift|"
+    r"L\.\s?S\.|[—–-])\)"
+    r"|sgd\.|gez\.|signé\b|fdo\.|f\.to\b|ass\.\s|ss\.\s|v\.?\s?z\.\s|i\.\s?[AV]\.(?:\s|$)"
     r"|/[—–-]/|podp\.\s)",
     re.IGNORECASE,
 )
 """``[signature]``, ``[illegible signature]``, ``/s/``, ``(signed)``, ``(s)``, ``gez.``,
-``(signé)``, ``fdo.``, ``f.to``, ``(—)``, ``ass.``, ``(L.S.)`` (the place of the seal)
-opening a line; ``v z.`` and ``i.A.`` / ``i.V.`` (signed for the head of the office) too,
-and the Polish ``/–/`` and ``podp.``."""
+``(signé)``, ``fdo.``, ``f.to``, ``(—)``, ``ass.``, ``ss.``, ``(υπογρ.)``, ``(L.S.)`` (the place
+of the seal) opening a line; ``v z.`` and ``i.A.`` / ``i.V.`` (signed for the head of the
+office) too, and the Polish ``/–/`` and ``podp.``."""
 
 NOT_SIGNED = re.compile(r"^\[(?:File copy |Copy |Original )?(?:not signed|unsigned)\.?\]$",
                         re.IGNORECASE)

@@ -343,7 +343,13 @@ def _addressee_above(ctx: Context, line: Line) -> bool:
 def foot_line(ctx: Context, line: Line) -> Evidence | None:
     """Any other short line after the text (a line the foot holds that no role names):
     above all its copies, enclosures and distribution (``Copy to: …``)."""
-    if not ctx.after_text(line) or line.sentence:
+    if ctx.at(line) <= ctx.page.first_prose:
+        return None
+    drafter = line.starts("drafter_lines")
+    if drafter and line.size <= 16 and (line.date is not None or _TYPIST.search(line.text)
+                                        or line.initials or _INITIALS_IN.search(line.text)):
+        return Evidence().add(2.5, f"'{drafter}' and initials or a date: who drafted it, when")
+    if line.sentence:
         return None
     label = lexicon("foot_labels").prefix(tokens(line.label[0])) if line.label else None
     if label is None and line.size <= 3:  # "Encl.", "Enclosures (2)", "cc. file"
@@ -361,6 +367,10 @@ def foot_line(ctx: Context, line: Line) -> Evidence | None:
     if line.size > 12:
         return None
     return Evidence().add(-0.5, "a short line after the text")
+
+_INITIALS_IN = re.compile(r"(?<!\w)(?:[A-Z]\.){2,4}(?!\w)|\b[A-Z]{2,5}/[A-Za-z]{1,4}\b")
+"""``N.P.``, ``DMTW/eh``: the drafter's or the typist's initials inside a line."""
+
 
 def _copies_above(ctx: Context, line: Line) -> Line | None:
     """A bare ``Copy to`` (``Distribution``, ``cc``) a few short lines above, the lines
