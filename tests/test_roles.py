@@ -295,6 +295,9 @@ FACTS = {
         "report", "Report on the sardine landings at Mkokotoni, 1957", None, ["A. S. Mbarouk"]),
     "letter_copy_draft_marks": ("letter", None, None, ["J. Fonseca"]),
     "note_ss_mark_drafter_copies": ("letter", None, "1958-07-04", ["ss. D. Ionescu-Dragă"]),
+    "report_running_head_tab_table": (
+        "report", "Report on the rice harvest in the Kilombero valley, 1963", None,
+        ["P. M. Ngowi"]),
     "minutes_signed_label_closed_pm": (
         "minutes", "Minutes of the meeting of the Harbour Board, 4 April 1960", "1960-04-04",
         ["A. OKONJO, Chairman", "B. ADE, Secretary"]),
@@ -332,6 +335,14 @@ def test_the_mark_of_a_copy_is_an_fw_not_the_title() -> None:
     root = teikit.encode(DATA / "roles" / "letter_copy_draft_marks.txt").tree.getroot()
     marks = root.xpath("//t:fw[@type='copy']", namespaces=NS)
     assert [m.text for m in marks] == ["(Copy)", "Draft"]
+
+
+def test_a_running_head_is_an_fw_and_a_tabbed_table_stays_in_the_text() -> None:
+    root = teikit.encode(DATA / "roles" / "report_running_head_tab_table.txt").tree.getroot()
+    [head] = root.xpath("//t:fw[@type='header']", namespaces=NS)
+    assert head.text.endswith("(continued)")
+    assert len(root.xpath("//t:body/t:div", namespaces=NS)) == 1
+    assert len(root.xpath("//t:p[contains(., '\t')]", namespaces=NS)) == 3
 
 
 def test_a_missing_title_is_warned_about() -> None:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from teikit.encoder.dates import parse_date
 from teikit.encoder.layout.divs import Attrs, DivBuilder, date_attrs
 from teikit.encoder.layout.units import Spec
+from teikit.encoder.roles.evidence.heads import handling_mark
 from teikit.encoder.roles.grammar import Decision
 
 
@@ -35,8 +36,8 @@ def place_text(div: DivBuilder, decision: Decision, following: Decision | None) 
         div.add("p", decision, div.inner, attrs=entry_text_date(div, decision))
     elif role == "mark":
         div.add("ab", decision, *div.text_path(), attrs={"type": "mark"})
-    elif role == "classification":  # repeated at the top of a later page
-        div.add("fw", decision, *div.text_path(), attrs={"type": role})
+    elif role == "classification":  # repeated at the top of a later page, a running head
+        div.add("fw", decision, *div.text_path(), attrs={"type": handling_mark(decision.line)})
     else:
         paragraph(div, decision, following)
 

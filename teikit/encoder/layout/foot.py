@@ -14,6 +14,7 @@ from teikit.encoder.layout.divs import DivBuilder, closes, date_attrs
 from teikit.encoder.layout.units import Spec
 from teikit.encoder.roles import shapes
 from teikit.encoder.roles.evidence.foot import marked_name
+from teikit.encoder.roles.evidence.heads import handling_mark
 from teikit.encoder.roles.grammar import Decision
 
 
@@ -76,7 +77,7 @@ def closer_line(div: DivBuilder, decision: Decision) -> None:
     elif role == "dateline":
         div.add("dateline", decision, closer, attrs=date_attrs(decision))
     elif role == "classification":  # repeated at the foot of a telegram or a page
-        div.add("fw", decision, closer, attrs={"type": role})
+        div.add("fw", decision, closer, attrs={"type": handling_mark(decision.line)})
     else:
         div.add("seg", decision, closer, attrs={"type": role})
 

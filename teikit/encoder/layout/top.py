@@ -17,7 +17,7 @@ from __future__ import annotations
 from teikit.encoder.layout.divs import Attrs, DivBuilder, date_attrs, label_length
 from teikit.encoder.layout.units import Spec
 from teikit.encoder.roles import shapes
-from teikit.encoder.roles.evidence.heads import copy_mark
+from teikit.encoder.roles.evidence.heads import handling_mark
 from teikit.encoder.roles.grammar import Decision
 from teikit.encoder.roles.lexicon import lexicon
 
@@ -30,8 +30,8 @@ def place_top(div: DivBuilder, decision: Decision, following: Decision | None) -
     """Place a top line of ``div``."""
     role = decision.role
     if role in {"letterhead", "classification"}:
-        copy = role == "classification" and copy_mark(decision.line) is not None
-        div.add("fw", decision, attrs={"type": "copy" if copy else role})
+        kind = handling_mark(decision.line) if role == "classification" else role
+        div.add("fw", decision, attrs={"type": kind})
         div.opener = div.address = None
     elif role == "source-note" and shapes.REPRINT.match(decision.line.text):
         div.add("fw", decision, attrs={"type": "source"})  # printed on the offprint's page

@@ -114,6 +114,13 @@ class Line:
         return _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), self.text)
 
     @feature
+    def cells(self) -> int:
+        """How many cells tabs set apart on the line (``Estate⇥Acres⇥Bags``: 3; 1 with no
+        tab inside it)."""
+        text = self.text.strip()
+        return sum(1 for cell in text.split("\t") if cell.strip()) if "\t" in text else 1
+
+    @feature
     def words(self) -> tuple[str, ...]:
         return tokens(self.closed_up)
 
@@ -217,11 +224,12 @@ class Line:
         place's after a comma (``DEPARTMENT OF EXTERNAL AFFAIRS, CANBERRA, A.C.T.``)."""
         split = self.text.split()
         last = split[-1].lower() if split else ""
-        ends = self.end in ".!?…" and not self.initials and not self.legal_form and not (
-            self.size <= 8 and self.end == "." and "." in last[:-1]
-            and (self.function_words == 0 or self.label is not None
-                 or last in _AFTER_OFFICE  # "… at 5 p.m." ends one
-                 or (_INITIALISM.fullmatch(last) is not None and split[-2].endswith(","))))
+        place = (self.size <= 16 and _INITIALISM.fullmatch(last) is not None
+                 and len(split) > 1 and split[-2].endswith(","))  # "…, Canberra, A.C.T."
+        ends = self.end in ".!?…" and not self.initials and not self.legal_form and not place and (
+            not (self.size <= 8 and self.end == "." and "." in last[:-1]
+                 and (self.function_words == 0 or self.label is not None
+                      or last in _AFTER_OFFICE)))  # "… at 5 p.m." ends one
         letters = len(self.letters)
         if self.size >= 30 and self.function_words >= 5 and self.end not in ":,;":
             return True  # a long paragraph ending with a reference or a quotation

@@ -55,6 +55,14 @@ Agrarian Economics, no. 11 (1966), pp. 45–67``, ``Offprint from the Bulletin �
 ``Sonderdruck aus …``): a note on the source, not the title."""
 
 
+CONTINUED = re.compile(
+    r"[(\[]\s*(?:continued|contd?\.?|cont'd|suite|fortsetzung|forts\.|continuación|"
+    r"continua|continuação|продолжение|ciąg dalszy|pokračování)\s*[)\]]\.?$"
+    r"|[,–—-]\s*(?:continued|contd\.?)\.?$", re.IGNORECASE)
+"""``Record of conversation of 21.V.1958 (continued)``: a running head at the top of a
+later page."""
+
+
 def names_source(text: str) -> bool:
     """A line printed above a document to say where it comes from: an archive file
     reference or the publication it was reprinted from."""

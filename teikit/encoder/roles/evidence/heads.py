@@ -62,6 +62,8 @@ preposition or a conjunction waits for what follows it."""
 def heading(ctx: Context, line: Line) -> Evidence | None:
     if line.size > 32 or line.end in ",;" or line.page is not None or line.bracket is not None:
         return None
+    if _in_cells(line):
+        return None  # "Mesh (mm)⇥Bream⇥Tigerfish": a row of a table typed with tabs
     if not any(ch.isalpha() for ch in line.text) or shapes.names_source(line.text):
         return None
     kind = line.starts("kind_words") or _early_kind(line)
@@ -115,6 +117,13 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
     if ctx.at(line) == 0:
         ev.add(0.5, "first line")
     return ev
+
+def _in_cells(line: Line) -> bool:
+    """A line typed in cells set apart by tabs (a table's row, ``Transect B⇥hopper bands
+    …``), not a number or a label before a tab (``1.⇥INTRODUCTION``, ``Ref.:⇥RG/ld``)."""
+    return line.cells >= 3 or (line.cells == 2 and line.numbered is None
+                               and not line.text.strip().split("\t")[0].rstrip().endswith(":"))
+
 
 def _early_kind(line: Line) -> str | None:
     """A kind of document named in the first words (``From the diary of …``, ``Extract
@@ -194,6 +203,8 @@ def _letterhead_like(line: Line | None) -> bool:
 
 def classification(ctx: Context, line: Line) -> Evidence | None:
     found = line.starts("classification")
+    if found is None and shapes.CONTINUED.search(line.text) and line.size <= 14:
+        return Evidence().add(3.0, "a running head: the document's name, continued")
     if found is None:
         return _copy_mark(ctx, line)
     if line.size > 12 or (line.size > 8 and not _HANDLING.search(line.text)):
@@ -214,6 +225,14 @@ def copy_mark(line: Line) -> str | None:
     if len(rest) <= 1 or glossed or (_HANDLING.search(line.text) and line.size <= 14):
         return mark
     return None
+
+
+def handling_mark(line: Line) -> str:
+    """The ``fw/@type`` of a line read as a handling mark: ``copy`` for the mark of the
+    copy, ``header`` for a running head, else ``classification``."""
+    if shapes.CONTINUED.search(line.text) and line.starts("classification") is None:
+        return "header"
+    return "copy" if copy_mark(line) is not None else "classification"
 
 
 def _copy_mark(ctx: Context, line: Line) -> Evidence | None:

@@ -27,6 +27,8 @@ def paragraph(ctx: Context, line: Line) -> Evidence | None:
         ev.add(-1.5, "a labelled field")
     if line.numbered is not None and line.size >= 2 and line.name < 0.75:
         ev.add(1.5, "numbered")
+    if line.cells >= 3:
+        ev.add(3.0, "a row of a table typed with tabs")
     return ev
 
 def section_head(ctx: Context, line: Line) -> Evidence | None:
