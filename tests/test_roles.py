@@ -298,6 +298,8 @@ FACTS = {
     "report_running_head_tab_table": (
         "report", "Report on the rice harvest in the Kilombero valley, 1963", None,
         ["P. M. Ngowi"]),
+    "despatch_foot_address_draft_label": (
+        "letter", None, None, ["(Signed) L. Ashworth-Pym"]),
     "minutes_signed_label_closed_pm": (
         "minutes", "Minutes of the meeting of the Harbour Board, 4 April 1960", "1960-04-04",
         ["A. OKONJO, Chairman", "B. ADE, Secretary"]),

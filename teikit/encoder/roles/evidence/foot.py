@@ -346,8 +346,11 @@ def foot_line(ctx: Context, line: Line) -> Evidence | None:
     if ctx.at(line) <= ctx.page.first_prose:
         return None
     drafter = line.starts("drafter_lines")
-    if drafter and line.size <= 16 and (line.date is not None or _TYPIST.search(line.text)
-                                        or line.initials or _INITIALS_IN.search(line.text)):
+    labelled = line.label is not None and lexicon("drafter_lines").prefix(
+        tokens(line.label[0])) is not None  # "Draft: Oe/Mz 10.5.66 – Distribution …"
+    if drafter and line.size <= (30 if labelled else 16) and (
+            line.first_date is not None or _TYPIST.search(line.text) or line.initials
+            or _INITIALS_IN.search(line.text)):
         return Evidence().add(2.5, f"'{drafter}' and initials or a date: who drafted it, when")
     if line.sentence:
         return None
@@ -368,8 +371,8 @@ def foot_line(ctx: Context, line: Line) -> Evidence | None:
         return None
     return Evidence().add(-0.5, "a short line after the text")
 
-_INITIALS_IN = re.compile(r"(?<!\w)(?:[A-Z]\.){2,4}(?!\w)|\b[A-Z]{2,5}/[A-Za-z]{1,4}\b")
-"""``N.P.``, ``DMTW/eh``: the drafter's or the typist's initials inside a line."""
+_INITIALS_IN = re.compile(r"(?<!\w)(?:[A-Z]\.){2,4}(?!\w)|\b[A-Z][A-Za-z]{0,4}/[A-Za-z]{1,4}\b")
+"""``N.P.``, ``DMTW/eh``, ``Oe/Mz``: the drafter's or the typist's initials inside a line."""
 
 
 def _copies_above(ctx: Context, line: Line) -> Line | None:
@@ -389,10 +392,12 @@ def _bare_copies_label(line: Line) -> bool:
 def foot_address(ctx: Context, line: Line) -> Evidence | None:
     """An address after the text: the addressee's (``To the Embassy of …``) or the
     sender's street (``Via della Geppa 7, Trieste``), with the short lines under it."""
-    if not ctx.after_text(line) or line.size > 14 or line.sentence:
+    if line.size > 14 or ctx.at(line) <= ctx.page.first_prose:
         return None
-    if line.opens_address:
-        return Evidence().add(2.0, "an address at the foot")
+    if line.opens_address and (not line.sentence or "," in line.text):
+        return Evidence().add(2.0, "an address at the foot")  # "To the …, London." too
+    if line.sentence:
+        return None
     if line.size <= 4 and line.capitalised >= 0.6 and _in_foot_address(ctx, line):
         return Evidence().add(2.0, "under an address at the foot")
     if any(ch.isdigit() for ch in line.text) and "," in line.text:
