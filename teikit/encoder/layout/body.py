@@ -16,7 +16,7 @@ from dataclasses import replace
 from teikit.encoder.dates import parse_date
 from teikit.encoder.layout.divs import Attrs, DivBuilder, date_attrs
 from teikit.encoder.layout.units import Spec
-from teikit.encoder.roles.evidence.heads import handling_mark
+from teikit.encoder.roles.evidence.marks import handling_mark
 from teikit.encoder.roles.grammar import Decision
 
 

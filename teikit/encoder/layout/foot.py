@@ -14,7 +14,7 @@ from teikit.encoder.layout.divs import DivBuilder, closes, date_attrs
 from teikit.encoder.layout.units import Spec
 from teikit.encoder.roles import shapes
 from teikit.encoder.roles.evidence.foot import marked_name
-from teikit.encoder.roles.evidence.heads import handling_mark
+from teikit.encoder.roles.evidence.marks import handling_mark
 from teikit.encoder.roles.grammar import Decision
 
 

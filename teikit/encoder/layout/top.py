@@ -17,7 +17,7 @@ from __future__ import annotations
 from teikit.encoder.layout.divs import Attrs, DivBuilder, date_attrs, label_length
 from teikit.encoder.layout.units import Spec
 from teikit.encoder.roles import shapes
-from teikit.encoder.roles.evidence.heads import handling_mark
+from teikit.encoder.roles.evidence.marks import handling_mark
 from teikit.encoder.roles.grammar import Decision
 from teikit.encoder.roles.lexicon import lexicon
 

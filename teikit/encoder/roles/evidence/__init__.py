@@ -24,7 +24,6 @@ from teikit.encoder.roles.evidence.foot import (
 )
 from teikit.encoder.roles.evidence.heads import (
     byline,
-    classification,
     heading,
     is_kind,
     is_to_whom,
@@ -32,6 +31,7 @@ from teikit.encoder.roles.evidence.heads import (
     letterhead,
     reference,
 )
+from teikit.encoder.roles.evidence.marks import classification
 from teikit.encoder.roles.evidence.text import entry_date, entry_text, paragraph, section_head
 from teikit.encoder.roles.evidence.top import (
     address,

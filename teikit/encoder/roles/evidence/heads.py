@@ -1,5 +1,6 @@
 """Evidence for the lines that name a document: its heading, its kind, a letterhead,
-classification and reference lines, the author under a title."""
+reference lines, the author under a title (handling marks are in
+:mod:`~teikit.encoder.roles.evidence.marks`)."""
 
 from __future__ import annotations
 
@@ -200,51 +201,6 @@ def _letterhead_like(line: Line | None) -> bool:
         or (line.digits and line.date is None and line.has("contact_words"))
         or (line.numbers and line.date is None and "," in line.text))
 
-
-def classification(ctx: Context, line: Line) -> Evidence | None:
-    found = line.starts("classification")
-    if found is None and shapes.CONTINUED.search(line.text) and line.size <= 14:
-        return Evidence().add(3.0, "a running head: the document's name, continued")
-    if found is None:
-        return _copy_mark(ctx, line)
-    if line.size > 12 or (line.size > 8 and not _HANDLING.search(line.text)):
-        return None
-    return Evidence().add(3.0, f"classification '{found}'")
-
-
-def copy_mark(line: Line) -> str | None:
-    """The mark of which copy a transcript was made from (``COPY``, ``(Copy)``, ``File
-    copy``, ``ΑΝΤΙΓΡΑΦΟΝ [Copy]``, ``FILE COPY – not for circulation``): the mark alone,
-    with a gloss in brackets, or with a remark set off by a dash. A numbered copy (``Copy
-    No. 4 of 5``) is a reference number of the document."""
-    mark = line.starts("copy_marks")
-    if mark is None or line.label is not None or line.sentence or line.numbers:
-        return None
-    rest = line.words[len(mark.split()):]
-    glossed = re.fullmatch(r"\S+(?:\s\S+)?\s\[[^\]]{2,20}\]", line.text.strip("() "))
-    if len(rest) <= 1 or glossed or (_HANDLING.search(line.text) and line.size <= 14):
-        return mark
-    return None
-
-
-def handling_mark(line: Line) -> str:
-    """The ``fw/@type`` of a line read as a handling mark: ``copy`` for the mark of the
-    copy, ``header`` for a running head, else ``classification``."""
-    if shapes.CONTINUED.search(line.text) and line.starts("classification") is None:
-        return "header"
-    return "copy" if copy_mark(line) is not None else "classification"
-
-
-def _copy_mark(ctx: Context, line: Line) -> Evidence | None:
-    mark = copy_mark(line)
-    if mark is None or not ctx.before_text(line):
-        return None
-    return Evidence().add(3.0, f"marks the copy: '{mark}'")
-
-
-_HANDLING = re.compile(r"^\S[^·•|–—]*?\s[·•|–—]\s")
-"""``Top secret · Copy No. 2 · Ref. 71/gv``: a classification and more handling marks
-after it, each set off by a dot or a dash."""
 
 def file_note(ctx: Context, line: Line) -> bool:
     """Whether an archive file reference is an edition's note on the source (``File No.
