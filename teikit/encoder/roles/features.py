@@ -114,6 +114,15 @@ class Line:
         return _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), self.text)
 
     @feature
+    def copy_note(self) -> bool:
+        """A remark on the copy that opens with its mark and a stop: ``Copy. The original
+        was returned to the petitions office.``, ``EXTRACT: paragraphs 3 and 4 only``."""
+        mark = self.starts("copy_marks")
+        return mark is not None and self.size <= 30 and (
+            self.text[: len(mark)].lower() == mark and self.text[len(mark) : len(mark) + 2]
+            in {". ", ": "})
+
+    @feature
     def cells(self) -> int:
         """How many cells tabs set apart on the line (``Estate⇥Acres⇥Bags``: 3; 1 with no
         tab inside it)."""
@@ -384,12 +393,16 @@ class Line:
 
     @feature
     def place_date(self) -> bool:
-        """``Moscow, 14 January 1963``: a short place before the line's final date."""
+        """``Moscow, 14 January 1963``: a short place before the line's final date, or a
+        chain of short places (``Dzhambul region, Merke district, Lenin collective farm,
+        settlement of Sypatai, 14.II.1956``)."""
         date = self.date
         if date is None or self.whole_date is not None:
             return False
         before, after = self.text[: date.start], self.text[date.end :]
-        return (before.rstrip().endswith(",") and len(before.split()) <= 8
+        parts = before.rstrip().rstrip(",").split(",")
+        chain = len(before.split()) <= 14 and all(len(part.split()) <= 4 for part in parts)
+        return (before.rstrip().endswith(",") and (len(before.split()) <= 8 or chain)
                 and len(after.strip(" .,")) <= 30)
 
     @feature

@@ -29,6 +29,8 @@ def copy_mark(line: Line) -> str | None:
     with a gloss in brackets, or with a remark set off by a dash. A numbered copy (``Copy
     No. 4 of 5``) is a reference number of the document."""
     mark = line.starts("copy_marks")
+    if mark is not None and line.copy_note:
+        return mark  # "Copy. The original was returned to …"
     if mark is None or line.label is not None or line.sentence or line.numbers:
         return None
     rest = line.words[len(mark.split()):]
