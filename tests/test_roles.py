@@ -301,6 +301,7 @@ FACTS = {
     "despatch_foot_address_draft_label": (
         "letter", None, None, ["(Signed) L. Ashworth-Pym"]),
     "petition_copy_remark_place_chain": ("letter", None, "1950-03-03", ["O. Petrauskienė"]),
+    "despatch_addressee_minister_of_state": ("letter", None, None, ["H. J. Tremayne"]),
     "minutes_signed_label_closed_pm": (
         "minutes", "Minutes of the meeting of the Harbour Board, 4 April 1960", "1960-04-04",
         ["A. OKONJO, Chairman", "B. ADE, Secretary"]),
