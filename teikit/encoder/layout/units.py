@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from teikit.encoder.model import Block, Container, Sep
-from teikit.encoder.roles.shapes import DRAWN
+from teikit.encoder.roles.shapes import drawn
 from teikit.encoder.source import BLANKS, Line
 
 
@@ -93,7 +93,7 @@ def _between(text: str, start: int, end: int) -> list[Sep | Block]:
         line_end = text.find("\n", line_start, end)
         line_end = end if line_end < 0 else line_end
         line = text[line_start:line_end]
-        if DRAWN.match(line.strip(BLANKS)):
+        if drawn(line):
             first = line_start + len(line) - len(line.lstrip(BLANKS))
             last = line_start + len(line.rstrip(BLANKS))
             if first > cursor:

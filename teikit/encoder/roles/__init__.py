@@ -79,9 +79,9 @@ def underlines(above: str, line: str) -> bool:
     (``=====`` under a heading): it is written as an ``fw`` where it stands, and the
     roles are read as if it were not there. A short rule under a line (``______`` over
     the notes) is a line of its own."""
-    drawn, written = line.strip(BLANKS), above.strip(BLANKS)
-    return (shapes.DRAWN.match(drawn) is not None and shapes.DRAWN.match(written) is None
-            and abs(len(drawn) - len(written)) <= max(3, len(written) // 4))
+    return (shapes.drawn(line) and not shapes.drawn(above)
+            and abs(len(line.strip(BLANKS)) - len(above.strip(BLANKS)))
+            <= max(3, len(above.strip(BLANKS)) // 4))
 
 
 def _wrap_end(lines: Sequence[SourceLine], indices: Sequence[int], position: int,
@@ -90,7 +90,7 @@ def _wrap_end(lines: Sequence[SourceLine], indices: Sequence[int], position: int
     (:mod:`~teikit.encoder.roles.wrap` says which breaks are wraps)."""
     depth, start = 0, position
     while position + 1 < len(indices) and indices[position + 1] == indices[position] + 1 and (
-            shapes.DRAWN.match(lines[indices[position + 1]].text.strip(BLANKS)) is None):
+            not shapes.drawn(lines[indices[position + 1]].text)):
         text = lines[indices[position]].text
         depth += _depth(text)
         then = (lines[indices[position + 2]].text if position + 2 < len(indices)

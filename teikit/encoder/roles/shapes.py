@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from teikit.encoder.source import BLANKS
+
 PAGE = re.compile(
     r"^(?:-\s*(?P<dash>\d+|[ivxlcdm]+)\s*-"
     r"|-{2,}\s*page\s+(?P<rule>\d+|[ivxlcdm]+)\s*-{2,}"
@@ -113,9 +115,14 @@ LABEL_HEAD = re.compile(r"^(?:[A-Z]|[IVX]{1,4}|\d{1,2})\.$")
 RULE = re.compile(r"^(?:[_\-–—=*·.]\s*){3,}$")
 """``______``, ``* * *``: a rule drawn across the page."""
 
-DRAWN = re.compile(r"^(?:[_=~*\-–—][ \t]?){3,}$")
+_DRAWN = re.compile(r"^(?:[_=~*\-–—][ \t]?){3,}$")
 """A line drawn with the keys, not written: ``=====`` or ``-----`` under a heading,
 ``* * *`` between sections (not ``. . .``, which may stand for words left out)."""
+
+
+def drawn(line: str) -> bool:
+    """Whether ``line`` (its indentation aside) is drawn with the keys."""
+    return _DRAWN.match(line.strip(BLANKS)) is not None
 
 BRACKET_LINE = re.compile(r"^\[.*\]$", re.DOTALL)
 

@@ -40,10 +40,14 @@ class Context:
     def before_text(self, line: Line) -> bool:
         return self.at(line) < self.page.first_prose
 
+    def below_text_start(self, line: Line) -> bool:
+        """Below the first line of running text, whatever ``line`` reads like."""
+        return self.at(line) > self.page.first_prose
+
     def after_text(self, line: Line) -> bool:
         """Below running text: a document's foot (an enclosure has its own text above
         its own foot, so this is not only the end of the transcript)."""
-        return self.at(line) > self.page.first_prose and not line.sentence
+        return self.below_text_start(line) and not line.sentence
 
 
 Rule = Callable[[Context, Line], "Evidence | None"]

@@ -343,7 +343,7 @@ def _addressee_above(ctx: Context, line: Line) -> bool:
 def foot_line(ctx: Context, line: Line) -> Evidence | None:
     """Any other short line after the text (a line the foot holds that no role names):
     above all its copies, enclosures and distribution (``Copy to: …``)."""
-    if ctx.at(line) <= ctx.page.first_prose:
+    if not ctx.below_text_start(line):
         return None
     drafter = line.starts("drafter_lines")
     labelled = line.label is not None and lexicon("drafter_lines").prefix(
@@ -392,7 +392,7 @@ def _bare_copies_label(line: Line) -> bool:
 def foot_address(ctx: Context, line: Line) -> Evidence | None:
     """An address after the text: the addressee's (``To the Embassy of …``) or the
     sender's street (``Via della Geppa 7, Trieste``), with the short lines under it."""
-    if line.size > 14 or ctx.at(line) <= ctx.page.first_prose:
+    if line.size > 14 or not ctx.below_text_start(line):
         return None
     if line.opens_address and (not line.sentence or "," in line.text):
         return Evidence().add(2.0, "an address at the foot")  # "To the …, London." too
