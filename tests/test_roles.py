@@ -349,6 +349,16 @@ def test_a_running_head_is_an_fw_and_a_tabbed_table_stays_in_the_text() -> None:
     assert len(root.xpath("//t:p[contains(., '\t')]", namespaces=NS)) == 3
 
 
+def test_an_underline_in_a_transcript_with_crlf_line_ends_is_an_fw_too() -> None:
+    text = ("Report on the ferry to the islands\r\n==================================\r\n\r\n"
+            "The ferry has run twice a week since the new boat came.\r\n")
+    result = teikit.encode_text(text)
+    root = result.tree.getroot()
+    assert [r.text for r in root.xpath("//t:fw[@type='rule']", namespaces=NS)] == ["=" * 34]
+    assert teikit.is_valid(result.tree)
+    assert to_bytes(result.tree, "transcript") == text.encode()
+
+
 def test_a_missing_title_is_warned_about() -> None:
     result = teikit.encode(DATA / "roles" / "despatch_courtesy.txt")
     assert "TK005" in [d.code for d in result.diagnostics]

@@ -92,7 +92,7 @@ def _between(text: str, start: int, end: int) -> list[Sep | Block]:
     while line_start < end:
         line_end = text.find("\n", line_start, end)
         line_end = end if line_end < 0 else line_end
-        line = text[line_start:line_end]
+        line = text[line_start:line_end].removesuffix("\r")  # a CRLF transcript's line too
         if drawn(line):
             first = line_start + len(line) - len(line.lstrip(BLANKS))
             last = line_start + len(line.rstrip(BLANKS))
