@@ -78,3 +78,13 @@ def trailing_tails(body: etree._Element) -> list[str]:
     element (all of them when it has none)."""
     last = last_element(body)
     return loose_tails(last.itersiblings() if last is not None else iter(body))
+
+
+def let_go(child: etree._Element) -> None:
+    """Free a child of the ``body`` that has been read, with everything before it; it stays,
+    empty, in its place (what comes next may ask what stands before it, and its name)."""
+    body = child.getparent()
+    assert body is not None
+    while child.getprevious() is not None:
+        del body[0]
+    child.clear()

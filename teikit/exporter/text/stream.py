@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.exporter.options import Rendered
-from teikit.exporter.parts import body_parts, loose_tails, trailing_tails
+from teikit.exporter.parts import body_parts, let_go, loose_tails, trailing_tails
 from teikit.exporter.text.transcript import encoding, source_record, texts
 from teikit.tei import TEI_NS
 from teikit.transcript import render, transcript_of
@@ -46,11 +46,7 @@ def _chunk(child: etree._Element) -> list[str]:
     """A child of the ``body`` (its tail read): the comments before it, itself, its tail."""
     parts = loose_tails(child.itersiblings(preceding=True))[::-1]
     parts.extend([_child(child), child.tail or ""])
-    body = child.getparent()
-    assert body is not None
-    while child.getprevious() is not None:
-        del body[0]
-    child.clear()
+    let_go(child)
     return parts
 
 
