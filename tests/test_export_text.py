@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -30,7 +30,7 @@ from teikit.exporter.text import reading, to_text
 from teikit.exporter.text.policy import CONTAINERS, SPACED_GROUPS
 from teikit.exporter.text.reading import reading_text
 from teikit.exporter.text.rules import is_omitted, layout, tei_name
-from teikit.exporter.text.writer import LINE_END_HYPHENS, continues_word
+from teikit.exporter.text.writer import LINE, LINE_END_HYPHENS, PARAGRAPH, Writer, continues_word
 from teikit.tei import TEI_NS, parse_file
 
 from conftest import DATA
@@ -209,6 +209,32 @@ def documents(draw: st.DrawFn) -> etree._ElementTree:
 def test_generated_documents_keep_every_word(tree: etree._ElementTree) -> None:
     share, missing = coverage(tree)
     assert share == 1.0, (missing, etree.tostring(tree, encoding="unicode"))
+
+
+# ---- the writer ------------------------------------------------------------------------------
+
+RUNS = ("a", "Ab", "und", "b1", "7", " ", "  ", "a ", " a", "a-", "-", "a\u2010", "\u00ad",
+        "a¬", "¬", "⸗", ":", ".", "\n", "")
+"""Runs of text that reach the writer's edges: words, spaces, hyphens, marks."""
+CALLS = st.lists(st.one_of(
+    st.tuples(st.just("text"), st.sampled_from(RUNS)),
+    st.tuples(st.just("brk"), st.sampled_from([0, LINE, PARAGRAPH])),
+    st.tuples(st.just("run_in"), st.sampled_from([":", ",", " —", ";", "]", "."])),
+    st.tuples(st.sampled_from(["glue", "line_end", "unhyphenate"]), st.none())), max_size=40)
+
+
+@settings(max_examples=400)
+@given(CALLS)
+def test_settled_text_is_the_texts_start(calls: list[tuple[str, object]]) -> None:
+    """What :meth:`Writer.settled` takes out between any two calls (as a streamed reading
+    text does after each part) is where the text starts, and no call answers otherwise."""
+    plain, taking, taken = Writer(), Writer(), []
+    for name, argument in calls:
+        answers = [getattr(writer, name)(*([] if argument is None else [argument]))
+                   for writer in (plain, taking)]
+        taken.append(taking.settled())
+        assert answers[0] == answers[1]
+    assert "".join(taken) + taking.result() == plain.result()
 
 
 # ---- options and views ------------------------------------------------------------------------

@@ -141,6 +141,21 @@ class Writer:
                 self.parts.append(last)
                 break
 
+    def settled(self) -> str:
+        """Take out and return the text that no later call can change (a long text can then
+        be kept as a few strings, or as bytes, not as millions of small strings): the parts
+        before the last part that holds a letter or a digit. Only the last part is ever
+        read or changed, and a part is dropped only when spaces are trimmed off it or its
+        one hyphen left out (or a run-in mark's one sign, :meth:`_rejoin`): a letter or a
+        digit is never taken off, so that part stays, and stays in front of the ones
+        before it. The text is then what this returns followed by :meth:`result`."""
+        for index in range(len(self.parts) - 1, 0, -1):
+            if any(map(str.isalnum, self.parts[index])):
+                done = "".join(self.parts[:index])
+                del self.parts[:index]
+                return done
+        return ""
+
     def result(self) -> str:
         """The text written so far, ending with one newline (or empty)."""
         self._trim()
