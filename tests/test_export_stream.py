@@ -1,6 +1,7 @@
 """A large file's page, written part by part (:mod:`teikit.exporter.html.stream`), is the
-page of its whole tree, byte for byte, with the same diagnostics; and so is the transcript
-view of TEI that teikit wrote, read part by part (:mod:`teikit.exporter.text.stream`).
+page of its whole tree, byte for byte, with the same diagnostics; and so is the reading
+text (:mod:`teikit.exporter.text.reading_stream`), and the transcript view of TEI that
+teikit wrote (:mod:`teikit.exporter.text.stream`), read part by part.
 
 Each document here is exported twice through :func:`teikit.exporter.export_file`: once
 with the stream forced (``STREAM_FROM`` of 0) and once with the whole tree. The documents
@@ -13,12 +14,15 @@ before and after the text), and every other TEI file of the repository is checke
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from teikit.exporter import ExportOptions, export_file, job
 from teikit.exporter.html.survey import survey
+from teikit.exporter.options import Notes
+from teikit.exporter.text import reading_stream
 from teikit.tei import TEI_NS, parse_file, serialize
 
 DATA = Path(__file__).parent / "data"
@@ -34,9 +38,9 @@ TEIKIT_TEI = sorted(path for folder in (DATA / "encode", DATA / "encode" / "edit
 """TEI that teikit wrote (the encoder's goldens, the samples): their transcript streams."""
 
 
-def _both_ways(path: Path, view: str, monkeypatch: pytest.MonkeyPatch, to: str = "html"
-               ) -> tuple[job.ExportResult, job.ExportResult]:
-    options = ExportOptions(to=to, view=view, validate=False)
+def _both_ways(path: Path, view: str, monkeypatch: pytest.MonkeyPatch, to: str = "html",
+               notes: Notes = "end") -> tuple[job.ExportResult, job.ExportResult]:
+    options = ExportOptions(to=to, view=view, validate=False, notes=notes)
     monkeypatch.setattr(job, "STREAM_FROM", 0)
     streamed = export_file(path, options)
     monkeypatch.setattr(job, "STREAM_FROM", 1 << 62)
@@ -60,6 +64,55 @@ def test_streamed_transcript_is_the_whole_trees(path: Path,
     streamed, whole = _both_ways(path, "transcript", monkeypatch, "text")
     assert streamed.data == whole.data
     assert streamed.diagnostics == whole.diagnostics
+
+
+def _never_whole(path: Path, notes: Notes) -> None:
+    raise AssertionError(f"{path} was read again whole")
+
+
+@pytest.mark.parametrize("notes", ["end", "omit"])
+@pytest.mark.parametrize("path", REPOSITORY_TEI + TEIKIT_TEI,
+                         ids=lambda p: str(p.relative_to(DATA.parent.parent)))
+def test_streamed_reading_text_is_the_whole_trees(path: Path, notes: Notes,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the survey lets the reading text stream, it streams to the end (never read
+    again whole) and gives the whole tree's bytes, diagnostics and unruled elements."""
+    monkeypatch.setattr(reading_stream, "_whole", _never_whole)
+    streamed, whole = _both_ways(path, "reading", monkeypatch, "text", notes)
+    assert streamed.data == whole.data
+    assert streamed.diagnostics == whole.diagnostics
+    assert streamed.unruled == whole.unruled
+
+
+def test_reading_text_the_survey_refuses_is_read_whole(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    """A reference from a part of the body to a later one: the whole tree is read."""
+    def refused(path: Path, notes: Notes) -> None:
+        raise AssertionError("streamed what the survey refused")
+
+    monkeypatch.setattr(reading_stream, "reading_streamed", refused)
+    streamed, whole = _both_ways(STREAM / "forward.xml", "reading", monkeypatch, "text")
+    assert streamed.data == whole.data is not None
+    assert b"Then Third." in whole.data
+
+
+def test_a_pointer_to_the_body_reads_the_whole_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ``ptr`` to the ``body`` is labelled by its heading, which a part may have let
+    go: the survey lets it stream, the walk finds it and reads the file again whole."""
+    path = DATA / "export" / "text-stream" / "pointer-to-body.xml"
+    assert survey(path, str(path)).streamable
+    read_whole: list[Path] = []
+    whole_tree = reading_stream._whole
+
+    def counted(source: Path, notes: Notes) -> tuple[str, Counter[str]]:
+        read_whole.append(source)
+        return whole_tree(source, notes)
+
+    monkeypatch.setattr(reading_stream, "_whole", counted)
+    streamed, whole = _both_ways(path, "reading", monkeypatch, "text")
+    assert read_whole == [path]
+    assert streamed == whole
+    assert whole.data is not None and b"as said in The letters, a letter" in whole.data
 
 
 def test_only_teikits_transcripts_stream() -> None:
@@ -99,7 +152,7 @@ def test_real_corpus_streams_to_the_same_pages(shared: Path,
     paths = sorted((shared / "corpus" / "tei-real").rglob("*.xml"))
     paths += sorted((shared / "corpus" / "frus").rglob("*.xml"))
     for path in paths:
-        for to, view in (("html", "reading"), ("text", "transcript")):
+        for to, view in (("html", "reading"), ("text", "transcript"), ("text", "reading")):
             streamed, whole = _both_ways(path, view, monkeypatch, to)
             assert (streamed.data, streamed.diagnostics) == (whole.data, whole.diagnostics), \
                 (path, to)

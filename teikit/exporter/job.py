@@ -84,22 +84,21 @@ def load(source: Path, options: ExportOptions) -> tuple[etree._ElementTree | Non
 STREAM_FROM = 16_000_000
 """From this size (bytes) on, a file is read as a stream when what is asked of it allows
 (the same bytes, without a whole tree): its HTML page is written part by part
-(:mod:`teikit.exporter.html.stream`), and so is the transcript view of TEI that teikit
+(:mod:`teikit.exporter.html.stream`), and so is its reading text
+(:mod:`teikit.exporter.text.reading_stream`) and the transcript view of TEI that teikit
 wrote (:mod:`teikit.exporter.text.stream`)."""
 
 
 def _streamed(source: Path, options: ExportOptions
               ) -> tuple[Survey, Callable[[], Rendered]] | None:
     """The first reading of a large file whose export can be read part by part, and the
-    work that exports it; else ``None`` (a small file, the reading text, a team's XSLT, or
-    a document the stream cannot render)."""
+    work that exports it; else ``None`` (a small file, a team's XSLT, or a document the
+    stream cannot render)."""
     try:
         view = check_view(options.to, options.view)
     except ConfigError:  # reported as the whole tree's rendering reports it
         return None
-    if options.xslt is not None or (options.to, view) not in (("html", "reading"),
-                                                              ("html", "editorial"),
-                                                              ("text", "transcript")):
+    if options.xslt is not None:
         return None
     from teikit.exporter.html.survey import survey
 
@@ -109,10 +108,15 @@ def _streamed(source: Path, options: ExportOptions
         return None
     if found is None or not found.readable:
         return None
-    if options.to == "text":
+    if (options.to, view) == ("text", "transcript"):
         from teikit.exporter.text.stream import transcript_streamed
 
         return (found, partial(transcript_streamed, source)) if found.transcript else None
+    if options.to == "text":
+        from teikit.exporter.text.reading_stream import reading_streamed
+
+        return (found, partial(reading_streamed, source, options.notes)) \
+            if found.streamable else None
     from teikit.exporter.html.stream import render_streamed
 
     return (found, partial(render_streamed, source, found, replace(options, view=view))) \

@@ -63,6 +63,10 @@ class Reading:
             self._ids = id_index(self.root) if self.root is not None else {}
         return self._ids
 
+    def registers(self, root: etree._Element) -> list[etree._Element]:
+        """The registers of the document ``root``, read after its text."""
+        return registers(root)
+
     def children(self, element: etree._Element, scope: Scope) -> None:
         if element.text:
             self.out.text(element.text)
@@ -147,14 +151,19 @@ def member_title(document: etree._Element) -> str:
 
 
 def reading_text(tree: etree._ElementTree, notes: Notes = "end") -> tuple[str, Counter[str]]:
-    """The reading text of ``tree`` and the elements it read without a rule of their own.
+    """The reading text of ``tree`` and the elements it read without a rule of their own
+    (:func:`read`)."""
+    root = joined(tree).getroot()
+    return read(Reading(notes, root=root), root)
+
+
+def read(reading: Reading, root: etree._Element) -> tuple[str, Counter[str]]:
+    """The reading text of the document ``root``, walked by ``reading``.
 
     A ``TEI`` gives the description of its source from its header (``msDesc``), its text,
     then the registers of its ``standOff``; a ``teiCorpus`` gives each ``TEI``'s title and
     text in turn; a root that is not TEI gives its text.
     """
-    root = joined(tree).getroot()
-    reading = Reading(notes, root=root)
     if tei_name(root) == "teiCorpus":
         for document in root.iter(f"{{{TEI_NS}}}TEI"):
             reading.out.brk(PARAGRAPH)
@@ -165,8 +174,10 @@ def reading_text(tree: etree._ElementTree, notes: Notes = "end") -> tuple[str, C
                 reading.element(text, Scope())
     elif tei_name(root) == "TEI":
         text = root.find(f"{{{TEI_NS}}}text")
-        parts = [*descriptions(root), *([text] if text is not None else []), *registers(root)]
-        for part in parts:
+        for part in [*descriptions(root), *([text] if text is not None else [])]:
+            reading.out.brk(PARAGRAPH)
+            reading.element(part, Scope())
+        for part in reading.registers(root):
             reading.out.brk(PARAGRAPH)
             reading.element(part, Scope())
     else:
