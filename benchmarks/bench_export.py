@@ -16,6 +16,12 @@ median of the runs; peak memory of the process):
 2. the same batch as reading text (the Stylesheets: ``txt/tei-to-text.xsl``)
 3. the largest novel of the corpus alone, as HTML
 4. the same batch validated first, as ``teikit export`` does by default (no Saxon line)
+
+With ``--large MB`` it measures instead one large file made by :mod:`large_tei` (a
+teikit-encoded transcript's body repeated to about MB megabytes), validated first as by
+default, to HTML, to its transcript and to its reading text, beside lxml's parse of the
+file: a file of 16 MB or more is read part by part, and its peak memory over its size is
+the figure to watch (``python benchmarks/bench_export.py --large 200 --runs 1``).
 """
 
 from __future__ import annotations
@@ -103,12 +109,39 @@ def line(case: str, ours: Measure, theirs: Measure | None) -> str:
     return text
 
 
+def large_file(megabytes: float, folder: Path, runs: int) -> None:
+    """Case 5 (see the module's docstring): the file is made in a child process, so that
+    no figure counts the memory that made it."""
+    from bench_sections import MAKE_LARGE, PARSE
+    from measure import child, python
+
+    source = folder / "large.xml"
+    child(python(MAKE_LARGE, str(megabytes), str(source)), cwd=Path(__file__).resolve().parent)
+    size = source.stat().st_size / 1e6
+    print(f"one TEI file of {size:.1f} MB, {runs} run(s) each: median wall and CPU time, "
+          "peak memory and its ratio to the file's size")
+    parse = measure(python(PARSE, str(source)), folder / "parsed", runs)
+    print(f"{'lxml parse (yardstick)':<30} lxml   {parse} = {parse.memory / size:4.1f}x",
+          flush=True)
+    for to, view in (("html", "reading"), ("text", "transcript"), ("text", "reading")):
+        target = folder / f"large.{view}.{to}"
+        ours = measure(teikit(source, target, "--to", to, "--view", view), target, runs)
+        print(f"{line(f'--to {to} --view {view}', ours, None)} = {ours.memory / size:4.1f}x",
+              flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--stylesheets", type=Path, help="a checkout of TEIC/Stylesheets")
     parser.add_argument("--saxon", type=Path, default=SAXON_JAR)
+    parser.add_argument("--large", type=float, metavar="MB",
+                        help="measure one large file of about MB megabytes instead")
     args = parser.parse_args()
+    if args.large:
+        with tempfile.TemporaryDirectory(prefix="teikit-bench-export-") as temp:
+            large_file(args.large, Path(temp), args.runs)
+        return 0
     if not CORPUS.is_dir():
         print("needs ../shared/corpus/tei-real", file=sys.stderr)
         return 2
