@@ -14,6 +14,7 @@ view shows ``abc`` and the transcript view ``[abc?]``.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from teikit.encoder.inline._build import resp
@@ -24,12 +25,18 @@ if TYPE_CHECKING:
     from teikit.encoder.inline.engine import Engine
 
 
+_LABELLED = re.compile(r"[^\W\d_][\w'’ .-]{0,40}:\s")
+"""A bracket that opens with a label (``[handwritten: which ones?]``, ``[Editor's note: …
+?]``): a remark whose own question ends it, not a doubtful reading."""
+
+
 def uncertain(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
     offset = state.offset(bracket.start)
     inner = bracket.inner
     if inner == "?":
         return _after(state, bracket, offset)
-    if len(inner) > 1 and inner.endswith("?") and inner.count("?") == 1 and inner[0] != " ":
+    if len(inner) > 1 and inner.endswith("?") and inner.count("?") == 1 and inner[0] != " " and (
+            not _LABELLED.match(inner)):
         if inner[-2].isspace():
             return False
         children = engine.parse(state, bracket.inner_start, bracket.end - 2)
