@@ -376,7 +376,8 @@ def test_no_structure_is_warned_about() -> None:
     ("Ministry of Foreign Affairs", 0.0), ("the meeting closed", 0.0),
     ("płk dypl. Marian Kowalczyk", 0.75), ("Szalai Gábor s.k.", 0.75), ("Novák v.r.", 0.45),
     ("gen. the meeting", 0.0), ("Sayed Osman Ibrahim el-Tayeb Hamdan", 0.75),
-    ("Osman Ibrahim Tayeb Hamdan Saleh", 0.3),
+    ("Osman Ibrahim Tayeb Hamdan Saleh", 0.3), ("Theresia Lechner, née Pichler", 0.75),
+    ("Maria Weber geb. Lenz", 0.75), ("I. Brandt (née Koch)", 1.0), ("born in Graz", 0.0),
 ])
 def test_name_likeness(text: str, likeness: float) -> None:
     assert name_likeness(text) == likeness

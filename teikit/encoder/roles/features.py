@@ -42,6 +42,14 @@ _INNER_END = re.compile(r"[^\W\d_]{4}[.!?]\s+[A-Z\u00c0-\u024f]")
 """A sentence end inside a line: a word of four letters or more (not ``Mr.``, ``Dr.``)."""
 _LEAD_STOP = re.compile(r"[.:;]\s|\s[–—-]\s")
 _CJK_NUMERALS = frozenset("〇零一二三四五六七八九十年")
+_STREET_WORDS = frozenset({
+    "street", "road", "avenue", "boulevard", "lane", "rue", "chaussée", "strasse", "straße",
+    "platz", "allee", "gasse", "viale", "piazza", "corso", "calle", "avenida", "rua", "ulica",
+    "ul.", "utca", "straat", "laan", "gracht", "quai", "quay", "square", "terrace",
+    "embankment", "kade", "kai"})
+"""The entries of the sender's particulars (``contact_words``) that name a street."""
+_STREET_ENDINGS = ("strasse", "straße", "gasse", "platz", "allee", "straat", "gracht")
+"""How a street's name ends where it is written as one word (``Dinghoferstrasse``)."""
 _YEAR = re.compile(r"^\(?(?:1[0-9]|20)\d\d(?:[–/-]\d{2,4})?[).,;:]?$")
 """A year, or a span of years (``1960–61``): not a street number or a telephone."""
 _END_STRIP = "\"'”’)»]"
@@ -220,6 +228,16 @@ class Line:
         """Whether a word holds digits other than a year's (a street, a telephone)."""
         return self.digits and any(any(map(str.isdigit, word)) and not _YEAR.match(word)
                                    for word in self.text.split())
+
+    @feature
+    def street(self) -> bool:
+        """A street and its number (``Linz, Dinghoferstrasse 27``, ``14 Elm Road``): a word
+        naming a street, alone or ending a compound, and a number that is not a date."""
+        if not self.numbers or self.date is not None:
+            return False
+        streets = lexicon("contact_words").words & _STREET_WORDS
+        return any(word in streets or (len(word) > 8 and word.endswith(_STREET_ENDINGS))
+                   for word in self.words)
 
     @feature
     def function_words(self) -> int:

@@ -29,6 +29,11 @@ _PARENTHESISED = re.compile(r"^\(([^()]+)\)$")
 _TITLE_AFTER = re.compile(r"\s*\(([^()]{1,12})\)$")
 """``(Mrs.)`` after a name: how the signer is to be addressed."""
 
+_BORN = re.compile(r",?\s+\(?(?:née|nee|geb\.|geborene|z\s+d\.|roz\.|урожд\.|born)\s+"
+                   r"[^\W\d_][^\W\d_'’-]*\)?$", re.IGNORECASE)
+"""``Anna Hofbauer, née Hofbauer``, ``Maria Weber geb. Lenz``: the name she was born with,
+after a married woman's name."""
+
 _CJK_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}(?:\s*\([^()]{2,40}\))?$")
 
 _INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)(?:-?[^\W\d_]{1,2}\.)*$")
@@ -61,7 +66,7 @@ def name_likeness(text: str) -> float:
     1.0 with initials, 0.75 for two to four capitalised words, 0.45 for one word; 0 as
     soon as a word is neither capitalised, an initial nor a name particle."""
     text = _TRAILING_REF.sub("", SIGNED_BY_HAND.sub("", text.strip()).rstrip(".,;")).strip()
-    text = _PARENTHESISED.sub(r"\1", _GAP.sub("", text))
+    text = _BORN.sub("", _PARENTHESISED.sub(r"\1", _GAP.sub("", text)))
     title_after = _TITLE_AFTER.search(text)
     if title_after and title_after.group(1).lower().rstrip(".") in lexicon("titles").words:
         text = text[: title_after.start()]  # "E. K. Owusu-Ansah (Mrs.)"

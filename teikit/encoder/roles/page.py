@@ -54,6 +54,14 @@ class Page:
         return self.prose[0] if self.prose else len(self.lines)
 
     @feature
+    def top_bodies(self) -> tuple[tuple[str, ...], ...]:
+        """The words of each line above the text that names an office or an organisation
+        (``Main Department of International Relations``), for a line at the foot that names
+        a unit of it again."""
+        return tuple(line.words for line in self.lines[: self.first_prose]
+                     if line.has("org_words"))
+
+    @feature
     def last_prose(self) -> int:
         """The last line of running prose (past the end when there is none, so that no
         line counts as coming after the text)."""

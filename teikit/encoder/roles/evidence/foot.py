@@ -195,6 +195,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         return None
     if ctx.after_text(line):
         ev.add(1.0, "after the text")
+    if line.name < 1.0 and _unit_named_above(ctx, line):
+        ev.add(-2.0, "a unit of the body named above the text")
     if line.has("role_words") and line.name_and_office < 0.75 and not behalf:
         ev.add(-1.5, "office words")
     if line.starts("on_behalf") and not behalf:
@@ -207,6 +209,24 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     if (line.date is not None and not line.initials) or line.opens_address or kind:
         ev.add(-2.0, "a date, an address or a kind of document")
     return ev
+
+
+def _unit_named_above(ctx: Context, line: Line) -> bool:
+    """Whether ``line`` (a few words at the foot, no initials, no word of a body) repeats the part
+    of a body named above the text that follows its head word: ``International Relations``
+    under an office, where the letterhead reads ``Main Department of International
+    Relations``. A personal name in a letterhead stands before the body's word, not
+    after it (``Dr. M. Holloway, Department of History``)."""
+    words = line.words
+    if not 0 < len(words) <= 6 or line.initials or not ctx.after_text(line) or line.has(
+            "org_words"):
+        return False  # a body that names itself signs ("Central Committee")
+    bodies = lexicon("org_words")
+    for above in ctx.page.top_bodies:
+        for start in range(1, len(above) - len(words) + 1):
+            if above[start : start + len(words)] == words and bodies.find(above[:start]):
+                return True
+    return False
 
 
 def _made_by(line: Line) -> bool:
@@ -232,6 +252,9 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.0, f"office '{office}'")
     if line.has("org_words") and line.name < 0.75:
         ev.add(1.0, "a unit or organisation")
+    unit = not office and _unit_named_above(ctx, line)
+    if unit:
+        ev.add(1.5, "a unit of the body named above the text")
     if line.starts("on_behalf") and (line.size > 2 or line.capitalised >= 0.5) and (
             not line.per_procuration):
         ev.add(1.0, "on behalf of")
@@ -254,7 +277,7 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
         ev.add(-2.5, "opens like an address")  # To the Principal Secretary of State, …
     elif line.addressee and line.size > 4:
         ev.add(-1.5, "an addressee's form")  # The Honourable the Secretary of State for …,
-    name = max(line.name, line.name_and_office)
+    name = 0.0 if unit else max(line.name, line.name_and_office)
     if name >= 0.75:
         ev.add(round(-2.0 * name, 1), "a name")
     elif _behalf_name(line):
@@ -400,6 +423,8 @@ def foot_address(ctx: Context, line: Line) -> Evidence | None:
         return None
     if line.size <= 4 and line.capitalised >= 0.6 and _in_foot_address(ctx, line):
         return Evidence().add(2.0, "under an address at the foot")
+    if line.street:
+        return Evidence().add(2.0, "a street and its number after the text")
     if any(ch.isdigit() for ch in line.text) and "," in line.text:
         return Evidence().add(1.0, "a street address after the text")
     if _addressed_in_text(ctx, line):

@@ -115,6 +115,8 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
         ev.add(-2.0, "a field")
     if sum(any(ch.isdigit() for ch in w) for w in line.text.split()) * 2 >= line.size:
         ev.add(-1.0, "mostly numbers: a code")
+    elif line.street and not kind:
+        ev.add(-1.0, "a street and its number")
     if ctx.at(line) == 0:
         ev.add(0.5, "first line")
     return ev
