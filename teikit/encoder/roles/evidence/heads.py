@@ -49,7 +49,7 @@ def is_to_whom(line: Line) -> bool:
     """``Gustav Rehberg to Erik Brenner``, ``The Ambassador in Russia (Francis) to the
     Secretary of State``: who wrote to whom, as editions head a document."""
     return bool(_TO_WHOM.match(line.text)) and line.size <= 20 and line.end not in ",;:" and (
-        line.function_words <= 6)
+        line.function_words <= 6) and not line.framed  # "(affiliated to the …)": a remark
 
 _NEEDS_MORE = frozenset({
     "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into",
@@ -164,8 +164,10 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
     town = (before is not None and _letterhead_like(before) and ctx.page.adjacent(before, line)
             and line.size <= 3 and line.end not in ".:!?" and line.date is None
             and line.label is None and not line.starts("classification"))
-    if not (organisation or line.caps or digits or between or town or contact) or (
-            line.capitalised < 0.5 and not (digits or between or contact
+    remark = (before is not None and _letterhead_like(before) and ctx.page.adjacent(before, line)
+              and line.framed and line.size <= 14)  # "(affiliated to the … Federation)"
+    if not (organisation or line.caps or digits or between or town or contact or remark) or (
+            line.capitalised < 0.5 and not (digits or between or contact or remark
                                             or line.starts("org_words"))):
         return None  # an office's name may capitalise its first word only (Ministerstvo …)
     ev = Evidence()
@@ -173,6 +175,8 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.5, "between lines of a letterhead")
     elif town and not (organisation or line.caps or digits):
         ev.add(1.5, "a short line right under a letterhead (its town)")
+    elif remark:
+        ev.add(1.5, "a remark in brackets right under a letterhead")
     if organisation:
         ev.add(1.5, "organisation words")
     if contact:
