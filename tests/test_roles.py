@@ -305,6 +305,20 @@ FACTS = {
     "minutes_signed_label_closed_pm": (
         "minutes", "Minutes of the meeting of the Harbour Board, 4 April 1960", "1960-04-04",
         ["A. OKONJO, Chairman", "B. ADE, Secretary"]),
+    "memo_conformed_signature_typed_again": (
+        "memorandum", "Visit of the Harbour Commissioners of Port Alvar", None,
+        ["/s/ R. K. Penhallow R. K. Penhallow"]),
+    "telegram_for_the_ambassador_counsellor": (
+        "telegram", "Cipher telegram No. 514", "1961-05-02", ["Counsellor Wierzbicki"]),
+    "record_note_compiled_checked": (
+        "report", "Information on the stay of the Mongolian cooperative delegation", None,
+        ["Compiled by: instructor of the foreign relations section N. Dauletova",
+         "Checked: head of section K. Yermekov"]),
+    "minutes_signed_label_copies_sentence": (
+        "minutes", "Minutes of the Committee Meeting held on 14 June 1956 at the Church Hall",
+        "1956-06-14", ["Minutes taken by: S. Kettle", "Signed: W. Daintree (Chairman)"]),
+    "telegram_caps_surname_office_repeated": (
+        "telegram", "CODE TELEGRAM NO 41", "1966-03-09", ["VIRTANEN COUNSELLOR"]),
 }
 
 

@@ -47,9 +47,23 @@ def _continues(div: DivBuilder, decision: Decision, previous: Decision | None) -
     if pair == ("closing", "closing"):
         return True
     if pair == ("sign-mark", "signer") and div.units[-1].tag == "signed":
-        return not (decision.line.columns or marked_name(previous.line.text))
+        return not decision.line.columns and (not marked_name(previous.line.text) or _typed_again(
+            previous.line.text, decision.line.text))
     return pair == ("signer", "signer") and (
         decision.line.caseless or _given_name_over_full(previous.line.text, decision.line.text))
+
+
+def _typed_again(mark: str, below: str) -> bool:
+    """``/s/ G. W. Tresilian`` over ``G. W. Tresilian``: the signed name, then the same name
+    typed under it, one signer."""
+    found = shapes.SIGNATURE_MARK.match(mark)
+    if found is None:
+        return False
+    return _letters(mark[found.end():]) == _letters(below) != ""
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalpha())
 
 
 def _given_name_over_full(above: str, below: str) -> bool:

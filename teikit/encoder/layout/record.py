@@ -110,12 +110,14 @@ def rights_like(line: Line) -> bool:
 def summary_like(line: Line, before: Line | None) -> bool:
     """A paragraph that speaks of the document: in the third person, with a reporting
     verb (``reports``, ``discuss``, ``asks``) or right after the document's foot (a
-    short line: a signature, an office, a date)."""
+    short line: a signature, an office, a date; or its copies or distribution)."""
     if not line.sentence or line.size < 8:
         return False
     if any(w in lexicon("first_person").words for w in line.words):
         return False
-    after_foot = before is not None and not before.sentence and before.size <= 10
+    after_foot = before is not None and ((not before.sentence and before.size <= 10) or (
+        before.label is not None and lexicon("foot_labels").prefix(tokens(before.label[0]))
+        is not None))  # "Distribution: 1x Ministry …; 1x file" closes the foot
     return after_foot or lexicon("reporting_verbs").find(line.words[:20]) is not None
 
 

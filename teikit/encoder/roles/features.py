@@ -42,6 +42,12 @@ _INNER_END = re.compile(r"[^\W\d_]{4}[.!?]\s+[A-Z\u00c0-\u024f]")
 """A sentence end inside a line: a word of four letters or more (not ``Mr.``, ``Dr.``)."""
 _LEAD_STOP = re.compile(r"[.:;]\s|\s[–—-]\s")
 _CJK_NUMERALS = frozenset("〇零一二三四五六七八九十年")
+_ACRONYM = re.compile(r"[A-ZА-Я]{2,5}")
+"""``PRL``, ``USSR``: a state's or a body's initials, not a surname."""
+_OFFICE_QUALIFIERS = frozenset({
+    "designate", "elect", "emeritus", "extraordinary", "plenipotentiary", "honorary",
+    "interim", "adjoint", "adjunct", "suppléant", "substitute", "resident", "at-large"})
+"""Words after an office that qualify it (``Ambassador Designate``), never a name."""
 _STREET_WORDS = frozenset({
     "street", "road", "avenue", "boulevard", "lane", "rue", "chaussée", "strasse", "straße",
     "platz", "allee", "gasse", "viale", "piazza", "corso", "calle", "avenida", "rua", "ulica",
@@ -178,6 +184,25 @@ class Line:
         return bool(cells) and all(glossed_name_likeness(cell) >= 0.75 for cell in cells)
 
     @feature
+    def titled_name(self) -> float:
+        """For ``Counsellor Jabłoński``, ``Deputy Minister Jan Kowal``, ``Colonel Brandt``:
+        how much the words after the offices and titles that open a short line look like
+        a name (0 when no office or title opens it, or nothing is left after them)."""
+        if not 2 <= self.size <= 6 or any(mark in self.text for mark in ",:;()") or self.columns:
+            return 0.0
+        words, start = self.words, 0
+        while start < len(words) and (hit := lexicon("role_words").at(words, start)
+                                      or lexicon("titles").at(words, start)):
+            start += len(hit.split())
+        if start == 0 or start >= len(words) or not _OFFICE_QUALIFIERS.isdisjoint(words[start:]):
+            return 0.0
+        rest = self.text.split()[len(self.text.split()) - (len(words) - start):]
+        likeness = name_likeness(" ".join(rest))
+        if likeness < 1.0 and (len(rest) > 1 or _ACRONYM.fullmatch(rest[0])):
+            return 0.0  # "Konsul Generalny PRL", "Secretaria de Actas": an office in full
+        return likeness
+
+    @feature
     def name_and_office(self) -> float:
         """For ``A. McLeod, President``, ``Chairwoman: M. Holm``, ``N. Holm (chairman)``,
         ``Chairman – P. Silva`` or ``O Presidente, (a) A. Lobo``: how much one part looks
@@ -199,6 +224,24 @@ class Line:
                     likeness = name_likeness(_MARK_BEFORE_NAME.sub("", name.strip()))
                     if likeness >= 0.75:
                         return likeness
+        return self._capitals_then_office()
+
+    def _capitals_then_office(self) -> float:
+        """``HÄKKINEN COUNSELLOR``: a surname typed in capitals, then the office with no mark
+        between them, as telegrams sign (0.75; else 0)."""
+        words = self.words
+        if not self.caps or not 2 <= len(words) <= 5:
+            return 0.0
+        for start in range(1, len(words)):
+            hit = lexicon("role_words").at(words, start)
+            if hit is not None and start + len(hit.split()) == len(words):
+                head = self.text.split()[:start]
+                offices = _OFFICE_QUALIFIERS | lexicon("role_words").words | lexicon(
+                    "titles").words | lexicon("function_words").words
+                if len(head) <= 2 and not any(word.lower() in offices for word in head) and (
+                        name_likeness(" ".join(head)) >= 0.45):
+                    return 0.75
+                return 0.0
         return 0.0
 
     @feature

@@ -125,6 +125,18 @@ def _without_titles(words: list[str]) -> list[str]:
     return words[start:]
 
 
+def trailing_name(text: str) -> float:
+    """Name-likeness of the name that ends ``text`` after an office written out in words
+    (``instructor of the international department L. Sultanova``, ``First Secretary
+    Halina Brzeska``): the longest ending of two to four words that looks like a name."""
+    words = text.split()
+    for size in range(min(4, len(words) - 1), 1, -1):
+        likeness = name_likeness(" ".join(words[-size:]))
+        if likeness >= 0.75:
+            return likeness
+    return 0.0
+
+
 def person_lead(text: str) -> float:
     """Name-likeness of the part of a line before its first comma, titles and offices
     in front of the name left out (``Deputy Minister Kazimierz Dobrzyński, Ministry …``)."""

@@ -10,7 +10,7 @@ from teikit.encoder.roles import shapes
 from teikit.encoder.roles.evidence.base import Context, Evidence
 from teikit.encoder.roles.features import Line
 from teikit.encoder.roles.lexicon import lexicon, tokens
-from teikit.encoder.roles.names import SIGNED_BY_HAND, name_likeness, person_lead
+from teikit.encoder.roles.names import SIGNED_BY_HAND, name_likeness, person_lead, trailing_name
 
 _TYPIST = re.compile(r"^[A-ZÀ-Þ]{1,4}(?:/[A-Za-zÀ-þ]{1,4}){1,2}$")
 """``JM/kt``: the initials of the writer and the typist under a letter."""
@@ -104,6 +104,8 @@ def marked_name(text: str) -> bool:
     return mark is not None and name_likeness(text[mark.end():]) >= 0.75
 
 
+_SIGNED_LABEL = re.compile(r"^(?:signed|signé|firmado|gez(?:eichnet)?)\s*:", re.IGNORECASE)
+"""``Signed: H. Oldroyd (Chairman)``: the signer after the label, not a list of them."""
 _COPY_MARK = re.compile(r"^(?:c\.|cc\.?|bcc\.?)\s")
 """A copy's mark in lower case before whom it went to (``c. Economic Division``)."""
 
@@ -137,14 +139,21 @@ def _typed_again(ctx: Context, line: Line) -> bool:
 def _name_evidence(ctx: Context, line: Line, ev: Evidence) -> None:
     if line.name >= 0.45:
         ev.add(round(2.0 * line.name, 1), "name-like")
+    elif line.titled_name >= 0.45:
+        ev.add(2.0 if line.titled_name >= 0.75 else 1.5, "a name after an office or a title")
     if line.caps and line.size <= 3 and line.name > 0:
         ev.add(0.5, "a name in capitals")
 
 def signer(ctx: Context, line: Line) -> Evidence | None:
     behalf = _behalf_name(line)
-    if (line.size > 9 and not behalf) or line.page is not None or line.bracket is not None:
+    labelled = line.label is not None and line.size <= 16 and ";" not in line.text and max(
+        trailing_name(line.label[1]), person_lead(line.label[1])) >= 0.75  # "Checked: head …
+    # of sector R. Abdullaev", "Signed: H. Oldroyd (Chairman)"
+    if (line.size > 9 and not (behalf or labelled)) or line.page is not None or (
+            line.bracket is not None):
         return None
-    if line.label is not None and lexicon("foot_labels").prefix(tokens(line.label[0])):
+    if line.label is not None and lexicon("foot_labels").prefix(tokens(line.label[0])) and not (
+            _SIGNED_LABEL.match(line.text) and person_lead(line.label[1]) >= 0.75):
         return None  # "Copies: Embassy in Karachi": whom the copies went to
     if line.starts("classification") == " ".join(line.words):
         return None  # "LIMITED OFFICIAL USE" repeated at the foot
@@ -168,8 +177,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.0, "name and office")
     elif _valediction_with_name(line):
         ev.add(2.0, "a closing formula ending with the signer's name")
-    elif line.label is not None and max(name_likeness(line.label[1]),
-                                        person_lead(line.label[1])) >= 0.75:
+    elif line.label is not None and (labelled or max(name_likeness(line.label[1]),
+                                                     person_lead(line.label[1])) >= 0.75):
         ev.add(1.5, f"a name after '{line.label[0]}:'")  # Recorded by: V. Hložek, Secretary
     elif ctx.after_text(line) and _made_by(line):
         ev.add(2.5, "whoever made the record, named after 'by'")
@@ -197,7 +206,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.0, "after the text")
     if line.name < 1.0 and _unit_named_above(ctx, line):
         ev.add(-2.0, "a unit of the body named above the text")
-    if line.has("role_words") and line.name_and_office < 0.75 and not behalf:
+    if line.has("role_words") and line.name_and_office < 0.75 and not behalf and (
+            line.titled_name < 0.45) and not labelled:
         ev.add(-1.5, "office words")
     if line.starts("on_behalf") and not behalf:
         ev.add(-2.0, "on behalf of a body")  # p.p. WEST AFRICAN LIGHTERAGE CO. LTD.
@@ -234,7 +244,7 @@ def _made_by(line: Line) -> bool:
     words, then ``by`` and a name."""
     words = line.text.split()
     for at, word in enumerate(words[:5]):
-        if word.lower() == "by" and 0 < at < len(words) - 1:
+        if word.lower().rstrip(":") == "by" and 0 < at < len(words) - 1:
             rest = " ".join(words[at + 1 :]).rstrip(".")
             return max(name_likeness(rest), name_likeness(rest.rpartition(", ")[2])) >= 0.75
     return False
@@ -280,6 +290,8 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
     name = 0.0 if unit else max(line.name, line.name_and_office)
     if name >= 0.75:
         ev.add(round(-2.0 * name, 1), "a name")
+    elif line.titled_name >= 0.45:
+        ev.add(-1.5, "a name after the office")
     elif _behalf_name(line):
         ev.add(-2.0, "a name after 'For …:'")
     if line.label is not None and ":" in line.text and name_likeness(line.label[1]) < 0.75:
@@ -375,11 +387,15 @@ def foot_line(ctx: Context, line: Line) -> Evidence | None:
             line.first_date is not None or _TYPIST.search(line.text) or line.initials
             or _INITIALS_IN.search(line.text)):
         return Evidence().add(2.5, f"'{drafter}' and initials or a date: who drafted it, when")
-    if line.sentence:
-        return None
     label = lexicon("foot_labels").prefix(tokens(line.label[0])) if line.label else None
-    if label is None and line.size <= 3:  # "Encl.", "Enclosures (2)", "cc. file"
-        label = lexicon("foot_labels").prefix(line.words)
+    if line.sentence and label is None:
+        return None
+    if line.label is not None and label is not None and _SIGNED_LABEL.match(line.text) and (
+            person_lead(line.label[1]) >= 0.75):
+        label = None  # "Signed: H. Oldroyd (Chairman)": a signer
+    elif label is None and (line.size <= 3 or line.starts("routing_words")):
+        label = lexicon("foot_labels").prefix(line.words)  # "Encl.", "Enclosures (2)", "cc.
+        # file"; "Repeated to Moscow and Prague", "REPEATED COPENHAGEN OSLO"
     if label is not None and line.size <= 30:
         return Evidence().add(2.0, f"'{label}' under the text: copies, enclosures, distribution")
     if _TYPIST.match(line.text):

@@ -10,7 +10,7 @@ from teikit.encoder.roles import shapes
 from teikit.encoder.roles.evidence.base import Context, Evidence
 from teikit.encoder.roles.features import Line
 from teikit.encoder.roles.lexicon import lexicon, tokens
-from teikit.encoder.roles.names import name_likeness
+from teikit.encoder.roles.names import name_likeness, person_lead
 
 _TO_WHOM = re.compile(r"^\S.{1,80}?\s(?:to|an|à|a)\s(?:the\s)?[A-Z]")
 """``Gustav Rehberg to Erik Brenner``, ``The Secretary of State to the Ambassador``."""
@@ -107,6 +107,9 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.5, "a lone label over a dateline: an attachment")
     if line.name >= 0.45:
         ev.add(-1.0, "a name")
+    elif line.label is not None and line.label[0].split()[-1].lower() == "by" and (
+            person_lead(line.label[1]) >= 0.75) and ctx.after_text(line):
+        ev.add(-2.0, "whoever made it, named after 'by:' under the text")
     if line.has("org_words") and not (kind or to_whom):
         ev.add(-1.0, "names an organisation")
     if line.starts("address_openers") and not kind:

@@ -158,6 +158,8 @@ def field_(ctx: Context, line: Line) -> Evidence | None:
         return None
     if line.sentence and line.size >= 12 and not line.known_label:
         ev.add(-1.0, "reads as a sentence")
+    if ctx.after_text(line) and lexicon("foot_labels").prefix(tokens(line.label[0])):
+        ev.add(-1.0, "a label of the foot under the text (copies, distribution)")
     return ev
 
 def field_head(ctx: Context, line: Line) -> Evidence | None:
