@@ -319,6 +319,20 @@ FACTS = {
         "1956-06-14", ["Minutes taken by: S. Kettle", "Signed: W. Daintree (Chairman)"]),
     "telegram_caps_surname_office_repeated": (
         "telegram", "CODE TELEGRAM NO 41", "1966-03-09", ["VIRTANEN COUNSELLOR"]),
+    "despatch_our_file_reference": (
+        "despatch", "MADEIRA WINE AND THE AUSTRALIAN TARIFF", "1959-06-09", ["P. R. Hallam"]),
+    "report_imprint_decision": (
+        "document", "Seepage losses in the irrigation canals of the Ararat plain", "1964-04-12",
+        []),
+    "protocol_remark_long_title": (
+        "protocol", "Protocol on the Exchange of Goods Wagons between the Frontier Stations of "
+        "the Mongolian People's Republic and of the Inner Mongolia Autonomous Region of the "
+        "People's Republic of China for the Second Half of 1963", "1963-05-20", []),
+    "diary_copy_remark_first_line": (
+        "diary", "Diary of Hendrik Vos, lock keeper at Lith, spring 1946", "1946-03-04", []),
+    "letter_edition_heading_over_re": (
+        "letter", "Letter of the Jadran shipping agency at Split to the harbour office at "
+        "Šibenik, 4 May 1950", "1950-05-04", ["A. Bralić"]),
 }
 
 

@@ -62,6 +62,8 @@ def _clean(text: str) -> str:
 
 def title(decisions: Sequence[Decision]) -> str | None:
     first = first_document(decisions)
+    if first and first[0].role == "heading" and _editions_heading(first[0]):
+        return _clean(first[0].line.text)  # over a subject line further down
     for number, decision in enumerate(first):
         subject = lexicon("subject_labels").prefix(decision.line.words)
         if decision.role == "field" and subject:
@@ -83,6 +85,18 @@ def title(decisions: Sequence[Decision]) -> str | None:
         if decision.role == "kind":
             return _clean(decision.line.text)
     return None
+
+
+def _editions_heading(decision: Decision) -> bool:
+    """``Letter of the … agency at Rijeka to the port captaincy at Zadar, 12 March 1948``:
+    the heading an edition puts on the first line, naming the kind of document, who wrote
+    to whom and when; the document's own subject line under it is not its title."""
+    line = decision.line
+    return line.index == 0 and line.size >= 6 and bool(line.starts("kind_words")) and bool(
+        _TO_WHOM_IN.search(line.text)) and line.first_date is not None
+
+
+_TO_WHOM_IN = re.compile(r"\s(?:to|an|à|a)\s(?:the\s)?\S")
 
 
 def _dated(decision: Decision) -> ParsedDate | None:

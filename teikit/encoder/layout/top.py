@@ -33,7 +33,7 @@ def place_top(div: DivBuilder, decision: Decision, following: Decision | None) -
         kind = handling_mark(decision.line) if role == "classification" else role
         div.add("fw", decision, attrs={"type": kind})
         div.opener = div.address = None
-    elif role == "source-note" and shapes.REPRINT.match(decision.line.text):
+    elif role == "source-note" and shapes.printed_source(decision.line.text):
         div.add("fw", decision, attrs={"type": "source"})  # printed on the offprint's page
         div.opener = div.address = None
     elif role == "source-note":

@@ -56,6 +56,19 @@ REPRINT = re.compile(
 Agrarian Economics, no. 11 (1966), pp. 45–67``, ``Offprint from the Bulletin …``,
 ``Sonderdruck aus …``): a note on the source, not the title."""
 
+IMPRINT = re.compile(
+    r"^(?:Printed|Published|Issued)\s+(?:by|on|upon|under|in\s+accordance\s+with)\s+(?:the\s+)?"
+    r"(?:decision|order|resolution|authority|direction|instruction|recommendation)s?\s+of\b"
+    r"[^\n]{3,200}$", re.IGNORECASE)
+"""By whose decision a paper was printed (``Printed by decision of the Editorial Council of
+the Institute, protocol No. 6``): the imprint on its page, not the title."""
+
+
+def printed_source(text: str) -> bool:
+    """Whether ``text`` says where or by whose decision the text was printed: a reprint's
+    or an offprint's source, or an imprint."""
+    return REPRINT.match(text) is not None or IMPRINT.match(text) is not None
+
 
 CONTINUED = re.compile(
     r"[(\[]\s*(?:continued|contd?\.?|cont'd|suite|fortsetzung|forts\.|continuación|"
@@ -67,8 +80,8 @@ later page."""
 
 def names_source(text: str) -> bool:
     """A line printed above a document to say where it comes from: an archive file
-    reference or the publication it was reprinted from."""
-    return bool(SOURCE_NOTE.match(text) or REPRINT.match(text))
+    reference, the publication it was reprinted from or its imprint."""
+    return bool(SOURCE_NOTE.match(text)) or printed_source(text)
 
 FILE_NUMBER = re.compile(
     r"^(?:\((?:[A-Z]{1,6}[ ./-]?)?\d{1,6}(?:[/.-]\d{1,6})+\)"
@@ -87,7 +100,9 @@ REFERENCE = re.compile(
     r"(?:^|\s)(?:No|Nr|N[º°o]|№|Ref|Reg|Ser|Br|Sz|Nro|Núm|Čj|Zl|Az)\.?\s*:?\s*"
     r"(?=[\w./-]*\d)[\w][\w./-]{0,24}\.?\]?$|^(?:No|Nr|N[º°o]|№|N\.)\.?\s*\d"
     r"|^(?:(?:Our|Your|My)\s+)?Ref(?:erence)?\.?\s*:?\s*(?=[\w./ -]{0,30}\d)"
-    r"[\w][\w./-]{0,24} [\w./-]{1,12}\.?$", re.IGNORECASE)
+    r"[\w][\w./-]{0,24} [\w./-]{1,12}\.?$"
+    r"|^(?:Our|Your|My)\s+file(?:\s+No\.?)?\s*:?\s*(?=[\w./-]{0,24}\d)[\w][\w./-]{0,24}"
+    r"(?:\s+\((?:vol|pt|part|t|bd)\.?\s*\d{1,3}\))?\.?$", re.IGNORECASE)
 """A line ending with a reference number: ``No. 417/1961``, ``Nº 418``, ``Ref.: JPF/MD 0213``
 (two groups only on a line that opens with the label: ``Our ref.: AM/lc 117``); the label in
 other languages too: ``br.``, ``sz.``, ``nro.``, ``čj.``, ``Az.``)."""

@@ -61,7 +61,10 @@ preposition or a conjunction waits for what follows it."""
 
 
 def heading(ctx: Context, line: Line) -> Evidence | None:
-    if line.size > 32 or line.end in ",;" or line.page is not None or line.bracket is not None:
+    longest = 48 if line.starts("kind_words") and line.end not in ".!?" else 32  # "Protocol on
+    # … between the Inhabitants of the Border Areas of … for the Second Half of 1962"
+    if line.size > longest or line.end in ",;" or line.page is not None or (
+            line.bracket is not None):
         return None
     if _in_cells(line):
         return None  # "Mesh (mm)⇥Bream⇥Tigerfish": a row of a table typed with tabs
@@ -114,6 +117,8 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
         ev.add(-1.0, "names an organisation")
     if line.starts("address_openers") and not kind:
         ev.add(-1.0, "opens like an address")
+    if line.framed and line.size > 3:
+        ev.add(-1.5, "a remark in round brackets")  # "(Unofficial translation from the …)"
     if line.known_label or _NUMBERED_LABEL.match(line.text):
         ev.add(-2.0, "a field")
     if sum(any(ch.isdigit() for ch in w) for w in line.text.split()) * 2 >= line.size:
@@ -156,7 +161,7 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
             20 if ctx.at(line) == 0 and line.starts("org_words") and "(" not in line.text
             else 14):
         return None  # a body and its institute in full may make a long first line
-    if ctx.at(line) > 6 or shapes.REPRINT.match(line.text):
+    if ctx.at(line) > 6 or shapes.printed_source(line.text):
         return None
     organisation = line.has("org_words") or ("a firm" if line.legal_form else None)
     digits = line.numbers
@@ -227,7 +232,7 @@ def reference(ctx: Context, line: Line) -> Evidence | None:
     if shapes.SOURCE_NOTE.match(line.text):
         return None if file_note(ctx, line) else Evidence().add(
             2.0, "an archive file reference among the lines of a letterhead")
-    if line.size > 8 or not shapes.REFERENCE.search(line.text) or shapes.REPRINT.match(
+    if line.size > 8 or not shapes.REFERENCE.search(line.text) or shapes.printed_source(
             line.text):
         return None
     ev = Evidence().add(2.0, "a reference number")

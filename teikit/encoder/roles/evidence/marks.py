@@ -31,6 +31,8 @@ def copy_mark(line: Line) -> str | None:
     mark = line.starts("copy_marks")
     if mark is not None and line.copy_note:
         return mark  # "Copy. The original was returned to …"
+    if line.size <= 16 and line.end not in ".:" and _COPY_MADE.search(line.text):
+        return "copy"  # "Tagebuch – typescript copy made by the diarist's daughter in 1990"
     if mark is None or line.label is not None or line.sentence or line.numbers:
         return None
     rest = line.words[len(mark.split()):]
@@ -55,6 +57,12 @@ def _copy_mark(ctx: Context, line: Line) -> Evidence | None:
     return Evidence().add(3.0, f"marks the copy: '{mark}'")
 
 
+_COPY_MADE = re.compile(
+    r"\bcop(?:y|ies)\s+(?:made|typed|taken|prepared|written|done)\s+(?:by|from|in|for|on|at)\b"
+    r"|\bcopied\s+(?:by|from|out)\b|\b(?:typescript|carbon|fair|photostat)\s+copy\b",
+    re.IGNORECASE)
+"""Who made the copy a transcript was made from, or what kind of copy it is (``typescript
+copy made by the diarist's daughter``)."""
 _HANDLING = re.compile(r"^\S[^·•|–—]*?\s[·•|–—]\s")
 """``Top secret · Copy No. 2 · Ref. 71/gv``: a classification and more handling marks
 after it, each set off by a dot or a dash."""

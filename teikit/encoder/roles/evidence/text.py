@@ -29,6 +29,9 @@ def paragraph(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.5, "numbered")
     if line.cells >= 3:
         ev.add(3.0, "a row of a table typed with tabs")
+    if ctx.at(line) <= 5 and line.end.isalnum() and line.capitalised >= 0.5 and line.starts(
+            "kind_words"):
+        ev.add(-1.0, "names its kind at the top, capitalised, no full stop: a title")
     return ev
 
 def section_head(ctx: Context, line: Line) -> Evidence | None:

@@ -258,7 +258,7 @@ def page(ctx: Context, line: Line) -> Evidence | None:
 def source_note(ctx: Context, line: Line) -> Evidence | None:
     if shapes.SOURCE_NOTE.match(line.text) and file_note(ctx, line):
         return Evidence().add(3.0, "an archive file reference")
-    if shapes.REPRINT.match(line.text):
+    if shapes.printed_source(line.text):
         return Evidence().add(3.0, "the publication the text was taken from")
     return None
 
