@@ -333,6 +333,15 @@ FACTS = {
     "letter_edition_heading_over_re": (
         "letter", "Letter of the Jadran shipping agency at Split to the harbour office at "
         "Šibenik, 4 May 1950", "1950-05-04", ["A. Bralić"]),
+    "letter_given_name_under_closing_ps": ("letter", None, "1957-02-02", ["Erzsébet"]),
+    "diary_signer_office_under_name": (
+        "diary", "Field book of the Rufiji survey party, 1962", "1962-08-02",
+        ["H. M. Ollerenshaw"]),
+    "letter_struck_name_sender_address": (
+        "letter", None, "1949-01-03", ["~~Halina~~ H. Wróbel (Mrs.)"]),
+    "report_academic_offices_over_name": (
+        "letter", "Salinity of the ground water in the lower Chu valley", "1961-03-03",
+        ["K. S. Omarov"]),
 }
 
 

@@ -23,6 +23,8 @@ SIGNED_BY_HAND = re.compile(
 (signed)``: the mark that the name was signed by hand, after it."""
 _GAP = re.compile(r"\[(?:illegible|unreadable|\?|[.…\s]+)\]\s*", re.IGNORECASE)
 """``[illegible] Petrescu``: a part of the name that could not be read."""
+_STRUCK = re.compile(r"~~[^~\n]{1,40}~~\s*")
+"""``~~Marta~~ M. Kowalik``: a word the writer struck out (a crowd transcript's mark)."""
 _PARENTHESISED = re.compile(r"^\(([^()]+)\)$")
 """``(Kessler-Wendt)``: the typed name under a signature."""
 
@@ -66,7 +68,7 @@ def name_likeness(text: str) -> float:
     1.0 with initials, 0.75 for two to four capitalised words, 0.45 for one word; 0 as
     soon as a word is neither capitalised, an initial nor a name particle."""
     text = _TRAILING_REF.sub("", SIGNED_BY_HAND.sub("", text.strip()).rstrip(".,;")).strip()
-    text = _BORN.sub("", _PARENTHESISED.sub(r"\1", _GAP.sub("", text)))
+    text = _BORN.sub("", _PARENTHESISED.sub(r"\1", _GAP.sub("", _STRUCK.sub("", text))))
     title_after = _TITLE_AFTER.search(text)
     if title_after and title_after.group(1).lower().rstrip(".") in lexicon("titles").words:
         text = text[: title_after.start()]  # "E. K. Owusu-Ansah (Mrs.)"
@@ -130,6 +132,8 @@ def trailing_name(text: str) -> float:
     (``instructor of the international department L. Sultanova``, ``First Secretary
     Halina Brzeska``): the longest ending of two to four words that looks like a name."""
     words = text.split()
+    if any(ch.isdigit() for ch in text):
+        return 0.0  # "My address: Block 7, Room 14, … British Zone"
     for size in range(min(4, len(words) - 1), 1, -1):
         likeness = name_likeness(" ".join(words[-size:]))
         if likeness >= 0.75:

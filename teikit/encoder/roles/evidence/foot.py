@@ -136,10 +136,17 @@ def _typed_again(ctx: Context, line: Line) -> bool:
     return False
 
 
+def _under_name(ctx: Context, line: Line) -> bool:
+    """Right under a name (``T. O. Kessler`` / ``Assistant Hydrologist``): the office of
+    the name above, not a second name after an office."""
+    above = ctx.prev(line)
+    return above is not None and ctx.page.adjacent(above, line) and above.name >= 0.75
+
+
 def _name_evidence(ctx: Context, line: Line, ev: Evidence) -> None:
     if line.name >= 0.45:
         ev.add(round(2.0 * line.name, 1), "name-like")
-    elif line.titled_name >= 0.45:
+    elif line.titled_name >= 0.45 and not _under_name(ctx, line):
         ev.add(2.0 if line.titled_name >= 0.75 else 1.5, "a name after an office or a title")
     if line.caps and line.size <= 3 and line.name > 0:
         ev.add(0.5, "a name in capitals")
@@ -188,6 +195,9 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     below = ctx.next(line)
     if below is not None and below.per_procuration and not line.per_procuration:
         ev.add(-1.5, "over a name signing for it (p.p.): the body")
+    if (above is not None and above.starts("closings") and ctx.page.adjacent(above, line)
+            and line.name >= 0.45 and line.size <= 4):
+        ev.add(1.0, "right under the closing formula")  # "your loving sister" / "Margit"
     if line.caseless and line.size <= 5 and above is not None and above.name >= 0.75:
         ev.add(1.5, "a name in a script without case under a name")
     corporate = (line.has("org_words") and (line.capitalised >= 0.6 or line.caps)
@@ -335,6 +345,10 @@ def postscript(ctx: Context, line: Line) -> Evidence | None:
     marker = line.starts("postscripts")
     if marker:
         return Evidence().add(3.0, f"postscript '{marker}'")
+    above = ctx.prev(line)
+    if line.sentence and above is not None and above.starts("postscripts") and (
+            ctx.page.adjacent(above, line)) and ctx.next(line) is None:
+        return Evidence().add(2.0, "the last lines, under a postscript: its next paragraph")
     if line.addressee:
         return Evidence().add(2.5, "an addressee at the foot")
     if line.size <= 12 and _addressee_above(ctx, line):
