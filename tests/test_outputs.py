@@ -57,9 +57,15 @@ def test_a_pipe_named_as_output_is_written_into_and_never_replaced(tmp_path: Pat
     received: list[bytes] = []
 
     def drain() -> None:
-        while len(b"".join(received)) < len(b"<first/><second/>"):
-            with open(pipe, "rb") as handle:
-                received.append(handle.read())
+        # Held open for reading and writing across both writes: a reader that closed and
+        # reopened the pipe between them could close it just after the second write began,
+        # and the kernel would drop what that write had put in it.
+        fd = os.open(pipe, os.O_RDWR)
+        try:
+            while len(b"".join(received)) < len(b"<first/><second/>"):
+                received.append(os.read(fd, 64))
+        finally:
+            os.close(fd)
 
     def write() -> None:
         plan = Plan([Source(tmp_path / "in.txt")], pipe)
