@@ -170,14 +170,25 @@ def iterparse(path: str | Path, events: tuple[str, ...] = ("end",),
     its name, goes to lxml: a name would be handed to the resolver, which answers every
     request with nothing. ``tags``: the elements to report (others are read, not
     reported). Raises :class:`lxml.etree.XMLSyntaxError` as :func:`parse_bytes` does,
-    when the stream reaches the fault."""
+    when the stream reaches the fault. A repeated ``xml:id`` is no fault of the reading
+    (``etree.iterparse`` ignores ``collect_ids``: a pull parser is fed instead)."""
+    reader = etree.XMLPullParser(
+        events=cast("Any", events), tag=tags,
+        resolve_entities="internal",  # type: ignore[arg-type]  # lxml >= 5; stubs lag
+        no_network=True,
+        load_dtd=False, dtd_validation=False, huge_tree=True, remove_blank_text=False,
+        remove_comments=False, collect_ids=False)
+    reader.resolvers.add(_NoExternal())
     with Path(path).open("rb") as stream:
-        reader = etree.iterparse(
-            stream, events=events, tag=tags, resolve_entities="internal",
-            no_network=True, load_dtd=False, dtd_validation=False, huge_tree=True,
-            remove_blank_text=False, remove_comments=False, collect_ids=False)
-        reader.resolvers.add(_NoExternal())
-        yield from reader
+        while chunk := stream.read(_CHUNK):
+            reader.feed(chunk)
+            yield from cast("Iterator[tuple[str, etree._Element]]", reader.read_events())
+    reader.close()
+    yield from cast("Iterator[tuple[str, etree._Element]]", reader.read_events())
+
+
+_CHUNK: Final = 64 * 1024
+"""Bytes fed to the stream's parser at a time."""
 
 
 def syntax_message(exc: etree.XMLSyntaxError) -> str:
