@@ -99,19 +99,26 @@ def _streamed(path: Path, job: _Job) -> FileResult | None:
         return None  # a schema that needs the tree
     gather = {path: query for plan in plans if plan is not None
               for path, query in plan.gather.items()}
-    ledger = Ledger(gather, pointers=pointers)
+    ledger = Ledger(gather, pointers=pointers, note_repeats=True)
     if (gather or pointers) and not grammars:
         return None  # the whole document is read for them as its grammar is checked
-    faults: list[Diagnostic] = []
+    reports: dict[int, list[Diagnostic]] = {}
     for grammar in grammars:
         shown = checked_in_parts(path, grammar, ledger)
         if shown is None:
             return None  # checked the usual way, which says why
-        faults.extend(shown)
+        reports[id(grammar)] = shown
+    if ledger.headers > 1 and not job.schemas:
+        return None  # chosen from the first header: the second may choose otherwise
     if not all(holds_in_parts(path, plan, ledger.gathered()) for plan in plans
-               if plan is not None) or (pointers and not all_resolve(ledger)):
+               if plan is not None) or (pointers and ledger.dangling is None
+                                        and not all_resolve(ledger)):
         return None  # not shown valid: checked the usual way, which says why
-    return FileResult(path, tuple(faults), choice)
+    found_all = [d for backend in found for d in reports.get(id(backend), ())]
+    found_all.extend(ledger.dangling or ())
+    errors = {(d.file, d.line) for d in found_all if d.code == "duplicate-id"}
+    warned = [d for d in ledger.warnings if (d.file, d.line) not in errors]
+    return FileResult(path, (*warned, *found_all), choice)
 
 
 def shown_valid_as_stream(path: Path, schemas: Sequence[Schema | str | Path] | None = None,

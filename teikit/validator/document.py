@@ -64,6 +64,12 @@ class Document:
             document=origin.document if origin else None,
             included_line=origin.line if origin else 0)
 
+    def read_from(self, source: bytes) -> None:
+        """Take the document's text to be ``source`` from now on (columns are read again)."""
+        self.source = source
+        self._lines.clear()
+        self._columns.clear()
+
     def _column(self, element: etree._Element, origin: Origin | None) -> int:
         """1-based column of ``element``'s start tag on its line (0 when not found)."""
         number = line_of(element)

@@ -22,21 +22,29 @@ though libxml2 did.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import Final, Protocol, cast
 
 from lxml import etree
 
 from teikit.diagnostics import Diagnostic, has_errors
+from teikit.tei import TEI_NS, XML_NS
 from teikit.validator import stream
 from teikit.validator.document import Document
+from teikit.validator.ids import repeated_ids
 from teikit.validator.lines import assigned, line_of
 from teikit.validator.recover import Recovery
 from teikit.validator.recover.endtags import end_line
 from teikit.validator.recover.faults import Fault
 from teikit.validator.split import MARK, SPLIT, Split
 from teikit.validator.stream import gathered, in_parts, read_stream, valid_as_stream
-from teikit.validator.streamids import SeenIds
+from teikit.validator.streamids import Ledger, SeenIds
 from teikit.validator.vocabulary import Vocabulary
+
+_XML_ID: Final = f"{{{XML_NS}}}id"
+_ID_VALUES: Final = etree.XPath("descendant-or-self::*/@xml:id", namespaces={"xml": XML_NS},
+                                smart_strings=False)
+_POINTING: Final = etree.XPath("descendant-or-self::tei:*/@*", namespaces={"tei": TEI_NS},
+                               smart_strings=False)
 
 
 class Diagnosing(Protocol):
@@ -55,12 +63,28 @@ def checked_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds
     pruned strictly to the vocabulary of the document's first elements
     (:func:`teikit.validator.stream.read_stream`) never finds a part valid that is not,
     and what it does not find valid the complete check walks; only when that walk finds
-    nothing is the vocabulary read whole, for a grammar that fits the document exactly."""
+    nothing is the vocabulary read whole, for a grammar that fits the document exactly.
+
+    When ``ids`` notes repeats (:class:`~teikit.validator.streamids.SeenIds`), a repeated
+    ``xml:id`` and, for a :class:`~teikit.validator.streamids.Ledger` that keeps
+    pointers, a pointer that leads nowhere are found too: the document is read once more
+    with the parts that hold them kept whole, and ``ids`` keeps their reports
+    (``warnings``, ``dangling``)."""
     for limit in (stream.PREFIX, None):
-        if valid_as_stream(path, grammar, ids, (limit,)):
+        valid = valid_as_stream(path, grammar, ids, (limit,))
+        keep = _to_keep(ids)
+        if keep is None:
+            return None
+        if valid and not any(keep):
             return []
         try:
-            found = faults_in_parts(path, grammar, ids, limit)
+            found = faults_in_parts(path, grammar, ids, limit, keep, valid=valid)
+            more = _to_keep(ids)
+            if found is not None and more is not None and not _within(more, keep):
+                # the first reading stopped at a part not valid: read on, it found less
+                found = faults_in_parts(path, grammar, ids, limit, more, valid=valid)
+                if found is not None and _to_keep(ids) != more:
+                    return None
         except etree.XMLSyntaxError:
             return None  # not well-formed: the usual reading says where, once
         if found is not None:
@@ -68,13 +92,38 @@ def checked_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds
     return None
 
 
+def _within(found: Keep, kept: Keep) -> bool:
+    return found[0] <= kept[0] and found[1] <= kept[1]
+
+
+Keep = tuple[frozenset[str], frozenset[str]]
+"""The repeated ``xml:id`` values and the attribute values holding a pointer that leads
+nowhere: a part holding one is kept whole."""
+
+
+def _to_keep(ids: SeenIds) -> Keep | None:
+    """What ``ids`` found to be reported where it stands; None when that cannot be
+    found in parts."""
+    dangling: set[str] | None = set()
+    if isinstance(ids, Ledger) and ids.checks_pointers:
+        from teikit.validator.pointers.stream import unresolved
+
+        dangling = unresolved(ids)
+    if dangling is None:
+        return None
+    return frozenset(ids.repeated or ()), frozenset(dangling)
+
+
 def faults_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds,
-                    limit: int | None = None) -> list[Diagnostic] | None:
+                    limit: int | None = None, keep: Keep = (frozenset(), frozenset()), *,
+                    valid: bool = False) -> list[Diagnostic] | None:
     """Every fault of the document at ``path`` against ``grammar``, as the check of its
     whole tree reports them, found part by part (see the module; ``limit``: as
     :func:`teikit.validator.stream.read_stream` takes it); None when the whole tree must
     decide. ``ids`` (emptied first) gathers the ``xml:id`` values, and what else it
-    keeps, as :func:`teikit.validator.stream.valid_in_parts` does. Raises
+    keeps, as :func:`teikit.validator.stream.valid_in_parts` does. The parts holding
+    what ``keep`` names stay whole; ``valid``: the document was found valid in parts
+    but for its repeated ``xml:id`` s (its parts are not checked again). Raises
     :class:`lxml.etree.XMLSyntaxError` when the document is not well-formed."""
     recovery = grammar.recovery()
     if recovery is None or not grammar.streams:
@@ -89,21 +138,53 @@ def faults_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds,
             vocabulary, wide, whole = found
             split = Split(grammar.pruned(vocabulary, strict=not whole), wide)
             ids.clear()
-            root = in_parts(path, split, vocabulary,
-                            lambda complete: _set_aside(complete, split, ids, lines, holders))
+            aside = _Aside(split, ids, lines, holders, keep, valid)
+            root = in_parts(path, split, vocabulary, aside)
             if root is None or not ids.add([root]):
                 return None
             document = Document(root.getroottree(), str(path), path.resolve().parent)
-            repeats, faults = recovery.faults(
-                document, _own_names(document), checked=_placeholder,
-                failing={a for h in holders for a in (h, *h.iterancestors())})
-            if repeats or not faults:
-                return None
-            document.source = _lines(path, _needed(faults))
+            ids.headers = sum(1 for _ in root.iterchildren(f"{{{TEI_NS}}}teiHeader"))
+            kept = _kept(document, keep)
+            document.read_from(_lines(path, kept))
+            faults: list[Fault] = []
+            if valid:
+                repeats = recovery.typed_repeats(document)
+            else:
+                repeats, faults = recovery.faults(
+                    document, _own_names(document), checked=_placeholder,
+                    failing={a for h in holders for a in (h, *h.iterancestors())})
+            if not faults and not repeats and not valid:
+                return None  # libxml2 found a fault the walk does not
+            document.read_from(_lines(path, kept | _needed(faults)))
             diagnostics = recovery.worded(document, repeats, faults)
+            _report_kept(document, ids, keep)
         except (etree.RelaxNGParseError, OSError, ValueError, RecursionError):
             return None
-    return diagnostics if has_errors(diagnostics) else None
+    return diagnostics if has_errors(diagnostics) or valid else None
+
+
+def _kept(document: Document, keep: Keep) -> set[int]:
+    """The lines of the elements that hold what ``keep`` names (their reports' lines)."""
+    repeated, dangling = keep
+    found: set[int] = set()
+    if repeated:
+        found.update(line_of(element) for element in document.identified()
+                     if " ".join((element.get(_XML_ID) or "").split()) in repeated)
+    if dangling:
+        found.update(line_of(element) for element in document.tree.iter(f"{{{TEI_NS}}}*")
+                     if any(value in dangling for value in element.values()))
+    return found
+
+
+def _report_kept(document: Document, ids: SeenIds, keep: Keep) -> None:
+    """Keep in ``ids`` the reports of what ``keep`` names, as the whole tree words them."""
+    repeated, dangling = keep
+    if repeated and not ids.warnings:
+        ids.warnings[:] = repeated_ids(document)
+    if isinstance(ids, Ledger) and ids.checks_pointers and ids.dangling is None:
+        from teikit.validator.pointers.stream import located
+
+        ids.dangling = located(document, ids) if dangling else []
 
 
 def _own_names(document: Document) -> Vocabulary:
@@ -114,28 +195,44 @@ def _own_names(document: Document) -> Vocabulary:
                       names.attributes)
 
 
-def _set_aside(complete: list[etree._Element], split: Split, ids: SeenIds,
-               lines: dict[object, int], holders: set[etree._Element]) -> bool:
-    """Check ``complete`` siblings together: when they are valid, free them, each
-    replaced by a placeholder (their parent is one of the ``holders``); else put them
-    back whole. False on a repeated ID."""
-    parent = complete[0].getparent()
-    assert parent is not None
-    starts = [(line_of(child), end_line(child, _nowhere)) for child in complete]
-    batch, placeholders = gathered(complete, ids)
-    if split.batch.validate(batch):
-        if not ids.add([batch]):
-            return False
-        for placeholder, (start, end) in zip(placeholders, starts, strict=True):
-            lines[placeholder], lines[placeholder[0]] = start, end
-        holders.add(parent)
-        del batch[:]
-    else:  # its IDs are gathered with the skeleton's, at the end
-        for placeholder, child in zip(placeholders, list(batch), strict=True):
-            child.tail = placeholder.tail
-            parent.replace(placeholder, child)
-    parent.remove(batch)
-    return True
+class _Aside:
+    """Checks runs of complete siblings together: when they are valid and hold nothing
+    ``keep`` names, frees them, each replaced by a placeholder (their parent is one of
+    the ``holders``); else puts them back whole. ``valid``: the runs were found valid
+    already (only what they hold is asked). False on a repeated ID not noted."""
+
+    def __init__(self, split: Split, ids: SeenIds, lines: dict[object, int],
+                 holders: set[etree._Element], keep: Keep, valid: bool) -> None:
+        self.split, self.ids, self.lines, self.holders = split, ids, lines, holders
+        self.keep, self.valid = keep, valid
+
+    def __call__(self, complete: list[etree._Element]) -> bool:
+        parent = complete[0].getparent()
+        assert parent is not None
+        starts = [(line_of(child), end_line(child, _nowhere)) for child in complete]
+        batch, placeholders = gathered(complete, self.ids)
+        if not self._holds_kept(batch) and (self.valid or self.split.batch.validate(batch)):
+            if not self.ids.add([batch]):
+                return False
+            for placeholder, (start, end) in zip(placeholders, starts, strict=True):
+                self.lines[placeholder], self.lines[placeholder[0]] = start, end
+            self.holders.add(parent)
+            del batch[:]
+        else:  # its IDs are gathered with the skeleton's, at the end
+            for placeholder, child in zip(placeholders, list(batch), strict=True):
+                child.tail = placeholder.tail
+                parent.replace(placeholder, child)
+        parent.remove(batch)
+        return True
+
+    def _holds_kept(self, batch: etree._Element) -> bool:
+        repeated, dangling = self.keep
+        if repeated:
+            values = cast("list[str]", _ID_VALUES(batch))
+            if any(" ".join(value.split()) in repeated for value in values):
+                return True
+        return bool(dangling) and any(
+            value in dangling for value in cast("list[str]", _POINTING(batch)))
 
 
 def _nowhere(element: etree._Element) -> int:

@@ -4,8 +4,11 @@ libxml2 remembers each value of an attribute typed ``ID`` it validates, in the d
 the attribute belongs to, and rejects a repeat; but an element checked in a part is freed
 once checked, and with it what libxml2 remembered of its IDs. So a value repeated in two
 parts would pass. The stream keeps the ``xml:id`` values of the parts itself and gives up
-(the usual check then decides) on a repeat; a grammar that types any other attribute
-``ID`` is not checked in parts at all (:func:`ids_are_xml_ids`).
+(the usual check then decides) on a repeat, or, when asked to (``note_repeats``), notes the
+value and reads on: the parts holding it are then kept whole when the document is read
+again for its faults (:mod:`teikit.validator.streamfaults`), which reports each repeat
+where the check of the whole tree does. A grammar that types any other attribute ``ID`` is
+not checked in parts at all (:func:`ids_are_xml_ids`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Final, cast
 
 from lxml import etree
 
+from teikit.diagnostics import Diagnostic
 from teikit.tei import TEI_NS, XML_NS
 from teikit.validator.prune import RNG, attribute_name, inherited
 from teikit.validator.rng.types import XSD_LIBRARY
@@ -44,16 +48,29 @@ class SeenIds:
     """The ``xml:id`` values met so far in the parts of one document, and those given to
     its placeholders."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, note_repeats: bool = False) -> None:
         self._values: set[str] = set()
         self._fresh: set[str] = set()
         self.raw: list[str] | None = None
         """When a list: the values met are added to it as they are written."""
+        self.repeated: set[str] | None = set() if note_repeats else None
+        """When a set: the values met more than once (a repeat is then no reason to stop)."""
+        self.warnings: list[Diagnostic] = []
+        """The repeats as the check of the whole tree warns of them (:func:`teikit.
+        validator.ids.repeated_ids`), once the document's faults were found in parts."""
+        self.headers = 1
+        """The ``teiHeader`` children of the root, once the document's faults were found in
+        parts (a second one may change the schemas chosen for it:
+        :func:`teikit.validator.batch._chosen`)."""
 
     def clear(self) -> None:
         """Forget what was met (the document is read again)."""
         self._values.clear()
         self._fresh.clear()
+        if self.repeated is not None:
+            self.repeated.clear()
+        self.warnings.clear()
+        self.headers = 1
 
     @property
     def values(self) -> frozenset[str]:
@@ -68,7 +85,8 @@ class SeenIds:
 
     def add(self, elements: list[etree._Element]) -> bool:
         """Note the ``xml:id`` values in ``elements`` and their descendants (placeholders'
-        aside); False when one was met before (in them or in an earlier part)."""
+        aside); False when one was met before (in them or in an earlier part), unless
+        repeats are noted."""
         for element in elements:
             found_ids = _ID_VALUES(element)
             for found in found_ids if isinstance(found_ids, list) else ():
@@ -76,7 +94,10 @@ class SeenIds:
                 if value in self._fresh:
                     continue
                 if value in self._values:
-                    return False
+                    if self.repeated is None:
+                        return False
+                    self.repeated.add(value)
+                    continue
                 self._values.add(value)
                 if self.raw is not None:
                     self.raw.append(str(found))
@@ -91,8 +112,8 @@ class Ledger(SeenIds):
     (:mod:`teikit.validator.pointers.stream`)."""
 
     def __init__(self, node_sets: dict[str, etree.XPath] | None = None, *,
-                 pointers: bool = False) -> None:
-        super().__init__()
+                 pointers: bool = False, note_repeats: bool = False) -> None:
+        super().__init__(note_repeats=note_repeats)
         self._queries = dict(node_sets or {})
         self.node_sets: dict[str, list[str]] = {path: [] for path in self._queries}
         """The string values of each node-set, one per node, by its path."""
@@ -104,6 +125,9 @@ class Ledger(SeenIds):
         ``#`` or a ``:`` in them): those of pointer attributes, and a few others."""
         self.prefix_defs: list[tuple[str | None, str | None, str | None]] = []
         """(ident, matchPattern, replacementPattern) of every ``prefixDef``."""
+        self.dangling: list[Diagnostic] | None = None
+        """The pointers that lead nowhere as the check of the whole tree reports them, once
+        found in parts (:mod:`teikit.validator.pointers.stream`)."""
 
     def clear(self) -> None:
         super().clear()
@@ -111,6 +135,7 @@ class Ledger(SeenIds):
             values.clear()
         self.pointers.clear()
         self.prefix_defs.clear()
+        self.dangling = None
 
     def add(self, elements: list[etree._Element]) -> bool:
         if not super().add(elements):
@@ -122,6 +147,11 @@ class Ledger(SeenIds):
             if self._pointers:
                 self._add_pointers(element)
         return True
+
+    @property
+    def checks_pointers(self) -> bool:
+        """Whether the ledger keeps the pointers (they are checked)."""
+        return self._pointers
 
     def _add_pointers(self, element: etree._Element) -> None:
         self.pointers.update(cast("list[str]", _POINTING(element)))

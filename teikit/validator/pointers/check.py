@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Final
 
@@ -105,10 +105,16 @@ def local_target(item: str, prefixes: dict[str, list[PrefixDef]]) -> tuple[str, 
     return fragment, expanded if expanded != item else ""
 
 
-def dangling(document: Document, pointers: frozenset[tuple[str, str]]) -> list[Diagnostic]:
-    """An error for every local pointer in ``document`` that names no ``xml:id``."""
-    ids = {" ".join(value.split()) for value in document.ids()}
-    prefixes = prefix_defs(document.tree)
+def dangling(document: Document, pointers: frozenset[tuple[str, str]],
+             ids: Collection[str] | None = None,
+             prefixes: dict[str, list[PrefixDef]] | None = None) -> list[Diagnostic]:
+    """An error for every local pointer in ``document`` that names no ``xml:id``. ``ids``
+    and ``prefixes``: those of the whole document, when ``document`` holds only a part of
+    it (:mod:`teikit.validator.pointers.stream`); by default its own."""
+    if ids is None:
+        ids = {" ".join(value.split()) for value in document.ids()}
+    if prefixes is None:
+        prefixes = prefix_defs(document.tree)
     found = []
     skip = len(TEI_NS) + 2
     for element in document.tree.iter(f"{{{TEI_NS}}}*"):

@@ -94,6 +94,14 @@ class Recovery:
             repeats = repeated_ids(document)
         return repeats, faults
 
+    def typed_repeats(self, document: Document) -> list[Diagnostic]:
+        """The repeats of ``xml:id`` values the grammar types ``ID`` (faults of a
+        document otherwise valid; :meth:`worded` words them)."""
+        if self._typing is None:
+            grammar = Grammar(self._grammar)
+            self._checker, self._typing = Checker(grammar), IdTyping(grammar)
+        return repeated_ids(document, self._typing)
+
     def worded(self, document: Document, repeats: list[Diagnostic],
                faults: list[Fault]) -> list[Diagnostic]:
         """The diagnostics of what :meth:`faults` found."""
