@@ -72,15 +72,17 @@ def _streamed(path: Path, job: _Job) -> FileResult | None:
     """A large file checked against the grammars and rules given, read as a stream
     (never whole: :mod:`teikit.validator.stream`,
     :mod:`teikit.validator.schematron.parts`), its pointers too when they are checked
-    (:mod:`teikit.validator.pointers.stream`): found valid, or with the grammars' faults
-    found part by part (:mod:`teikit.validator.streamfaults`); None when it must be
-    checked the usual way."""
+    (:mod:`teikit.validator.pointers.stream`): found valid, or with what is wrong found
+    part by part (the grammars' faults, :mod:`teikit.validator.streamfaults`, with the
+    repeated ``xml:id`` s and the pointers that lead nowhere; the rules' problems) and
+    reported as the check of the whole tree reports it; None when it must be checked
+    the usual way."""
     if _size(path) < STREAM_ABOVE:
         return None
     from teikit.validator.pointers.stream import all_resolve
     from teikit.validator.relaxng import RelaxNGBackend
     from teikit.validator.schematron import SchematronBackend
-    from teikit.validator.schematron.parts import holds_in_parts
+    from teikit.validator.schematron.parts import findings_in_parts
     from teikit.validator.streamfaults import checked_in_parts
     from teikit.validator.streamids import Ledger
 
@@ -110,10 +112,14 @@ def _streamed(path: Path, job: _Job) -> FileResult | None:
         reports[id(grammar)] = shown
     if ledger.headers > 1 and not job.schemas:
         return None  # chosen from the first header: the second may choose otherwise
-    if not all(holds_in_parts(path, plan, ledger.gathered()) for plan in plans
-               if plan is not None) or (pointers and ledger.dangling is None
-                                        and not all_resolve(ledger)):
-        return None  # not shown valid: checked the usual way, which says why
+    for backend in found:
+        if isinstance(backend, SchematronBackend) and backend.parts is not None:
+            said = findings_in_parts(path, backend.parts, ledger.gathered(), str(path))
+            if said is None:
+                return None  # checked the usual way, which says why
+            reports[id(backend)] = said
+    if pointers and ledger.dangling is None and not all_resolve(ledger):
+        return None
     found_all = [d for backend in found for d in reports.get(id(backend), ())]
     found_all.extend(ledger.dangling or ())
     errors = {(d.file, d.line) for d in found_all if d.code == "duplicate-id"}

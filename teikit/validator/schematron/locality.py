@@ -112,6 +112,51 @@ def rule_locality(rule: Rule, rules: RuleSet) -> Local | None:
     return Local(walker.down, walker.constant)
 
 
+def says_locally(rule: Rule, rules: RuleSet) -> bool | None:
+    """Whether the messages of a local ``rule`` (its checks' text, the ``diagnostic`` s and
+    ``property`` s they name) read below the node it fires on; None when they may read
+    what a part does not hold as the whole document does (then a part cannot word a
+    problem as the whole tree does). They may reach the node, its descendants and their
+    attributes, and the attributes of its ancestors (never a node-set of the whole
+    document)."""
+    from elementpath import ElementPathError
+    from elementpath.xpath3 import XPath3Parser
+
+    walker = _Walker(XPath3Parser(namespaces=rules.namespaces))
+    bodies = [rule.node, *(rules.abstract.get(e.get("rule")) for e in
+                           rule.node.iterchildren(sch("extends")))]
+    try:
+        for body in bodies:
+            if body is None:
+                return False
+            for let in body.iterchildren(sch("let")):
+                walker.variables[let.get("name", "")] = walker.expression(
+                    walker.parse(let.get("value", ".")), frozenset({"N"}))
+        walker.constant = walker.down = False
+        for body in bodies:
+            assert body is not None
+            for check in body.iterchildren(sch("assert"), sch("report")):
+                for message in _messages(check, rules):
+                    for said in message.iter(sch("value-of"), sch("name")):
+                        path = said.get("select" if said.tag == sch("value-of") else "path")
+                        if path is not None:
+                            walker.atomized(walker.expression(walker.parse(path),
+                                                              frozenset({"N"})))
+    except (NotLocal, ElementPathError, ValueError, TypeError):
+        return None
+    return None if walker.constant else walker.down
+
+
+def _messages(check: Any, rules: RuleSet) -> list[Any]:
+    """The check and the ``diagnostic`` s and ``property`` s it names."""
+    found = [check]
+    for attribute, named in (("diagnostics", rules.diagnostics),
+                             ("properties", rules.properties)):
+        found.extend(named[ref] for ref in (check.get(attribute) or "").split()
+                     if ref in named)
+    return found
+
+
 class _Walker:
     """Walks parsed XPath (elementpath's tokens), following where nodes stand."""
 

@@ -1,4 +1,4 @@
-"""Showing that a large document breaks none of a schema's rules without holding its tree.
+"""Checking a large document against a schema's rules without holding its tree.
 
 The tree of a document takes ten times its size in memory or more (2.4 GB for a 200 MB
 TEI file), where jing needs a few hundred megabytes whatever the size. When every rule
@@ -17,11 +17,18 @@ and the parts read them instead (:mod:`teikit.validator.schematron.whole`).
 
 What is left at the end (the root, the header, elements never gathered) is checked as
 one document. Its elements that lost content to the parts (*cut*) are exact only for
-rules that do not read below the node they fire on: if another rule would fire on one,
-the check gives up. So does it when a rule that is not local could fire (its names occur),
-and when any rule reports anything at all: the usual check, on the whole tree, then
-decides and says what is wrong, where, in the usual order. The answer here is only ever
-"no problem", and it is given only when the whole tree would give it.
+rules that do not read below the node they fire on (in their tests or their messages):
+if another rule would fire on one, the check gives up. So does it when a rule that is
+not local could fire (its names occur): the usual check, on the whole tree, then
+decides, and says what is wrong. The check of the whole tree is kept, too, for a
+problem a part cannot word or place as the whole tree does: a rule whose message reads
+what the part does not hold (:func:`~teikit.validator.schematron.locality.says_locally`),
+a column on a line the part shares with what it does not hold
+(:mod:`teikit.validator.schematron.located`).
+
+Otherwise every problem found is reported as the whole tree reports it: its message
+from the part, its line from the file, its XPath and column those of the whole tree
+(:mod:`teikit.validator.schematron.located`), pattern by pattern in document order.
 """
 
 from __future__ import annotations
@@ -29,15 +36,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from lxml import etree
 
 from teikit import tei
 from teikit.diagnostics import Diagnostic
 from teikit.validator.document import Document
+from teikit.validator.lines import assigned, line_of
+from teikit.validator.recover.endtags import end_line
 from teikit.validator.schematron.context import Need
-from teikit.validator.schematron.locality import rule_locality
+from teikit.validator.schematron.locality import rule_locality, says_locally
+from teikit.validator.schematron.located import Lines, Places, column
 from teikit.validator.schematron.quick import failing_queries
 from teikit.validator.schematron.rules import Pattern, Phase, Rule, RuleSet
 from teikit.validator.schematron.run import Run
@@ -68,6 +78,9 @@ class Plan:
     looking_up: tuple[Rule, ...] = ()
     """The rules that read those node-sets (in their part form): a part in which one of
     them leaves libxml2 (for elementpath, which would read the part's own) gives up."""
+    mute: frozenset[int] = frozenset()
+    """The ids of the local rules whose messages a part may not word as the whole tree
+    does: one that reports gives up."""
 
 
 def plan(rules: RuleSet, patterns: list[Pattern], phase: Phase | None) -> Plan | None:
@@ -82,6 +95,7 @@ def plan(rules: RuleSet, patterns: list[Pattern], phase: Phase | None) -> Plan |
     quick: dict[int, tuple[etree.XPath, ...]] = {}
     gather: dict[str, etree.XPath] = {}
     looking_up: list[Rule] = []
+    mute: set[int] = set()
     in_parts: list[Pattern] = []
     for pattern in patterns:
         in_parts.append(replace(pattern, rules=[]))
@@ -101,13 +115,17 @@ def plan(rules: RuleSet, patterns: list[Pattern], phase: Phase | None) -> Plan |
                     return None
                 far.append(rule)
                 continue
-            if local.down:
+            says = says_locally(rule, rules)
+            if says is None:
+                mute.add(id(rule))
+            if local.down or says:
                 deep.append((in_parts[-1], rule))
             queries = failing_queries(rule, rules)
             if queries is not None:
                 quick[id(rule)] = queries
     return Plan(rules, in_parts, phase, tuple(far), tuple(deep), quick, gather,
-                tuple(looking_up))
+                tuple(looking_up), frozenset(mute))
+
 
 
 def holds_in_parts(path: Path, plan: Plan,
@@ -116,25 +134,64 @@ def holds_in_parts(path: Path, plan: Plan,
     part (see the module); False when that is not shown: the usual check then decides.
     ``gathered``: the values of the node-sets ``plan.gather`` names, in the whole
     document (needed when it names any)."""
+    return findings_in_parts(path, plan, gathered) == []
+
+
+def findings_in_parts(path: Path, plan: Plan,
+                      gathered: Mapping[str, Sequence[str]] | None = None,
+                      filename: str | None = None) -> list[Diagnostic] | None:
+    """Every problem the document at ``path`` has against ``plan``'s rules, as the check
+    of its whole tree reports them, found part by part (see the module); None when the
+    whole tree must decide. ``gathered``: as :func:`holds_in_parts` takes it;
+    ``filename``: the document's name in the report (by default ``path``)."""
     if plan.gather and (gathered is None or not set(plan.gather) <= set(gathered)):
-        return False
+        return None
     with answering(gathered or {}):
-        return _holds(path, plan)
+        return _Finder(path, plan, filename or str(path)).find()
 
 
-def _holds(path: Path, plan: Plan) -> bool:
-    try:
-        found = read_stream(path, PREFIX)
+Found = tuple[int, int, int, int, Diagnostic]
+"""A problem and where it is reported: its pattern, line, part (in the order of the
+parts) and place in that part."""
+
+
+class _Finder:
+    """One reading of a document in parts, and the problems found."""
+
+    def __init__(self, path: Path, plan: Plan, filename: str) -> None:
+        self.path, self.plan, self.filename = path, plan, filename
+        self.places = Places()
+        self.lines = Lines(path)
+        self.found: list[Found] = []
+        self.later: list[tuple[int, etree._Element]] = []
+        """The problems whose column is counted at the end, and on which element."""
+        self.parts = 0
+
+    def find(self) -> list[Diagnostic] | None:
+        try:
+            root, cut = self._read()
+            if root is None or not self._rest(root.getroottree(), cut):
+                return None
+        except (etree.XMLSyntaxError, OSError, ValueError):
+            return None  # the usual reading says what is wrong
+        finally:
+            self.lines.close()
+        return [problem for *_, problem in sorted(self.found, key=lambda f: f[:4])]
+
+    def _read(self) -> tuple[etree._Element | None, set[etree._Element]]:
+        """The root once the parts are checked (None: a part gave up) and the elements
+        that lost content to them."""
+        found = read_stream(self.path, PREFIX)
         if found is None:
-            return False
+            return None, set()
         vocabulary, wide, _ = found
         seen, apart = stream_tags(vocabulary, wide)
         waiting: dict[etree._Element, list[etree._Element]] = {}
         cut: set[etree._Element] = set()
         root = None
-        for _, element in tei.iterparse(path, ("end",), {*seen, *REFUSED}):
+        for _, element in tei.iterparse(self.path, ("end",), {*seen, *REFUSED}):
             if element.tag in REFUSED:
-                return False
+                return None, cut
             waiting.pop(element, None)
             parent = element.getparent()
             if parent is None:  # read on: what follows the root is in the tree too
@@ -143,36 +200,101 @@ def _holds(path: Path, plan: Plan) -> bool:
                 complete = waiting.setdefault(parent, [])
                 complete.append(element)
                 if len(complete) >= GATHER:
-                    if not _part_holds(complete, plan):
-                        return False
+                    if not self._part(complete):
+                        return None, cut
                     complete.clear()
                     cut.update(parent.iterancestors())
                     cut.add(parent)
-        return root is not None and _rest_holds(root.getroottree(), plan, cut)
-    except (etree.XMLSyntaxError, OSError, ValueError):
-        return False  # the usual reading says what is wrong
+        return root, cut
+
+    def _part(self, members: list[etree._Element]) -> bool:
+        """Check sibling ``members``, moved under copies of their ancestors; False when a
+        problem found cannot be reported as the whole tree reports it."""
+        parent = members[0].getparent()
+        assert parent is not None
+        first, last = line_of(members[0]), end_line(members[-1], _nowhere)
+        positions = self.places.moving(members)
+        self.places.parents = dict.fromkeys(members, parent)
+        stand_ins = self.places.stand_in(members, first, last)
+        copies: list[etree._Element] = []
+        for original in reversed([parent, *parent.iterancestors()]):
+            attributes = {str(name): str(value) for name, value in original.items()}
+            copy = etree.Element(original.tag, attributes,  # None: the default namespace
+                                 nsmap=cast("dict[str, str]", original.nsmap))
+            if copies:
+                copies[-1].append(copy)
+            copies.append(copy)
+        for member in members:
+            copies[-1].append(member)  # out of the stream's tree
+        run = _run(etree.ElementTree(copies[0]), self.plan, self.filename)
+        if run is None:
+            return False
+        shadows = set(copies)
+        kept = _quickly_holds(run, self.plan, shadows) or self._keep(
+            run, shadows, positions, stand_ins)
+        self.parts += 1
+        return kept
+
+    def _keep(self, run: _PartRun, shadows: set[etree._Element],
+              positions: dict[etree._Element, int] | None,
+              stand_ins: dict[etree._Element, etree._Element]) -> bool:
+        """Keep the problems ``run`` finds (those on ``shadows`` aside), placed in the
+        whole document (a column on a line the part shares is counted at the end, on the
+        node's stand-in); False when one cannot be."""
+        problems = run.run()
+        pattern = 0
+        for index, problem in enumerate(problems):
+            while run.ends[pattern] <= index:
+                pattern += 1
+            element = run.element(problem)
+            if element is not None and element in shadows:
+                continue
+            if element is None or element in run.unsure:
+                return False
+            xpath = self.places.xpath(element, positions)
+            step = (problem.xpath or "").rsplit("/", 1)[-1]
+            if step.startswith("@"):
+                xpath += f"/{step}"
+            counted = stand_ins.get(element)
+            if counted is None and positions is not None:  # a line the part holds whole
+                problem = replace(problem, column=column(
+                    element, self.lines(line_of(element))))
+            self.found.append((pattern, problem.line, self.parts, run.position(problem),
+                               replace(problem, xpath=xpath)))
+            if counted is not None or positions is None:
+                self.later.append((len(self.found) - 1,
+                                   element if counted is None else counted))
+        return True
+
+    def _rest(self, tree: etree._ElementTree, cut: set[etree._Element]) -> bool:
+        """Keep the problems of what the parts left; False when one cannot be reported
+        as the whole tree reports it, or a rule that reads below its node fires on a
+        cut element."""
+        run = _run(tree, self.plan, self.filename)
+        if run is None:
+            return False
+        present = run.present()
+        for pattern, rule in self.plan.deep:
+            if (rule.needs is None or rule.needs & present) and any(
+                    element_of(node) in cut for node in run.matches(rule, pattern)):
+                return False
+        self.parts += 1
+        if not self._keep(run, self.places.held, None, {}):
+            return False
+        # a line shared by parts and the rest: in the rest's order (the stand-ins stand
+        # where their parts stood), columns counted among all the line's nodes
+        order = {node: index for index, node in enumerate(tree.iter())}
+        with assigned(self.places.lines):
+            for index, element in self.later:
+                which, line, _, _, problem = self.found[index]
+                counted = column(element, self.lines(line_of(element)))
+                self.found[index] = (which, line, self.parts, order[element],
+                                     replace(problem, column=counted))
+        return True
 
 
-def _part_holds(members: list[etree._Element], plan: Plan) -> bool:
-    """Whether sibling ``members`` break no rule, moved under copies of their ancestors."""
-    parent = members[0].getparent()
-    assert parent is not None
-    copies: list[etree._Element] = []
-    for original in reversed([parent, *parent.iterancestors()]):
-        attributes = {str(name): str(value) for name, value in original.items()}
-        copy = etree.Element(original.tag, attributes,  # None: the default namespace
-                             nsmap=cast("dict[str, str]", original.nsmap))
-        if copies:
-            copies[-1].append(copy)
-        copies.append(copy)
-    for member in members:
-        copies[-1].append(member)  # out of the stream's tree
-    run = _run(etree.ElementTree(copies[0]), plan)
-    if run is None:
-        return False
-    shadows = set(copies)
-    return _quickly_holds(run, plan, shadows) or all(
-        run.element(problem) in shadows for problem in run.run())
+def _nowhere(element: etree._Element) -> int:
+    return 0  # no XInclude in a document read in parts
 
 
 def _quickly_holds(run: Run, plan: Plan, shadows: set[etree._Element]) -> bool:
@@ -196,25 +318,11 @@ def _quickly_holds(run: Run, plan: Plan, shadows: set[etree._Element]) -> bool:
     return True
 
 
-def _rest_holds(tree: etree._ElementTree, plan: Plan, cut: set[etree._Element]) -> bool:
-    """Whether what the parts left breaks no rule, none that reads below its node firing
-    on a cut element."""
-    run = _run(tree, plan)
-    if run is None or run.run():
-        return False
-    present = run.present()
-    for pattern, rule in plan.deep:
-        if (rule.needs is None or rule.needs & present) and any(
-                element_of(node) in cut for node in run.matches(rule, pattern)):
-            return False
-    return True
-
-
-def _run(tree: etree._ElementTree, plan: Plan) -> Run | None:
+def _run(tree: etree._ElementTree, plan: Plan, filename: str) -> _PartRun | None:
     """A run of the plan's patterns on ``tree``; None when a rule that is not local may
     fire there."""
-    run = _PartRun(plan.rules, Document(tree, "<part>", None), plan.patterns, plan.phase)
-    run.looking_up = plan.looking_up
+    run = _PartRun(plan.rules, Document(tree, filename, None), plan.patterns, plan.phase)
+    run.looking_up, run.mute = plan.looking_up, plan.mute
     present = run.present()
     if any(rule.needs is not None and rule.needs & present for rule in plan.far):
         return None
@@ -231,6 +339,20 @@ class _PartRun(Run):
     answers the lookups of node-sets of the whole document from those gathered before."""
 
     looking_up: tuple[Rule, ...] = ()
+    mute: frozenset[int] = frozenset()
+
+    @property
+    def unsure(self) -> set[etree._Element]:
+        """The elements a rule of :attr:`mute` reported on."""
+        found: set[etree._Element] = self.__dict__.setdefault("_unsure", set())
+        return found
+
+    def fire(self, rule: Rule, pattern: Pattern, node: Any) -> None:
+        reported = len(self.problems)
+        super().fire(rule, pattern, node)
+        if id(rule) in self.mute:
+            self.unsure.update(found for problem in self.problems[reported:]
+                               if (found := self.element(problem)) is not None)
 
     def run(self) -> list[Diagnostic]:
         found = self.run_xslt()  # the node-sets: those of holds_in_parts's answering()

@@ -55,6 +55,8 @@ class Run:
         """The element each problem is about, by the problem's id (kept alive here, so that
         the tree gives the same element objects back)."""
         self._positions: dict[etree._Element, int] | None = None
+        self.ends: list[int] = []
+        """Where each pattern's problems end in :attr:`problems` (a pattern run)."""
 
     def engine(self, rules: RuleSet) -> Engine:
         """The engine of one form of the rule set, made on first use (elementpath mirrors
@@ -114,6 +116,7 @@ class Run:
             self.run_pattern(pattern)
             if len(self.problems) - start > 1:  # in document order, as a pattern's report is
                 self.problems[start:] = sorted(self.problems[start:], key=self.position)
+            self.ends.append(len(self.problems))
         return self.problems
 
     def position(self, problem: Diagnostic) -> int:

@@ -1,0 +1,202 @@
+"""A large document that breaks rules (teikit's own, or those embedded in tei_all) is
+reported from its parts, never its whole tree, and the report is the whole tree's: the
+same diagnostics (code, message, line, column, XPath, hint), in the same order, for
+problems in the first, middle and last parts, in the header (what no part holds), and
+beside faults of the grammar, repeated ids and pointers that lead nowhere."""
+
+from __future__ import annotations
+
+import copy
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from test_validate_own_parts import _own
+from test_validate_stream import TEI_ALL, T, _large
+
+from teikit import tei
+from teikit.validator import Options, batch, stream, validate_paths
+from teikit.validator.schematron import parts
+
+Mutation = Callable[[etree._Element, random.Random], bool]
+
+
+@pytest.fixture(autouse=True)
+def _small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Gather 3 siblings to a part (real files: GATHER)."""
+    monkeypatch.setattr(stream, "GATHER", 3)
+    monkeypatch.setattr(parts, "GATHER", 3)
+
+
+def _emptied(element: etree._Element, chance: random.Random) -> bool:
+    if etree.QName(element).localname not in {"supplied", "add", "sic", "unclear"}:
+        return False
+    element.text = ""
+    del element[:]
+    return True
+
+
+def _no_reason(element: etree._Element, chance: random.Random) -> bool:
+    if etree.QName(element).localname != "gap":
+        return False
+    element.attrib.pop("reason", None)
+    return True
+
+
+def _backwards(element: etree._Element, chance: random.Random) -> bool:
+    if etree.QName(element).localname != "date":
+        return False
+    element.attrib.pop("when", None)
+    element.set("from", "1950-03")
+    element.set("to", chance.choice(["1940", "1950-01"]))
+    return True
+
+
+def _nobody(element: etree._Element, chance: random.Random) -> bool:
+    if etree.QName(element).localname not in {"supplied", "note"}:
+        return False
+    element.set("resp", f"#nobody-{chance.randrange(3)}")
+    return True
+
+
+def _no_note(element: etree._Element, chance: random.Random) -> bool:
+    if etree.QName(element).localname != "ref":
+        return False
+    element.set("target", chance.choice(["#note-9", "#editor", "#note-1 #nowhere"]))
+    return True
+
+
+def _no_unit(element: etree._Element, chance: random.Random) -> bool:
+    if etree.QName(element).localname != "gap":
+        return False
+    element.attrib.pop("unit", None)
+    element.set("quantity", "2")
+    return True
+
+
+MUTATIONS: tuple[Mutation, ...] = (_emptied, _no_reason, _backwards, _nobody, _no_note,
+                                   _no_unit)
+
+
+def _broken(tree: etree._ElementTree, seed: int, count: int = 4) -> etree._ElementTree:
+    """A copy of ``tree`` with ``count`` rule faults on elements picked by ``seed``, across
+    the document (the header's too)."""
+    chance = random.Random(seed)
+    broken = copy.deepcopy(tree)
+    elements = list(broken.iter(f"{T}*"))
+    done = 0
+    while done < count:
+        element = chance.choice(elements)
+        done += chance.choice(MUTATIONS)(element, chance)
+    return broken
+
+
+def _report(path: Path, parts_: bool, monkeypatch: pytest.MonkeyPatch,
+            schemas: list[Path] | None, options: Options | None = None
+            ) -> tuple[list[tuple[object, ...]], list[Path]]:
+    monkeypatch.setattr(batch, "STREAM_ABOVE", 1 if parts_ else 1 << 40)
+    loaded: list[Path] = []
+    load = batch._load
+
+    def watched(path: Path, job: batch._Job) -> object:
+        loaded.append(path)
+        return load(path, job)
+
+    monkeypatch.setattr(batch, "_load", watched)
+    [result] = validate_paths([path], schemas, options=options)
+    return [(d.file, d.line, d.column, d.severity, d.code, d.message, d.xpath, d.hint,
+             d.url, d.source) for d in result.diagnostics], loaded
+
+
+def _same(tree: etree._ElementTree, path: Path, monkeypatch: pytest.MonkeyPatch,
+          schemas: list[Path] | None = None, options: Options | None = None
+          ) -> tuple[list[tuple[object, ...]], list[Path]]:
+    path.write_bytes(etree.tostring(tree, encoding="utf-8", xml_declaration=True))
+    whole, _ = _report(path, False, monkeypatch, schemas, options)
+    found, loaded = _report(path, True, monkeypatch, schemas, options)
+    assert found == whole
+    return whole, loaded
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_teikits_rules_found_in_parts_are_the_whole_trees(
+        seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the grammar's faults they cause and the pointers that lead nowhere."""
+    whole, loaded = _same(_broken(_own(8), seed), tmp_path / "doc.xml", monkeypatch)
+    assert any(entry[9] == "schematron" for entry in whole)
+    assert loaded == [], "found in parts, never on the whole tree"
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_many_problems_in_one_part_and_in_every_part(
+        seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    whole, loaded = _same(_broken(_own(8), seed, count=40), tmp_path / "doc.xml",
+                          monkeypatch)
+    assert len(whole) >= 20 and loaded == []
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_rules_beside_repeated_ids_and_grammar_faults(
+        seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tree = _broken(_own(8), seed)
+    divs = tree.findall(f".//{T}body/{T}div")
+    divs[seed % len(divs)].set(tei.xml("id"), "twice")
+    divs[-1 - seed % 3].set(tei.xml("id"), "twice")
+    divs[len(divs) // 2].set("bogus", "x")
+    whole, loaded = _same(tree, tmp_path / "doc.xml", monkeypatch)
+    codes = {entry[4] for entry in whole}
+    assert {"duplicate-id", "rng-attribute"} <= codes
+    assert loaded == []
+
+
+def test_a_problem_on_a_line_a_part_shares_is_placed_as_the_whole_tree_places_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every element of the body on one line: the columns count the tags before."""
+    tree = _own(8)
+    body = tree.find(f".//{T}body")
+    assert body is not None
+    for element in body.iter():
+        element.tail = None if element is not body else element.tail
+    for gap in list(body.iter(f"{T}gap"))[::3]:
+        gap.attrib.pop("reason", None)
+    _same(tree, tmp_path / "doc.xml", monkeypatch)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_tei_alls_embedded_rules(seed: int, tmp_path: Path,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A p inside a p, a when with a to: their rules and messages are local."""
+    chance = random.Random(seed)
+    tree = _large(4)
+    paragraphs = list(tree.iter(f"{T}p"))
+    for _ in range(3):
+        target = chance.choice(paragraphs)
+        if chance.random() < 0.5:
+            etree.SubElement(target, f"{T}p").text = "nested"
+        else:
+            date = etree.SubElement(target, f"{T}date", when="1950", to="1951")
+            date.text = "1950"
+    whole, loaded = _same(tree, tmp_path / "doc.xml", monkeypatch, [TEI_ALL])
+    assert whole and loaded == []
+
+
+def test_a_rule_whose_message_reads_outside_the_part_is_left_to_the_whole_tree(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its test is local, its message counts the document's paragraphs."""
+    schema = tmp_path / "rules.sch"
+    schema.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+        '<ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/><pattern><rule context="tei:gap">'
+        '<assert test="@reason">no reason, one of <value-of select="count(//tei:p)"/>'
+        '</assert></rule></pattern></schema>')
+    tree = _own(8)
+    last = list(tree.iter(f"{T}gap"))[-1]
+    del last.attrib["reason"]
+    whole, loaded = _same(tree, tmp_path / "doc.xml", monkeypatch, [schema])
+    assert len(whole) == 1 and loaded == [tmp_path / "doc.xml"]
+    local = schema.read_text().replace("count(//tei:p)", "count(tei:*)")
+    schema.write_text(local)
+    whole, loaded = _same(tree, tmp_path / "doc.xml", monkeypatch, [schema])
+    assert len(whole) == 1 and loaded == []
