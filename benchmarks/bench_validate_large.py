@@ -7,6 +7,13 @@ Run from the repository root (needs the Debian ``jing``)::
     python benchmarks/bench_validate_large.py --size 40 --runs 5
     python benchmarks/bench_validate_large.py --baseline /tmp/old  # beside another teikit
     python benchmarks/bench_validate_large.py --faults          # five faults in the file
+    python benchmarks/bench_validate_large.py --findings rules  # or duplicate-id, pointer
+
+``--findings`` puts other findings than the grammar's in three places of the file (near
+its start, in the middle, near its end): ``rules`` breaks rules of teikit's and of
+tei_all's (an emptied ``supplied``, a ``date`` with ``@when`` and ``@to``), ``duplicate-id``
+repeats the ``xml:id`` of the header's ``respStmt``, ``pointer`` makes a ``@resp`` point to
+no id (which teikit's rules and its pointer check both report).
 
 ``--baseline DIR`` runs the teikit commands a second time with the ``teikit`` package of
 ``DIR`` (say, ``git archive`` of an older commit, unpacked), for before-and-after figures
@@ -77,6 +84,30 @@ def _make(megabytes: float, path: Path, faults: bool) -> None:
                    cwd=Path(__file__).resolve().parent, env=ENV)
 
 
+FINDINGS = {
+    "rules": [(b'<supplied reason="clarification" resp="#editor">the</supplied>',
+               b'<supplied reason="clarification" resp="#editor"/>the'),
+              (b'<date when="', b'<date to="1999" when="')],
+    "duplicate-id": [(b"<p>", b'<p xml:id="editor">')],
+    "pointer": [(b'resp="#editor"', b'resp="#nobody"')],
+}
+"""What ``--findings`` changes: each (first, then) in turn at each of the places."""
+
+
+def _findings(path: Path, kind: str) -> None:
+    """Put the findings ``kind`` names near the start, in the middle and near the end of
+    the file at ``path``."""
+    data = bytearray(path.read_bytes())
+    for share in (0.1, 0.5, 0.9):
+        for before, after in FINDINGS[kind]:
+            at = data.find(before, int(len(data) * share))
+            at = data.rfind(before) if at < 0 else at
+            if at < 0:
+                continue  # the file has fewer of them than places
+            data[at:at + len(before)] = after
+    path.write_bytes(bytes(data))
+
+
 def _load() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
@@ -90,12 +121,16 @@ def main() -> None:
     parser.add_argument("--faults", action="store_true",
                         help="five grammar faults in the file (near its start, deep "
                              "inside, near its end)")
+    parser.add_argument("--findings", choices=sorted(FINDINGS),
+                        help="findings other than the grammar's in three places of the file")
     args = parser.parse_args()
     if shutil.which("jing") is None:
         sys.exit("jing is not installed (Debian package 'jing')")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.xml"
         _make(args.size, path, args.faults)
+        if args.findings:
+            _findings(path, args.findings)
         chosen = {name: command for name, command in commands(path, args.baseline).items()
                   if not args.only or any(name.startswith(o) for o in args.only)}
         print(f"file: {path.stat().st_size / 1e6:.1f} MB; load average before: {_load()}")
