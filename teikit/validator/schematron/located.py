@@ -133,25 +133,37 @@ class Places:
 
 
 class Lines:
-    """Lines of a file, read forwards (read again from the start when an earlier line is
-    asked for)."""
+    """Lines of a file, read forwards; those from :meth:`keep_from`'s line on are kept
+    (a part's problems come pattern by pattern, not line by line). An earlier line not
+    kept is read again from the start."""
 
     def __init__(self, path: Path) -> None:
         self._path = path
         self._file: BinaryIO | None = None
         self._number = 0
-        self._line = b""
+        self._kept: dict[int, bytes] = {}
+        self._from = 0
+
+    def keep_from(self, number: int) -> None:
+        """Keep the lines from ``number`` on (and forget those before)."""
+        self._from = number
+        self._kept = {n: line for n, line in self._kept.items() if n >= number}
 
     def __call__(self, number: int) -> str:
-        if self._file is None or number < self._number:
-            self.close()
-            self._file, self._number = self._path.open("rb"), 0
-        while self._number < number:
-            self._line = self._file.readline()
-            self._number += 1
-            if not self._line:
-                break
-        return self._line.rstrip(b"\n").decode("utf-8", "replace")
+        line = self._kept.get(number)
+        if line is None:
+            if self._file is None or number <= self._number:
+                self.close()
+                self._file, self._number = self._path.open("rb"), 0
+            line = b""
+            while self._number < number:
+                line = self._file.readline()
+                self._number += 1
+                if self._number >= self._from:
+                    self._kept[self._number] = line
+                if not line:
+                    break
+        return line.rstrip(b"\n").decode("utf-8", "replace")
 
     def close(self) -> None:
         if self._file is not None:

@@ -229,6 +229,7 @@ class _Finder:
         run = _run(etree.ElementTree(copies[0]), self.plan, self.filename)
         if run is None:
             return False
+        self.lines.keep_from(first)
         shadows = set(copies)
         kept = _quickly_holds(run, self.plan, shadows) or self._keep(
             run, shadows, positions, stand_ins)
@@ -285,8 +286,9 @@ class _Finder:
         # where their parts stood), columns counted among all the line's nodes
         order = {node: index for index, node in enumerate(tree.iter())}
         with assigned(self.places.lines):
-            for index, element in self.later:
+            for index, element in sorted(self.later, key=lambda later: line_of(later[1])):
                 which, line, _, _, problem = self.found[index]
+                self.lines.keep_from(line_of(element))
                 counted = column(element, self.lines(line_of(element)))
                 self.found[index] = (which, line, self.parts, order[element],
                                      replace(problem, column=counted))
@@ -322,7 +324,7 @@ def _run(tree: etree._ElementTree, plan: Plan, filename: str) -> _PartRun | None
     """A run of the plan's patterns on ``tree``; None when a rule that is not local may
     fire there."""
     run = _PartRun(plan.rules, Document(tree, filename, None), plan.patterns, plan.phase)
-    run.looking_up, run.mute = plan.looking_up, plan.mute
+    run.looking_up, run.mute, run.unsure = plan.looking_up, plan.mute, set()
     present = run.present()
     if any(rule.needs is not None and rule.needs & present for rule in plan.far):
         return None
@@ -340,12 +342,8 @@ class _PartRun(Run):
 
     looking_up: tuple[Rule, ...] = ()
     mute: frozenset[int] = frozenset()
-
-    @property
-    def unsure(self) -> set[etree._Element]:
-        """The elements a rule of :attr:`mute` reported on."""
-        found: set[etree._Element] = self.__dict__.setdefault("_unsure", set())
-        return found
+    unsure: set[etree._Element]
+    """The elements a rule of :attr:`mute` reported on (set by :func:`_run`)."""
 
     def fire(self, rule: Rule, pattern: Pattern, node: Any) -> None:
         reported = len(self.problems)
