@@ -76,11 +76,15 @@ def timed(command: Command) -> tuple[Run, int]:
                 usage.ru_maxrss / 1024), os.waitstatus_to_exitcode(status))
 
 
-def _make(megabytes: float, path: Path, faults: bool) -> None:
+def _make(megabytes: float, path: Path, faults: bool, findings: str | None = None) -> None:
+    """Make the file in a process of its own (a forked command's peak memory counts the
+    memory of the process it was forked from)."""
     code = ("import sys; from pathlib import Path; from large_tei import large_tei; "
-            "large_tei(Path(sys.argv[2]), float(sys.argv[1]), sys.argv[3] == 'faults')")
+            "large_tei(Path(sys.argv[2]), float(sys.argv[1]), sys.argv[3] == 'faults'); "
+            "from bench_validate_large import _findings; "
+            "sys.argv[4] and _findings(Path(sys.argv[2]), sys.argv[4])")
     subprocess.run([sys.executable, "-c", code, str(megabytes), str(path),
-                    "faults" if faults else "valid"], check=True,
+                    "faults" if faults else "valid", findings or ""], check=True,
                    cwd=Path(__file__).resolve().parent, env=ENV)
 
 
@@ -128,9 +132,7 @@ def main() -> None:
         sys.exit("jing is not installed (Debian package 'jing')")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.xml"
-        _make(args.size, path, args.faults)
-        if args.findings:
-            _findings(path, args.findings)
+        _make(args.size, path, args.faults, args.findings)
         chosen = {name: command for name, command in commands(path, args.baseline).items()
                   if not args.only or any(name.startswith(o) for o in args.only)}
         print(f"file: {path.stat().st_size / 1e6:.1f} MB; load average before: {_load()}")
