@@ -125,3 +125,23 @@ def test_a_repeat_in_the_header_and_in_the_last_part(
     whole = _same(tree, tmp_path / "doc.xml", monkeypatch, POINTERS, [TEI_ALL])
     assert [entry[4] for entry in whole if entry[4] == "duplicate-id"] == ["duplicate-id"]
     assert "line" in str(next(e[5] for e in whole if e[4] == "duplicate-id"))
+
+
+@pytest.mark.parametrize("fault", [False, True])
+def test_a_repeat_the_grammar_does_not_count_is_a_warning(
+        fault: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inside ``egXML`` an ``xml:id`` is text to the grammar: its repeat is a warning, in
+    a file found valid in parts and in one with a fault of the grammar."""
+    tree = _large(4)
+    paragraphs = tree.findall(f".//{T}body/{T}div/{T}p")
+    for paragraph in (paragraphs[1], paragraphs[-2]):
+        example = etree.SubElement(paragraph, f"{{{EG}}}egXML")
+        etree.SubElement(example, f"{{{EG}}}p", {XML_ID: "example"}).text = "an example"
+    if fault:
+        paragraphs[len(paragraphs) // 2].set("bogus", "x")
+    whole = _same(tree, tmp_path / "doc.xml", monkeypatch, GRAMMAR, [TEI_ALL])
+    assert [entry[3].name for entry in whole if entry[4] == "duplicate-id"] == ["WARNING"]
+    assert len(whole) == 1 + fault
+
+
+EG = "http://www.tei-c.org/ns/Examples"

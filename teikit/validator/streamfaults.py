@@ -153,8 +153,10 @@ def faults_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds,
                 repeats, faults = recovery.faults(
                     document, _own_names(document), checked=_placeholder,
                     failing={a for h in holders for a in (h, *h.iterancestors())})
-            if not faults and not repeats and not valid:
-                return None  # libxml2 found a fault the walk does not
+                if not faults:  # only the grammar's repeats are its faults
+                    repeats = recovery.typed_repeats(document)
+                    if not repeats:
+                        return None  # libxml2 found a fault the walk does not
             document.read_from(_lines(path, kept | _needed(faults)))
             diagnostics = recovery.worded(document, repeats, faults)
             _report_kept(document, ids, keep)
