@@ -77,6 +77,8 @@ def checked_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds
             return None
         if valid and not any(keep):
             return []
+        if not valid:  # the reading may have stopped early: ids it never met are missing
+            keep = (keep[0], frozenset())
         try:
             found = faults_in_parts(path, grammar, ids, limit, keep, valid=valid)
             more = _to_keep(ids)
