@@ -31,5 +31,17 @@ def literal(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
     is_citation = state.context.has_references and bool(CITATION.match(inner))
     if not (is_interval or is_citation or NUMBER.match(inner) or not inner.strip()):
         return False
+    if NUMBER.match(inner) and not is_citation and _restored_digits(state, bracket):
+        return False  # Leiden "Riva 1[4]": a lost digit of the number, restored
     state.push_text(state.src[bracket.start : bracket.end])
     return True
+
+
+def _restored_digits(state: InlineState, bracket: Bracket) -> bool:
+    """Whether a bracketed number is part of a number around it (``1[4]``, ``[1]4``) where
+    the profile reads brackets inside a word as restorations (Leiden)."""
+    if not state.options.get("word_internal_ok"):
+        return False
+    before = state.src[bracket.start - 1] if bracket.start > 0 else ""
+    after = state.src[bracket.end] if bracket.end < len(state.src) else ""
+    return before.isdigit() or after.isdigit()

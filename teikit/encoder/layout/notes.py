@@ -140,10 +140,13 @@ def _plain_number(text: str) -> int | None:
 
 def glued_section(lines: Sequence[Line], indices: Sequence[int]) -> int | None:
     """Where a trailing ``N. note`` section referenced by glued digits starts (a position
-    in ``indices``), or ``None``. Candidates are the last :data:`MAX_NOTES` entries; the
-    earliest whose numbers are referenced (:func:`_referenced`) in the text above wins."""
+    in ``indices``), or ``None``. Candidates are the last :data:`MAX_NOTES` entries below
+    any ``Notes`` or ``References`` heading; the earliest whose numbers are referenced
+    (:func:`_referenced`) in the text above wins."""
+    headed = [p for p, i in enumerate(indices) if heading_kind(_text(lines, i))]
     entries = [(p, n) for p, i in enumerate(indices)
-               if (n := _plain_number(_text(lines, i))) is not None][-MAX_NOTES:]
+               if (n := _plain_number(_text(lines, i))) is not None
+               and not (headed and headed[-1] > p)][-MAX_NOTES:]  # none above a "References"
     refs = _References()
     done = 0
     for at, (pos, number) in enumerate(entries):

@@ -23,6 +23,9 @@ SIGNED_BY_HAND = re.compile(
 (signed)``: the mark that the name was signed by hand, after it."""
 _GAP = re.compile(r"\[(?:illegible|unreadable|\?|[.…\s]+)\]\s*", re.IGNORECASE)
 """``[illegible] Petrescu``: a part of the name that could not be read."""
+_SECTION_NUMBER = re.compile(r"^[IVXLC]{2,6}\.$")
+"""``II.``, ``XIV.``: a Roman numeral of several letters numbers a section (one letter may
+be an initial: ``V. Petrov``)."""
 _STRUCK = re.compile(r"~~[^~\n]{1,40}~~\s*")
 """``~~Marta~~ M. Kowalik``: a word the writer struck out (a crowd transcript's mark)."""
 _PARENTHESISED = re.compile(r"^\(([^()]+)\)$")
@@ -79,6 +82,8 @@ def name_likeness(text: str) -> float:
     if len(joined) > 1:
         return min(name_likeness(part) for part in joined)
     words = _without_titles(text.split())
+    if words and _SECTION_NUMBER.match(words[0]):
+        return 0.0  # "III. Conclusions": a section's number, not an initial
     titles = lexicon("titles").words
     if not 0 < sum(word.lower().rstrip(".") not in titles for word in words) <= 5:
         return 0.0  # "Prof. Dr. sc. med. Hans-Ulrich Ahlgrimm-Dreves": five words, titles aside

@@ -141,6 +141,8 @@ def _early_kind(line: Line) -> str | None:
     from the minutes of …``): an editor's heading."""
     if line.end in ".!?":
         return None  # "The cable from Tarsk arrived …": a sentence, not a title
+    if line.numbered is not None and line.numbered[1]:
+        return None  # "Item 1. Minutes": an item of the agenda, not a kind of document
     words = line.words[:5]
     for start in range(1, min(4, len(words))):
         hit = lexicon("kind_words").at(words, start)

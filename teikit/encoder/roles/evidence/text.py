@@ -36,8 +36,10 @@ def paragraph(ctx: Context, line: Line) -> Evidence | None:
 
 def section_head(ctx: Context, line: Line) -> Evidence | None:
     after = ctx.next(line)
-    if line.size > 12 or line.end in ".,;?!:" or after is None or not after.sentence:
-        return None
+    if line.size > 12 or line.end in ".,;?!:" or after is None or not (
+            after.sentence or (after.size >= 5 and after.end == ":" and line.end.isalpha()
+            and line.capitalised >= 0.5)):
+        return None  # over running text (or a sentence that opens a list: "… buyers:")
     if not any(ch.isalpha() for ch in line.text):
         return None
     if line.bracket is not None or line.page is not None or line.date is not None:
@@ -66,8 +68,8 @@ def section_head(ctx: Context, line: Line) -> Evidence | None:
 def entry_date(ctx: Context, line: Line) -> Evidence | None:
     after = ctx.next(line)
     dated = line.whole_date is not None or line.partial_date
-    if not dated or line.size > 8 or after is None or not after.sentence:
-        return None
+    if not dated or line.size > 8 or after is None or not (after.sentence or after.size >= 12):
+        return None  # over running text (a sentence that goes on on the next line too)
     ev = Evidence().add(1.5, "a date alone over running text")
     if ctx.page.dated_headings >= 2:
         ev.add(2.0, f"{ctx.page.dated_headings} dated headings")

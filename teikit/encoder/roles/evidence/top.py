@@ -124,6 +124,9 @@ def salute(ctx: Context, line: Line) -> Evidence | None:
     opener = line.starts("address_openers") or line.text.startswith("[To")
     if line.end not in ",:!" or (line.size > 10 and not (opener and line.end == ":")):
         return None
+    title = line.starts("salutations")
+    if line.size > 4 and title is not None and title.rstrip(".") in lexicon("titles").words:
+        return None  # "Mrs. Stoyanova-Reed reported on the arrangements:": a list follows
     ev = Evidence()
     if line.starts("salutations") or lexicon("salutations").find(line.words[:3]):
         ev.add(2.0, "salutation words")
