@@ -339,6 +339,8 @@ FACTS = {
         ["H. M. Ollerenshaw"]),
     "letter_struck_name_sender_address": (
         "letter", None, "1949-01-03", ["~~Halina~~ H. Wróbel (Mrs.)"]),
+    "despatch_addressee_form_top": (
+        "despatch", "CANADA: THE WHEAT SALES TO CHINA", "1961-03-02", ["J. R. Marsden"]),
     "report_academic_offices_over_name": (
         "letter", "Salinity of the ground water in the lower Chu valley", "1961-03-03",
         ["K. S. Omarov"]),

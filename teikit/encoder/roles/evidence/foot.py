@@ -349,6 +349,8 @@ def postscript(ctx: Context, line: Line) -> Evidence | None:
     if line.sentence and above is not None and above.starts("postscripts") and (
             ctx.page.adjacent(above, line)) and ctx.next(line) is None:
         return Evidence().add(2.0, "the last lines, under a postscript: its next paragraph")
+    if not ctx.below_text_start(line):
+        return None  # above the text: an addressee there is the address
     if line.addressee:
         return Evidence().add(2.5, "an addressee at the foot")
     if line.size <= 12 and _addressee_above(ctx, line):

@@ -54,6 +54,8 @@ def address(ctx: Context, line: Line) -> Evidence | None:
     opener = line.starts("address_openers")
     if opener or line.text.startswith("[To"):
         ev.add(2.0, "opens with an address word")
+    elif line.addressee and ctx.before_text(line):
+        ev.add(2.0, "an addressee's form")  # "The Secretary of State for External Affairs,"
     elif line.size <= 6 and (line.end.isalnum() or line.end in ",.)") and (
             line.capitalised >= 0.6 or (line.words and line.words[0] in lexicon("particles").words)
             ) and _under_address(ctx, line):  # "de la República de Bolivia" goes on too
