@@ -692,3 +692,11 @@ def test_a_title_that_reads_like_a_notes_heading_leaves_the_notes_under_the_text
             "² Cf. our note of 3 March.\n")
     root = teikit.encode_text(text).tree.getroot()
     assert len(root.xpath("//t:note[@type='footnote']", namespaces=NS)) == 2
+
+
+def test_a_records_summary_follows_its_distribution_line() -> None:
+    """The paragraph about the document after its foot is the summary even when a
+    distribution line closes the foot and the summary speaks of "US dollars" (not "us")."""
+    result = teikit.encode(DATA / "roles" / "record_distribution_then_summary_us.txt")
+    abstract = result.tree.getroot().xpath("//t:teiHeader//t:abstract", namespaces=NS)
+    assert abstract and _text(abstract[0]).startswith("A Czechoslovak machinery exporter reports")

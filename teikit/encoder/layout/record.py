@@ -107,13 +107,18 @@ def rights_like(line: Line) -> bool:
         line.count("rights_words") >= 1 and _HIDDEN_ADDRESS.search(line.text) is not None))
 
 
+_WORD = re.compile(r"\w+")
+
+
 def summary_like(line: Line, before: Line | None) -> bool:
     """A paragraph that speaks of the document: in the third person, with a reporting
     verb (``reports``, ``discuss``, ``asks``) or right after the document's foot (a
     short line: a signature, an office, a date; or its copies or distribution)."""
     if not line.sentence or line.size < 8:
         return False
-    if any(w in lexicon("first_person").words for w in line.words):
+    first_person = lexicon("first_person").words
+    if any(word.lower() in first_person for word in _WORD.findall(line.text)
+           if not (word.isupper() and len(word) > 1)):  # "US dollars" is no "us"
         return False
     after_foot = before is not None and ((not before.sentence and before.size <= 10) or (
         before.label is not None and lexicon("foot_labels").prefix(tokens(before.label[0]))
