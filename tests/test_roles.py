@@ -341,6 +341,14 @@ FACTS = {
         "letter", None, "1949-01-03", ["~~Halina~~ H. Wróbel (Mrs.)"]),
     "despatch_addressee_form_top": (
         "despatch", "CANADA: THE WHEAT SALES TO CHINA", "1961-03-02", ["J. R. Marsden"]),
+    "despatch_caps_country_subject": (
+        "letter", "ECUADOR: THE BANANA TRADE AND THE PROPOSED GOVERNMENT EXPORT BOARD",
+        "1938-05-02", ["R. H. Lyall"]),
+    "report_on_the_title_byline": (
+        "document", "On the travertine terraces of the upper Drina valley as a source of "
+        "building stone: results of the 1968 survey", "1969-03-12", []),
+    "memo_name_branch_division": (
+        "memorandum", "Zambian Copper Quotas", None, ["signature D. F. Wrenfield"]),
     "report_academic_offices_over_name": (
         "letter", "Salinity of the ground water in the lower Chu valley", "1961-03-03",
         ["K. S. Omarov"]),

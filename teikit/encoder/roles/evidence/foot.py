@@ -210,6 +210,11 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         if above is not None and not above.sentence and above.size <= 10 and (
                 above.name >= 0.75 or above.has("role_words") or marked_name(above.text)):
             ev.add(-1.5, "under a name or an office: a unit")
+        elif _leads_up_to(ctx, line, 3, lambda up: not up.sentence and up.size <= 10,
+                          lambda up: up.name >= 0.75,
+                          lambda up: bool(up.has("org_words") or up.has("role_words"))):
+            ev.add(-1.5, "under the units of a name above: a larger unit")  # "Commodities
+            # Division" under "Non-Ferrous Metals Branch" under "M. E. Haverstock"
     if not ev.reasons:
         return None
     if ctx.after_text(line):

@@ -16,6 +16,9 @@ _TO_WHOM = re.compile(r"^\S.{1,80}?\s(?:to|an|à|a)\s(?:the\s)?[A-Z]")
 """``Gustav Rehberg to Erik Brenner``, ``The Secretary of State to the Ambassador``."""
 _KIND_TAIL = frozenset({"of", "for", "the", "record", "conversation", "meeting", "talk", "talks"})
 _END_REMARK = re.compile(r"\s*[(\[][^()\[\]]{1,30}[)\]]\s*$")
+_ABOUT = re.compile(
+    r"^(?:On|Über|Sur|Sobre|Sul|Sulla|Sui|Sugli|Over|Om|O|Об?|К\s+вопросу\s+об?)\s+\S")
+"""``On the karst caves of …``, ``Über die …``, ``Sur les …``, ``О …``: a paper's title."""
 _NUMBERED_LABEL = re.compile(r"^\d{1,6}\.\s+[^\W\d]{2,12}\.?:")
 """``574. Ref: GUAT 573``: a telegram's number, then a field."""
 
@@ -74,7 +77,8 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
     to_whom = is_to_whom(line)
     lone_label = shapes.LABEL_HEAD.match(line.text) is not None
     ev = Evidence()
-    if line.capitalised < 0.3 and not (line.caps or kind or to_whom or lone_label):
+    about = _ABOUT.match(line.text) is not None and line.end not in ".!?" and ctx.before_text(line)
+    if line.capitalised < 0.3 and not (line.caps or kind or to_whom or lone_label or about):
         ev.add(-0.5, "in lower case")
     if line.size <= 16:
         ev.add(0.5, "short")
@@ -92,6 +96,8 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.5, "who to whom")
     if line.caps or line.capitalised >= 0.6:
         ev.add(0.5, "capitalised")
+    if about:
+        ev.add(1.5, "a title that says what it is about ('On the …')")
     after = ctx.next(line)
     if after is not None and (after.sentence or after.date is not None or after.label
                               or after.name >= 0.75 or is_kind(after) or after.bracket
@@ -203,6 +209,8 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
         ev.add(0.5, "under a letterhead-like line")
     if line.starts("kind_words") or line.starts("address_openers") or is_to_whom(line):
         ev.add(-1.5, "opens like a heading or an address")
+    if line.label is not None and len(line.label[1].split()) >= 4 and not contact:
+        ev.add(-1.5, "a label with a subject after it")  # "SIAM: THE RICE EXPORT TRADE …"
     if line.known_label is not None and not contact:
         ev.add(-2.0, f"a field label '{line.known_label}'")
     elif line.date is not None or (line.label is not None and not contact):
