@@ -168,6 +168,19 @@ CASES: list[tuple[str, str, list[str]]] = [
         ["div:document", "opener/dateline", "p", "p:1", "p:2", "p:3"],
     ),
     (
+        "a-footnote-at-the-foot-of-a-page-stays-there",
+        "Vesk, 3 June 1931.\n\nThe ice holds.¹ The harbour is closed.\n\n¹ Since 1 June.\n\n"
+        "- 2 -\n\nThe ships wait outside.²\n\nFenn\n\n² Eleven of them.\n",
+        ["div:letter", "opener/dateline", "p", "note:footnote", "p", "closer/signed",
+         "note:footnote"],
+    ),
+    (
+        "a-marked-line-over-a-page-marker-numbered-out-of-turn-is-text",
+        "Vesk, 3 June 1931.\n\nThe ice holds. The harbour is closed.\n\n³ Since 1 June.\n\n"
+        "- 2 -\n\nThe ships wait outside.\n\nFenn\n",
+        ["div:letter", "opener/dateline", "p", "p", "p", "closer/signed"],
+    ),
+    (
         "note-paragraphs-continue-their-note",
         "Vesk, June 3, 1931.\n\nAs agreed.1\n\nFenn\n\n1. The text reads:\n\n"
         "“Agreed.”\n2. Not found.\n",
@@ -250,3 +263,20 @@ def test_a_page_number_under_the_postscript_stays_in_it() -> None:
     assert root.xpath("//t:postscript/t:pb[@n='2']", namespaces=ns)
     assert len(root.xpath("//t:closer", namespaces=ns)) == 1
     assert teikit.is_valid(result.tree)
+
+
+def test_footnotes_at_the_feet_of_pages_are_pointed_to_where_they_stand() -> None:
+    """A note typed above the next page's marker stays there (``place="foot"``); the
+    notes at the end go on from its number, and every reference points to its note."""
+    transcript = ("Vesk, 3 June 1931.\n\nThe ice holds.¹ The harbour is closed.\n\n"
+                  "¹ Since 1 June.\n\n[Page 2]\n\nThe ships wait outside.²\n\nFenn\n\n"
+                  "² Eleven of them.\n")
+    result = encode_text(transcript, profile=profiles.get("documentary"))
+    ns = {"t": TEI_NS}
+    notes = result.tree.getroot().xpath("//t:note[@type='footnote']", namespaces=ns)
+    assert [(n.get("n"), n.get("place")) for n in notes] == [("1", "foot"), ("2", "end")]
+    assert notes[0].getparent() is not None and local_name(notes[0].getparent()) == "div"
+    targets = result.tree.getroot().xpath("//t:ref[@type='noteAnchor']/@target", namespaces=ns)
+    assert targets == [f"#{n.get('{http://www.w3.org/XML/1998/namespace}id')}" for n in notes]
+    assert teikit.is_valid(result.tree)
+    assert to_text(result.tree, "transcript") == transcript

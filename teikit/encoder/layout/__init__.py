@@ -136,6 +136,7 @@ class Reader:
         self.units: list[Unit] = []
         self.explained: list[Explained] = []
         self.warnings: list[tuple[int, str, str]] = []
+        self.page_notes: dict[int, str] = {}
         self.body, self.back = Spec("body"), Spec("back")
 
     def run(self) -> LayoutResult:
@@ -158,6 +159,7 @@ class Reader:
         else:
             self.units.extend(unit for div in divs for unit in div.units)
         self.units.extend(end.units)
+        self.place_page_notes(end)
         if reader is not None:
             tail = reader.tail_units()
             self.units.extend(tail)
@@ -177,7 +179,8 @@ class Reader:
 
     def end_matter(self, document: list[Line]) -> tuple[list[Line], notes.EndMatter]:
         numbers = [line.number for line in document]
-        kept, end_lines = notes.split(self.transcript.lines, numbers)
+        self.page_notes = notes.page_foot(self.transcript.lines, numbers)
+        kept, end_lines = notes.split(self.transcript.lines, numbers, len(self.page_notes) + 1)
         if not end_lines:
             return document, notes.EndMatter()
         last = {line.number: line.last for line in document}
@@ -189,6 +192,21 @@ class Reader:
             self.explained.append(Explained(unit.first + 1, f"end-{unit.tag}", text))
         keep = set(kept)
         return [line for line in document if line.number in keep], end
+
+    def place_page_notes(self, end: notes.EndMatter) -> None:
+        """The footnotes typed at the feet of pages stay where they stand, as ``note``
+        elements at the foot (``place="foot"``) that the text's references point to."""
+        used = set(end.note_ids.values())
+        for unit in self.units:
+            number = self.page_notes.get(unit.first)
+            if number is None or unit.tag != "p" or unit.last != unit.first:
+                continue
+            note_id = notes.unique_id(f"note-{number}", used)
+            end.note_ids.setdefault(number, note_id)
+            label = notes.entry_number(self.transcript.lines[unit.first].text.strip())
+            unit.tag = "note"
+            unit.attrs = {"xml:id": note_id, "n": number, "type": "footnote", "place": "foot",
+                          "_label": str(label[1] if label else 0)}
 
     def fill_metadata(self, meta: Metadata, decisions: Sequence[Decision],
                       record: bool) -> None:

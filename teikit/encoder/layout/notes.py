@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from teikit.encoder.inline.footnotes import glued_references
 from teikit.encoder.layout.units import Spec, Unit
 from teikit.encoder.roles.lexicon import lexicon, tokens
-from teikit.encoder.roles.shapes import RULE
+from teikit.encoder.roles.shapes import RULE, page_number
 from teikit.encoder.source import BLANKS, Line
 
 ENTRY = re.compile(r"^(?P<label>\[(?P<a>\d+)\]|(?P<b>\d+)\.|(?P<c>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s")
@@ -78,8 +78,11 @@ def _text(lines: Sequence[Line], index: int) -> str:
     return lines[index].text.strip(BLANKS)
 
 
-def split(lines: Sequence[Line], indices: Sequence[int]) -> tuple[list[int], list[int]]:
-    """Split non-blank line ``indices`` into (text, end section)."""
+def split(lines: Sequence[Line], indices: Sequence[int],
+          first: int = 1) -> tuple[list[int], list[int]]:
+    """Split non-blank line ``indices`` into (text, end section); a headless run of marked
+    notes at the end is numbered from ``first`` (after the notes typed at the feet of the
+    pages above, :func:`page_foot`)."""
     start = glued_section(lines, indices)
     if start is not None:
         if start and heading_kind(_text(lines, indices[start - 1])):
@@ -95,7 +98,7 @@ def split(lines: Sequence[Line], indices: Sequence[int]) -> tuple[list[int], lis
         end = len(indices) - after
         if end <= 0 or (after and not _under_notes(lines, indices[end])):
             break
-        tail = _marked_tail(lines, indices[:end])
+        tail = _marked_tail(lines, indices[:end], first)
         if tail < end:
             if tail and RULE.match(_text(lines, indices[tail - 1])):
                 tail -= 1
@@ -115,9 +118,9 @@ def _under_notes(lines: Sequence[Line], index: int) -> bool:
             and not RULE.match(text))
 
 
-def _marked_tail(lines: Sequence[Line], indices: Sequence[int]) -> int:
-    """Where a headless run of ``[n]`` or superscript entries starting at 1 begins, or
-    ``len(indices)``: each entry's number follows the one before it."""
+def _marked_tail(lines: Sequence[Line], indices: Sequence[int], first: int = 1) -> int:
+    """Where a headless run of ``[n]`` or superscript entries starting at ``first`` begins,
+    or ``len(indices)``: each entry's number follows the one before it."""
     tail = len(indices)
     while tail > 0:
         entry = ENTRY.match(_text(lines, indices[tail - 1]))
@@ -127,10 +130,33 @@ def _marked_tail(lines: Sequence[Line], indices: Sequence[int]) -> int:
     if tail == 0 or tail == len(indices):
         return len(indices)
     numbers = [entry_number(_text(lines, i)) for i in indices[tail:]]
-    wanted = [str(n) for n in range(1, len(numbers) + 1)]
+    wanted = [str(n) for n in range(first, first + len(numbers))]
     if [n[0] for n in numbers if n] != wanted:
         return len(indices)
     return tail
+
+
+def page_foot(lines: Sequence[Line], indices: Sequence[int]) -> dict[int, str]:
+    """The footnotes typed at the foot of a page, above the next page's marker (``¹ The
+    decree was published …`` / ``- 2 -``): for each such line, its number. They are runs
+    of lines that open with a superscript or a bracketed number, each run right above a
+    page marker, numbered in order from 1 over all the runs."""
+    found: dict[int, str] = {}
+    run: list[tuple[int, str]] = []
+    for index in indices:
+        text = _text(lines, index)
+        entry = ENTRY.match(text)
+        if entry is not None and not entry.group("b"):
+            run.append((index, (entry.group("a") or entry.group("c")).translate(_SUPER)))
+            continue
+        if run and page_number(text) is not None:
+            numbers = [number for _, number in run]
+            start = len(found) + 1
+            if numbers != [str(n) for n in range(start, start + len(numbers))]:
+                return found
+            found.update(run)
+        run = []
+    return found
 
 
 def _plain_number(text: str) -> int | None:
