@@ -36,6 +36,9 @@ TEIKIT_TEI = sorted(path for folder in (DATA / "encode", DATA / "encode" / "edit
                                         / "output")
                     for path in folder.glob("*.xml"))
 """TEI that teikit wrote (the encoder's goldens, the samples): their transcript streams."""
+POINTER_TO_BODY = sorted((DATA / "export" / "text-stream").glob("*.xml"))
+"""Documents with a ``ptr`` to the ``body`` or to the ``text``: their page streams, their
+reading text is read again whole."""
 
 
 def _both_ways(path: Path, view: str, monkeypatch: pytest.MonkeyPatch, to: str = "html",
@@ -48,7 +51,8 @@ def _both_ways(path: Path, view: str, monkeypatch: pytest.MonkeyPatch, to: str =
 
 
 @pytest.mark.parametrize("view", ["reading", "editorial"])
-@pytest.mark.parametrize("path", REPOSITORY_TEI, ids=lambda p: str(p.relative_to(DATA)))
+@pytest.mark.parametrize("path", REPOSITORY_TEI + POINTER_TO_BODY,
+                         ids=lambda p: str(p.relative_to(DATA)))
 def test_streamed_page_is_the_whole_trees(path: Path, view: str,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     streamed, whole = _both_ways(path, view, monkeypatch)
@@ -113,6 +117,19 @@ def test_a_pointer_to_the_body_reads_the_whole_tree(monkeypatch: pytest.MonkeyPa
     assert read_whole == [path]
     assert streamed == whole
     assert whole.data is not None and b"as said in The letters, a letter" in whole.data
+
+
+@pytest.mark.parametrize(("name", "labels"), [
+    ("pointer-to-body.xml", ["The letters", "link", "link"]),
+    ("pointer-before-heading.xml", ["The letters themselves", "The edition", "link"])])
+def test_survey_keeps_what_a_pointer_to_the_body_says(name: str, labels: list[str]) -> None:
+    """The page written part by part has let go of the ``body``'s heading (or not read it
+    yet) where a ``ptr`` to the ``body`` is rendered: the survey keeps its label (and those
+    of the ``text`` and the ``TEI``), and the page streams."""
+    path = DATA / "export" / "text-stream" / name
+    found = survey(path, str(path))
+    assert found.streamable
+    assert found.labels == labels
 
 
 def test_only_teikits_transcripts_stream() -> None:

@@ -113,7 +113,9 @@ def ptr(element: etree._Element, ctx: Context) -> list[Node]:
     internal = _internal(element, ctx)
     if internal is not None:
         pointed, href, ref_id = internal
-        return [make("a", attrs("ptr", href=href, id=ref_id), [gen(label_of(pointed))])]
+        label = ctx.shared.labels.get(pointed)
+        label = label_of(pointed) if label is None else label
+        return [make("a", attrs("ptr", href=href, id=ref_id), [gen(label)])]
     target = first_target(element)
     if target.startswith(SAFE_SCHEMES):
         return [make("a", attrs("ptr", href=target, rel="noopener"), [gen(address(target))])]

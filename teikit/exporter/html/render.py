@@ -113,6 +113,9 @@ class Shared:
     """Each element with an ``xml:id`` → its unique HTML id (see :mod:`.links`)."""
     targets: dict[str, etree._Element] = field(default_factory=dict)
     """``xml:id`` → the first element that has it."""
+    labels: dict[etree._Element, str] = field(default_factory=dict)
+    """What a ``ptr`` to an element says where the element cannot say it itself: a page
+    written part by part has let go of the ``body``'s heading (see :mod:`.stream`)."""
     ref_ids: dict[etree._Element, str] = field(default_factory=dict)
     backrefs: dict[etree._Element, list[str]] = field(default_factory=dict)
     """An element → the ids of the pointers to it, for links back."""

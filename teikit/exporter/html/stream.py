@@ -3,15 +3,16 @@ whole tree (:func:`teikit.exporter.html.render_html`), in a fraction of the memo
 
 A whole tree of a TEI file takes about seven times its size, and the page built as a second
 tree next to it as much again. Here the file is read twice as a stream. The first reading
-(:mod:`.survey`) gives every id its HTML id and says whether the page can be written this
-way. The second keeps the header and what comes before and after the ``body``, and renders
-each child of the ``body`` once the next one is read (a rule may look at the next
-sibling), serializes it, and lets it go, keeping an empty element with its tail in its
-place (a rule may ask what comes before an element, or whether a division holds only
-headings). A part that holds an ``h1`` is kept as elements until the end: whether the
-page's headings open with the document's only ``h1`` is known only then. The ``body`` is
-rendered around a placeholder (:data:`.SLOT`) whose place in the serialized page takes the
-serialized parts.
+(:mod:`.survey`) gives every id its HTML id, keeps what a ``ptr`` to the ``body`` says (its
+heading, let go or not read yet where the pointer is rendered) and says whether the page can
+be written this way. The second keeps the header and what comes before and after the
+``body``, and renders each child of the ``body`` once the next one is read (a rule may look
+at the next sibling), serializes it, and lets it go, keeping an empty element with its tail
+in its place (a rule may ask what comes before an element, or whether a division holds only
+headings). A part that holds an ``h1`` is kept as elements until the end: whether the page's
+headings open with the document's only ``h1`` is known only then. The ``body`` is rendered
+around a placeholder (:data:`.SLOT`) whose place in the serialized page takes the serialized
+parts.
 """
 
 from __future__ import annotations
@@ -116,6 +117,7 @@ class _Page:
         the descriptions of the source and what the ``text`` holds before the ``body``."""
         shared = survey.shared
         shared.renditions = renditions(root)
+        shared.labels = dict(zip([body, *body.iterancestors()], survey.labels, strict=True))
         made = cls(survey, body, root, _Slotted(RENDERERS, unknown, shared, body=body),
                    read_record(root))
         found = descriptions(root)

@@ -1,5 +1,6 @@
 """The first reading of a large TEI file whose page is written part by part (:mod:`.stream`),
-or whose transcript is read part by part (:mod:`teikit.exporter.text.stream`).
+or whose reading text (:mod:`teikit.exporter.text.reading_stream`) or transcript
+(:mod:`teikit.exporter.text.stream`) is read part by part.
 
 It reads the file as a stream, letting each child of the ``body`` go once read, and keeps
 what the page needs from the whole document before any of it is rendered:
@@ -8,10 +9,12 @@ what the page needs from the whole document before any of it is rendered:
   in the order a whole tree gives them (:func:`.links.assign_ids`), keyed by the element's
   place among its kind (:data:`Key`), so that the second reading can hand them to the same
   elements;
+- what a ``ptr`` to the ``body`` or to an element around it says (:attr:`Survey.labels`):
+  the ``body``'s heading may be let go, or not read yet, where the pointer is rendered;
 - the export's own findings (TK501, TK502, TK505), with their lines;
 - whether the file reads as a stream at all (:attr:`Survey.readable`), whether its
-  transcript view can be read so (:attr:`Survey.transcript`), and whether its page can be
-  written part by part (:attr:`Survey.streamable`): a
+  transcript view can be read so (:attr:`Survey.transcript`), and whether its page and its
+  reading text can be written part by part (:attr:`Survey.streamable`): a
   ``TEI`` with one ``text`` holding a ``body``; no XInclude, ``teiCorpus``, ``group``,
   utterance (a speaker's name is looked up in the whole document) or token to join
   (:mod:`teikit.exporter.tokens`); no ``rendition`` outside the header; and no reference
@@ -33,7 +36,7 @@ from teikit.exporter.html.links import Index, assign_ids, link_pointers
 from teikit.exporter.html.page import PAGE_IDS
 from teikit.exporter.html.render import Shared
 from teikit.exporter.parts import TEXT, body_parts
-from teikit.exporter.pointers import first_target
+from teikit.exporter.pointers import first_target, label_of
 from teikit.exporter.problems import IdCheck, NamespaceCheck
 from teikit.exporter.sources import descriptions, registers
 from teikit.exporter.text.transcript import source_record
@@ -55,6 +58,7 @@ REFUSED: Final = frozenset((tei("teiCorpus"), tei("group"), tei("u"), tei("TEI")
 """Elements that send a document to the whole tree (``TEI`` and ``text`` past the first)."""
 TOKENS: Final = frozenset((W, PC, *TYPED, *NAME_PARTS))
 RENDITION: Final = tei("rendition")
+HEAD: Final = tei("head")
 
 
 @dataclass
@@ -94,6 +98,9 @@ class Survey:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     chunks: int = 0
     """How many children the ``body`` has."""
+    labels: list[str] = field(default_factory=list)
+    """What a ``ptr`` to the ``body``, and to each element around it (the ``text``, the
+    ``TEI``), says in the whole tree (:func:`teikit.exporter.pointers.label_of`)."""
 
 
 def has_tokens(element: etree._Element) -> bool:
@@ -117,6 +124,8 @@ class _Reading:
     early: int = 0
     """How many registers come before the ``body``."""
     in_text: bool = False
+    body_label: str | None = None
+    """What a pointer to the ``body`` says, once its first ``head`` is read."""
 
     def feed(self, element: etree._Element, where: int, part: Part | None) -> None:
         """Note one element, in document order (``where``: before, in or after the body)."""
@@ -179,6 +188,12 @@ class _Reading:
         self.survey.chunks += 1
         if element.tag in TOKENS or has_tokens(element):
             self.survey.streamable = False
+        if element.tag == HEAD and self.body_label is None:
+            body = element.getparent()
+            assert body is not None
+            # the children before this one are let go or emptied, and none was a head: this is the
+            # body's first head, the one a pointer to the body is labelled by
+            self.body_label = label_of(body)
         for node in element.iter():
             self.feed(node, where, self.text)
 
@@ -194,6 +209,8 @@ class _Reading:
                     self.feed(element, AFTER, None)
         if has_tokens(root):
             self.survey.streamable = False
+        self.survey.labels = [label_of(body) if self.body_label is None else self.body_label,
+                              *map(label_of, body.iterancestors())]
         for number, register in enumerate(registers(root)):
             self.registers.append(self._part(Part(f"r{number}"), register,
                                              BEFORE if number < self.early else AFTER))
