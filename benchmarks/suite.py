@@ -52,7 +52,7 @@ class Sizes:
 
 FULL = Sizes(runs=3, batch=1000, megabytes=(1, 5, 20, 100), export_megabytes=200,
              validate_files=None)
-QUICK = Sizes(runs=1, batch=200, megabytes=(1, 4), export_megabytes=17.5, validate_files=40)
+QUICK = Sizes(runs=1, batch=200, megabytes=(1, 4), export_megabytes=18, validate_files=40)
 """Its large export is just above the size from which the validator and the export read a
 file part by part (16 MiB, ``teikit.exporter.job.STREAM_FROM``): the streamed paths."""
 

@@ -61,8 +61,8 @@ def test_a_section_that_breaks_is_a_row_saying_how() -> None:
 
 def test_the_quick_suites_large_export_is_read_part_by_part() -> None:
     """The quick table shows the streamed paths: its file is above both thresholds (a
-    large TEI file comes out at least as large as asked, see above)."""
+    large TEI file comes out a few percent smaller than asked: 16.9 MB for 17.5)."""
     from teikit.exporter.job import STREAM_FROM
     from teikit.validator.stream import STREAM_ABOVE
 
-    assert QUICK.export_megabytes * 1e6 > max(STREAM_FROM, STREAM_ABOVE)
+    assert QUICK.export_megabytes * 1e6 * 0.95 > max(STREAM_FROM, STREAM_ABOVE)
