@@ -47,6 +47,8 @@ def content(element: etree._Element) -> str:
      'earlier work <ref type="citation" target="#bibl-1 #bibl-2 #bibl-3">[1–3]</ref>'),
     ("see [2, pp. 10–12; 5]",
      'see <ref type="citation" target="#bibl-2 #bibl-5">[2, pp. 10–12; 5]</ref>'),
+    ("as [3: 112–114] says",
+     'as <ref type="citation" target="#bibl-3">[3: 112–114]</ref> says'),
 ])
 def test_citations_point_to_the_reference_list(text: str, expected: str) -> None:
     built = paragraph(text)
@@ -104,3 +106,37 @@ def test_the_reading_view_keeps_citations() -> None:
 ])
 def test_what_a_citation_names(inner: str, numbers: list[str] | None) -> None:
     assert cited(inner) == numbers
+
+
+KEYED = {"BER58": "bibl-BER58", "DS59": "bibl-DS59", "NOR60": "bibl-NOR60"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("as [BER58] found", 'as <ref type="citation" target="#bibl-BER58">[BER58]</ref> found'),
+    ("the rules [DS59, sect. 4] say",
+     'the rules <ref type="citation" target="#bibl-DS59">[DS59, sect. 4]</ref> say'),
+    ("both [BER58; NOR60] agree",
+     'both <ref type="citation" target="#bibl-BER58 #bibl-NOR60">[BER58; NOR60]</ref> agree'),
+    ("the [XYZ99] is no entry", 'the <supplied reason="clarification" resp="#editor">XYZ99'
+                                '</supplied> is no entry'),
+])
+def test_a_list_keyed_by_author_and_year_is_cited_by_its_keys(text: str, expected: str) -> None:
+    built = paragraph(text, KEYED)
+    assert content(built) == expected
+    assert transcript_of(built) == text
+
+
+def test_a_reference_list_keyed_by_author_and_year_gives_its_keys() -> None:
+    import teikit
+
+    transcript = ("Frost damage in concrete blocks\n\nThe loss was small [BER58; NOR60] and "
+                  "within the rules [DS59, sect. 4].\n\nLiterature\n[BER58] Berg, H. Frost "
+                  "damage. 1958.\n[DS59] Danish rules. 1959.\n[NOR60] Nordström, E. "
+                  "Aggregates. 1960.\n")
+    tree = teikit.encode(transcript).tree
+    ns = {"t": TEI_NS}
+    assert tree.xpath("//t:listBibl/t:bibl/@n", namespaces=ns) == ["BER58", "DS59", "NOR60"]
+    assert tree.xpath("//t:body//t:ref[@type='citation']/@target", namespaces=ns) == [
+        "#bibl-BER58 #bibl-NOR60", "#bibl-DS59"]
+    assert not tree.xpath("//t:body//t:supplied", namespaces=ns)
+    assert teikit.is_valid(tree)

@@ -349,6 +349,9 @@ FACTS = {
         "building stone: results of the 1968 survey", "1969-03-12", []),
     "memo_name_branch_division": (
         "memorandum", "Zambian Copper Quotas", None, ["signature D. F. Wrenfield"]),
+    "information_for_official_use": (
+        "report", "Information on the visit of the delegation of the city of Bergen",
+        "1964-06-10", ["K. P. Volkov"]),
     "report_academic_offices_over_name": (
         "letter", "Salinity of the ground water in the lower Chu valley", "1961-03-03",
         ["K. S. Omarov"]),

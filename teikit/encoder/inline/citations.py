@@ -9,7 +9,10 @@ left to the other rules. Citations are never notes and never insertions.
 
 What may stand between the brackets: numbers and ranges (``1–3``, ``1-3``), separated by
 commas or semicolons, each optionally followed by a locator (``p. 41``, ``pp. 41–43``,
-``S. 12``, ``ch. 2``, ``fig. 3``, ``Table 3``, ``sec. 4``, ``§ 5``), after a comma or a space.
+``S. 12``, ``ch. 2``, ``fig. 3``, ``Table 3``, ``sec. 4``, ``§ 5``) after a comma or a space,
+or pages after a colon (``3: 112–114``); or the keys of a list that names its works by
+author and year (``[BER58]``, ``[DS59, sect. 4]``, ``[BER58; NOR60]``), separated by
+semicolons.
 """
 
 from __future__ import annotations
@@ -25,9 +28,10 @@ if TYPE_CHECKING:
 
 _DASH = r"\s{0,2}[-–—]\s{0,2}"
 _LOCATOR = (r"(?:,\s{0,2}|\s{1,2})(?i:pp?|s|ch|chap|chapter|fig|figs|figure|figures|tab|"
-            r"table|tables|sec|section|para|col|vol|no|n|note|app|appendix|annex|plate|map|"
+            r"table|tables|sec|sect|section|para|col|vol|no|n|note|app|appendix|annex|plate|map|"
             r"eq|eqs)\.?"
-            rf"\s{{0,2}}\d+(?:{_DASH}\d+)?|(?:,\s{{0,2}}|\s{{1,2}})§\s{{0,2}}\d+")
+            rf"\s{{0,2}}\d+(?:{_DASH}\d+)?|(?:,\s{{0,2}}|\s{{1,2}})§\s{{0,2}}\d+"
+            rf"|:\s{{0,2}}\d+(?:{_DASH}\d+)?")
 _ITEM = rf"\d{{1,4}}(?:{_DASH}\d{{1,4}})?(?:{_LOCATOR})?"
 CITATION = re.compile(rf"\s{{0,2}}{_ITEM}(?:\s{{0,2}}[,;]\s{{0,2}}{_ITEM})*\s{{0,2}}")
 """The whole inside of a citation bracket."""
@@ -50,11 +54,26 @@ def cited(inner: str) -> list[str] | None:
     return list(numbers)
 
 
+_KEYED = re.compile(rf"(?P<key>[A-Z][A-Za-z]{{1,10}}\d{{2,4}}[a-z]?)(?:{_LOCATOR})?")
+"""A work cited by its key (``BER58``, ``DS59, sect. 4``)."""
+
+
+def cited_keys(inner: str) -> list[str] | None:
+    """The keys a citation's inside names (``[BER58; NOR60]``), or None."""
+    keys = []
+    for part in re.split(r"\s{0,2};\s{0,2}", inner.strip()):
+        match = _KEYED.fullmatch(part)
+        if match is None:
+            return None
+        keys.append(match["key"])
+    return keys
+
+
 def citations(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
     entries = state.context.bibl_ids
     if not entries:
         return False
-    numbers = cited(bracket.inner)
+    numbers = cited(bracket.inner) or cited_keys(bracket.inner)
     if not numbers or any(number not in entries for number in numbers):
         return False
     target = " ".join(f"#{entries[number]}" for number in numbers)

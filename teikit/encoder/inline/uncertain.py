@@ -2,8 +2,9 @@
 
 ``[Government?]`` → ``<unclear cert="low" rend="query-inside">Government</unclear>``;
 ``Nanking [?]`` → ``<unclear cert="low" rend="query-after">Nanking</unclear>`` (the
-doubt covers the one word before the mark); a lone ``[?]`` with no word before it is an
-empty ``<unclear/>`` with a scope warning (TK121).
+doubt covers the one word before the mark, or a place's name of two capitalised words right
+after a preposition of place: ``AT BANDAR SHAHPUR [?]``, ``in Vela Luka [?]``); a lone
+``[?]`` with no word before it is an empty ``<unclear/>`` with a scope warning (TK121).
 
 With the profile option ``query_inside = "supplied"`` (the Leiden profile), ``[abc?]`` is a
 doubtful restoration instead: ``<supplied reason="lost" cert="low" rend="query-inside">abc
@@ -66,6 +67,7 @@ def _after(state: InlineState, bracket: Bracket, offset: int) -> bool:
         state.out[-1] = last[:-1]
         word = state.take_last_word()
         if word is not None:
+            word = _place_name(state, word)
             state.push(Inline("unclear", {"cert": "low", "rend": "query-after"}, [word], offset))
             return True
         state.push_text(" ")
@@ -76,3 +78,27 @@ def _after(state: InlineState, bracket: Bracket, offset: int) -> bool:
     state.warn(bracket.start, "TK121", "[?] has no word before it to apply to")
     state.push(Inline("unclear", {"cert": "low", "rend": "query-alone"}, [], offset))
     return True
+
+
+_BEFORE_PLACE = re.compile(
+    r"(?:^|\s)(?i:at|near|in|from|to|of|into|via|towards|outside|off)\s+"
+    r"(?P<first>[^\W\d_][\w'’-]*) $")
+_FUNCTION = frozenset({"the", "a", "an", "this", "that", "our", "his", "their", "its", "late",
+                       "early", "mid"})
+
+
+def _place_name(state: InlineState, word: str) -> str:
+    """``AT BANDAR SHAHPUR [?]``, ``in Vela Luka [?]``: a name of two capitalised words
+    right after a preposition of place, doubted as a whole; else the one word."""
+    if not word[:1].isupper() or not state.out or not isinstance(state.out[-1], str):
+        return word
+    text = state.out[-1]
+    match = _BEFORE_PLACE.search(text)
+    if match is None:
+        return word
+    first = match["first"]
+    if not first[:1].isupper() or first.lower() in _FUNCTION or (
+            first.isupper() != word.isupper()):
+        return word
+    state.out[-1] = text[: match.start("first")]
+    return f"{first} {word}"

@@ -34,6 +34,9 @@ from teikit.encoder.roles.shapes import RULE, page_number
 from teikit.encoder.source import BLANKS, Line
 
 ENTRY = re.compile(r"^(?P<label>\[(?P<a>\d+)\]|(?P<b>\d+)\.|(?P<c>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s")
+KEYED = re.compile(r"^\[(?P<key>[A-Z][A-Za-z]{1,10}\d{2,4}[a-z]?)\]\s")
+"""A work of a reference list cited by a key of its author and year (``[BER58] Berg, H.
+…``)."""
 MAX_NOTES = 60
 """How many trailing entries may be footnotes (bounds the work: encoding stays linear)."""
 _SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -91,7 +94,9 @@ def split(lines: Sequence[Line], indices: Sequence[int],
     for pos in range(len(indices) - 1, -1, -1):
         if heading_kind(_text(lines, indices[pos])):
             rest = indices[pos + 1 :]
-            if rest and entry_number(_text(lines, rest[0])):
+            if rest and (entry_number(_text(lines, rest[0])) or (
+                    heading_kind(_text(lines, indices[pos])) == "references"
+                    and KEYED.match(_text(lines, rest[0])))):
                 return list(indices[:pos]), list(indices[pos:])
             break  # a heading with no entries under it ("NOTE" over a note's text): not one
     for after in range(_AFTER_NOTES + 1):  # the addressee may be written under the notes
@@ -281,14 +286,16 @@ def _bibliography(lines: Sequence[Line], indices: Sequence[int], back: Spec,
     found.units.append(Unit("head", indices[0], indices[0], (back, spec), inline=False))
     for index in indices[1:]:
         entry = entry_number(_text(lines, index))
+        keyed = KEYED.match(_text(lines, index))
+        key = entry[0] if entry is not None else keyed["key"] if keyed else None
         last = found.units[-1]
-        if entry is None and last.tag == "bibl":
+        if key is None and last.tag == "bibl":
             last.last = index
             continue
         attrs: dict[str, str] = {}
-        if entry is not None:
-            bibl_id = unique_id(f"bibl-{entry[0]}", used)
-            found.bibl_ids.setdefault(entry[0], bibl_id)
-            attrs = {"xml:id": bibl_id, "n": entry[0]}
+        if key is not None:
+            bibl_id = unique_id(f"bibl-{key}", used)
+            found.bibl_ids.setdefault(key, bibl_id)
+            attrs = {"xml:id": bibl_id, "n": key}
         found.units.append(Unit("bibl", index, index, (back, spec, listing), attrs))
     return found
