@@ -285,3 +285,25 @@ def test_a_node_another_rule_handles_is_not_a_fault(tmp_path: Path) -> None:
     assert in_divs and not any(p.get("rend") for p in in_divs)
     assert _whole_problems(backend, tree) == []
     assert _holds(backend, tree, tmp_path / "doc.xml")
+
+
+class _Token(list):  # type: ignore[type-arg]
+    """A parsed XPath token as elementpath before version 5 labels it."""
+
+    def __init__(self, symbol: str, label: str, *children: object) -> None:
+        super().__init__(children)
+        self.symbol, self.label = symbol, label
+
+
+def test_a_wildcard_is_a_name_test_whatever_elementpath_calls_it() -> None:
+    """``tei:*`` is a name test under elementpath 4 (an ``operator`` with no operands) as
+    under 5 (a ``wildcard``); ``x * 2`` is a multiplication under both."""
+    from teikit.validator.schematron import locality, whole
+
+    prefixed = _Token(":", "symbol", _Token("(name)", "literal"), _Token("*", "operator"))
+    alone = _Token("*", "operator")
+    times = _Token("*", "operator", _Token("(name)", "literal"), _Token("(integer)", "literal"))
+    assert locality._name_test(prefixed) and locality._wildcard(alone)
+    assert not locality._wildcard(times)
+    assert whole._name_test(alone) and whole._name_test(prefixed)
+    assert not whole._name_test(times)

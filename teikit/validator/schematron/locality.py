@@ -313,7 +313,9 @@ def _name_test(token: Any) -> bool:
 
 
 def _wildcard(token: Any) -> bool:
-    return bool(token.symbol == "*" and "wildcard" in token.label)
+    """``*`` as a name test (elementpath labels it a wildcard from version 5 on, an
+    operator before: with no operands, it is no multiplication)."""
+    return bool(token.symbol == "*" and ("wildcard" in token.label or len(token) == 0))
 
 
 def _positional(token: Any) -> bool:

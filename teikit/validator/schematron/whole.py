@@ -64,7 +64,8 @@ def whole_path(token: Any) -> tuple[Any | None] | None:
 def _name_test(token: Any) -> bool:
     if token.symbol == ":":
         return len(token) == 2 and all(part.symbol in {"(name)", "*"} for part in token)
-    return token.symbol == "(name)" or (token.symbol == "*" and "wildcard" in token.label)
+    return token.symbol == "(name)" or (token.symbol == "*" and (
+        "wildcard" in token.label or len(token) == 0))  # elementpath < 5: an "operator"
 
 
 def part_rule(rule: Rule, rules: RuleSet) -> tuple[Rule, dict[str, etree.XPath]] | None:
