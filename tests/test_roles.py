@@ -352,6 +352,9 @@ FACTS = {
     "information_for_official_use": (
         "report", "Information on the visit of the delegation of the city of Bergen",
         "1964-06-10", ["K. P. Volkov"]),
+    "telegram_re_from_to_subject": (
+        "telegram", "SEAMEN FROM NORWAY WISHING TO SIGN ON FINNISH SHIPS", "1966-05-04",
+        ["AARNIO"]),
     "report_academic_offices_over_name": (
         "letter", "Salinity of the ground water in the lower Chu valley", "1961-03-03",
         ["K. S. Omarov"]),

@@ -226,8 +226,9 @@ def routing(ctx: Context, line: Line) -> Evidence | None:
     ev = Evidence()
     if word:
         ev.add(2.0, f"routing word '{word}'")
-    elif ctx.before_text(line) and _FROM_TO.match(line.text):
-        ev.add(2.0, "sender TO addressee")
+    elif ctx.before_text(line) and _FROM_TO.match(line.text) and not (
+            line.label is not None and lexicon("subject_labels").prefix(tokens(line.label[0]))):
+        ev.add(2.0, "sender TO addressee")  # not "RE: STUDENTS FROM … WISHING TO …"
     if ctx.before_text(line):
         ev.add(0.5, "capitals above a telegram's text")
     if distributed:
