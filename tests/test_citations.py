@@ -140,3 +140,17 @@ def test_a_reference_list_keyed_by_author_and_year_gives_its_keys() -> None:
         "#bibl-BER58 #bibl-NOR60", "#bibl-DS59"]
     assert not tree.xpath("//t:body//t:supplied", namespaces=ns)
     assert teikit.is_valid(tree)
+
+
+def test_a_reference_list_numbered_with_parentheses_is_cited() -> None:
+    import teikit
+
+    transcript = ("Salinity of the Karakul oasis\n\nThe water table rose [1, 2], as in the "
+                  "Bukhara oasis [2: 57].\n\nLiterature\n1) Abdullaev, Sh. Groundwater. 1958.\n"
+                  "2) Mirzaev, A. Soils. 1960.\n")
+    tree = teikit.encode(transcript).tree
+    ns = {"t": TEI_NS}
+    assert tree.xpath("//t:listBibl/t:bibl/@n", namespaces=ns) == ["1", "2"]
+    assert tree.xpath("//t:body//t:ref[@type='citation']/@target", namespaces=ns) == [
+        "#bibl-1 #bibl-2", "#bibl-2"]
+    assert not tree.xpath("//t:body//t:supplied", namespaces=ns)

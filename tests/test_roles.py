@@ -355,6 +355,9 @@ FACTS = {
     "telegram_re_from_to_subject": (
         "telegram", "SEAMEN FROM NORWAY WISHING TO SIGN ON FINNISH SHIPS", "1966-05-04",
         ["AARNIO"]),
+    "despatch_stamp_first_short_dateline": (
+        "letter", "URUGUAY: THE MEAT PACKING PLANTS AND THE NEW EXCHANGE RATES", "1961-03-17",
+        ["G. H. Pellingham"]),
     "report_academic_offices_over_name": (
         "letter", "Salinity of the ground water in the lower Chu valley", "1961-03-03",
         ["K. S. Omarov"]),

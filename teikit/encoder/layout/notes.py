@@ -34,9 +34,10 @@ from teikit.encoder.roles.shapes import RULE, page_number
 from teikit.encoder.source import BLANKS, Line
 
 ENTRY = re.compile(r"^(?P<label>\[(?P<a>\d+)\]|(?P<b>\d+)\.|(?P<c>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))\s")
-KEYED = re.compile(r"^\[(?P<key>[A-Z][A-Za-z]{1,10}\d{2,4}[a-z]?)\]\s")
+KEYED = re.compile(r"^(?:\[(?P<key>[A-Z][A-Za-z]{1,10}\d{2,4}[a-z]?)\]|(?P<n>\d{1,3})\))\s")
 """A work of a reference list cited by a key of its author and year (``[BER58] Berg, H.
-…``)."""
+…``), or numbered with a parenthesis (``1) Abdullaev, Sh. …``): only in a reference list,
+where a quoted list of the notes (``2) Since I was told …``) cannot be."""
 MAX_NOTES = 60
 """How many trailing entries may be footnotes (bounds the work: encoding stays linear)."""
 _SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -287,7 +288,7 @@ def _bibliography(lines: Sequence[Line], indices: Sequence[int], back: Spec,
     for index in indices[1:]:
         entry = entry_number(_text(lines, index))
         keyed = KEYED.match(_text(lines, index))
-        key = entry[0] if entry is not None else keyed["key"] if keyed else None
+        key = entry[0] if entry is not None else (keyed["key"] or keyed["n"]) if keyed else None
         last = found.units[-1]
         if key is None and last.tag == "bibl":
             last.last = index

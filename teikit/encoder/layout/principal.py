@@ -100,7 +100,7 @@ _TO_WHOM_IN = re.compile(r"\s(?:to|an|à|a)\s(?:the\s)?\S")
 
 
 def _dated(decision: Decision) -> ParsedDate | None:
-    date = decision.line.first_date
+    date = decision.line.first_date or decision.line.whole_date  # "14.2.62" alone on its line
     return date if date is not None and (date.when or date.from_) else None
 
 
