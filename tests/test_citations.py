@@ -146,8 +146,8 @@ def test_a_reference_list_numbered_with_parentheses_is_cited() -> None:
     import teikit
 
     transcript = ("Salinity of the Karakul oasis\n\nThe water table rose [1, 2], as in the "
-                  "Bukhara oasis [2: 57].\n\nLiterature\n1) Abdullaev, Sh. Groundwater. 1958.\n"
-                  "2) Mirzaev, A. Soils. 1960.\n")
+                  "Bukhara oasis [2: 57].\n\nList of literature\n"
+                  "1) Abdullaev, Sh. Groundwater. 1958.\n2) Mirzaev, A. Soils. 1960.\n")
     tree = teikit.encode(transcript).tree
     ns = {"t": TEI_NS}
     assert tree.xpath("//t:listBibl/t:bibl/@n", namespaces=ns) == ["1", "2"]

@@ -358,6 +358,9 @@ FACTS = {
     "despatch_stamp_first_short_dateline": (
         "letter", "URUGUAY: THE MEAT PACKING PLANTS AND THE NEW EXCHANGE RATES", "1961-03-17",
         ["G. H. Pellingham"]),
+    "information_offices_between_signers": (
+        "report", "Information on the talks with the Finnish timber delegation", None,
+        ["P. S. Kuzmin", "L. V. Orlova"]),
     "report_academic_offices_over_name": (
         "letter", "Salinity of the ground water in the lower Chu valley", "1961-03-03",
         ["K. S. Omarov"]),
