@@ -13,9 +13,10 @@ import pytest
 from lxml import etree
 from test_validate_stream import TEI_ALL, T, _large
 from test_validate_stream_faults import _faulty
+from test_validate_stream_rules import _report as _checked
 
 from teikit import tei
-from teikit.validator import Options, batch, stream, validate_paths
+from teikit.validator import Options, stream
 
 XML_ID = tei.xml("id")
 
@@ -56,20 +57,10 @@ def _with_findings(tree: etree._ElementTree, seed: int, *, repeats: bool,
 
 def _report(path: Path, parts: bool, monkeypatch: pytest.MonkeyPatch,
             options: Options, schemas: list[Path] | None = None) -> list[tuple[object, ...]]:
-    monkeypatch.setattr(batch, "STREAM_ABOVE", 1 if parts else 1 << 40)
-    loaded: list[Path] = []
-    load = batch._load
-
-    def watched(path: Path, job: batch._Job) -> object:
-        loaded.append(path)
-        return load(path, job)
-
-    monkeypatch.setattr(batch, "_load", watched)
-    [result] = validate_paths([path], schemas, options=options)
+    found, loaded = _checked(path, parts, monkeypatch, schemas, options)
     if parts:
         assert loaded == [], "found in parts, never on the whole tree"
-    return [(d.file, d.line, d.column, d.severity, d.code, d.message, d.xpath, d.hint,
-             d.url, d.source) for d in result.diagnostics]
+    return found
 
 
 def _same(tree: etree._ElementTree, path: Path, monkeypatch: pytest.MonkeyPatch,
