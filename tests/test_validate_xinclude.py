@@ -142,3 +142,25 @@ def test_schematron_failures_in_included_content_are_located_there_too() -> None
     problem = found[1]
     assert Path(problem.file) == DATA / "xinclude" / "parts" / "empty-title.xml"
     assert (problem.line, problem.column, problem.included_line) == (3, 1, 4)
+
+
+@pytest.mark.parametrize("href", ["[" * 3000, "a" * 300 + ".xml"])
+def test_an_include_the_file_system_cannot_name_is_a_located_problem(
+        tmp_path: Path, href: str) -> None:
+    """A target name too long for the file system is the include's problem, reported where
+    it stands, never an internal error (``export --no-validate`` met it as one)."""
+    from typer.testing import CliRunner
+
+    from teikit.cli import app
+
+    element = etree.Element("{http://www.w3.org/2001/XInclude}include", href=href)
+    root = etree.Element("letter")
+    root.append(element)
+    path = tmp_path / "x.xml"
+    path.write_bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8"))
+    found = load_document(path, str(path))[1]
+    assert [d.code for d in found] == ["xinclude"]
+    assert found[0].line == 2 and len(found[0].message) < 200  # under the declaration
+    result = CliRunner().invoke(app, ["export", str(path), "--to", "text", "-o",
+                                      str(tmp_path / "x.txt"), "--no-validate"])
+    assert "internal error" not in result.output and "Traceback" not in result.output

@@ -67,11 +67,16 @@ def _target(href: str, folder: Path, roots: tuple[str, ...]) -> Path:
     if not href or "://" in href or href.startswith("//"):
         raise _Refused(f"XInclude of {href or 'the document itself'} is not supported "
                        "(only local files are included, never URLs)")
-    target = (folder / href).resolve()
-    if not _under(target, roots):
-        raise _Refused(f"XInclude target {href} is outside the trusted folders; not read")
-    if not target.is_file():
-        raise _Refused(f"XInclude target {href} not found")
+    shown = href if len(href) <= 80 else f"{href[:77]}…"
+    try:
+        target = (folder / href).resolve()
+        if not _under(target, roots):
+            raise _Refused(f"XInclude target {shown} is outside the trusted folders; not read")
+        if not target.is_file():
+            raise _Refused(f"XInclude target {shown} not found")
+    except OSError as error:  # a name too long for the file system, a null byte …
+        raise _Refused(f"XInclude target {shown} cannot be read: "
+                       f"{error.strerror or error}") from None
     return target
 
 
