@@ -87,19 +87,17 @@ def split(lines: Sequence[Line], indices: Sequence[int],
     """Split non-blank line ``indices`` into (text, end section); a headless run of marked
     notes at the end is numbered from ``first`` (after the notes typed at the feet of the
     pages above, :func:`page_foot`)."""
-    start = glued_section(lines, indices)
+    pos, kind = _last_heading(lines, indices)
+    start = glued_section(lines, indices, pos)
     if start is not None:
         if start and heading_kind(_text(lines, indices[start - 1])):
             start -= 1
         return list(indices[:start]), list(indices[start:])
-    for pos in range(len(indices) - 1, -1, -1):
-        if heading_kind(_text(lines, indices[pos])):
-            rest = indices[pos + 1 :]
-            if rest and (entry_number(_text(lines, rest[0])) or (
-                    heading_kind(_text(lines, indices[pos])) == "references"
-                    and KEYED.match(_text(lines, rest[0])))):
-                return list(indices[:pos]), list(indices[pos:])
-            break  # a heading with no entries under it ("NOTE" over a note's text): not one
+    rest = indices[pos + 1 :] if kind is not None else []
+    if rest and (entry_number(_text(lines, rest[0])) or (
+            kind == "references" and KEYED.match(_text(lines, rest[0])))):
+        return list(indices[:pos]), list(indices[pos:])
+    # a heading with no entries under it ("NOTE" over a note's text) heads no section
     for after in range(_AFTER_NOTES + 1):  # the addressee may be written under the notes
         end = len(indices) - after
         if end <= 0 or (after and not _under_notes(lines, indices[end])):
@@ -170,15 +168,25 @@ def _plain_number(text: str) -> int | None:
     return int(match.group("b")) if match and match.group("b") else None
 
 
-def glued_section(lines: Sequence[Line], indices: Sequence[int]) -> int | None:
+def _last_heading(lines: Sequence[Line], indices: Sequence[int]) -> tuple[int, str | None]:
+    """The position in ``indices`` of the last ``Notes`` or ``References`` heading and its
+    kind; (-1, None) when there is none."""
+    for pos in range(len(indices) - 1, -1, -1):
+        kind = heading_kind(_text(lines, indices[pos]))
+        if kind is not None:
+            return pos, kind
+    return -1, None
+
+
+def glued_section(lines: Sequence[Line], indices: Sequence[int],
+                  below: int = -1) -> int | None:
     """Where a trailing ``N. note`` section referenced by glued digits starts (a position
-    in ``indices``), or ``None``. Candidates are the last :data:`MAX_NOTES` entries below
-    any ``Notes`` or ``References`` heading; the earliest whose numbers are referenced
-    (:func:`_referenced`) in the text above wins."""
-    headed = [p for p, i in enumerate(indices) if heading_kind(_text(lines, i))]
+    in ``indices``), or ``None``. Candidates are the last :data:`MAX_NOTES` entries from
+    position ``below`` on (the last ``Notes`` or ``References`` heading: none above it);
+    the earliest whose numbers are referenced (:func:`_referenced`) in the text above
+    wins."""
     entries = [(p, n) for p, i in enumerate(indices)
-               if (n := _plain_number(_text(lines, i))) is not None
-               and not (headed and headed[-1] > p)][-MAX_NOTES:]  # none above a "References"
+               if p >= below and (n := _plain_number(_text(lines, i))) is not None][-MAX_NOTES:]
     refs = _References()
     done = 0
     for at, (pos, number) in enumerate(entries):
