@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from teikit.encoder.dates import (
     DateOptions,
@@ -100,6 +101,20 @@ _PLACE_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*|[IVX]+|\d+)(?:,?\s[\w'’.-]+){
 """A few words, the first capitalised, ending with a comma: where an entry was written."""
 _ENTRY_STOP = re.compile(r"\s?(?:[.:;]|[-–—]\s)")
 """The stop after an entry's date (``1961-02-13.``, ``1961-02-16 – still Camp I``)."""
+
+
+@cache
+def _streets() -> frozenset[str]:
+    """The words of the sender's particulars (``contact_words``) that name a street."""
+    return lexicon("contact_words").words & _STREET_WORDS
+
+
+@cache
+def _not_surnames() -> frozenset[str]:
+    """Words that never make a surname before an office typed in capitals: offices,
+    titles, their qualifiers and grammar words."""
+    return (_OFFICE_QUALIFIERS | lexicon("role_words").words | lexicon("titles").words
+            | lexicon("function_words").words)
 
 
 @dataclass
@@ -236,8 +251,7 @@ class Line:
             hit = lexicon("role_words").at(words, start)
             if hit is not None and start + len(hit.split()) == len(words):
                 head = self.text.split()[:start]
-                offices = _OFFICE_QUALIFIERS | lexicon("role_words").words | lexicon(
-                    "titles").words | lexicon("function_words").words
+                offices = _not_surnames()
                 if len(head) <= 2 and not any(word.lower() in offices for word in head) and (
                         name_likeness(" ".join(head)) >= 0.45):
                     return 0.75
@@ -278,7 +292,7 @@ class Line:
         naming a street, alone or ending a compound, and a number that is not a date."""
         if not self.numbers or self.date is not None:
             return False
-        streets = lexicon("contact_words").words & _STREET_WORDS
+        streets = _streets()
         return any(word in streets or (len(word) > 8 and word.endswith(_STREET_ENDINGS))
                    for word in self.words)
 
