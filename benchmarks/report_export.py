@@ -42,6 +42,7 @@ from test_export_text import CORPUS, WORD, coverage, expected_words, load
 import teikit
 from teikit.exporter.html.toc import MANY_ENTRIES, MIN_CHARACTERS, MIN_ENTRIES
 from teikit.exporter.text.writer import LINE_END_HYPHENS, continues_word
+from teikit.exporter.unnamespaced import as_tei
 
 LEIDEN = re.compile(r"[()\[\]⟨⟩⟦⟧{}]")
 BR = "\ue000"  # a private-use character: no page has it
@@ -212,6 +213,7 @@ def examine(path: Path) -> FileReport:
     if len(outputs) < len(VIEWS):
         return report
     tree = load(path)
+    tree = as_tei(tree) or tree  # TEI without its namespace is rendered as TEI
     report.shares["text"] = coverage(tree)[0]
     page = lxml.html.document_fromstring(outputs[("html", "reading")])
     report.shares["html"] = share(expected_words(as_lines(tree)), page_words(page))

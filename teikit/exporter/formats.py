@@ -9,6 +9,7 @@ from lxml import etree
 
 from teikit.diagnostics import ConfigError
 from teikit.exporter.options import ExportOptions, Rendered
+from teikit.exporter.unnamespaced import as_tei
 
 FORMATS: dict[str, tuple[str, ...]] = {
     "html": ("reading", "editorial"),
@@ -53,9 +54,10 @@ def check_view(to: str, view: str | None) -> str:
 
 
 def render(tree: etree._ElementTree, options: ExportOptions) -> Rendered:
-    """``tree`` rendered as ``options`` say (no validation: see :func:`export_file`)."""
+    """``tree`` rendered as ``options`` say (no validation: see :func:`export_file`); TEI
+    written without its namespace is read as TEI (:mod:`teikit.exporter.unnamespaced`)."""
     chosen = replace(options, view=check_view(options.to, options.view))
-    return EXPORTERS[chosen.to](tree, chosen)
+    return EXPORTERS[chosen.to](as_tei(tree) or tree, chosen)
 
 
 def export(tree: etree._ElementTree, to: str = "html", view: str | None = None) -> bytes:

@@ -12,7 +12,8 @@ TK502   warning   an ``xml:id`` that is not an XML name (kept as the HTML id)
 TK503   warning   a ``TEI`` without ``text``: the page has the header facts only
 TK504   info      a ``teiCorpus``: one page, a contents list and a section per ``TEI``
 TK505   warning   elements in a namespace the exporter does not know, rendered as text
-TK506   warning   the root is neither ``TEI`` nor ``teiCorpus``: its text is rendered
+TK506   warning   the root is neither ``TEI`` nor ``teiCorpus``: its text is rendered (a
+                  ``TEI``/``TEI.2``/``teiCorpus`` in no namespace: read as TEI)
 TK507   warning   an ``xi:include`` that could not be resolved (its fallback is used)
 TK510   error     not exported: the TEI does not validate
 TK511   error     not exported: nested too deeply to render
@@ -33,6 +34,7 @@ from lxml import etree
 
 from teikit.codes import CODES as ALL_CODES
 from teikit.diagnostics import Diagnostic, Severity
+from teikit.exporter.unnamespaced import unnamespaced_root
 from teikit.tei import TEI_NS, XI_NS, local_name, xml
 
 CODES: Final[dict[str, tuple[Severity, str]]] = {
@@ -115,6 +117,10 @@ def structure_problems(root: etree._Element, file: str) -> Iterator[Diagnostic]:
         members = list(root.iter(f"{{{TEI_NS}}}TEI"))
         yield problem("TK504", file, f"a teiCorpus of {len(members)} TEI document(s): one page "
                       "with a contents list", root)
+    elif unnamespaced_root(root) is not None:
+        yield problem("TK506", file, f"the root element is {root.tag!r} in no namespace: "
+                      "its elements are read as TEI", root)
+        return
     elif root.tag != f"{{{TEI_NS}}}TEI":
         yield problem("TK506", file, f"the root element is {name or root.tag!r}, not TEI or "
                       "teiCorpus: its text is rendered as it is", root)
