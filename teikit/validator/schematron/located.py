@@ -64,7 +64,20 @@ class Places:
         positions among their same-named siblings (1-based), as the whole tree has them."""
         parent = members[0].getparent()
         assert parent is not None
-        positions = {member: self.position(member) for member in members}
+        positions: dict[etree._Element, int] = {}
+        previous: dict[object, etree._Element] = {}  # the last member of each name
+        for member in members:  # counted once, not again among each member's siblings
+            before = previous.get(member.tag)
+            previous[member.tag] = member
+            if before is None:
+                positions[member] = self.position(member)
+                continue
+            between = 0  # same-named siblings that are no members (a cut one)
+            for sibling in before.itersiblings(member.tag):
+                if sibling is member:
+                    break
+                between += 1
+            positions[member] = positions[before] + between + 1
         for tag in {member.tag for member in members}:
             for sibling in members[0].itersiblings(tag, preceding=True):
                 self._before.setdefault(sibling, self._moved.get((parent, tag), 0))
@@ -120,7 +133,7 @@ class Places:
         self.held.add(stand_in)
         self.lines[stand_in] = first  # no name of the document's: counted for none
         copies: dict[etree._Element, etree._Element] = {}
-        for member in members:
+        for member in _on_lines(members, first, last):
             for node in member.iter(etree.Element):
                 line = line_of(node)
                 if line in (first, last):
@@ -130,6 +143,33 @@ class Places:
                     self.lines[copy] = line
                     self.held.add(copy)
         return copies
+
+
+def _on_lines(members: list[etree._Element], first: int, last: int
+              ) -> list[etree._Element]:
+    """The ``members`` (siblings, in document order) that may hold a node on their
+    ``first`` or their ``last`` line, in document order: lines only grow in document
+    order, so those that begin on the first line and those whose last element is on the
+    last (the others hold neither, and their nodes are not walked)."""
+    head: list[etree._Element] = []
+    for member in members:
+        if line_of(member) != first:
+            break
+        head.append(member)
+    tail: list[etree._Element] = []
+    for member in reversed(members[len(head):]):
+        if line_of(_last_element(member)) != last:
+            break
+        tail.append(member)
+    return head + tail[::-1]
+
+
+def _last_element(element: etree._Element) -> etree._Element:
+    """The last element of ``element``'s subtree in document order."""
+    while (child := next(element.iterchildren(etree.Element, reversed=True), None)
+           ) is not None:
+        element = child
+    return element
 
 
 class Lines:
