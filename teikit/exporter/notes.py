@@ -1,9 +1,9 @@
 """Notes in every format: which stand on their own, and how the others are keyed.
 
 A note whose parent holds blocks (a division, an apparatus entry) stands on its own where
-it is: an endnote, a comment in an apparatus. Any other note sits in running text and is
-*attached*: the reading views move it to the notes after the text, behind a call keyed by
-the note's own ``@n`` (else a letter).
+it is: an endnote, a comment in an apparatus. Any other note (one in an ``app`` of the
+running text too) sits in running text and is *attached*: the reading views move it to
+the notes after the text, behind a call keyed by the note's own ``@n`` (else a letter).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Final
 
 from lxml import etree
 
+from teikit.exporter.variants import is_apparatus_entry
 from teikit.tei import TEI_NS
 
 STANDALONE_PARENTS: Final = frozenset({
@@ -29,7 +30,10 @@ def is_attached(note: etree._Element) -> bool:
     tag = parent.tag
     if not isinstance(tag, str) or not tag.startswith(f"{{{TEI_NS}}}"):
         return True
-    return etree.QName(tag).localname not in STANDALONE_PARENTS
+    name = etree.QName(tag).localname
+    if name == "app":  # an apparatus entry's comment, or a note on a place in the text
+        return not is_apparatus_entry(parent)
+    return name not in STANDALONE_PARENTS
 
 
 def letters(index: int) -> str:

@@ -10,6 +10,7 @@ from lxml import etree
 from teikit.exporter.options import Notes
 from teikit.exporter.text import policy
 from teikit.exporter.text.writer import LINE, PARAGRAPH
+from teikit.exporter.variants import READINGS, is_kept
 from teikit.tei import TEI_NS, local_name
 from teikit.transcript import declared_reading
 
@@ -59,8 +60,8 @@ def is_omitted(element: etree._Element, notes: Notes = "end", apparatus: bool = 
         return False
     if tei_name(parent) == "choice":
         return element is not preferred_reading(parent)
-    if tei_name(parent) == "app" and not apparatus and name in ("rdg", "rdgGrp", "witDetail"):
-        return any(tei_name(child) == policy.LEMMA for child in parent)
+    if tei_name(parent) in ("app", "rdgGrp") and not apparatus and name in READINGS:
+        return not is_kept(element)  # the lemma, else the first reading (see .variants)
     return False
 
 

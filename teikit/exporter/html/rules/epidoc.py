@@ -44,6 +44,7 @@ from teikit.exporter.html.render import Context, Node, Renderer, attrs, common, 
 from teikit.exporter.html.rules.base import css_class
 from teikit.exporter.html.rules.core import starts_its_parent
 from teikit.exporter.html.rules.transcr import brackets, describe, extent, labelled, wrap
+from teikit.exporter.variants import READINGS, kept_path
 from teikit.tei import is_tei, tei, xml
 
 HEADINGS: Mapping[str, str] = {
@@ -282,21 +283,36 @@ def reading(element: etree._Element, ctx: Context) -> list[Node]:
 
 
 def app(element: etree._Element, ctx: Context) -> list[Node]:
-    """``app``: an apparatus entry in a ``listApp``; in the text, the lemma (its variants
-    shown in the editorial view only)."""
+    """``app``: an apparatus entry in a ``listApp``; in the text, the reading kept (its
+    lemma, else its first reading: :mod:`teikit.exporter.variants`; the variants shown in
+    the editorial view only) and its notes (footnotes)."""
     if in_apparatus(element):
         return apparatus_entry(element, ctx)
-    lemma = element.find(tei("lem"))
-    if lemma is None:
+    path = kept_path(element)
+    if not path:
         return [make("span", attrs("app"), readings(element, ctx))]
-    variants = [child for child in element if is_tei(child, "rdg", "rdgGrp")]
+    kept = path[-1]
     listed: list[Node] = []
-    for variant in variants:  # "; " between them: a variant's witnesses end it
-        listed.extend([*([gen("; ", "app-sep")] if listed else []), *reading(variant, ctx)])
-    shown = [gen(" (", "br"), *listed, gen(")", "br")] if variants else []
+    variants: list[etree._Element] = []
+    groups = {element, *path[:-1]}
+    for child in (c for c in element.iterdescendants() if c.getparent() in groups):
+        if child in path or is_tei(child, "note") or not isinstance(child.tag, str):
+            continue
+        if is_tei(child, *READINGS):
+            variants.append(child)
+        # "; " between readings: a variant's witnesses end it
+        separator = "; " if is_tei(child, *READINGS) else " "
+        listed.extend([*([gen(separator, "app-sep")] if listed else []),
+                       *(reading(child, ctx) if is_tei(child, *READINGS)
+                         else ctx.inline().render(child))])
+    shown = [gen(" (", "br"), *listed, gen(")", "br")] if listed else []
     title = describe("Variant readings", " / ".join(text_of(v) for v in variants))
+    witnesses = " ".join(w.lstrip("#") for w in (kept.get("wit") or "").split())
+    own = [gen(f" {witnesses}", "wit ed-only")] if witnesses and is_tei(kept, "rdg") else []
+    notes = [node for child in element if is_tei(child, "note")
+             for node in ctx.inline().render(child)]
     return wrap(element, ctx, "app", title, [
-        *ctx.inline().children(lemma),
+        *ctx.inline().children(kept), *own, *notes,
         make("span", attrs("app-variants ed-only"), shown),
     ])
 
