@@ -364,6 +364,11 @@ FACTS = {
     "report_academic_offices_over_name": (
         "letter", "Salinity of the ground water in the lower Chu valley", "1961-03-03",
         ["K. S. Omarov"]),
+    "letter_surname_comma_office": (
+        "letter", None, "1957-11-19", ["Chargé d'affaires a.i., Szalontai"]),
+    "note_surname_then_office": (
+        "memorandum", "Tobacco buyers at the Izmir fair", "1966-04-08",
+        ["Petkanov, Consul General"]),
 }
 
 

@@ -117,6 +117,16 @@ def _not_surnames() -> frozenset[str]:
             | lexicon("function_words").words)
 
 
+def _lone_surname(text: str) -> bool:
+    """``Ionescu`` beside an office: one capitalised word that names no office, title,
+    body or grammar word, and no acronym (``PRL``)."""
+    words = text.split()
+    if len(words) != 1 or _ACRONYM.fullmatch(words[0].strip(".,;")):
+        return False
+    word = tokens(words[0])
+    return bool(word) and word[0] not in _not_surnames() and not lexicon("org_words").find(word)
+
+
 @dataclass
 class Line:
     """One non-blank line: position and the features the evidence reads."""
@@ -222,9 +232,11 @@ class Line:
         """For ``A. McLeod, President``, ``Chairwoman: M. Holm``, ``N. Holm (chairman)``,
         ``Chairman – P. Silva`` or ``O Presidente, (a) A. Lobo``: how much one part looks
         like a name (a signature mark before it left out) when the other names an office
-        or a unit (else 0)."""
+        or a unit (else 0). A surname alone with an office (``Chargé d'affaires a.i.,
+        Ionescu``, ``Ionescu, Ambassador``) gives 0.45."""
         if self.size > 9:
             return 0.0
+        surname = 0.0
         for mark in (",", ":", "(", " – ", " — ", " - "):
             first, found, second = self.text.partition(mark)
             if not found:
@@ -239,7 +251,10 @@ class Line:
                     likeness = name_likeness(_MARK_BEFORE_NAME.sub("", name.strip()))
                     if likeness >= 0.75:
                         return likeness
-        return self._capitals_then_office()
+                    if mark == "," and likeness > 0 and lexicon("role_words").find(words) and (
+                            _lone_surname(name)):
+                        surname = 0.45
+        return max(surname, self._capitals_then_office())
 
     def _capitals_then_office(self) -> float:
         """``HÄKKINEN COUNSELLOR``: a surname typed in capitals, then the office with no mark

@@ -182,6 +182,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.5, "initials after the text")
     elif line.name_and_office >= 0.75:
         ev.add(2.0, "name and office")
+    elif line.name_and_office >= 0.45 and ctx.after_text(line):
+        ev.add(1.5, "a surname and an office")  # Chargé d'affaires a.i., Ionescu
     elif _valediction_with_name(line):
         ev.add(2.0, "a closing formula ending with the signer's name")
     elif line.label is not None and (labelled or max(name_likeness(line.label[1]),
@@ -221,7 +223,7 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.0, "after the text")
     if line.name < 1.0 and _unit_named_above(ctx, line):
         ev.add(-2.0, "a unit of the body named above the text")
-    if line.has("role_words") and line.name_and_office < 0.75 and not behalf and (
+    if line.has("role_words") and line.name_and_office < 0.45 and not behalf and (
             line.titled_name < 0.45) and not labelled:
         ev.add(-1.5, "office words")
     if line.starts("on_behalf") and not behalf:
@@ -305,8 +307,8 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
     name = 0.0 if unit else max(line.name, line.name_and_office)
     if name >= 0.75:
         ev.add(round(-2.0 * name, 1), "a name")
-    elif line.titled_name >= 0.45:
-        ev.add(-1.5, "a name after the office")
+    elif line.titled_name >= 0.45 or line.name_and_office >= 0.45:
+        ev.add(-1.5, "a name beside the office")
     elif _behalf_name(line):
         ev.add(-2.0, "a name after 'For …:'")
     if line.label is not None and ":" in line.text and name_likeness(line.label[1]) < 0.75:
