@@ -154,3 +154,34 @@ def test_a_reference_list_numbered_with_parentheses_is_cited() -> None:
     assert tree.xpath("//t:body//t:ref[@type='citation']/@target", namespaces=ns) == [
         "#bibl-1 #bibl-2", "#bibl-2"]
     assert not tree.xpath("//t:body//t:supplied", namespaces=ns)
+
+
+@pytest.mark.parametrize("entries", [
+    "[1] Lindqvist, O. Ice on the Vänern. 1955.\n[2] Aho, R. Lake ice. 1960 [3].\n"
+    "[3] Berg, K. Ice loads. 1962.\n",
+    "[LIN55] Lindqvist, O. Ice on the Vänern. 1955.\n[AHO60] Aho, R. Lake ice. 1960.\n",
+    "1) Lindqvist, O. Ice on the Vänern. 1955.\n2) Aho, R. Lake ice. 1960.\n",
+])
+def test_an_entry_of_the_reference_list_does_not_cite_itself(entries: str) -> None:
+    """The ``[1]`` opening an entry is its key, kept as text of the ``bibl`` (whose ``@n``
+    gives it), not a citation pointing to the entry it opens; a citation inside an entry
+    of another entry is still one."""
+    import teikit
+
+    keys = [line.split()[0].strip("[])") for line in entries.splitlines()]
+    cites = f"[{keys[0]}]" if not keys[0].isdigit() else "[1, 2]"
+    transcript = f"Lake ice\n\nThe ice was thin {cites}.\n\nReferences\n{entries}"
+    tree = teikit.encode(transcript).tree
+    ns = {"t": TEI_NS}
+    bibls = tree.xpath("//t:listBibl/t:bibl", namespaces=ns)
+    assert [b.get("n") for b in bibls] == keys
+    for bibl in bibls:
+        assert "".join(bibl.itertext()).startswith(bibl.text or "-")
+        assert (bibl.text or "").split()[0].strip("[])") == bibl.get("n")
+        own = f"#{bibl.get('{http://www.w3.org/XML/1998/namespace}id')}"
+        assert own not in " ".join(bibl.xpath(".//t:ref/@target", namespaces=ns))
+    assert tree.xpath("//t:body//t:ref[@type='citation']", namespaces=ns)
+    if "[3]." in entries:
+        assert tree.xpath("//t:bibl[@n='2']/t:ref/@target", namespaces=ns) == ["#bibl-3"]
+    assert transcript_of(tree.getroot().find(f"{{{TEI_NS}}}text")) == transcript
+    assert teikit.is_valid(tree)

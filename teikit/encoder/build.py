@@ -126,6 +126,11 @@ class Builder:
             _append_text(element, block.text)
         elif "_date" in block.attrs and self.dated(element, block):
             pass
+        elif block.tag == "bibl" and "_key" in block.attrs:
+            key = int(block.attrs["_key"])  # "[3]", "[BER58]", "1)": the entry's own key,
+            _append_text(element, block.text[:key])  # not a citation of itself
+            fill(element, self.engine.run(block.text[key:], block.offset + key,
+                                          self.diagnostics))
         elif (block.tag in {"note", "ab", "p"} or "_label" in block.attrs) and (
                 label := self.label(block)):
             element.append(text_element("label", block.text[:label]))

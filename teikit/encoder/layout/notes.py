@@ -305,6 +305,7 @@ def _bibliography(lines: Sequence[Line], indices: Sequence[int], back: Spec,
         if key is not None:
             bibl_id = unique_id(f"bibl-{key}", used)
             found.bibl_ids.setdefault(key, bibl_id)
-            attrs = {"xml:id": bibl_id, "n": key}
+            length = entry[1] if entry is not None else len(keyed[0].rstrip()) if keyed else 0
+            attrs = {"xml:id": bibl_id, "n": key, "_key": str(length)}
         found.units.append(Unit("bibl", index, index, (back, spec, listing), attrs))
     return found
