@@ -79,7 +79,7 @@ def in_apparatus(element: etree._Element, inherited: bool) -> bool:
 def separated(element: etree._Element, name: str | None, apparatus: bool) -> bool:
     """Whether the reading text may put a break or a mark between ``element`` and its
     neighbours (so the source's words are counted apart)."""
-    if name in ("lb", "gap", "note", "space", "ptr", "caesura"):
+    if name in ("lb", "gap", "note", "space", "ptr", "caesura", "rt"):
         return True
     if apparatus and name in ("lem", "rdg", "rdgGrp"):
         return True

@@ -126,7 +126,7 @@ PHRASES: Final = frozenset({
     "pRef", "etym", "dictScrap", "geo", "msName", "altIdentifier", "dim", "analytic", "monogr",
     "imprint", "series", "respStmt", "resp", "caesura", "moduleRef", "classRef",
     "elementRef", "macroRef", "dataRef", "textNode", "alternate", "datatype", "defaultVal",
-    "constraint", "specGrpRef", "secFol", "watermark", "offset",
+    "constraint", "specGrpRef", "secFol", "watermark", "offset", "ruby", "rb", "rt",
 })
 """Inline elements the reading text knows (rendered as their text)."""
 

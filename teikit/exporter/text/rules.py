@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from lxml import etree
 
 from teikit.exporter.options import Notes
+from teikit.exporter.restored import is_restored
 from teikit.exporter.text import policy
 from teikit.exporter.text.writer import LINE, PARAGRAPH
 from teikit.exporter.variants import READINGS, is_kept
@@ -47,6 +48,8 @@ def is_omitted(element: etree._Element, notes: Notes = "end", apparatus: bool = 
         return declared == "omit"
     if name == "del" and element.get("rend") == "erasure" and in_edition(element):
         return not policy.ERASURES_KEPT
+    if name == "del" and is_restored(element):
+        return False  # the deletion was cancelled: the text stands
     if name in policy.OMITTED or (name == "note" and notes == "omit"):
         return True
     if name == "ref" and element.get("type") == "noteAnchor":

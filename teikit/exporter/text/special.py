@@ -197,12 +197,19 @@ def _pause(reading: Reading, element: etree._Element, scope: Scope) -> None:
 
 
 Special = Callable[["Reading", etree._Element, Scope], None]
+def _rt(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    """A ruby gloss reads in parentheses after its base: ``漢(kan)``."""
+    reading.out.text("(")
+    reading.children(element, scope)
+    reading.out.text(")")
+
+
 SPECIAL: Mapping[str, Special] = {
     "note": _note, "lb": _lb, "gap": _gap, "space": _space, "g": _g,
     "speaker": _speaker, "roleDesc": _cast_part, "actor": _cast_part, "item": _item,
     "label": _label, "app": _app, "ptr": _ptr, "seg": _seg, "u": _utterance,
     "vocal": _happening, "kinesic": _happening, "incident": _happening, "pause": _pause,
-    "caesura": _space,
+    "caesura": _space, "rt": _rt,
     **dict.fromkeys(policy.SPACED_GROUPS, _spaced),
 }
 """Elements whose reading needs a decision of their own."""

@@ -7,8 +7,8 @@ run together where the XML sets them apart:
   child); a reading that neither this view nor the reading view shows follows in
   brackets (``colour [color]`` for two ``seg``), so every reading is in one of them;
 - an ``app`` gives its lemma, the variants after it in brackets: ``word [variant; other]``;
-- a ``note`` stands in brackets where it is, apart from the words around it, and a
-  ``caesura`` is a space;
+- a ``note`` stands in brackets where it is, apart from the words around it, a
+  ``caesura`` is a space, and a ruby gloss (``rt``) follows its base in parentheses;
 - a block or a line (``p``, ``l``, ``item`` …, as the reading view lays them out:
   :func:`teikit.exporter.text.rules.layout`) and a line break (``lb`` without
   ``break="no"``) start a new line when the XML has no whitespace there
@@ -109,6 +109,8 @@ def render(element: etree._Element) -> str:
     inner = as_it_stands(element)
     if name == "note":
         return f"[{inner.strip()}]" if inner.strip() else ""
+    if name == "rt":  # a ruby gloss after its base: 漢(kan)
+        return f"({inner})"
     handler = RENDER.get(name or "")
     return handler(element, inner) if handler else inner
 

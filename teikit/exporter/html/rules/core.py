@@ -25,7 +25,16 @@ from collections.abc import Mapping
 
 from lxml import etree
 
-from teikit.exporter.html.render import Context, Node, Renderer, attrs, common, make, text_of
+from teikit.exporter.html.render import (
+    Context,
+    Node,
+    Renderer,
+    attrs,
+    common,
+    gen,
+    make,
+    text_of,
+)
 from teikit.exporter.html.rules.base import (
     SIMPLE_TOKEN,
     block,
@@ -161,6 +170,20 @@ def list_bibl(element: etree._Element, ctx: Context) -> list[Node]:
     return block(element, ctx, "div", content=[*heads, make("ul", attrs("entries"), entries)])
 
 
+def ruby_text(element: etree._Element, ctx: Context) -> list[Node]:
+    """``rt``: the gloss over its base (HTML ``rt``) inside a ``ruby``, with the ``rp``
+    parentheses that show where ruby is not laid out; elsewhere (a gloss that points at
+    its base) in parentheses after its neighbour."""
+    content = ctx.inline().children(element)
+    parent = element.getparent()
+    if parent is None or not is_tei(parent, "ruby"):
+        return [make("span", attrs("rt", **common(element, ctx)),
+                     [gen("("), *content, gen(")")])]
+    return [make("rp", attrs("gen"), ["("]),
+            make("rt", attrs("rt", **common(element, ctx)), content),
+            make("rp", attrs("gen"), [")"])]
+
+
 RULES: Mapping[str, Renderer] = {
     "p": paragraph("p"), "head": head, "hi": hi, "lb": line_break, "bibl": bibl,
     "listBibl": list_bibl, "q": quotation, "said": quotation, "quote": quotation,
@@ -176,6 +199,7 @@ RULES: Mapping[str, Renderer] = {
     "imprint": phrase("span"), "series": phrase("span"), "edition": phrase("span"),
     "extent": phrase("span"), "respStmt": phrase("span"), "resp": phrase("span"),
     "email": phrase("span"), "unit": phrase("span"), "measureGrp": phrase("span"),
+    "ruby": phrase("ruby"), "rb": phrase("span"), "rt": ruby_text,
 }
 """The core module's renderers (lists in :mod:`.lists`, notes and page breaks in
 :mod:`..notes` and :mod:`.transcr`)."""

@@ -24,6 +24,7 @@ from teikit.exporter.html.render import (
     text_of,
 )
 from teikit.exporter.html.rules.base import phrase
+from teikit.exporter.restored import is_restored
 from teikit.tei import is_tei, local_name
 
 PREFERRED = {
@@ -162,10 +163,16 @@ def choice(element: etree._Element, ctx: Context) -> list[Node]:
 
 
 def deletion(element: etree._Element, ctx: Context) -> list[Node]:
-    """``<del>``: left out of the reading text; struck through (``<del>``) when editing."""
+    """``<del>``: left out of the reading text; struck through (``<del>``) when editing. A
+    deletion cancelled by its ``restore`` parent is text (:mod:`teikit.exporter.restored`)."""
     hand = labelled("hand", who(element.get("hand")))
-    title = describe("Deleted in the source", element.get("rend"), hand)
-    return wrap(element, ctx, "del", title, ctx.inline().children(element), "del", "ed-only")
+    restored = is_restored(element)
+    what = "Deleted, then restored in the source" if restored else "Deleted in the source"
+    title = describe(what, element.get("rend"), hand)
+    content = ctx.inline().children(element)
+    if restored:  # text, in both views (the title says it was struck)
+        return [make("span", attrs("restored", title=title, **common(element, ctx)), content)]
+    return wrap(element, ctx, "del", title, content, "del", "ed-only")
 
 
 def addition(element: etree._Element, ctx: Context) -> list[Node]:
