@@ -369,6 +369,13 @@ FACTS = {
     "note_surname_then_office": (
         "memorandum", "Tobacco buyers at the Izmir fair", "1966-04-08",
         ["Petkanov, Consul General"]),
+    "note_protocol_number_subject_matter": (
+        "memorandum", "Seasonal workers from the Veneto on the Swiss building sites",
+        "1958-10-14", ["P. Zanardelli"]),
+    "record_long_body_signs": (
+        "record", "Report by the Czechoslovak Legation in Libya on the Oil Concessions",
+        "1962-05-09",
+        ["Legation of the Czechoslovak Socialist Republic in the United Kingdom of Libya"]),
 }
 
 

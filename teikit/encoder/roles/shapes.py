@@ -97,7 +97,8 @@ RECEIVED = re.compile(r"^\[(?:Received|Rec'd|Recd\.)\b.{0,80}\]$", re.IGNORECASE
 """``[Received June 10.]`` under a dateline."""
 
 REFERENCE = re.compile(
-    r"(?:^|\s)(?:No|Nr|N[º°o]|№|Ref|Reg|Ser|Br|Sz|Nro|Núm|Čj|Zl|Az)\.?\s*:?\s*"
+    r"(?:^|\s)(?:No|Nr|N[º°o]|№|Ref|Reg|Ser|Br|Sz|Nro|Núm|Čj|Zl|Az|Gz|Prot\.?\s?n|Prot|L\.\s?dz|Tgb"
+    r"|Αρ|Αριθ|Πρωτ|Бр|Исх|Изх|Вх)\.?\s*:?\s*"
     r"(?=[\w./-]*\d)[\w][\w./-]{0,24}\.?\]?$|^(?:No|Nr|N[º°o]|№|N\.)\.?\s*\d"
     r"|^(?:(?:Our|Your|My)\s+)?Ref(?:erence)?\.?\s*:?\s*(?=[\w./ -]{0,30}\d)"
     r"[\w][\w./-]{0,24} [\w./-]{1,12}\.?$"
@@ -105,7 +106,8 @@ REFERENCE = re.compile(
     r"(?:\s+\((?:vol|pt|part|t|bd)\.?\s*\d{1,3}\))?\.?$", re.IGNORECASE)
 """A line ending with a reference number: ``No. 417/1961``, ``Nº 418``, ``Ref.: JPF/MD 0213``
 (two groups only on a line that opens with the label: ``Our ref.: AM/lc 117``); the label in
-other languages too: ``br.``, ``sz.``, ``nro.``, ``čj.``, ``Az.``)."""
+other languages too: ``br.``, ``sz.``, ``nro.``, ``čj.``, ``Az.``, ``Gz.``, ``Prot. n.``,
+``L.dz.``, ``Αριθ. Πρωτ.``, ``Исх. №``)."""
 
 ADDRESSEE_MARKS = re.compile(r"\bEsq\.,|&c\.|\betc\., etc\.")
 """``Esq.,``, ``&c.``, ``etc., etc.``: marks of an addressee written at a letter's foot."""

@@ -143,6 +143,14 @@ def _under_name(ctx: Context, line: Line) -> bool:
     return above is not None and ctx.page.adjacent(above, line) and above.name >= 0.75
 
 
+def _long_body_name(ctx: Context, line: Line) -> bool:
+    """``Embassy of the [DPRK] in the People's Republic of Bulgaria`` after the text: a
+    body's full name, longer than a person's signature, every word but the grammar's
+    capitalised."""
+    return (line.size <= 14 and not line.sentence and line.capitalised >= 0.8
+            and bool(line.has("org_words")) and ctx.after_text(line))
+
+
 def _name_evidence(ctx: Context, line: Line, ev: Evidence) -> None:
     if line.name >= 0.45:
         ev.add(round(2.0 * line.name, 1), "name-like")
@@ -156,7 +164,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     labelled = line.label is not None and line.size <= 16 and ";" not in line.text and max(
         trailing_name(line.label[1]), person_lead(line.label[1])) >= 0.75  # "Checked: head …
     # of sector R. Abdullaev", "Signed: H. Oldroyd (Chairman)"
-    if (line.size > 9 and not (behalf or labelled)) or line.page is not None or (
+    if (line.size > 9 and not (behalf or labelled or _long_body_name(ctx, line))) or (
+            line.page is not None) or (
             line.bracket is not None):
         return None
     if line.label is not None and lexicon("foot_labels").prefix(tokens(line.label[0])) and not (
