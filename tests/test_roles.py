@@ -376,6 +376,9 @@ FACTS = {
         "record", "Report by the Czechoslovak Legation in Libya on the Oil Concessions",
         "1962-05-09",
         ["Legation of the Czechoslovak Socialist Republic in the United Kingdom of Libya"]),
+    "minutes_proces_verbal_taking_part": (
+        "minutes", "Proces-verbal of the session of the Institute Council of 3/3/1967",
+        "1967-03-03", ["J. Wiśniewski", "T. Szwed"]),
 }
 
 
