@@ -379,6 +379,9 @@ FACTS = {
     "minutes_proces_verbal_taking_part": (
         "minutes", "Proces-verbal of the session of the Institute Council of 3/3/1967",
         "1967-03-03", ["J. Wiśniewski", "T. Szwed"]),
+    "record_wrapped_body_long_metadata": (
+        "record", "Report of the Polish Fisheries Delegation on the Talks in Reykjavik about "
+        "the Licences of the Polish Trawlers in Icelandic Waters", "1960-03-28", ["S. Gruszka"]),
 }
 
 

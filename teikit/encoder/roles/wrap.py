@@ -274,7 +274,8 @@ def width(lines: Sequence[SourceLine], indices: Sequence[int]) -> Width:
     overrun by the lines typed at the true width. A few lines left unwrapped (a title,
     a signer's long office) may be longer than it."""
     texts = [lines[i].text.rstrip(BLANKS) for i in indices]
-    lengths = [len(text) for text in texts]
+    record = _record_prose(texts)
+    lengths = [0 if position in record else len(text) for position, text in enumerate(texts)]
     longer = sum(length > LONGEST_WRAP for length in lengths)
     if not lengths or longer > max(1, len(lengths) // 50):
         return Width(None)
@@ -295,6 +296,18 @@ def width(lines: Sequence[SourceLine], indices: Sequence[int]) -> Width:
         return Width(None)
     full = [length for length in lengths if (1 - NEAR_FULL) * best <= length <= best]
     return Width(best) if 3 * explained >= len(full) else Width(None)
+
+
+def _record_prose(texts: Sequence[str]) -> set[int]:
+    """The positions of a digital archive record's own lines, not the document's: its
+    title and funding line at the top, and from the summary over its first heading on,
+    its metadata (a source, the rights). The archive writes each on one line, whatever
+    width the document's text was typed at."""
+    first = next((position for position, text in enumerate(texts)
+                  if record_heading(text) is not None), None)
+    if first is None:
+        return set()
+    return {*range(min(3, len(texts))), *range(max(3, first - 1), len(texts))}
 
 
 LISTS = frozenset({"authors", "people", "places", "topics", "subjects", "related"})
