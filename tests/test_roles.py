@@ -382,6 +382,9 @@ FACTS = {
     "record_wrapped_body_long_metadata": (
         "record", "Report of the Polish Fisheries Delegation on the Talks in Reykjavik about "
         "the Licences of the Polish Trawlers in Icelandic Waters", "1960-03-28", ["S. Gruszka"]),
+    "minutes_hanging_indent_wrapped": (
+        "minutes", "Minutes of the 12th committee meeting held on 9/10/1957 in the net loft",
+        "1957-10-09", ["A. Liavaag, chairman", "E. Solheim, secretary"]),
 }
 
 

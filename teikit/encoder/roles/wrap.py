@@ -74,7 +74,7 @@ class Width:
         hand goes on as well)."""
         text = line.strip(BLANKS)
         rest = after.strip(BLANKS)
-        if not rest or _indent(after) > _indent(line):
+        if not rest or (_indent(after) > _indent(line) and not self._hanging(line, rest)):
             return False  # an indented line opens a paragraph
         if _BACKWARD.match(rest) and text[-1:].isalnum():
             return True  # "[sic]" or "[?]" looks back at the word that ends the line above
@@ -87,6 +87,14 @@ class Width:
                                   or _heading(text, rest, ends)):
                 return True
         return not own and (_plain_wrap(text, rest) or (going_on and _goes_on(text, rest)))
+
+    def _hanging(self, line: str, rest: str) -> bool:
+        """Whether an indented line goes on the full line above it that stops inside a
+        sentence: a hanging indent (``Present: 7 members …, Eng. F. Kovanda for the`` /
+        ``   district agricultural department, …``), not a paragraph's first line."""
+        text = line.strip(BLANKS)
+        return (self.columns is not None and not text.rstrip(_CLOSERS).endswith(_SENTENCE_END)
+                and self.fills(line.rstrip(BLANKS), rest) and not _own_line(rest))
 
     def _ends_there(self, after: str, then: str | None) -> bool:
         """Whether the line ``after`` ends where it is: no word of the line ``then``
@@ -177,6 +185,8 @@ def _another_kind(text: str, rest: str, ends: bool) -> bool:
         return False
     if _initialled_names(rest) and not _abbreviated(text) and not rest.endswith("."):
         return True
+    if _names_kind(rest) and not rest.rstrip(_CLOSERS).endswith(_SENTENCE_END):
+        return True  # "… Cooperative “Nová doba”, Břeclav district" / "Minutes of the …"
     return not _ends_open(text) and (acknowledges(tokens(rest)) or _date_line(rest))
 
 
@@ -201,6 +211,17 @@ def _heading(text: str, rest: str, rest_ends: bool) -> bool:
                 and not lexicon("org_words").find(tokens(rest)))  # not '… Bureau, 1946'
     sentence = _long_words(rest) and _capitalised(rest) <= 0.6
     return rest_ends and (sentence or numbered) and not _ends_open(rest)
+
+
+def _names_kind(text: str) -> bool:
+    """A line that opens with the kind of a document and what it is of or on
+    (``Minutes of the 7th board meeting …``, ``Report on …``): a heading of its own."""
+    words = tokens(text)
+    kind = lexicon("kind_words").prefix(words)
+    if kind is None or not text[:1].isupper():
+        return False
+    after = words[len(kind.split()):][:1]
+    return after in (("of",), ("on",), ("about",), ("concerning",), ("from",), ("to",))
 
 
 def _date_line(text: str) -> bool:
