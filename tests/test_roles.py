@@ -385,6 +385,9 @@ FACTS = {
     "minutes_hanging_indent_wrapped": (
         "minutes", "Minutes of the 12th committee meeting held on 9/10/1957 in the net loft",
         "1957-10-09", ["A. Liavaag, chairman", "E. Solheim, secretary"]),
+    "diary_indented_entries_no_blanks": (
+        "diary", "Survey journal of Tomas Ekdahl, lake soundings on the Kallsjön, summer 1949",
+        "1949-07-04", []),
 }
 
 

@@ -347,3 +347,20 @@ def test_a_wrapped_record_summary_right_under_its_authors_is_one_paragraph() -> 
     root = teikit.encode_text(record).tree.getroot()
     [abstract] = root.xpath("//t:abstract/t:p", namespaces=NS)
     assert " ".join("".join(abstract.itertext()).split()) == summary
+
+
+def test_paragraphs_opened_by_an_indent_take_the_flush_lines_under_them() -> None:
+    """Without blank lines, an indented first line opens each paragraph; the lines flush
+    with the margin under it go on its text, even after a sentence's end."""
+    from teikit.encoder.roles.wrap import goes_on_flush, indented_openers
+    from teikit.encoder.source import Line as SourceLine
+
+    texts = ["    The first paragraph opens here and runs on", "to its end.",
+             "A second sentence of it.", "    The second paragraph opens here again",
+             "and ends.", "J. Smith"]
+    lines = [SourceLine(n, text, "\n", 0) for n, text in enumerate(texts)]
+    assert indented_openers(lines, range(len(texts))) == {0, 3}
+    assert goes_on_flush(texts[1], texts[2])
+    assert not goes_on_flush(texts[4], texts[5])  # a name under the text
+    assert not goes_on_flush(texts[0], "2. An item of its own")
+    assert indented_openers(lines[:3], range(3)) == set()  # one indent proves nothing

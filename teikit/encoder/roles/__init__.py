@@ -41,6 +41,7 @@ def logical_lines(lines: Sequence[SourceLine], indices: Sequence[int],
     wrapped = any(gap > 1 for gap in gaps)
     columns = wrap.width(lines, indices)
     step = usual_gap(gaps)
+    openers = wrap.indented_openers(lines, indices, step)
     position = 0
     listing = False  # under a record's heading of a list: one entry a line
     end = -1  # the last transcript line read so far, a drawn line included
@@ -59,7 +60,9 @@ def logical_lines(lines: Sequence[SourceLine], indices: Sequence[int],
             listing = heading if heading is not None else listing and (
                 position == 0 or indices[position - 1] + 1 == first) and not (
                 wrap.runs_on(columns, lines[first].text, under))
-        if joins and last_pos == position and not listing:
+        if position in openers and last_pos == position:
+            last_pos = _indented_end(lines, indices, position, openers, step)
+        elif joins and last_pos == position and not listing:
             last_pos = _wrap_end(lines, indices, position, columns)
         text = "\n".join(lines[i].text.strip(BLANKS) for i in indices[position : last_pos + 1])
         blank_before = bool(found) and end + 1 < first
@@ -98,6 +101,18 @@ def _wrap_end(lines: Sequence[SourceLine], indices: Sequence[int], position: int
         if not columns.wraps(text, lines[indices[position + 1]].text, depth > 0, then,
                              going_on=position > start):
             break
+        position += 1
+    return position
+
+
+def _indented_end(lines: Sequence[SourceLine], indices: Sequence[int], position: int,
+                  openers: set[int], step: int = 1) -> int:
+    """The last line of a paragraph that opens with an indented line, in a block that
+    marks its paragraphs so (:func:`~teikit.encoder.roles.wrap.indented_openers`): the
+    lines flush with the margin under it, up to the next indented line."""
+    while position + 1 < len(indices) and indices[position + 1] <= indices[position] + step and (
+            position + 1 not in openers) and wrap.goes_on_flush(
+                lines[indices[position]].text, lines[indices[position + 1]].text):
         position += 1
     return position
 

@@ -331,6 +331,45 @@ def _record_prose(texts: Sequence[str]) -> set[int]:
     return {*range(min(3, len(texts))), *range(max(3, first - 1), len(texts))}
 
 
+INDENT = 2
+"""The fewest spaces that indent a paragraph's first line."""
+
+
+def indented_openers(lines: Sequence[SourceLine], indices: Sequence[int],
+                     step: int = 1) -> set[int]:
+    """The positions of the lines that open paragraphs by indenting their first line, in
+    blocks typed without blank lines between paragraphs (``step``: 2 where a blank line
+    follows every line): two or more lines indented alike, each over lines flush with
+    the margin that go on its text."""
+    openers: set[int] = set()
+    start = 0
+    while start < len(indices):
+        end = start
+        while end + 1 < len(indices) and indices[end + 1] <= indices[end] + step:
+            end += 1
+        texts = [lines[indices[p]].text for p in range(start, end + 1)]
+        indents = [_indent(text) for text in texts]
+        found = [start + n for n, indent in enumerate(indents[:-1])
+                 if indent >= INDENT and indents[n + 1] == 0 and len(texts[n].split()) >= 5]
+        deep = {indent for indent in indents if indent}
+        if len(found) >= 2 and len(deep) == 1 and len(found) == sum(map(bool, indents)):
+            openers.update(found)
+        start = end + 1
+    return openers
+
+
+def goes_on_flush(line: str, after: str) -> bool:
+    """Whether the line ``after``, flush with the margin, goes on the paragraph of
+    ``line`` in a block whose paragraphs open with an indent: unless it starts something
+    of its own (an item, a label, a page marker), or is a short line after a sentence's
+    end (a name, a place and date under the text)."""
+    text, rest = line.strip(BLANKS), after.strip(BLANKS)
+    if not rest or _indent(after) or _own_line(rest):
+        return False
+    return not (text.rstrip(_CLOSERS).endswith(_SENTENCE_END) and len(rest.split()) <= 4
+                and not rest.rstrip(_CLOSERS).endswith(_SENTENCE_END))
+
+
 LISTS = frozenset({"authors", "people", "places", "topics", "subjects", "related"})
 """A record's headings over lists, one entry a line (names, places, topics)."""
 
