@@ -461,6 +461,7 @@ def test_no_structure_is_warned_about() -> None:
     ("gen. the meeting", 0.0), ("Sayed Osman Ibrahim el-Tayeb Hamdan", 0.75),
     ("Osman Ibrahim Tayeb Hamdan Saleh", 0.3), ("Theresia Lechner, née Pichler", 0.75),
     ("Maria Weber geb. Lenz", 0.75), ("I. Brandt (née Koch)", 1.0), ("born in Graz", 0.0),
+    ("I(vo) Dabinović", 0.75), ("G(iovanni) Scarpa", 0.75), ("Kuzne(tsov)", 0.45),
 ])
 def test_name_likeness(text: str, likeness: float) -> None:
     assert name_likeness(text) == likeness

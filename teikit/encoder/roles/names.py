@@ -45,7 +45,9 @@ _INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)(?:-?[^\W\d_]{1,2}\.)*$")
 
 _WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?$")
 
-_EXPANSION = re.compile(r"(?<=\w)\(\w{1,12}\)")
+_EXPANSION = re.compile(r"(?<=\w)\((\w{1,12})\)")
+"""``I(vo)``, ``G(iovanni)``: a name's letters an editor expanded in round brackets (Leiden),
+read as the whole word."""
 
 _JOINED = re.compile(r"\s+(?:and|&|und|et|y|и|i)\s+")
 
@@ -75,7 +77,7 @@ def name_likeness(text: str) -> float:
     title_after = _TITLE_AFTER.search(text)
     if title_after and title_after.group(1).lower().rstrip(".") in lexicon("titles").words:
         text = text[: title_after.start()]  # "E. K. Owusu-Ansah (Mrs.)"
-    text = _EXPANSION.sub("", text.replace("[", "").replace("]", ""))
+    text = _EXPANSION.sub(r"\1", text.replace("[", "").replace("]", ""))
     if _CJK_NAME.match(text):
         return 0.9
     joined = _JOINED.split(text)
