@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from test_export_text import CORPUS, WORD, coverage, expected_words, load
 
 import teikit
+from teikit.exporter.documentary import with_text
 from teikit.exporter.html.toc import MANY_ENTRIES, MIN_CHARACTERS, MIN_ENTRIES
 from teikit.exporter.text.writer import LINE_END_HYPHENS, continues_word
 from teikit.exporter.unnamespaced import as_tei
@@ -214,6 +215,7 @@ def examine(path: Path) -> FileReport:
         return report
     tree = load(path)
     tree = as_tei(tree) or tree  # TEI without its namespace is rendered as TEI
+    tree = with_text(tree) or tree  # and a transcription in sourceDoc as its text
     report.shares["text"] = coverage(tree)[0]
     page = lxml.html.document_fromstring(outputs[("html", "reading")])
     report.shares["html"] = share(expected_words(as_lines(tree)), page_words(page))

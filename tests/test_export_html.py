@@ -30,6 +30,7 @@ import pytest
 from lxml import etree
 
 from teikit.exporter.html import stylesheet, to_html
+from teikit.exporter.layout_space import ELEMENT_ONLY, text_in
 from teikit.exporter.notes import is_attached
 from teikit.exporter.sources import descriptions, registers
 from teikit.exporter.text.policy import NOT_TEXT
@@ -176,6 +177,10 @@ def expected_texts(source: Path, view: str) -> tuple[str, list[str]]:
             drop(node)
         for element in [e for e in text.iter() if tei_local(e) in NOT_TEXT]:
             drop(element)
+        for group in text.iter(*ELEMENT_ONLY):  # whitespace that only lays out a choice
+            for node in (group, *group):
+                attribute = "text" if node is group else "tail"
+                setattr(node, attribute, text_in(group.tag, getattr(node, attribute)))
         if view == "reading":
             for element in superseded(text):
                 drop(element)

@@ -25,6 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from teikit.exporter.layout_space import text_in
 from teikit.exporter.segments import is_row
 from teikit.exporter.text import reading, to_text
 from teikit.exporter.text.policy import CONTAINERS, SPACED_GROUPS
@@ -93,8 +94,9 @@ def separated(element: etree._Element, name: str | None, apparatus: bool) -> boo
 
 
 def pieces(element: etree._Element, apparatus: bool) -> Iterator[str]:
-    if element.text:
-        yield element.text
+    text = text_in(element.tag, element.text)  # no layout whitespace inside a choice
+    if text:
+        yield text
     for child in element:
         name = tei_name(child)
         inside = in_apparatus(child, apparatus)
@@ -109,8 +111,9 @@ def pieces(element: etree._Element, apparatus: bool) -> Iterator[str]:
             yield edge
         elif name == "gap":
             yield " | "
-        if child.tail:
-            yield child.tail
+        tail = text_in(element.tag, child.tail)
+        if tail:
+            yield tail
 
 
 def expected_words(tree: etree._ElementTree) -> Counter[str]:

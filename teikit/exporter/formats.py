@@ -8,6 +8,7 @@ from dataclasses import replace
 from lxml import etree
 
 from teikit.diagnostics import ConfigError
+from teikit.exporter.documentary import with_text
 from teikit.exporter.options import ExportOptions, Rendered
 from teikit.exporter.unnamespaced import as_tei
 
@@ -55,9 +56,11 @@ def check_view(to: str, view: str | None) -> str:
 
 def render(tree: etree._ElementTree, options: ExportOptions) -> Rendered:
     """``tree`` rendered as ``options`` say (no validation: see :func:`export_file`); TEI
-    written without its namespace is read as TEI (:mod:`teikit.exporter.unnamespaced`)."""
+    written without its namespace is read as TEI (:mod:`teikit.exporter.unnamespaced`),
+    and a transcription in ``sourceDoc`` as its text (:mod:`teikit.exporter.documentary`)."""
     chosen = replace(options, view=check_view(options.to, options.view))
-    return EXPORTERS[chosen.to](as_tei(tree) or tree, chosen)
+    tree = as_tei(tree) or tree
+    return EXPORTERS[chosen.to](with_text(tree) or tree, chosen)
 
 
 def export(tree: etree._ElementTree, to: str = "html", view: str | None = None) -> bytes:

@@ -9,7 +9,8 @@ code    severity  meaning
 ======  ========  ======================================================================
 TK501   warning   an ``xml:id`` used more than once (later copies get a suffixed HTML id)
 TK502   warning   an ``xml:id`` that is not an XML name (kept as the HTML id)
-TK503   warning   a ``TEI`` without ``text``: the page has the header facts only
+TK503   warning   a ``TEI`` without ``text``: the page has the header facts only (or its
+                  transcription in ``sourceDoc``, rendered as its text)
 TK504   info      a ``teiCorpus``: one page, a contents list and a section per ``TEI``
 TK505   warning   elements in a namespace the exporter does not know, rendered as text
 TK506   warning   the root is neither ``TEI`` nor ``teiCorpus``: its text is rendered (a
@@ -34,6 +35,7 @@ from lxml import etree
 
 from teikit.codes import CODES as ALL_CODES
 from teikit.diagnostics import Diagnostic, Severity
+from teikit.exporter.documentary import has_documentary_text
 from teikit.exporter.unnamespaced import unnamespaced_root
 from teikit.tei import TEI_NS, XI_NS, local_name, xml
 
@@ -126,7 +128,10 @@ def structure_problems(root: etree._Element, file: str) -> Iterator[Diagnostic]:
                       "teiCorpus: its text is rendered as it is", root)
         return
     for document in root.iter(f"{{{TEI_NS}}}TEI"):
-        if document.find(f"{{{TEI_NS}}}text") is None:
+        if has_documentary_text(document):
+            yield problem("TK503", file, "a TEI without <text>: its transcription in "
+                          "<sourceDoc> is rendered as its text", document)
+        elif document.find(f"{{{TEI_NS}}}text") is None:
             yield problem("TK503", file, "a TEI without <text>: the page shows its header "
                           "facts only", document)
 

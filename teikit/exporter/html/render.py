@@ -29,6 +29,7 @@ from lxml import etree
 
 from teikit.exporter.html.direction import dir_attribute
 from teikit.exporter.html.style import style_of
+from teikit.exporter.layout_space import ELEMENT_ONLY, text_in
 from teikit.tei import TEI_NS, xml
 
 TEI_PREFIX: Final = f"{{{TEI_NS}}}"
@@ -216,12 +217,27 @@ class Context:
         return (renderer or self.fallback)(element, self)
 
     def children(self, element: etree._Element) -> list[Node]:
-        """Render the content of ``element``: its text, children and their tails."""
+        """Render the content of ``element``: its text, children and their tails (without
+        the whitespace that only lays out a ``choice`` or an ``app``: see
+        :mod:`teikit.exporter.layout_space`)."""
+        if element.tag in ELEMENT_ONLY:
+            return self._element_only(element)
         out: list[Node] = [element.text] if element.text else []
         for child in element:
             out.extend(self.render(child))
             if child.tail:
                 out.append(child.tail)
+        return out
+
+    def _element_only(self, element: etree._Element) -> list[Node]:
+        tag = element.tag
+        text = text_in(tag, element.text)
+        out: list[Node] = [text] if text else []
+        for child in element:
+            out.extend(self.render(child))
+            tail = text_in(tag, child.tail)
+            if tail:
+                out.append(tail)
         return out
 
 

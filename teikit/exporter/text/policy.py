@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from teikit.exporter import documentary
+
 ERASURES_KEPT: Final = True
 """In an EpiDoc edition, text erased in antiquity (``del rend="erasure"``) is part of the
 inscription's text and is kept."""
@@ -84,7 +86,7 @@ BLOCKS: Final = frozenset({
     "salute", "signed", "dateline", "address", "cit", "egXML", "eg", "msDesc", "listPerson",
     "listPlace", "listOrg", "listEvent", "spGrp", "entry", "entryFree", "superEntry",
     "schemaSpec", "elementSpec", "attList", "valList", "classes", "content", "specList",
-    "specGrp",
+    "specGrp", *documentary.BLOCKS,
 }) | MS_PARTS
 
 LINES: Final = frozenset({
@@ -95,7 +97,7 @@ LINES: Final = frozenset({
     "nationality", "langKnowledge", "socecStatus", "state", "trait", "location", "sex", "age",
     "population", "memberOf", "eventName", "attDef", "valItem", "classSpec", "macroSpec",
     "dataSpec", "constraintSpec", "exemplum", "remarks", "specDesc", "relation", "terrain",
-    "climate", "geogFeat", "persPronouns",
+    "climate", "geogFeat", "persPronouns", *documentary.LINES,
 }) | MS_LINES
 
 CONTAINERS: Final = frozenset({
@@ -104,7 +106,7 @@ CONTAINERS: Final = frozenset({
     "castGroup", "titlePage", "opener", "closer", "list", "table", "row", "figure",
     "listApp", "app", "argument", "epigraph", "postscript", "msDesc", "set", "performance",
     "prologue", "epilogue", "address", "listPerson", "listPlace", "listOrg", "listEvent",
-    "cit",
+    "cit", *documentary.BLOCKS,
 }) | MS_PARTS
 
 PHRASES: Final = frozenset({

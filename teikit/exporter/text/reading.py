@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from teikit.exporter.layout_space import ELEMENT_ONLY, text_in
 from teikit.exporter.notes import is_attached, note_key
 from teikit.exporter.options import Notes
 from teikit.exporter.pointers import id_index
@@ -68,12 +69,15 @@ class Reading:
         return registers(root)
 
     def children(self, element: etree._Element, scope: Scope) -> None:
-        if element.text:
-            self.out.text(element.text)
+        tag = element.tag  # the whitespace that lays out a choice is no text (.layout_space)
+        text = text_in(tag, element.text) if tag in ELEMENT_ONLY else element.text
+        if text:
+            self.out.text(text)
         for child in element:
             self.element(child, scope)
-            if child.tail:
-                self.out.text(child.tail)
+            tail = text_in(tag, child.tail) if tag in ELEMENT_ONLY else child.tail
+            if tail:
+                self.out.text(tail)
 
     def element(self, element: etree._Element, scope: Scope) -> None:
         if is_omitted(element, self.notes, scope.apparatus):

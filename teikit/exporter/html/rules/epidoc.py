@@ -44,6 +44,7 @@ from teikit.exporter.html.render import Context, Node, Renderer, attrs, common, 
 from teikit.exporter.html.rules.base import css_class
 from teikit.exporter.html.rules.core import starts_its_parent
 from teikit.exporter.html.rules.transcr import brackets, describe, extent, labelled, wrap
+from teikit.exporter.layout_space import text_in
 from teikit.exporter.variants import READINGS, kept_path
 from teikit.tei import is_tei, tei, xml
 
@@ -257,7 +258,8 @@ def apparatus_entry(element: etree._Element, ctx: Context) -> list[Node]:
 
 def readings(element: etree._Element, ctx: Context) -> list[Node]:
     """The lemma, then ``]``, then the variants (with their witnesses) and notes."""
-    out: list[Node] = [element.text] if element.text else []
+    text = text_in(element.tag, element.text)
+    out: list[Node] = [text] if text else []
     for child in element:
         out.extend(ctx.inline().render(child))
         following = child.getnext()
@@ -265,8 +267,9 @@ def readings(element: etree._Element, ctx: Context) -> list[Node]:
             out.append(gen("] ", "app-sep"))
         elif is_tei(child, "rdg") and following is not None:
             out.append(gen("; " if is_tei(following, "rdg") else ". ", "app-sep"))
-        if child.tail:
-            out.append(child.tail)
+        tail = text_in(element.tag, child.tail)
+        if tail:
+            out.append(tail)
     return out
 
 

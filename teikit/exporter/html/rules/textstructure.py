@@ -77,7 +77,7 @@ RULES: Mapping[str, Renderer] = {
     "front": container("header"), "body": container("div"), "back": container("div"),
     **dict.fromkeys(DIVISIONS, division), "opener": container("div"),
     "closer": container("div"), "postscript": container("div"),
-    "floatingText": container("div"), "group": container("div"),
+    "floatingText": container("div"), "group": container("div"), "text": container("div"),
     "argument": container("div"), "epigraph": container("div"), "titlePage": title_page,
     "docTitle": doc_title, "divGen": hidden,
     **dict.fromkeys(("salute", "dateline", "signed", "byline", "docAuthor", "docImprint",

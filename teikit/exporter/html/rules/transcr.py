@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from lxml import etree
 
+from teikit.exporter import documentary
 from teikit.exporter.html.render import (
     Context,
     Node,
@@ -23,7 +24,8 @@ from teikit.exporter.html.render import (
     make,
     text_of,
 )
-from teikit.exporter.html.rules.base import phrase
+from teikit.exporter.html.rules.base import container, paragraph, phrase
+from teikit.exporter.layout_space import text_in
 from teikit.exporter.restored import is_restored
 from teikit.tei import is_tei, local_name
 
@@ -144,7 +146,8 @@ def choice(element: etree._Element, ctx: Context) -> list[Node]:
     the title; editing shows both, ``Indonesain [Indonesian]``."""
     preferred = [child for child in element if is_tei(child, *PREFERRED)]
     others = [child for child in element if isinstance(child.tag, str) and child not in preferred]
-    out: list[Node] = [element.text] if element.text else []
+    text = text_in(element.tag, element.text)
+    out: list[Node] = [text] if text else []
     for child in element:
         name = local_name(child)
         if preferred and others and child in preferred:
@@ -154,8 +157,9 @@ def choice(element: etree._Element, ctx: Context) -> list[Node]:
             out.append(make("span", attrs(f"choice-{name} ed-only"), ctx.inline().children(child)))
         else:
             out.extend(ctx.render(child))
-        if child.tail:
-            out.append(child.tail)
+        tail = text_in(element.tag, child.tail)
+        if tail:
+            out.append(tail)
     original = " / ".join(text_of(child) for child in others)
     what = PREFERRED[local_name(preferred[0])] if preferred else "Alternative readings"
     title = describe(what, labelled("original reading", original) if preferred else original)
@@ -245,5 +249,7 @@ RULES: Mapping[str, Renderer] = {
     **dict.fromkeys(("abbr", "orig", "reg", "corr", "damage", "secl", "metamark", "am", "g",
                      "restore", "mod", "retrace", "handShift", "subst", "redo", "undo"),
                     phrase("span")),
+    **dict.fromkeys(documentary.BLOCKS, container("div")),
+    **dict.fromkeys(documentary.LINES, paragraph("div")),
 }
 """The editorial renderers."""
