@@ -364,3 +364,14 @@ def test_paragraphs_opened_by_an_indent_take_the_flush_lines_under_them() -> Non
     assert not goes_on_flush(texts[4], texts[5])  # a name under the text
     assert not goes_on_flush(texts[0], "2. An item of its own")
     assert indented_openers(lines[:3], range(3)) == set()  # one indent proves nothing
+
+
+def test_a_line_of_only_a_line_separator_is_no_wrapped_line() -> None:
+    """``\\u2028`` is whitespace to ``str.split`` but not a blank of the transcript: a
+    line of it under an open bracket ends the paragraph instead of crashing."""
+    import teikit
+    from teikit.exporter.text import to_bytes
+
+    text = "[\n\u2028\n\n["
+    result = teikit.encode(text)
+    assert to_bytes(result.tree, "transcript") == text.encode()

@@ -74,7 +74,7 @@ class Width:
         hand goes on as well)."""
         text = line.strip(BLANKS)
         rest = after.strip(BLANKS)
-        if not rest or (_indent(after) > _indent(line) and not self._hanging(line, rest)):
+        if not rest.split() or (_indent(after) > _indent(line) and not self._hanging(line, rest)):
             return False  # an indented line opens a paragraph
         if _BACKWARD.match(rest) and text[-1:].isalnum():
             return True  # "[sic]" or "[?]" looks back at the word that ends the line above
@@ -364,7 +364,7 @@ def goes_on_flush(line: str, after: str) -> bool:
     of its own (an item, a label, a page marker), or is a short line after a sentence's
     end (a name, a place and date under the text)."""
     text, rest = line.strip(BLANKS), after.strip(BLANKS)
-    if not rest or _indent(after) or _own_line(rest):
+    if not rest.split() or _indent(after) or _own_line(rest):
         return False
     return not (text.rstrip(_CLOSERS).endswith(_SENTENCE_END) and len(rest.split()) <= 4
                 and not rest.rstrip(_CLOSERS).endswith(_SENTENCE_END))
