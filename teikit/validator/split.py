@@ -18,6 +18,7 @@ from teikit.validator.prune import RNG, element_name, rng_children
 from teikit.validator.rng import patterns as p
 from teikit.validator.rng.names import name_class
 from teikit.validator.rng.scopes import Env
+from teikit.validator.splitvalues import relax
 from teikit.validator.vocabulary import Name
 
 SPLIT: Final = "urn:teikit:split"
@@ -52,8 +53,15 @@ class Split:
             etree.SubElement(either, f"{{{RNG}}}text")
             for define in self.names.values():
                 etree.SubElement(either, f"{{{RNG}}}ref", name=define)
+        self.values = relax(part)
         self.root = etree.RelaxNG(root)
         self.batch = etree.RelaxNG(part)
+
+    def holds(self, batch: etree._Element) -> bool:
+        """Whether the elements in ``batch`` (a ``batch`` element) are valid: against
+        :attr:`batch`, whose costly attribute values are relaxed to text, and their
+        values checked apart, once each (:mod:`teikit.validator.splitvalues`)."""
+        return bool(self.batch.validate(batch)) and self.values.hold(batch)
 
 
 def _single_definitions(grammar: etree._Element) -> dict[Name, str]:

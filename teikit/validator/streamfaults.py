@@ -215,7 +215,7 @@ class _Aside:
         assert parent is not None
         starts = [(line_of(child), end_line(child, _nowhere)) for child in complete]
         batch, placeholders = gathered(complete, self.ids)
-        if not self._holds_kept(batch) and (self.valid or self.split.batch.validate(batch)):
+        if not self._holds_kept(batch) and (self.valid or self.split.holds(batch)):
             if not self.ids.add([batch]):
                 return False
             for placeholder, (start, end) in zip(placeholders, starts, strict=True):
