@@ -96,3 +96,28 @@ def test_kept_path_prefers_the_lemma_then_the_first_reading() -> None:
     assert not is_apparatus_entry(noted)
     entry = next(parse_bytes(APPARATUS).getroot().iter(f"{{{TEI_NS}}}app"))
     assert is_apparatus_entry(entry)
+
+
+WITNESSES = (f'<TEI xmlns="{TEI_NS}">'.encode() + HEADER + b"<text><front><listWit>"
+             b'<head>Witnesses</head><witness xml:id="A">Harbour roll</witness>'
+             b'<witness xml:id="B">Ferry <hi>log</hi></witness><listWit xml:id="late">'
+             b'<witness xml:id="C">Late copy</witness></listWit></listWit></front>'
+             b'<body><p>Kept by <witness>A</witness> alone.</p></body></text></TEI>')
+
+
+def test_a_list_of_witnesses_is_a_list_with_the_sigla_as_ids() -> None:
+    html = page(WITNESSES)
+    listed = html.xpath("//article//div[@class='listWit']")[0]
+    assert listed.xpath("p[@class='head']/text()") == ["Witnesses"]
+    assert [(li.get("id"), " ".join(li.text_content().split()))
+            for li in listed.xpath("ul/li")] == [
+        ("A", "Harbour roll"), ("B", "Ferry log"), (None, "Late copy")]
+    assert listed.xpath("ul/li[3]/div[@id='late']/ul/li[@id='C']/text()") == ["Late copy"]
+    assert not html.xpath("//ul/*[not(self::li)]")
+    assert not html.xpath("//*[@data-tei]")
+
+
+def test_witnesses_are_lines_in_their_list_and_words_in_a_sentence() -> None:
+    text = reading_text(WITNESSES)
+    assert "Witnesses\n\nHarbour roll\nFerry log\n\nLate copy" in text
+    assert "Kept by A alone." in text

@@ -86,7 +86,7 @@ BLOCKS: Final = frozenset({
     "salute", "signed", "dateline", "address", "cit", "egXML", "eg", "msDesc", "listPerson",
     "listPlace", "listOrg", "listEvent", "spGrp", "entry", "entryFree", "superEntry",
     "schemaSpec", "elementSpec", "attList", "valList", "classes", "content", "specList",
-    "specGrp", *documentary.BLOCKS,
+    "specGrp", "listWit", *documentary.BLOCKS,
 }) | MS_PARTS
 
 LINES: Final = frozenset({
@@ -97,7 +97,7 @@ LINES: Final = frozenset({
     "nationality", "langKnowledge", "socecStatus", "state", "trait", "location", "sex", "age",
     "population", "memberOf", "eventName", "attDef", "valItem", "classSpec", "macroSpec",
     "dataSpec", "constraintSpec", "exemplum", "remarks", "specDesc", "relation", "terrain",
-    "climate", "geogFeat", "persPronouns", *documentary.LINES,
+    "climate", "geogFeat", "persPronouns", "witness", *documentary.LINES,
 }) | MS_LINES
 
 CONTAINERS: Final = frozenset({
@@ -106,7 +106,7 @@ CONTAINERS: Final = frozenset({
     "castGroup", "titlePage", "opener", "closer", "list", "table", "row", "figure",
     "listApp", "app", "argument", "epigraph", "postscript", "msDesc", "set", "performance",
     "prologue", "epilogue", "address", "listPerson", "listPlace", "listOrg", "listEvent",
-    "cit", *documentary.BLOCKS,
+    "cit", "listWit", *documentary.BLOCKS,
 }) | MS_PARTS
 
 PHRASES: Final = frozenset({
@@ -134,7 +134,7 @@ PHRASES: Final = frozenset({
 
 IN_CONTAINERS_ONLY: Final = frozenset({
     "stage", "quote", "cit", "figure", "label", "bibl", "move", "biblStruct", "floatingText",
-    "docAuthor", "docDate", "docImprint", "byline",
+    "docAuthor", "docDate", "docImprint", "byline", "witness",
 })
 """Blocks or lines only as the child of a container; inside a paragraph or a verse line
 they are phrases (a stage direction within a line, a quotation within a sentence)."""

@@ -159,15 +159,27 @@ def bibl(element: etree._Element, ctx: Context) -> list[Node]:
 
 
 def list_bibl(element: etree._Element, ctx: Context) -> list[Node]:
-    """``listBibl``: its heads, then a ``ul`` of its entries."""
+    """``listBibl`` (or ``listWit``): its heads, then a ``ul`` of its entries."""
     if ctx.phrasing:
         return block(element, ctx, "div")
     heads: list[Node] = []
     entries: list[Node] = []
     for node in ctx.children(element):
         is_head = not isinstance(node, str) and "head" in (node.get("class") or "").split()
+        if not is_head and not isinstance(node, str) and node.tag != "li":
+            node = make("li", attrs("entry"), [node])  # a list in the list: an entry of it
         (heads if is_head and not entries else entries).append(node)
     return block(element, ctx, "div", content=[*heads, make("ul", attrs("entries"), entries)])
+
+
+def witness(element: etree._Element, ctx: Context) -> list[Node]:
+    """``witness``: an entry (``li``) of its ``listWit``, its ``xml:id`` (the siglum the
+    readings' ``@wit`` point at) kept as its id; a phrase elsewhere."""
+    parent = element.getparent()
+    if ctx.phrasing or parent is None or not is_tei(parent, "listWit"):
+        return [make("span", attrs(css_class(element), **common(element, ctx)),
+                     ctx.inline().children(element))]
+    return block(element, ctx, "li")
 
 
 def ruby_text(element: etree._Element, ctx: Context) -> list[Node]:
@@ -199,7 +211,8 @@ RULES: Mapping[str, Renderer] = {
     "imprint": phrase("span"), "series": phrase("span"), "edition": phrase("span"),
     "extent": phrase("span"), "respStmt": phrase("span"), "resp": phrase("span"),
     "email": phrase("span"), "unit": phrase("span"), "measureGrp": phrase("span"),
-    "ruby": phrase("ruby"), "rb": phrase("span"), "rt": ruby_text,
+    "ruby": phrase("ruby"), "rb": phrase("span"), "rt": ruby_text, "listWit": list_bibl,
+    "witness": witness,
 }
 """The core module's renderers (lists in :mod:`.lists`, notes and page breaks in
 :mod:`..notes` and :mod:`.transcr`)."""
