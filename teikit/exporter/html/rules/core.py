@@ -79,19 +79,24 @@ def head(element: etree._Element, ctx: Context) -> list[Node]:
                  ctx.inline().children(element))]
 
 
-def rend_tokens(element: etree._Element) -> list[str]:
+def rend_tokens(element: etree._Element, defined: Mapping[str, str] | None = None
+                ) -> list[str]:
     """``@rend`` tokens, and the local part of ``@rendition`` pointers like
-    ``simple:italic`` (the TEI Simple rendition scheme)."""
+    ``simple:italic`` (the TEI Simple rendition scheme); with the header's ``defined``
+    renditions, a local pointer the header does not define (``#i``, ``#b``, as projects
+    that document their renditions elsewhere write them) is read as a token too."""
     tokens = (element.get("rend") or "").split()
     for pointer in (element.get("rendition") or "").split():
         if ":" in pointer and not pointer.startswith("#"):
             tokens.append(pointer.split(":", 1)[1])
+        elif defined is not None and pointer.startswith("#") and pointer[1:] not in defined:
+            tokens.append(pointer[1:])
     return [token.lower() for token in tokens]
 
 
 def hi(element: etree._Element, ctx: Context) -> list[Node]:
     """``hi``: an HTML element for its ``@rend`` (``i``, ``b`` …), else emphasis."""
-    rend = rend_tokens(element)
+    rend = rend_tokens(element, ctx.shared.renditions)
     explicit = bool(rend) or bool(element.get("rendition") or element.get("style"))
     tag = next((HI_TAGS[r] for r in rend if r in HI_TAGS), "span" if explicit else "em")
     classes = " ".join(["hi", *(f"hi-{r}" for r in rend if SIMPLE_TOKEN.fullmatch(r))])
