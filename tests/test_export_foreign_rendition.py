@@ -25,3 +25,20 @@ def test_undefined_rendition_pointers_are_read_as_tokens() -> None:
     assert found == [
         ("i", "hi hi-i", None, "High"), ("b", "hi hi-b", None, "low"),
         ("span", "hi", "color: red", "storm"), ("sup", "hi hi-g hi-sup", None, "spaced")]
+
+
+SHARED_LINES = (f'<TEI xmlns="{TEI_NS}">'.encode() + b"""<teiHeader><fileDesc><titleStmt>
+<title>Quay Scene</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body><div>
+<sp><speaker>Ann</speaker><l>One</l><l>Two</l><l>Three</l><l part="I">Four, who</l></sp>
+<sp><speaker>Ben</speaker><l part="M">calls?</l></sp>
+<sp><speaker>Ann</speaker><l part="F">I do.</l><l>Five</l></sp></div></body></text></TEI>""")
+
+
+def test_the_parts_of_a_shared_verse_line_are_one_line() -> None:
+    html = lxml.html.document_fromstring(export(parse_bytes(SHARED_LINES), "html"))
+    lines = html.xpath("//article//div[contains(concat(' ', @class, ' '), ' l ')]")
+    assert [(line.get("class"), line.xpath("string(span[@class='lnum gen'])"))
+            for line in lines] == [
+        ("l", ""), ("l", ""), ("l", ""), ("l", ""), ("l l-part-M", ""), ("l l-part-F", ""),
+        ("l", "5")]  # "Five" is the fifth line, not the seventh

@@ -2,8 +2,9 @@
 
 ``l`` is a line of its own (``div.l``); every fifth line shows its number in the margin:
 the last number of its ``@n`` (``1.2.455`` → 455) when it has one, else its position in
-its division. ``lg`` (a stanza, a song) is a block of lines with space around it. A
-``caesura`` is a pause inside a line: a gap of its own width.
+its division (the middle and final parts of a line split between speakers, ``@part``
+``M``/``F``, are not counted). ``lg`` (a stanza, a song) is a block of lines with space
+around it. A ``caesura`` is a pause inside a line: a gap of its own width.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from teikit.exporter.html.rules.base import container, lines
 from teikit.tei import local_name
 
 EVERY: int = 5
+CONTINUED = ("M", "F")
+"""``l/@part`` values of the parts that continue a line begun before (middle, final)."""
 LAST_NUMBER = re.compile(r"(\d+)\D*$")
 
 
@@ -44,12 +47,17 @@ def line_number(element: etree._Element, shared: Shared) -> str | None:
 
 
 def verse_line(element: etree._Element, ctx: Context) -> list[Node]:
-    """``l``: a line, its number in the margin every fifth line."""
-    number = None if ctx.copy else line_number(element, ctx.shared)
+    """``l``: a line, its number in the margin every fifth line. The middle or final part
+    of a line shared between speakers (``@part`` ``M`` or ``F``) is no line of its own: it
+    is not counted and has no number, and its class says which part it is."""
+    part = (element.get("part") or "").upper()
+    continued = part in CONTINUED
+    number = None if ctx.copy or continued else line_number(element, ctx.shared)
     content = ctx.inline().children(element)
     if number is not None:
         content.insert(0, make("span", attrs("lnum gen", aria_hidden="true"), [number]))
-    return lines(element, ctx, "div", content=content, data_n=element.get("n"))
+    return lines(element, ctx, "div", *([f"l-part-{part}"] if continued else []),
+                 content=content, data_n=element.get("n"))
 
 
 def caesura(element: etree._Element, ctx: Context) -> list[Node]:
