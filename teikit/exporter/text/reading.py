@@ -123,6 +123,12 @@ class Reading:
         self.out.brk(level)
 
     def note(self, element: etree._Element, scope: Scope) -> None:
+        if not (self.in_note or is_attached(element) or parent_name(element) == "app"):
+            # an endnote (not an apparatus entry's comment): a paragraph of its own
+            self.out.brk(min(PARAGRAPH, scope.cap))
+            self.children(element, inner_scope(element, "note", scope))
+            self.out.brk(min(PARAGRAPH, scope.cap))
+            return
         if self.in_note or not is_attached(element):
             self.block(element, "note", scope)
             return
