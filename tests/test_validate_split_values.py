@@ -127,3 +127,14 @@ def test_an_element_no_part_may_hold_keeps_its_values() -> None:
                           f'{_TOKENS}</attribute></element></define>')
     assert not relax(grammar)
     assert _relaxed(grammar) == []
+
+
+def test_a_value_pattern_that_refers_to_definitions_is_checked_with_them() -> None:
+    """teikit's own schema names its datatypes (``teikit.data.code``)."""
+    grammar = _grammar_of(f'<define name="a"><element name="a"><attribute name="k">'
+                          f'<ref name="code"/></attribute></element></define>'
+                          f'<define name="code">{_TOKENS}</define>')
+    values = relax(grammar)
+    assert _relaxed(grammar) == ["k"]
+    assert values.hold(etree.fromstring('<r><a k="ab cd"/></r>'))
+    assert not values.hold(etree.fromstring('<r><a k="ab"/><a k="c-d"/></r>'))

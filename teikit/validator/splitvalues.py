@@ -87,7 +87,7 @@ def relax(grammar: etree._Element) -> Values:
     checks: list[tuple[Name, Name, etree.RelaxNG]] = []
     for attribute, holders in owners.items():
         name = attribute_name(attribute)
-        value = _value_grammar(attribute)
+        value = _value_grammar(attribute, defines)
         if name is None or value is None or not reached.intersection(holders) or not all(
                 _only_one(holder, name, reach[holder], alone) for holder in holders):
             continue
@@ -177,38 +177,73 @@ def _only_one(element: etree._Element, name: Name, attributes: list[etree._Eleme
             and sum(attribute_name(a) == name for a in attributes) == 1)
 
 
-def _value_grammar(attribute: etree._Element) -> etree._Element | None:
+def _value_grammar(attribute: etree._Element, defines: dict[str, etree._Element]
+                   ) -> etree._Element | None:
     """A grammar of an element ``v`` whose attribute ``v`` has the value pattern of
-    ``attribute``; None when that pattern is cheap (no facet, ``param``: libxml2 checks a
-    pattern facet with a regular expression, every time; an enumeration or a date costs
-    less than the search for its values), refers to definitions, or holds a datatype
-    checked against the document."""
+    ``attribute`` (with the definitions it refers to); None when that pattern is cheap
+    (no facet, ``param``: libxml2 checks a pattern facet with a regular expression, every
+    time; an enumeration or a date costs less than the search for its values), or holds
+    a datatype checked against the document."""
     value = rng_children(attribute)
-    kinds = {node.tag[len(RNG) + 2:] for part in value for node in part.iter()
-             if isinstance(node.tag, str)}
-    if "param" not in kinds or kinds & {"ref", "parentRef", "externalRef", "element",
-                                        "attribute", "grammar"}:
+    used = _used(value, defines)
+    if used is None:
+        return None
+    kinds = {_kind(node) for part in [*value, *used.values()] for node in part.iter()}
+    if "param" not in kinds or kinds & {"parentRef", "externalRef", "element", "attribute",
+                                        "grammar"}:
         return None
     grammar = etree.Element(f"{{{RNG}}}grammar")
     start = etree.SubElement(grammar, f"{{{RNG}}}start")
     held = etree.SubElement(etree.SubElement(start, f"{{{RNG}}}element", name=_VALUE),
                             f"{{{RNG}}}attribute", name=_VALUE)
-    for part in value:
-        copy = deepcopy(part)
-        copy.tail = None
-        for source, target in zip(part.iter(), copy.iter(), strict=True):
-            kind = source.tag[len(RNG) + 2:] if isinstance(source.tag, str) else ""
-            if kind not in {"data", "value"}:
-                continue
-            library = inherited(source, "datatypeLibrary") or ""
-            if kind == "value" and source.get("type") is None:
-                library = ""  # a value without a type is the built-in token
-            if kind == "value" and target.get("ns") is None:
-                target.set("ns", inherited(source, "ns") or "")
-            target.set("datatypeLibrary", library)
-            if library and source.get("type", "token").strip() in _IN_DOCUMENT:
+    for target, parts in [(held, value), *((grammar, [d]) for d in used.values())]:
+        for part in parts:
+            copy = _leaves_kept(part)
+            if copy is None:
                 return None
-            if not library and kind == "data":
-                return None  # the built-in library has string and token only
-        held.append(copy)
+            target.append(copy)
     return grammar
+
+
+def _used(value: list[etree._Element], defines: dict[str, etree._Element]
+          ) -> dict[str, etree._Element] | None:
+    """The definitions ``value`` refers to, through references; None when one is not
+    there."""
+    used: dict[str, etree._Element] = {}
+    pending = [node for part in value for node in part.iter(f"{{{RNG}}}ref")]
+    while pending:
+        name = pending.pop().get("name", "").strip()
+        if name in used:
+            continue
+        if name not in defines:
+            return None
+        used[name] = defines[name]
+        pending.extend(defines[name].iter(f"{{{RNG}}}ref"))
+    return used
+
+
+def _kind(node: etree._Element) -> str:
+    return node.tag[len(RNG) + 2:] if isinstance(node.tag, str) else ""
+
+
+def _leaves_kept(part: etree._Element) -> etree._Element | None:
+    """A copy of ``part`` whose ``data`` and ``value`` say the datatype library (and the
+    namespace) they inherited; None when one holds a datatype checked against the
+    document."""
+    copy = deepcopy(part)
+    copy.tail = None
+    for source, target in zip(part.iter(), copy.iter(), strict=True):
+        kind = _kind(source)
+        if kind not in {"data", "value"}:
+            continue
+        library = inherited(source, "datatypeLibrary") or ""
+        if kind == "value" and source.get("type") is None:
+            library = ""  # a value without a type is the built-in token
+        if kind == "value" and target.get("ns") is None:
+            target.set("ns", inherited(source, "ns") or "")
+        target.set("datatypeLibrary", library)
+        if library and source.get("type", "token").strip() in _IN_DOCUMENT:
+            return None
+        if not library and kind == "data":
+            return None  # the built-in library has string and token only
+    return copy
