@@ -16,7 +16,7 @@ write verse lines) would read as one long word: two tokens side by side with not
 between them are given a space, unless ``@join`` (or, on a ``pc``, its characters) says
 they join (``<w join="right">l</w><w>'amour</w>``, ``<w>end</w><pc>.</pc>``). The parts of
 a name written side by side (``<forename>Mary</forename><surname>Lunn</surname>``) are
-spaced the same way.
+spaced the same way, and so are sentences, clauses and phrases (``s``, ``cl``, ``phr``).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ PC: Final = f"{{{TEI_NS}}}pc"
 W: Final = f"{{{TEI_NS}}}w"
 NAME_PARTS: Final = tuple(f"{{{TEI_NS}}}{name}" for name in (
     "forename", "surname", "roleName", "addName", "genName", "nameLink"))
+SEGMENTS: Final = tuple(f"{{{TEI_NS}}}{name}" for name in ("s", "cl", "phr"))
 TYPED: Final = tuple(f"{{{TEI_NS}}}{name}" for name in ("seg", "w", "c"))
 PC_TYPES: Final = frozenset(("pc", "punct", "punctuation"))
 CLOSES: Final = frozenset(",.;:!?…%")
@@ -85,11 +86,13 @@ def abutting(root: etree._Element) -> Iterator[etree._Element]:
 
 
 def abutting_names(root: etree._Element) -> Iterator[etree._Element]:
-    """The parts of a name followed at once by another part, with no text between them."""
-    for element in root.iter(*NAME_PARTS):
-        following = element.getnext()
-        if not element.tail and following is not None and following.tag in NAME_PARTS:
-            yield element
+    """The parts of a name followed at once by another part, and the sentences, clauses
+    or phrases of a tokenised text followed at once by another, with no text between."""
+    for group in (NAME_PARTS, SEGMENTS):
+        for element in root.iter(*group):
+            following = element.getnext()
+            if not element.tail and following is not None and following.tag in group:
+                yield element
 
 
 def side_of(token: etree._Element) -> str:
