@@ -58,14 +58,27 @@ MODULES: tuple[tuple[str, Mapping[str, Renderer]], ...] = (
 
 def unknown(element: etree._Element, ctx: Context) -> list[Node]:
     """An element no renderer knows: its text and children, in a ``div`` when it holds
-    paragraphs or other blocks (and may), else in a ``span`` with phrasing content only.
+    paragraphs or other blocks (and may); in a ``div`` of phrasing content when it stands
+    between blocks with no running text beside it (a post, an entry: a block of its own,
+    not run into the next one); else in a ``span`` with phrasing content only.
     It is counted in ``Shared.unruled`` under its name (``prefix:name`` outside TEI)."""
     ctx.shared.unruled[report_name(element)] += 1
     block = not ctx.phrasing and any(
         is_tei(node, *notes.BLOCK_CHILDREN) for node in element.iterdescendants())
-    tag, inner = ("div", ctx) if block else ("span", ctx.inline())
+    tag, inner = ("div", ctx) if block else \
+        ("div" if not ctx.phrasing and stands_apart(element) else "span", ctx.inline())
     return [make(tag, attrs("tei-unknown", data_tei=local_name(element) or None,
                             **common(element, ctx)), inner.children(element))]
+
+
+def stands_apart(element: etree._Element) -> bool:
+    """Whether no running text stands just before or after ``element`` (only whitespace,
+    or nothing, between it and its neighbours)."""
+    previous = element.getprevious()
+    parent = element.getparent()
+    before = previous.tail if previous is not None else \
+        (parent.text if parent is not None else None)
+    return not (before or "").strip() and not (element.tail or "").strip()
 
 
 def report_name(element: etree._Element) -> str:
