@@ -42,3 +42,22 @@ def test_the_parts_of_a_shared_verse_line_are_one_line() -> None:
             for line in lines] == [
         ("l", ""), ("l", ""), ("l", ""), ("l", ""), ("l l-part-M", ""), ("l l-part-F", ""),
         ("l", "5")]  # "Five" is the fifth line, not the seventh
+
+
+MILESTONES = (f'<TEI xmlns="{TEI_NS}">'.encode() + b"""<teiHeader><fileDesc><titleStmt>
+<title>Harbour Annals</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>
+<p>Ships <milestone unit="section" n="3"/>sailed <cb n="b"/>north <milestone unit="para"/>
+<milestone xml:id="m1" unit="card"/>at dawn.</p></body></text></TEI>""")
+
+
+def test_numbered_milestones_and_columns_are_marked_when_editing() -> None:
+    html = lxml.html.document_fromstring(export(parse_bytes(MILESTONES), "html"))
+    marks = [(e.get("class"), e.get("title"), e.get("id"), e.text_content())
+             for e in html.xpath("//article//p/span")]
+    assert marks == [("milestone", "Section 3", None, "[section 3]"),
+                     ("cb", "Column b", None, "[column b]"),
+                     ("milestone", None, "m1", "")]
+    assert html.xpath("//article//p/span/span/@class") == ["gen ed-only", "gen ed-only"]
+    text = export(parse_bytes(MILESTONES), "text", "reading").decode()
+    assert "Ships sailed north at dawn." in text

@@ -51,7 +51,7 @@ MODULES: tuple[tuple[str, Mapping[str, Renderer]], ...] = (
     ("dictionaries", dictionaries.RULES),
     ("tagdocs", tagdocs.RULES),
     ("epidoc", epidoc.RULES),
-    ("annotations", dict.fromkeys(NOT_TEXT, hidden)),
+    ("annotations", dict.fromkeys(NOT_TEXT - {"milestone", "cb"}, hidden)),
 )
 """Each TEI module's rules, by module name."""
 

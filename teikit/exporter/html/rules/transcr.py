@@ -24,7 +24,7 @@ from teikit.exporter.html.render import (
     make,
     text_of,
 )
-from teikit.exporter.html.rules.base import container, paragraph, phrase
+from teikit.exporter.html.rules.base import container, css_class, hidden, paragraph, phrase
 from teikit.exporter.layout_space import text_in
 from teikit.exporter.restored import is_restored
 from teikit.tei import is_tei, local_name
@@ -242,10 +242,25 @@ def pb(element: etree._Element, ctx: Context) -> list[Node]:
     return [make(tag, attrs("pb", id=ident, title=label), content)]
 
 
+def milestone(element: etree._Element, ctx: Context) -> list[Node]:
+    """``milestone`` or ``cb`` with a number (``@n``): "[section 3]", "[column b]" when
+    editing (the numbers a text is cited by), nothing when reading; without a number,
+    nothing (an empty ``span`` when the element has an id)."""
+    number = " ".join((element.get("n") or "").split())
+    if not number:
+        return hidden(element, ctx)
+    unit = "column" if is_tei(element, "cb") else \
+        " ".join((element.get("unit") or "").split()) or "milestone"
+    label = f"{unit} {number}"
+    return [make("span", attrs(css_class(element), title=label[0].upper() + label[1:],
+                               **common(element, ctx)), [gen(f"[{label}]", "ed-only")])]
+
+
 RULES: Mapping[str, Renderer] = {
     "supplied": supplied, "gap": gap, "desc": desc, "unclear": unclear, "sic": sic,
     "choice": choice, "del": deletion, "add": addition, "surplus": surplus, "space": space,
-    "expan": expan, "ex": ex, "stamp": stamp, "fw": fw, "pb": pb,
+    "expan": expan, "ex": ex, "stamp": stamp, "fw": fw, "pb": pb, "milestone": milestone,
+    "cb": milestone,
     **dict.fromkeys(("abbr", "orig", "reg", "corr", "damage", "secl", "metamark", "am", "g",
                      "restore", "mod", "retrace", "handShift", "subst", "redo", "undo"),
                     phrase("span")),
