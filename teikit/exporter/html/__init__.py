@@ -23,7 +23,7 @@ from teikit.exporter.html.direction import XML_LANG, direction
 from teikit.exporter.html.header import Record, read_record, record_panel
 from teikit.exporter.html.legend import legend
 from teikit.exporter.html.links import index_ids
-from teikit.exporter.html.notes import footnotes_section
+from teikit.exporter.html.notes import footnotes_section, index_note_targets
 from teikit.exporter.html.page import PAGE_IDS, VIEWS, Parts, View, page, stylesheet, title
 from teikit.exporter.html.render import Context, Node, Shared, attrs, make
 from teikit.exporter.html.rules import RENDERERS, unknown
@@ -116,6 +116,8 @@ def _text_nodes(root: etree._Element, ctx: Context) -> list[Node]:
     lists = registers(root)
     for part in [*([text] if text is not None else []), *lists]:
         index_ids(part, ctx.shared)
+    if text is not None:
+        index_note_targets(text, ctx.shared)
     return [*source_sections(sources, ctx), *(ctx.children(text) if text is not None else []),
             *register_section(lists, ctx)]
 

@@ -5,7 +5,8 @@ footnote call in the reading view, keyed by the note's own ``@n`` (else a letter
 note sits in the "Notes to the text" list after the body, and as an inline aside, label
 and all, in the editorial view. A note
 that stands between blocks (the endnotes of a ``div type="notes"``) stays where it is and
-gets a link back to every ``ref`` that points at it.
+gets a link back to every ``ref`` that points at it, and to the call placed where its own
+``@target`` points (:func:`index_note_targets`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,19 @@ from dataclasses import replace
 
 from lxml import etree
 
-from teikit.exporter.html.render import Context, Footnote, Node, Shared, attrs, common, gen, make
+from teikit.exporter.html.render import (
+    Context,
+    Footnote,
+    Node,
+    NoteCall,
+    Shared,
+    attrs,
+    common,
+    gen,
+    make,
+)
 from teikit.exporter.notes import is_attached, note_key
-from teikit.tei import is_tei
+from teikit.tei import TEI_NS, is_tei
 
 BLOCK_CHILDREN = ("p", "ab", "list", "table", "lg", "div", "quote", "floatingText")
 
@@ -63,6 +74,31 @@ def standalone(element: etree._Element, ctx: Context) -> etree._Element:
     links = [] if ctx.copy else backlinks(element, ctx.shared)
     content.extend([" ", *links] if links else [])
     return make(tag, attrs("note endnote", role="doc-endnote", **common(element, ctx)), content)
+
+
+def index_note_targets(text: etree._Element, shared: Shared) -> None:
+    """Calls to the notes of ``text`` that stand apart (endnotes in a division of notes)
+    placed where their ``@target`` points inside ``text`` (an ``anchor`` in the running
+    text, a word, a line; ``#id``, or the bare id older TEI writes): keyed by the note's
+    ``@n`` (else the target's, else ``*``), each call linked to its note and the note
+    back to it. Run after the ids are indexed."""
+    for note in text.iter(f"{{{TEI_NS}}}note"):
+        if is_attached(note) or not note.get("target"):
+            continue
+        for token in (note.get("target") or "").split():
+            # "#id", or a bare id that names an element (no URL: no ":", "/" or ".")
+            bare = not any(mark in token for mark in ":/.#")
+            target = shared.targets.get(token[1:] if token.startswith("#") else
+                                        token if bare else "")
+            if target is None or target is note or note in target.iterancestors() or \
+                    text not in target.iterancestors():
+                continue
+            key = " ".join((note.get("n") or target.get("n") or "*").split())
+            note_id = shared.html_ids.get(note) or shared.unique_id(f"note-{key}")
+            shared.html_ids[note] = note_id
+            call_id = shared.unique_id(f"noteref-{key}")
+            shared.note_calls.setdefault(target, []).append(NoteCall(key, call_id, note_id))
+            shared.backrefs.setdefault(note, []).append(call_id)
 
 
 def footnote_item(fn: Footnote) -> etree._Element:

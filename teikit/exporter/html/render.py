@@ -103,6 +103,20 @@ class Footnote:
     """True when the key is the note's own ``@n`` (else a letter)."""
 
 
+@dataclass(frozen=True)
+class NoteCall:
+    """A call to a note that stands apart (an endnote), placed where its ``@target`` is."""
+
+    key: str
+    call_id: str
+    note_id: str
+
+    def mark(self) -> etree._Element:
+        link = make("a", attrs(href=f"#{self.note_id}", id=self.call_id, role="doc-noteref",
+                               aria_label=f"Note {self.key}"), [self.key])
+        return make("sup", attrs("fn-call note-call gen"), [link])
+
+
 @dataclass
 class Shared:
     """State shared by every context of one rendering (ids, footnotes, legend)."""
@@ -139,6 +153,9 @@ class Shared:
     """Elements a team's XSLT renders (``--xslt``, :mod:`.xslt`), and how."""
     unruled: Counter[str] = field(default_factory=Counter)
     """Elements rendered without a rule of their own, by name (``teikit export --report``)."""
+    note_calls: dict[etree._Element, list[NoteCall]] = field(default_factory=dict)
+    """An element a note standing apart points at (``note/@target``) → the calls to that
+    note placed after it (:func:`teikit.exporter.html.notes.index_note_targets`)."""
     document_ids: dict[str, etree._Element] | None = None
     """Every ``xml:id`` of the document, header included (built when first needed: who
     speaks an utterance, :mod:`.rules.spoken`)."""
@@ -214,7 +231,11 @@ class Context:
             renderer = self.overlay.get(name) or self.table.get(name)
         else:  # other vocabularies are ruled by namespace: "{namespace}"
             renderer = self.table.get(tag[:tag.find("}") + 1]) if tag.startswith("{") else None
-        return (renderer or self.fallback)(element, self)
+        rendered = (renderer or self.fallback)(element, self)
+        calls = self.shared.note_calls
+        if calls and element in calls and not self.copy:  # an endnote points here
+            rendered.extend(call.mark() for call in calls[element])
+        return rendered
 
     def children(self, element: etree._Element) -> list[Node]:
         """Render the content of ``element``: its text, children and their tails (without
