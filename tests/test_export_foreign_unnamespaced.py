@@ -95,3 +95,27 @@ def test_the_warning_says_it_is_read_as_tei(tmp_path: Path) -> None:
         ("TK506", "the root element is 'teiCorpus.2' in no namespace: its elements are "
          "read as TEI")]
     assert not result.unruled
+
+
+P4_POINTERS = b"""<TEI.2><teiHeader><fileDesc><titleStmt><title>Quay Play</title></titleStmt>
+</fileDesc></teiHeader><text><body><div1 type="act"><castList><castItem><role id="sos">Sosia
+</role></castItem></castList><sp who="sos"><speaker>SOS.</speaker><l>Ahoy<note id="n1"
+place="foot">Shouted.</note></l></sp><p>See <ref target="n1">the note</ref>, <ref
+target="other.xml">the next act</ref>.</p></div1></body></text></TEI.2>"""
+
+
+def test_p4_bare_id_pointers_are_local_pointers() -> None:
+    tei = as_tei(parse_bytes(P4_POINTERS))
+    assert tei is not None
+    root = tei.getroot()
+    assert [e.get("target") for e in root.iter(f"{{{TEI_NS}}}ref")] == ["#n1", "other.xml"]
+    assert next(root.iter(f"{{{TEI_NS}}}sp")).get("who") == "#sos"
+    html = page(P4_POINTERS)
+    assert html.xpath("//article//a[@class='ref']/@href") == ["#n1"]
+
+
+def test_p5_without_namespace_keeps_its_pointers() -> None:
+    tei = as_tei(parse_bytes(b'<TEI><text><body><p xml:id="a"><ref target="a">x</ref></p>'
+                             b"</body></text></TEI>"))
+    assert tei is not None
+    assert next(tei.getroot().iter(f"{{{TEI_NS}}}ref")).get("target") == "a"

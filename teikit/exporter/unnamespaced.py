@@ -9,7 +9,8 @@ namespace is a TEI element, so the exporter's rules apply:
 
 - ``TEI.2`` and ``teiCorpus.2`` (P4) become ``TEI`` and ``teiCorpus``;
 - P4's ``id`` and ``lang`` attributes become ``xml:id`` and ``xml:lang`` (an element that
-  has the ``xml:`` one already keeps it);
+  has the ``xml:`` one already keeps it), and in a P4 document the bare ids its pointers
+  name (``target="n1"``, ``who="sosia"``) become local pointers (``#n1``);
 - elements of other namespaces stay as they are.
 
 Example: ``<TEI.2><text id="t1"><body><p>…</p></body></text></TEI.2>`` is rendered as
@@ -38,11 +39,32 @@ def unnamespaced_root(root: etree._Element) -> str | None:
     return ROOTS.get(tag) if isinstance(tag, str) and not tag.startswith("{") else None
 
 
+P4_POINTERS: Final = ("target", "targets", "corresp", "who", "wit", "resp", "hand", "new",
+                      "next", "prev", "sameAs", "copyOf", "ana", "from", "to", "scribe")
+"""Attributes that P4 declared as IDREF(S): a bare id, which P5 writes ``#id``."""
+
+
+def _p4_pointers(root: etree._Element) -> None:
+    """P4's bare id references (``target="n1"``) as P5's local pointers (``#n1``), for
+    every token that is the ``xml:id`` of an element of the document."""
+    ids = {ident for element in root.iter() if isinstance(element.tag, str)
+           and (ident := element.get(xml("id")))}
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name in P4_POINTERS:
+            value = element.get(name)
+            if value and any(token in ids for token in value.split()):
+                element.set(name, " ".join(f"#{token}" if token in ids else token
+                                           for token in value.split()))
+
+
 def as_tei(tree: etree._ElementTree) -> etree._ElementTree | None:
     """A copy of ``tree`` with its elements in the TEI namespace (see the module), or
     ``None`` when ``tree`` is not TEI written without the namespace."""
     if unnamespaced_root(tree.getroot()) is None:
         return None
+    p4 = str(tree.getroot().tag).endswith(".2")
     copied = copy.deepcopy(tree)
     root = copied.getroot()
     for element in root.iter():
@@ -56,4 +78,6 @@ def as_tei(tree: etree._ElementTree) -> etree._ElementTree | None:
                 del element.attrib[old]
                 if element.get(new) is None:
                     element.set(new, value)
+    if p4:  # its pointers are bare ids
+        _p4_pointers(root)
     return copied
