@@ -101,3 +101,17 @@ def test_layout_whitespace_in_a_choice_or_an_app_is_not_text() -> None:
 ])
 def test_text_in(tag: str, text: str | None, kept: str | None) -> None:
     assert text_in(tag, text) == kept
+
+
+TWO_TEXTS = (f'<TEI xmlns="{TEI_NS}">'.encode() + HEADER
+             + b"<text><body><p>First log.</p></body></text>"
+             b"<text><body><p>Second log.</p></body></text></TEI>")
+
+
+def test_every_text_of_a_document_with_several_is_rendered() -> None:
+    text = export(parse_bytes(TWO_TEXTS), "text", "reading").decode()
+    assert "First log.\n\nSecond log." in text
+    html = page(TWO_TEXTS)
+    assert [" ".join(t.text_content().split()) for t in
+            html.xpath("//article/div[@class='group']/div[@class='text']")] == [
+        "First log.", "Second log."]

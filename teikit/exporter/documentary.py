@@ -9,7 +9,9 @@ whose ``body`` holds them, so that every export renders the transcription; the r
 lay them out (:data:`BLOCKS` hold blocks, :data:`LINES` are lines).
 
 A ``TEI`` with a ``text`` is left as it is: its ``sourceDoc`` is a second, documentary
-view of the same words, and its ``text`` is the edition.
+view of the same words, and its ``text`` is the edition. A ``TEI`` with several ``text``
+elements (which the schema does not allow, but which happens) has them gathered into one
+``text`` whose ``group`` holds them in order, so that none is left out.
 
 Example: ``<TEI><teiHeader/><sourceDoc><surface><zone><line>Hinaus!</line>…`` is rendered
 as ``<TEI><teiHeader/><text><body><sourceDoc><surface><zone><line>Hinaus!</line>…``.
@@ -42,12 +44,28 @@ def _documents(root: etree._Element) -> list[etree._Element]:
     return [document for document in found if has_documentary_text(document)]
 
 
+def _several(root: etree._Element) -> list[etree._Element]:
+    """The ``TEI`` elements of ``root`` with more than one ``text``."""
+    found = [root] if root.tag == tei("TEI") else list(root.iter(tei("TEI")))
+    return [document for document in found if len(document.findall(tei("text"))) > 1]
+
+
 def with_text(tree: etree._ElementTree) -> etree._ElementTree | None:
-    """A copy of ``tree`` whose documentary transcriptions stand in a ``text`` (see the
-    module), or ``None`` when it has none."""
-    if not _documents(tree.getroot()):
+    """A copy of ``tree`` whose documentary transcriptions stand in a ``text``, and whose
+    documents with several ``text`` elements have one (see the module), or ``None`` when
+    it has neither."""
+    if not _documents(tree.getroot()) and not _several(tree.getroot()):
         return None
     copied = copy.deepcopy(tree)
+    for document in _several(copied.getroot()):
+        texts = document.findall(tei("text"))
+        text = etree.Element(tei("text"))
+        group = etree.SubElement(text, tei("group"))
+        texts[0].addprevious(text)
+        for part in texts:
+            tail, part.tail = part.tail, None
+            group.append(part)
+            text.tail = text.tail or tail
     for document in _documents(copied.getroot()):
         sources = document.findall(tei("sourceDoc"))
         text = etree.Element(tei("text"))
