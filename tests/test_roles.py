@@ -388,6 +388,9 @@ FACTS = {
     "diary_indented_entries_no_blanks": (
         "diary", "Survey journal of Tomas Ekdahl, lake soundings on the Kallsjön, summer 1949",
         "1949-07-04", []),
+    "memo_subject_ending_with_dates": (
+        "memorandum", "Norwegian fishing delegation, 10–11 May 1971", "1971-05-10",
+        ["K. J. Lindqvist"]),
 }
 
 

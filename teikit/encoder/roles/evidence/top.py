@@ -45,7 +45,14 @@ def dateline(ctx: Context, line: Line) -> Evidence | None:
         ev.add(-1.5, "one of several dated headings")
     if line.starts("kind_words"):
         ev.add(-1.0, "names a kind of document")
+    if line.label is not None and _subject_label(line.label[0]):
+        ev.add(-2.0, f"a subject after '{line.label[0]}:'")  # Subject: talks, 10–11 May 1971
     return ev
+
+
+def _subject_label(label: str) -> bool:
+    words = tokens(label)
+    return lexicon("subject_labels").prefix(words) == " ".join(words)
 
 def address(ctx: Context, line: Line) -> Evidence | None:
     if line.size > 20 or (line.sentence and line.function_words > 3 and line.size > 10):
