@@ -391,6 +391,7 @@ FACTS = {
     "memo_subject_ending_with_dates": (
         "memorandum", "Norwegian fishing delegation, 10–11 May 1971", "1971-05-10",
         ["K. J. Lindqvist"]),
+    "letter_unit_over_name_foot": ("letter", None, "1966-03-03", ["Nguyen Van Thao"]),
 }
 
 

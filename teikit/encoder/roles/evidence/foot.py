@@ -217,6 +217,9 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(-1.0, "the body the text is addressed to")
     elif corporate and line.name < 0.45:
         ev.add(1.5, "an organisation signs")
+        if (below is not None and ctx.page.adjacent(line, below) and below.name >= 0.75
+                and not below.sentence and below.size <= 5):
+            ev.add(-1.5, "over a name: the unit of whoever signs")  # General Office, … / Lu
         above = ctx.prev(line)
         if above is not None and not above.sentence and above.size <= 10 and (
                 above.name >= 0.75 or above.has("role_words") or marked_name(above.text)):
