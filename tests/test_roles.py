@@ -392,6 +392,17 @@ FACTS = {
         "memorandum", "Norwegian fishing delegation, 10–11 May 1971", "1971-05-10",
         ["K. J. Lindqvist"]),
     "letter_unit_over_name_foot": ("letter", None, "1966-03-03", ["Nguyen Van Thao"]),
+    "despatch_security_label_cc": (
+        "letter", "NORWAY: THE WHALING SEASON AND THE ANTARCTIC QUOTAS", None,
+        ["R. T. Hollingworth"]),
+    "memo_internal_series_recorded_by": (
+        "memorandum", "Bearing capacity of peat under road embankments", "1971-05",
+        ["Recorded by: Halvorsen"]),
+    "information_offices_cyrillic": (
+        "report", "INFORMATION on the talks with the Ghanaian timber buyers", "1962-06-12",
+        ["Б. Н. Кравцов", "Е. А. Лужина"]),
+    "letter_widow_devoted_respect": (
+        "letter", None, "1951-03-09", ["Assunta Ferraro, widow Bellini"]),
 }
 
 
@@ -466,6 +477,7 @@ def test_no_structure_is_warned_about() -> None:
     ("Osman Ibrahim Tayeb Hamdan Saleh", 0.3), ("Theresia Lechner, née Pichler", 0.75),
     ("Maria Weber geb. Lenz", 0.75), ("I. Brandt (née Koch)", 1.0), ("born in Graz", 0.0),
     ("I(vo) Dabinović", 0.75), ("G(iovanni) Scarpa", 0.75), ("Kuzne(tsov)", 0.45),
+    ("Assunta Ferraro, widow Bellini", 0.75),
 ])
 def test_name_likeness(text: str, likeness: float) -> None:
     assert name_likeness(text) == likeness

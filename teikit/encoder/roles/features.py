@@ -252,7 +252,7 @@ class Line:
                     if likeness >= 0.75:
                         return likeness
                     if mark == "," and likeness > 0 and lexicon("role_words").find(words) and (
-                            _lone_surname(name)):
+                            _lone_surname(name)) and len(words) <= 4 and not self.addressee:
                         surname = 0.45
         return max(surname, self._capitals_then_office())
 

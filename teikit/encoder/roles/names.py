@@ -34,10 +34,11 @@ _PARENTHESISED = re.compile(r"^\(([^()]+)\)$")
 _TITLE_AFTER = re.compile(r"\s*\(([^()]{1,12})\)$")
 """``(Mrs.)`` after a name: how the signer is to be addressed."""
 
-_BORN = re.compile(r",?\s+\(?(?:née|nee|geb\.|geborene|z\s+d\.|roz\.|урожд\.|born)\s+"
+_BORN = re.compile(r",?\s+\(?(?:née|nee|geb\.|geborene|z\s+d\.|roz\.|урожд\.|born|widow|wid\.|"
+                   r"ved\.|vedova|veuve|vve|wwe\.|verw\.|вдова)\s+"
                    r"[^\W\d_][^\W\d_'’-]*\)?$", re.IGNORECASE)
 """``Anna Hofbauer, née Hofbauer``, ``Maria Weber geb. Lenz``: the name she was born with,
-after a married woman's name."""
+after a married woman's name; ``Giuseppina Arcuri, widow Lentini``: her late husband's."""
 
 _CJK_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}(?:\s*\([^()]{2,40}\))?$")
 

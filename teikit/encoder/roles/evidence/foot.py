@@ -106,7 +106,7 @@ def marked_name(text: str) -> bool:
 
 _SIGNED_LABEL = re.compile(r"^(?:signed|signé|firmado|gez(?:eichnet)?)\s*:", re.IGNORECASE)
 """``Signed: H. Oldroyd (Chairman)``: the signer after the label, not a list of them."""
-_COPY_MARK = re.compile(r"^(?:c\.|cc\.?|bcc\.?)\s")
+_COPY_MARK = re.compile(r"^(?:c\.\s?c\.|c\.|cc\.?|bcc\.?)\s")
 """A copy's mark in lower case before whom it went to (``c. Economic Division``)."""
 
 def _behalf_name(line: Line) -> bool:
@@ -161,9 +161,9 @@ def _name_evidence(ctx: Context, line: Line, ev: Evidence) -> None:
 
 def signer(ctx: Context, line: Line) -> Evidence | None:
     behalf = _behalf_name(line)
-    labelled = line.label is not None and line.size <= 16 and ";" not in line.text and max(
+    labelled = line.label is not None and line.size <= 16 and ";" not in line.text and (max(
         trailing_name(line.label[1]), person_lead(line.label[1])) >= 0.75  # "Checked: head …
-    # of sector R. Abdullaev", "Signed: H. Oldroyd (Chairman)"
+        or _surname_by(line.label))  # of sector R. Abdullaev", "Signed: H. Oldroyd (Chairman)"
     if (line.size > 9 and not (behalf or labelled or _long_body_name(ctx, line))) or (
             line.page is not None) or (
             line.bracket is not None):
@@ -266,6 +266,14 @@ def _unit_named_above(ctx: Context, line: Line) -> bool:
             if above[start : start + len(words)] == words and bodies.find(above[:start]):
                 return True
     return False
+
+
+def _surname_by(label: tuple[str, str]) -> bool:
+    """``Recorded by: Šafránek``: a surname alone after a label that ends with ``by``."""
+    words = tokens(label[0])
+    value = label[1].strip().rstrip(".")
+    return bool(words) and words[-1] == "by" and len(value.split()) == 1 and (
+        name_likeness(value) >= 0.45 and value.lower() not in lexicon("role_words").words)
 
 
 def _made_by(line: Line) -> bool:

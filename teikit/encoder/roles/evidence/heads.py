@@ -15,7 +15,7 @@ from teikit.encoder.roles.names import name_likeness, person_lead
 _TO_WHOM = re.compile(r"^\S.{1,80}?\s(?:to|an|à|a)\s(?:the\s)?[A-Z]")
 """``Gustav Rehberg to Erik Brenner``, ``The Secretary of State to the Ambassador``."""
 _KIND_TAIL = frozenset({"of", "for", "the", "record", "conversation", "meeting", "talk", "talks"})
-_END_REMARK = re.compile(r"\s*[(\[][^()\[\]]{1,30}[)\]]\s*$")
+_END_REMARK = re.compile(r"\s*[(\[][^()\[\]]{1,80}[)\]]\s*$")
 _ABOUT = re.compile(
     r"^(?:On|Über|Sur|Sobre|Sul|Sulla|Sui|Sugli|Over|Om|O|Об?|К\s+вопросу\s+об?)\s+\S")
 """``On the karst caves of …``, ``Über die …``, ``Sur les …``, ``О …``: a paper's title."""
@@ -27,14 +27,18 @@ def is_kind(line: Line) -> bool:
     """A line that only names a kind of document: ``CIPHERED TELEGRAM``,
     ``212. Memorandum of Conversation[1]``, ``Outgoing cable No. 5290``, ``TELEGRAM (EN
     CLAIR)`` (a short remark in brackets at the end aside)."""
-    if line.size > 9 or (line.numbered is not None and "/" in line.numbered[0]):
-        return False  # "14/53 Minutes": a minute's item, not a kind of document
     remark = _END_REMARK.search(line.text)
-    words = list(tokens(line.text[: remark.start()]) if remark else line.words)
+    head = line.text[: remark.start()] if remark else line.text
+    if (len(head.split()) if remark else line.size) > 9 or (
+            line.numbered is not None and "/" in line.numbered[0]):
+        return False  # "14/53 Minutes": a minute's item, not a kind of document
+    words = list(tokens(head) if remark else line.words)
     for marker in ("no", "nr", "n", "nº", "№"):
         if marker in words:  # "… No. 2211/B": the number and what follows it
             words = words[: words.index(marker)]
-    words = [w for w in words if not any(ch.isdigit() for ch in w)]
+    words = [w for n, w in enumerate(words) if not any(ch.isdigit() for ch in w) and not (
+        len(w) <= 2 and n + 1 < len(words) and any(ch.isdigit() for ch in words[n + 1]))]
+    # "Internal Memorandum S 7/66": a series' letter before the number goes with it
     qualifiers = lexicon("kind_qualifiers").words
     while words and words[0] in qualifiers:
         words = words[1:]

@@ -10,10 +10,25 @@ import re
 from teikit.encoder.roles import shapes
 from teikit.encoder.roles.evidence.base import Context, Evidence
 from teikit.encoder.roles.features import Line
+from teikit.encoder.roles.lexicon import lexicon, tokens
+
+_CLASSIFIED_LABELS = frozenset({
+    "security", "classification", "security classification", "grading", "security grading",
+    "handling", "priority", "precedence", "degree of secrecy", "secrecy"})
+"""Labels before a classification (``Security: CONFIDENTIAL``, ``Classification: Secret``)."""
+
+
+def _labelled_classification(line: Line) -> str | None:
+    """The classification a labelled line gives (``Security: CONFIDENTIAL``)."""
+    if line.label is None or " ".join(tokens(line.label[0])) not in _CLASSIFIED_LABELS:
+        return None
+    value = tokens(line.label[1])
+    found = lexicon("classification").prefix(value)
+    return found if found is not None and len(value) <= len(found.split()) + 2 else None
 
 
 def classification(ctx: Context, line: Line) -> Evidence | None:
-    found = line.starts("classification")
+    found = line.starts("classification") or _labelled_classification(line)
     if found is None and shapes.CONTINUED.search(line.text) and line.size <= 14:
         return Evidence().add(3.0, "a running head: the document's name, continued")
     if found is None:
