@@ -403,6 +403,10 @@ FACTS = {
         ["Б. Н. Кравцов", "Е. А. Лужина"]),
     "letter_widow_devoted_respect": (
         "letter", None, "1951-03-09", ["Assunta Ferraro, widow Bellini"]),
+    "minutes_distributed_to_foot": (
+        "minutes", "Minutes of the meeting of the Editorial Board of the Dialect Atlas held on "
+        "3 October 1968", "1968-10-03", ["A. Lindström", "K. Nyberg"]),
+    "letter_return_address_label": ("letter", None, "1957-05-02", ["M. Ozoliņa"]),
 }
 
 

@@ -173,8 +173,10 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         return None  # "Copies: Embassy in Karachi": whom the copies went to
     if line.starts("classification") == " ".join(line.words):
         return None  # "LIMITED OFFICIAL USE" repeated at the foot
-    if _COPY_MARK.match(line.text):
-        return None  # "c. Economic Division": a copy to it
+    if _address_label(line):
+        return None  # "My address: Tomsk region, …, for A. Bērziņa": where to write back
+    if _COPY_MARK.match(line.text) or _sent_to(line):
+        return None  # "c. Economic Division", "Distributed to …": whom copies went to
     if line.sentence and line.name < 0.75:
         return None
     ev = Evidence()
@@ -191,7 +193,7 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.5, "initials after the text")
     elif line.name_and_office >= 0.75:
         ev.add(2.0, "name and office")
-    elif line.name_and_office >= 0.45 and ctx.after_text(line):
+    elif line.name_and_office >= 0.45 and ctx.after_text(line) and _opens_foot(ctx, line):
         ev.add(1.5, "a surname and an office")  # Chargé d'affaires a.i., Ionescu
     elif _valediction_with_name(line):
         ev.add(2.0, "a closing formula ending with the signer's name")
@@ -266,6 +268,39 @@ def _unit_named_above(ctx: Context, line: Line) -> bool:
             if above[start : start + len(words)] == words and bodies.find(above[:start]):
                 return True
     return False
+
+
+_ADDRESS_WORDS = frozenset({"address", "adresse", "adres", "anschrift", "dirección",
+                            "direccion", "indirizzo", "endereço", "адрес", "adresa", "cím"})
+"""The last word of a label over a postal address (``My address:``, ``Return address:``)."""
+
+
+def _lists_copies(line: Line) -> bool:
+    """``c.c. Dean of the Faculty``, ``Copies to: …``, ``Distributed to …``: a line that
+    opens the list of whom copies went to."""
+    return bool(_COPY_MARK.match(line.text) or _sent_to(line) or (
+        line.label is not None and lexicon("foot_labels").prefix(tokens(line.label[0]))))
+
+
+def _address_label(line: Line) -> bool:
+    """``My address: …``, ``Return address: …``: a postal address, labelled."""
+    words = tokens(line.label[0]) if line.label is not None else ()
+    return bool(words) and words[-1] in _ADDRESS_WORDS
+
+
+def _opens_foot(ctx: Context, line: Line) -> bool:
+    """Right under the text, its closing formula or a signature mark: where a signature
+    stands, not among the copies and addresses further down."""
+    above = ctx.prev(line)
+    return above is None or above.sentence or bool(above.starts("closings")) or bool(
+        shapes.SIGNATURE_MARK.match(above.text))
+
+
+def _sent_to(line: Line) -> str | None:
+    """The words a line opens with that say to whom copies went, without a colon
+    (``Distributed to the members …``, ``Copies sent to …``)."""
+    sent = lexicon("foot_labels").prefix(line.words)
+    return sent if sent is not None and len(sent.split()) >= 2 and sent.endswith(" to") else None
 
 
 def _surname_by(label: tuple[str, str]) -> bool:
@@ -439,6 +474,8 @@ def foot_line(ctx: Context, line: Line) -> Evidence | None:
     elif label is None and (line.size <= 3 or line.starts("routing_words")):
         label = lexicon("foot_labels").prefix(line.words)  # "Encl.", "Enclosures (2)", "cc.
         # file"; "Repeated to Moscow and Prague", "REPEATED COPENHAGEN OSLO"
+    elif label is None and (sent := _sent_to(line)) is not None:
+        label = sent  # "Distributed to the members of the Committee and to …"
     if label is not None and line.size <= 30:
         return Evidence().add(2.0, f"'{label}' under the text: copies, enclosures, distribution")
     if _TYPIST.match(line.text):
@@ -449,6 +486,10 @@ def foot_line(ctx: Context, line: Line) -> Evidence | None:
         return Evidence().add(3.5, f"under '{label_line.text}': whom the copies went to")
     if _typed_again(ctx, line):
         return Evidence().add(2.0, "the signer's name typed again in brackets")
+    above = ctx.prev(line)
+    if (above is not None and ctx.page.adjacent(above, line) and line.size <= 8
+            and not line.sentence and line.name < 0.75 and _lists_copies(above)):
+        return Evidence().add(1.5, "goes on the list of copies above")  # c.c. Dean … / Head …
     if line.size > 12:
         return None
     return Evidence().add(-0.5, "a short line after the text")
@@ -474,7 +515,11 @@ def _bare_copies_label(line: Line) -> bool:
 def foot_address(ctx: Context, line: Line) -> Evidence | None:
     """An address after the text: the addressee's (``To the Embassy of …``) or the
     sender's street (``Via della Geppa 7, Trieste``), with the short lines under it."""
-    if line.size > 14 or not ctx.below_text_start(line):
+    if not ctx.below_text_start(line):
+        return None
+    if _address_label(line) and line.size <= 24:
+        return Evidence().add(2.0, f"'{line.label[0] if line.label else ''}:' after the text")
+    if line.size > 14:
         return None
     if line.opens_address and (not line.sentence or "," in line.text):
         return Evidence().add(2.0, "an address at the foot")  # "To the …, London." too
