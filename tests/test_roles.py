@@ -407,6 +407,9 @@ FACTS = {
         "minutes", "Minutes of the meeting of the Editorial Board of the Dialect Atlas held on "
         "3 October 1968", "1968-10-03", ["A. Lindström", "K. Nyberg"]),
     "letter_return_address_label": ("letter", None, "1957-05-02", ["M. Ozoliņa"]),
+    "report_tab_columns_endash_hyphen": (
+        "report", "Report on the rice purchases in Burma", "1963-11-14",
+        ["Commercial Counsellor J. Novák–STRNAD", "Second Secretary E. Dvořáková"]),
 }
 
 
@@ -481,7 +484,7 @@ def test_no_structure_is_warned_about() -> None:
     ("Osman Ibrahim Tayeb Hamdan Saleh", 0.3), ("Theresia Lechner, née Pichler", 0.75),
     ("Maria Weber geb. Lenz", 0.75), ("I. Brandt (née Koch)", 1.0), ("born in Graz", 0.0),
     ("I(vo) Dabinović", 0.75), ("G(iovanni) Scarpa", 0.75), ("Kuzne(tsov)", 0.45),
-    ("Assunta Ferraro, widow Bellini", 0.75),
+    ("Assunta Ferraro, widow Bellini", 0.75), ("K. Wiese–HOLLAND", 1.0),
 ])
 def test_name_likeness(text: str, likeness: float) -> None:
     assert name_likeness(text) == likeness

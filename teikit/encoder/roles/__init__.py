@@ -64,6 +64,8 @@ def logical_lines(lines: Sequence[SourceLine], indices: Sequence[int],
             last_pos = _indented_end(lines, indices, position, openers, step)
         elif joins and last_pos == position and not listing:
             last_pos = _wrap_end(lines, indices, position, columns)
+        if last_pos == position and not listing:
+            last_pos = _hyphen_end(lines, indices, position, step)
         text = "\n".join(lines[i].text.strip(BLANKS) for i in indices[position : last_pos + 1])
         blank_before = bool(found) and end + 1 < first
         line = Line(len(found), first, text, dates, last=indices[last_pos],
@@ -113,6 +115,18 @@ def _indented_end(lines: Sequence[SourceLine], indices: Sequence[int], position:
     while position + 1 < len(indices) and indices[position + 1] <= indices[position] + step and (
             position + 1 not in openers) and wrap.goes_on_flush(
                 lines[indices[position]].text, lines[indices[position + 1]].text):
+        position += 1
+    return position
+
+
+def _hyphen_end(lines: Sequence[SourceLine], indices: Sequence[int], position: int,
+                step: int = 1) -> int:
+    """The last line of a paragraph whose words are broken over lines with a hyphen
+    (``… the opera-`` / ``tors of the evaporators …``; ``step`` 2 where a blank line
+    follows every line), where the reading of wrapped lines did not join them."""
+    while position + 1 < len(indices) and indices[position + 1] <= indices[position] + step and (
+            wrap.hyphen_break(lines[indices[position]].text,
+                              lines[indices[position + 1]].text)):
         position += 1
     return position
 

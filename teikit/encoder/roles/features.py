@@ -237,8 +237,8 @@ class Line:
         if self.size > 9:
             return 0.0
         surname = 0.0
-        for mark in (",", ":", "(", " – ", " — ", " - "):
-            first, found, second = self.text.partition(mark)
+        for mark in (",", ":", "(", " – ", " — ", " - ", "\t"):
+            first, found, second = self.text.partition(mark)  # a tab sets them in columns
             if not found:
                 continue
             if mark == "(":  # "N. Aagaard-Bech (chairman)"

@@ -44,7 +44,9 @@ _CJK_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}(?:\s*\([^()]{2,40}\))?$")
 
 _INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)(?:-?[^\W\d_]{1,2}\.)*$")
 
-_WORD = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*\.?$")
+_WORD = re.compile(r"^[^\W\d_][^\W\d_'’‐‑–-]*(?:['’‐‑–-][^\W\d_]+)*\.?$")
+"""A word of a name; a double surname may be joined by a hyphen or, as some typists do, by
+an en dash (``Wiese–HOLLAND``)."""
 
 _EXPANSION = re.compile(r"(?<=\w)\((\w{1,12})\)")
 """``I(vo)``, ``G(iovanni)``: a name's letters an editor expanded in round brackets (Leiden),

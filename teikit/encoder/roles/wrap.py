@@ -280,6 +280,18 @@ def _goes_on(text: str, rest: str) -> bool:
     return not text.rstrip(_CLOSERS).endswith(_SENTENCE_END) and first.islower()
 
 
+_BROKEN_WORD = re.compile(r"[^\W\d_]{2}[-‐]$")
+"""A line that ends in the middle of a word, broken with a hyphen (``opera-``)."""
+
+
+def hyphen_break(line: str, after: str) -> bool:
+    """Whether a word is broken over the end of ``line`` (``… the opera-``) and goes on at
+    the start of ``after`` in lower case (``tors of the …``)."""
+    rest = after.strip(BLANKS)
+    return bool(_BROKEN_WORD.search(line.rstrip(BLANKS))) and rest[:1].islower() and not (
+        _indent(after) > _indent(line))
+
+
 def _plain_wrap(text: str, rest: str) -> bool:
     bare = text.rstrip(_CLOSERS)
     return (len(bare.split()) >= 8 and not bare.endswith(_SENTENCE_END)
