@@ -410,6 +410,11 @@ FACTS = {
     "report_tab_columns_endash_hyphen": (
         "report", "Report on the rice purchases in Burma", "1963-11-14",
         ["Commercial Counsellor J. Novák–STRNAD", "Second Secretary E. Dvořáková"]),
+    "letter_spanish_letterhead_cable_address": (
+        "letter", "Exchange of drill cores from the Atacama copper belt", "1963-06-14",
+        ["Ing. Raúl Cárdenas Vega"]),
+    "letter_kin_after_name_slogan": (
+        "letter", None, "1962-03-02", ["Rosa Díaz Mena (wife of Pedro Mena Ruiz)"]),
 }
 
 

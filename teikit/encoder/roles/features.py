@@ -323,8 +323,11 @@ class Line:
         place's after a comma (``DEPARTMENT OF EXTERNAL AFFAIRS, CANBERRA, A.C.T.``)."""
         split = self.text.split()
         last = split[-1].lower() if split else ""
-        place = (self.size <= 16 and _INITIALISM.fullmatch(last) is not None
-                 and len(split) > 1 and split[-2].endswith(","))  # "…, Canberra, A.C.T."
+        place = self.size <= 16 and len(split) > 1 and (
+            (_INITIALISM.fullmatch(last) is not None and split[-2].endswith(","))
+            or (len(split) > 2 and split[-3].endswith(",")
+                and _INITIALISM.fullmatch(split[-2].lower() + last) is not None))
+        # "…, Canberra, A.C.T.", "México 1, D. F."
         ends = self.end in ".!?…" and not self.initials and not self.legal_form and not place and (
             not (self.size <= 8 and self.end == "." and "." in last[:-1]
                  and (self.function_words == 0 or self.label is not None

@@ -31,6 +31,9 @@ _STRUCK = re.compile(r"~~[^~\n]{1,40}~~\s*")
 _PARENTHESISED = re.compile(r"^\(([^()]+)\)$")
 """``(Kessler-Wendt)``: the typed name under a signature."""
 
+_KIN = re.compile(r"\s*\((?:wife|widow|husband|daughter|son|mother|father|sister|brother)\s+"
+                  r"of\s+[^()]{2,40}\)$", re.IGNORECASE)
+"""``Pak Yŏng-ja (wife of Ch'oe Tong-su)``: whose kin the writer is, after her name."""
 _TITLE_AFTER = re.compile(r"\s*\(([^()]{1,12})\)$")
 """``(Mrs.)`` after a name: how the signer is to be addressed."""
 
@@ -77,6 +80,7 @@ def name_likeness(text: str) -> float:
     soon as a word is neither capitalised, an initial nor a name particle."""
     text = _TRAILING_REF.sub("", SIGNED_BY_HAND.sub("", text.strip()).rstrip(".,;")).strip()
     text = _BORN.sub("", _PARENTHESISED.sub(r"\1", _GAP.sub("", _STRUCK.sub("", text))))
+    text = _KIN.sub("", text)
     title_after = _TITLE_AFTER.search(text)
     if title_after and title_after.group(1).lower().rstrip(".") in lexicon("titles").words:
         text = text[: title_after.start()]  # "E. K. Owusu-Ansah (Mrs.)"

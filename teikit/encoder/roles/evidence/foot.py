@@ -95,7 +95,9 @@ def _valediction_with_name(line: Line) -> bool:
         return False
     if len(words) == 2 and words[0].lower() in _YOUR:
         return name_likeness(words[-1]) >= 0.45
-    return line.starts("closings") is not None and name_likeness(words[-1]) >= 0.45
+    return (line.starts("closings") is not None and name_likeness(words[-1]) >= 0.45
+            and lexicon("closings").prefix(tokens(words[-1])) is None)  # "Patria o Muerte.
+    # Venceremos.": two formulas, no name
 
 
 def marked_name(text: str) -> bool:

@@ -153,6 +153,8 @@ def _early_kind(line: Line) -> str | None:
         return None  # "The cable from Tarsk arrived …": a sentence, not a title
     if line.numbered is not None and line.numbered[1]:
         return None  # "Item 1. Minutes": an item of the agenda, not a kind of document
+    if line.has("contact_words"):
+        return None  # "Teléfono 21-48-90 – Cable: PEMEXPLORA": a cable address
     words = line.words[:5]
     for start in range(1, min(4, len(words))):
         hit = lexicon("kind_words").at(words, start)
