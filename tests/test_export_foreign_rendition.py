@@ -61,3 +61,20 @@ def test_numbered_milestones_and_columns_are_marked_when_editing() -> None:
     assert html.xpath("//article//p/span/span/@class") == ["gen ed-only", "gen ed-only"]
     text = export(parse_bytes(MILESTONES), "text", "reading").decode()
     assert "Ships sailed north at dawn." in text
+
+
+TEXT_PARTS = (f'<TEI xmlns="{TEI_NS}">'.encode() + b"""<teiHeader><fileDesc><titleStmt>
+<title>Harbour Chronicle</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>
+<div type="edition"><div type="textpart" subtype="book" n="1"><head>Book One</head>
+<div type="textpart" subtype="chapter" n="2"><div type="textpart" n="3"><p>Ships sailed.</p>
+</div></div></div></div><div type="letter" n="4"><p>Dear harbour master.</p></div>
+</body></text></TEI>""")
+
+
+def test_text_parts_without_heading_show_what_they_are_cited_by_when_editing() -> None:
+    html = lxml.html.document_fromstring(export(parse_bytes(TEXT_PARTS), "html"))
+    assert [(p.get("class"), p.text) for p in html.xpath("//p[contains(@class, 'div-n')]")
+            ] == [("div-n gen ed-only", "[chapter 2]"), ("div-n gen ed-only", "[part 3]")]
+    text = export(parse_bytes(TEXT_PARTS), "text", "reading").decode()
+    assert "chapter" not in text and "[" not in text

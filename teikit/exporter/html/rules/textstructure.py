@@ -55,8 +55,22 @@ def division(element: etree._Element, ctx: Context) -> list[Node]:
     if generated and element.find(tei("head")) is None:
         level = heading_level(element, ctx)
         content.insert(0, make(f"h{level}", attrs("head gen"), [generated]))
+    elif element.find(tei("head")) is None and (number := numbered(element)):
+        content.insert(0, make("p", attrs("div-n gen ed-only"), [f"[{number}]"]))
     extra = "empty" if only_heads(element) else ""
     return [make("section", attrs(css_class(element, extra), **values), content)]
+
+
+def numbered(element: etree._Element) -> str:
+    """What a text part (an EpiDoc or CTS ``div type="textpart"``) without a heading is
+    cited by, from its ``@n`` and ``@subtype``: "chapter 12"; "" for other divisions and
+    without ``@n``. The editorial view shows it where the part begins."""
+    number = " ".join((element.get("n") or "").split())
+    if not number or element.get("type") != "textpart":
+        return ""
+    kind = element.get("subtype") or "part"
+    words = " ".join(kind.replace("-", " ").replace("_", " ").split())
+    return f"{words} {number}" if words else number
 
 
 def doc_title(element: etree._Element, ctx: Context) -> list[Node]:
