@@ -17,11 +17,14 @@ run together where the XML sets them apart:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Final, Literal
 
 from lxml import etree
 
+from teikit.exporter.glyphs import glyph_text
+from teikit.exporter.pointers import id_index
 from teikit.exporter.segments import is_row
 from teikit.exporter.text import policy
 from teikit.exporter.text.rules import layout, preferred_reading, tei_name
@@ -99,6 +102,12 @@ def joined_pieces(pieces: list[Piece]) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=2)
+def _ids(root: etree._Element) -> dict[str, etree._Element]:
+    """The document's ``xml:id`` index, made once per document (not once per ``g``)."""
+    return id_index(root)
+
+
 def render(element: etree._Element) -> str:
     """The transcript text of ``element`` itself."""
     name = tei_name(element)
@@ -111,6 +120,8 @@ def render(element: etree._Element) -> str:
         return f"[{inner.strip()}]" if inner.strip() else ""
     if name == "rt":  # a ruby gloss after its base: 漢(kan)
         return f"({inner})"
+    if name == "g" and element.get("ref"):  # a character declared in the header
+        inner = glyph_text(element, _ids(element.getroottree().getroot())) or inner
     handler = RENDER.get(name or "")
     return handler(element, inner) if handler else inner
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from lxml import etree
 
 from teikit.exporter import documentary
+from teikit.exporter.glyphs import glyph_name, glyph_text
 from teikit.exporter.html.render import (
     Context,
     Node,
@@ -25,6 +26,7 @@ from teikit.exporter.html.render import (
     text_of,
 )
 from teikit.exporter.html.rules.base import container, css_class, hidden, paragraph, phrase
+from teikit.exporter.html.rules.spoken import document_ids
 from teikit.exporter.layout_space import text_in
 from teikit.exporter.restored import is_restored
 from teikit.tei import is_tei, local_name
@@ -242,6 +244,17 @@ def pb(element: etree._Element, ctx: Context) -> list[Node]:
     return [make(tag, attrs("pb", id=ident, title=label), content)]
 
 
+def glyph(element: etree._Element, ctx: Context) -> list[Node]:
+    """``g``: its content; an empty one that points at a character declared in the header
+    reads as the declaration's mapping, named in its title (:mod:`teikit.exporter.glyphs`)."""
+    ids = document_ids(element, ctx) if element.get("ref") else {}
+    mapped = glyph_text(element, ids) if ids else None
+    content = [mapped] if mapped else ctx.inline().children(element)
+    name = glyph_name(element, ids) if mapped else None
+    return [make("span", attrs(css_class(element), title=name, **common(element, ctx)),
+                 content)]
+
+
 def milestone(element: etree._Element, ctx: Context) -> list[Node]:
     """``milestone`` or ``cb`` with a number (``@n``): "[section 3]", "[column b]" when
     editing (the numbers a text is cited by), nothing when reading; without a number,
@@ -261,7 +274,8 @@ RULES: Mapping[str, Renderer] = {
     "choice": choice, "del": deletion, "add": addition, "surplus": surplus, "space": space,
     "expan": expan, "ex": ex, "stamp": stamp, "fw": fw, "pb": pb, "milestone": milestone,
     "cb": milestone,
-    **dict.fromkeys(("abbr", "orig", "reg", "corr", "damage", "secl", "metamark", "am", "g",
+    "g": glyph,
+    **dict.fromkeys(("abbr", "orig", "reg", "corr", "damage", "secl", "metamark", "am",
                      "restore", "mod", "retrace", "handShift", "subst", "redo", "undo"),
                     phrase("span")),
     **dict.fromkeys(documentary.BLOCKS, container("div")),
