@@ -96,6 +96,13 @@ STRUCTURES: dict[str, tuple[str, str]] = {
                          f"//article//*[{klass('underdot')}]"),
     "EpiDoc apparatus keyed to lines": ("//t:div[@type='apparatus']//t:app[@loc]",
                                         "//article//a[@class='app-loc']"),
+    "documentary lines (sourceDoc)": ("//t:text//t:sourceDoc//t:line",
+                                      f"//article//*[{klass('line')}]"),
+    "ruby glosses": ("//t:text//t:ruby[t:rt]", "//article//ruby[rt]"),
+    "endnote calls (note/@target)": (
+        "//t:text//t:div/t:note[starts-with(@target, '#')]"
+        "[substring(@target, 2) = //t:text//@xml:id]",
+        f"//article//sup[{klass('note-call')}]"),
 }
 """Ranked items of issue 9 (by number) and the other structures it names."""
 
