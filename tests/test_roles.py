@@ -415,6 +415,8 @@ FACTS = {
         ["Ing. Raúl Cárdenas Vega"]),
     "letter_kin_after_name_slogan": (
         "letter", None, "1962-03-02", ["Rosa Díaz Mena (wife of Pedro Mena Ruiz)"]),
+    "letter_unit_with_region_foot": (
+        "letter", None, "1964-04-11", ["signature Jerzy Malinowski"]),
 }
 
 

@@ -23,7 +23,7 @@ from teikit.encoder.dates import (
 from teikit.encoder.roles import shapes
 from teikit.encoder.roles.lexicon import lexicon, tokens
 from teikit.encoder.roles.memo import feature
-from teikit.encoder.roles.names import name_likeness
+from teikit.encoder.roles.names import name_likeness, names_body
 
 _MARK_BEFORE_NAME = re.compile(r"^(?:\(?a\)|\(s\)|/s/|\(signed\)|f\.to|fdo\.|gez\.)\s+", re.I)
 """A signature mark between an office and its name (``(a)``: Portuguese *assinado*)."""
@@ -79,6 +79,8 @@ def glossed_name_likeness(text: str) -> float:
     first, other = match[1], name_likeness(match[2] or match[3])
     if not any(ch.isupper() or ch.islower() for ch in first):
         return max(likeness, other)  # a script without case, glossed in one with it
+    if names_body(first):
+        return likeness  # "Department V (Latin America)": a body, its region in brackets
     return max(likeness, min(name_likeness(first) + 0.5, other))
 
 
@@ -249,6 +251,8 @@ class Line:
                 words = tokens(office)
                 if lexicon("role_words").find(words) or lexicon("org_words").find(words):
                     likeness = name_likeness(_MARK_BEFORE_NAME.sub("", name.strip()))
+                    if mark == "(" and name is second and likeness < 1.0:
+                        continue  # "Department V (Latin America)": a unit and its region
                     if likeness >= 0.75:
                         return likeness
                     if mark == "," and likeness > 0 and lexicon("role_words").find(words) and (

@@ -129,6 +129,11 @@ def name_likeness(text: str) -> float:
 
 
 
+def names_body(text: str) -> bool:
+    """Whether ``text`` names an office or a body (``Department V``, ``Eastern Division``)."""
+    return any(word.lower().rstrip(".,") in _offices_and_bodies() for word in text.split())
+
+
 def _without_titles(words: list[str]) -> list[str]:
     """The words after the titles in lower case that open a name (``płk dypl. Tadeusz
     Gajewski``: a colonel of the staff college); a capitalised title counts as a word of
