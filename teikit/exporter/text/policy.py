@@ -142,8 +142,10 @@ they are phrases (a stage direction within a line, a quotation within a sentence
 LINE_GROUPS: Final = frozenset({
     "sp", "castItem", "item", "cell", "speaker", "stage", "bibl", "app", "opener", "closer",
     "list", "address", "docTitle", "byline", "cit", "entry", "entryFree", "superEntry",
+    "table",
 })
-"""Inside these, blocks are lines: a speech, a letter's closing formulae, a list."""
+"""Inside these, blocks are lines: a speech, a letter's closing formulae, a list, a table
+(its heading and rows, :mod:`.tables`)."""
 
 VERSE_OR_INSCRIPTION: Final = frozenset({"l", "lg"})
 """Inside these (and inside an EpiDoc ``div type="edition"``) a line break is a new line;

@@ -15,6 +15,7 @@ from teikit.exporter.segments import is_row
 from teikit.exporter.speakers import speaker_names
 from teikit.exporter.text import policy
 from teikit.exporter.text.rules import Scope, inner_scope, is_omitted, layout, parent_name, tei_name
+from teikit.exporter.text.tables import read_row
 from teikit.exporter.text.writer import LINE, PARAGRAPH
 from teikit.tei import TEI_NS
 
@@ -214,7 +215,7 @@ SPECIAL: Mapping[str, Special] = {
     "speaker": _speaker, "roleDesc": _cast_part, "actor": _cast_part, "item": _item,
     "label": _label, "app": _app, "ptr": _ptr, "seg": _seg, "u": _utterance,
     "vocal": _happening, "kinesic": _happening, "incident": _happening, "pause": _pause,
-    "caesura": _space, "rt": _rt,
+    "caesura": _space, "rt": _rt, "row": read_row,
     **dict.fromkeys(policy.SPACED_GROUPS, _spaced),
 }
 """Elements whose reading needs a decision of their own."""

@@ -28,6 +28,7 @@ from teikit.exporter.pointers import id_index
 from teikit.exporter.segments import is_row
 from teikit.exporter.text import policy
 from teikit.exporter.text.rules import layout, preferred_reading, tei_name
+from teikit.exporter.text.tables import row_as_it_stands
 from teikit.transcript import RENDER
 
 Kind = Literal["text", "block", "aside"]
@@ -115,6 +116,8 @@ def render(element: etree._Element) -> str:
         return _choice(element)
     if name == "app":
         return _app(element)
+    if name == "row":
+        return row_as_it_stands(element, render)
     inner = as_it_stands(element)
     if name == "note":
         return f"[{inner.strip()}]" if inner.strip() else ""

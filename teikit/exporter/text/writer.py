@@ -101,6 +101,17 @@ class Writer:
             self.parts.append(mark)
         self.held = bool(self.parts)
 
+    def tab(self, count: int = 1) -> None:
+        """Set a table's next cell apart: ``count`` tabs (one per column the cell before
+        spans), written now so that an empty cell still keeps its column. A break asked
+        for before it (the row's line) is written first."""
+        self._trim()
+        if self.pending and self.parts:
+            self.parts.append("\n" * self.pending)
+        self.pending, self.held, self.hyphenated = 0, False, False
+        self.parts.append("\t" * count)
+        self.glued = True
+
     def glue(self) -> None:
         """Join what comes next to what came before, without a space (a word broken at
         the end of a line)."""
