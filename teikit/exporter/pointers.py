@@ -1,9 +1,11 @@
 """Pointers in every format: where a ``ref`` or ``ptr`` points, and what a ``ptr`` (which
 has no words of its own) says: the heading, ``@n`` or id of the element it points at, or
-its address without the scheme."""
+its address without the scheme; a ``ptr`` with several targets says each, apart by
+:data:`TARGETS_APART`."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
 from lxml import etree
@@ -13,12 +15,19 @@ from teikit.tei import TEI_NS, xml
 SAFE_SCHEMES: Final = ("http://", "https://", "mailto:")
 """Addresses the page links to (anything else is shown, never linked)."""
 MAX_LABEL: Final = 60
+TARGETS_APART: Final = ", "
+"""Between what a ``ptr`` with several targets says of each (``see 2.1, 2.4``)."""
+
+
+def targets(element: etree._Element) -> list[str]:
+    """The (space-separated) ``@target`` values."""
+    return (element.get("target") or "").split()
 
 
 def first_target(element: etree._Element) -> str:
-    """The first of the (space-separated) ``@target`` values, or ""."""
-    targets = (element.get("target") or "").split()
-    return targets[0] if targets else ""
+    """The first of the ``@target`` values, or ""."""
+    found = targets(element)
+    return found[0] if found else ""
 
 
 def _text(element: etree._Element) -> str:
@@ -42,9 +51,14 @@ def address(target: str) -> str:
     return target.split("://", 1)[-1].removeprefix("mailto:").rstrip("/")
 
 
-def pointer_label(element: etree._Element, ids: dict[str, etree._Element]) -> str:
+def pointer_label(element: etree._Element, ids: Mapping[str, etree._Element]) -> str:
     """The words that stand for a ``ptr``: see the module's docstring."""
-    target = first_target(element)
+    return TARGETS_APART.join(target_label(target, ids) for target in targets(element)) \
+        if len(targets(element)) > 1 else target_label(first_target(element), ids)
+
+
+def target_label(target: str, ids: Mapping[str, etree._Element]) -> str:
+    """What a ``ptr`` says of one of its targets."""
     pointed = ids.get(target[1:]) if target.startswith("#") else None
     if pointed is not None:
         return label_of(pointed)

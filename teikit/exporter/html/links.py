@@ -12,7 +12,8 @@ points at can link back to it (notes are linked both ways).
     it is. A ``ref type="noteAnchor"`` is a superscript note call.
 ``ptr``
     the same links, with generated text: the target's heading, ``@n`` or id when it is
-    internal, the address (without its scheme) when it is external.
+    internal, the address (without its scheme) when it is external. A ``ptr`` with several
+    targets links each (the first carries the pointer's id, which its target links back to).
 """
 
 from __future__ import annotations
@@ -24,7 +25,14 @@ from typing import Generic, TypeVar
 from lxml import etree
 
 from teikit.exporter.html.render import Context, Node, Shared, attrs, common, gen, make
-from teikit.exporter.pointers import SAFE_SCHEMES, address, first_target, label_of
+from teikit.exporter.pointers import (
+    SAFE_SCHEMES,
+    TARGETS_APART,
+    address,
+    first_target,
+    label_of,
+    targets,
+)
 from teikit.tei import tei, xml
 
 K = TypeVar("K", bound=Hashable)
@@ -80,10 +88,14 @@ def link_pointers(items: Iterable[tuple[K, str]], shared: Shared, index: Index[K
             index.backrefs.setdefault(pointed, []).append(ref_id)
 
 
-def _internal(element: etree._Element, ctx: Context
+def _internal(element: etree._Element, ctx: Context, target: str | None = None
               ) -> tuple[etree._Element, str, str | None] | None:
     """(the element pointed at, href, id of this pointer) for a pointer to an element on
-    the page."""
+    the page (by its first target, or by ``target``, one of the others: no id then)."""
+    if target is not None:
+        pointed = ctx.shared.targets.get(target[1:]) if target.startswith("#") else None
+        return (pointed, f"#{ctx.shared.html_ids[pointed]}", None) if pointed is not None \
+            else None
     target = first_target(element)
     pointed = ctx.shared.targets.get(target[1:]) if target.startswith("#") else None
     if pointed is None:
@@ -110,13 +122,22 @@ def ref(element: etree._Element, ctx: Context) -> list[Node]:
 
 def ptr(element: etree._Element, ctx: Context) -> list[Node]:
     """``ptr``: a link whose text is generated (see the module's docstring)."""
-    internal = _internal(element, ctx)
+    nodes = _pointer(element, ctx, None)
+    for target in targets(element)[1:]:
+        nodes += [gen(TARGETS_APART), *_pointer(element, ctx, target)]
+    return nodes
+
+
+def _pointer(element: etree._Element, ctx: Context, other: str | None) -> list[Node]:
+    """The link of a ``ptr`` to its first target, or to ``other``, one of the rest."""
+    internal = _internal(element, ctx, other)
     if internal is not None:
         pointed, href, ref_id = internal
         label = ctx.shared.labels.get(pointed)
         label = label_of(pointed) if label is None else label
         return [make("a", attrs("ptr", href=href, id=ref_id), [gen(label)])]
-    target = first_target(element)
+    target = first_target(element) if other is None else other
     if target.startswith(SAFE_SCHEMES):
         return [make("a", attrs("ptr", href=target, rel="noopener"), [gen(address(target))])]
-    return [make("span", attrs("ptr", **common(element, ctx)), [gen(target)] if target else [])]
+    values = common(element, ctx) if other is None else {}
+    return [make("span", attrs("ptr", **values), [gen(target)] if target else [])]
