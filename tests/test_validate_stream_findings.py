@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -16,7 +17,7 @@ from test_validate_stream_faults import _faulty
 from test_validate_stream_rules import _report as _checked
 
 from teikit import tei
-from teikit.validator import Options, stream
+from teikit.validator import Options, stream, streamfaults
 
 XML_ID = tei.xml("id")
 
@@ -136,3 +137,63 @@ def test_a_repeat_the_grammar_does_not_count_is_a_warning(
 
 
 EG = "http://www.tei-c.org/ns/Examples"
+
+
+def _readings(monkeypatch: pytest.MonkeyPatch) -> list[frozenset[str]]:
+    """The repeated ids each reading for the faults was asked to keep whole."""
+    kept: list[frozenset[str]] = []
+    found = streamfaults.faults_in_parts
+
+    def spy(*args: Any, **kwargs: Any) -> object:
+        kept.append(args[4][0])
+        return found(*args, **kwargs)
+
+    monkeypatch.setattr(streamfaults, "faults_in_parts", spy)
+    return kept
+
+
+def _body_id_on_paragraphs(tree: etree._ElementTree, at: list[float]) -> None:
+    """The ``body``'s ``xml:id`` (an element of the skeleton: its ids are noted last) given
+    to the ``p`` at each share of the body's paragraphs (as the benchmark's ``--findings
+    duplicate-id`` gives the header's ``respStmt``'s)."""
+    body = tree.find(f".//{T}body")
+    assert body is not None
+    body.set(XML_ID, "twice")
+    paragraphs = tree.findall(f".//{T}body/{T}div/{T}p")
+    for share in at:
+        paragraphs[int(len(paragraphs) * share)].set(XML_ID, "twice")
+
+
+def test_repeats_the_first_reading_stopped_at_are_found_in_one_more_reading(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first elements have no ``xml:id`` on a ``p``: the grammar pruned to them finds
+    the first part holding one not valid, and the first reading stops there, before it
+    met the repeat. The reading for the faults keeps each such part whole, so the
+    skeleton holds every element bearing the repeated id: it is not read again (it was,
+    to keep whole the parts holding the repeat)."""
+    monkeypatch.setattr(stream, "PREFIX", 80)
+    monkeypatch.setattr(stream, "TAIL", 0)
+    tree = _large(4)
+    _body_id_on_paragraphs(tree, [0.4, 0.7, 0.9])
+    kept = _readings(monkeypatch)
+    whole = _same(tree, tmp_path / "doc.xml", monkeypatch, GRAMMAR, [TEI_ALL])
+    assert [entry[4] for entry in whole] == ["duplicate-id"] * 3
+    assert kept == [frozenset()], "read once for the faults"
+
+
+def test_a_repeat_in_a_part_freed_is_read_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first elements have a ``p`` with an ``xml:id``: a later part holding the
+    ``body``'s id on a ``p`` is valid, and freed, when a fault before it stopped the
+    first reading; the file is read once more to keep that part whole."""
+    monkeypatch.setattr(stream, "PREFIX", 200)
+    monkeypatch.setattr(stream, "TAIL", 0)
+    tree = _large(4)
+    paragraphs = tree.findall(f".//{T}body/{T}div/{T}p")
+    paragraphs[0].set(XML_ID, "first")
+    paragraphs[len(paragraphs) // 3].set("bogus", "x")
+    _body_id_on_paragraphs(tree, [0.6, 0.9])
+    kept = _readings(monkeypatch)
+    whole = _same(tree, tmp_path / "doc.xml", monkeypatch, GRAMMAR, [TEI_ALL])
+    assert [entry[4] for entry in whole].count("duplicate-id") == 2
+    assert len(kept) == 2 and kept[-1], "read again, the repeat's parts kept whole"

@@ -82,8 +82,9 @@ def checked_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds
         try:
             found = faults_in_parts(path, grammar, ids, limit, keep, valid=valid)
             more = _to_keep(ids)
-            if found is not None and more is not None and not _within(more, keep):
-                # the first reading stopped at a part not valid: read on, it found less
+            if found is not None and more is not None and any(_missed(ids, keep, more)):
+                # the first reading stopped at a part not valid: it found less, and a
+                # part freed since holds what is to be reported where it stands
                 found = faults_in_parts(path, grammar, ids, limit, more, valid=valid)
                 if found is not None and _to_keep(ids) != more:
                     return None
@@ -94,13 +95,19 @@ def checked_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds
     return None
 
 
-def _within(found: Keep, kept: Keep) -> bool:
-    return found[0] <= kept[0] and found[1] <= kept[1]
-
-
 Keep = tuple[frozenset[str], frozenset[str]]
 """The repeated ``xml:id`` values and the attribute values holding a pointer that leads
 nowhere: a part holding one is kept whole."""
+
+
+def _missed(ids: SeenIds, kept: Keep, found: Keep) -> Keep:
+    """What ``found`` names beyond ``kept`` that was met in a part freed by the reading
+    ``ids`` noted (:meth:`~teikit.validator.streamids.SeenIds.close_parts`): only that
+    needs the document read again. The rest stands in the skeleton, each element that
+    bears it where it stood (the part holding it was not valid, or it is outside the
+    parts)."""
+    pointers = ids.freed_pointers if isinstance(ids, Ledger) else frozenset()
+    return ((found[0] - kept[0]) & ids.freed, (found[1] - kept[1]) & pointers)
 
 
 def _to_keep(ids: SeenIds) -> Keep | None:
@@ -142,8 +149,10 @@ def faults_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds,
             ids.clear()
             aside = _Aside(split, ids, lines, holders, keep, valid)
             root = in_parts(path, split, vocabulary, aside)
+            ids.close_parts()
             if root is None or not ids.add([root]):
                 return None
+            keep = _widened(ids, keep)
             document = Document(root.getroottree(), str(path), path.resolve().parent)
             ids.headers = sum(1 for _ in root.iterchildren(f"{{{TEI_NS}}}teiHeader"))
             kept = _kept(document, keep)
@@ -165,6 +174,15 @@ def faults_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds,
         except (etree.RelaxNGParseError, OSError, ValueError, RecursionError):
             return None
     return diagnostics if has_errors(diagnostics) or valid else None
+
+
+def _widened(ids: SeenIds, keep: Keep) -> Keep:
+    """``keep`` and what more the reading found to report where it stands, when none of
+    it was met in a freed part (the skeleton then holds it all: no reading again)."""
+    found = _to_keep(ids)
+    if found is None or any(_missed(ids, keep, found)):
+        return keep
+    return keep[0] | found[0], keep[1] | found[1]
 
 
 def _kept(document: Document, keep: Keep) -> set[int]:

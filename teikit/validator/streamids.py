@@ -62,9 +62,18 @@ class SeenIds:
         """The ``teiHeader`` children of the root, once the document's faults were found in
         parts (a second one may change the schemas chosen for it:
         :func:`teikit.validator.batch._chosen`)."""
+        self.freed: frozenset[str] = frozenset()
+        """The values met in the parts that were freed (:meth:`close_parts`): only a
+        value met there may be held by an element the skeleton lacks."""
+
+    def close_parts(self) -> None:
+        """Note that what was met so far was met in parts that were freed (what is added
+        next is the skeleton)."""
+        self.freed = frozenset(self._values)
 
     def clear(self) -> None:
         """Forget what was met (the document is read again)."""
+        self.freed = frozenset()
         self._values.clear()
         self._fresh.clear()
         if self.repeated is not None:
@@ -128,9 +137,16 @@ class Ledger(SeenIds):
         self.dangling: list[Diagnostic] | None = None
         """The pointers that lead nowhere as the check of the whole tree reports them, once
         found in parts (:mod:`teikit.validator.pointers.stream`)."""
+        self.freed_pointers: frozenset[str] = frozenset()
+        """The pointers met in the parts that were freed (:meth:`close_parts`)."""
+
+    def close_parts(self) -> None:
+        super().close_parts()
+        self.freed_pointers = frozenset(self.pointers)
 
     def clear(self) -> None:
         super().clear()
+        self.freed_pointers = frozenset()
         for values in self.node_sets.values():
             values.clear()
         self.pointers.clear()
