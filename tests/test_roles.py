@@ -775,3 +775,15 @@ def test_a_records_summary_follows_its_distribution_line() -> None:
     result = teikit.encode(DATA / "roles" / "record_distribution_then_summary_us.txt")
     abstract = result.tree.getroot().xpath("//t:teiHeader//t:abstract", namespaces=NS)
     assert abstract and _text(abstract[0]).startswith("A Czechoslovak machinery exporter reports")
+
+
+@pytest.mark.parametrize(("line", "typist"), [
+    ("JM/kt", True), ("JMT:ps", True), ("E:RAPenfold:lkt 3/15/62", True),
+    ("EUR/WE:JDoe:ms", True), ("RE:SUBJ", False), ("Note: see above", False),
+])
+def test_the_initials_and_drafting_symbols_under_a_text(line: str, typist: bool) -> None:
+    """Who wrote and who typed a text, in the forms offices use: ``JM/kt``, ``JMT:ps``,
+    and a drafting symbol with the office, the drafter, the typist and the date."""
+    from teikit.encoder.roles.evidence.foot import _TYPIST
+
+    assert bool(_TYPIST.match(line)) is typist

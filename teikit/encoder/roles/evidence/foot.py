@@ -12,8 +12,12 @@ from teikit.encoder.roles.features import Line
 from teikit.encoder.roles.lexicon import lexicon, tokens
 from teikit.encoder.roles.names import SIGNED_BY_HAND, name_likeness, person_lead, trailing_name
 
-_TYPIST = re.compile(r"^[A-ZÀ-Þ]{1,4}(?:/[A-Za-zÀ-þ]{1,4}){1,2}$")
-"""``JM/kt``: the initials of the writer and the typist under a letter."""
+_TYPIST = re.compile(r"^[A-ZÀ-Þ]{1,4}(?:/[A-Za-zÀ-þ]{1,4}){1,2}$|^[A-ZÀ-Þ]{1,4}:[a-zß-þ]{1,4}$"
+                     r"|^[A-Z]{1,5}(?:/[A-Z]{1,5})?:[A-Z][A-Za-z.]{1,24}:[a-z]{1,4}"
+                     r"(?:\s+\d{1,2}/\d{1,2}/\d{2,4})?$")
+"""``JM/kt``, ``JMT:ps``: the initials of the writer and the typist under a letter; an
+office's drafting symbol with the drafter and the typist, and the date (``E:RAPenfold:lkt
+3/15/62``)."""
 
 
 def closing(ctx: Context, line: Line) -> Evidence | None:
