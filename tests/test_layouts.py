@@ -265,12 +265,18 @@ def test_a_page_number_under_the_postscript_stays_in_it() -> None:
     assert teikit.is_valid(result.tree)
 
 
-def test_footnotes_at_the_feet_of_pages_are_pointed_to_where_they_stand() -> None:
+@pytest.mark.parametrize("transcript", [
+    "Vesk, 3 June 1931.\n\nThe ice holds.¹ The harbour is closed.\n\n"
+    "¹ Since 1 June.\n\n[Page 2]\n\nThe ships wait outside.²\n\nFenn\n\n"
+    "² Eleven of them.\n",
+    # the next page's marker opening the line under the note, no blank lines at all
+    "Vesk, 3 June 1931.\nThe ice holds.¹ The harbour is closed.\n¹ Since 1 June.\n"
+    "[Page 2] The ships wait outside.²\nFenn\n² Eleven of them.\n",
+])
+def test_footnotes_at_the_feet_of_pages_are_pointed_to_where_they_stand(
+        transcript: str) -> None:
     """A note typed above the next page's marker stays there (``place="foot"``); the
     notes at the end go on from its number, and every reference points to its note."""
-    transcript = ("Vesk, 3 June 1931.\n\nThe ice holds.¹ The harbour is closed.\n\n"
-                  "¹ Since 1 June.\n\n[Page 2]\n\nThe ships wait outside.²\n\nFenn\n\n"
-                  "² Eleven of them.\n")
     result = encode_text(transcript, profile=profiles.get("documentary"))
     ns = {"t": TEI_NS}
     notes = result.tree.getroot().xpath("//t:note[@type='footnote']", namespaces=ns)

@@ -153,7 +153,7 @@ def page_foot(lines: Sequence[Line], indices: Sequence[int]) -> dict[int, str]:
         if entry is not None and not entry.group("b"):
             run.append((index, (entry.group("a") or entry.group("c")).translate(_SUPER)))
             continue
-        if run and page_number(text) is not None:
+        if run and (page_number(text) is not None or _PAGE_FIRST.match(text)):
             numbers = [number for _, number in run]
             start = len(found) + 1
             if numbers != [str(n) for n in range(start, start + len(numbers))]:
@@ -161,6 +161,10 @@ def page_foot(lines: Sequence[Line], indices: Sequence[int]) -> dict[int, str]:
             found.update(run)
         run = []
     return found
+
+
+_PAGE_FIRST = re.compile(r"^\[\s*(?:page|p\.)\s*(?:\d+|[ivxlcdm]+)\s*\]\s+\S", re.IGNORECASE)
+"""``[Page 2] U Kyaw Zan Hla admitted …``: the next page's marker opening its first line."""
 
 
 def _plain_number(text: str) -> int | None:
