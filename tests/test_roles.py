@@ -417,6 +417,11 @@ FACTS = {
         "letter", None, "1962-03-02", ["Rosa Díaz Mena (wife of Pedro Mena Ruiz)"]),
     "letter_unit_with_region_foot": (
         "letter", None, "1964-04-11", ["signature Jerzy Malinowski"]),
+    "letter_signs_off_in_closing": (
+        "letter", None, "1956-10-12",
+        ["Best wishes to you and Sigrid, from all of us here, your Ingvild"]),
+    "telegram_office_colon_surname": (
+        "telegram", "CIPHERED TELEGRAM No. 214", "1962-06-03", ["Ambassador: KOWALEWSKI"]),
 }
 
 

@@ -255,8 +255,9 @@ class Line:
                         continue  # "Department V (Latin America)": a unit and its region
                     if likeness >= 0.75:
                         return likeness
-                    if mark == "," and likeness > 0 and lexicon("role_words").find(words) and (
-                            _lone_surname(name)) and len(words) <= 4 and not self.addressee:
+                    if (mark == "," or (mark == ":" and name is second)) and likeness > 0 and (
+                            lexicon("role_words").find(words)) and _lone_surname(name) and (
+                            len(words) <= 4 and not self.addressee):  # "Ambassador: TODOROV"
                         surname = 0.45
         return max(surname, self._capitals_then_office())
 

@@ -104,6 +104,17 @@ def _valediction_with_name(line: Line) -> bool:
     # Venceremos.": two formulas, no name
 
 
+def _signs_off(line: Line) -> bool:
+    """``Warm greetings to you and Trees, from the three of us, your Kees``: a long closing
+    formula whose last clause, after a comma, is the possessive and the writer's first
+    name."""
+    head, comma, tail = line.text.rstrip(".!").rpartition(",")
+    words = tail.split()
+    return (bool(comma) and len(words) == 2 and words[0].lower() in _YOUR
+            and lexicon("closings").find(tokens(head)) is not None and line.size <= 24
+            and name_likeness(words[1]) >= 0.45 and bool(head.strip()))
+
+
 def marked_name(text: str) -> bool:
     """``(Signed) Lionel F. Ashcombe``: a signature mark with the name after it."""
     mark = shapes.SIGNATURE_MARK.match(text)
@@ -170,7 +181,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     labelled = line.label is not None and line.size <= 16 and ";" not in line.text and (max(
         trailing_name(line.label[1]), person_lead(line.label[1])) >= 0.75  # "Checked: head …
         or _surname_by(line.label))  # of sector R. Abdullaev", "Signed: H. Oldroyd (Chairman)"
-    if (line.size > 9 and not (behalf or labelled or _long_body_name(ctx, line))) or (
+    signs_off = _signs_off(line)
+    if (line.size > 9 and not (behalf or labelled or signs_off or _long_body_name(ctx, line))) or (
             line.page is not None) or (
             line.bracket is not None):
         return None
@@ -201,6 +213,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.0, "name and office")
     elif line.name_and_office >= 0.45 and ctx.after_text(line) and _opens_foot(ctx, line):
         ev.add(1.5, "a surname and an office")  # Chargé d'affaires a.i., Ionescu
+    elif signs_off:
+        ev.add(3.0, "a closing formula ending ', your <name>'")  # "Warm greetings …, your Kees"
     elif _valediction_with_name(line):
         ev.add(2.0, "a closing formula ending with the signer's name")
     elif line.label is not None and (labelled or max(name_likeness(line.label[1]),
