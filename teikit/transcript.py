@@ -65,7 +65,8 @@ def _stamp(element: etree._Element, inner: str) -> str:
     if element.get("type") == "seal":
         return f"[{word}]"
     word = "Stamp" if "capital" in tokens(element) else "stamp"
-    return f"[{word}: {inner}]" if "labelled" in tokens(element) else f"[{word}]"
+    space = "\n" if "newline" in tokens(element) else " "
+    return f"[{word}:{space}{inner}]" if "labelled" in tokens(element) else f"[{word}]"
 
 
 def _bracketed(element: etree._Element, inner: str) -> str:

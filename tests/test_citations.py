@@ -101,7 +101,7 @@ def test_the_reading_view_keeps_citations() -> None:
     ("1", ["1"]), ("1-3, 7", ["1", "2", "3", "7"]), ("2 p. 41", ["2"]), ("3, § 4", ["3"]),
     ("3; 3", ["3"]), (" 3, S. 12", ["3"]), ("2, Table 3", ["2"]), ("4, fig. 2; 5, Appendix 1",
                                                                 ["4", "5"]),
-    ("2, Tables", None),
+    ("6, sheet 3", ["6"]), ("2, fol. 14", ["2"]), ("2, Tables", None),
     ("0.85, 1.15", None), ("12 and 13", None), ("1–500", None), ("3–1", None), ("", None),
 ])
 def test_what_a_citation_names(inner: str, numbers: list[str] | None) -> None:

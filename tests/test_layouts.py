@@ -286,3 +286,19 @@ def test_footnotes_at_the_feet_of_pages_are_pointed_to_where_they_stand(
     assert targets == [f"#{n.get('{http://www.w3.org/XML/1998/namespace}id')}" for n in notes]
     assert teikit.is_valid(result.tree)
     assert to_text(result.tree, "transcript") == transcript
+
+
+def test_a_stamp_whose_words_stand_on_the_lines_under_its_label() -> None:
+    """``[Stamp:`` alone on its line, the stamp's words under it: one stamp, not an
+    insertion, and the transcript given back with its line break."""
+    transcript = ("Report on the tractor sales\n\nThe offer came in May.\n\n[Stamp:\n"
+                  "Ministry of Agriculture, Sofia\nReceived 4.VI.1963\nNo. 118]\n\n"
+                  "We accept it.\n")
+    result = encode_text(transcript)
+    ns = {"t": TEI_NS}
+    stamps = result.tree.getroot().xpath("//t:stamp", namespaces=ns)
+    assert [" ".join("".join(s.itertext()).split()) for s in stamps] == [
+        "Ministry of Agriculture, Sofia Received 4.VI.1963 No. 118"]
+    assert not result.tree.getroot().xpath("//t:supplied", namespaces=ns)
+    assert to_text(result.tree, "transcript") == transcript
+    assert teikit.is_valid(result.tree)

@@ -9,7 +9,8 @@ left to the other rules. Citations are never notes and never insertions.
 
 What may stand between the brackets: numbers and ranges (``1–3``, ``1-3``), separated by
 commas or semicolons, each optionally followed by a locator (``p. 41``, ``pp. 41–43``,
-``S. 12``, ``ch. 2``, ``fig. 3``, ``Table 3``, ``sec. 4``, ``§ 5``) after a comma or a space,
+``S. 12``, ``ch. 2``, ``fig. 3``, ``Table 3``, ``sec. 4``, ``sheet 3``, ``fol. 12``, ``§ 5``)
+after a comma or a space,
 or pages after a colon (``3: 112–114``); or the keys of a list that names its works by
 author and year (``[BER58]``, ``[DS59, sect. 4]``, ``[BER58; NOR60]``), separated by
 semicolons.
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 _DASH = r"\s{0,2}[-–—]\s{0,2}"
 _LOCATOR = (r"(?:,\s{0,2}|\s{1,2})(?i:pp?|s|ch|chap|chapter|fig|figs|figure|figures|tab|"
             r"table|tables|sec|sect|section|para|col|vol|no|n|note|app|appendix|annex|plate|map|"
-            r"eq|eqs)\.?"
+            r"eq|eqs|sheet|sheets|fol|fols|ff|leaf|leaves)\.?"
             rf"\s{{0,2}}\d+(?:{_DASH}\d+)?|(?:,\s{{0,2}}|\s{{1,2}})§\s{{0,2}}\d+"
             rf"|:\s{{0,2}}\d+(?:{_DASH}\d+)?")
 _ITEM = rf"\d{{1,4}}(?:{_DASH}\d{{1,4}})?(?:{_LOCATOR})?"

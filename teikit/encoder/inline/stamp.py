@@ -15,7 +15,10 @@ from teikit.encoder.model import Inline
 if TYPE_CHECKING:
     from teikit.encoder.inline.engine import Engine
 
-STAMP = re.compile(r"^(?P<word>[Ss]tamp)(?:: (?P<text>\S.*))?$|^(?P<seal>[Ss]eal)$", re.DOTALL)
+STAMP = re.compile(r"^(?P<word>[Ss]tamp)(?::(?P<sep> |\n)(?P<text>\S.*))?$|^(?P<seal>[Ss]eal)$",
+                   re.DOTALL)
+"""The stamp's words after ``Stamp:`` and a space, or on the lines under it (``[Stamp:`` /
+``Ministry of …`` / ``No. 4471]``: ``newline`` in ``@rend``)."""
 
 
 def stamp(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
@@ -30,6 +33,8 @@ def stamp(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
         children = []
     elif match.group("text") is not None:
         rend.insert(0, "labelled")
+        if match.group("sep") == "\n":
+            rend.append("newline")
         attrs = {}
         children = engine.parse(state, bracket.inner_start + match.start("text"), bracket.end - 1)
     else:
