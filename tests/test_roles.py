@@ -497,6 +497,7 @@ def test_no_structure_is_warned_about() -> None:
     ("Maria Weber geb. Lenz", 0.75), ("I. Brandt (née Koch)", 1.0), ("born in Graz", 0.0),
     ("I(vo) Dabinović", 0.75), ("G(iovanni) Scarpa", 0.75), ("Kuzne(tsov)", 0.45),
     ("Assunta Ferraro, widow Bellini", 0.75), ("K. Wiese–HOLLAND", 1.0),
+    ("{H. Lindgren} <E. Sørensen>", 1.0),
 ])
 def test_name_likeness(text: str, likeness: float) -> None:
     assert name_likeness(text) == likeness

@@ -26,11 +26,14 @@ _GAP = re.compile(r"\[(?:illegible|unreadable|\?|[.…\s]+)\]\s*", re.IGNORECASE
 _SECTION_NUMBER = re.compile(r"^[IVXLC]{2,6}\.$")
 """``II.``, ``XIV.``: a Roman numeral of several letters numbers a section (one letter may
 be an initial: ``V. Petrov``)."""
-_STRUCK = re.compile(r"~~[^~\n]{1,40}~~\s*")
-"""``~~Marta~~ M. Kowalik``: a word the writer struck out (a crowd transcript's mark)."""
+_STRUCK = re.compile(r"(?:~~[^~\n]{1,40}~~|\{[^{}\n]{1,40}\})\s*")
+"""``~~Marta~~ M. Kowalik``, ``{H. Lindgren} <E. Sørensen>``: what the writer struck out
+(a crowd transcript's mark, or braces a transcript declares for it)."""
 _PARENTHESISED = re.compile(r"^\(([^()]+)\)$")
 """``(Kessler-Wendt)``: the typed name under a signature."""
 
+_MARKS = str.maketrans("", "", "[]<>")
+"""Brackets an editor or a declared convention puts around letters of a name."""
 _KIN = re.compile(r"\s*\((?:wife|widow|husband|daughter|son|mother|father|sister|brother)\s+"
                   r"of\s+[^()]{2,40}\)$", re.IGNORECASE)
 """``Pak Yŏng-ja (wife of Ch'oe Tong-su)``: whose kin the writer is, after her name."""
@@ -84,7 +87,7 @@ def name_likeness(text: str) -> float:
     title_after = _TITLE_AFTER.search(text)
     if title_after and title_after.group(1).lower().rstrip(".") in lexicon("titles").words:
         text = text[: title_after.start()]  # "E. K. Owusu-Ansah (Mrs.)"
-    text = _EXPANSION.sub(r"\1", text.replace("[", "").replace("]", ""))
+    text = _EXPANSION.sub(r"\1", text.translate(_MARKS))
     if _CJK_NAME.match(text):
         return 0.9
     joined = _JOINED.split(text)
