@@ -37,8 +37,8 @@ TEIKIT_TEI = sorted(path for folder in (DATA / "encode", DATA / "encode" / "edit
                     for path in folder.glob("*.xml"))
 """TEI that teikit wrote (the encoder's goldens, the samples): their transcript streams."""
 POINTER_TO_BODY = sorted((DATA / "export" / "text-stream").glob("*.xml"))
-"""Documents with a ``ptr`` to the ``body`` or to the ``text``: their page streams, their
-reading text is read again whole."""
+"""Documents with a ``ptr`` to the ``body`` or to the ``text``: their page and their reading
+text stream, the pointer labelled as the survey found."""
 
 
 def _both_ways(path: Path, view: str, monkeypatch: pytest.MonkeyPatch, to: str = "html",
@@ -75,7 +75,7 @@ def _never_whole(path: Path, notes: Notes) -> None:
 
 
 @pytest.mark.parametrize("notes", ["end", "omit"])
-@pytest.mark.parametrize("path", REPOSITORY_TEI + TEIKIT_TEI,
+@pytest.mark.parametrize("path", REPOSITORY_TEI + TEIKIT_TEI + POINTER_TO_BODY,
                          ids=lambda p: str(p.relative_to(DATA.parent.parent)))
 def test_streamed_reading_text_is_the_whole_trees(path: Path, notes: Notes,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
@@ -100,11 +100,24 @@ def test_reading_text_the_survey_refuses_is_read_whole(monkeypatch: pytest.Monke
     assert b"Then Third." in whole.data
 
 
-def test_a_pointer_to_the_body_reads_the_whole_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_pointer_to_the_body_streams_with_the_surveys_label(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """A ``ptr`` to the ``body`` is labelled by its heading, which a part may have let
-    go: the survey lets it stream, the walk finds it and reads the file again whole."""
+    go: the reading text says what the survey found it says, and is not read again whole
+    (it was, before the survey's labels were used)."""
     path = DATA / "export" / "text-stream" / "pointer-to-body.xml"
     assert survey(path, str(path)).streamable
+    monkeypatch.setattr(reading_stream, "_whole", _never_whole)
+    streamed, whole = _both_ways(path, "reading", monkeypatch, "text")
+    assert streamed == whole
+    assert whole.data is not None and b"as said in The letters, a letter" in whole.data
+
+
+def test_a_pointer_to_the_body_without_labels_reads_the_whole_tree(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the survey's labels, the walk meets the pointer and reads the file again
+    whole, to the same text."""
+    path = DATA / "export" / "text-stream" / "pointer-before-heading.xml"
     read_whole: list[Path] = []
     whole_tree = reading_stream._whole
 
@@ -113,10 +126,10 @@ def test_a_pointer_to_the_body_reads_the_whole_tree(monkeypatch: pytest.MonkeyPa
         return whole_tree(source, notes)
 
     monkeypatch.setattr(reading_stream, "_whole", counted)
-    streamed, whole = _both_ways(path, "reading", monkeypatch, "text")
+    streamed = reading_stream.reading_streamed(path)
+    _, whole = _both_ways(path, "reading", monkeypatch, "text")
     assert read_whole == [path]
-    assert streamed == whole
-    assert whole.data is not None and b"as said in The letters, a letter" in whole.data
+    assert streamed.data == whole.data
 
 
 @pytest.mark.parametrize(("name", "labels"), [

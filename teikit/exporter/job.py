@@ -115,7 +115,7 @@ def _streamed(source: Path, options: ExportOptions
     if options.to == "text":
         from teikit.exporter.text.reading_stream import reading_streamed
 
-        return (found, partial(reading_streamed, source, options.notes)) \
+        return (found, partial(reading_streamed, source, options.notes, found.labels)) \
             if found.streamable else None
     from teikit.exporter.html.stream import render_streamed
 

@@ -51,17 +51,23 @@ def address(target: str) -> str:
     return target.split("://", 1)[-1].removeprefix("mailto:").rstrip("/")
 
 
-def pointer_label(element: etree._Element, ids: Mapping[str, etree._Element]) -> str:
-    """The words that stand for a ``ptr``: see the module's docstring."""
-    return TARGETS_APART.join(target_label(target, ids) for target in targets(element)) \
-        if len(targets(element)) > 1 else target_label(first_target(element), ids)
+def pointer_label(element: etree._Element, ids: Mapping[str, etree._Element],
+                  labels: Mapping[etree._Element, str] | None = None) -> str:
+    """The words that stand for a ``ptr``: see the module's docstring (``labels``: what a
+    pointer to some elements says, known before, :func:`target_label`)."""
+    return TARGETS_APART.join(target_label(target, ids, labels) for target in targets(element)) \
+        if len(targets(element)) > 1 else target_label(first_target(element), ids, labels)
 
 
-def target_label(target: str, ids: Mapping[str, etree._Element]) -> str:
-    """What a ``ptr`` says of one of its targets."""
+def target_label(target: str, ids: Mapping[str, etree._Element],
+                 labels: Mapping[etree._Element, str] | None = None) -> str:
+    """What a ``ptr`` says of one of its targets: the label ``labels`` gives the element
+    it points at (the ``body`` of a file read part by part, whose heading may be let go),
+    else :func:`label_of` it."""
     pointed = ids.get(target[1:]) if target.startswith("#") else None
     if pointed is not None:
-        return label_of(pointed)
+        known = labels.get(pointed) if labels else None
+        return label_of(pointed) if known is None else known
     return address(target) if target.startswith(SAFE_SCHEMES) else target
 
 

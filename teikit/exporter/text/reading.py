@@ -27,7 +27,7 @@ from lxml import etree
 from teikit.exporter.layout_space import ELEMENT_ONLY, text_in
 from teikit.exporter.notes import is_attached, note_key
 from teikit.exporter.options import Notes
-from teikit.exporter.pointers import id_index
+from teikit.exporter.pointers import id_index, pointer_label
 from teikit.exporter.sources import descriptions, registers
 from teikit.exporter.text import policy
 from teikit.exporter.text.rules import Scope, inner_scope, is_omitted, layout, parent_name, tei_name
@@ -63,6 +63,10 @@ class Reading:
         if self._ids is None:
             self._ids = id_index(self.root) if self.root is not None else {}
         return self._ids
+
+    def pointer_label(self, element: etree._Element) -> str:
+        """What the ``ptr`` ``element`` says (:func:`teikit.exporter.pointers.pointer_label`)."""
+        return pointer_label(element, self.ids)
 
     def registers(self, root: etree._Element) -> list[etree._Element]:
         """The registers of the document ``root``, read after its text."""

@@ -13,10 +13,12 @@ the ``standOff`` and the notes.
 
 :mod:`teikit.exporter.html.survey` says when this applies, as for the page
 (:attr:`~teikit.exporter.html.survey.Survey.streamable`): then nothing is joined as tokens,
-and every reference (a ``ptr``'s target) finds its target read and not yet let go. One
-thing the survey does not rule out is found only when the walk meets it: a ``ptr`` to the
-``body`` or to an element around it, which is labelled by a heading that may not be read
-yet or let go already. The file is then read again, whole.
+and every reference (a ``ptr``'s target) finds its target read and not yet let go. A
+``ptr`` to the ``body`` or to an element around it is labelled by a heading that may not
+be read yet or let go already: it says what the survey found it says in the whole tree
+(:attr:`~teikit.exporter.html.survey.Survey.labels`), as on the page. Any other look-up of
+those elements (or a pointer to them with no survey's labels given) reads the file again,
+whole.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from lxml import etree
 
 from teikit.exporter.options import Notes, Rendered
 from teikit.exporter.parts import Event, body_parts, let_go, loose_tails, trailing_tails
-from teikit.exporter.pointers import id_index
+from teikit.exporter.pointers import id_index, pointer_label
 from teikit.exporter.text.reading import Reading, read, reading_text
 from teikit.exporter.text.rules import Scope
 from teikit.tei import xml
@@ -39,22 +41,28 @@ from teikit.tei import xml
 class NotAtHand(Exception):
     """A pointer asked for an element whose content is not all at hand."""
 
+    def __init__(self, key: str, element: etree._Element) -> None:
+        super().__init__(key)
+        self.element = element
+
 
 class _AtHand(dict[str, etree._Element]):
     """An ``xml:id`` index: ``first`` (what comes before), then its own; the ``body`` and
     the elements around it cannot be looked up (a pointer to one is labelled by its
-    heading, :func:`teikit.exporter.pointers.label_of`)."""
+    heading, :func:`teikit.exporter.pointers.label_of`), except by a pointer whose label
+    is known (``labelled``)."""
 
     def __init__(self, found: dict[str, etree._Element], first: dict[str, etree._Element],
                  around: list[etree._Element]) -> None:
         super().__init__(found)
         self.first, self.around = first, around
+        self.labelled: dict[etree._Element, str] = {}
 
     def get(self, key: str, default: Any = None) -> Any:
         found = self.first.get(key)
         found = super().get(key, default) if found is None else found
-        if any(found is element for element in self.around):
-            raise NotAtHand(key)
+        if any(found is element for element in self.around) and found not in self.labelled:
+            raise NotAtHand(key, found)
         return found
 
 
@@ -74,7 +82,7 @@ class _Streamed(Reading):
     """The walk, taking the ``body``'s children from the stream (see the module's docstring)."""
 
     def __init__(self, notes: Notes, body: etree._Element,
-                 rest: Iterator[tuple[Event, etree._Element]]) -> None:
+                 rest: Iterator[tuple[Event, etree._Element]], labels: list[str]) -> None:
         root = body.getroottree().getroot()
         super().__init__(notes, root=root)
         self.root: etree._Element = root
@@ -83,6 +91,8 @@ class _Streamed(Reading):
         assert text is not None
         self.text = text
         self.around = [body, *body.iterancestors()]
+        self.labels = dict(zip(self.around, labels, strict=True)) if labels else {}
+        """What a ``ptr`` to each element of :attr:`around` says (the survey's labels)."""
         self.before = ids_before(root, body)
         self.part: etree._Element | None = None
         self.read_through = False
@@ -98,6 +108,17 @@ class _Streamed(Reading):
                 else _AtHand(id_index(self.part) if self.part is not None else {},
                              self.before, self.around)
         return self._ids
+
+    def pointer_label(self, element: etree._Element) -> str:
+        """What a ``ptr`` says: to the ``body`` or an element around it, the survey's
+        label (the walk may have let its heading go, or not read it yet)."""
+        ids = self.ids
+        assert isinstance(ids, _AtHand)
+        ids.labelled = self.labels
+        try:
+            return pointer_label(element, ids, self.labels)
+        finally:
+            ids.labelled = {}
 
     def children(self, element: etree._Element, scope: Scope) -> None:
         if element is self.body:
@@ -151,13 +172,16 @@ class _Streamed(Reading):
         return super().registers(root)
 
 
-def reading_streamed(path: Path, notes: Notes = "end") -> Rendered:
-    """The reading view of the file at ``path``, encoded as the whole tree's is."""
+def reading_streamed(path: Path, notes: Notes = "end", labels: list[str] | None = None
+                     ) -> Rendered:
+    """The reading view of the file at ``path``, encoded as the whole tree's is
+    (``labels``: what a ``ptr`` to the ``body``, the ``text`` and the ``TEI`` says, as the
+    survey found, :attr:`~teikit.exporter.html.survey.Survey.labels`)."""
     rest = body_parts(path)
     event, body = next(rest, ("end", None))
     if event != "start" or body is None:
         raise ValueError("the document has no body to stream")
-    reading = _Streamed(notes, body, rest)
+    reading = _Streamed(notes, body, rest, labels or [])
     found: tuple[str, Counter[str]] | None = None
     try:
         found = read(reading, reading.root)

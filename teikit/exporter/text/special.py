@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from teikit.exporter.glyphs import glyph_text
-from teikit.exporter.pointers import pointer_label
 from teikit.exporter.segments import is_row
 from teikit.exporter.speakers import speaker_names
 from teikit.exporter.text import policy
@@ -116,7 +115,7 @@ def _app(reading: Reading, element: etree._Element, scope: Scope) -> None:
 
 def _ptr(reading: Reading, element: etree._Element, scope: Scope) -> None:
     """``ptr`` has no words of its own: its target's label or address stands for it."""
-    reading.out.text(pointer_label(element, reading.ids))
+    reading.out.text(reading.pointer_label(element))
 
 
 def _label(reading: Reading, element: etree._Element, scope: Scope) -> None:
