@@ -31,11 +31,13 @@ inscription's text and is kept."""
 NOT_TEXT: Final = frozenset({
     "index", "interp", "interpGrp", "certainty", "precision", "respons", "link", "linkGrp",
     "join", "joinGrp", "alt", "altGrp", "span", "spanGrp", "timeline", "anchor",
-    "milestone", "gb", "cb", "addSpan", "fs", "fLib", "fvLib", "fsdDecl",
+    "milestone", "gb", "cb", "addSpan", "fs", "fLib", "fvLib", "fsdDecl", "damageSpan",
+    "delSpan", "lacunaStart", "lacunaEnd", "witStart", "witEnd", "substJoin", "listTranspose",
 })
 """Annotations and markers that carry no words of the text (an index entry, a link, an
-interpretation, a feature structure, the start of an addition spanning elements): neither
-the reading text nor the page shows them."""
+interpretation, a feature structure, the start of an addition, a deletion or damage
+spanning elements, where a lacuna or a witness starts or ends, how parts of the text are
+joined or transposed): neither the reading text nor the page shows them."""
 
 OMITTED: Final = NOT_TEXT | frozenset({
     "del", "surplus", "fw", "pb", "witDetail", "graphic", "binaryObject", "media",
@@ -86,7 +88,8 @@ BLOCKS: Final = frozenset({
     "salute", "signed", "dateline", "address", "cit", "egXML", "eg", "msDesc", "listPerson",
     "listPlace", "listOrg", "listEvent", "spGrp", "entry", "entryFree", "superEntry",
     "schemaSpec", "elementSpec", "attList", "valList", "classes", "content", "specList",
-    "specGrp", "listWit", *documentary.BLOCKS,
+    "specGrp", "listWit", "imprimatur", "docEdition", "post", "listObject", "listNym",
+    "listRelation", *documentary.BLOCKS,
 }) | MS_PARTS
 
 LINES: Final = frozenset({
@@ -97,7 +100,9 @@ LINES: Final = frozenset({
     "nationality", "langKnowledge", "socecStatus", "state", "trait", "location", "sex", "age",
     "population", "memberOf", "eventName", "attDef", "valItem", "classSpec", "macroSpec",
     "dataSpec", "constraintSpec", "exemplum", "remarks", "specDesc", "relation", "terrain",
-    "climate", "geogFeat", "persPronouns", "witness", *documentary.LINES,
+    "climate", "geogFeat", "persPronouns", "witness", "headLabel", "headItem", "street",
+    "postCode", "postBox", "gender", "persona", "personGrp", "object", "nym",
+    "objectIdentifier", *documentary.LINES,
 }) | MS_LINES
 
 CONTAINERS: Final = frozenset({
@@ -106,7 +111,7 @@ CONTAINERS: Final = frozenset({
     "castGroup", "titlePage", "opener", "closer", "list", "table", "row", "figure",
     "listApp", "app", "argument", "epigraph", "postscript", "msDesc", "set", "performance",
     "prologue", "epilogue", "address", "listPerson", "listPlace", "listOrg", "listEvent",
-    "cit", "listWit", *documentary.BLOCKS,
+    "cit", "listWit", "post", "listObject", "listNym", "listRelation", *documentary.BLOCKS,
 }) | MS_PARTS
 
 PHRASES: Final = frozenset({
@@ -122,19 +127,22 @@ PHRASES: Final = frozenset({
     "att", "val", "tag", "ident", "formula", "desc", "lem", "rdg", "rdgGrp", "wit", "lang",
     "material", "objectType", "dimensions", "height", "width", "depth", "locus",
     "origDate", "origPlace", "repository", "institution", "collection", "affiliation",
-    "email", "street", "postCode", "postBox", "listRef", "similarPhrases", "form", "orth",
+    "email", "listRef", "similarPhrases", "form", "orth",
     "pron", "hyph", "syll", "stress", "gramGrp", "gram", "pos", "gen", "number", "case",
     "per", "tns", "mood", "iType", "subc", "colloc", "def", "usg", "lbl", "xr", "oRef",
     "pRef", "etym", "dictScrap", "geo", "msName", "altIdentifier", "dim", "analytic", "monogr",
     "imprint", "series", "respStmt", "resp", "caesura", "moduleRef", "classRef",
     "elementRef", "macroRef", "dataRef", "textNode", "alternate", "datatype", "defaultVal",
     "constraint", "specGrpRef", "secFol", "watermark", "offset", "ruby", "rb", "rt",
+    "rhyme", "distinct", "ellipsis", "meeting", "noteGrp", "objectName", "langKnown",
+    "relatedItem", "catchwords", "signatures", "heraldry",
 })
 """Inline elements the reading text knows (rendered as their text)."""
 
 IN_CONTAINERS_ONLY: Final = frozenset({
     "stage", "quote", "cit", "figure", "label", "bibl", "move", "biblStruct", "floatingText",
-    "docAuthor", "docDate", "docImprint", "byline", "witness",
+    "docAuthor", "docDate", "docImprint", "byline", "witness", "camera", "sound", "view",
+    "tech", "caption", "street", "postCode", "postBox", "imprimatur", "docEdition",
 })
 """Blocks or lines only as the child of a container; inside a paragraph or a verse line
 they are phrases (a stage direction within a line, a quotation within a sentence)."""

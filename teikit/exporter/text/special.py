@@ -118,24 +118,30 @@ def _ptr(reading: Reading, element: etree._Element, scope: Scope) -> None:
     reading.out.text(reading.pointer_label(element))
 
 
+PAIRS: Mapping[str, str] = {"label": "item", "headLabel": "headItem"}
+"""A glossary list's label (or its column's heading) and the item that continues its line."""
+
+
 def _label(reading: Reading, element: etree._Element, scope: Scope) -> None:
     following = element.getnext()
-    if following is not None and tei_name(following) == "item":
-        level = min(layout(element, "label"), scope.cap)
+    name = tei_name(element) or "label"
+    if following is not None and tei_name(following) == PAIRS[name]:
+        level = min(layout(element, name), scope.cap)
         reading.out.brk(level)
         reading.children(element, scope)  # the item continues the label's line
     else:
-        reading.block(element, "label", scope)
+        reading.block(element, name, scope)
 
 
 def _item(reading: Reading, element: etree._Element, scope: Scope) -> None:
     previous = element.getprevious()
-    if previous is not None and tei_name(previous) == "label":
+    name = tei_name(element) or "item"
+    if previous is not None and PAIRS.get(tei_name(previous) or "") == name:
         reading.out.text(" ")
-        reading.children(element, inner_scope(element, "item", scope))
+        reading.children(element, inner_scope(element, name, scope))
         reading.out.brk(LINE)
     else:
-        reading.block(element, "item", scope)
+        reading.block(element, name, scope)
 
 
 def _spaced(reading: Reading, element: etree._Element, scope: Scope) -> None:
@@ -212,7 +218,8 @@ def _rt(reading: Reading, element: etree._Element, scope: Scope) -> None:
 SPECIAL: Mapping[str, Special] = {
     "note": _note, "lb": _lb, "gap": _gap, "space": _space, "g": _g,
     "speaker": _speaker, "roleDesc": _cast_part, "actor": _cast_part, "item": _item,
-    "label": _label, "app": _app, "ptr": _ptr, "seg": _seg, "u": _utterance,
+    "label": _label, "headLabel": _label, "headItem": _item, "app": _app, "ptr": _ptr,
+    "seg": _seg, "u": _utterance,
     "vocal": _happening, "kinesic": _happening, "incident": _happening, "pause": _pause,
     "caesura": _space, "rt": _rt, "row": read_row,
     **dict.fromkeys(policy.SPACED_GROUPS, _spaced),

@@ -217,7 +217,9 @@ RULES: Mapping[str, Renderer] = {
     "extent": phrase("span"), "respStmt": phrase("span"), "resp": phrase("span"),
     "email": phrase("span"), "unit": phrase("span"), "measureGrp": phrase("span"),
     "ruby": phrase("ruby"), "rb": phrase("span"), "rt": ruby_text, "listWit": list_bibl,
-    "witness": witness,
+    "witness": witness, "street": paragraph("p"), "postCode": paragraph("p"),
+    "postBox": paragraph("p"), "ellipsis": phrase("span"), "meeting": phrase("span"),
+    "noteGrp": container("div"), "relatedItem": phrase("span"),
 }
 """The core module's renderers (lists in :mod:`.lists`, notes and page breaks in
 :mod:`..notes` and :mod:`.transcr`)."""

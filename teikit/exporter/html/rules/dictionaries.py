@@ -33,7 +33,7 @@ GROUPED = ("gramGrp", "form", "etym")
 """Groups whose parts the source may write with no space between them."""
 GRAMMAR = ("pos", "gen", "number", "case", "per", "tns", "mood", "iType", "subc", "gram",
            "colloc")
-PHRASES = ("hyph", "syll", "stress", "def", "usg", "lbl", "pRef", "dictScrap")
+PHRASES = ("hyph", "syll", "stress", "def", "usg", "lbl", "pRef", "dictScrap", "lang")
 
 
 def entry(element: etree._Element, ctx: Context) -> list[Node]:

@@ -147,6 +147,7 @@ RULES: Mapping[str, Renderer] = {
     "role": phrase("span"), "roleDesc": phrase("span"), "actor": phrase("span"),
     "sp": container("div"), "speaker": paragraph("p"), "stage": stage,
     "move": hidden, "set": container("div"),
+    **dict.fromkeys(("camera", "sound", "view", "tech", "caption"), stage),
     "performance": container("div"), "prologue": container("div"),
     "epilogue": container("div"), "spGrp": container("div"),
 }

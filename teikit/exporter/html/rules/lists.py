@@ -8,6 +8,9 @@ TEI                                         HTML
 ``list type="simple"`` (``none``)           ``ul.plain``: no markers
 ``list type="inline"``                      ``ul.inline``: the items on one line
 ``list`` with ``label`` children, ``gloss``  ``dl``: a ``label`` is a ``dt``, its item a ``dd``
+``headLabel``, ``headItem``                 the headings of the labels and of the items: in a
+                                            ``dl`` a ``dt`` and a ``dd`` in bold; in another
+                                            list a caption line before it, as ``head``
 ==========================================  ============================================
 
 The list's ``head`` comes before it. Inside a paragraph (where HTML allows no lists) the
@@ -30,13 +33,16 @@ PLAIN = frozenset({"simple", "none", "plain", "inline", "runon", "run-on"})
 INLINE = frozenset({"inline", "runon", "run-on"})
 BLOCKS_IN_ENTRIES = ("list", "table", "p", "ab", "lg", "listBibl", "figure")
 """Children that make an entry a block of blocks (else its content is phrasing)."""
+HEADINGS = ("headLabel", "headItem")
+"""The headings of a glossary list's two columns."""
+GLOSS_ENTRIES = {"label": "dt", "item": "dd", "headLabel": "dt", "headItem": "dd"}
 
 
 def kind(element: etree._Element) -> str:
     """``gloss``, ``ordered``, ``inline``, ``plain`` or ``bulleted``."""
     tokens = {*(element.get("type") or "").lower().split(),
               *(element.get("rend") or "").lower().split()}
-    if "gloss" in tokens or any(is_tei(child, "label") for child in element):
+    if "gloss" in tokens or any(is_tei(child, "label", "headLabel") for child in element):
         return "gloss"
     if tokens & ORDERED:
         return "ordered"
@@ -55,9 +61,11 @@ def _entry(child: etree._Element, ctx: Context, tag: str) -> etree._Element:
     classes = css_class(child, "blk" if ctx.phrasing else "")
     holds_blocks = any(is_tei(grandchild, *BLOCKS_IN_ENTRIES) for grandchild in child)
     inner = ctx if holds_blocks and not ctx.phrasing else ctx.inline()
+    content = inner.children(child)
+    if is_tei(child, *HEADINGS):
+        content = [make("strong", {}, content)]
     return make(html_tag, attrs(classes, value=value if html_tag == "li" else None,
-                                data_n=child.get("n"), **common(child, ctx)),
-                inner.children(child))
+                                data_n=child.get("n"), **common(child, ctx)), content)
 
 
 def _loose(nodes: list[Node], ctx: Context, tag: str) -> list[Node]:
@@ -71,7 +79,7 @@ def _loose(nodes: list[Node], ctx: Context, tag: str) -> list[Node]:
 def tei_list(element: etree._Element, ctx: Context) -> list[Node]:
     """``list`` (see the module's docstring)."""
     style = kind(element)
-    entry_tags = {"label": "dt", "item": "dd"} if style == "gloss" else {"item": "li"}
+    entry_tags = GLOSS_ENTRIES if style == "gloss" else {"item": "li"}
     heads: list[Node] = []
     entries: list[Node] = []
     loose: list[Node] = [element.text] if element.text else []
@@ -81,7 +89,7 @@ def tei_list(element: etree._Element, ctx: Context) -> list[Node]:
             entries.extend(_loose(loose, ctx, "dd" if style == "gloss" else "li"))
             entries.append(_entry(child, ctx, tag))
             loose = []
-        elif is_tei(child, "head") and not entries:
+        elif is_tei(child, "head", *HEADINGS) and not entries:
             heads.extend(ctx.render(child))
         else:
             loose.extend(ctx.render(child))
@@ -97,6 +105,7 @@ def tei_list(element: etree._Element, ctx: Context) -> list[Node]:
 
 
 RULES: Mapping[str, Renderer] = {"list": tei_list, "label": paragraph("p"),
-                                 "item": paragraph("p")}
+                                 "item": paragraph("p"),
+                                 **dict.fromkeys(HEADINGS, paragraph("p"))}
 """The list renderer (``item`` and ``label`` are rendered by their list; elsewhere, a
 ``label`` is a line or phrase of its own)."""

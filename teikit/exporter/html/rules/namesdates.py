@@ -104,15 +104,17 @@ NAMES = ("persName", "placeName", "orgName", "name", "rs", "forename", "surname"
          "roleName", "addName", "genName", "nameLink", "geogName", "region", "country",
          "district", "bloc", "affiliation")
 
-ENTRIES = ("person", "personGrp", "place", "org", "event", "nym", "object")
+ENTRIES = ("person", "personGrp", "place", "org", "event", "nym", "object", "persona")
 """Entries of a register: blocks."""
 LINES = ("state", "trait", "location", "sex", "age", "offset", "category", "catDesc",
-         "taxonomy", "eventName", "relation", "terrain", "climate", "geogFeat", "persPronouns")
+         "taxonomy", "eventName", "relation", "terrain", "climate", "geogFeat", "persPronouns",
+         "gender", "objectIdentifier")
 """Other things said of them: lines."""
 
 RULES: Mapping[str, Renderer] = {
     **dict.fromkeys(NAMES, name), "date": date, "idno": identifier,
     **dict.fromkeys(REGISTERS, register), **dict.fromkeys(ENTRIES, container("div")),
     **dict.fromkeys(FACTS, fact), **dict.fromkeys(LINES, paragraph("p")),
+    "objectName": phrase("span"), "langKnown": phrase("span"), "listRelation": container("div"),
 }
 """The names-and-dates renderers."""

@@ -93,8 +93,9 @@ RULES: Mapping[str, Renderer] = {
     "closer": container("div"), "postscript": container("div"),
     "floatingText": container("div"), "group": container("div"), "text": container("div"),
     "argument": container("div"), "epigraph": container("div"), "titlePage": title_page,
-    "docTitle": doc_title, "divGen": hidden,
+    "docTitle": doc_title, "divGen": hidden, "post": container("div"),
     **dict.fromkeys(("salute", "dateline", "signed", "byline", "docAuthor", "docImprint",
-                     "docDate", "trailer", "titlePart", "docEdition"), paragraph("p")),
+                     "docDate", "trailer", "titlePart", "docEdition", "imprimatur"),
+                   paragraph("p")),
 }
 """The textstructure module's renderers."""

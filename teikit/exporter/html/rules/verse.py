@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from lxml import etree
 
 from teikit.exporter.html.render import Context, Node, Renderer, Shared, attrs, make
-from teikit.exporter.html.rules.base import container, lines
+from teikit.exporter.html.rules.base import container, lines, phrase
 from teikit.tei import local_name
 
 EVERY: int = 5
@@ -65,5 +65,6 @@ def caesura(element: etree._Element, ctx: Context) -> list[Node]:
     return [make("span", attrs("caesura gen"), [" "])]
 
 
-RULES: Mapping[str, Renderer] = {"l": verse_line, "lg": container("div"), "caesura": caesura}
+RULES: Mapping[str, Renderer] = {"l": verse_line, "lg": container("div"), "caesura": caesura,
+                                 "rhyme": phrase("span")}
 """The verse module's renderers."""
