@@ -47,3 +47,15 @@ def test_reading_text_reads_them_in_their_places() -> None:
                     "place\n\nThe gulls that cry\nover the sky\n\nDawn. A bell. Close up.\n"
                     "Who rings?\n\nWritten in Breton: ...struck out.\n\nQuay Street\nPL1\n\n"
                     "Ferry late again.\n\nAnna\nfemale\n")
+
+
+def test_music_loci_and_voice_shifts_are_known() -> None:
+    document = (f'<TEI xmlns="{TEI_NS}"><text><body>'.encode()
+                + b'<p>Then <shift feature="loud" new="f"/>stop <locusGrp><locus>f. 2r</locus>'
+                b"</locusGrp>.</p><notatedMusic><desc>A hymn tune</desc></notatedMusic>"
+                b"</body></text></TEI>")
+    text, unruled = reading_text(parse_bytes(document))
+    assert unruled == {}
+    assert text == "Then stop f. 2r.\n\nA hymn tune\n"
+    page = export(parse_bytes(document), "html")
+    assert b"data-tei" not in page

@@ -33,11 +33,13 @@ NOT_TEXT: Final = frozenset({
     "join", "joinGrp", "alt", "altGrp", "span", "spanGrp", "timeline", "anchor",
     "milestone", "gb", "cb", "addSpan", "fs", "fLib", "fvLib", "fsdDecl", "damageSpan",
     "delSpan", "lacunaStart", "lacunaEnd", "witStart", "witEnd", "substJoin", "listTranspose",
+    "shift",
 })
 """Annotations and markers that carry no words of the text (an index entry, a link, an
 interpretation, a feature structure, the start of an addition, a deletion or damage
 spanning elements, where a lacuna or a witness starts or ends, how parts of the text are
-joined or transposed): neither the reading text nor the page shows them."""
+joined or transposed, a change in a speaker's voice): neither the reading text nor the page
+shows them."""
 
 OMITTED: Final = NOT_TEXT | frozenset({
     "del", "surplus", "fw", "pb", "witDetail", "graphic", "binaryObject", "media",
@@ -89,7 +91,7 @@ BLOCKS: Final = frozenset({
     "listPlace", "listOrg", "listEvent", "spGrp", "entry", "entryFree", "superEntry",
     "schemaSpec", "elementSpec", "attList", "valList", "classes", "content", "specList",
     "specGrp", "listWit", "imprimatur", "docEdition", "post", "listObject", "listNym",
-    "listRelation", *documentary.BLOCKS,
+    "listRelation", "notatedMusic", *documentary.BLOCKS,
 }) | MS_PARTS
 
 LINES: Final = frozenset({
@@ -135,7 +137,7 @@ PHRASES: Final = frozenset({
     "elementRef", "macroRef", "dataRef", "textNode", "alternate", "datatype", "defaultVal",
     "constraint", "specGrpRef", "secFol", "watermark", "offset", "ruby", "rb", "rt",
     "rhyme", "distinct", "ellipsis", "meeting", "noteGrp", "objectName", "langKnown",
-    "relatedItem", "catchwords", "signatures", "heraldry",
+    "relatedItem", "catchwords", "signatures", "heraldry", "locusGrp",
 })
 """Inline elements the reading text knows (rendered as their text)."""
 
@@ -143,6 +145,7 @@ IN_CONTAINERS_ONLY: Final = frozenset({
     "stage", "quote", "cit", "figure", "label", "bibl", "move", "biblStruct", "floatingText",
     "docAuthor", "docDate", "docImprint", "byline", "witness", "camera", "sound", "view",
     "tech", "caption", "street", "postCode", "postBox", "imprimatur", "docEdition",
+    "notatedMusic",
 })
 """Blocks or lines only as the child of a container; inside a paragraph or a verse line
 they are phrases (a stage direction within a line, a quotation within a sentence)."""
