@@ -227,6 +227,7 @@ GLUED_CASES = [
     ("No. 5", []),
     ("(1) first", []),
     ("1.5 percent", []),
+    ("some $A3.4 million", []),
 ]
 
 

@@ -36,9 +36,10 @@ GLUED = re.compile(
     r"(?:(?<=[^\W\d_])|(?<=[)\]”’\"'])|(?<=[^\W\d_][.,:;?!])|(?<=[)\]”’\"'][.,:;])"
     r"|(?<=\d[,;:])(?=\d{1,2}(?!\d))"
     r"|(?<=\d\.)(?=\d{1,2}(?:\s+[A-Z“\"(]|\s*$)))"
-    r"(?P<n>0|[1-9]\d{0,2})(?!\w)"
+    r"(?P<n>0|[1-9]\d{0,2})(?!\w)(?![.,]\d)"
 )
-"""Digits glued after a letter, a closing mark, or punctuation closing a word."""
+"""Digits glued after a letter, a closing mark, or punctuation closing a word; not the
+whole part of a decimal number (``$A3.4 million``)."""
 
 
 def glued_references(text: str) -> Iterator[tuple[int, int, str]]:
