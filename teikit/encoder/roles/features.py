@@ -340,7 +340,8 @@ class Line:
         letters = len(self.letters)
         if self.size >= 30 and self.function_words >= 5 and self.end not in ":,;":
             return True  # a long paragraph ending with a reference or a quotation
-        return ends and letters >= 2 and (self.function_words >= 1 or self.size >= 6)
+        stop = len(split) > 2 and split[-1].rstrip(".") == "STOP"  # a telegram's full stop
+        return (ends or stop) and letters >= 2 and (self.function_words >= 1 or self.size >= 6)
 
     @feature
     def sentences(self) -> int:
