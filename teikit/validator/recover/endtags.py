@@ -21,20 +21,23 @@ IncludedAt = Callable[[etree._Element], int]
 
 
 def end_line(element: etree._Element, included_at: IncludedAt) -> int:
-    """The line of ``element``'s end tag (0 when unknown)."""
-    children = list(element)
-    if not children:
-        start = line_of(element)
-        return start + (element.text or "").count("\n") if start else 0
-    last = children[-1]
-    after = (last.tail or "").count("\n")
-    if not isinstance(last.tag, str):  # a comment or PI: its line is its last
-        return line_of(last) + after if line_of(last) else 0
-    included = included_at(last)
-    if included:  # the rest of this element is in the including file
-        return included + after
-    below = end_line(last, included_at)
-    return below + after if below else 0
+    """The line of ``element``'s end tag (0 when unknown): down the last-child chain,
+    adding the line breaks after each last child (a loop, each child asked of lxml by
+    its index: listing every child at each step cost a part of many children dear)."""
+    after = 0
+    current = element
+    while len(current):
+        last = current[-1]
+        after += (last.tail or "").count("\n")
+        if not isinstance(last.tag, str):  # a comment or PI: its line is its last
+            line = line_of(last)
+            return line + after if line else 0
+        included = included_at(last)
+        if included:  # the rest of this element is in the including file
+            return included + after
+        current = last
+    start = line_of(current)
+    return start + (current.text or "").count("\n") + after if start else 0
 
 
 def end_column(source: bytes | None, line: int, qname: str) -> int:
