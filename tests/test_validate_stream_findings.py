@@ -12,12 +12,13 @@ from typing import Any
 
 import pytest
 from lxml import etree
-from test_validate_stream import TEI_ALL, T, _large
+from test_validate_stream import TEI_ALL, T, _grammar, _large
 from test_validate_stream_faults import _faulty
 from test_validate_stream_rules import _report as _checked
 
 from teikit import tei
 from teikit.validator import Options, stream, streamfaults
+from teikit.validator.streamids import Ledger
 
 XML_ID = tei.xml("id")
 
@@ -197,3 +198,25 @@ def test_a_repeat_in_a_part_freed_is_read_again(
     whole = _same(tree, tmp_path / "doc.xml", monkeypatch, GRAMMAR, [TEI_ALL])
     assert [entry[4] for entry in whole].count("duplicate-id") == 2
     assert len(kept) == 2 and kept[-1], "read again, the repeat's parts kept whole"
+
+
+def test_a_file_valid_but_for_its_pointers_is_gathered_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reading for where the pointers that lead nowhere stand keeps what the first
+    reading gathered (the whole document's ids and pointers), and gathers nothing again:
+    the ledger holds each id once, as one reading gathers it."""
+    tree = _large(4)
+    paragraphs = tree.findall(f".//{T}body/{T}div/{T}p")
+    paragraphs[len(paragraphs) // 2].set("corresp", "#nowhere")
+    path = tmp_path / "doc.xml"
+    path.write_bytes(etree.tostring(tree, encoding="utf-8"))
+    once = Ledger({"//@xml:id": etree.XPath("//@xml:id")}, pointers=True, note_repeats=True)
+    assert stream.valid_as_stream(path, _grammar(), once)
+    ledger = Ledger({"//@xml:id": etree.XPath("//@xml:id")}, pointers=True,
+                    note_repeats=True)
+    kept = _readings(monkeypatch)
+    assert streamfaults.checked_in_parts(path, _grammar(), ledger) == []
+    assert len(kept) == 1 and ledger.dangling
+    assert any("nowhere" in found.message for found in ledger.dangling)
+    assert ledger.node_sets == once.node_sets and ledger.values == once.values
+    assert ledger.pointers == once.pointers and not ledger.repeated

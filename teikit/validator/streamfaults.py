@@ -132,7 +132,8 @@ def faults_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds,
     decide. ``ids`` (emptied first) gathers the ``xml:id`` values, and what else it
     keeps, as :func:`teikit.validator.stream.valid_in_parts` does. The parts holding
     what ``keep`` names stay whole; ``valid``: the document was found valid in parts
-    but for its repeated ``xml:id`` s (its parts are not checked again). Raises
+    but for its repeated ``xml:id`` s, and ``ids`` holds what that reading gathered
+    (its parts are not checked again, nor what they hold gathered again). Raises
     :class:`lxml.etree.XMLSyntaxError` when the document is not well-formed."""
     recovery = grammar.recovery()
     if recovery is None or not grammar.streams:
@@ -146,13 +147,17 @@ def faults_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds,
                 return None
             vocabulary, wide, whole = found
             split = Split(grammar.pruned(vocabulary, strict=not whole), wide)
-            ids.clear()
+            if not valid:  # else what the first reading gathered is the whole document's
+                ids.clear()
             aside = _Aside(split, ids, lines, holders, keep, valid)
             root = in_parts(path, split, vocabulary, aside)
-            ids.close_parts()
-            if root is None or not ids.add([root]):
+            if root is None:
                 return None
-            keep = _widened(ids, keep)
+            if not valid:
+                ids.close_parts()
+                if not ids.add([root]):
+                    return None
+                keep = _widened(ids, keep)
             document = Document(root.getroottree(), str(path), path.resolve().parent)
             ids.headers = sum(1 for _ in root.iterchildren(f"{{{TEI_NS}}}teiHeader"))
             kept = _kept(document, keep)
@@ -221,7 +226,8 @@ class _Aside:
     """Checks runs of complete siblings together: when they are valid and hold nothing
     ``keep`` names, frees them, each replaced by a placeholder (their parent is one of
     the ``holders``); else puts them back whole. ``valid``: the runs were found valid
-    already (only what they hold is asked). False on a repeated ID not noted."""
+    already, and what they hold gathered (only whether to keep them is asked). False on
+    a repeated ID not noted."""
 
     def __init__(self, split: Split, ids: SeenIds, lines: dict[object, int],
                  holders: set[etree._Element], keep: Keep, valid: bool) -> None:
@@ -234,7 +240,7 @@ class _Aside:
         starts = [(line_of(child), end_line(child, _nowhere)) for child in complete]
         batch, placeholders = gathered(complete, self.ids)
         if not self._holds_kept(batch) and (self.valid or self.split.holds(batch)):
-            if not self.ids.add([batch]):
+            if not self.valid and not self.ids.add([batch]):
                 return False
             for placeholder, (start, end) in zip(placeholders, starts, strict=True):
                 self.lines[placeholder], self.lines[placeholder[0]] = start, end
