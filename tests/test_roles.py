@@ -795,3 +795,16 @@ def test_the_initials_and_drafting_symbols_under_a_text(line: str, typist: bool)
     from teikit.encoder.roles.evidence.foot import _TYPIST
 
     assert bool(_TYPIST.match(line)) is typist
+
+
+def test_a_line_naming_a_body_in_the_text_is_no_signer() -> None:
+    """``Present estimates of … Corporation … are:`` opens a list inside the text: it names
+    a body, but not first and not as whole line, so it does not sign."""
+    text = ("Embassy of Hungary\nSantiago, 4 March 1971\nTo the Ministry of Foreign Trade\n"
+            "The copper mines will be nationalised in July.\n"
+            "Present estimates of the Copper Corporation of Chile for 1971 are:\n"
+            "Chuquicamata  250,000 tons\nEl Teniente  180,000 tons\n"
+            "The Embassy will report again in April.\nL. Fehérváry\n")
+    root = teikit.encode(text).tree.getroot()
+    assert [_text(s) for s in root.xpath("//t:body//t:signed", namespaces=NS)] == [
+        "L. Fehérváry"]

@@ -165,7 +165,8 @@ def _long_body_name(ctx: Context, line: Line) -> bool:
     body's full name, longer than a person's signature, every word but the grammar's
     capitalised."""
     return (line.size <= 14 and not line.sentence and line.capitalised >= 0.8
-            and bool(line.has("org_words")) and ctx.after_text(line))
+            and line.end not in ":;," and ctx.after_text(line)
+            and lexicon("org_words").find(line.words[:3]) is not None)  # the body first
 
 
 def _name_evidence(ctx: Context, line: Line, ev: Evidence) -> None:
