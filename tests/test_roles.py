@@ -422,6 +422,8 @@ FACTS = {
         ["Best wishes to you and Sigrid, from all of us here, your Ingvild"]),
     "telegram_office_colon_surname": (
         "telegram", "CIPHERED TELEGRAM No. 214", "1962-06-03", ["Ambassador: KOWALEWSKI"]),
+    "despatch_table_in_columns": (
+        "letter", "PORTUGAL: THE CORK TRADE IN 1959", None, ["H. G. Ellerby"]),
     "telegram_stop_sentences": (
         "telegram", "SWEDISH SHIPS IN LISBON HARBOUR", "1941-03-04", ["LINDQVIST"]),
 }

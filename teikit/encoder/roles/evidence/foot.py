@@ -192,6 +192,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         return None  # "Copies: Embassy in Karachi": whom the copies went to
     if line.starts("classification") == " ".join(line.words):
         return None  # "LIMITED OFFICIAL USE" repeated at the foot
+    if not line.side_by_side_names and ctx.table_row(line):
+        return None  # "Year   To United Kingdom   To other buyers" over rows of figures
     if _address_label(line):
         return None  # "My address: Tomsk region, …, for A. Bērziņa": where to write back
     if _COPY_MARK.match(line.text) or _sent_to(line):
@@ -536,7 +538,7 @@ def _bare_copies_label(line: Line) -> bool:
 def foot_address(ctx: Context, line: Line) -> Evidence | None:
     """An address after the text: the addressee's (``To the Embassy of …``) or the
     sender's street (``Via della Geppa 7, Trieste``), with the short lines under it."""
-    if not ctx.below_text_start(line):
+    if not ctx.below_text_start(line) or ctx.table_row(line):
         return None
     if _address_label(line) and line.size <= 24:
         return Evidence().add(2.0, f"'{line.label[0] if line.label else ''}:' after the text")

@@ -73,7 +73,7 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
     if line.size > longest or line.end in ",;" or line.page is not None or (
             line.bracket is not None):
         return None
-    if _in_cells(line):
+    if _in_cells(line) or ctx.table_row(line):
         return None  # "Mesh (mm)⇥Bream⇥Tigerfish": a row of a table typed with tabs
     if not any(ch.isalpha() for ch in line.text) or shapes.names_source(line.text):
         return None

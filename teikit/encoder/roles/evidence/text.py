@@ -18,8 +18,9 @@ def paragraph(ctx: Context, line: Line) -> Evidence | None:
     if line.sentences and line.size >= 10:
         ev.add(1.0, "several sentences")
     rule = shapes.RULE.match(line.text) is not None
+    row = line.cells < 3 and ctx.table_row(line)
     if line.size <= 6 and not line.sentence and line.end not in ".!?:" and ctx.page.prose and (
-            not rule):
+            not rule) and not row:
         ev.add(-1.5, "short, no sentence end")
     if line.bracket is not None:
         ev.add(-1.0, "one bracket alone")
@@ -29,6 +30,8 @@ def paragraph(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.5, "numbered")
     if line.cells >= 3:
         ev.add(3.0, "a row of a table typed with tabs")
+    elif row:
+        ev.add(3.0, "a row of a table typed in columns")
     if ctx.at(line) <= 5 and line.end.isalnum() and line.capitalised >= 0.5 and line.starts(
             "kind_words"):
         ev.add(-1.0, "names its kind at the top, capitalised, no full stop: a title")
