@@ -185,3 +185,23 @@ def test_an_entry_of_the_reference_list_does_not_cite_itself(entries: str) -> No
         assert tree.xpath("//t:bibl[@n='2']/t:ref/@target", namespaces=ns) == ["#bibl-3"]
     assert transcript_of(tree.getroot().find(f"{{{TEI_NS}}}text")) == transcript
     assert teikit.is_valid(tree)
+
+
+def test_footnotes_typed_above_the_reference_list_are_notes() -> None:
+    """Superscript notes under a rule, then a ``References`` list: the notes are footnotes
+    the ¹ ² point to, the entries works the ``[n]`` cite, each in its own division."""
+    import teikit
+
+    transcript = ("Gravel on the Tay\n\nThe weir held¹ and the gauge moved [1]. The survey "
+                  "sheets² agree [2].\n\n______\n¹ A rated section.\n² Sheets 3–5.\n"
+                  "References\n[1] Reid, E. Gauges. 1961.\n[2] Munro, A. Weirs. 1964.\n")
+    tree = teikit.encode(transcript).tree
+    ns = {"t": TEI_NS}
+    assert tree.xpath("//t:div[@type='notes']/t:note/@n", namespaces=ns) == ["1", "2"]
+    assert tree.xpath("//t:div[@type='references']//t:bibl/@n", namespaces=ns) == ["1", "2"]
+    assert tree.xpath("//t:body//t:ref[@type='noteAnchor']/@target", namespaces=ns) == [
+        "#note-1", "#note-2"]
+    assert tree.xpath("//t:body//t:ref[@type='citation']/@target", namespaces=ns) == [
+        "#bibl-1", "#bibl-2"]
+    assert transcript_of(tree.getroot().find(f"{{{TEI_NS}}}text")) == transcript
+    assert teikit.is_valid(tree)

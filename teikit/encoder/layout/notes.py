@@ -96,7 +96,12 @@ def split(lines: Sequence[Line], indices: Sequence[int],
     rest = indices[pos + 1 :] if kind is not None else []
     if rest and (entry_number(_text(lines, rest[0])) or (
             kind == "references" and KEYED.match(_text(lines, rest[0])))):
-        return list(indices[:pos]), list(indices[pos:])
+        start = pos
+        if kind == "references":  # footnotes typed above the reference list: "¹ …" / "² …"
+            tail = _marked_tail(lines, indices[:pos], first)
+            if tail < pos:
+                start = tail - 1 if tail and RULE.match(_text(lines, indices[tail - 1])) else tail
+        return list(indices[:start]), list(indices[start:])
     # a heading with no entries under it ("NOTE" over a note's text) heads no section
     for after in range(_AFTER_NOTES + 1):  # the addressee may be written under the notes
         end = len(indices) - after
@@ -267,8 +272,10 @@ def units(lines: Sequence[Line], indices: Sequence[int], back: Spec) -> EndMatte
     spec = Spec("div", {"type": "notes"})
     used: set[str] = set()
     below = _below_headless(lines, indices)
-    for index in indices:
+    for at, index in enumerate(indices):
         text = _text(lines, index)
+        if at and heading_kind(text) == "references":
+            return _bibliography(lines, indices[at:], back, found)  # after the footnotes
         entry = entry_number(text)
         last = found.units[-1] if found.units else None
         if index in below:  # under the notes: the foot's last lines
