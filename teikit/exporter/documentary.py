@@ -58,21 +58,19 @@ def with_text(tree: etree._ElementTree) -> etree._ElementTree | None:
         return None
     copied = copy.deepcopy(tree)
     for document in _several(copied.getroot()):
-        texts = document.findall(tei("text"))
-        text = etree.Element(tei("text"))
-        group = etree.SubElement(text, tei("group"))
-        texts[0].addprevious(text)
-        for part in texts:
-            tail, part.tail = part.tail, None
-            group.append(part)
-            text.tail = text.tail or tail
+        _gather(document.findall(tei("text")), "group")
     for document in _documents(copied.getroot()):
-        sources = document.findall(tei("sourceDoc"))
-        text = etree.Element(tei("text"))
-        body = etree.SubElement(text, tei("body"))
-        sources[0].addprevious(text)
-        for source in sources:
-            tail, source.tail = source.tail, None
-            body.append(source)
-            text.tail = text.tail or tail
+        _gather(document.findall(tei("sourceDoc")), "body")
     return copied
+
+
+def _gather(parts: list[etree._Element], holder: str) -> None:
+    """Move ``parts`` (siblings, in order) into a new ``text`` > ``holder`` standing where
+    the first of them stood; the text after them stays after the ``text``."""
+    text = etree.Element(tei("text"))
+    inside = etree.SubElement(text, tei(holder))
+    parts[0].addprevious(text)
+    for part in parts:
+        tail, part.tail = part.tail, None
+        inside.append(part)
+        text.tail = text.tail or tail

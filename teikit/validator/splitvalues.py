@@ -113,14 +113,22 @@ def _reachable(grammar: etree._Element, defines: dict[str, etree._Element]
         kind = node.tag[len(RNG) + 2:]
         if kind == "element":
             found.add(node)
-        if kind in {"ref", "parentRef"}:
-            name = node.get("name", "").strip()
-            if name not in followed and name in defines:
-                followed.add(name)
-                pending.extend(rng_children(defines[name]))
-        else:
+        if not _follow(node, kind, defines, followed, pending):
             pending.extend(rng_children(node))
     return found
+
+
+def _follow(node: etree._Element, kind: str, defines: dict[str, etree._Element],
+            followed: set[str], pending: list[etree._Element]) -> bool:
+    """For a reference (``ref``, ``parentRef``): queue its definition's content the first
+    time it is met, and say it was one."""
+    if kind not in {"ref", "parentRef"}:
+        return False
+    name = node.get("name", "").strip()
+    if name not in followed and name in defines:
+        followed.add(name)
+        pending.extend(rng_children(defines[name]))
+    return True
 
 
 def _named_alone(elements: list[etree._Element]) -> set[Name]:
@@ -158,12 +166,7 @@ def _attributes(element: etree._Element, defines: dict[str, etree._Element]
                 return None
             if node not in found:
                 found.append(node)
-        elif kind in {"ref", "parentRef"}:
-            name = node.get("name", "").strip()
-            if name not in followed and name in defines:
-                followed.add(name)
-                pending.extend(rng_children(defines[name]))
-        elif kind != "element":
+        elif not _follow(node, kind, defines, followed, pending) and kind != "element":
             pending.extend(rng_children(node))
     return found
 
