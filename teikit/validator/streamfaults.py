@@ -173,7 +173,9 @@ def faults_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds,
                     repeats = recovery.typed_repeats(document)
                     if not repeats:
                         return None  # libxml2 found a fault the walk does not
-            document.read_from(_lines(path, kept | _needed(faults)))
+            needed = kept | _needed(faults)
+            if needed != kept:  # else the lines read are those needed
+                document.read_from(_lines(path, needed))
             diagnostics = recovery.worded(document, repeats, faults)
             _report_kept(document, ids, keep)
         except (etree.RelaxNGParseError, OSError, ValueError, RecursionError):
@@ -282,12 +284,48 @@ def _needed(faults: list[Fault]) -> set[int]:
 
 
 def _lines(path: Path, numbers: set[int]) -> bytes:
-    """The text of ``path`` with only the lines ``numbers`` kept (the others empty)."""
-    kept: list[bytes] = []
-    last = max(numbers, default=0)
+    """The text of ``path`` with only the lines ``numbers`` kept (the others empty), up to
+    the last of them (or the file's end). The file is read in large blocks whose line
+    breaks are counted, not line by line: only a block holding a line kept is split."""
+    wanted = sorted(number for number in numbers if number > 0)
+    found: dict[int, bytes] = {}
+    total = 0  # the lines read so far (the file's when the loop ends)
     with path.open("rb") as stream:
-        for number, line in enumerate(stream, 1):
-            if number > last:
+        carry = b""  # the start of a line the last block did not end
+        while wanted and len(found) < len(wanted):
+            block = stream.read(_BLOCK)
+            if not block:
                 break
-            kept.append(line.rstrip(b"\n") if number in numbers else b"")
-    return b"\n".join(kept)
+            data = carry + block
+            ended = data.count(b"\n")
+            if any(total < number <= total + ended for number in wanted):
+                pieces = data.split(b"\n")
+                found.update((number, pieces[number - total - 1]) for number in wanted
+                             if total < number <= total + ended)
+                carry = pieces[-1]
+            else:
+                carry = data[data.rfind(b"\n") + 1:] if ended else data
+            total += ended
+        else:
+            return _joined(found, max(numbers, default=0))
+        if carry:  # a last line without a line break
+            total += 1
+            found.setdefault(total, carry)
+    return _joined({n: t for n, t in found.items() if n in numbers},
+                   min(max(numbers, default=0), total))
+
+
+_BLOCK: Final = 1 << 20
+
+
+def _joined(found: dict[int, bytes], last: int) -> bytes:
+    """Lines 1 to ``last``, those of ``found`` with their text, the others empty."""
+    kept = bytearray()
+    line = 1
+    for number in sorted(found):
+        if number > last:
+            break
+        kept += b"\n" * (number - line) + found[number]
+        line = number
+    kept += b"\n" * (last - line)
+    return bytes(kept)
