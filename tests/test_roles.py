@@ -422,6 +422,9 @@ FACTS = {
         ["Best wishes to you and Sigrid, from all of us here, your Ingvild"]),
     "telegram_office_colon_surname": (
         "telegram", "CIPHERED TELEGRAM No. 214", "1962-06-03", ["Ambassador: KOWALEWSKI"]),
+    "letter_postcard_heading": (
+        "letter", "Postcard from Ewa Lis, Grohn DP camp near Bremen, to the search office of "
+        "the Polish Red Cross, 3/IV/1947", "1947-04-03", ["Ewa Lis"]),
     "despatch_table_in_columns": (
         "letter", "PORTUGAL: THE CORK TRADE IN 1959", None, ["H. G. Ellerby"]),
     "telegram_stop_sentences": (
