@@ -425,6 +425,9 @@ FACTS = {
     "letter_postcard_heading": (
         "letter", "Postcard from Ewa Lis, Grohn DP camp near Bremen, to the search office of "
         "the Polish Red Cross, 3/IV/1947", "1947-04-03", ["Ewa Lis"]),
+    "letter_swedish_closing_compound_office": (
+        "letter", None, "1961-03-03", ["signature Lars-Göran Wennberg"]),
+    "despatch_dutch_wg_signature": ("letter", None, "1963-04-04", ["w.g. D. Popescu"]),
     "despatch_table_in_columns": (
         "letter", "PORTUGAL: THE CORK TRADE IN 1959", None, ["H. G. Ellerby"]),
     "telegram_stop_sentences": (

@@ -32,6 +32,10 @@ _STRUCK = re.compile(r"(?:~~[^~\n]{1,40}~~|\{[^{}\n]{1,40}\})\s*")
 _PARENTHESISED = re.compile(r"^\(([^()]+)\)$")
 """``(Kessler-Wendt)``: the typed name under a signature."""
 
+_OFFICE_ENDING = re.compile(r"\w{3}(?:chef|direktör|direktor|sekreterare|sekretär|leiter|"
+                            r"leiterin|referent|referentin|rat|rätin|päällikkö|johtaja)$")
+"""An office written as one compound word (``Trafikchef``, ``Abteilungsleiter``,
+``Botschaftsrat``, ``Osastopäällikkö``): not a surname alone."""
 _MARKS = str.maketrans("", "", "[]<>")
 """Brackets an editor or a declared convention puts around letters of a name."""
 _KIN = re.compile(r"\s*\((?:wife|widow|husband|daughter|son|mother|father|sister|brother)\s+"
@@ -123,13 +127,20 @@ def name_likeness(text: str) -> float:
         capitals -= next((n for n, w in enumerate(words) if w.lower().rstrip(".") not in titles),
                          0)
     score = 1.0 if initials else 0.75 if 2 <= capitals <= 4 else 0.45 if capitals == 1 else 0.3
-    if initials and words[0].lower().rstrip(".") in titles | _offices_and_bodies():
+    if initials and words[0].lower().rstrip(".") in _offices_and_titles():
         words = words[1:]  # "Major D. T. KAWHARU", "Botschaftsrat Dr. Gerhard Zühlke": a rank
         # or an office before a name with initials, not an office alone ("Captain First Rank")
-    if any(word.lower().rstrip(".,") in _offices_and_bodies() for word in words):
-        score *= 0.5  # "Hon. Secretary", "Eastern Division": an office or a body
+    if any(word.lower().rstrip(".,") in _offices_and_bodies() for word in words) or (
+            len(words) == 1 and office_compound(words[0])):
+        score *= 0.5  # "Hon. Secretary", "Eastern Division", "Trafikchef": an office or a body
     return score
 
+
+
+def office_compound(word: str) -> bool:
+    """Whether ``word`` is an office written as one compound word (``Hamnchef``,
+    ``Abteilungsleiter``, ``Botschaftsrat``)."""
+    return _OFFICE_ENDING.search(word.lower().rstrip(".,")) is not None
 
 
 def names_body(text: str) -> bool:

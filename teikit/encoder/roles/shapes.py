@@ -25,13 +25,13 @@ SIGNATURE_MARK = re.compile(
     r"firmado|firmato|firma|assinado|ass\.|подпись|podpis|υπογραφή|υπογρ\.?|unterschrift|"
     r"L\.\s?S\.|[—–-])\)"
     r"|sgd\.|gez\.|signé\b|fdo\.|f\.to\b|ass\.\s|ss\.\s|v\.?\s?z\.\s|i\.\s?[AV]\.(?:\s|$)"
-    r"|/[—–-]/|podp\.\s)",
+    r"|/[—–-]/|podp\.\s|w\.\s?g\.\s|get\.\s)",
     re.IGNORECASE,
 )
 """``[signature]``, ``[illegible signature]``, ``/s/``, ``(signed)``, ``(s)``, ``gez.``,
 ``(signé)``, ``fdo.``, ``f.to``, ``(—)``, ``ass.``, ``ss.``, ``(υπογρ.)``, ``(L.S.)`` (the place
 of the seal) opening a line; ``v z.`` and ``i.A.`` / ``i.V.`` (signed for the head of the
-office) too, and the Polish ``/–/`` and ``podp.``."""
+office) too, the Polish ``/–/`` and ``podp.``, and the Dutch ``w.g.`` and ``get.``."""
 
 NOT_SIGNED = re.compile(r"^\[(?:File copy |Copy |Original )?(?:not signed|unsigned)\.?\]$",
                         re.IGNORECASE)

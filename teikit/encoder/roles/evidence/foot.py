@@ -10,7 +10,13 @@ from teikit.encoder.roles import shapes
 from teikit.encoder.roles.evidence.base import Context, Evidence
 from teikit.encoder.roles.features import Line
 from teikit.encoder.roles.lexicon import lexicon, tokens
-from teikit.encoder.roles.names import SIGNED_BY_HAND, name_likeness, person_lead, trailing_name
+from teikit.encoder.roles.names import (
+    SIGNED_BY_HAND,
+    name_likeness,
+    office_compound,
+    person_lead,
+    trailing_name,
+)
 
 _TYPIST = re.compile(r"^[A-ZÀ-Þ]{1,4}(?:/[A-Za-zÀ-þ]{1,4}){1,2}$|^[A-ZÀ-Þ]{1,4}:[a-zß-þ]{1,4}$"
                      r"|^[A-Z]{1,5}(?:/[A-Z]{1,5})?:[A-Z][A-Za-z.]{1,24}:[a-z]{1,4}"
@@ -352,7 +358,8 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
     if line.sentence and line.size > 6:
         return None
     ev = Evidence()
-    office = line.has("role_words")
+    office = line.has("role_words") or (line.text.strip() if line.size == 1 and (
+        office_compound(line.text.strip())) else None)  # "Trafikchef", "Botschaftsrat"
     if office:
         ev.add(2.0, f"office '{office}'")
     if line.has("org_words") and line.name < 0.75:
