@@ -428,6 +428,9 @@ FACTS = {
     "letter_swedish_closing_compound_office": (
         "letter", None, "1961-03-03", ["signature Lars-Göran Wennberg"]),
     "despatch_dutch_wg_signature": ("letter", None, "1963-04-04", ["w.g. D. Popescu"]),
+    "minutes_nordic_offices_attestation": (
+        "minutes", "Minutes of the annual meeting held on 12 March 1955", "1955-03-12",
+        ["K. Aasen, formann", "R. Lunde, sekretær"]),
     "despatch_table_in_columns": (
         "letter", "PORTUGAL: THE CORK TRADE IN 1959", None, ["H. G. Ellerby"]),
     "telegram_stop_sentences": (
