@@ -431,6 +431,8 @@ FACTS = {
     "minutes_nordic_offices_attestation": (
         "minutes", "Minutes of the annual meeting held on 12 March 1955", "1955-03-12",
         ["K. Aasen, formann", "R. Lunde, sekretær"]),
+    "memo_swedish_place_den_dateline": (
+        "memorandum", "Polish coal for the Göteborg gasworks", "1958-05-09", ["B. Sandström"]),
     "despatch_table_in_columns": (
         "letter", "PORTUGAL: THE CORK TRADE IN 1959", None, ["H. G. Ellerby"]),
     "telegram_stop_sentences": (

@@ -101,6 +101,10 @@ _AFTER_OFFICE = frozenset({"a.i.", "a. i.", "i.v.", "m.p.", "e.h.", "s.k.", "v.r
 they end no sentence."""
 _PLACE_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*|[IVX]+|\d+)(?:,?\s[\w'’.-]+){0,4},\s")
 """A few words, the first capitalised, ending with a comma: where an entry was written."""
+_PLACE_DEN = re.compile(r"(?:[A-ZÀ-Þ][\w'’.-]*\s){1,3}(?:den|am|dnia|dne)")
+"""``Stockholm den``, ``Wien am``, ``Warszawa dnia``: a place joined to its date by the
+word that says "on the", with no comma."""
+_DEN = re.compile(r"(?:den|am|dnia|dne)\s", re.IGNORECASE)
 _ENTRY_STOP = re.compile(r"\s?(?:[.:;]|[-–—]\s)")
 """The stop after an entry's date (``1961-02-13.``, ``1961-02-16 – still Camp I``)."""
 
@@ -501,8 +505,10 @@ class Line:
         before, after = self.text[: date.start], self.text[date.end :]
         parts = before.rstrip().rstrip(",").split(",")
         chain = len(before.split()) <= 14 and all(len(part.split()) <= 4 for part in parts)
-        return (before.rstrip().endswith(",") and (len(before.split()) <= 8 or chain)
-                and len(after.strip(" .,")) <= 30)
+        joined = before.rstrip().endswith(",") or _PLACE_DEN.fullmatch(
+            before.rstrip() + (" " + date.text.split()[0] if _DEN.match(date.text) else "")
+        ) is not None  # "Stockholm den 4 mars 1960", "Warszawa dnia 3 maja 1961"
+        return joined and (len(before.split()) <= 8 or chain) and len(after.strip(" .,")) <= 30
 
     @feature
     def addressee(self) -> bool:
