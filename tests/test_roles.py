@@ -433,6 +433,9 @@ FACTS = {
         ["K. Aasen, formann", "R. Lunde, sekretær"]),
     "memo_swedish_place_den_dateline": (
         "memorandum", "Polish coal for the Göteborg gasworks", "1958-05-09", ["B. Sandström"]),
+    "report_compound_body_letterhead": (
+        "report", "Survey of the glacier tongues of the Hohe Tauern in 1965", "1966-03",
+        ["F. Höllwarth"]),
     "despatch_table_in_columns": (
         "letter", "PORTUGAL: THE CORK TRADE IN 1959", None, ["H. G. Ellerby"]),
     "telegram_stop_sentences": (

@@ -143,6 +143,20 @@ def office_compound(word: str) -> bool:
     return _OFFICE_ENDING.search(word.lower().rstrip(".,")) is not None
 
 
+_BODY_ENDING = re.compile(r"\w{3}(?:amt|ministerium|verwaltung|behörde|direktion|anstalt|"
+                          r"institut|ausschuss|verband|kommission|ämbetet|verket|styrelsen|"
+                          r"kontoret|direktoratet|virasto|laitos|hivatal|úřad)$")
+"""A body written as one compound word (``Wasserwirtschaftsamt``, ``Landesregierung`` is
+not one): German, Nordic, Finnish, Hungarian, Czech."""
+
+
+def body_compound(text: str) -> bool:
+    """Whether a word of ``text`` names a body as one compound word
+    (``Tiroler Wasserwirtschaftsamt``, ``Sjöfartsverket``)."""
+    return any(_BODY_ENDING.search(word.lower().strip(".,;:()")) for word in text.split()
+               if word[:1].isupper())
+
+
 def names_body(text: str) -> bool:
     """Whether ``text`` names an office or a body (``Department V``, ``Eastern Division``)."""
     return any(word.lower().rstrip(".,") in _offices_and_bodies() for word in text.split())

@@ -10,7 +10,7 @@ from teikit.encoder.roles import shapes
 from teikit.encoder.roles.evidence.base import Context, Evidence
 from teikit.encoder.roles.features import Line
 from teikit.encoder.roles.lexicon import lexicon, tokens
-from teikit.encoder.roles.names import name_likeness, person_lead
+from teikit.encoder.roles.names import body_compound, name_likeness, person_lead
 
 _TO_WHOM = re.compile(r"^\S.{1,80}?\s(?:to|an|à|a)\s(?:the\s)?[A-Z]")
 """``Gustav Rehberg to Erik Brenner``, ``The Secretary of State to the Ambassador``."""
@@ -123,7 +123,7 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
     elif line.label is not None and line.label[0].split()[-1].lower() == "by" and (
             person_lead(line.label[1]) >= 0.75) and ctx.after_text(line):
         ev.add(-2.0, "whoever made it, named after 'by:' under the text")
-    if line.has("org_words") and not (kind or to_whom):
+    if (line.has("org_words") or body_compound(line.text)) and not (kind or to_whom):
         ev.add(-1.0, "names an organisation")
     if line.starts("address_openers") and not kind:
         ev.add(-1.0, "opens like an address")
@@ -177,7 +177,8 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
         return None  # a body and its institute in full may make a long first line
     if ctx.at(line) > 6 or shapes.printed_source(line.text):
         return None
-    organisation = line.has("org_words") or ("a firm" if line.legal_form else None)
+    organisation = line.has("org_words") or ("a firm" if line.legal_form else None) or (
+        "a body" if body_compound(line.text) else None)  # "Tiroler Wasserwirtschaftsamt"
     digits = line.numbers
     contact = (line.has("contact_words") if line.digits and line.date is None
                else line.starts("contact_words"))  # "1450, rue …": a street, not a year
