@@ -824,3 +824,19 @@ def test_a_line_naming_a_body_in_the_text_is_no_signer() -> None:
     root = teikit.encode(text).tree.getroot()
     assert [_text(s) for s in root.xpath("//t:body//t:signed", namespaces=NS)] == [
         "L. Fehérváry"]
+
+
+def test_a_table_row_counts_only_the_rows_right_under_one_another() -> None:
+    """Lines in columns far apart (a gap wider than the page's spacing) are no table of
+    three rows; the same lines one under the other are."""
+    from teikit.encoder.dates import DateOptions
+    from teikit.encoder.roles.evidence.base import Context
+    from teikit.encoder.roles.features import Line
+    from teikit.encoder.roles.page import Page
+
+    texts = ["Year   North   South", "1955   61.2   38.4", "1956   54.9   47.0"]
+    apart = [Line(n, number, text, DateOptions(), last=number)
+             for n, (number, text) in enumerate(zip((0, 1, 6), texts, strict=True))]
+    close = [Line(n, n, text, DateOptions(), last=n) for n, text in enumerate(texts)]
+    assert not Context(Page(apart)).table_row(apart[0])
+    assert Context(Page(close)).table_row(close[0])

@@ -64,8 +64,8 @@ class Context:
             while len(rows) < 40:
                 other = self.page.get(at + step)
                 if other is None or _columns(other) != width or not (
-                        self.page.adjacent(other, here) if step > 0
-                        else self.page.adjacent(here, other)):
+                        self.page.adjacent(here, other) if step > 0
+                        else self.page.adjacent(other, here)):
                     break
                 rows.append(other)
                 at, here = at + step, other
