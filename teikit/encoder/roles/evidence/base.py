@@ -51,29 +51,9 @@ class Context:
 
 
     def table_row(self, line: Line) -> bool:
-        """Whether ``line`` is a row of a small table typed in columns (apart by tabs or
-        by three spaces): three or more lines one under the other with as many columns,
-        two of them or more holding figures (``Year  To United Kingdom  To others`` /
-        ``1955  61.2  38.4`` / …)."""
-        width = _columns(line)
-        if width < 2:
-            return False
-        rows = [line]
-        for step in (-1, 1):
-            at, here = self.at(line), line
-            while len(rows) < 40:
-                other = self.page.get(at + step)
-                if other is None or _columns(other) != width or not (
-                        self.page.adjacent(here, other) if step > 0
-                        else self.page.adjacent(other, here)):
-                    break
-                rows.append(other)
-                at, here = at + step, other
-        return len(rows) >= 3 and sum(row.digits for row in rows) >= 2
-
-
-def _columns(line: Line) -> int:
-    return len(line.columns) or (line.cells if line.cells >= 2 else 0)
+        """Whether ``line`` is a row of a small table typed in columns
+        (:attr:`Page.table_rows`)."""
+        return self.at(line) in self.page.table_rows
 
 
 Rule = Callable[[Context, Line], "Evidence | None"]
