@@ -15,7 +15,7 @@ The pipeline, one module each:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from teikit.encoder.dates import DateOptions
@@ -112,11 +112,8 @@ def _indented_end(lines: Sequence[SourceLine], indices: Sequence[int], position:
     """The last line of a paragraph that opens with an indented line, in a block that
     marks its paragraphs so (:func:`~teikit.encoder.roles.wrap.indented_openers`): the
     lines flush with the margin under it, up to the next indented line."""
-    while position + 1 < len(indices) and indices[position + 1] <= indices[position] + step and (
-            position + 1 not in openers) and wrap.goes_on_flush(
-                lines[indices[position]].text, lines[indices[position + 1]].text):
-        position += 1
-    return position
+    return _run_end(lines, indices, position, step, lambda at, line, after: (
+        at + 1 not in openers and wrap.goes_on_flush(line, after)))
 
 
 def _hyphen_end(lines: Sequence[SourceLine], indices: Sequence[int], position: int,
@@ -124,9 +121,16 @@ def _hyphen_end(lines: Sequence[SourceLine], indices: Sequence[int], position: i
     """The last line of a paragraph whose words are broken over lines with a hyphen
     (``… the opera-`` / ``tors of the evaporators …``; ``step`` 2 where a blank line
     follows every line), where the reading of wrapped lines did not join them."""
+    return _run_end(lines, indices, position, step,
+                    lambda _at, line, after: wrap.hyphen_break(line, after))
+
+
+def _run_end(lines: Sequence[SourceLine], indices: Sequence[int], position: int, step: int,
+             goes_on: Callable[[int, str, str], bool]) -> int:
+    """The last position from ``position`` on while each next line follows within
+    ``step`` and ``goes_on(position, text, next text)`` holds."""
     while position + 1 < len(indices) and indices[position + 1] <= indices[position] + step and (
-            wrap.hyphen_break(lines[indices[position]].text,
-                              lines[indices[position + 1]].text)):
+            goes_on(position, lines[indices[position]].text, lines[indices[position + 1]].text)):
         position += 1
     return position
 
