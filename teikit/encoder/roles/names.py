@@ -130,8 +130,7 @@ def name_likeness(text: str) -> float:
     if initials and words[0].lower().rstrip(".") in _offices_and_titles():
         words = words[1:]  # "Major D. T. KAWHARU", "Botschaftsrat Dr. Gerhard Zühlke": a rank
         # or an office before a name with initials, not an office alone ("Captain First Rank")
-    if any(word.lower().rstrip(".,") in _offices_and_bodies() for word in words) or (
-            len(words) == 1 and office_compound(words[0])):
+    if names_body(" ".join(words)) or (len(words) == 1 and office_compound(words[0])):
         score *= 0.5  # "Hon. Secretary", "Eastern Division", "Trafikchef": an office or a body
     return score
 
