@@ -116,7 +116,8 @@ def test_unknown_language_is_an_error() -> None:
 def test_month_tables_cover_every_month(language: str) -> None:
     months = _date_words.month_names((language,))
     weekdays = _date_words.weekday_names((language,))
-    assert language == "zh" or set(months.values()) == set(range(1, 13))
+    # Chinese writes months and Vietnamese names them by number (月, tháng 11): no table
+    assert language in {"zh", "vi"} or set(months.values()) == set(range(1, 13))
     assert language == "zh" or set(weekdays.values()) == set(range(7))
     assert all(name == name.lower() for name in [*months, *weekdays])
 

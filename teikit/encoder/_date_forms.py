@@ -139,7 +139,9 @@ def month_day_year(g: Groups, context: Context) -> list[Ymd] | None:
 
 
 def year_month_day(g: Groups, context: Context) -> list[Ymd] | None:
-    return _named(g, [(g["d1"], g["m1"] or "")], context)
+    month = g["m1"] or ""
+    last = [(g["d2"], g["m2"] or month)] if g["d2"] else []
+    return _named(g, [(g["d1"], month), *last], context)
 
 
 def yearless(g: Groups, context: Context) -> list[Ymd] | None:

@@ -300,6 +300,7 @@ MONTHS: dict[str, Names] = {
     "fi": MONTHS_FI,
     "sv": MONTHS_SV,
     "da": MONTHS_DA,
+    "vi": (),
     "zh": (),
 }
 
@@ -358,6 +359,9 @@ WEEKDAYS: dict[str, Names] = {
            ("söndag", "söndagen")),
     "da": (("mandag",), ("tirsdag",), ("onsdag",), ("torsdag",), ("fredag",),
            ("lørdag", "laurdag"), ("søndag", "sundag")),
+    # Vietnamese names the weekdays by number, Sunday by name (``Thứ Sáu`` is Friday).
+    "vi": (("thứ hai",), ("thứ ba",), ("thứ tư",), ("thứ năm",), ("thứ sáu",), ("thứ bảy",),
+           ("chủ nhật",)),
     "zh": (),
 }
 

@@ -176,9 +176,10 @@ def named_patterns(months: dict[str, int], weekdays: dict[str, int]) -> tuple[st
         rf"(?:,?\s{{1,3}}|\s{{1,3}}(?:del?|of)\s{{1,3}})(?P<y>\d{{4}}|['’]\d\d)(?!\d)"
         + _YEAR_WORD
     )
-    year_month_day = (
-        rf"(?<!\d)(?P<y>\d{{4}})\.\s{{1,3}}{m1}\s{{1,3}}{d1}"
-        rf"(?:-(?:jén|ján|én|án|ei|ai|i){_IN})?"
+    suffix = rf"(?:-(?:jén|ján|én|án|ei|ai|i){_IN})?"  # on the 12th: ``május 12-én``
+    year_month_day = (  # ``1959. június 12.``, ``1959. június 12–14.``, ``… 30.–július 2.``
+        rf"(?<!\d)(?P<y>\d{{4}})\.\s{{1,3}}{m1}\s{{1,3}}{d1}{suffix}"
+        rf"(?:{RANGE}(?:{m2}\s{{1,3}})?{d2}{suffix})?"
     )
     return day_month_year, month_day_year, month_year, year_month_day
 

@@ -33,6 +33,7 @@ other languages            ``12 Μαΐου 1952``, ``3 Ιανουαρίου 1950
                            ``12 maja 1952 r.``, ``12. května 1952``,
                            ``12 martie 1952``, ``12. marta 1952. godine``
 year first (Hungarian)     ``1952. május 12.``, ``1952. május 12-én``    1952-05-12
+                           ``1959. június 12–14.`` (a range)
 date-time group            ``211530Z NOV 67``, ``141200Z MAR 1959``,     1967-11-21T15:30:00Z
                            ``211530ZNOV67``; zones A-Y as offsets
                            (``241500A JAN 70``: +01:00)
@@ -276,6 +277,9 @@ def _scan(text: str, options: DateOptions, whole: bool) -> list[ParsedDate]:
     candidates: list[tuple[int, int, int, ParsedDate]] = []
     for rank, form in enumerate(grammar.forms):
         if form.whole_only and not whole:
+            opening = _opening(text, form, context)
+            if opening is not None:
+                candidates.append((0, -opening.end, rank, opening))
             continue
         if form.near not in near:
             near[form.near] = _near(text, grammar.words[form.near])
@@ -291,6 +295,16 @@ def _scan(text: str, options: DateOptions, whole: bool) -> list[ParsedDate]:
         if not chosen or start >= chosen[-1].end:
             chosen.append(found)
     return _join_ranges(text, chosen)
+
+
+def _opening(text: str, form: _Form, context: forms.Context) -> ParsedDate | None:
+    """A weekday-led numeric date opening running text (``Thursday, 6/3/58 – first warm
+    day``): read there as in a whole line, when the weekday fits the date."""
+    if form.near != "weekday" or form.read is forms.weekday_day:
+        return None
+    match = form.pattern.match(text)
+    found = _reading(text, match, form, context) if match else None
+    return found if found is not None and found.problem is None else None
 
 
 @lru_cache(maxsize=16)
