@@ -440,6 +440,16 @@ FACTS = {
         "letter", "PORTUGAL: THE CORK TRADE IN 1959", None, ["H. G. Ellerby"]),
     "telegram_stop_sentences": (
         "telegram", "SWEDISH SHIPS IN LISBON HARBOUR", "1941-03-04", ["LINDQVIST"]),
+    "diary_weekday_heading_with_remark": (
+        "diary", "Diary of Marta Kovač, teacher at the village school of Lipnik, spring 1958",
+        "1958-03-03", []),
+    "diary_year_first_headings_glossed": (
+        "diary", "From the notebook of Ilona Vértes, geologist with the bauxite survey at "
+        "Halimba (translated from Hungarian; her headings kept, with the translator's glosses)",
+        "1962-03-03", []),
+    "minutes_body_named_in_own_language": (
+        "minutes", "Minutes of the meeting of the Commission held on 14 May 1964",
+        "1964-05-14", ["D. Jovanović", "S. Pavlović"]),
 }
 
 
@@ -459,6 +469,23 @@ def test_family_title_date_and_signers(name: str) -> None:
                       "//t:profileDesc/t:creation/t:date/@from", namespaces=NS)
     assert (when[0][: len(date)] if when else None) == date
     assert [_text(s) for s in root.xpath("//t:body//t:signed", namespaces=NS)] == signers
+
+
+@pytest.mark.parametrize(("name", "dates"), [
+    ("diary_weekday_heading_with_remark", ["1958-03-03", "1958-03-04", "1958-03-06"]),
+    ("diary_year_first_headings_glossed", ["1962-03-03/1962-03-05", "1962-03-06",
+                                           "1962-03-08"]),
+])
+def test_every_entry_heading_is_dated_whatever_follows_its_date(
+        name: str, dates: list[str]) -> None:
+    """A remark after a dash or a translation in brackets after the date leaves the line
+    an entry's heading, and the weekday or the year-first range inside its date."""
+    root = teikit.encode(DATA / "roles" / f"{name}.txt").tree.getroot()
+    heads = root.xpath("//t:div[@type='entry']/t:head", namespaces=NS)
+    found = [h.xpath("string(t:date/@when)", namespaces=NS)
+             or "/".join(h.xpath("t:date/@from | t:date/@to", namespaces=NS)) for h in heads]
+    assert found == dates
+    assert not root.xpath("//t:placeName", namespaces=NS)  # "Thursday" is no place
 
 
 def test_an_underline_is_a_rule_under_its_heading_not_a_line_of_text() -> None:

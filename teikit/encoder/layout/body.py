@@ -46,7 +46,7 @@ def entry_date(div: DivBuilder, decision: Decision) -> Attrs:
     """Where the entry's date is; a date without a year takes the last entry's year, one
     with a weekday and a day alone (``Monday 7th``) its month as well."""
     line = decision.line
-    whole = line.whole_date
+    whole = line.whole_date or (line.lead_date if line.remarked_date else None)
     iso = (whole.when or whole.from_ or "") if whole is not None else ""
     if iso[:4].isdigit():
         div.year = int(iso[:4])
@@ -55,12 +55,13 @@ def entry_date(div: DivBuilder, decision: Decision) -> Attrs:
     if not line.partial_date or div.year is None:
         return {}
     context = replace(line.dates, default_year=div.year, default_month=div.month)
-    found = parse_date(line.text, context)
+    text = line.date_text  # "Csütörtök, június 18. [Thursday, June 18]": the date before
+    found = parse_date(text, context)
     iso = (found.when or "") if found is not None else ""
     if not iso[:7].replace("-", "").isdigit():
-        return {"_date": f"0:{len(line.text)}", "_year": str(div.year)}
+        return {"_date": f"0:{len(text)}", "_year": str(div.year)}
     div.year, div.month = int(iso[:4]), int(iso[5:7])
-    return {"_date": f"0:{len(line.text)}", "_year": iso[:4], "_month": iso[5:7]}
+    return {"_date": f"0:{len(text)}", "_year": iso[:4], "_month": iso[5:7]}
 
 
 def entry_text_date(div: DivBuilder, decision: Decision) -> Attrs:

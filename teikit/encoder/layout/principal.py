@@ -117,9 +117,10 @@ def _heading_date(decision: Decision) -> ParsedDate | None:
 def _entry_date(decision: Decision, year: int | None) -> ParsedDate | None:
     line = decision.line
     if decision.role == "entry-date":
-        found = line.whole_date
+        found = line.whole_date or (line.lead_date if line.remarked_date else None)
         if (found is None or not (found.when or found.from_)) and year is not None:
-            found = year_less(line.text, year, line.dates)  # "Monday, 3 January" in a 1938 diary
+            # "Monday, 3 January" in a 1938 diary
+            found = year_less(line.date_text, year, line.dates)
         return found if found is not None and (found.when or found.from_) else None
     if decision.role != "entry-text":
         return None

@@ -105,6 +105,8 @@ _PLACE_DEN = re.compile(r"(?:[A-ZÀ-Þ][\w'’.-]*\s){1,3}(?:den|am|dnia|dne)")
 """``Stockholm den``, ``Wien am``, ``Warszawa dnia``: a place joined to its date by the
 word that says "on the", with no comma."""
 _DEN = re.compile(r"(?:den|am|dnia|dne)\s", re.IGNORECASE)
+_REMARK = re.compile(r"\s{1,3}[–—-]{1,2}\s{1,3}(?P<remark>[^.!?;:]+?)\s*$")
+"""A dash and a remark without a sentence's stop, to the end of the line."""
 _ENTRY_STOP = re.compile(r"\s?(?:[.:;]|[-–—]\s)")
 """The stop after an entry's date (``1961-02-13.``, ``1961-02-16 – still Camp I``)."""
 
@@ -191,6 +193,14 @@ class Line:
     @feature
     def size(self) -> int:
         return len(self.closed_up.split())
+
+    @feature
+    def bare_size(self) -> int:
+        """The size less a final remark in brackets (``… Odbor za pomorsku povijest
+        [Committee for Maritime History]``): a gloss makes no line longer in kind."""
+        if not self.text.endswith("]"):
+            return self.size
+        return len(_FINAL_BRACKET.sub("", self.closed_up).split()) or self.size
 
     @feature
     def end(self) -> str:
@@ -415,11 +425,27 @@ class Line:
         return self.digits or not _CJK_NUMERALS.isdisjoint(self.text)
 
     @feature
+    def date_text(self) -> str:
+        """The line, less a translation of its date in brackets after it (``1959. június
+        12–14. [12–14 June 1959]``, ``Csütörtök, június 18. [Thursday, June 18]``): what is
+        read for a date that makes the whole line."""
+        text = self.text
+        if not text.endswith("]") or not self.numerals:
+            return text
+        start = text.rfind("[")
+        head, gloss = text[:start].rstrip(), text[start + 1:-1]
+        if start <= 0 or "[" in gloss or len(gloss.split()) > 6:
+            return text
+        if year_less(gloss, 1900, self.dates) is None:
+            return text
+        return head
+
+    @feature
     def whole_date(self) -> ParsedDate | None:
         """The date when the line is nothing but a date (a weekday may come first)."""
         if self.size > 8 or not self.numerals:
             return None
-        return parse_date(self.text, self.dates)
+        return parse_date(self.date_text, self.dates)
 
     @feature
     def date(self) -> ParsedDate | None:
@@ -435,9 +461,10 @@ class Line:
     def partial_date(self) -> bool:
         """A day and month without a year (``June 18``, ``Mittwoch, 7. Dez.``), or a weekday
         and a day alone (``Monday 7th``): a diary's heading, in the entries' month and year."""
-        if self.size > 5 or self.whole_date is not None or not self.digits:
+        text = self.date_text
+        if len(text.split()) > 5 or self.whole_date is not None or not self.digits:
             return False
-        return self.day_only or year_less(self.text, 1900, self.dates) is not None
+        return self.day_only or year_less(text, 1900, self.dates) is not None
 
     @feature
     def day_only(self) -> bool:
@@ -480,6 +507,16 @@ class Line:
                                and _ENTRY_STOP.match(self.text, date.end)):
             return date
         return None
+
+    @feature
+    def remarked_date(self) -> bool:
+        """A date opening the line, then a dash and a short remark that is no sentence
+        (``Thursday, 6/3/58 – first warm day of the year``): a diary entry's heading."""
+        date = self.lead_date
+        if date is None or date.start != 0 or self.size > 16:
+            return False
+        match = _REMARK.match(self.text, date.end)
+        return match is not None and len(match["remark"].split()) <= 10
 
     @feature
     def lead_partial(self) -> ParsedDate | None:

@@ -124,8 +124,8 @@ class Page:
         """Short lines that are only a date and open running text: diary entries."""
         count = 0
         for line, after in pairwise(self.lines):
-            if (line.size <= 8 and (line.whole_date is not None or line.partial_date)
-                    and after.sentence):
+            if ((line.size <= 8 and (line.whole_date is not None or line.partial_date))
+                    or line.remarked_date) and after.sentence:
                 count += 1
         return count
 

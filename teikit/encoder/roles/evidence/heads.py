@@ -171,7 +171,7 @@ def kind(ctx: Context, line: Line) -> Evidence | None:
     return Evidence().add(3.0, "names a kind of document")
 
 def letterhead(ctx: Context, line: Line) -> Evidence | None:
-    if not ctx.before_text(line) or (line.sentence and line.size > 8) or line.size > (
+    if not ctx.before_text(line) or (line.sentence and line.size > 8) or line.bare_size > (
             20 if ctx.at(line) == 0 and line.starts("org_words") and "(" not in line.text
             else 14):
         return None  # a body and its institute in full may make a long first line
@@ -182,6 +182,10 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
     digits = line.numbers
     contact = (line.has("contact_words") if line.digits and line.date is None
                else line.starts("contact_words"))  # "1450, rue …": a street, not a year
+    # "Jugoslavenska akademija znanosti …": a first line naming a body by its first two
+    # words, in a language that capitalises only the first
+    first_body = (ctx.at(line) == 0 and not line.sentence and line.text[:1].isupper()
+                  and lexicon("org_words").at(line.words, 1) is not None)
     before = ctx.prev(line)
     between = _letterhead_like(before) and _letterhead_like(ctx.next(line))
     town = (before is not None and _letterhead_like(before) and ctx.page.adjacent(before, line)
@@ -191,7 +195,7 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
               and line.framed and line.size <= 14)  # "(affiliated to the … Federation)"
     if not (organisation or line.caps or digits or between or town or contact or remark) or (
             line.capitalised < 0.5 and not (digits or between or contact or remark
-                                            or line.starts("org_words"))):
+                                            or line.starts("org_words") or first_body)):
         return None  # an office's name may capitalise its first word only (Ministerstvo …)
     ev = Evidence()
     if between and not (organisation or line.caps or digits):

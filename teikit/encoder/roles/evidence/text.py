@@ -70,8 +70,9 @@ def section_head(ctx: Context, line: Line) -> Evidence | None:
 
 def entry_date(ctx: Context, line: Line) -> Evidence | None:
     after = ctx.next(line)
-    dated = line.whole_date is not None or line.partial_date
-    if not dated or line.size > 8 or after is None or not (after.sentence or after.size >= 12):
+    dated = (line.size <= 8 and (line.whole_date is not None or line.partial_date)
+             ) or line.remarked_date
+    if not dated or after is None or not (after.sentence or after.size >= 12):
         return None  # over running text (a sentence that goes on on the next line too)
     ev = Evidence().add(1.5, "a date alone over running text")
     if ctx.page.dated_headings >= 2:
