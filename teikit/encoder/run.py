@@ -57,18 +57,20 @@ def encode_transcript(transcript: Transcript, profile: Profile | None = None,
                       found.bibl_ids)
     engine = Engine(ruleset(profile.rules), dict(profile.options), context)
     builder = Builder(engine, dates, transcript.name, locate)
+    metadata, chosen, explained = found.metadata, found.layout, found.explained
     text = builder.container(found.text)
+    del found  # its model tree takes as much memory as the TEI tree built from it
     text.set(xml("space"), "preserve")
     ensure_body(text)
     diagnostics.extend(builder.diagnostics)
     uses_hand = text.find(f".//{tei('add')}[@hand='#hand-handwritten']") is not None
-    if found.metadata.title is None:
-        found.metadata.title = first_heading(text)
+    if metadata.title is None:
+        metadata.title = first_heading(text)
     lines = sum(1 for line in transcript.lines if not line.is_blank)
-    if found.metadata.title is None and lines > 2:
+    if metadata.title is None and lines > 2:
         diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.WARNING, "TK005",
                                       "no title found; the file name stands for it"))
-    header = tei_header(found.metadata, transcript, profile, found.layout, uses_hand)
+    header = tei_header(metadata, transcript, profile, chosen, uses_hand)
     root = etree.Element(tei("TEI"), nsmap=NSMAP)
     root.text = "\n  "
     header.tail = "\n  "
@@ -79,8 +81,7 @@ def encode_transcript(transcript: Transcript, profile: Profile | None = None,
         diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.ERROR, "TK901",
                                       "internal error: the TEI does not give the transcript back"))
     diagnostics.sort(key=lambda d: (d.line, d.column))
-    return EncodeResult(root.getroottree(), diagnostics, found.layout, profile.name,
-                        found.explained)
+    return EncodeResult(root.getroottree(), diagnostics, chosen, profile.name, explained)
 
 
 def _unhonoured(rows: Sequence[Explained], transcript: Transcript,
