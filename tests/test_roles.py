@@ -447,6 +447,12 @@ FACTS = {
         "diary", "From the notebook of Ilona Vértes, geologist with the bauxite survey at "
         "Halimba (translated from Hungarian; her headings kept, with the translator's glosses)",
         "1962-03-03", []),
+    "memo_unit_over_signature_mark": (
+        "memorandum", "Wool auction prices at Timaru", None, ["signature P. L. Whitcombe"]),
+    "memcon_participants_unlabelled": (
+        "memorandum", "Dredging of the Bissau Channel", "1966-03-03", []),
+    "telegram_distribution_after_signature": (
+        "telegram", "EN CLAIR TELEGRAM", "1959-09-22", ["MARCHBANK"]),
     "minutes_body_named_in_own_language": (
         "minutes", "Minutes of the meeting of the Commission held on 14 May 1964",
         "1964-05-14", ["D. Jovanović", "S. Pavlović"]),
@@ -486,6 +492,18 @@ def test_every_entry_heading_is_dated_whatever_follows_its_date(
              or "/".join(h.xpath("t:date/@from | t:date/@to", namespaces=NS)) for h in heads]
     assert found == dates
     assert not root.xpath("//t:placeName", namespaces=NS)  # "Thursday" is no place
+
+
+def test_people_listed_with_their_functions_under_the_date_are_the_participants() -> None:
+    """No ``PARTICIPANTS:`` label: a block of names with offices, grouped under their
+    countries, above the text; the subject line under it is no heading there."""
+    root = teikit.encode(DATA / "roles" / "memcon_participants_unlabelled.txt").tree.getroot()
+    items = root.xpath("//t:list[@type='participants']/t:item", namespaces=NS)
+    assert [_text(i).split(",")[0] for i in items] == [
+        "Portugal", "Dr. Rui Sampaio", "Commander Jorge Leal", "Netherlands",
+        "Mr. Hendrik de Graaf", "Mr. Willem Boon"]
+    assert root.xpath("//t:ab[@type='subject']", namespaces=NS)
+    assert teikit.is_valid(root.getroottree())
 
 
 def test_an_underline_is_a_rule_under_its_heading_not_a_line_of_text() -> None:

@@ -104,7 +104,10 @@ def field(div: DivBuilder, decision: Decision) -> None:
     a dateline, ``Present: …`` the participants, any other a memo field."""
     words = decision.line.words
     label = label_length(decision.line.text)
-    if lexicon("subject_labels").prefix(words):
+    if lexicon("subject_labels").prefix(words) and div.listing is not None:
+        # under a list of participants, where no heading may stand
+        div.add("ab", decision, *div.text_path(), attrs={"type": "subject", "_label": label})
+    elif lexicon("subject_labels").prefix(words):
         div.opener = None
         div.add("head", decision, attrs={"type": "subject", "_label": label})
     elif _dated_label(words):

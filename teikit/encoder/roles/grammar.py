@@ -38,7 +38,9 @@ OPENS_DOCUMENT = frozenset({"heading", "kind", "letterhead", "classification", "
 """Roles that may begin a further document (an enclosure) after a foot or a text."""
 FOLLOWS = {
     "field-value": frozenset({"field-head", "field-value"}),
-    "participant": frozenset({"field-head", "participant"}),
+    # after its label, or (without one) under the heading, the date or the fields
+    "participant": frozenset({"field-head", "participant", "kind", "heading", "dateline",
+                              "field"}),
     "role-after": frozenset({"signer", "sign-mark", "role-after"}),
     "letterhead": frozenset({"letterhead", "classification", "reference", "mark", "page",
                              "heading", "conventions", "closing", "sign-mark", "signer",

@@ -10,10 +10,39 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from teikit.encoder.roles.features import Line
+from teikit.encoder.roles.lexicon import lexicon, tokens
 from teikit.encoder.roles.memo import feature
+from teikit.encoder.roles.names import person_lead
 
 _TABLE_WINDOW = 40
 """How many lines of a run in columns a row is judged with (itself included)."""
+
+
+def _with_function(line: Line) -> bool | None:
+    """A person's name with a function after it: True when it names a known office or
+    body (``Sir Geoffrey Tillard, Ambassador``, ``Colonel Heiner Dorsch, Armaments
+    Division``), False for a few other capitalised words (``Naval Staff``), None for
+    anything else."""
+    if line.sentence or line.size > 14 or line.digits:
+        return None
+    name, comma, function = line.text.partition(",")
+    if not comma:
+        name, paren, function = line.text.partition("(")
+        if not paren or not line.text.endswith(")"):
+            return None
+    if len(name.split()) < 2 or person_lead(line.text) < 0.45:
+        return None
+    words = tokens(function)
+    if lexicon("role_words").find(words) or lexicon("org_words").find(words):
+        return True
+    return False if 0 < len(words) <= 5 and function.strip()[:1].isupper() else None
+
+
+def _group_name(line: Line) -> bool:
+    """A short capitalised line without a stop or a digit: a country or a body whose
+    people are listed under it."""
+    return (line.size <= 5 and not line.digits and line.end.isalpha() and line.label is None
+            and line.capitalised >= 0.5)
 
 
 def _columns(line: Line) -> int:
@@ -60,6 +89,33 @@ class Page:
     @feature
     def first_prose(self) -> int:
         return self.prose[0] if self.prose else len(self.lines)
+
+    @feature
+    def participants_label(self) -> int | None:
+        """Where the first line that opens with a label of participants is (``PARTICIPANTS:``,
+        ``Present:``), if any."""
+        return next((n for n, line in enumerate(self.lines)
+                     if line.label is not None and line.starts("participant_labels")), None)
+
+    @feature
+    def name_block(self) -> frozenset[int]:
+        """Positions of a block above the text of two or more people, each with a function
+        (``Dr. Lothar Brückmann, State Secretary``), and of the short names of the groups
+        they are listed in (``United Kingdom``): participants without a label."""
+        top = self.lines[: self.first_prose]
+        named = {n: known for n, line in enumerate(top)
+                 if (known := _with_function(line)) is not None}
+        found: set[int] = set()
+        run: list[int] = []
+        for n in range(self.first_prose + 1):
+            line = self.get(n) if n < self.first_prose else None
+            if n in named or (line is not None and n + 1 in named and _group_name(line)):
+                run.append(n)
+                continue
+            if sum(named.get(m, False) for m in run) >= 2:  # two offices or bodies known
+                found.update(run)
+            run = []
+        return frozenset(found)
 
     @feature
     def top_bodies(self) -> tuple[tuple[str, ...], ...]:

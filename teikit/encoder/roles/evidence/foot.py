@@ -248,8 +248,7 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(-1.0, "the body the text is addressed to")
     elif corporate and line.name < 0.45:
         ev.add(1.5, "an organisation signs")
-        if (below is not None and ctx.page.adjacent(line, below) and below.name >= 0.75
-                and not below.sentence and below.size <= 5):
+        if _name_below(ctx, line):
             ev.add(-1.5, "over a name: the unit of whoever signs")  # General Office, … / Lu
         above = ctx.prev(line)
         if above is not None and not above.sentence and above.size <= 10 and (
@@ -465,6 +464,23 @@ def _leads_up_to(ctx: Context, line: Line, steps: int, fits: Callable[[Line], bo
             return None
         below, above = above, ctx.prev(above)
     return None
+
+
+def _name_below(ctx: Context, line: Line) -> bool:
+    """Whether a signer's name stands right under ``line``, or under an office line and a
+    signature mark or two in between (``Sector Latin America`` / ``Head of Directorate`` /
+    ``[signature]`` / ``Lyuben Garvanov``)."""
+    above, below = line, ctx.next(line)
+    for _ in range(3):
+        if below is None or below.sentence or not ctx.page.adjacent(above, below):
+            return False
+        if below.name >= 0.75 and below.size <= 5:
+            return True
+        if not (shapes.SIGNATURE_MARK.match(below.text) or (
+                below.has("role_words") and below.size <= 8)):
+            return False
+        above, below = below, ctx.next(below)
+    return False
 
 
 def _in_foot_address(ctx: Context, line: Line) -> bool:

@@ -204,7 +204,12 @@ def field_value(ctx: Context, line: Line) -> Evidence | None:
 def participant(ctx: Context, line: Line) -> Evidence | None:
     if line.size > 25 or line.page is not None:
         return None
+    label = ctx.page.participants_label
     ev = Evidence()
+    if label is None or label >= ctx.at(line):
+        if ctx.at(line) not in ctx.page.name_block:
+            return None
+        ev.add(1.5, "one of several people with their functions above the text")
     lead = person_lead(line.text)
     if lead >= 0.45 or line.bracket is not None:
         ev.add(1.0, "a name first")
@@ -227,7 +232,8 @@ def routing(ctx: Context, line: Line) -> Evidence | None:
     if not line.caps or not ctx.page.capitals:
         return None
     word = line.starts("routing_words")
-    distributed = word in _DISTRIBUTED and ctx.at(line) <= ctx.page.first_prose
+    distributed = word in _DISTRIBUTED and (ctx.at(line) <= ctx.page.first_prose
+                                            or ctx.below_text_start(line))
     if line.size > (30 if distributed else 14):
         return None
     ev = Evidence()
@@ -239,7 +245,7 @@ def routing(ctx: Context, line: Line) -> Evidence | None:
     if ctx.before_text(line):
         ev.add(0.5, "capitals above a telegram's text")
     if distributed:
-        ev.add(1.5, "where the telegram went, above its text")
+        ev.add(1.5, "where the telegram went, above its text or under it")
     if line.sentence and line.size > 8 and not distributed:
         ev.add(-1.0, "reads as a sentence")
     return ev
