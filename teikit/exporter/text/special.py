@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from teikit.exporter.counts import code_point
 from teikit.exporter.glyphs import glyph_text
 from teikit.exporter.segments import is_row
 from teikit.exporter.speakers import speaker_names
@@ -49,8 +50,9 @@ def _space(reading: Reading, element: etree._Element, scope: Scope) -> None:
 
 def _g(reading: Reading, element: etree._Element, scope: Scope) -> None:
     code = element.get("n", "")
-    if element.get("type") == "control" and code.startswith("U+"):
-        reading.out.text(chr(int(code[2:], 16)))
+    control = code_point(code) if element.get("type") == "control" else None
+    if control is not None:
+        reading.out.text(control)
         return
     mapped = glyph_text(element, reading.ids) if element.get("ref") else None
     if mapped:  # a character declared in the header (teikit.exporter.glyphs)

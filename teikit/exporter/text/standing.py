@@ -23,6 +23,7 @@ from typing import Final, Literal
 
 from lxml import etree
 
+from teikit.exporter.counts import code_point
 from teikit.exporter.glyphs import glyph_text
 from teikit.exporter.pointers import id_index
 from teikit.exporter.segments import is_row
@@ -123,6 +124,8 @@ def render(element: etree._Element) -> str:
         return f"[{inner.strip()}]" if inner.strip() else ""
     if name == "rt":  # a ruby gloss after its base: 漢(kan)
         return f"({inner})"
+    if name == "g" and element.get("type") == "control":  # U+XXXX, when it names one
+        return code_point(element.get("n", "")) or inner
     if name == "g" and element.get("ref"):  # a character declared in the header
         inner = glyph_text(element, _ids(element.getroottree().getroot())) or inner
     handler = RENDER.get(name or "")

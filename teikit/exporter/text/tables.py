@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from teikit.exporter.counts import span
 from teikit.exporter.text.rules import Scope, inner_scope, is_omitted, tei_name
 from teikit.exporter.text.writer import LINE, Writer
 
@@ -30,9 +31,8 @@ if TYPE_CHECKING:
 
 def spanned(cell: etree._Element, attribute: str = "cols") -> int:
     """How many columns (``@cols``) or rows (``@rows``) ``cell`` spans (1 when the
-    attribute is absent or not a number)."""
-    value = (cell.get(attribute) or "").strip()
-    return int(value) if value.isdigit() and int(value) > 0 else 1
+    attribute is absent or not a number; at most :data:`~teikit.exporter.counts.MAX_SPAN`)."""
+    return span(cell.get(attribute))
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,16 +40,15 @@ def _grid(table: etree._Element) -> dict[etree._Element, int]:
     """Each cell of ``table`` → the column it starts in, past the cells of rows above that
     span down into its row (``@rows``)."""
     starts: dict[etree._Element, int] = {}
-    taken: dict[int, set[int]] = {}  # row number → columns covered from above
+    taken: dict[int, list[range]] = {}  # row number → columns covered from above
     for number, row in enumerate(child for child in table if tei_name(child) == "row"):
         column = 0
         for cell in (child for child in row if tei_name(child) == "cell"):
-            while column in taken.get(number, ()):
-                column += 1
+            while covering := next((r for r in taken.get(number, ()) if column in r), None):
+                column = covering.stop
             starts[cell] = column
             for below in range(number + 1, number + spanned(cell, "rows")):
-                taken.setdefault(below, set()).update(
-                    range(column, column + spanned(cell)))
+                taken.setdefault(below, []).append(range(column, column + spanned(cell)))
             column += spanned(cell)
     return starts
 

@@ -40,6 +40,7 @@ from dataclasses import replace
 
 from lxml import etree
 
+from teikit.exporter.counts import whole_number
 from teikit.exporter.html.render import Context, Node, Renderer, attrs, common, gen, make, text_of
 from teikit.exporter.html.rules.base import css_class
 from teikit.exporter.html.rules.core import starts_its_parent
@@ -142,7 +143,8 @@ def edition_line(element: etree._Element, ctx: Context) -> list[Node]:
     """``lb`` in an edition: a break (but not before the first line) and the line number."""
     n = " ".join((element.get("n") or "").split())
     number_class = "lnum gen"
-    if n.isdigit() and int(n) % 5 == 0:
+    number = whole_number(n)
+    if number is not None and number % 5 == 0:
         number_class += " lnum-5"
     out: list[Node] = [] if starts_its_parent(element) else [make("br", attrs("lb"), [])]
     out.append(make("span", attrs(number_class, id=line_id(element, n, ctx), aria_hidden="true"),
@@ -164,8 +166,9 @@ def gap_sign(element: etree._Element) -> str:
     quantity = element.get("quantity") or ""
     unit = element.get("unit") or "character"
     lost = (element.get("reason") or "lost") != "illegible"
-    if unit in ("character", "chars") and quantity.isdigit() and 0 < int(quantity) <= 20:
-        dots = "." * int(quantity)
+    count = whole_number(quantity) or 0
+    if unit in ("character", "chars") and 0 < count <= 20:
+        dots = "." * count
     elif unit == "line":
         dots = "- - - - - -"
     else:

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from lxml import etree
 
+from teikit.exporter.counts import whole_number
 from teikit.exporter.html.render import Context, Node, Renderer, Shared, attrs, make
 from teikit.exporter.html.rules.base import container, lines, phrase
 from teikit.tei import local_name
@@ -38,7 +39,7 @@ def line_number(element: etree._Element, shared: Shared) -> str | None:
     own = element.get("n")
     if own is not None:
         found = LAST_NUMBER.search(own)
-        number = int(found.group(1)) if found else 0
+        number = (whole_number(found.group(1)) or 0) if found else 0
     else:
         scope = scope_of(element)
         shared.counters[scope] += 1
