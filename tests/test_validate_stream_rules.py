@@ -239,3 +239,21 @@ def large_file_is_read_in_parts(folder: Path) -> None:
     assert found == whole and read_whole == [path] and read_in_parts == []
     codes = {item["code"] for item in json.loads(found)["diagnostics"]}
     assert {"duplicate-id", "dangling-pointer", "rng-attribute"} <= codes
+
+
+def test_a_problem_in_a_part_whose_parent_lost_siblings_to_an_earlier_part(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs of 5: a div's first five children make a part (its first p among them),
+    then the five children of its second p make one: the date there is in p[2], though
+    its p has no p before it in the stream's tree any more."""
+    monkeypatch.setattr(stream, "GATHER", 5)
+    monkeypatch.setattr(parts, "GATHER", 5)
+    tree = _large(5)
+    div = tree.findall(f".//{T}body/{T}div")[4]
+    second = div.findall(f"{T}p")[1]
+    assert [etree.QName(c).localname for c in div][:6] == [
+        "head", "head", "opener", "list", "p", "p"] and len(second) == 4
+    etree.SubElement(second, f"{T}date", when="1950", to="1951").text = "1950"
+    whole, loaded = _same(tree, tmp_path / "doc.xml", monkeypatch, [TEI_ALL])
+    assert [entry[6] for entry in whole] == ["/TEI/text[1]/body[1]/div[5]/p[2]/date[1]"]
+    assert loaded == []

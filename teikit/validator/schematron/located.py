@@ -104,16 +104,18 @@ class Places:
         there is a copy (the real one stands in the stream's tree: :attr:`parents`)."""
         steps: list[str] = []
         current: etree._Element | None = node
+        inside = members is not None
         while current is not None and isinstance(current.tag, str):
             name = etree.QName(current).localname
             if members is not None and current in members:
                 steps.append(f"{name}[{members[current]}]")
                 current = self.parents.get(current)
+                inside = False  # the member's real parent, in the stream's tree
                 continue
             parent = current.getparent()
             if parent is None:
                 steps.append(name)
-            elif members is not None:  # inside a member: nothing was moved from there
+            elif inside:  # inside a member: nothing was moved from there
                 before = sum(1 for _ in current.itersiblings(current.tag, preceding=True))
                 steps.append(f"{name}[{before + 1}]")
             else:
