@@ -167,9 +167,10 @@ def test_a_large_file_streams_and_a_faulty_one_is_reported_as_usual(
     real = stream.valid_in_parts
 
     def watched(path: Path, split: stream.Split, vocabulary: Vocabulary,
-                ids: streamids.SeenIds | None = None) -> bool:
+                ids: streamids.SeenIds | None = None, rider: stream.Rider | None = None
+                ) -> bool:
         parsed.append(path)
-        return real(path, split, vocabulary, ids)
+        return real(path, split, vocabulary, ids, rider)
 
     monkeypatch.setattr(stream, "valid_in_parts", watched)
     results = validate_paths([good, bad], [TEI_ALL], options=Options(embedded=False))

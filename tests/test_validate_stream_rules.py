@@ -241,6 +241,99 @@ def large_file_is_read_in_parts(folder: Path) -> None:
     assert {"duplicate-id", "dangling-pointer", "rng-attribute"} <= codes
 
 
+def _watch_riders(monkeypatch: pytest.MonkeyPatch) -> tuple[list[bool], list[Path]]:
+    """Whether each reading for the grammar found the rules too (their findings kept),
+    and the files the rules' own reading read."""
+    from teikit.validator.schematron import alongside
+
+    kept: list[bool] = []
+    own: list[Path] = []
+    verdict, findings = alongside.Alongside.verdict, parts.findings_in_parts
+
+    def watched(self: alongside.Alongside, valid: bool) -> None:
+        verdict(self, valid)
+        kept.append(self.findings is not None)
+
+    monkeypatch.setattr(alongside.Alongside, "verdict", watched)
+    monkeypatch.setattr(parts, "findings_in_parts", lambda path, *args, **kwargs: (
+        own.append(path), findings(path, *args, **kwargs))[1])
+    return kept, own
+
+
+def _dated(tree: etree._ElementTree, seed: int, count: int) -> etree._ElementTree:
+    """A copy of ``tree`` with ``count`` dates that have a ``@when`` beside a ``@to`` (a
+    rule ``tei_all`` embeds; the grammar allows them) in paragraphs picked by ``seed``,
+    and in the header's publication date when ``seed`` is even."""
+    chance = random.Random(seed)
+    dated = copy.deepcopy(tree)
+    paragraphs = list(dated.iter(f"{T}p"))
+    for target in (chance.choice(paragraphs) for _ in range(count)):
+        date = etree.SubElement(target, f"{T}date", when="1950", to="1951")
+        date.text, date.tail = "1950", chance.choice([None, " ", "\n"])
+    header = dated.find(f".//{T}publicationStmt/{T}date")
+    if seed % 2 == 0 and header is not None:
+        header.set("to", "2001")
+        header.set("when", header.get("when") or "2000")
+    return dated
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("gather", [9, 5])
+def test_tei_alls_rules_read_with_the_grammar_are_the_whole_trees(
+        seed: int, gather: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules of tei_all are checked in the grammar's reading (runs of 9 divs of the
+    body: every part holds only what no other part holds) and report what the whole tree
+    and the rules' own reading report; with runs of 5, a div that lost content to the
+    runs of its children is met in a run of the body's, and the rules' own reading
+    decides."""
+    from teikit.validator.schematron import alongside
+
+    monkeypatch.setattr(stream, "GATHER", gather)
+    monkeypatch.setattr(parts, "GATHER", gather)
+    tree = _dated(_large(5), seed, count=1 + seed % 4)
+    if seed % 3 == 0:  # every element of the body on one line: columns counted there
+        body = tree.find(f".//{T}body")
+        assert body is not None
+        for element in body.iter():
+            element.tail = None if element is not body else element.tail
+    kept, own = _watch_riders(monkeypatch)
+    whole, loaded = _same(tree, tmp_path / "doc.xml", monkeypatch, [TEI_ALL])
+    assert whole and loaded == []
+    assert kept == [gather == 9] and own == ([] if gather == 9 else [tmp_path / "doc.xml"])
+    monkeypatch.setattr(alongside.Alongside, "usable", staticmethod(lambda plan: False))
+    found, _ = _report(tmp_path / "doc.xml", True, monkeypatch, [TEI_ALL])
+    assert found == whole, "the rules' own reading reports the same"
+
+
+def test_rules_read_with_a_grammar_that_finds_a_fault_are_read_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fault of the grammar in a part: its reading stops there, the rules' own reading
+    finds their problems (and a comment after the root changes nothing)."""
+    monkeypatch.setattr(stream, "GATHER", 9)
+    monkeypatch.setattr(parts, "GATHER", 9)
+    tree = _dated(_large(5), 3, count=3)
+    tree.findall(f".//{T}body/{T}div")[4].set("bogus", "x")
+    tree.getroot().addnext(etree.Comment("after the root"))
+    kept, own = _watch_riders(monkeypatch)
+    whole, loaded = _same(tree, tmp_path / "doc.xml", monkeypatch, [TEI_ALL])
+    assert "rng-attribute" in {entry[4] for entry in whole} and loaded == []
+    assert kept[0] is False and own == [tmp_path / "doc.xml"]
+
+
+def test_the_rules_of_a_file_valid_but_for_a_repeated_id_are_read_with_the_grammar(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stream, "GATHER", 9)
+    monkeypatch.setattr(parts, "GATHER", 9)
+    tree = _dated(_large(5), 5, count=2)
+    divs = tree.findall(f".//{T}body/{T}div")
+    divs[2].set(tei.xml("id"), "twice")
+    divs[-2].set(tei.xml("id"), "twice")
+    kept, own = _watch_riders(monkeypatch)
+    whole, loaded = _same(tree, tmp_path / "doc.xml", monkeypatch, [TEI_ALL])
+    assert {"duplicate-id"} <= {entry[4] for entry in whole} and loaded == []
+    assert kept[0] is True and own == []
+
+
 def test_a_problem_in_a_part_whose_parent_lost_siblings_to_an_earlier_part(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Runs of 5: a div's first five children make a part (its first p among them),

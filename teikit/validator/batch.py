@@ -82,6 +82,7 @@ def _streamed(path: Path, job: _Job) -> FileResult | None:
     from teikit.validator.pointers.stream import all_resolve
     from teikit.validator.relaxng import RelaxNGBackend
     from teikit.validator.schematron import SchematronBackend
+    from teikit.validator.schematron.alongside import Alongside
     from teikit.validator.schematron.parts import findings_in_parts
     from teikit.validator.streamfaults import checked_in_parts
     from teikit.validator.streamids import Ledger
@@ -104,16 +105,27 @@ def _streamed(path: Path, job: _Job) -> FileResult | None:
     ledger = Ledger(gather, pointers=pointers, note_repeats=True)
     if (gather or pointers) and not grammars:
         return None  # the whole document is read for them as its grammar is checked
+    riding = next((b for b in found if isinstance(b, SchematronBackend)
+                   and Alongside.usable(b.parts)), None)
+    rider = None if riding is None or riding.parts is None or not grammars else Alongside(
+        path, riding.parts, str(path))
     reports: dict[int, list[Diagnostic]] = {}
-    for grammar in grammars:
-        shown = checked_in_parts(path, grammar, ledger)
-        if shown is None:
-            return None  # checked the usual way, which says why
-        reports[id(grammar)] = shown
+    try:
+        for grammar in grammars:
+            shown = checked_in_parts(path, grammar, ledger, rider)
+            if shown is None:
+                return None  # checked the usual way, which says why
+            reports[id(grammar)] = shown
+            if rider is not None and rider.findings is not None and riding is not None:
+                reports[id(riding)] = rider.findings  # read with the grammar
+    finally:
+        if rider is not None:
+            rider.stop()
     if ledger.headers > 1 and not job.schemas:
         return None  # chosen from the first header: the second may choose otherwise
     for backend in found:
-        if isinstance(backend, SchematronBackend) and backend.parts is not None:
+        if (isinstance(backend, SchematronBackend) and backend.parts is not None
+                and id(backend) not in reports):
             said = findings_in_parts(path, backend.parts, ledger.gathered(), str(path))
             if said is None:
                 return None  # checked the usual way, which says why

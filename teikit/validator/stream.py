@@ -31,7 +31,7 @@ checked again in parts, then the usual way.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Final, Protocol, cast
 
@@ -146,33 +146,67 @@ def _note_open(element: etree._Element, children: set[tuple[str | None, str]],
         current = parent
 
 
+class Rider(Protocol):
+    """What else checks the parts in the reading for the grammar (a document's rules:
+    :mod:`teikit.validator.schematron.alongside`)."""
+
+    def take(self, complete: list[etree._Element], ids: SeenIds) -> etree._Element | None:
+        """A batch holding ``complete`` (emptied), each replaced by what stands for it
+        until :meth:`as_placeholders`; None: the stream gathers them itself."""
+
+    def read_on(self, events: Iterator[object]) -> None:
+        """Read the events that follow the root's end."""
+
+    def end(self, root: etree._Element | None) -> None:
+        """The reading is over (``root``: None when it stopped early): put the
+        placeholders of the elements taken where they stood."""
+
+    def verdict(self, valid: bool) -> None:
+        """Whether the document was found valid."""
+
+
 def valid_in_parts(path: Path, split: Split, vocabulary: Vocabulary,
-                   ids: SeenIds | None = None) -> bool:
+                   ids: SeenIds | None = None, rider: Rider | None = None) -> bool:
     """Whether the document at ``path`` is valid, checked as a stream (see the module).
     Only the elements checked apart, their parents and the root are seen in Python.
-    ``ids`` (emptied first) gathers the ``xml:id`` values, and what else it keeps."""
+    ``ids`` (emptied first) gathers the ``xml:id`` values, and what else it keeps;
+    ``rider`` takes each run of siblings before the grammar checks it."""
     ids = SeenIds() if ids is None else ids
     ids.clear()
-    root = in_parts(path, split, vocabulary, lambda complete: _checked(complete, split, ids))
-    return root is not None and ids.add([root]) and bool(split.root.validate(root))
+    root, valid = None, False
+    try:
+        root = in_parts(path, split, vocabulary, (
+            (lambda complete: _checked(complete, split, ids)) if rider is None else
+            (lambda complete: _taken(complete, split, ids, rider))), rider)
+        if rider is not None:
+            rider.end(root)
+        valid = root is not None and ids.add([root]) and bool(split.root.validate(root))
+    finally:
+        if rider is not None:
+            rider.verdict(root is not None and valid)
+    return valid
 
 
 def in_parts(path: Path, split: Split, vocabulary: Vocabulary,
-             check: Callable[[list[etree._Element]], bool]) -> etree._Element | None:
+             check: Callable[[list[etree._Element]], bool], rider: Rider | None = None
+             ) -> etree._Element | None:
     """The root of the document at ``path`` once read as a stream, each run of GATHER
     complete siblings of the elements checked apart handed to ``check`` as it ends (which
     replaces them by placeholders, or keeps them); None when ``check`` says no, or the
-    document cannot be read so (see REFUSED)."""
+    document cannot be read so (see REFUSED). ``rider`` reads what follows the root."""
     if not split.names:
         return None
     seen, apart = stream_tags(vocabulary, set(split.names))
     waiting: dict[etree._Element, list[etree._Element]] = {}
-    for _, element in tei.iterparse(path, ("end",), {*seen, *REFUSED}):
+    events = iter(tei.iterparse(path, ("end",), {*seen, *REFUSED}))
+    for _, element in events:
         if element.tag in REFUSED:  # content the vocabulary read may not have seen
             return None
         waiting.pop(element, None)  # its children not checked yet stay whole inside it
         parent = element.getparent()
         if parent is None:
+            if rider is not None:
+                rider.read_on(events)
             return element
         if element.tag not in apart:
             continue
@@ -202,6 +236,17 @@ def stream_tags(vocabulary: Vocabulary, names: set[Name]) -> tuple[set[str], set
 
 def _clark(name: Name) -> str:
     return f"{{{name[0]}}}{name[1]}" if name[0] else name[1]
+
+
+def _taken(complete: list[etree._Element], split: Split, ids: SeenIds, rider: Rider
+           ) -> bool:
+    """As :func:`_checked`, the elements taken out by ``rider`` (if it still takes them)."""
+    taken = rider.take(complete, ids)
+    if taken is None:
+        return _checked(complete, split, ids)
+    valid = ids.add([taken]) and split.holds(taken)
+    del taken[:]
+    return valid
 
 
 def _checked(complete: list[etree._Element], split: Split, ids: SeenIds) -> bool:
@@ -247,14 +292,15 @@ class Pruning(Protocol):
 
 
 def valid_as_stream(path: Path, grammar: Pruning, ids: SeenIds | None = None,
-                    limits: tuple[int | None, ...] | None = None) -> bool:
+                    limits: tuple[int | None, ...] | None = None,
+                    rider: Rider | None = None) -> bool:
     """True when the document at ``path`` is valid against ``grammar``, found without
     holding its tree; False when that is not shown (not valid, not splittable, XInclude,
     not well-formed…): then the usual check decides, and says why. ``ids`` gathers the
     document's ``xml:id`` values, and what else it keeps
     (:class:`~teikit.validator.streamids.Ledger`), as the parts are checked. ``limits``:
     the elements read for the vocabulary in each round (None: all; by default PREFIX,
-    then all)."""
+    then all); ``rider``: takes the parts of the first round (:func:`valid_in_parts`)."""
     if not grammar.streams:
         return False
     try:
@@ -264,7 +310,8 @@ def valid_as_stream(path: Path, grammar: Pruning, ids: SeenIds | None = None,
                 return False
             vocabulary, wide, whole = found
             split = Split(grammar.pruned(vocabulary, strict=not whole), wide)
-            if valid_in_parts(path, split, vocabulary, ids):
+            riding, rider = rider, None
+            if valid_in_parts(path, split, vocabulary, ids, riding):
                 return True
             if whole:
                 return False

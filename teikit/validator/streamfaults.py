@@ -36,7 +36,13 @@ from teikit.validator.recover import Recovery
 from teikit.validator.recover.endtags import end_line
 from teikit.validator.recover.faults import Fault
 from teikit.validator.split import MARK, SPLIT, Split
-from teikit.validator.stream import gathered, in_parts, read_stream, valid_as_stream
+from teikit.validator.stream import (
+    Rider,
+    gathered,
+    in_parts,
+    read_stream,
+    valid_as_stream,
+)
 from teikit.validator.streamids import Ledger, SeenIds
 from teikit.validator.vocabulary import Vocabulary
 
@@ -56,8 +62,8 @@ class Diagnosing(Protocol):
     def recovery(self) -> Recovery | None: ...
 
 
-def checked_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds
-                     ) -> list[Diagnostic] | None:
+def checked_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds,
+                     rider: Rider | None = None) -> list[Diagnostic] | None:
     """The faults of the large document at ``path`` against ``grammar`` (none: valid),
     found without holding its tree; None when the whole tree must decide. A grammar
     pruned strictly to the vocabulary of the document's first elements
@@ -69,9 +75,11 @@ def checked_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds
     ``xml:id`` and, for a :class:`~teikit.validator.streamids.Ledger` that keeps
     pointers, a pointer that leads nowhere are found too: the document is read once more
     with the parts that hold them kept whole, and ``ids`` keeps their reports
-    (``warnings``, ``dangling``)."""
+    (``warnings``, ``dangling``). ``rider`` takes the parts of the first reading
+    (:func:`teikit.validator.stream.valid_in_parts`)."""
     for limit in (stream.PREFIX, None):
-        valid = valid_as_stream(path, grammar, ids, (limit,))
+        valid = valid_as_stream(path, grammar, ids, (limit,), rider)
+        rider = None
         keep = _to_keep(ids)
         if keep is None:
             return None

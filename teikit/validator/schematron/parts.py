@@ -147,7 +147,7 @@ def findings_in_parts(path: Path, plan: Plan,
     if plan.gather and (gathered is None or not set(plan.gather) <= set(gathered)):
         return None
     with answering(gathered or {}):
-        return _Finder(path, plan, filename or str(path)).find()
+        return Finder(path, plan, filename or str(path)).find()
 
 
 Found = tuple[int, int, int, int, Diagnostic]
@@ -155,8 +155,10 @@ Found = tuple[int, int, int, int, Diagnostic]
 parts) and place in that part."""
 
 
-class _Finder:
-    """One reading of a document in parts, and the problems found."""
+class Finder:
+    """One reading of a document in parts, and the problems found: its own reading
+    (:meth:`find`), or the grammar's, part by part (:meth:`part`, then :meth:`rest`:
+    :mod:`teikit.validator.schematron.alongside`)."""
 
     def __init__(self, path: Path, plan: Plan, filename: str) -> None:
         self.path, self.plan, self.filename = path, plan, filename
@@ -166,52 +168,57 @@ class _Finder:
         self.later: list[tuple[int, etree._Element]] = []
         """The problems whose column is counted at the end, and on which element."""
         self.parts = 0
+        self.cut: set[etree._Element] = set()
+        """The elements that lost content to the parts."""
+
+    def report(self) -> list[Diagnostic]:
+        """The problems found, in the order of the whole tree's report."""
+        return [problem for *_, problem in sorted(self.found, key=lambda f: f[:4])]
 
     def find(self) -> list[Diagnostic] | None:
         try:
-            root, cut = self._read()
-            if root is None or not self._rest(root.getroottree(), cut):
+            root = self._read()
+            if root is None or not self.rest(root.getroottree()):
                 return None
         except (etree.XMLSyntaxError, OSError, ValueError):
             return None  # the usual reading says what is wrong
         finally:
             self.lines.close()
-        return [problem for *_, problem in sorted(self.found, key=lambda f: f[:4])]
+        return self.report()
 
-    def _read(self) -> tuple[etree._Element | None, set[etree._Element]]:
-        """The root once the parts are checked (None: a part gave up) and the elements
-        that lost content to them."""
+    def _read(self) -> etree._Element | None:
+        """The root once the parts are checked (None: a part gave up)."""
         found = read_stream(self.path, PREFIX)
         if found is None:
-            return None, set()
+            return None
         vocabulary, wide, _ = found
         seen, apart = stream_tags(vocabulary, wide)
         waiting: dict[etree._Element, list[etree._Element]] = {}
-        cut: set[etree._Element] = set()
         root = None
         for _, element in tei.iterparse(self.path, ("end",), {*seen, *REFUSED}):
             if element.tag in REFUSED:
-                return None, cut
+                return None
             waiting.pop(element, None)
             parent = element.getparent()
             if parent is None:  # read on: what follows the root is in the tree too
                 root = element
-            elif element.tag in apart and element not in cut:
+            elif element.tag in apart and element not in self.cut:
                 complete = waiting.setdefault(parent, [])
                 complete.append(element)
                 if len(complete) >= GATHER:
-                    if not self._part(complete):
-                        return None, cut
+                    if not self.part(complete)[1]:
+                        return None
                     complete.clear()
-                    cut.update(parent.iterancestors())
-                    cut.add(parent)
-        return root, cut
+        return root
 
-    def _part(self, members: list[etree._Element]) -> bool:
-        """Check sibling ``members``, moved under copies of their ancestors; False when a
-        problem found cannot be reported as the whole tree reports it."""
+    def part(self, members: list[etree._Element]) -> tuple[etree._Element, bool]:
+        """Check sibling ``members`` (none of them :attr:`cut`), moved out of the tree
+        under copies of their ancestors: the copy of their parent that holds them, and
+        False when a problem found cannot be reported as the whole tree reports it."""
         parent = members[0].getparent()
         assert parent is not None
+        self.cut.update(parent.iterancestors())
+        self.cut.add(parent)
         first, last = line_of(members[0]), end_line(members[-1], _nowhere)
         positions = self.places.moving(members)
         self.places.parents = dict.fromkeys(members, parent)
@@ -228,13 +235,16 @@ class _Finder:
             copies[-1].append(member)  # out of the stream's tree
         run = _run(etree.ElementTree(copies[0]), self.plan, self.filename)
         if run is None:
-            return False
-        self.lines.keep_from(first)
+            return copies[-1], False
         shadows = set(copies)
-        kept = _quickly_holds(run, self.plan, shadows) or self._keep(
-            run, shadows, positions, stand_ins)
+        try:
+            self.lines.keep_from(first)
+            kept = _quickly_holds(run, self.plan, shadows) or self._keep(
+                run, shadows, positions, stand_ins)
+        except (OSError, ValueError):  # _Unanswered; the lines: the usual reading says
+            return copies[-1], False
         self.parts += 1
-        return kept
+        return copies[-1], kept
 
     def _keep(self, run: _PartRun, shadows: set[etree._Element],
               positions: dict[etree._Element, int] | None,
@@ -267,7 +277,7 @@ class _Finder:
                                    element if counted is None else counted))
         return True
 
-    def _rest(self, tree: etree._ElementTree, cut: set[etree._Element]) -> bool:
+    def rest(self, tree: etree._ElementTree) -> bool:
         """Keep the problems of what the parts left; False when one cannot be reported
         as the whole tree reports it, or a rule that reads below its node fires on a
         cut element."""
@@ -277,7 +287,7 @@ class _Finder:
         present = run.present()
         for pattern, rule in self.plan.deep:
             if (rule.needs is None or rule.needs & present) and any(
-                    element_of(node) in cut for node in run.matches(rule, pattern)):
+                    element_of(node) in self.cut for node in run.matches(rule, pattern)):
                 return False
         self.parts += 1
         if not self._keep(run, self.places.held, None, {}):
