@@ -42,6 +42,7 @@ from test_export_text import CORPUS, WORD, coverage, expected_words, load
 import teikit
 from teikit.exporter.documentary import with_text
 from teikit.exporter.html.toc import MANY_ENTRIES, MIN_CHARACTERS, MIN_ENTRIES
+from teikit.exporter.spans import with_spans
 from teikit.exporter.text.writer import LINE_END_HYPHENS, continues_word
 from teikit.exporter.unnamespaced import as_tei
 
@@ -225,7 +226,8 @@ def examine(path: Path) -> FileReport:
     tree = with_text(tree) or tree  # and a transcription in sourceDoc as its text
     report.shares["text"] = coverage(tree)[0]
     page = lxml.html.document_fromstring(outputs[("html", "reading")])
-    report.shares["html"] = share(expected_words(as_lines(tree)), page_words(page))
+    spanned = with_spans(tree) or tree  # a delSpan's range is deleted text
+    report.shares["html"] = share(expected_words(as_lines(spanned)), page_words(page))
     for check in CHECKS:
         check(tree, page, report)
     return report

@@ -27,6 +27,7 @@ from lxml import etree
 
 from teikit.exporter.layout_space import text_in
 from teikit.exporter.segments import is_row
+from teikit.exporter.spans import with_spans
 from teikit.exporter.text import reading, to_text
 from teikit.exporter.text.policy import CONTAINERS, SPACED_GROUPS
 from teikit.exporter.text.reading import reading_text
@@ -126,8 +127,9 @@ def expected_words(tree: etree._ElementTree) -> Counter[str]:
 
 
 def coverage(tree: etree._ElementTree) -> tuple[float, Counter[str]]:
-    """(share of the expected words in the reading text, the words missing)."""
-    expected = expected_words(tree)
+    """(share of the expected words in the reading text, the words missing); the text of a
+    ``delSpan`` range is deleted text (:mod:`teikit.exporter.spans`)."""
+    expected = expected_words(with_spans(tree) or tree)
     found = Counter(WORD.findall(reading_text(tree)[0]))
     total = sum(expected.values())
     kept = sum((expected & found).values())

@@ -10,6 +10,7 @@ from lxml import etree
 from teikit.diagnostics import ConfigError
 from teikit.exporter.documentary import with_text
 from teikit.exporter.options import ExportOptions, Rendered
+from teikit.exporter.spans import with_spans
 from teikit.exporter.unnamespaced import as_tei
 
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -57,10 +58,15 @@ def check_view(to: str, view: str | None) -> str:
 def render(tree: etree._ElementTree, options: ExportOptions) -> Rendered:
     """``tree`` rendered as ``options`` say (no validation: see :func:`export_file`); TEI
     written without its namespace is read as TEI (:mod:`teikit.exporter.unnamespaced`),
-    and a transcription in ``sourceDoc`` as its text (:mod:`teikit.exporter.documentary`)."""
+    and a transcription in ``sourceDoc`` as its text (:mod:`teikit.exporter.documentary`);
+    but for the transcript view, text in a ``delSpan``/``addSpan`` range is read as
+    deleted/added (:mod:`teikit.exporter.spans`)."""
     chosen = replace(options, view=check_view(options.to, options.view))
     tree = as_tei(tree) or tree
-    return EXPORTERS[chosen.to](with_text(tree) or tree, chosen)
+    tree = with_text(tree) or tree
+    if chosen.view != "transcript":
+        tree = with_spans(tree) or tree
+    return EXPORTERS[chosen.to](tree, chosen)
 
 
 def export(tree: etree._ElementTree, to: str = "html", view: str | None = None) -> bytes:
