@@ -453,6 +453,24 @@ FACTS = {
         "memorandum", "Dredging of the Bissau Channel", "1966-03-03", []),
     "telegram_distribution_after_signature": (
         "telegram", "EN CLAIR TELEGRAM", "1959-09-22", ["MARCHBANK"]),
+    "note_dateline_dash_signer_ref_foot": (
+        "memorandum", "Maltese dockyard labour for Tripoli", "1963-06-02",
+        ["Edgar P. Camilleri, Consul"]),
+    "despatch_formula_with_name_office_addressed": (
+        "letter", None, "1957-04-09", ["I have the honour to be, with the highest respect, "
+                                       "Sir, your obedient Servant, R. K. Ashdown"]),
+    "letter_closing_your_name_plain_words": (
+        "letter", None, "1956-03-14",
+        ["Thinking of you all in the long dark evenings, your Ingeborg"]),
+    "information_office_then_name_other_script": (
+        "report", "Information on the talks with the Austrian timber buyers", "1965-04-15",
+        ["Н. П. Сорокин", "Л. А. Гусева"]),
+    "report_body_then_date_signs": (
+        "letter", "Cocoa buying in the main crop season", "1965-05-04",
+        ["Trade Mission of Poland in Ghana"]),
+    "report_month_in_title_dateline_at_foot": (
+        "document", "Ice thickness on the northern bays: measurements of February 1958",
+        "1958-04", []),
     "minutes_body_named_in_own_language": (
         "minutes", "Minutes of the meeting of the Commission held on 14 May 1964",
         "1964-05-14", ["D. Jovanović", "S. Pavlović"]),
@@ -503,6 +521,25 @@ def test_people_listed_with_their_functions_under_the_date_are_the_participants(
         "Portugal", "Dr. Rui Sampaio", "Commander Jorge Leal", "Netherlands",
         "Mr. Hendrik de Graaf", "Mr. Willem Boon"]
     assert root.xpath("//t:ab[@type='subject']", namespaces=NS)
+    assert teikit.is_valid(root.getroottree())
+
+
+@pytest.mark.parametrize(("name", "foot"), [
+    ("note_dateline_dash_signer_ref_foot", ["dateline", "signed", "seg"]),
+    ("despatch_formula_with_name_office_addressed", ["signed", "address", "dateline", "seg"]),
+    ("information_office_then_name_other_script",
+     ["roleName", "signed", "roleName", "signed", "dateline"]),
+    ("report_body_then_date_signs", ["signed", "dateline", "address"]),
+    ("report_month_in_title_dateline_at_foot", ["dateline", "seg"]),
+])
+def test_a_foot_that_puts_two_parts_on_a_line_or_ends_with_a_number_stays_one_closer(
+        name: str, foot: list[str]) -> None:
+    """A date and a name, an office and a name, a body and its date on one line are told
+    apart inside the closer; a file number or the address under them opens no enclosure."""
+    root = teikit.encode(DATA / "roles" / f"{name}.txt").tree.getroot()
+    [closer] = root.xpath("//t:body//t:closer", namespaces=NS)
+    assert [etree.QName(child).localname for child in closer] == foot
+    assert len(root.xpath("//t:body/t:div", namespaces=NS)) == 1
     assert teikit.is_valid(root.getroottree())
 
 

@@ -12,13 +12,14 @@ is always valid.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from teikit.encoder.layout.body import place_text
 from teikit.encoder.layout.divs import DivBuilder, body_before_foot, closer_or_lines
 from teikit.encoder.layout.foot import place_foot
 from teikit.encoder.layout.top import place_top
 from teikit.encoder.layout.units import Spec
-from teikit.encoder.roles.grammar import TEXT, TOP, Decision
+from teikit.encoder.roles.grammar import FOOT, TEXT, TOP, Decision
 from teikit.encoder.roles.page import context_year
 
 
@@ -45,8 +46,28 @@ def _page(div: DivBuilder, decision: Decision) -> None:
     div.add("pb", decision, *path, attrs={"n": number, "rend": style})
 
 
+_FILE_MARKS = frozenset({"reference", "classification"})
+_FOOT_ROLE = {"kind": "reference"}
+
+
+def _foot_marks(decisions: Sequence[Decision]) -> list[Decision]:
+    """``decisions`` with a file number, a numbered kind (``Report V-3/1958``) or a
+    classification standing last, under a signature or a date (``No. 112``), in the foot:
+    a document of nothing else is none."""
+    start = len(decisions)
+    while start and decisions[start - 1].zone == TOP and (
+            decisions[start - 1].role in _FILE_MARKS or (  # "Report V-3/1958": its number
+                decisions[start - 1].role == "kind" and decisions[start - 1].line.digits)):
+        start -= 1
+    if start == len(decisions) or not start or decisions[start - 1].zone != FOOT:
+        return list(decisions)
+    return [*decisions[:start], *(replace(d, zone=FOOT, role=_FOOT_ROLE.get(d.role, d.role))
+                                  for d in decisions[start:])]
+
+
 def structure(decisions: Sequence[Decision], base: tuple[Spec, ...]) -> list[DivBuilder]:
     """The divisions, with their units, for a document region's decisions."""
+    decisions = _foot_marks(decisions)
     divs: list[DivBuilder] = []
     previous: Decision | None = None
     year = context_year([d.line for d in decisions])

@@ -79,6 +79,20 @@ def closer_line(div: DivBuilder, decision: Decision) -> None:
     closer = div.in_closer()
     if role == "closing":
         div.add("salute", decision, closer)
+    elif role == "signer" and line.dated_signature is not None:
+        date = line.short_dates[0]  # "Rotterdam, 14 March 1961 — Halvor B. Strand, …"
+        div.add("dateline", decision, closer, cell=(0, date.end),
+                attrs={"_date": f"{date.start}:{date.end}"})
+        div.add("signed", decision, closer, cell=(line.dated_signature, len(line.text)))
+    elif role == "signer" and line.body_then_date is not None:
+        date = line.short_dates[-1]  # "[Vietnamese] Embassy in Indonesia, 12 March 1962"
+        div.add("signed", decision, closer, cell=(0, line.body_then_date))
+        div.add("dateline", decision, closer, cell=(date.start, len(line.text)),
+                attrs={"_date": f"0:{date.end - date.start}"})
+    elif role == "signer" and line.office_then_name is not None:
+        start = line.office_then_name  # "Head of the … Department В. С. Лаптев"
+        div.add("roleName", decision, closer, cell=(0, len(line.text[:start].rstrip())))
+        div.add("signed", decision, closer, cell=(start, len(line.text)))
     elif role in {"signer", "sign-mark"}:
         cells = line.columns if line.side_by_side_names else ()
         for cell in cells or (None,):  # signatories side by side: one signed each

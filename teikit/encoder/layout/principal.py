@@ -104,14 +104,18 @@ def _dated(decision: Decision) -> ParsedDate | None:
     return date if date is not None and (date.when or date.from_) else None
 
 
-def _heading_date(decision: Decision) -> ParsedDate | None:
+def _heading_date(decision: Decision, to_the_day: bool) -> ParsedDate | None:
     """The first date of a heading, however long the heading (``Minutes of the annual
-    meeting held … on Friday, the 3rd of March 1950, at 8 o'clock``)."""
+    meeting held … on Friday, the 3rd of March 1950, at 8 o'clock``), when it gives the
+    day (``to_the_day``) or when it does not."""
     line = decision.line
     if not line.numerals:
         return None
     found = (d for d in find_dates(line.text, line.dates) if d.when or d.from_)
-    return next(found, None)
+    first = next(found, None)
+    if first is None or (len(first.when or first.from_ or "") >= 10) != to_the_day:
+        return None
+    return first
 
 
 def _entry_date(decision: Decision, year: int | None) -> ParsedDate | None:
@@ -183,9 +187,15 @@ def date(decisions: Sequence[Decision]) -> ParsedDate | None:
         (_dated(d) for d in first if d.zone == TOP and d.role in {"dateline", "received"}),
         (_labelled(d) for d in first if d.zone == TOP and d.role != "mark"),
         (_entry_date(d, context_year([d.line for d in decisions])) for d in decisions),
-        (_heading_date(d) for d in first if d.zone == TOP and d.role in {"heading", "kind"}),
+        (_heading_date(d, True) for d in first
+         if d.zone == TOP and d.role in {"heading", "kind"}),
         (_full(d) for d in first if d.zone == TOP and d.role != "mark"),
-        (_dated(d) for d in first if d.zone == FOOT and d.role == "dateline"),
+        (_dated(d) for d in first if d.zone == FOOT and (d.role == "dateline" or (
+            d.role == "signer" and (d.line.dated_signature or d.line.body_then_date)))),
+        # a month in the title (``field measurements of October 1964``) may be what the
+        # paper is about: the date written under it at the foot goes first
+        (_heading_date(d, False) for d in first
+         if d.zone == TOP and d.role in {"heading", "kind"}),
         (_signed_on(d) for d in first if d.role == "paragraph"),
         (_received_on(d) for d in first if d.role == "paragraph"),
         (_full(d) for d in first if d.zone == TOP),  # a stamp's date: the last resort

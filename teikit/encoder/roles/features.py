@@ -105,6 +105,14 @@ _PLACE_DEN = re.compile(r"(?:[A-ZÀ-Þ][\w'’.-]*\s){1,3}(?:den|am|dnia|dne)")
 """``Stockholm den``, ``Wien am``, ``Warszawa dnia``: a place joined to its date by the
 word that says "on the", with no comma."""
 _DEN = re.compile(r"(?:den|am|dnia|dne)\s", re.IGNORECASE)
+_OTHER_SCRIPT_TAIL = re.compile(r"(?:\s+[^\sA-Za-z\u00C0-\u024F\d,;:()]+){2,4}$")
+"""The last two to four words, none of them with a Latin letter (``В. С. Лаптев``)."""
+_LATIN = re.compile(r"[A-Za-z]{2}")
+_BODY_LINKS = frozenset({"of", "in", "at", "for", "to", "de", "del", "della", "der", "des",
+                         "du", "di", "do", "da", "im", "en", "w", "v", "ve", "u", "na"})
+"""Words that go on with a body's name: whose it is or where (``Embassy in …``)."""
+_DASH_BETWEEN = re.compile(r"\.?\s{1,3}[—–-]{1,2}\s{1,3}")
+"""A dash with spaces round it, between two parts of a line."""
 _REMARK = re.compile(r"\s{1,3}[–—-]{1,2}\s{1,3}(?P<remark>[^.!?;:]+?)\s*$")
 """A dash and a remark without a sentence's stop, to the end of the line."""
 _ENTRY_STOP = re.compile(r"\s?(?:[.:;]|[-–—]\s)")
@@ -483,6 +491,58 @@ class Line:
         if self.size > 22 or not self.numerals:
             return []
         return [d for d in find_dates(self.text, self.dates) if _dated(d)]
+
+    @feature
+    def dated_signature(self) -> int | None:
+        """Where the signer's name begins on a line that gives the place and the date first
+        and the name after a dash (``Rotterdam, 14 March 1961 — Halvor B. Strand, Consul
+        General``)."""
+        found = self.short_dates
+        if not found or self.sentence:
+            return None
+        date = found[0]
+        if date.start and not _PLACE_BEFORE.fullmatch(self.text[: date.start]):
+            return None
+        dash = _DASH_BETWEEN.match(self.text, date.end)
+        if dash is None:
+            return None
+        rest = self.text[dash.end():]
+        name, _, office = rest.partition(",")
+        known = not office or lexicon("role_words").find(tokens(office)) is not None
+        return dash.end() if known and name_likeness(name) >= 0.75 else None
+
+    @feature
+    def body_then_date(self) -> int | None:
+        """Where the body's name ends on a line that gives a body, a comma and the date of
+        the document (``[Vietnamese] Embassy in Indonesia, 12 March 1962``): a body
+        signing, not a place."""
+        found = self.short_dates
+        if not found or self.sentence or self.size > 12:
+            return None
+        date = found[-1]
+        head = self.text[: date.start].rstrip()
+        if not head.endswith(",") or self.text[date.end:].strip(" .") or "," in head[:-1]:
+            return None
+        words = tokens(head)
+        body = lexicon("org_words").find(words)
+        if not 3 <= len(words) <= 8 or body is None:
+            return None
+        after = words[words.index(body.split()[0]) + len(body.split()):]
+        # "Embassy in Indonesia", "Trade Mission of Poland": the body's name goes on with
+        # where or whose it is, as a place's never does ("Legation office Lappeenranta")
+        return len(head) - 1 if after and after[0] in _BODY_LINKS else None
+
+    @feature
+    def office_then_name(self) -> int | None:
+        """Where the name begins on a line that gives an office in one script and the name
+        after it in another (``Head of the Scandinavian Department В. С. Лаптев``)."""
+        if self.size > 14 or self.sentence or not self.has("role_words"):
+            return None
+        found = _OTHER_SCRIPT_TAIL.search(self.text)
+        if found is None or not _LATIN.search(self.text[: found.start()]):
+            return None
+        start = found.start() + len(found.group()) - len(found.group().lstrip())
+        return start if name_likeness(self.text[start:]) >= 0.75 else None
 
     @feature
     def date_share(self) -> float:

@@ -113,12 +113,26 @@ def _valediction_with_name(line: Line) -> bool:
 def _signs_off(line: Line) -> bool:
     """``Warm greetings to you and Trees, from the three of us, your Kees``: a long closing
     formula whose last clause, after a comma, is the possessive and the writer's first
-    name."""
+    name (a formula of its own words, ``With all good wishes from both of us, your
+    Tomas``, when nothing before it ends a sentence)."""
     head, comma, tail = line.text.rstrip(".!").rpartition(",")
     words = tail.split()
     return (bool(comma) and len(words) == 2 and words[0].lower() in _YOUR
-            and lexicon("closings").find(tokens(head)) is not None and line.size <= 24
-            and name_likeness(words[1]) >= 0.45 and bool(head.strip()))
+            and (lexicon("closings").find(tokens(head)) is not None
+                 or not _SENTENCE_STOP.search(head))
+            and line.size <= 24 and name_likeness(words[1]) >= 0.45 and bool(head.strip()))
+
+
+_SENTENCE_STOP = re.compile(r"[.!?;:](?:\s|$)")
+
+
+def _formula_then_name(line: Line) -> bool:
+    """``I have the honour to be, …, Sir, your obedient Servant, D. M. Fairlie``: a
+    closing formula with the signer's full name after its last comma."""
+    head, comma, tail = line.text.rstrip(".").rpartition(",")
+    return (bool(comma) and line.size <= 30 and 2 <= len(tail.split()) <= 4
+            and lexicon("closings").find(tokens(head)) is not None
+            and name_likeness(tail) >= 0.75)
 
 
 def marked_name(text: str) -> bool:
@@ -188,8 +202,12 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     labelled = line.label is not None and line.size <= 16 and ";" not in line.text and (max(
         trailing_name(line.label[1]), person_lead(line.label[1])) >= 0.75  # "Checked: head …
         or _surname_by(line.label))  # of sector R. Abdullaev", "Signed: H. Oldroyd (Chairman)"
-    signs_off = _signs_off(line)
-    if (line.size > 9 and not (behalf or labelled or signs_off or _long_body_name(ctx, line))) or (
+    signs_off = _signs_off(line) or _formula_then_name(line)
+    dated = line.dated_signature is not None
+    scripts = line.office_then_name is not None and ctx.after_text(line)
+    body_dated = line.body_then_date is not None and ctx.after_text(line)
+    if (line.size > 9 and not (behalf or labelled or signs_off or dated or scripts or body_dated
+                               or _long_body_name(ctx, line))) or (
             line.page is not None) or (
             line.bracket is not None):
         return None
@@ -223,7 +241,14 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     elif line.name_and_office >= 0.45 and ctx.after_text(line) and _opens_foot(ctx, line):
         ev.add(1.5, "a surname and an office")  # Chargé d'affaires a.i., Ionescu
     elif signs_off:
-        ev.add(3.0, "a closing formula ending ', your <name>'")  # "Warm greetings …, your Kees"
+        ev.add(3.0, "a closing formula ending with the signer's name after a comma")
+        # "Warm greetings …, your Kees"; "… your obedient Servant, D. M. Fairlie"
+    elif dated:
+        ev.add(3.0, "place and date, then the signer's name after a dash")
+    elif scripts:
+        ev.add(3.0, "an office, then the name in another script")
+    elif body_dated:
+        ev.add(3.0, "a body, then the date it signs on")
     elif _valediction_with_name(line):
         ev.add(2.0, "a closing formula ending with the signer's name")
     elif line.label is not None and (labelled or max(name_likeness(line.label[1]),
@@ -266,7 +291,7 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     if line.name < 1.0 and _unit_named_above(ctx, line):
         ev.add(-2.0, "a unit of the body named above the text")
     if line.has("role_words") and line.name_and_office < 0.45 and not behalf and (
-            line.titled_name < 0.45) and not labelled:
+            line.titled_name < 0.45) and not labelled and not dated and not scripts:
         ev.add(-1.5, "office words")
     if line.starts("on_behalf") and not behalf:
         ev.add(-2.0, "on behalf of a body")  # p.p. WEST AFRICAN LIGHTERAGE CO. LTD.
@@ -275,7 +300,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     if line.addressee:
         ev.add(-2.0, "an addressee")
     kind = line.starts("kind_words") and not _made_by(line)
-    if (line.date is not None and not line.initials) or line.opens_address or kind:
+    if (line.date is not None and not line.initials and not (dated or body_dated)
+            ) or line.opens_address or kind:
         ev.add(-2.0, "a date, an address or a kind of document")
     return ev
 
@@ -386,6 +412,8 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
         return None
     if line.opens_address:
         ev.add(-2.5, "opens like an address")  # To the Principal Secretary of State, …
+    elif _office_addressed(line):
+        ev.add(-2.0, "an office addressed, with where it is")  # The Foreign Secretary, …
     elif line.addressee and line.size > 4:
         ev.add(-1.5, "an addressee's form")  # The Honourable the Secretary of State for …,
     name = 0.0 if unit else max(line.name, line.name_and_office)
@@ -569,6 +597,8 @@ def foot_address(ctx: Context, line: Line) -> Evidence | None:
         return None
     if line.opens_address and (not line.sentence or "," in line.text):
         return Evidence().add(2.0, "an address at the foot")  # "To the …, London." too
+    if _office_addressed(line):
+        return Evidence().add(2.5, "an office named with 'the' and where it is")
     if line.sentence:
         return None
     if line.size <= 4 and line.capitalised >= 0.6 and _in_foot_address(ctx, line):
@@ -580,6 +610,15 @@ def foot_address(ctx: Context, line: Line) -> Evidence | None:
     if _addressed_in_text(ctx, line):
         return Evidence().add(2.0, "the body the text is addressed to")
     return None
+
+
+def _office_addressed(line: Line) -> bool:
+    """``The Foreign Secretary, Foreign Office, S.W.1``: the holder of an office, named
+    with the article, then where to find him: whom a despatch is addressed to."""
+    words = line.words
+    return (len(words) >= 3 and words[0] == "the" and line.text[:1].isupper()
+            and "," in line.text and any(
+                lexicon("role_words").at(words, n) for n in (1, 2)))
 
 
 def _addressed_in_text(ctx: Context, line: Line) -> bool:

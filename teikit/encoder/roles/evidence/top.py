@@ -32,7 +32,9 @@ def dateline(ctx: Context, line: Line) -> Evidence | None:
     ev = Evidence().add(1.5, "a date")
     if line.whole_date is not None:
         ev.add(1.5, "only a date")
-    if line.place_date:
+    if line.body_then_date is not None and ctx.after_text(line):
+        ev.add(-1.0, "a body before the date, after the text: who signs")
+    elif line.place_date:
         ev.add(1.5, "place, date")
     if line.date_share >= 0.5:
         ev.add(1.0, "the date fills the line")
