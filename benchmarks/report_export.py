@@ -41,10 +41,12 @@ from test_export_text import CORPUS, WORD, coverage, expected_words, load
 
 import teikit
 from teikit.exporter.documentary import with_text
+from teikit.exporter.entities import with_characters
 from teikit.exporter.html.toc import MANY_ENTRIES, MIN_CHARACTERS, MIN_ENTRIES
 from teikit.exporter.spans import with_spans
 from teikit.exporter.text.writer import LINE_END_HYPHENS, continues_word
 from teikit.exporter.unnamespaced import as_tei
+from teikit.tei import parse_bytes
 
 LEIDEN = re.compile(r"[()\[\]⟨⟩⟦⟧{}]")
 BR = "\ue000"  # a private-use character: no page has it
@@ -221,7 +223,7 @@ def examine(path: Path) -> FileReport:
             report.unruled = result.unruled
     if len(outputs) < len(VIEWS):
         return report
-    tree = load(path)
+    tree = source_tree(path)
     tree = as_tei(tree) or tree  # TEI without its namespace is rendered as TEI
     tree = with_text(tree) or tree  # and a transcription in sourceDoc as its text
     report.shares["text"] = coverage(tree)[0]
@@ -231,6 +233,18 @@ def examine(path: Path) -> FileReport:
     for check in CHECKS:
         check(tree, page, report)
     return report
+
+
+def source_tree(path: Path) -> etree._ElementTree:
+    """The document as the export read it: its undeclared entities rewritten when it names
+    some (:mod:`teikit.exporter.entities`)."""
+    try:
+        return load(path)
+    except etree.XMLSyntaxError:
+        rewritten = with_characters(path.read_bytes())
+        if rewritten is None:
+            raise
+        return parse_bytes(rewritten.data)
 
 
 def rank(name: str) -> tuple[int, str]:

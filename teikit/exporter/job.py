@@ -7,7 +7,8 @@
    and the official ``tei_all`` for any other).
    A document with errors is refused (``TK510``).
 2. Load it safely (no DTD, no network; XInclude only from trusted folders); a file that is
-   not well-formed XML gives one located error.
+   not well-formed XML gives one located error, but for one that names entities no DTD
+   here declares: read with them rewritten (:mod:`teikit.exporter.entities`), a warning.
 3. Report what the page works around (:mod:`teikit.exporter.problems`) and render it.
 
 Nothing here raises for a bad document: every outcome is an :class:`ExportResult`.
@@ -15,6 +16,7 @@ Nothing here raises for a bad document: every outcome is an :class:`ExportResult
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -25,6 +27,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from teikit.diagnostics import ConfigError, Diagnostic, Severity, has_errors
+from teikit.exporter.entities import with_characters
 from teikit.exporter.formats import check_view, render
 from teikit.exporter.options import ExportOptions, OverrideError, Rendered
 from teikit.exporter.problems import inspect, problem
@@ -76,9 +79,35 @@ def load(source: Path, options: ExportOptions) -> tuple[etree._ElementTree | Non
 
     document, problems = load_document(source, str(source),
                                        xinclude_roots=options.xinclude_roots)
+    if document is None and problems and UNDEFINED.search(problems[0].message):
+        return _with_characters(source, problems[0])
     found = [replace(d, severity=Severity.WARNING, code="TK507") if d.code == "xinclude"
              else d for d in problems]
     return (document.tree if document is not None else None), found
+
+
+UNDEFINED = re.compile(r"Entity '[^']*' not defined")
+
+
+def _with_characters(source: Path, refusal: Diagnostic
+                     ) -> tuple[etree._ElementTree | None, list[Diagnostic]]:
+    """``source``, whose entities no DTD here declares, read with them rewritten
+    (:mod:`teikit.exporter.entities`): the refusal becomes a warning saying how; or the
+    refusal as it was, when the rewritten document is not well-formed either."""
+    from teikit.validator.document import load_document
+
+    try:
+        rewritten = with_characters(source.read_bytes())
+    except OSError:
+        return None, [refusal]
+    if rewritten is None:
+        return None, [refusal]
+    document, problems = load_document(rewritten.data, str(source))
+    if document is None:
+        return None, [refusal]
+    said = replace(refusal, severity=Severity.WARNING, message=f"{refusal.message}; "
+                   f"exported with its undeclared entities rewritten: {rewritten.summary()}")
+    return document.tree, [said, *problems]
 
 
 STREAM_FROM = 16_000_000
