@@ -42,7 +42,7 @@ from measure import ROOT, child, synthetic, teikit
 sys.path.insert(0, str(ROOT))
 
 STAGES = (
-    ("teikit.encoder.source", "decode", "decode and split the lines"),
+    ("teikit.encoder.run", "decode", "decode and split the lines"),
     ("teikit.encoder.layout", "parse", "layout: lines, roles, model tree"),
     ("teikit.encoder.build.Builder", "container", "build <text> from the model"),
     ("teikit.encoder.run", "tei_header", "build teiHeader"),
@@ -121,7 +121,6 @@ def _owner(where: str) -> Any:
 
 
 def stages(megabytes: float, traced: bool) -> int:
-    from teikit import encoder
     from teikit.encoder import encode_bytes
 
     encode_bytes(b"A line.\n\nAnother.\n").to_bytes()  # the tables, loaded once
@@ -130,7 +129,6 @@ def stages(megabytes: float, traced: bool) -> int:
     for where, name, what in STAGES:
         owner = _owner(where)
         setattr(owner, name, meter.wrap(getattr(owner, name), what))
-    encoder.decode = sys.modules["teikit.encoder.source"].decode  # encode_bytes's own name
     if traced:
         tracemalloc.start()
     start = meter.laps.setdefault("(start)", Lap("(start)", held=_resident()[0]))

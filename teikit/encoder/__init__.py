@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from teikit.diagnostics import Diagnostic
-from teikit.encoder.source import Transcript, decode
+from teikit.encoder.source import Transcript
 from teikit.files import read_bytes
 from teikit.tei import serialize
 
@@ -59,7 +59,9 @@ def encode_text(text: str, *, name: str = "<input>", profile: Profile | None = N
 def encode_bytes(data: bytes, *, name: str = "<input>", profile: Profile | None = None,
                  layout: str | None = None, encoding: str = "utf-8") -> EncodeResult:
     """Encode a transcript given as bytes (decoded strictly; a BOM is remembered)."""
-    return encode_transcript(decode(data, name, encoding), profile, layout)
+    from teikit.encoder.run import encode_decoded
+
+    return encode_decoded(data, name, profile, layout, encoding)
 
 
 def encode_file(path: Path, *, profile: Profile | None = None, layout: str | None = None,

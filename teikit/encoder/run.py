@@ -7,6 +7,7 @@ rules and date tables load on the first encoding, not on every ``teikit validate
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -20,8 +21,9 @@ from teikit.encoder.header import tei_header
 from teikit.encoder.inline import Engine, ruleset
 from teikit.encoder.inline.state import Context
 from teikit.encoder.layout import Explained
+from teikit.encoder.model import Metadata
 from teikit.encoder.profiles import Profile, get
-from teikit.encoder.source import BLANKS, Transcript, position
+from teikit.encoder.source import BLANKS, Transcript, decode, position
 from teikit.tei import NSMAP, local_name, tei, xml
 from teikit.transcript import content, transcript_of
 
@@ -33,10 +35,39 @@ def _dates(profile: Profile) -> DateOptions:
     )
 
 
+@dataclass
+class Built:
+    """A transcript's ``<text>``, and what the rest of the run needs of its layout."""
+
+    text: etree._Element
+    metadata: Metadata
+    layout: str
+    explained: list[Explained]
+    diagnostics: list[Diagnostic]
+
+
 def encode_transcript(transcript: Transcript, profile: Profile | None = None,
                       layout: str | None = None) -> EncodeResult:
     """Encode a decoded transcript."""
     profile = profile or get("documentary")
+    return finish(build_text(transcript, profile, layout), transcript, profile)
+
+
+def encode_decoded(data: bytes, name: str, profile: Profile | None = None,
+                   layout: str | None = None, encoding: str = "utf-8") -> EncodeResult:
+    """Decode ``data`` and encode it, letting go of the transcript's lines once the
+    ``<text>`` is built: the header, the declarations and the read-back check read only
+    its text, and for a large transcript the lines hold several times its size."""
+    transcript = decode(data, name, encoding)
+    profile = profile or get("documentary")
+    built = build_text(transcript, profile, layout)
+    transcript = replace(transcript, lines=())
+    return finish(built, transcript, profile)
+
+
+def build_text(transcript: Transcript, profile: Profile, layout: str | None) -> Built:
+    """The layout of ``transcript`` and the ``<text>`` built from it (its model tree let
+    go as soon as it is built: it takes as much memory as the TEI tree)."""
     if layout is not None and layout not in layouts.LAYOUTS:
         raise ConfigError(f"unknown layout {layout!r} (known: {', '.join(layouts.LAYOUTS)})")
     dates = _dates(profile)
@@ -57,20 +88,27 @@ def encode_transcript(transcript: Transcript, profile: Profile | None = None,
                       found.bibl_ids)
     engine = Engine(ruleset(profile.rules), dict(profile.options), context)
     builder = Builder(engine, dates, transcript.name, locate)
-    metadata, chosen, explained = found.metadata, found.layout, found.explained
-    text = builder.container(found.text)
-    del found  # its model tree takes as much memory as the TEI tree built from it
-    text.set(xml("space"), "preserve")
-    ensure_body(text)
+    built = Built(builder.container(found.text), found.metadata, found.layout,
+                  found.explained, diagnostics)
+    del found
+    built.text.set(xml("space"), "preserve")
+    ensure_body(built.text)
     diagnostics.extend(builder.diagnostics)
-    uses_hand = text.find(f".//{tei('add')}[@hand='#hand-handwritten']") is not None
-    if metadata.title is None:
-        metadata.title = first_heading(text)
+    if built.metadata.title is None:
+        built.metadata.title = first_heading(built.text)
     lines = sum(1 for line in transcript.lines if not line.is_blank)
-    if metadata.title is None and lines > 2:
+    if built.metadata.title is None and lines > 2:
         diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.WARNING, "TK005",
                                       "no title found; the file name stands for it"))
-    header = tei_header(metadata, transcript, profile, chosen, uses_hand)
+    return built
+
+
+def finish(built: Built, transcript: Transcript, profile: Profile) -> EncodeResult:
+    """The ``teiHeader`` beside the built ``<text>``, the declarations, and the check that
+    the TEI gives the transcript back (of ``transcript``, only the text is read)."""
+    text, diagnostics = built.text, built.diagnostics
+    uses_hand = text.find(f".//{tei('add')}[@hand='#hand-handwritten']") is not None
+    header = tei_header(built.metadata, transcript, profile, built.layout, uses_hand)
     root = etree.Element(tei("TEI"), nsmap=NSMAP)
     root.text = "\n  "
     header.tail = "\n  "
@@ -81,7 +119,8 @@ def encode_transcript(transcript: Transcript, profile: Profile | None = None,
         diagnostics.append(Diagnostic(transcript.name, 1, 1, Severity.ERROR, "TK901",
                                       "internal error: the TEI does not give the transcript back"))
     diagnostics.sort(key=lambda d: (d.line, d.column))
-    return EncodeResult(root.getroottree(), diagnostics, chosen, profile.name, explained)
+    return EncodeResult(root.getroottree(), diagnostics, built.layout, profile.name,
+                        built.explained)
 
 
 def _unhonoured(rows: Sequence[Explained], transcript: Transcript,
