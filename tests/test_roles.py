@@ -543,6 +543,25 @@ def test_a_foot_that_puts_two_parts_on_a_line_or_ends_with_a_number_stays_one_cl
     assert teikit.is_valid(root.getroottree())
 
 
+@pytest.mark.parametrize(("text", "date", "doubtful"), [
+    ("Pula, 14/11/58 [?]\nDear Sir,\nThe cargo of the Vis has been landed at last and the "
+     "customs have released it without further charges.\nYours faithfully,\nA. Matić\n",
+     "1958-11-14", "14/11/58"),
+    ("Field notes, spring 1962\nMontag, 2. April 1962\nWe walked up to the pass and counted "
+     "the sheep of three villages on the way.\nDienstag, 3. April [?]\nSnow again, and the "
+     "mules would not go on beyond the first hut.\n", "1962-04-03", "April"),
+])
+def test_a_query_after_a_date_makes_its_last_word_unclear_inside_the_date(
+        text: str, date: str, doubtful: str) -> None:
+    result = teikit.encode_text(text)
+    root = result.tree.getroot()
+    [unclear] = root.xpath("//t:body//t:unclear", namespaces=NS)
+    assert unclear.text == doubtful
+    assert etree.QName(unclear.getparent()).localname == "date"
+    assert unclear.getparent().get("when") == date
+    assert teikit.export(result.tree, to="text", view="transcript").decode() == text
+
+
 def test_an_underline_is_a_rule_under_its_heading_not_a_line_of_text() -> None:
     result = teikit.encode(DATA / "roles" / "diary_underlined_headings.txt")
     root = result.tree.getroot()

@@ -81,6 +81,25 @@ def fill(parent: etree._Element, nodes: Sequence[Node]) -> None:
             parent.append(inline_element(node))
 
 
+_QUERY_AFTER = re.compile(r"( ?)\[\?\]")
+"""An editor's ``[?]`` right after a date (``14/11/58 [?]``): the date is in doubt."""
+
+
+def _append_date(element: etree._Element, date: etree._Element, text: str, end: int) -> int:
+    """Append ``date``, which ends at ``end`` in ``text``; when a ``[?]`` follows it, its
+    last word is ``unclear``, as any word before the mark (``13 March <unclear>1961
+    </unclear>``). Where the text after it begins."""
+    element.append(date)
+    doubt = _QUERY_AFTER.match(text, end)
+    words = (date.text or "").rsplit(" ", 1)
+    if doubt is None or not words[-1]:
+        return end
+    rend = "query-after" if doubt.group(1) else "query-attached"
+    date.text = f"{words[0]} " if len(words) == 2 else None
+    etree.SubElement(date, tei("unclear"), cert="low", rend=rend).text = words[-1]
+    return doubt.end()
+
+
 class Builder:
     """Turns the model's ``<text>`` container into TEI, running inline rules on blocks."""
 
@@ -171,7 +190,7 @@ class Builder:
         for key, value in (("when", date.when), ("from", date.from_), ("to", date.to)):
             if value:
                 date_element.set(key, value)
-        element.append(date_element)
+        end = _append_date(element, date_element, text, end)
         fill(element, self.engine.run(text[end:], block.offset + end, self.diagnostics))
         return True
 
@@ -236,7 +255,7 @@ class Builder:
         else:
             date_element.set("from", date.from_ or "")
             date_element.set("to", date.to or "")
-        element.append(date_element)
+        end = _append_date(element, date_element, text, end)
         self.inline(element, text[end:], shift + end)
 
     def warn(self, block: Block, code: str, message: str) -> None:

@@ -58,10 +58,11 @@ def entry_date(div: DivBuilder, decision: Decision) -> Attrs:
     text = line.date_text  # "Csütörtök, június 18. [Thursday, June 18]": the date before
     found = parse_date(text, context)
     iso = (found.when or "") if found is not None else ""
-    if not iso[:7].replace("-", "").isdigit():
+    if found is None or not iso[:7].replace("-", "").isdigit():
         return {"_date": f"0:{len(text)}", "_year": str(div.year)}
     div.year, div.month = int(iso[:4]), int(iso[5:7])
-    return {"_date": f"0:{len(text)}", "_year": iso[:4], "_month": iso[5:7]}
+    span = f"{found.start}:{found.end}"  # "Freitag, 17. März [?]": the mark is not the date's
+    return {"_date": span, "_year": iso[:4], "_month": iso[5:7]}
 
 
 def entry_text_date(div: DivBuilder, decision: Decision) -> Attrs:
