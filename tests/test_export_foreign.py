@@ -117,6 +117,17 @@ ROWS: list[tuple[str, str, list[str] | int]] = [
     ("dictionaries-entries", f"//span[{has_class('oRef')}]", ["~"]),
     ("dictionaries-entries", f"//span[{has_class('xr')}]/a/@href", ["#e-quay"]),
     ("dictionaries-entries", "//article//blockquote", 0),
+    # trees (TEI nets): nested lists, a node an item; a graph's nodes and arcs lines
+    ("nets-trees", "//article//ul[@class='tree']/li[@class='eTree']/ul/li/ul/li[@class='eLeaf']",
+     ["ferries", "sail late"]),
+    ("nets-trees", "//article//ul[@class='tree']/li[@id]", ["quay", "bollard"]),
+    ("nets-trees", "//article//div[@class='arc']", ["n1 → n2", "return"]),
+    ("nets-trees", "//article//p[contains(., 'in a line')]//li", 0),
+    ("nets-trees", "//*[@data-tei]", 0),
+    # a declaration of characters: a line each, its parts apart by semicolons
+    ("gaiji-characters", "//article//div[@class='charDecl']/div", [
+        "DIPUNCT; standard: ⁚; entity: dipunct", "A WITH RING; å; Decomposition_Mapping: a"]),
+    ("gaiji-characters", "//*[@data-tei]", 0),
 ]
 
 

@@ -29,7 +29,7 @@ from teikit.exporter.layout_space import text_in
 from teikit.exporter.segments import is_row
 from teikit.exporter.spans import with_spans
 from teikit.exporter.text import reading, to_text
-from teikit.exporter.text.policy import CONTAINERS, SPACED_GROUPS
+from teikit.exporter.text.policy import CONTAINERS, SPACED_GROUPS, SPACED_LINES
 from teikit.exporter.text.reading import reading_text
 from teikit.exporter.text.rules import is_omitted, layout, tei_name
 from teikit.exporter.text.writer import LINE, LINE_END_HYPHENS, PARAGRAPH, Writer, continues_word
@@ -86,7 +86,7 @@ def separated(element: etree._Element, name: str | None, apparatus: bool) -> boo
     if apparatus and name in ("lem", "rdg", "rdgGrp"):
         return True
     parent = element.getparent()
-    if parent is not None and (tei_name(parent) in SPACED_GROUPS or (
+    if parent is not None and (tei_name(parent) in SPACED_GROUPS | SPACED_LINES or (
             is_row(parent) and tei_name(parent.getparent()) in CONTAINERS)):
         return True  # a dictionary's grammar, a row of segments: a space between the parts
     if name is None:

@@ -81,6 +81,14 @@ MS_LINES: Final = frozenset({
 """What a manuscript description says, a line each."""
 
 
+NETS: Final = frozenset({"forest", "listForest", "tree", "graph"})
+"""Trees and graphs (TEI nets): blocks of lines, one per node (:data:`NODES`)."""
+NODES: Final = frozenset({"eTree", "triangle", "eLeaf", "root", "iNode", "leaf", "node",
+                          "arc"})
+CHARACTERS: Final = frozenset({"charDecl"})
+"""Declarations of characters: a block of lines, one per character (:data:`DECLARED`)."""
+DECLARED: Final = frozenset({"char", "glyph"})
+
 BLOCKS: Final = frozenset({
     "p", "ab", "head", "opener", "closer", "postscript", "trailer", "byline", "docAuthor",
     "docDate", "docImprint", "docTitle", "epigraph", "argument", "sp", "lg", "table", "row",
@@ -91,7 +99,7 @@ BLOCKS: Final = frozenset({
     "listPlace", "listOrg", "listEvent", "spGrp", "entry", "entryFree", "superEntry",
     "schemaSpec", "elementSpec", "attList", "valList", "classes", "content", "specList",
     "specGrp", "listWit", "imprimatur", "docEdition", "post", "listObject", "listNym",
-    "listRelation", "notatedMusic", *documentary.BLOCKS,
+    "listRelation", "notatedMusic", *NETS, *CHARACTERS, *documentary.BLOCKS,
 }) | MS_PARTS
 
 LINES: Final = frozenset({
@@ -104,7 +112,7 @@ LINES: Final = frozenset({
     "dataSpec", "constraintSpec", "exemplum", "remarks", "specDesc", "relation", "terrain",
     "climate", "geogFeat", "persPronouns", "witness", "headLabel", "headItem", "street",
     "postCode", "postBox", "gender", "persona", "personGrp", "object", "nym",
-    "objectIdentifier", *documentary.LINES,
+    "objectIdentifier", *NODES, *DECLARED, *documentary.LINES,
 }) | MS_LINES
 
 CONTAINERS: Final = frozenset({
@@ -113,7 +121,8 @@ CONTAINERS: Final = frozenset({
     "castGroup", "titlePage", "opener", "closer", "list", "table", "row", "figure",
     "listApp", "app", "argument", "epigraph", "postscript", "msDesc", "set", "performance",
     "prologue", "epilogue", "address", "listPerson", "listPlace", "listOrg", "listEvent",
-    "cit", "listWit", "post", "listObject", "listNym", "listRelation", *documentary.BLOCKS,
+    "cit", "listWit", "post", "listObject", "listNym", "listRelation", *NETS, *CHARACTERS,
+    *documentary.BLOCKS,
 }) | MS_PARTS
 
 PHRASES: Final = frozenset({
@@ -137,7 +146,9 @@ PHRASES: Final = frozenset({
     "elementRef", "macroRef", "dataRef", "textNode", "alternate", "datatype", "defaultVal",
     "constraint", "specGrpRef", "secFol", "watermark", "offset", "ruby", "rb", "rt",
     "rhyme", "distinct", "ellipsis", "meeting", "noteGrp", "objectName", "langKnown",
-    "relatedItem", "catchwords", "signatures", "heraldry", "locusGrp",
+    "relatedItem", "catchwords", "signatures", "heraldry", "locusGrp", "mapping", "charName",
+    "glyphName", "charProp", "unicodeName", "localName", "value", "localProp", "unicodeProp",
+    "unihanProp",
 })
 """Inline elements the reading text knows (rendered as their text)."""
 
@@ -145,7 +156,7 @@ IN_CONTAINERS_ONLY: Final = frozenset({
     "stage", "quote", "cit", "figure", "label", "bibl", "move", "biblStruct", "floatingText",
     "docAuthor", "docDate", "docImprint", "byline", "witness", "camera", "sound", "view",
     "tech", "caption", "street", "postCode", "postBox", "imprimatur", "docEdition",
-    "notatedMusic",
+    "notatedMusic", *NODES, *DECLARED,
 })
 """Blocks or lines only as the child of a container; inside a paragraph or a verse line
 they are phrases (a stage direction within a line, a quotation within a sentence)."""
@@ -153,7 +164,7 @@ they are phrases (a stage direction within a line, a quotation within a sentence
 LINE_GROUPS: Final = frozenset({
     "sp", "castItem", "item", "cell", "speaker", "stage", "bibl", "app", "opener", "closer",
     "list", "address", "docTitle", "byline", "cit", "entry", "entryFree", "superEntry",
-    "table",
+    "table", *NETS, *CHARACTERS,
 })
 """Inside these, blocks are lines: a speech, a letter's closing formulae, a list, a table
 (its heading and rows, :mod:`.tables`)."""
@@ -164,6 +175,10 @@ elsewhere it is a space."""
 
 ENTRIES: Final = frozenset({"entry", "entryFree", "superEntry"})
 """A dictionary's entries: inside them, :data:`IN_ENTRY_PHRASES` are phrases."""
+
+SPACED_LINES: Final = NODES | DECLARED
+"""Lines whose parts are read with a space between them (a node's label and its branches,
+a character's name, mappings and properties)."""
 
 IN_ENTRY_PHRASES: Final = frozenset({"cit", "quote"})
 """A translation or an example in a dictionary's entry: words of its sense's line."""

@@ -159,6 +159,16 @@ def _spaced(reading: Reading, element: etree._Element, scope: Scope) -> None:
             reading.out.text(child.tail)
 
 
+def _spaced_line(reading: Reading, element: etree._Element, scope: Scope) -> None:
+    """A line of parts the source runs together (a tree's node, a declared character): a
+    space between them (:data:`~teikit.exporter.text.policy.SPACED_LINES`)."""
+    name = tei_name(element) or ""
+    level = min(layout(element, name), scope.cap)
+    reading.out.brk(level)
+    _spaced(reading, element, inner_scope(element, name, scope))
+    reading.out.brk(level)
+
+
 def _seg(reading: Reading, element: etree._Element, scope: Scope) -> None:
     """A segment; a row of segments between blocks (:mod:`teikit.exporter.segments`) is a
     line, a space between its parts."""
@@ -225,5 +235,6 @@ SPECIAL: Mapping[str, Special] = {
     "vocal": _happening, "kinesic": _happening, "incident": _happening, "pause": _pause,
     "caesura": _space, "rt": _rt, "row": read_row,
     **dict.fromkeys(policy.SPACED_GROUPS, _spaced),
+    **dict.fromkeys(policy.SPACED_LINES, _spaced_line),
 }
 """Elements whose reading needs a decision of their own."""

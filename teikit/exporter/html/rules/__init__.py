@@ -21,10 +21,12 @@ from teikit.exporter.html.rules import (
     drama,
     epidoc,
     figures,
+    gaiji,
     linking,
     lists,
     msdescription,
     namesdates,
+    nets,
     spoken,
     tagdocs,
     textstructure,
@@ -51,6 +53,8 @@ MODULES: tuple[tuple[str, Mapping[str, Renderer]], ...] = (
     ("dictionaries", dictionaries.RULES),
     ("tagdocs", tagdocs.RULES),
     ("epidoc", epidoc.RULES),
+    ("nets", nets.RULES),
+    ("gaiji", gaiji.RULES),
     ("annotations", dict.fromkeys(NOT_TEXT - {"milestone", "cb"}, hidden)),
 )
 """Each TEI module's rules, by module name."""
