@@ -86,3 +86,17 @@ def test_an_impossible_date_is_left_untagged_with_a_warning() -> None:
     assert dates == [("TK130", 4)]
     text = result.to_bytes().split(b"<text")[1]
     assert b"<dateline>31 June 1959</dateline>" in text and b"<date " not in text
+
+
+def test_leiden_keeps_a_labelled_bracket_a_description_of_the_sheet() -> None:
+    """Under Leiden, [abc] is a restoration; [stamp: …] and [handwritten: …] still describe
+    marks on the sheet, never restored text."""
+    text = ("[stamp: Harbour Office Zadar – received 4. V. 1951]\n"
+            "Zadar, 2 May 1951\n"
+            "The offic[er] of the schooner Marija asks for a new certif[icate].\n"
+            "[handwritten: to the file. K.]\n")
+    result = encode_text(text, profile=profiles.get("leiden"))
+    xml = result.to_bytes().decode()
+    assert "<stamp " in xml and 'hand="#hand-handwritten"' in xml
+    supplied = [s for s in xml.split("<supplied")[1:]]
+    assert [s.split(">", 1)[1].split("<", 1)[0] for s in supplied] == ["er", "icate"]

@@ -104,9 +104,12 @@ BUILTIN: dict[str, Profile] = {
         "leiden",
         "Leiden conventions (EpiDoc): [abc] is text lost and restored by the editor, "
         "[abc?] a doubtful restoration, <abc> letters omitted by the writer, a(bc) an "
-        "expanded abbreviation, [---] a lacuna of unknown extent.",
+        "expanded abbreviation, [---] a lacuna of unknown extent; a bracket that opens "
+        "with its label ([stamp: …], [handwritten: …], [Editor's note: …]) describes the "
+        "sheet, as in the documentary profile.",
         frozenset(_COMMON | {"lacuna", "omission", "illegible", "remarks", "uncertain",
-                             "supplied", "omitted", "expansion"}),
+                             "supplied", "omitted", "expansion", "stamp", "handwritten",
+                             "notes"}),
         {"supplied_reason": "lost", "omission_reason": "lost", "word_internal_ok": True,
          "query_inside": "supplied"},
     ),
