@@ -98,5 +98,5 @@ def test_leiden_keeps_a_labelled_bracket_a_description_of_the_sheet() -> None:
     result = encode_text(text, profile=profiles.get("leiden"))
     xml = result.to_bytes().decode()
     assert "<stamp " in xml and 'hand="#hand-handwritten"' in xml
-    supplied = [s for s in xml.split("<supplied")[1:]]
+    supplied = xml.split("<supplied")[1:]
     assert [s.split(">", 1)[1].split("<", 1)[0] for s in supplied] == ["er", "icate"]

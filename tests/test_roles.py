@@ -471,6 +471,17 @@ FACTS = {
     "report_month_in_title_dateline_at_foot": (
         "document", "Ice thickness on the northern bays: measurements of February 1958",
         "1958-04", []),
+    "minutes_signers_with_copyist_remarks": (
+        "minutes", "Minutes of the Quarterly Meeting of the Ashburton Bowling Club, held in the "
+        "Pavilion on 6th June 1951.", "1951-06-06",
+        ["R. Tolley (initial doubtful)", "S. Burke (signature faint), Secretary"]),
+    "letter_doubtful_signer_restoration": ("letter", None, "1958-02-04", ["J. Krejčí"]),
+    "minutes_registry_receipt_line_top": (
+        "minutes", "MINUTES of the Annual Meeting of the Board, held at the Council Chambers, "
+        "Otaki, on Friday, 2nd June 1950, at 7.30 p.m.", "1950-06-02",
+        ["A. Hemi, Chairman", "J. Pratt, Secretary"]),
+    "letter_spanish_adverb_closing_slogan": (
+        "letter", None, "1966-05-12", ["illegible signature Marta Ochoa Ruiz"]),
     "minutes_body_named_in_own_language": (
         "minutes", "Minutes of the meeting of the Commission held on 14 May 1964",
         "1964-05-14", ["D. Jovanović", "S. Pavlović"]),

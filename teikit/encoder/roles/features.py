@@ -108,6 +108,11 @@ _DEN = re.compile(r"(?:den|am|dnia|dne)\s", re.IGNORECASE)
 _OTHER_SCRIPT_TAIL = re.compile(r"(?:\s+[^\sA-Za-z\u00C0-\u024F\d,;:()]+){2,4}$")
 """The last two to four words, none of them with a Latin letter (``В. С. Лаптев``)."""
 _LATIN = re.compile(r"[A-Za-z]{2}")
+_RECEIPT = re.compile(r"(?:^|[.;,]\s)(?:Received|Recd\.?|Rec[’']d\.?|Eingang|Eingegangen|"
+                      r"Reçu le|Recibido|Ricevuto|Ontvangen|Došlo|Wpłynęło|Поступило)\s",
+                      re.IGNORECASE)
+"""The word a registry's note of receipt opens its date with."""
+_SENT = re.compile(r"\b(?:sent|dispatched|despatched|abgesandt|expédié|enviado)\b", re.IGNORECASE)
 _BODY_LINKS = frozenset({"of", "in", "at", "for", "to", "de", "del", "della", "der", "des",
                          "du", "di", "do", "da", "im", "en", "w", "v", "ve", "u", "na"})
 """Words that go on with a body's name: whose it is or where (``Embassy in …``)."""
@@ -510,6 +515,18 @@ class Line:
         name, _, office = rest.partition(",")
         known = not office or lexicon("role_words").find(tokens(office)) is not None
         return dash.end() if known and name_likeness(name) >= 0.75 else None
+
+    @feature
+    def receipt_note(self) -> bool:
+        """``Department of Agriculture, Nelson. Received 3 March 1953. File 12/4/7.``: where
+        and when a registry received the paper (its date is not the document's)."""
+        if self.size > 16 or not self.numerals:
+            return False
+        found = _RECEIPT.search(self.text)
+        if found is None or _SENT.search(self.text):
+            return False  # "from Athens, sent 27.VIII.1964 …, received …": a telegram's route
+        return any(
+            0 <= date.start - found.end() <= 3 for date in self.short_dates)
 
     @feature
     def body_then_date(self) -> int | None:

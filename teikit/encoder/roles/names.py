@@ -36,6 +36,11 @@ _OFFICE_ENDING = re.compile(r"\w{3}(?:chef|direktör|direktor|sekreterare|sekret
                             r"leiterin|referent|referentin|rat|rätin|päällikkö|johtaja)$")
 """An office written as one compound word (``Trafikchef``, ``Abteilungsleiter``,
 ``Botschaftsrat``, ``Osastopäällikkö``): not a surname alone."""
+_DOUBT = re.compile(r"\?(?=\])")
+"""``J. Sv[oboda?]``: letters an editor restored with a doubt, read as the name's."""
+_REMARK = re.compile(r"\s*\((?=[a-z])[^()]{3,32}\)(?=,|$)")
+"""``M. Walsh (initial doubtful)``, ``K. Ferris (signature faint), Secretary``: a copyist's
+remark in lower case after a name."""
 _MARKS = str.maketrans("", "", "[]<>")
 """Brackets an editor or a declared convention puts around letters of a name."""
 _KIN = re.compile(r"\s*\((?:wife|widow|husband|daughter|son|mother|father|sister|brother)\s+"
@@ -79,6 +84,13 @@ def _offices_and_titles() -> frozenset[str]:
     return lexicon("role_words").words | lexicon("titles").words
 
 
+def _unless_office(remark: re.Match[str]) -> str:
+    """A remark in brackets dropped, unless it names an office (``(secretary)``)."""
+    words = tokens(remark.group())
+    return remark.group() if lexicon("role_words").find(words) or any(
+        word in _offices_and_titles() for word in words) else ""
+
+
 def name_likeness(text: str) -> float:
     """How much ``text`` looks like a personal name alone: ``A. K. Zhandosov``,
     ``H. Rudnev-BERGMANN``, ``Н. А. Гладышев``, ``周维汉 (Zhou Weihan)``, ``Kołodziej``.
@@ -87,11 +99,11 @@ def name_likeness(text: str) -> float:
     soon as a word is neither capitalised, an initial nor a name particle."""
     text = _TRAILING_REF.sub("", SIGNED_BY_HAND.sub("", text.strip()).rstrip(".,;")).strip()
     text = _BORN.sub("", _PARENTHESISED.sub(r"\1", _GAP.sub("", _STRUCK.sub("", text))))
-    text = _KIN.sub("", text)
+    text = _REMARK.sub(_unless_office, _KIN.sub("", text))
     title_after = _TITLE_AFTER.search(text)
     if title_after and title_after.group(1).lower().rstrip(".") in lexicon("titles").words:
         text = text[: title_after.start()]  # "E. K. Owusu-Ansah (Mrs.)"
-    text = _EXPANSION.sub(r"\1", text.translate(_MARKS))
+    text = _EXPANSION.sub(r"\1", _DOUBT.sub("", text).translate(_MARKS))
     if _CJK_NAME.match(text):
         return 0.9
     joined = _JOINED.split(text)

@@ -75,6 +75,7 @@ class Page:
         while found and found[0] <= 2 and (self.lines[found[0]].starts("kind_words")
                                            or self.lines[found[0]].framed
                                            or self.lines[found[0]].copy_note
+                                           or self.lines[found[0]].receipt_note
                                            or self.lines[found[0]].count("conventions") >= 2):
             del found[0]  # nor is a remark in brackets there ("(Translated from the …)"), nor
             # the editors' statement of their conventions, nor a remark on the copy

@@ -269,9 +269,16 @@ def conventions(ctx: Context, line: Line) -> Evidence | None:
     return ev
 
 def mark(ctx: Context, line: Line) -> Evidence | None:
+    if _receipt_note(ctx, line):
+        return Evidence().add(3.5, "a registry's note of receipt, typed as a line")
     if line.bracket is None or line.page is not None or shapes.SIGNATURE_MARK.match(line.text):
         return None
     return Evidence().add(2.0, "a bracket alone on its line")
+
+
+def _receipt_note(ctx: Context, line: Line) -> bool:
+    """A registry's note of receipt typed at the top (:attr:`Line.receipt_note`)."""
+    return ctx.at(line) <= 2 and line.receipt_note
 
 def page(ctx: Context, line: Line) -> Evidence | None:
     return Evidence().add(5.0, "a page marker") if line.page is not None else None
