@@ -74,9 +74,18 @@ def cast_group(element: etree._Element, ctx: Context) -> list[Node]:
     heads, entries = cast_entries(element, ctx)
     tag = "span" if ctx.phrasing else "ul"
     content = [*heads, make(tag, attrs("cast blk" if ctx.phrasing else "cast"), entries)]
-    return [make("span" if ctx.phrasing else "li",
-                 attrs(css_class(element, "blk" if ctx.phrasing else ""),
-                       **common(element, ctx)), content)]
+    return in_cast(element, ctx, make("span" if ctx.phrasing else "li",
+                                      attrs(css_class(element, "blk" if ctx.phrasing else ""),
+                                            **common(element, ctx)), content))
+
+
+def in_cast(element: etree._Element, ctx: Context, item: etree._Element) -> list[Node]:
+    """``item`` (a ``castItem``'s or ``castGroup``'s ``li``), in a list of its own when
+    the entry is quoted alone, outside a ``castList`` or ``castGroup``."""
+    parent = element.getparent()
+    if ctx.phrasing or (parent is not None and is_tei(parent, "castList", "castGroup")):
+        return [item]
+    return [make("ul", attrs("cast"), [item])]
 
 
 def cast_item(element: etree._Element, ctx: Context) -> list[Node]:
@@ -94,8 +103,9 @@ def cast_item(element: etree._Element, ctx: Context) -> list[Node]:
         if child.tail:
             content.append(child.tail)
     tag = "span" if ctx.phrasing else "li"
-    return [make(tag, attrs(css_class(element, "blk" if ctx.phrasing else ""),
-                            **common(element, ctx)), content)]
+    return in_cast(element, ctx, make(tag, attrs(css_class(element,
+                                                        "blk" if ctx.phrasing else ""),
+                                                 **common(element, ctx)), content))
 
 
 def _split_space(text: str) -> tuple[str, str]:

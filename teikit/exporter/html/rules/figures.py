@@ -46,10 +46,22 @@ def number(value: str | None) -> str | None:
 def cell(element: etree._Element, ctx: Context) -> list[Node]:
     label = element.get("role") == "label" or _row_is_label(element.getparent())
     tag = "span" if ctx.phrasing else ("th" if label else "td")
-    return [make(tag, attrs(css_class(element, "blk" if ctx.phrasing else ""),
-                            colspan=None if ctx.phrasing else number(element.get("cols")),
-                            rowspan=None if ctx.phrasing else number(element.get("rows")),
-                            **common(element, ctx)), ctx.inline().children(element))]
+    made = make(tag, attrs(css_class(element, "blk" if ctx.phrasing else ""),
+                           colspan=None if ctx.phrasing else number(element.get("cols")),
+                           rowspan=None if ctx.phrasing else number(element.get("rows")),
+                           **common(element, ctx)), ctx.inline().children(element))
+    return [made if ctx.phrasing or _in(element, "row") else _alone(make("tr", {}, [made]))]
+
+
+def _in(element: etree._Element, parent_name: str) -> bool:
+    parent = element.getparent()
+    return parent is not None and is_tei(parent, parent_name)
+
+
+def _alone(tr: etree._Element) -> etree._Element:
+    """A row or a cell quoted alone (a manual's example): in a table of its own, as HTML
+    allows it nowhere else."""
+    return make("table", attrs("table"), [tr])
 
 
 def _row_is_label(row: etree._Element | None) -> bool:
@@ -66,9 +78,10 @@ def in_cells(nodes: list[Node], ctx: Context) -> list[Node]:
 
 def row(element: etree._Element, ctx: Context) -> list[Node]:
     cells = in_cells(ctx.children(element), ctx)
-    return [make("span" if ctx.phrasing else "tr",
-                 attrs(css_class(element, "blk" if ctx.phrasing else ""),
-                       **common(element, ctx)), cells)]
+    made = make("span" if ctx.phrasing else "tr",
+                attrs(css_class(element, "blk" if ctx.phrasing else ""),
+                      **common(element, ctx)), cells)
+    return [made if ctx.phrasing or _in(element, "table") else _alone(made)]
 
 
 def _stray(text: str | None) -> list[Node]:

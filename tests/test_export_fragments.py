@@ -1,0 +1,45 @@
+"""Elements quoted alone, outside the parent they usually stand in (a manual's examples,
+an excerpt): each renders as the HTML it would in its place, a list item in a list."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from teikit.exporter import export
+from teikit.tei import TEI_NS, parse_bytes
+
+DOCUMENT = (f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>Playbill'
+            "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>"
+            "<p>x</p></sourceDesc></fileDesc></teiHeader><text><body><div>"
+            "<castItem><role>Ferryman</role> <actor>Tom Quay</actor></castItem></div>"
+            "<castList><castItem><role>Pilot</role></castItem></castList>"
+            "<p>As <castItem><role>Mate</role></castItem> said.</p></body></text></TEI>"
+            ).encode()
+
+
+def test_a_cast_entry_alone_is_an_item_of_a_cast_list() -> None:
+    page = lxml.html.document_fromstring(export(parse_bytes(DOCUMENT), "html"))
+    items = page.xpath("//article//li")
+    assert [li.getparent().tag for li in items] == ["ul", "ul"]
+    assert page.xpath("string(//article//div//ul[@class='cast']/li)") == \
+        "Ferryman — Tom Quay"
+    assert page.xpath("//article//p//span[contains(@class, 'castItem')]")
+
+
+ALONE = (f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>Tide table'
+         "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>"
+         "<p>x</p></sourceDesc></fileDesc></teiHeader><text><body>"
+         "<div><row><cell>High</cell><cell>6.10</cell></row></div><div><cell>Low</cell>"
+         "</div><div><castGroup><castItem><role>Crew</role></castItem></castGroup></div>"
+         "<table><row><cell>Neap</cell></row></table></body></text></TEI>").encode()
+PARENTS = {"li": ("ul", "ol"), "tr": ("table", "thead", "tbody", "tfoot"), "td": ("tr",),
+           "th": ("tr",)}
+
+
+def test_rows_cells_and_cast_groups_alone_stand_in_their_html_parents() -> None:
+    page = lxml.html.document_fromstring(export(parse_bytes(ALONE), "html"))
+    misplaced = [(e.tag, e.getparent().tag) for e in page.xpath("//article//*")
+                 if e.tag in PARENTS and e.getparent().tag not in PARENTS[e.tag]]
+    assert misplaced == []
+    assert [" ".join(t.text_content().split()) for t in page.xpath("//article//table")] \
+        == ["High6.10", "Low", "Neap"]
