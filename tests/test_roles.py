@@ -482,6 +482,11 @@ FACTS = {
         ["A. Hemi, Chairman", "J. Pratt, Secretary"]),
     "letter_spanish_adverb_closing_slogan": (
         "letter", None, "1966-05-12", ["illegible signature Marta Ochoa Ruiz"]),
+    "report_sentence_case_title_over_author": (
+        "document", "The water regime of peat soils in the lower Biebrza valley and its "
+        "meadows: results of a survey in 1964", "1965-12-14", []),
+    "note_file_number_under_classification": (
+        "note", "Note for the Secretary, Department of External Affairs", "1963-02-06", []),
     "minutes_body_named_in_own_language": (
         "minutes", "Minutes of the meeting of the Commission held on 14 May 1964",
         "1964-05-14", ["D. Jovanović", "S. Pavlović"]),
@@ -571,6 +576,13 @@ def test_a_query_after_a_date_makes_its_last_word_unclear_inside_the_date(
     assert etree.QName(unclear.getparent()).localname == "date"
     assert unclear.getparent().get("when") == date
     assert teikit.export(result.tree, to="text", view="transcript").decode() == text
+
+
+def test_a_file_number_under_the_letterhead_and_classification_is_the_offices() -> None:
+    root = teikit.encode(DATA / "roles" / "note_file_number_under_classification.txt"
+                         ).tree.getroot()
+    assert [n.get("type") for n in root.xpath("//t:note", namespaces=NS)] == ["footnote"]
+    assert root.xpath("string(//t:seg[@type='reference'])", namespaces=NS) == "File No. 218/4/11"
 
 
 def test_an_underline_is_a_rule_under_its_heading_not_a_line_of_text() -> None:

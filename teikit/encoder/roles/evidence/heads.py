@@ -112,6 +112,11 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
         ev.add(-1.0, "nothing a heading announces follows")
     elif after is None and ctx.after_text(line):
         ev.add(-1.5, "the last line: nothing under it")  # "Enclosure: draft agenda"
+    if (after is not None and after.name >= 0.75 and not after.sentence and not line.sentence
+            and line.size >= 6 and line.name < 0.45 and ctx.before_text(line)
+            and line.end not in ".:!?" and not line.starts("address_openers")
+            and not after.starts("salutations")):
+        ev.add(1.0, "over a name above the text: a title over its author")
     if line.words and line.words[-1] in _NEEDS_MORE:
         ev.add(-1.5, f"ends on '{line.words[-1]}', a word that needs more")
     if line.size <= 2 and not shapes.LABEL_HEAD.match(line.text):
@@ -243,7 +248,9 @@ def file_note(ctx: Context, line: Line) -> bool:
     among the lines of its letterhead (``DEPARTMENT OF …`` / ``File No. 3034/10/1``)."""
     before = ctx.prev(line)
     return not (before is not None and ctx.page.adjacent(before, line)
-                and line.text.startswith("File") and _letterhead_like(before))
+                and line.text.startswith("File") and (
+                    _letterhead_like(before) or (  # "Strictly confidential" under it too
+                        bool(before.starts("classification")) and ctx.at(line) <= 5)))
 
 
 def reference(ctx: Context, line: Line) -> Evidence | None:
