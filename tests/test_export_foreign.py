@@ -128,6 +128,16 @@ ROWS: list[tuple[str, str, list[str] | int]] = [
     ("gaiji-characters", "//article//div[@class='charDecl']/div", [
         "DIPUNCT; standard: ⁚; entity: dipunct", "A WITH RING; å; Decomposition_Mapping: a"]),
     ("gaiji-characters", "//*[@data-tei]", 0),
+    # parts of a header quoted in a text: groups of parts, statements a line each
+    ("headerparts-manual", "//article//div[@class='recording recording-audio']/div/p",
+     ["A reel recorder on the quay.", "Aired once by the harbour radio."]),
+    ("headerparts-manual", "//article//div[@class='textDesc']/div",
+     ["spoken, face to face", "", "to record the ferry trade"]),
+    ("headerparts-manual", "//article//div[@class='correspDesc']/div",
+     ["Tom Quay, Portwell", "Anna Fisher"]),
+    ("headerparts-manual", "//article//div[@class='titleStmt']/div",
+     ["Voices of the Quay", "The Harbour Trust", "Anna Fisher"]),
+    ("headerparts-manual", "//*[@data-tei]", 0),
 ]
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Final
 
 from teikit.exporter import documentary
+from teikit.exporter.headerparts import GROUPS, STATEMENTS
 
 ERASURES_KEPT: Final = True
 """In an EpiDoc edition, text erased in antiquity (``del rend="erasure"``) is part of the
@@ -86,6 +87,10 @@ NETS: Final = frozenset({"forest", "listForest", "tree", "graph"})
 NODES: Final = frozenset({"eTree", "triangle", "eLeaf", "root", "iNode", "leaf", "node",
                           "arc"})
 CHARACTERS: Final = frozenset({"charDecl"})
+HEADER_GROUPS: Final = GROUPS
+"""Parts of a header quoted in a text that group others (:mod:`..html.rules.headerparts`):
+blocks of their parts; its statements (:data:`HEADER_STATEMENTS`) lines."""
+HEADER_STATEMENTS: Final = STATEMENTS
 """Declarations of characters: a block of lines, one per character (:data:`DECLARED`)."""
 DECLARED: Final = frozenset({"char", "glyph"})
 
@@ -99,7 +104,8 @@ BLOCKS: Final = frozenset({
     "listPlace", "listOrg", "listEvent", "spGrp", "entry", "entryFree", "superEntry",
     "schemaSpec", "elementSpec", "attList", "valList", "classes", "content", "specList",
     "specGrp", "listWit", "imprimatur", "docEdition", "post", "listObject", "listNym",
-    "listRelation", "notatedMusic", *NETS, *CHARACTERS, *documentary.BLOCKS,
+    "listRelation", "notatedMusic", *NETS, *CHARACTERS, *HEADER_GROUPS,
+    *documentary.BLOCKS,
 }) | MS_PARTS
 
 LINES: Final = frozenset({
@@ -112,7 +118,7 @@ LINES: Final = frozenset({
     "dataSpec", "constraintSpec", "exemplum", "remarks", "specDesc", "relation", "terrain",
     "climate", "geogFeat", "persPronouns", "witness", "headLabel", "headItem", "street",
     "postCode", "postBox", "gender", "persona", "personGrp", "object", "nym",
-    "objectIdentifier", *NODES, *DECLARED, *documentary.LINES,
+    "objectIdentifier", *NODES, *DECLARED, *HEADER_STATEMENTS, *documentary.LINES,
 }) | MS_LINES
 
 CONTAINERS: Final = frozenset({
@@ -122,7 +128,7 @@ CONTAINERS: Final = frozenset({
     "listApp", "app", "argument", "epigraph", "postscript", "msDesc", "set", "performance",
     "prologue", "epilogue", "address", "listPerson", "listPlace", "listOrg", "listEvent",
     "cit", "listWit", "post", "listObject", "listNym", "listRelation", *NETS, *CHARACTERS,
-    *documentary.BLOCKS,
+    *HEADER_GROUPS, *documentary.BLOCKS,
 }) | MS_PARTS
 
 PHRASES: Final = frozenset({

@@ -22,6 +22,7 @@ from teikit.exporter.html.rules import (
     epidoc,
     figures,
     gaiji,
+    headerparts,
     linking,
     lists,
     msdescription,
@@ -55,6 +56,7 @@ MODULES: tuple[tuple[str, Mapping[str, Renderer]], ...] = (
     ("epidoc", epidoc.RULES),
     ("nets", nets.RULES),
     ("gaiji", gaiji.RULES),
+    ("headerparts", headerparts.RULES),
     ("annotations", dict.fromkeys(NOT_TEXT - {"milestone", "cb"}, hidden)),
 )
 """Each TEI module's rules, by module name."""
