@@ -487,6 +487,13 @@ FACTS = {
         "meadows: results of a survey in 1964", "1965-12-14", []),
     "note_file_number_under_classification": (
         "note", "Note for the Secretary, Department of External Affairs", "1963-02-06", []),
+    "memcon_small_capital_labels": (
+        "memorandum", "Ghanaian Request for Help with the Volta Lake Fisheries",
+        "1966-06-08T11:00:00", []),
+    "telegram_sentence_case_service_line": ("telegram", "Telegram", "1973-04-09", ["Rasmussen"]),
+    "minutes_signers_in_small_letters": (
+        "minutes", "Minutes of the meeting of the editorial board of the Baltic Studies "
+        "Yearbook held on 12 October 1967", "1967-10-12", ["a. kalniņa", "m. liepa"]),
     "minutes_body_named_in_own_language": (
         "minutes", "Minutes of the meeting of the Commission held on 14 May 1964",
         "1964-05-14", ["D. Jovanović", "S. Pavlović"]),

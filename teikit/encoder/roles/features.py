@@ -108,6 +108,8 @@ _DEN = re.compile(r"(?:den|am|dnia|dne)\s", re.IGNORECASE)
 _OTHER_SCRIPT_TAIL = re.compile(r"(?:\s+[^\sA-Za-z\u00C0-\u024F\d,;:()]+){2,4}$")
 """The last two to four words, none of them with a Latin letter (``В. С. Лаптев``)."""
 _LATIN = re.compile(r"[A-Za-z]{2}")
+_SHORT_DOTTED = re.compile(r"(?<![\d.])[0-3]?\d\.[01]?\d\.\d\d(?![\d.])")
+"""``14.3.72``: day, month and a two-digit year with dots."""
 _RECEIPT = re.compile(r"(?:^|[.;,]\s)(?:Received|Recd\.?|Rec[’']d\.?|Eingang|Eingegangen|"
                       r"Reçu le|Recibido|Ricevuto|Ontvangen|Došlo|Wpłynęło|Поступило)\s",
                       re.IGNORECASE)
@@ -381,7 +383,8 @@ class Line:
         match = shapes.LABEL.match(self.text)
         if match and len(match.group("label").split()) <= 5:
             return match.group("label"), match.group("value") or ""
-        if self.size <= 3 and self.end not in ".,;" and (self.caps or self.text[:1].isupper()) and (
+        if self.size <= 3 and self.end not in ".,;" and (  # "subject": small capitals
+                self.caps or self.text[:1].isupper() or self.text.islower()) and (
                 lexicon("field_labels").prefix(self.words) == " ".join(self.words)):
             return self.text, ""
         return None
@@ -495,7 +498,13 @@ class Line:
         """The dates of at least a month in a short line (none in a long one)."""
         if self.size > 22 or not self.numerals:
             return []
-        return [d for d in find_dates(self.text, self.dates) if _dated(d)]
+        found = [d for d in find_dates(self.text, self.dates) if _dated(d)]
+        if found or self.size > 12:
+            return found
+        # "Nr 2271 Belgrade 14.3.72 1915": a two-digit year with dots, read in a short line
+        return [replace(date, start=m.start(), end=m.end())
+                for m in _SHORT_DOTTED.finditer(self.text)
+                if (date := parse_date(m.group(), self.dates)) is not None and _dated(date)]
 
     @feature
     def dated_signature(self) -> int | None:

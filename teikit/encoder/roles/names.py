@@ -42,6 +42,7 @@ _REMARK = re.compile(r"\s*\((?=[a-z])[^()]{3,32}\)(?=,|$)")
 """``M. Walsh (initial doubtful)``, ``K. Ferris (signature faint), Secretary``: a copyist's
 remark in lower case after a name."""
 _MARKS = str.maketrans("", "", "[]<>")
+_LOWER_INITIAL = re.compile(r"^[^\W\d_]\.\s?[^\W\d_]")
 """Brackets an editor or a declared convention puts around letters of a name."""
 _KIN = re.compile(r"\s*\((?:wife|widow|husband|daughter|son|mother|father|sister|brother)\s+"
                   r"of\s+[^()]{2,40}\)$", re.IGNORECASE)
@@ -98,6 +99,8 @@ def name_likeness(text: str) -> float:
     1.0 with initials, 0.75 for two to four capitalised words, 0.45 for one word; 0 as
     soon as a word is neither capitalised, an initial nor a name particle."""
     text = _TRAILING_REF.sub("", SIGNED_BY_HAND.sub("", text.strip()).rstrip(".,;")).strip()
+    if text.islower() and _LOWER_INITIAL.match(text):
+        text = text.title()  # "j. hrubá": a name typed in small letters, initial first
     text = _BORN.sub("", _PARENTHESISED.sub(r"\1", _GAP.sub("", _STRUCK.sub("", text))))
     text = _REMARK.sub(_unless_office, _KIN.sub("", text))
     title_after = _TITLE_AFTER.search(text)

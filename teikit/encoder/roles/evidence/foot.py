@@ -216,6 +216,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         return None  # "Copies: Embassy in Karachi": whom the copies went to
     if line.starts("classification") == " ".join(line.words):
         return None  # "LIMITED OFFICIAL USE" repeated at the foot
+    if line.caps and line.starts("routing_words") == " ".join(line.words):
+        return None  # "BT", "NNNN": a telegram's own marks
     if not line.side_by_side_names and ctx.table_row(line):
         return None  # "Year   To United Kingdom   To other buyers" over rows of figures
     if _address_label(line):

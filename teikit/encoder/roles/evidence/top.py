@@ -231,9 +231,10 @@ _DISTRIBUTED = frozenset({"addressed", "repeated", "rptd", "sent"})
 
 
 def routing(ctx: Context, line: Line) -> Evidence | None:
-    if not line.caps or not ctx.page.capitals:
-        return None
     word = line.starts("routing_words")
+    alone = word is not None and word == " ".join(line.words)  # "BT" in a telegram in sentence case
+    if not line.caps or not (ctx.page.capitals or alone):
+        return None
     distributed = word in _DISTRIBUTED and (ctx.at(line) <= ctx.page.first_prose
                                             or ctx.below_text_start(line))
     if line.size > (30 if distributed else 14):
