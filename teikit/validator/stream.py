@@ -181,6 +181,8 @@ def valid_in_parts(path: Path, split: Split, vocabulary: Vocabulary,
         if rider is not None:
             rider.end(root)
         valid = root is not None and ids.add([root]) and bool(split.root.validate(root))
+        if ids.kept is not None:
+            ids.kept.root = root
     finally:
         if rider is not None:
             rider.verdict(root is not None and valid)
@@ -244,6 +246,8 @@ def _taken(complete: list[etree._Element], split: Split, ids: SeenIds, rider: Ri
     taken = rider.take(complete, ids)
     if taken is None:
         return _checked(complete, split, ids)
+    if ids.kept is not None:  # its parts stand elsewhere: the skeleton is read again
+        ids.kept.usable = False
     valid = ids.add([taken]) and split.holds(taken)
     del taken[:]
     return valid
@@ -254,8 +258,19 @@ def _checked(complete: list[etree._Element], split: Split, ids: SeenIds) -> bool
     where it stood; False when one is not valid or repeats an ID of an earlier part."""
     parent = complete[0].getparent()
     assert parent is not None
-    batch, _ = gathered(complete, ids)
+    if ids.kept is not None and not ids.kept.early:
+        ids.kept.early = True  # the root's children before the first part: a header
+        top = [complete[0], *complete[0].iterancestors()][-2]  # the root's child
+        ids.note_early(list(top.itersiblings(etree.Element, preceding=True)))
+    batch, placeholders = gathered(complete, ids)
     valid = ids.add([batch]) and split.holds(batch)
+    kept = ids.kept
+    if kept is not None:
+        if valid and (ids.met_again or kept.holds(batch)):  # reported where it stands
+            parent.remove(batch)
+            kept.set_aside(placeholders, batch)
+            return valid
+        kept.note(placeholders, batch)
     del batch[:]  # freed where they stand: removing the batch whole would first walk
     parent.remove(batch)  # every node of it to fix its namespaces
     return valid

@@ -85,6 +85,10 @@ def checked_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds,
             return None
         if valid and not any(keep):
             return []
+        if valid and keep[0] and not keep[1]:
+            repeats = repeats_where_they_stand(path, grammar, ids, keep)
+            if repeats is not None:
+                return repeats
         if not valid:  # the reading may have stopped early: ids it never met are missing
             keep = (keep[0], frozenset())
         try:
@@ -189,6 +193,40 @@ def faults_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds,
         except (etree.RelaxNGParseError, OSError, ValueError, RecursionError):
             return None
     return diagnostics if has_errors(diagnostics) or valid else None
+
+
+def repeats_where_they_stand(path: Path, grammar: Diagnosing, ids: SeenIds, keep: Keep
+                             ) -> list[Diagnostic] | None:
+    """The repeats of the ``xml:id`` values ``keep`` names, as :func:`faults_in_parts`
+    reports them (``valid``), from what the first reading kept (:mod:`teikit.validator.
+    streamkept`): its skeleton, with the parts that hold a repeat put back whole. None
+    when it does not hold every element that bears one, or a column may not be counted
+    there as on the whole tree: the skeleton is then read again."""
+    kept, recovery = ids.kept, grammar.recovery()
+    if kept is None or not kept.usable or kept.root is None or recovery is None:
+        return None
+    root = kept.root
+    kept.root = None  # the tree changes: asked once
+    kept.restore()
+    with assigned(kept.lines):
+        try:
+            document = Document(root.getroottree(), str(path), path.resolve().parent)
+            met: dict[str, int] = {}
+            for value in document.ids():
+                value = " ".join(value.split())
+                met[value] = met.get(value, 0) + 1
+            if any(met.get(value, 0) != 1 + ids.again.get(value, 0) for value in keep[0]):
+                return None  # met first in a part that was freed
+            lines = _kept(document, keep)
+            if kept.unsure(lines):
+                return None
+            ids.headers = sum(1 for _ in root.iterchildren(f"{{{TEI_NS}}}teiHeader"))
+            document.read_from(_lines(path, lines))
+            diagnostics = recovery.worded(document, recovery.typed_repeats(document), [])
+            _report_kept(document, ids, keep)
+        except (etree.RelaxNGParseError, OSError, ValueError, RecursionError):
+            return None
+    return diagnostics
 
 
 def _widened(ids: SeenIds, keep: Keep) -> Keep:

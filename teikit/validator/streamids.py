@@ -23,6 +23,7 @@ from teikit.tei import TEI_NS, XML_NS
 from teikit.validator.prune import RNG, attribute_name, inherited
 from teikit.validator.rng.types import XSD_LIBRARY
 from teikit.validator.split import SPLIT
+from teikit.validator.streamkept import Kept
 
 _ID_VALUES: Final = etree.XPath("descendant-or-self::*/@xml:id", namespaces={"xml": XML_NS},
                                 smart_strings=False)
@@ -65,6 +66,16 @@ class SeenIds:
         self.freed: frozenset[str] = frozenset()
         """The values met in the parts that were freed (:meth:`close_parts`): only a
         value met there may be held by an element the skeleton lacks."""
+        self.again: dict[str, int] = {}
+        """How many times each repeated value was met after its first time."""
+        self.met_again = False
+        """Whether the last :meth:`add` met a value met before."""
+        self._early: dict[str, int] = {}
+        """Values of the skeleton noted before the end (:meth:`note_early`), which the
+        root's :meth:`add` then skips once each."""
+        self.kept: Kept | None = Kept() if note_repeats else None
+        """What the reading keeps to report the repeats from it (:mod:`teikit.validator.
+        streamkept`), when repeats are noted."""
 
     def close_parts(self) -> None:
         """Note that what was met so far was met in parts that were freed (what is added
@@ -76,8 +87,11 @@ class SeenIds:
         self.freed = frozenset()
         self._values.clear()
         self._fresh.clear()
+        self.again.clear()
+        self._early.clear()
         if self.repeated is not None:
             self.repeated.clear()
+            self.kept = Kept()
         self.warnings.clear()
         self.headers = 1
 
@@ -85,6 +99,25 @@ class SeenIds:
     def values(self) -> frozenset[str]:
         """The ``xml:id`` values met, their spaces collapsed."""
         return frozenset(self._values)
+
+    def note_early(self, elements: list[etree._Element]) -> None:
+        """Note the ``xml:id`` values of ``elements``, complete elements of the skeleton
+        (the root's, before the parts: a header), before the parts that follow: a part
+        repeating one is then known to (:attr:`met_again`). The root's :meth:`add`
+        skips them."""
+        for element in elements:
+            found_ids = _ID_VALUES(element)
+            for found in found_ids if isinstance(found_ids, list) else ():
+                value = " ".join(str(found).split())
+                if value in self._values:
+                    if self.repeated is not None:
+                        self.repeated.add(value)
+                        self.again[value] = self.again.get(value, 0) + 1
+                else:
+                    self._values.add(value)
+                    if self.raw is not None:
+                        self.raw.append(str(found))
+                self._early[value] = self._early.get(value, 0) + 1
 
     def fresh(self) -> str:
         """A new ``xml:id`` for a placeholder (libxml2 would reject its element's again)."""
@@ -96,16 +129,23 @@ class SeenIds:
         """Note the ``xml:id`` values in ``elements`` and their descendants (placeholders'
         aside); False when one was met before (in them or in an earlier part), unless
         repeats are noted."""
+        self.met_again = False
         for element in elements:
+            early = self._early if element.getparent() is None else {}
             found_ids = _ID_VALUES(element)
             for found in found_ids if isinstance(found_ids, list) else ():
                 value = " ".join(str(found).split())  # an ID's spaces collapse
                 if value in self._fresh:
                     continue
+                if early.get(value):  # noted early, as it stood before the parts
+                    early[value] -= 1
+                    continue
                 if value in self._values:
                     if self.repeated is None:
                         return False
                     self.repeated.add(value)
+                    self.again[value] = self.again.get(value, 0) + 1
+                    self.met_again = True
                     continue
                 self._values.add(value)
                 if self.raw is not None:
