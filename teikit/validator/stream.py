@@ -270,7 +270,7 @@ def _checked(complete: list[etree._Element], split: Split, ids: SeenIds) -> bool
             parent.remove(batch)
             kept.set_aside(placeholders, batch)
             return valid
-        kept.note(placeholders, batch)
+        kept.note(batch)
     del batch[:]  # freed where they stand: removing the batch whole would first walk
     parent.remove(batch)  # every node of it to fix its namespaces
     return valid

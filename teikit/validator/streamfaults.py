@@ -208,7 +208,7 @@ def repeats_where_they_stand(path: Path, grammar: Diagnosing, ids: SeenIds, keep
     root = kept.root
     kept.root = None  # the tree changes: asked once
     kept.restore()
-    with assigned(kept.lines):
+    with assigned({}):  # the placeholders' lines: see Kept.unsure
         try:
             document = Document(root.getroottree(), str(path), path.resolve().parent)
             met: dict[str, int] = {}

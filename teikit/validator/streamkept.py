@@ -7,13 +7,11 @@ and gives each placeholder the lines of its element's start and end tags: the re
 are then reported from that skeleton as from the whole tree. The first reading keeps
 the same where it can: a part in which a value comes again (met before, in the header
 or an earlier part) is set aside whole instead of freed, and put back in place of its
-placeholders once the root is checked; each placeholder keeps its element's start line.
-An end line is known without a walk when the next element of the part starts on the
-same line (it ends there too) and is worked out for the last element of each part; for
-the others it lies between their start and the next one's (:attr:`Kept.unsure`), and a
-report whose columns are counted on such a line is left to the reading for the
-skeleton. So is a document a repeated value of which was met first in a part that was
-freed (its element is gone), or whose rules took the parts
+placeholders once the root is checked. The placeholders have no lines: each part freed
+keeps the lines it spans instead, and a report whose columns are counted on one of them
+(a line a part freed shares with an element bearing a repeat) is left to the reading
+for the skeleton (:meth:`Kept.unsure`). So is a document a repeated value of which was
+met first in a part that was freed (its element is gone), or whose rules took the parts
 (:mod:`teikit.validator.schematron.alongside`: :attr:`Kept.usable` is then False).
 """
 
@@ -39,12 +37,9 @@ class Kept:
     aside, put back by :meth:`restore`."""
 
     def __init__(self) -> None:
-        self.lines: dict[object, int] = {}
-        """The start line of each placeholder, and the end line on its mark where known
-        (as :func:`teikit.validator.lines.assigned` takes them)."""
         self._low, self._high = array("q"), array("q")
-        """Lines on which a placeholder's mark (its end tag) may stand, unknown: from its
-        start to the next placeholder's, in document order."""
+        """The lines each part freed spans, from its first start tag to its last end tag:
+        a node there is gone from the skeleton (its placeholder has no line)."""
         self.aside: list[tuple[list[etree._Element], etree._Element]] = []
         """The parts set aside: their placeholders and the batch holding their elements."""
         self.root: etree._Element | None = None
@@ -55,25 +50,15 @@ class Kept:
         self._holders: set[etree._Element] = set()
         """The parents of the parts set aside, and their ancestors."""
 
-    def note(self, placeholders: list[etree._Element], batch: etree._Element) -> None:
-        """Keep the lines of ``placeholders``, which stand for the elements of ``batch``
-        (in order, still whole)."""
-        members = list(batch)
-        starts = [line_of(member) for member in members]
-        last = len(members) - 1
-        for index, (placeholder, start) in enumerate(zip(placeholders, starts, strict=True)):
-            self.lines[placeholder] = start
-            if index == last:
-                self.lines[placeholder[0]] = end_line(members[index], _nowhere)
-            elif starts[index + 1] == start:
-                self.lines[placeholder[0]] = start
-            else:
-                self._low.append(start)
-                self._high.append(starts[index + 1])
+    def note(self, batch: etree._Element) -> None:
+        """Note the lines the elements of ``batch`` span (they are freed next)."""
+        self._low.append(line_of(batch[0]))
+        self._high.append(end_line(batch[-1], _nowhere))
 
     def unsure(self, lines: Iterable[int]) -> bool:
-        """Whether an end tag whose line is not known may stand on one of ``lines``."""
-        ranges = sorted(zip(self._low, self._high, strict=True))  # parts end nested
+        """Whether a node of a part freed may stand on one of ``lines`` (the columns on
+        them would be counted without it)."""
+        ranges = sorted(zip(self._low, self._high, strict=True))
         lows = [low for low, _ in ranges]
         highest = list(accumulate((high for _, high in ranges), max))
         for line in lines:
