@@ -113,6 +113,10 @@ def _read_stream(path: Path, limit: int | None) -> Read | None:
             children.update(tail[0])
             attributes.update(tail[1])
             wide.update(open_.tag for open_, count in counts.items() if count >= GATHER)
+            # each element may have an xml:id: one further on (a repeat of the header's)
+            # is then no reason for the grammar pruned to these to stop, and an ID has no
+            # pattern facet to check (teikit.validator.splitvalues queries none)
+            attributes.update((child, _XML_ID) for _, child in children)
             break
         tag = element.tag
         parent = element.getparent()
