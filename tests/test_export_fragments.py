@@ -43,3 +43,19 @@ def test_rows_cells_and_cast_groups_alone_stand_in_their_html_parents() -> None:
     assert misplaced == []
     assert [" ".join(t.text_content().split()) for t in page.xpath("//article//table")] \
         == ["High6.10", "Low", "Neap"]
+
+
+RUNNING = (f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>Log'
+           "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>"
+           "<p>x</p></sourceDesc></fileDesc></teiHeader><text><body>"
+           '<div>The ferry left late<note n="7">Fog on the bar.</note> and came back.</div>'
+           '<div type="notes"><note n="8">An endnote.</note>\n<note n="9">Another.</note>'
+           "</div></body></text></TEI>").encode()
+
+
+def test_a_note_in_running_text_straight_in_a_division_is_a_footnote() -> None:
+    page = lxml.html.document_fromstring(export(parse_bytes(RUNNING), "html"))
+    assert page.xpath("//article//sup[contains(@class, 'fn-call')]/a/text()") == ["7"]
+    assert len(page.xpath("//article//p[contains(@class, 'endnote')]")) == 2
+    text = export(parse_bytes(RUNNING), "text", "reading").decode()
+    assert "The ferry left late and came back." in text.replace("[7]", "")

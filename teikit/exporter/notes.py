@@ -1,7 +1,8 @@
 """Notes in every format: which stand on their own, and how the others are keyed.
 
 A note whose parent holds blocks (a division, an apparatus entry) stands on its own where
-it is: an endnote, a comment in an apparatus. Any other note (one in an ``app`` of the
+it is, unless words stand right beside it: an endnote, a comment in an apparatus. Any
+other note (one in an ``app`` of the
 running text too) sits in running text and is *attached*: the reading views move it to
 the notes after the text, behind a call keyed by the note's own ``@n`` (else a letter).
 """
@@ -33,7 +34,17 @@ def is_attached(note: etree._Element) -> bool:
     name = etree.QName(tag).localname
     if name == "app":  # an apparatus entry's comment, or a note on a place in the text
         return not is_apparatus_entry(parent)
-    return name not in STANDALONE_PARENTS
+    return name not in STANDALONE_PARENTS or in_running_text(note)
+
+
+def in_running_text(note: etree._Element) -> bool:
+    """Whether words stand right before or after ``note`` (a division written with its
+    text straight in it, no paragraph: the note is in running text all the same)."""
+    previous = note.getprevious()
+    parent = note.getparent()
+    before = previous.tail if previous is not None else \
+        (parent.text if parent is not None else None)
+    return bool((before or "").strip() or (note.tail or "").strip())
 
 
 def letters(index: int) -> str:
