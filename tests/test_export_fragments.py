@@ -59,3 +59,22 @@ def test_a_note_in_running_text_straight_in_a_division_is_a_footnote() -> None:
     assert len(page.xpath("//article//p[contains(@class, 'endnote')]")) == 2
     text = export(parse_bytes(RUNNING), "text", "reading").decode()
     assert "The ferry left late and came back." in text.replace("[7]", "")
+
+
+FEATURES = (f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>Grammar'
+            "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>"
+            "<p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p>Cases:</p>"
+            '<vMerge org="list"><vColl org="set"><symbol value="masculine"/></vColl>'
+            '<binary value="true"/></vMerge><fsDecl type="noun"><fsDescr>A noun.</fsDescr>'
+            '<fDecl name="case"><vRange><symbol value="nom"/></vRange></fDecl></fsDecl>'
+            "<p>Done.</p></body></text></TEI>").encode()
+
+
+def test_feature_values_and_declarations_alone_are_analysis_like_fs() -> None:
+    from teikit.exporter.formats import render
+    from teikit.exporter.options import ExportOptions
+
+    for to, view in (("html", "reading"), ("text", "reading")):
+        rendered = render(parse_bytes(FEATURES), ExportOptions(to=to, view=view))
+        assert not rendered.unruled
+        assert "A noun." not in rendered.data.decode()

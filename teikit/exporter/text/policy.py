@@ -29,18 +29,26 @@ ERASURES_KEPT: Final = True
 """In an EpiDoc edition, text erased in antiquity (``del rend="erasure"``) is part of the
 inscription's text and is kept."""
 
+FEATURE_SYSTEM: Final = frozenset({
+    "f", "fsDecl", "fDecl", "fDescr", "fsDescr", "fsConstraints", "fsdLink", "vRange",
+    "vDefault", "vAlt", "vMerge", "vColl", "vNot", "vLabel", "binary", "symbol", "numeric",
+    "string", "default", "cond", "bicond", "if", "then", "iff",
+})
+"""The parts of feature structures and of their declarations: like ``fs`` itself, an
+analysis of the text, none of its words (met alone in a manual's examples)."""
+
 NOT_TEXT: Final = frozenset({
     "index", "interp", "interpGrp", "certainty", "precision", "respons", "link", "linkGrp",
     "join", "joinGrp", "alt", "altGrp", "span", "spanGrp", "timeline", "anchor",
     "milestone", "gb", "cb", "addSpan", "fs", "fLib", "fvLib", "fsdDecl", "damageSpan",
     "delSpan", "lacunaStart", "lacunaEnd", "witStart", "witEnd", "substJoin", "listTranspose",
-    "shift",
+    "shift", *FEATURE_SYSTEM,
 })
 """Annotations and markers that carry no words of the text (an index entry, a link, an
-interpretation, a feature structure, the start of an addition, a deletion or damage
-spanning elements, where a lacuna or a witness starts or ends, how parts of the text are
-joined or transposed, a change in a speaker's voice): neither the reading text nor the page
-shows them."""
+interpretation, a feature structure or its parts and declarations, the start of an
+addition, a deletion or damage spanning elements, where a lacuna or a witness starts or
+ends, how parts of the text are joined or transposed, a change in a speaker's voice):
+neither the reading text nor the page shows them."""
 
 OMITTED: Final = NOT_TEXT | frozenset({
     "del", "surplus", "fw", "pb", "witDetail", "graphic", "binaryObject", "media",
