@@ -62,3 +62,11 @@ def test_notes_nested_deeply_do_not_double_at_each_level() -> None:
     deep = document(f"<p>x{'<note>' * depth}inmost{'</note>' * depth}</p>")
     for view in ("reading", "editorial"):
         assert len(export(parse_bytes(deep), "html", view)) < 200_000
+
+
+def test_a_page_grows_with_the_depth_of_nested_notes_not_its_square() -> None:
+    sizes = []
+    for depth in (100, 200):
+        deep = document(f"<p>x{'<note>' * depth}inmost{'</note>' * depth}</p>")
+        sizes.append(len(export(parse_bytes(deep), "html")))
+    assert sizes[1] - sizes[0] < 1.5 * (sizes[0] - 26_000)

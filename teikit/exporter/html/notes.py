@@ -50,22 +50,30 @@ def note(element: etree._Element, ctx: Context) -> list[Node]:
     ctx.shared.used.add("note")
     if not is_attached(element):
         return [standalone(element, ctx)]
-    kind = element.get("type")
-    title = f"Note · {kind}" if kind else "Note"
-    copy = replace(ctx.inline(), copy=True)
-    inline = make("span", attrs(f"note-inline ed-only {kind or ''}".strip(), role="note",
-                                title=title), [gen("[", "br"), *copy.children(element),
-                                               gen("]", "br")])
-    if ctx.copy:  # a note inside a note's inline copy: its own footnote is made once,
-        return [inline]  # from the outer footnote (twice would double at each level)
+    if ctx.copy:  # a note in a note's inline copy: its footnote is made once, from the
+        return [aside(element, ctx)]  # outer footnote (twice would double at each level)
     key = note_key(element, ctx.shared.unnumbered)
     call_id = ctx.shared.unique_id(f"fnref-{key}")
     note_id = ctx.shared.html_ids.get(element) or ctx.shared.unique_id(f"fn-{key}")
-    ctx.shared.add_footnote(Footnote(key, call_id, note_id, ctx.inline().children(element),
+    within = replace(ctx.inline(), in_footnote=True)
+    ctx.shared.add_footnote(Footnote(key, call_id, note_id, within.children(element),
                                      numbered=bool((element.get("n") or "").strip())))
     call = make("a", attrs(href=f"#{note_id}", id=call_id, role="doc-noteref",
                            aria_label=f"Note {key}"), [key])
-    return [make("sup", attrs("fn-call rd-only gen"), [call]), inline]
+    sup = make("sup", attrs("fn-call rd-only gen"), [call])
+    if ctx.in_footnote:  # the aside would show nowhere (the notes are the reading view's),
+        return [sup]  # and each level would copy every note below it
+    return [sup, aside(element, ctx)]
+
+
+def aside(element: etree._Element, ctx: Context) -> etree._Element:
+    """The editorial view's inline copy of a note, in brackets (its ids left out)."""
+    kind = element.get("type")
+    title = f"Note · {kind}" if kind else "Note"
+    copy = replace(ctx.inline(), copy=True)
+    return make("span", attrs(f"note-inline ed-only {kind or ''}".strip(), role="note",
+                              title=title), [gen("[", "br"), *copy.children(element),
+                                             gen("]", "br")])
 
 
 def standalone(element: etree._Element, ctx: Context) -> etree._Element:

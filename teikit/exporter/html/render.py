@@ -204,6 +204,8 @@ class Context:
     phrasing: bool = False
     copy: bool = False
     """True while rendering a second copy of some content (its ids are left out)."""
+    in_footnote: bool = False
+    """True while rendering a footnote's content (shown in the reading view only)."""
     heading_offset: int = 0
     """Levels added to division headings (1 inside a ``teiCorpus``'s members)."""
     overlay: Mapping[str, Renderer] = field(default_factory=dict)
