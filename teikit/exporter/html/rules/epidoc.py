@@ -35,7 +35,7 @@ one left empty (a template's ``<p/>``) is left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from lxml import etree
@@ -288,6 +288,17 @@ def reading(element: etree._Element, ctx: Context) -> list[Node]:
     return [make("span", attrs("rdg", **common(element, ctx)), content)]
 
 
+def _within(parent: etree._Element, groups: set[etree._Element]
+            ) -> Iterator[etree._Element]:
+    """The children of ``parent`` and, in document order, of each of ``groups`` among
+    them (an app's groups of readings on the kept path), not every descendant: an app
+    nested in a reading is not walked again for each app around it."""
+    for child in parent:
+        yield child
+        if child in groups:
+            yield from _within(child, groups)
+
+
 def app(element: etree._Element, ctx: Context) -> list[Node]:
     """``app``: an apparatus entry in a ``listApp``; in the text, the reading kept (its
     lemma, else its first reading: :mod:`teikit.exporter.variants`; the variants shown in
@@ -301,7 +312,7 @@ def app(element: etree._Element, ctx: Context) -> list[Node]:
     listed: list[Node] = []
     variants: list[etree._Element] = []
     groups = {element, *path[:-1]}
-    for child in (c for c in element.iterdescendants() if c.getparent() in groups):
+    for child in _within(element, groups):
         if child in path or is_tei(child, "note") or not isinstance(child.tag, str):
             continue
         if is_tei(child, *READINGS):
