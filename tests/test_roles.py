@@ -494,6 +494,19 @@ FACTS = {
     "minutes_signers_in_small_letters": (
         "minutes", "Minutes of the meeting of the editorial board of the Baltic Studies "
         "Yearbook held on 12 October 1967", "1967-10-12", ["a. kalniņa", "m. liepa"]),
+    "letter_signer_with_editors_note": (
+        "letter", None, "1952-05-03",
+        ["Hilde Editor's note: The signature is followed by a small drawing of a sailing boat."]),
+    "programme_title_names_body_later": (
+        "letter", "Draft programme of the Dunedin Choral Society for the spring concerts of 1961",
+        "1961-02-14", ["M. Colquhoun"]),
+    "memcon_participants_withheld_name": (
+        "memorandum", "Ceylonese Request for Help with the Gal Oya Irrigation Scheme",
+        "1963-05-04T10:00:00", []),
+    "note_footnote_in_two_paragraphs": (
+        "note", "Note for the Secretary of External Affairs", "1962-02-08", ["R. J. Tennant"]),
+    "report_footnotes_after_references": (
+        "document", "Drainage of the Ellesmere lowland farms: a report for 1964", None, []),
     "minutes_body_named_in_own_language": (
         "minutes", "Minutes of the meeting of the Commission held on 14 May 1964",
         "1964-05-14", ["D. Jovanović", "S. Pavlović"]),
@@ -590,6 +603,20 @@ def test_a_file_number_under_the_letterhead_and_classification_is_the_offices() 
                          ).tree.getroot()
     assert [n.get("type") for n in root.xpath("//t:note", namespaces=NS)] == ["footnote"]
     assert root.xpath("string(//t:seg[@type='reference'])", namespaces=NS) == "File No. 218/4/11"
+
+
+@pytest.mark.parametrize(("name", "going_on"), [
+    ("note_footnote_in_two_paragraphs", "Their letter of 6 February repeats it"),
+    ("report_footnotes_after_references", "The record for August is missing."),
+])
+def test_footnotes_go_on_over_a_line_and_may_follow_the_reference_list(
+        name: str, going_on: str) -> None:
+    root = teikit.encode(DATA / "roles" / f"{name}.txt").tree.getroot()
+    notes = root.xpath("//t:back//t:note[@type='footnote']", namespaces=NS)
+    assert [n.get("n") for n in notes] == ["1", "2"]
+    assert going_on in _text(notes[0])
+    anchors = root.xpath("//t:body//t:ref[@type='noteAnchor']/@target", namespaces=NS)
+    assert anchors == ["#note-1", "#note-2"]
 
 
 def test_an_underline_is_a_rule_under_its_heading_not_a_line_of_text() -> None:

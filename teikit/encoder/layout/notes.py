@@ -127,19 +127,31 @@ def _under_notes(lines: Sequence[Line], index: int) -> bool:
             and not RULE.match(text))
 
 
-def _marked_tail(lines: Sequence[Line], indices: Sequence[int], first: int = 1) -> int:
+def _marked_tail(lines: Sequence[Line], indices: Sequence[int], first: int = 1,
+                 going_on: int = 2) -> int:
     """Where a headless run of ``[n]`` or superscript entries starting at ``first`` begins,
-    or ``len(indices)``: each entry's number follows the one before it."""
+    or ``len(indices)``: each entry's number follows the one before it. Under a rule
+    (``______``), a note may go on over ``going_on`` lines without a number."""
     tail = len(indices)
+    unnumbered = 0  # lines read, since the last entry, as that entry's next paragraphs
+    continued = False
     while tail > 0:
-        entry = ENTRY.match(_text(lines, indices[tail - 1]))
-        if entry is None or entry.group("b"):
+        text = _text(lines, indices[tail - 1])
+        entry = ENTRY.match(text)
+        if entry is not None and not entry.group("b"):
+            continued = continued or unnumbered > 0
+            tail, unnumbered = tail - 1, 0
+        elif unnumbered < going_on and not RULE.match(text):
+            tail, unnumbered = tail - 1, unnumbered + 1
+        else:
             break
-        tail -= 1
+    tail += unnumbered  # the lines over the first entry are the text's
+    if continued and not (tail and RULE.match(_text(lines, indices[tail - 1]))):
+        return _marked_tail(lines, indices, first, going_on=0)
     if tail == 0 or tail == len(indices):
         return len(indices)
     numbers = [entry_number(_text(lines, i)) for i in indices[tail:]]
-    wanted = [str(n) for n in range(first, first + len(numbers))]
+    wanted = [str(n) for n in range(first, first + sum(1 for n in numbers if n))]
     if [n[0] for n in numbers if n] != wanted:
         return len(indices)
     return tail
@@ -304,9 +316,27 @@ def _bibliography(lines: Sequence[Line], indices: Sequence[int], back: Spec,
     listing = Spec("listBibl")
     used: set[str] = set()
     found.units.append(Unit("head", indices[0], indices[0], (back, spec), inline=False))
-    for index in indices[1:]:
-        entry = entry_number(_text(lines, index))
-        keyed = KEYED.match(_text(lines, index))
+    notes: Spec | None = None  # footnotes typed under the list ("¹ …" after "[3] …")
+    note_ids: set[str] = set()
+    for at, index in enumerate(indices[1:], start=1):
+        text = _text(lines, index)
+        marked = ENTRY.match(text)
+        if notes is None and marked is not None and marked.group("c") and at > 1 and (
+                entry_number(text) == ("1", len(marked.group("label")))):
+            notes = Spec("div", {"type": "notes"})
+        if notes is not None:
+            entry = entry_number(text) if marked is not None and marked.group("c") else None
+            if entry is None:
+                found.units[-1].last = index  # the note's next paragraph
+                continue
+            note_id = unique_id(f"note-{entry[0]}", note_ids)
+            found.note_ids.setdefault(entry[0], note_id)
+            found.units.append(Unit("note", index, index, (back, notes), {
+                "xml:id": note_id, "n": entry[0], "type": "footnote", "place": "end",
+                "_label": str(entry[1])}))
+            continue
+        entry = entry_number(text)
+        keyed = KEYED.match(text)
         key = entry[0] if entry is not None else (keyed["key"] or keyed["n"]) if keyed else None
         last = found.units[-1]
         if key is None and last.tag == "bibl":

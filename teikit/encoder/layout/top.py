@@ -43,6 +43,10 @@ def place_top(div: DivBuilder, decision: Decision, following: Decision | None) -
     elif role == "conventions":
         div.end_top()
         div.add("ab", decision, *div.text_path(), attrs={"type": "conventions"})
+    elif role == "field" and div.listing is not None and lexicon("subject_labels").prefix(
+            decision.line.words):  # "SUBJECT: …" under a list of participants
+        div.add("ab", decision, *div.text_path(),
+                attrs={"type": "subject", "_label": label_length(decision.line.text)})
     elif not div.top_open:
         div.add("ab", decision, *div.text_path(), attrs={"type": role, **date_attrs(decision)})
     elif role in {"heading", "kind"}:
@@ -104,10 +108,7 @@ def field(div: DivBuilder, decision: Decision) -> None:
     a dateline, ``Present: …`` the participants, any other a memo field."""
     words = decision.line.words
     label = label_length(decision.line.text)
-    if lexicon("subject_labels").prefix(words) and div.listing is not None:
-        # under a list of participants, where no heading may stand
-        div.add("ab", decision, *div.text_path(), attrs={"type": "subject", "_label": label})
-    elif lexicon("subject_labels").prefix(words):
+    if lexicon("subject_labels").prefix(words):
         div.opener = None
         div.add("head", decision, attrs={"type": "subject", "_label": label})
     elif _dated_label(words):
@@ -129,7 +130,8 @@ def listing(div: DivBuilder, decision: Decision, following: Decision | None) -> 
     line = decision.line
     if decision.role == "participant" or (decision.role == "field-value"
                                           and div.listing is not None):
-        if div.listing is None:  # the grammar puts a head first; be safe
+        if div.listing is None:  # people listed without a label: the top ends here too
+            div.end_top()
             div.listing = Spec("list", {"type": "participants"})
         div.add("item", decision, *div.text_path(), div.listing)
         return

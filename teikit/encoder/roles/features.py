@@ -108,6 +108,9 @@ _DEN = re.compile(r"(?:den|am|dnia|dne)\s", re.IGNORECASE)
 _OTHER_SCRIPT_TAIL = re.compile(r"(?:\s+[^\sA-Za-z\u00C0-\u024F\d,;:()]+){2,4}$")
 """The last two to four words, none of them with a Latin letter (``В. С. Лаптев``)."""
 _LATIN = re.compile(r"[A-Za-z]{2}")
+_NOTE_AFTER = re.compile(r"(?<=\S)\s+\[(?i:[^\[\]:]{0,30}\bnote\b[^\[\]:]{0,30}):[^\[\]]*\]$")
+"""An editor's or translator's labelled note closing a line (``D. A. Fairweather
+[Editor's note: signed in blue ink.]``): apparatus, not what the line is."""
 _SHORT_DOTTED = re.compile(r"(?<![\d.])[0-3]?\d\.[01]?\d\.\d\d(?![\d.])")
 """``14.3.72``: day, month and a two-digit year with dots."""
 _RECEIPT = re.compile(r"(?:^|[.;,]\s)(?:Received|Recd\.?|Rec[’']d\.?|Eingang|Eingegangen|"
@@ -173,7 +176,8 @@ class Line:
     def closed_up(self) -> str:
         """The text with a word typed letter-spaced for emphasis (``P R O T O C O L``)
         closed up: what the line's words and size are read from."""
-        return _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), self.text)
+        text = _NOTE_AFTER.sub("", self.text) or self.text  # "… [Editor's note: …]"
+        return _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
 
     @feature
     def copy_note(self) -> bool:
@@ -323,7 +327,7 @@ class Line:
     def capitalised(self) -> float:
         """Share of the words that are not grammatical words and begin with a capital."""
         function = lexicon("function_words").words
-        content = [w for w in self.text.split() if w.lower().strip(",.;:") not in function]
+        content = [w for w in self.closed_up.split() if w.lower().strip(",.;:") not in function]
         content = [w.lstrip("[(“\"'") for w in content if any(ch.isalpha() for ch in w)]
         if not content:
             return 0.0

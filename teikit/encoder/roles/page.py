@@ -30,7 +30,8 @@ def _with_function(line: Line) -> bool | None:
         name, paren, function = line.text.partition("(")
         if not paren or not line.text.endswith(")"):
             return None
-    if len(name.split()) < 2 or person_lead(line.text) < 0.45:
+    withheld = name.startswith("[") and name.rstrip().endswith("]")  # "[name not declassified]"
+    if not withheld and (len(name.split()) < 2 or person_lead(line.text) < 0.45):
         return None
     words = tokens(function)
     if lexicon("role_words").find(words) or lexicon("org_words").find(words):
@@ -103,13 +104,14 @@ class Page:
         """Positions of a block above the text of two or more people, each with a function
         (``Dr. Lothar Brückmann, State Secretary``), and of the short names of the groups
         they are listed in (``United Kingdom``): participants without a label."""
-        top = self.lines[: self.first_prose]
-        named = {n: known for n, line in enumerate(top)
+        # the text begins at the first prose that is no dateline ("…, 1963, 10 a.m.")
+        end = next((n for n in self.prose if not self.lines[n].place_date), len(self.lines))
+        named = {n: known for n, line in enumerate(self.lines[:end])
                  if (known := _with_function(line)) is not None}
         found: set[int] = set()
         run: list[int] = []
-        for n in range(self.first_prose + 1):
-            line = self.get(n) if n < self.first_prose else None
+        for n in range(end + 1):
+            line = self.get(n) if n < end else None
             if n in named or (line is not None and n + 1 in named and _group_name(line)):
                 run.append(n)
                 continue

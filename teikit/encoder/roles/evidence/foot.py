@@ -206,8 +206,9 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     dated = line.dated_signature is not None
     scripts = line.office_then_name is not None and ctx.after_text(line)
     body_dated = line.body_then_date is not None and ctx.after_text(line)
-    if (line.size > 9 and not (behalf or labelled or signs_off or dated or scripts or body_dated
-                               or _long_body_name(ctx, line))) or (
+    one_line = signs_off or dated or scripts or body_dated  # two parts of a foot on one line
+    if (line.bare_size > 9 and not (behalf or labelled or one_line
+                                    or _long_body_name(ctx, line))) or (
             line.page is not None) or (
             line.bracket is not None):
         return None

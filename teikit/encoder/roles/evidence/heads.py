@@ -106,7 +106,9 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
     if after is not None and (after.sentence or after.date is not None or after.label
                               or after.name >= 0.75 or is_kind(after) or after.bracket
                               or (after.size <= 6 and after.end in ",:!")
-                              or after.starts("address_openers") or after.starts("bylines")):
+                              or after.starts("address_openers") or after.starts("bylines")
+                              or (ctx.at(after) in ctx.page.name_block
+                                  and ctx.at(line) not in ctx.page.name_block)):
         ev.add(0.5, "text, date, author or field follows")
     elif not (kind or to_whom):
         ev.add(-1.0, "nothing a heading announces follows")
@@ -211,6 +213,8 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
         ev.add(1.5, "a remark in brackets right under a letterhead")
     if organisation:
         ev.add(1.5, "organisation words")
+        if _body_inside_phrase(line):
+            ev.add(-1.5, "a phrase that names a body further on: a title")
     if contact:
         ev.add(1.5, f"a sender's particulars '{contact}'")
     if line.caps:
@@ -232,6 +236,24 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
     elif line.date is not None or (line.label is not None and not contact):
         ev.add(-1.0, "a date or a field")
     return ev
+
+def _body_inside_phrase(line: Line) -> bool:
+    """``Draft programme of the Lusaka Amateur Dramatic Society for …``: a word in lower
+    case before the first word that names a body, as a letterhead never has."""
+    text = re.sub(r"\s*\[[^\[\]]*\]\s*$", "", line.text)  # not in a gloss after it
+    text = text.split(",")[0]  # "Ulkoasiainministeriö, kauppapoliittinen osasto": its units
+    body = lexicon("org_words").find(tokens(text))
+    if body is None or line.caps:
+        return False
+    grammar = lexicon("function_words").words
+    for raw in text.split():
+        word = raw.strip("[](),.;:“”\"'")
+        if word.lower() == body.split()[0]:
+            return False
+        if word and word[0].islower() and word.lower() not in grammar and word.isalpha():
+            return True
+    return False
+
 
 def _letterhead_like(line: Line | None) -> bool:
     """A firm's or an office's name, or its street (``Maasboulevard 114, Rotterdam``),
