@@ -78,3 +78,15 @@ def test_feature_values_and_declarations_alone_are_analysis_like_fs() -> None:
         rendered = render(parse_bytes(FEATURES), ExportOptions(to=to, view=view))
         assert not rendered.unruled
         assert "A noun." not in rendered.data.decode()
+
+
+SPACED_NOTE = (f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>Log'
+               "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>"
+               "<p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p>a note<note> on "
+               "the tide.</note>at the foot, 名曰<note>毘梨</note>時彼, the end<note>x </note>."
+               "</p></body></text></TEI>").encode()
+
+
+def test_the_space_a_lifted_note_held_stays_between_the_words() -> None:
+    text = export(parse_bytes(SPACED_NOTE), "text", "reading").decode()
+    assert text.startswith("a note at the foot, 名曰時彼, the end.\n")

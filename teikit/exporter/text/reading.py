@@ -142,6 +142,8 @@ class Reading:
         self.children(element, Scope())
         self.footnotes.append((key, self.out.result().strip()))
         self.out, self.in_note = outer, False
+        if edge_space(element):  # "une note<note> J'aime …</note>en bas": the space the
+            self.out.text(" ")  # source put inside the note stays between the words
 
     def end_notes(self) -> None:
         """The attached notes, under "Notes to the text", each a paragraph of its own."""
@@ -155,6 +157,14 @@ class Reading:
             for number, line in enumerate(text.split("\n")):
                 self.out.brk(LINE if number else 0)
                 self.out.text(line)
+
+
+def edge_space(note: etree._Element) -> bool:
+    """Whether ``note``'s content begins or ends with whitespace and a word follows it:
+    the source's space between the words around it (none before punctuation)."""
+    last = note[-1].tail if len(note) else note.text
+    return ((note.text or "x")[:1].isspace() or (last or "x")[-1:].isspace()) and \
+        (note.tail or "")[:1].isalnum()
 
 
 def member_title(document: etree._Element) -> str:
