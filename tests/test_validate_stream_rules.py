@@ -350,3 +350,30 @@ def test_a_problem_in_a_part_whose_parent_lost_siblings_to_an_earlier_part(
     whole, loaded = _same(tree, tmp_path / "doc.xml", monkeypatch, [TEI_ALL])
     assert [entry[6] for entry in whole] == ["/TEI/text[1]/body[1]/div[5]/p[2]/date[1]"]
     assert loaded == []
+
+
+def test_the_rules_and_the_repeats_of_the_headers_id_come_from_one_reading(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs of 9 divs: a run repeating the header's id is set aside whole by the reading
+    that checks the grammar and the rules, and put back where it stood; neither the
+    rules' own reading nor one for the faults follows."""
+    from teikit.validator import streamfaults
+
+    monkeypatch.setattr(stream, "GATHER", 9)
+    monkeypatch.setattr(parts, "GATHER", 9)
+    tree = _dated(_large(5), 2, count=2)
+    statement = tree.find(f".//{T}titleStmt/{T}respStmt")
+    assert statement is not None
+    statement.set(tei.xml("id"), "editor")
+    divs = tree.findall(f".//{T}body/{T}div")
+    for div in (divs[1], divs[12]):
+        next(div.iter(f"{T}p")).set(tei.xml("id"), "editor")
+    kept, own = _watch_riders(monkeypatch)
+    faults: list[object] = []
+    found = streamfaults.faults_in_parts
+    monkeypatch.setattr(streamfaults, "faults_in_parts", lambda *args, **kwargs: (
+        faults.append(args), found(*args, **kwargs))[1])
+    whole, loaded = _same(tree, tmp_path / "doc.xml", monkeypatch, [TEI_ALL])
+    codes = [entry[4] for entry in whole]
+    assert codes.count("duplicate-id") == 2 and any("datable" in c for c in codes)
+    assert loaded == [] and kept == [True] and own == [] and faults == []

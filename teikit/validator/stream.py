@@ -158,6 +158,10 @@ class Rider(Protocol):
         """A batch holding ``complete`` (emptied), each replaced by what stands for it
         until :meth:`as_placeholders`; None: the stream gathers them itself."""
 
+    def standing(self) -> list[etree._Element]:
+        """What stands for the elements last taken (their placeholders once
+        :meth:`end` has made them so)."""
+
     def read_on(self, events: Iterator[object]) -> None:
         """Read the events that follow the root's end."""
 
@@ -185,7 +189,7 @@ def valid_in_parts(path: Path, split: Split, vocabulary: Vocabulary,
         if rider is not None:
             rider.end(root)
         valid = root is not None and ids.add([root]) and bool(split.root.validate(root))
-        if ids.kept is not None:
+        if ids.kept is not None and ids.kept.usable:
             ids.kept.root = root
     finally:
         if rider is not None:
@@ -247,14 +251,28 @@ def _clark(name: Name) -> str:
 def _taken(complete: list[etree._Element], split: Split, ids: SeenIds, rider: Rider
            ) -> bool:
     """As :func:`_checked`, the elements taken out by ``rider`` (if it still takes them)."""
+    _note_early(complete, ids)
     taken = rider.take(complete, ids)
     if taken is None:
         return _checked(complete, split, ids)
-    if ids.kept is not None:  # its parts stand elsewhere: the skeleton is read again
-        ids.kept.usable = False
     valid = ids.add([taken]) and split.holds(taken)
+    kept = ids.kept
+    if kept is not None:
+        if valid and (ids.met_again or kept.holds(taken)):  # reported where it stands
+            kept.set_aside(rider.standing(), taken)
+            return valid
+        kept.note(taken)
     del taken[:]
     return valid
+
+
+def _note_early(complete: list[etree._Element], ids: SeenIds) -> None:
+    """At the first part, note the ids of the root's children before it (a header), so
+    that a part repeating one is known to (:mod:`teikit.validator.streamkept`)."""
+    if ids.kept is not None and not ids.kept.early:
+        ids.kept.early = True
+        top = [complete[0], *complete[0].iterancestors()][-2]  # the root's child
+        ids.note_early(list(top.itersiblings(etree.Element, preceding=True)))
 
 
 def _checked(complete: list[etree._Element], split: Split, ids: SeenIds) -> bool:
@@ -262,10 +280,7 @@ def _checked(complete: list[etree._Element], split: Split, ids: SeenIds) -> bool
     where it stood; False when one is not valid or repeats an ID of an earlier part."""
     parent = complete[0].getparent()
     assert parent is not None
-    if ids.kept is not None and not ids.kept.early:
-        ids.kept.early = True  # the root's children before the first part: a header
-        top = [complete[0], *complete[0].iterancestors()][-2]  # the root's child
-        ids.note_early(list(top.itersiblings(etree.Element, preceding=True)))
+    _note_early(complete, ids)
     batch, placeholders = gathered(complete, ids)
     valid = ids.add([batch]) and split.holds(batch)
     kept = ids.kept

@@ -89,6 +89,8 @@ def checked_in_parts(path: Path, grammar: Diagnosing, ids: SeenIds,
             repeats = repeats_where_they_stand(path, grammar, ids, keep)
             if repeats is not None:
                 return repeats
+        if ids.kept is not None:  # the first reading's skeleton: not held while reading
+            ids.kept.release()
         if not valid:  # the reading may have stopped early: ids it never met are missing
             keep = (keep[0], frozenset())
         try:

@@ -67,6 +67,13 @@ class Kept:
                 return True
         return False
 
+    def release(self) -> None:
+        """Forget the skeleton (what was kept of it is not asked for)."""
+        self.root, self.usable = None, False
+        self.aside.clear()
+        self._attributes.clear()
+        self._holders.clear()
+
     def holds(self, batch: etree._Element) -> bool:
         """Whether an element of ``batch`` holds the placeholders of a part set aside
         (it is set aside too: freed, it would take them out of the skeleton)."""

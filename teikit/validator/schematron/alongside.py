@@ -54,6 +54,7 @@ class Alongside:
         self._slots: list[tuple[etree._Element, etree._Element]] = []
         """Each run's slots (in an element of their own) and the stand-in after them."""
         self._found: list[Diagnostic] | None = None
+        self._last: list[etree._Element] = []
         self.findings: list[Diagnostic] | None = None
         """The problems found, once the reading is over (None: none found this way)."""
 
@@ -79,6 +80,7 @@ class Alongside:
             etree.SubElement(slot, MARK)
             slot.tail = member.tail
         complete[0].addprevious(slots)
+        self._last = list(slots)
         with answering({}):
             holder, kept = finder.part(complete)
         stand_in = slots.getnext()
@@ -90,6 +92,11 @@ class Alongside:
         holder.tag = BATCH
         holder.attrib.clear()
         return holder
+
+    def standing(self) -> list[etree._Element]:
+        """The slots of the run last taken (the grammar's placeholders once the reading
+        is over: :meth:`stop`)."""
+        return self._last
 
     def read_on(self, events: Iterator[object]) -> None:
         """Read what follows the root (its comments and processing instructions are in
