@@ -507,6 +507,16 @@ FACTS = {
         "note", "Note for the Secretary of External Affairs", "1962-02-08", ["R. J. Tennant"]),
     "report_footnotes_after_references": (
         "document", "Drainage of the Ellesmere lowland farms: a report for 1964", None, []),
+    "memo_sign_mark_note_then_name": (
+        "memorandum", "Timber exports to Fiji", None,
+        ["signature Editor's note: The signature is in green ink across the typed name. "
+         "A. K. Rushbrooke"]),
+    "minutes_signer_office_note_call": (
+        "minutes", "Minutes of the Annual General Meeting of the Gisborne Watersiders' Social "
+        "Club, held on 4th March 1957.", "1957-03-04", ["H. Ngata, President",
+                                                          "K. Ferrier, Secretary²"]),
+    "telegram_caps_with_editors_notes": (
+        "telegram", None, "1969-04-12T09:30:00Z", ["HALVORSEN"]),
     "minutes_body_named_in_own_language": (
         "minutes", "Minutes of the meeting of the Commission held on 14 May 1964",
         "1964-05-14", ["D. Jovanović", "S. Pavlović"]),

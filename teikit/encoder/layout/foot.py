@@ -46,11 +46,28 @@ def _continues(div: DivBuilder, decision: Decision, previous: Decision | None) -
     pair = (previous.role, decision.role)
     if pair == ("closing", "closing"):
         return True
+    if pair in {("sign-mark", "mark"), ("mark", "mark"), ("mark", "signer")}:
+        return _under_sign_mark(div, decision)
     if pair == ("sign-mark", "signer") and div.units[-1].tag == "signed":
         return not decision.line.columns and (not marked_name(previous.line.text) or _typed_again(
             previous.line.text, decision.line.text))
     return pair == ("signer", "signer") and (
         decision.line.caseless or _given_name_over_full(previous.line.text, decision.line.text))
+
+
+def _under_sign_mark(div: DivBuilder, decision: Decision) -> bool:
+    """``[signature]`` / ``[Editor's note: signed in blue ink.]`` / ``M. J. Tremewan``: an
+    editor's note in brackets between a signature mark and the name goes into the same
+    ``signed``, and so does the name under it."""
+    if not div.units or div.units[-1].tag != "signed" or decision.line.columns or (
+            decision.role == "mark" and decision.line.bracket is None):
+        return False
+    for earlier in reversed(div.decisions[:-1]):
+        if earlier.role == "sign-mark":
+            return not marked_name(earlier.line.text)
+        if earlier.role != "mark" or earlier.line.bracket is None:
+            return False
+    return False
 
 
 def _typed_again(mark: str, below: str) -> bool:

@@ -272,8 +272,9 @@ class Line:
         if self.size > 9:
             return 0.0
         surname = 0.0
+        text = self.text.rstrip("¹²³⁴⁵⁶⁷⁸⁹⁰")  # "G. Sturrock, Secretary⁴": a note's call
         for mark in (",", ":", "(", " – ", " — ", " - ", "\t"):
-            first, found, second = self.text.partition(mark)  # a tab sets them in columns
+            first, found, second = text.partition(mark)  # a tab sets them in columns
             if not found:
                 continue
             if mark == "(":  # "N. Aagaard-Bech (chairman)"

@@ -175,7 +175,8 @@ class Page:
     @feature
     def capitals(self) -> bool:
         """Whether the document is typed in capitals (a telegram)."""
-        long = [line for line in self.lines if line.size >= 8]
+        long = [line for line in self.lines  # an editor's note in brackets aside
+                if line.size >= 8 and line.bracket is None]
         return bool(long) and sum(line.caps for line in long) >= 0.6 * len(long)
 
     @feature

@@ -608,7 +608,7 @@ def foot_address(ctx: Context, line: Line) -> Evidence | None:
         return Evidence().add(2.0, "under an address at the foot")
     if line.street:
         return Evidence().add(2.0, "a street and its number after the text")
-    if any(ch.isdigit() for ch in line.text) and "," in line.text:
+    if any("0" <= ch <= "9" for ch in line.text) and "," in line.text:
         return Evidence().add(1.0, "a street address after the text")
     if _addressed_in_text(ctx, line):
         return Evidence().add(2.0, "the body the text is addressed to")

@@ -78,7 +78,7 @@ def heading(ctx: Context, line: Line) -> Evidence | None:
     if not any(ch.isalpha() for ch in line.text) or shapes.names_source(line.text):
         return None
     kind = line.starts("kind_words") or _early_kind(line)
-    to_whom = is_to_whom(line)
+    to_whom = is_to_whom(line) and line.known_label is None  # not "Subject: exports to Fiji"
     lone_label = shapes.LABEL_HEAD.match(line.text) is not None
     ev = Evidence()
     about = _ABOUT.match(line.text) is not None and line.end not in ".!?" and ctx.before_text(line)
