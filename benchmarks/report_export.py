@@ -45,6 +45,7 @@ from teikit.exporter.entities import with_characters
 from teikit.exporter.html.toc import MANY_ENTRIES, MIN_CHARACTERS, MIN_ENTRIES
 from teikit.exporter.spans import with_spans
 from teikit.exporter.text.writer import LINE_END_HYPHENS, continues_word
+from teikit.exporter.tokens import joined
 from teikit.exporter.unnamespaced import as_tei
 from teikit.tei import parse_bytes
 
@@ -228,7 +229,7 @@ def examine(path: Path) -> FileReport:
     tree = with_text(tree) or tree  # and a transcription in sourceDoc as its text
     report.shares["text"] = coverage(tree)[0]
     page = lxml.html.document_fromstring(outputs[("html", "reading")])
-    spanned = with_spans(tree) or tree  # a delSpan's range is deleted text
+    spanned = joined(with_spans(tree) or tree)  # a delSpan's range is deleted text; tokens
     report.shares["html"] = share(expected_words(as_lines(spanned)), page_words(page))
     for check in CHECKS:
         check(tree, page, report)

@@ -33,6 +33,7 @@ from teikit.exporter.text.policy import CONTAINERS, SPACED_GROUPS, SPACED_LINES
 from teikit.exporter.text.reading import reading_text
 from teikit.exporter.text.rules import is_omitted, layout, tei_name
 from teikit.exporter.text.writer import LINE, LINE_END_HYPHENS, PARAGRAPH, Writer, continues_word
+from teikit.exporter.tokens import joined
 from teikit.tei import TEI_NS, parse_file
 
 from conftest import DATA
@@ -128,8 +129,9 @@ def expected_words(tree: etree._ElementTree) -> Counter[str]:
 
 def coverage(tree: etree._ElementTree) -> tuple[float, Counter[str]]:
     """(share of the expected words in the reading text, the words missing); the text of a
-    ``delSpan`` range is deleted text (:mod:`teikit.exporter.spans`)."""
-    expected = expected_words(with_spans(tree) or tree)
+    ``delSpan`` range is deleted text (:mod:`teikit.exporter.spans`), and tokens and name
+    parts side by side are words apart, as both views read them (:mod:`..tokens`)."""
+    expected = expected_words(joined(with_spans(tree) or tree))
     found = Counter(WORD.findall(reading_text(tree)[0]))
     total = sum(expected.values())
     kept = sum((expected & found).values())
