@@ -517,6 +517,11 @@ FACTS = {
                                                           "K. Ferrier, Secretary²"]),
     "telegram_caps_with_editors_notes": (
         "telegram", None, "1969-04-12T09:30:00Z", ["HALVORSEN"]),
+    "letter_caps_office_lines_under_names": ("letter", None, "1952-05-14", ["MARKO VIDAS"]),
+    "note_greek_consul_in_capitals": ("letter", None, "1959-03-09", ["Κ. ΠΑΠΑΔΑΚΗΣ"]),
+    "report_small_letters_heads": (
+        "report", "information on the talks with the norwegian delegation on cod fishing in the "
+        "barents sea", "1966-06-10", []),
     "minutes_body_named_in_own_language": (
         "minutes", "Minutes of the meeting of the Commission held on 14 May 1964",
         "1964-05-14", ["D. Jovanović", "S. Pavlović"]),

@@ -73,7 +73,8 @@ def title(decisions: Sequence[Decision]) -> str | None:
     for number, decision in enumerate(first):
         if decision.role == "heading":
             text = decision.line.text
-            if text[:1].islower() and number and first[number - 1].role == "kind":
+            if text[:1].islower() and number and first[number - 1].role == "kind" and (
+                    not first[number - 1].line.text[:1].islower()):  # all in small letters
                 text = f"{first[number - 1].line.text} {text}"  # "Report" / "on the state …"
             return _clean(text)
     for decision in first:

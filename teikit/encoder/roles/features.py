@@ -301,12 +301,16 @@ class Line:
         words = self.words
         if not self.caps or not 2 <= len(words) <= 5:
             return 0.0
+        whole = lexicon("role_words").prefix(words)
+        if whole is not None and len(whole.split()) == len(words):
+            return 0.0  # "COMMERCIAL ATTACHÉ": an office of two words
         for start in range(1, len(words)):
             hit = lexicon("role_words").at(words, start)
             if hit is not None and start + len(hit.split()) == len(words):
                 head = self.text.split()[:start]
                 offices = _not_surnames()
                 if len(head) <= 2 and not any(word.lower() in offices for word in head) and (
+                        min(len(word) for word in head) >= 2) and (  # not "Ο ΠΡΟΞΕΝΟΣ"
                         name_likeness(" ".join(head)) >= 0.45):
                     return 0.75
                 return 0.0

@@ -10,6 +10,7 @@ evidence (position, shape, dates, names).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -107,9 +108,22 @@ class Lexicon:
 
 
 def _entries(name: str) -> list[str]:
+    """The list's entries; a Greek one also without its accents, as capitals write it
+    (``ΠΡΟΞΕΝΟΣ`` is ``πρόξενος``)."""
     text = (files("teikit.encoder.roles") / "data" / f"{name}.txt").read_text("utf-8")
-    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return [line for line in lines if line]
+    lines = [line.split("#", 1)[0].strip() for line in text.splitlines()]
+    found = [line for line in lines if line]
+    bare = (_without_tonos(line) for line in found if _GREEK_ACCENTED.search(line))
+    return found + [line for line in bare if line not in found]
+
+
+_GREEK_ACCENTED = re.compile("[\u0386\u0388-\u038f\u0390\u03ac-\u03b0\u03ca-\u03ce\u1f00-\u1fff]")
+
+
+def _without_tonos(text: str) -> str:
+    """``πρόξενος`` → ``προξενος``: accents and breathings dropped, letters kept."""
+    return unicodedata.normalize("NFC", "".join(
+        ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch)))
 
 
 @cache

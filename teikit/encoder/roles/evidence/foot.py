@@ -241,6 +241,8 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
         ev.add(2.5, "initials after the text")
     elif line.name_and_office >= 0.75:
         ev.add(2.0, "name and office")
+        if _caps_office_under_name(ctx, line):
+            ev.add(-2.0, "under a name: its office in capitals")  # IVO RADMAN / SHIPPING AGENT
     elif line.name_and_office >= 0.45 and ctx.after_text(line) and _opens_foot(ctx, line):
         ev.add(1.5, "a surname and an office")  # Chargé d'affaires a.i., Ionescu
     elif signs_off:
@@ -379,7 +381,8 @@ def _made_by(line: Line) -> bool:
     return False
 
 def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
-    if line.size > 14 or line.page is not None or line.bracket is not None:
+    longest = 24 if line.starts("on_behalf") else 14  # "For the State Commission for … of …"
+    if line.size > longest or line.page is not None or line.bracket is not None:
         return None
     if _COPY_MARK.match(line.text):
         return None  # "c. Accounts Office": whom a copy went to, not an office
@@ -419,10 +422,11 @@ def _role_evidence(ctx: Context, line: Line) -> Evidence | None:
         ev.add(-2.0, "an office addressed, with where it is")  # The Foreign Secretary, …
     elif line.addressee and line.size > 4:
         ev.add(-1.5, "an addressee's form")  # The Honourable the Secretary of State for …,
-    name = 0.0 if unit else max(line.name, line.name_and_office)
+    office_alone = _caps_office_under_name(ctx, line)
+    name = 0.0 if unit or office_alone else max(line.name, line.name_and_office)
     if name >= 0.75:
         ev.add(round(-2.0 * name, 1), "a name")
-    elif line.titled_name >= 0.45 or line.name_and_office >= 0.45:
+    elif not office_alone and (line.titled_name >= 0.45 or line.name_and_office >= 0.45):
         ev.add(-1.5, "a name beside the office")
     elif _behalf_name(line):
         ev.add(-2.0, "a name after 'For …:'")
@@ -495,6 +499,15 @@ def _leads_up_to(ctx: Context, line: Line, steps: int, fits: Callable[[Line], bo
             return None
         below, above = above, ctx.prev(above)
     return None
+
+
+def _caps_office_under_name(ctx: Context, line: Line) -> bool:
+    """``SHIPPING AGENT`` right under ``IVO RADMAN``: an office in capitals whose first word
+    could pass for a surname (``HÄKKINEN COUNSELLOR`` signs alone), under a name."""
+    above = ctx.prev(line)
+    return (line.caps and line.name_and_office >= 0.75 and above is not None
+            and not any(mark in line.text for mark in ",:(\t") and above.name >= 0.75
+            and ctx.page.adjacent(above, line))
 
 
 def _name_below(ctx: Context, line: Line) -> bool:

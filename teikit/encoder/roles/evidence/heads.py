@@ -193,6 +193,9 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
     # words, in a language that capitalises only the first
     first_body = (ctx.at(line) == 0 and not line.sentence and line.text[:1].isupper()
                   and lexicon("org_words").at(line.words, 1) is not None)
+    # "ussr ministry of foreign affairs" / "first far eastern department": typed small
+    small_letters = (line.text.islower() and bool(organisation) and ctx.at(line) <= 3
+                     and not line.sentence)
     before = ctx.prev(line)
     between = _letterhead_like(before) and _letterhead_like(ctx.next(line))
     town = (before is not None and _letterhead_like(before) and ctx.page.adjacent(before, line)
@@ -202,7 +205,8 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
               and line.framed and line.size <= 14)  # "(affiliated to the … Federation)"
     if not (organisation or line.caps or digits or between or town or contact or remark) or (
             line.capitalised < 0.5 and not (digits or between or contact or remark
-                                            or line.starts("org_words") or first_body)):
+                                            or line.starts("org_words") or first_body
+                                            or small_letters)):
         return None  # an office's name may capitalise its first word only (Ministerstvo …)
     ev = Evidence()
     if between and not (organisation or line.caps or digits):
@@ -227,8 +231,11 @@ def letterhead(ctx: Context, line: Line) -> Evidence | None:
         ev.add(0.5, "at the top")
     if before is not None and (before.caps or before.has("org_words")) and before.size <= 14:
         ev.add(0.5, "under a letterhead-like line")
-    if line.starts("kind_words") or line.starts("address_openers") or is_to_whom(line):
-        ev.add(-1.5, "opens like a heading or an address")
+    if line.starts("kind_words") or line.starts("address_openers") or is_to_whom(line) or (
+            _ABOUT.match(line.text)):
+        ev.add(-1.5, "opens like a heading or an address")  # "ON THE ARTESIAN WATERS …"
+    if line.name >= 1.0 and not organisation:
+        ev.add(-1.5, "a person's name")  # "B. T. ISMAILOV" under a title in capitals
     if line.label is not None and len(line.label[1].split()) >= 4 and not contact:
         ev.add(-1.5, "a label with a subject after it")  # "SIAM: THE RICE EXPORT TRADE …"
     if line.known_label is not None and not contact:
@@ -243,7 +250,7 @@ def _body_inside_phrase(line: Line) -> bool:
     text = re.sub(r"\s*\[[^\[\]]*\]\s*$", "", line.text)  # not in a gloss after it
     text = text.split(",")[0]  # "Ulkoasiainministeriö, kauppapoliittinen osasto": its units
     body = lexicon("org_words").find(tokens(text))
-    if body is None or line.caps:
+    if body is None or line.caps or text.islower():  # capitals tell nothing in either
         return False
     grammar = lexicon("function_words").words
     for raw in text.split():
