@@ -91,9 +91,14 @@ def _corr(element: etree._Element, inner: str) -> str:
 
 
 def _g(element: etree._Element, inner: str) -> str:
+    """A control character the transcript had (``<g type="control" n="U+0007"/>``); a
+    code that names no character keeps the element's own text."""
     code = element.get("n", "")
     if element.get("type") == "control" and code.startswith("U+"):
-        return chr(int(code[2:], 16))
+        try:
+            return chr(int(code[2:], 16))
+        except (ValueError, OverflowError):
+            return inner
     return inner
 
 

@@ -136,3 +136,13 @@ def test_brackets_nested_past_the_bound_stay_text_with_one_warning() -> None:
     assert (warning.line, warning.column) == (1, MAX_NESTING + 1)
     depth = max(len(list(e.iterancestors())) for e in result.tree.iter())
     assert depth < MAX_NESTING + 20
+
+
+@pytest.mark.parametrize("code", ["U+110000", "U+zz", "U+"])
+def test_a_control_character_naming_no_character_keeps_its_text(code: str) -> None:
+    """A teikit-made TEI edited by hand to a code that names no character: the transcript
+    view keeps the element's text instead of failing."""
+    tree = encode_text("A bell\x07 rang.\n").tree
+    [g] = tree.getroot().iter("{http://www.tei-c.org/ns/1.0}g")
+    g.set("n", code)
+    assert to_text(tree, "transcript") == "A bell␇ rang.\n"
