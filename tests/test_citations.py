@@ -10,10 +10,11 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from teikit.encoder import profiles
+from teikit.encoder import encode_text, profiles
 from teikit.encoder.build import fill
 from teikit.encoder.inline import Engine, ruleset
 from teikit.encoder.inline.citations import cited
+from teikit.encoder.inline.footnotes import glued_references
 from teikit.encoder.inline.state import Context
 from teikit.exporter.text import reading
 from teikit.tei import TEI_NS, E
@@ -205,3 +206,18 @@ def test_footnotes_typed_above_the_reference_list_are_notes() -> None:
         "#bibl-1", "#bibl-2"]
     assert transcript_of(tree.getroot().find(f"{{{TEI_NS}}}text")) == transcript
     assert teikit.is_valid(tree)
+
+
+def test_a_postal_district_is_no_footnote_call() -> None:
+    """``Foreign Office, S.W.1`` under a despatch, and numbered paragraphs of an enclosure
+    at the end: no glued footnote number, so no notes section."""
+    text = ("Sir,\nI have the honour to report that the fishmeal plants of Callao are idle.\n"
+            "I have the honour to be, Sir, your obedient Servant,\nR. A. Pendlebury\n"
+            "The Secretary of State, Foreign Office, S.W.1\n"
+            "Enclosure in Lima despatch No. 112\n"
+            "1. Of the ninety plants licensed this year, sixty are working.\n"
+            "2. Spare parts are the weaker point.\n")
+    root = encode_text(text).tree.getroot()
+    assert not root.xpath("//t:note", namespaces={"t": TEI_NS})
+    assert not glued_references("Foreign Office, S.W.1, and London W.C.2")
+    assert [n for *_, n in glued_references("the State Department.1")] == ["1"]

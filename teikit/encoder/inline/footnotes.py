@@ -36,6 +36,7 @@ GLUED = re.compile(
     r"(?:(?<=[^\W\d_])|(?<=[)\]”’\"'])|(?<=[^\W\d_][.,:;?!])|(?<=[)\]”’\"'][.,:;])"
     r"|(?<=\d[,;:])(?=\d{1,2}(?!\d))"
     r"|(?<=\d\.)(?=\d{1,2}(?:\s+[A-Z“\"(]|\s*$)))"
+    r"(?<![A-Z]\.[A-Z]\.)"  # not a postal district: "Foreign Office, S.W.1"
     r"(?P<n>0|[1-9]\d{0,2})(?!\w)(?![.,]\d)"
 )
 """Digits glued after a letter, a closing mark, or punctuation closing a word; not the
