@@ -219,5 +219,5 @@ def test_a_postal_district_is_no_footnote_call() -> None:
             "2. Spare parts are the weaker point.\n")
     root = encode_text(text).tree.getroot()
     assert not root.xpath("//t:note", namespaces={"t": TEI_NS})
-    assert not glued_references("Foreign Office, S.W.1, and London W.C.2")
+    assert not list(glued_references("Foreign Office, S.W.1, and London W.C.2"))
     assert [n for *_, n in glued_references("the State Department.1")] == ["1"]
