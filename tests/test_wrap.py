@@ -375,3 +375,10 @@ def test_a_line_of_only_a_line_separator_is_no_wrapped_line() -> None:
     text = "[\n\u2028\n\n["
     result = teikit.encode(text)
     assert to_bytes(result.tree, "transcript") == text.encode()
+
+
+@pytest.mark.parametrize("rest", ["\u2028", "\x1c", "\x85 "])
+def test_a_next_line_of_characters_python_counts_as_spaces_fills_nothing(rest: str) -> None:
+    """The line under a full one holds no word, only a separator Python's ``split`` takes
+    for a space: nothing of it could have fitted (this crashed an encoding)."""
+    assert Width(40).fills("x" * 38, rest) is False

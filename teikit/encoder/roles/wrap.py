@@ -108,7 +108,10 @@ class Width:
         assert self.columns is not None
         if not (1 - 2 * NEAR_FULL) * self.columns <= len(text) <= self.columns:
             return False  # short, or one of the long lines left unwrapped
-        reach = len(text) + 1 + len(rest.split()[0])
+        words = rest.split()
+        if not words:
+            return False  # only characters Python counts as spaces (U+001C, U+2028 …)
+        reach = len(text) + 1 + len(words[0])
         if reach > self.columns:
             return True
         return reach > (1 - RAGGED) * self.columns and _ends_open(text)
