@@ -522,6 +522,11 @@ FACTS = {
     "report_small_letters_heads": (
         "report", "information on the talks with the norwegian delegation on cod fishing in the "
         "barents sea", "1966-06-10", []),
+    "memcon_edition_source_line": (
+        "memorandum", "British Views on the Ghana Loan", "1961-05-12", []),
+    "report_reprint_line_over_letterhead": (
+        "note", "Erosion of the tussock grasslands above the Manuherikia after the fires of "
+        "1960", "1962-06", []),
     "minutes_body_named_in_own_language": (
         "minutes", "Minutes of the meeting of the Commission held on 14 May 1964",
         "1964-05-14", ["D. Jovanović", "S. Pavlović"]),

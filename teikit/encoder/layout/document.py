@@ -46,7 +46,7 @@ def _page(div: DivBuilder, decision: Decision) -> None:
     div.add("pb", decision, *path, attrs={"n": number, "rend": style})
 
 
-_FILE_MARKS = frozenset({"reference", "classification"})
+_FILE_MARKS = frozenset({"reference", "classification", "source-note"})
 _FOOT_ROLE = {"kind": "reference"}
 
 

@@ -33,8 +33,8 @@ def place_top(div: DivBuilder, decision: Decision, following: Decision | None) -
         kind = handling_mark(decision.line) if role == "classification" else role
         div.add("fw", decision, attrs={"type": kind})
         div.opener = div.address = None
-    elif role == "source-note" and shapes.printed_source(decision.line.text):
-        div.add("fw", decision, attrs={"type": "source"})  # printed on the offprint's page
+    elif role == "source-note" and decision.line.edition_note:
+        div.add("fw", decision, attrs={"type": "source"})  # printed on the edition's page
         div.opener = div.address = None
     elif role == "source-note":
         div.add("note", decision, attrs={"type": "source", "_label": "0"})

@@ -111,6 +111,9 @@ _LATIN = re.compile(r"[A-Za-z]{2}")
 _NOTE_AFTER = re.compile(r"(?<=\S)\s+\[(?i:[^\[\]:]{0,30}\bnote\b[^\[\]:]{0,30}):[^\[\]]*\]$")
 """An editor's or translator's labelled note closing a line (``D. A. Fairweather
 [Editor's note: signed in blue ink.]``): apparatus, not what the line is."""
+_EDITION_SOURCE = re.compile(r"^(?:Source|Printed from|Printed in)\s*:?\s+\S", re.IGNORECASE)
+_ARCHIVE_WORD = re.compile(r"\b(?:Archives?|Files?|RG|Record Group|Papers|Library|Box|copy|"
+                           r"collection|minute book|Vol\.|volume)\b", re.IGNORECASE)
 _SHORT_DOTTED = re.compile(r"(?<![\d.])[0-3]?\d\.[01]?\d\.\d\d(?![\d.])")
 """``14.3.72``: day, month and a two-digit year with dots."""
 _RECEIPT = re.compile(r"(?:^|[.;,]\s)(?:Received|Recd\.?|Rec[’']d\.?|Eingang|Eingegangen|"
@@ -533,6 +536,16 @@ class Line:
         name, _, office = rest.partition(",")
         known = not office or lexicon("role_words").find(tokens(office)) is not None
         return dash.end() if known and name_likeness(name) >= 0.75 else None
+
+    @feature
+    def edition_note(self) -> bool:
+        """``Source: National Archives, RG 59, …``, ``Reprinted from: Transactions …``: an
+        edition's note of the copy or the publication it prints."""
+        if self.size > 40:
+            return False
+        return shapes.printed_source(self.text) or (
+            _EDITION_SOURCE.match(self.text) is not None
+            and _ARCHIVE_WORD.search(self.text) is not None)
 
     @feature
     def receipt_note(self) -> bool:

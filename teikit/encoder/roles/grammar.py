@@ -44,12 +44,12 @@ FOLLOWS = {
     "role-after": frozenset({"signer", "sign-mark", "role-after"}),
     "letterhead": frozenset({"letterhead", "classification", "reference", "mark", "page",
                              "heading", "conventions", "closing", "sign-mark", "signer",
-                             "role-after", "dateline", "postscript"}),
+                             "role-after", "dateline", "postscript", "source-note"}),
     "byline": frozenset({"heading", "kind", "byline"}),
 }
 MAY_START = frozenset({"letterhead"})
 TOP_OF_PAGE = frozenset({"letterhead", "classification", "reference", "mark", "page",
-                         "heading", "conventions"})
+                         "heading", "conventions", "source-note"})
 """What a letterhead may follow at the top of a document (an editor's heading above it
 too: ``Letter from the … Society to …`` over the society's letterhead)."""
 """Roles in :data:`FOLLOWS` that may also open the document."""

@@ -77,6 +77,7 @@ class Page:
                                            or self.lines[found[0]].framed
                                            or self.lines[found[0]].copy_note
                                            or self.lines[found[0]].receipt_note
+                                           or self.lines[found[0]].edition_note
                                            or self.lines[found[0]].count("conventions") >= 2):
             del found[0]  # nor is a remark in brackets there ("(Translated from the …)"), nor
             # the editors' statement of their conventions, nor a remark on the copy

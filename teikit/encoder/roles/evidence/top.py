@@ -289,6 +289,8 @@ def source_note(ctx: Context, line: Line) -> Evidence | None:
         return Evidence().add(3.0, "an archive file reference")
     if shapes.printed_source(line.text):
         return Evidence().add(3.0, "the publication the text was taken from")
+    if line.edition_note and (ctx.at(line) <= 6 or ctx.at(line) >= len(ctx.page.lines) - 2):
+        return Evidence().add(3.5, "an edition's note of the copy it prints")
     return None
 
 def received(ctx: Context, line: Line) -> Evidence | None:
