@@ -527,6 +527,7 @@ FACTS = {
     "report_reprint_line_over_letterhead": (
         "note", "Erosion of the tussock grasslands above the Manuherikia after the fires of "
         "1960", "1962-06", []),
+    "letter_postscript_then_edition_source": ("letter", None, None, ["A. Berglund"]),
     "minutes_body_named_in_own_language": (
         "minutes", "Minutes of the meeting of the Commission held on 14 May 1964",
         "1964-05-14", ["D. Jovanović", "S. Pavlović"]),

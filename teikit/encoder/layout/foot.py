@@ -26,6 +26,9 @@ def place_foot(div: DivBuilder, decision: Decision, previous: Decision | None) -
         postscript(div, decision, previous)
         if div.closer is not None and not closes(div, div.closer):
             div.closer = None  # a closer of foot lines alone ends here; the next is new
+    elif role == "source-note":  # the edition's note of its copy, under the document
+        div.add("fw", decision, attrs={"type": "source"})
+        div.closer = None
     elif role == "sign-mark" and shapes.NOT_SIGNED.match(decision.line.text):
         div.add("closer", decision)
     elif _continues(div, decision, previous):
