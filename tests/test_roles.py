@@ -1019,3 +1019,16 @@ def test_a_table_row_counts_only_the_rows_right_under_one_another() -> None:
     close = [Line(n, n, text, DateOptions(), last=n) for n, text in enumerate(texts)]
     assert not Context(Page(apart)).table_row(apart[0])
     assert Context(Page(close)).table_row(close[0])
+
+
+def test_a_sentence_ends_before_a_notes_call_and_a_remark() -> None:
+    """``… a mother's plea.¹ [2 lines illegible]``: the line ends a sentence, so it is a
+    paragraph of the text, not an office over the name under it."""
+    text = ("Citizen Minister,\nSince 1950 I have worked at the sawmill and my son goes to "
+            "the school in the settlement.\nI appeal to you, Citizen Minister, to grant a "
+            "mother's plea.¹ [2 lines illegible]\nA. Kalniņa\n"
+            "¹ The words are underlined in the original.\n")
+    root = teikit.encode_text(text).tree.getroot()
+    paragraphs = [_text(p) for p in root.xpath("//t:body//t:p", namespaces=NS)]
+    assert len(paragraphs) == 2 and paragraphs[1].startswith("I appeal to you")
+    assert [_text(s) for s in root.xpath("//t:signed", namespaces=NS)] == ["A. Kalniņa"]

@@ -228,7 +228,9 @@ class Line:
     def end(self) -> str:
         """The last character, closing quotes and a final bracketed remark aside
         (``… request. [2 lines illegible]`` ends with a full stop)."""
-        stripped = _FINAL_BRACKET.sub("", self.text).rstrip(_END_STRIP) or self.text
+        # "… a mother's plea.¹ [2 lines illegible]": a note's call and a remark both aside
+        bare = _FINAL_BRACKET.sub("", _FINAL_BRACKET.sub("", self.text).rstrip())
+        stripped = bare.rstrip(_END_STRIP) or self.text
         return stripped[-1] if stripped else ""
 
     @feature
