@@ -528,6 +528,8 @@ FACTS = {
         "note", "Erosion of the tussock grasslands above the Manuherikia after the fires of "
         "1960", "1962-06", []),
     "letter_postscript_then_edition_source": ("letter", None, None, ["A. Berglund"]),
+    "report_unheaded_reference_list": (
+        "document", "Glaciers of the upper Inguri basin in 1962", "1963-03-12", []),
     "minutes_body_named_in_own_language": (
         "minutes", "Minutes of the meeting of the Commission held on 14 May 1964",
         "1964-05-14", ["D. Jovanović", "S. Pavlović"]),
@@ -1032,3 +1034,11 @@ def test_a_sentence_ends_before_a_notes_call_and_a_remark() -> None:
     paragraphs = [_text(p) for p in root.xpath("//t:body//t:p", namespaces=NS)]
     assert len(paragraphs) == 2 and paragraphs[1].startswith("I appeal to you")
     assert [_text(s) for s in root.xpath("//t:signed", namespaces=NS)] == ["A. Kalniņa"]
+
+
+def test_a_list_of_works_with_no_heading_is_the_references_the_text_cites() -> None:
+    root = teikit.encode(DATA / "roles" / "report_unheaded_reference_list.txt").tree.getroot()
+    assert root.xpath("count(//t:back//t:listBibl/t:bibl)", namespaces=NS) == 4
+    assert not root.xpath("//t:note", namespaces=NS)
+    assert root.xpath("//t:ref[@type='citation']/@target", namespaces=NS) == [
+        "#bibl-1", "#bibl-2", "#bibl-3 #bibl-4"]

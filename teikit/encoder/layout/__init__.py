@@ -186,7 +186,8 @@ class Reader:
         last = {line.number: line.last for line in document}
         every = [index for first in end_lines for index in range(first, last[first] + 1)
                  if not self.transcript.lines[index].is_blank]  # a wrapped entry's lines too
-        end = notes.units(self.transcript.lines, every, self.back)
+        works = notes.unheaded_works(self.transcript.lines, numbers) == len(kept)
+        end = notes.units(self.transcript.lines, every, self.back, works=works)
         for unit in end.units:
             text = self.transcript.lines[unit.first].text.strip()
             self.explained.append(Explained(unit.first + 1, f"end-{unit.tag}", text))

@@ -27,6 +27,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from teikit.encoder.inline.citations import cited
 from teikit.encoder.inline.footnotes import glued_references
 from teikit.encoder.layout.units import Spec, Unit
 from teikit.encoder.roles.lexicon import lexicon, tokens
@@ -88,6 +89,9 @@ def split(lines: Sequence[Line], indices: Sequence[int],
     notes at the end is numbered from ``first`` (after the notes typed at the feet of the
     pages above, :func:`page_foot`)."""
     pos, kind = _last_heading(lines, indices)
+    works = unheaded_works(lines, indices) if kind is None else None
+    if works is not None:  # cited in brackets: a list of works, not notes
+        return list(indices[:works]), list(indices[works:])
     start = glued_section(lines, indices, pos)
     if start is not None:
         if start and heading_kind(_text(lines, indices[start - 1])):
@@ -117,6 +121,38 @@ def split(lines: Sequence[Line], indices: Sequence[int],
 
 _AFTER_NOTES = 2
 """How many lines may follow a headless run of notes (``J. R. Henderson, Esq., …``)."""
+
+
+_BRACKETED = re.compile(r"\[([^\[\]\n]{1,40})\]")
+
+
+def unheaded_works(lines: Sequence[Line], indices: Sequence[int]) -> int | None:
+    """Where a list of works with no heading starts at the end (``1. Rozanov, A. N.
+    Serozems of Central Asia. Moscow, 1951.`` …, a remark or two may follow it): the
+    entries numbered from 1 by ``N.``, every number cited in brackets in the text above
+    (``[1]``, ``[2, p. 117]``, ``[3; 4]``) and none of them glued to a word as a note's is."""
+    end = len(indices)
+    for _ in range(_AFTER_NOTES):
+        if end and _plain_number(_text(lines, indices[end - 1])) is None:
+            end -= 1
+    start = end
+    while start and _plain_number(_text(lines, indices[start - 1])) is not None:
+        start -= 1
+    numbers = [_plain_number(_text(lines, i)) for i in indices[start:end]]
+    if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
+        return None
+    if start < end and end < len(indices) and any(
+            _plain_number(_text(lines, i)) is not None for i in indices[end:]):
+        return None
+    if not start:
+        return None
+    text = "\n".join(lines[i].text for i in indices[:start])
+    named: set[str] = set()
+    for bracket in _BRACKETED.finditer(text):
+        named.update(cited(bracket.group(1)) or ())
+    if not {str(n) for n in numbers} <= named:
+        return None
+    return start
 
 
 def _under_notes(lines: Sequence[Line], index: int) -> bool:
@@ -275,12 +311,16 @@ def _below_headless(lines: Sequence[Line], indices: Sequence[int]) -> set[int]:
     return found if all(ENTRY.match(t) or RULE.match(t) for t in rest) else set()
 
 
-def units(lines: Sequence[Line], indices: Sequence[int], back: Spec) -> EndMatter:
-    """The end section's units and the ids of its notes or works."""
+def units(lines: Sequence[Line], indices: Sequence[int], back: Spec,
+          works: bool = False) -> EndMatter:
+    """The end section's units and the ids of its notes or works (``works``: a list of
+    works with no heading, as :func:`split` found it)."""
     found = EndMatter()
     first = _text(lines, indices[0]) if indices else ""
     if heading_kind(first) == "references":
         return _bibliography(lines, indices, back, found)
+    if works:
+        return _bibliography(lines, indices, back, found, headed=False)
     spec = Spec("div", {"type": "notes"})
     used: set[str] = set()
     below = _below_headless(lines, indices)
@@ -311,11 +351,14 @@ def units(lines: Sequence[Line], indices: Sequence[int], back: Spec) -> EndMatte
 
 
 def _bibliography(lines: Sequence[Line], indices: Sequence[int], back: Spec,
-                  found: EndMatter) -> EndMatter:
+                  found: EndMatter, headed: bool = True) -> EndMatter:
     spec = Spec("div", {"type": "references"})
     listing = Spec("listBibl")
     used: set[str] = set()
-    found.units.append(Unit("head", indices[0], indices[0], (back, spec), inline=False))
+    if headed:
+        found.units.append(Unit("head", indices[0], indices[0], (back, spec), inline=False))
+    else:  # the list stands with no heading: its first line is an entry too
+        indices = [-1, *indices]
     notes: Spec | None = None  # footnotes typed under the list ("¹ …" after "[3] …")
     note_ids: set[str] = set()
     for at, index in enumerate(indices[1:], start=1):
@@ -338,8 +381,11 @@ def _bibliography(lines: Sequence[Line], indices: Sequence[int], back: Spec,
         entry = entry_number(text)
         keyed = KEYED.match(text)
         key = entry[0] if entry is not None else (keyed["key"] or keyed["n"]) if keyed else None
-        last = found.units[-1]
-        if key is None and last.tag == "bibl":
+        last = found.units[-1] if found.units else None
+        if key is None and not headed and text.startswith("("):
+            found.units.append(Unit("p", index, index, (back, spec)))  # a remark under it
+            continue
+        if key is None and last is not None and last.tag == "bibl":
             last.last = index
             continue
         attrs: dict[str, str] = {}
