@@ -377,3 +377,82 @@ def test_the_rules_and_the_repeats_of_the_headers_id_come_from_one_reading(
     codes = [entry[4] for entry in whole]
     assert codes.count("duplicate-id") == 2 and any("datable" in c for c in codes)
     assert loaded == [] and kept == [True] and own == [] and faults == []
+
+
+def test_each_run_takes_the_names_its_grammar_allows_and_reports_the_whole_trees(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules of a run read with the grammar take the names a batch of the grammar
+    may hold (and its ancestors' copies) for the run's own, not walking it: those names
+    hold every name of the run, and the report is the whole tree's."""
+    monkeypatch.setattr(stream, "GATHER", 9)
+    monkeypatch.setattr(parts, "GATHER", 9)
+    tree = _dated(_large(5), 4, count=3)
+    calls: list[tuple[frozenset[tuple[str, str, str]] | None, frozenset[object]]] = []
+    run = parts._run
+
+    def watched(part: etree._ElementTree, plan: parts.Plan, filename: str,
+                within: frozenset[tuple[str, str, str]] | None = None) -> object:
+        calls.append((within, parts._names(list(part.iter(etree.Element)))))
+        return run(part, plan, filename, within)
+
+    monkeypatch.setattr(parts, "_run", watched)
+    kept, own = _watch_riders(monkeypatch)
+    whole, loaded = _same(tree, tmp_path / "doc.xml", monkeypatch, [TEI_ALL])
+    assert whole and loaded == [] and kept == [True] and own == []
+    broader = [(within, names) for within, names in calls if within is not None]
+    assert broader and all(names <= within for within, names in broader)
+    assert any(names < within for within, names in broader)
+
+
+def _tei_all_plan() -> parts.Plan:
+    from teikit.validator import load_schema
+    from teikit.validator.engine import backends
+    from teikit.validator.schematron import SchematronBackend
+
+    [_, rules] = backends(load_schema(TEI_ALL), Options())
+    assert isinstance(rules, SchematronBackend) and rules.parts is not None
+    return rules.parts
+
+
+def test_a_far_rules_name_among_the_grammars_names_leaves_the_run_its_own() -> None:
+    """A rule that is not local and needs a name the grammar allows gives up the run only
+    when the run holds that name: the broader names are then set aside."""
+    plan = _tei_all_plan()
+    far = next(rule for rule in plan.far if rule.needs
+               and next(iter(rule.needs))[0] == "element")
+    kind, namespace, local = next(iter(far.needs or ()))
+    root = etree.Element(f"{T}div")
+    etree.SubElement(root, f"{T}p").text = "text"
+    within = frozenset({(kind, namespace, local), ("element", T[1:-1], "p"),
+                        ("element", T[1:-1], "div")})
+    found = parts._run(etree.ElementTree(root), plan, "doc.xml", within)
+    assert found is not None and ("element", T[1:-1], "p") in found.present()
+    assert (kind, namespace, local) not in found.present()
+    etree.SubElement(root, f"{{{namespace}}}{local}")
+    assert parts._run(etree.ElementTree(root), plan, "doc.xml", within) is None
+
+
+_GRAMMAR = """<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="urn:x">
+  <start><ref name="a"/></start>
+  <define name="a"><element name="a"><optional><attribute name="n"/></optional>
+    <zeroOrMore><ref name="b"/></zeroOrMore></element></define>
+  <define name="b"><element name="b">{content}</element></define>
+  <define name="unused"><element name="c"><empty/></element></define>
+</grammar>"""
+
+
+@pytest.mark.parametrize(("content", "names"), [
+    ("<text/>", {("element", "urn:x", "a"), ("element", "urn:x", "b"),
+                 ("attribute", "", "n")}),
+    ("<ref name='a'/>", {("element", "urn:x", "a"), ("element", "urn:x", "b"),
+                         ("attribute", "", "n")}),
+    ("<attribute><anyName/></attribute>", None),
+    ("<zeroOrMore><element><anyName/><empty/></element></zeroOrMore>", None),
+])
+def test_the_names_a_grammar_allows(content: str, names: set[object] | None) -> None:
+    from teikit.validator.split import names_within
+
+    grammar = etree.fromstring(_GRAMMAR.format(content=content))
+    assert names_within(grammar) == (None if names is None else frozenset(names))
+    grammar[1].set("combine", "choice")  # a definition spread over several: not read
+    assert names_within(grammar) is None

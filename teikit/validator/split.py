@@ -14,7 +14,7 @@ from typing import Final
 
 from lxml import etree
 
-from teikit.validator.prune import RNG, element_name, rng_children
+from teikit.validator.prune import RNG, attribute_name, element_name, prunable, rng_children
 from teikit.validator.rng import patterns as p
 from teikit.validator.rng.names import name_class
 from teikit.validator.rng.scopes import Env
@@ -56,12 +56,49 @@ class Split:
         self.values = relax(part)
         self.root = etree.RelaxNG(root)
         self.batch = etree.RelaxNG(part)
+        self.within = names_within(part) if self.names else None
+        """Every element and attribute name a batch :attr:`batch` accepts may hold (None:
+        a wildcard may match more), as ``("element", namespace, local name)`` and
+        ``("attribute", "", local name)``."""
 
     def holds(self, batch: etree._Element) -> bool:
         """Whether the elements in ``batch`` (a ``batch`` element) are valid: against
         :attr:`batch`, whose costly attribute values are relaxed to text, and their
         values checked apart, once each (:mod:`teikit.validator.splitvalues`)."""
         return bool(self.batch.validate(batch)) and self.values.hold(batch)
+
+
+def names_within(grammar: etree._Element) -> frozenset[tuple[str, str, str]] | None:
+    """The names of the element and attribute patterns reachable from the start of
+    ``grammar`` (a simplified, self-contained grammar): a document it accepts holds no
+    other. None when one of them is a name class (a wildcard) rather than a name, or
+    when the grammar is not one self-contained grammar with one definition of a name."""
+    found_defines = list(grammar.iterchildren(f"{{{RNG}}}define"))
+    defines = {d.get("name", ""): d for d in found_defines}
+    if not prunable(grammar) or len(defines) < len(found_defines):
+        return None
+    start = grammar.find(f"{{{RNG}}}start")
+    todo, followed = ([] if start is None else [start]), set()
+    names: set[tuple[str, str, str]] = set()
+    while todo:
+        for node in todo.pop().iter(f"{{{RNG}}}element", f"{{{RNG}}}attribute",
+                                     f"{{{RNG}}}ref"):
+            if node.tag == f"{{{RNG}}}ref":
+                define = defines.get(node.get("name", ""))
+                if define is not None and define not in followed:
+                    followed.add(define)
+                    todo.append(define)
+            elif node.tag == f"{{{RNG}}}element":
+                found = element_name(node)
+                if found is None:
+                    return None
+                names.add(("element", *found))
+            else:
+                found = attribute_name(node)
+                if found is None:
+                    return None
+                names.add(("attribute", "", found[1]))
+    return frozenset(names)
 
 
 def _single_definitions(grammar: etree._Element) -> dict[Name, str]:

@@ -154,9 +154,11 @@ class Rider(Protocol):
     """What else checks the parts in the reading for the grammar (a document's rules:
     :mod:`teikit.validator.schematron.alongside`)."""
 
-    def take(self, complete: list[etree._Element], ids: SeenIds) -> etree._Element | None:
+    def take(self, complete: list[etree._Element], ids: SeenIds,
+             within: frozenset[tuple[str, str, str]] | None = None) -> etree._Element | None:
         """A batch holding ``complete`` (emptied), each replaced by what stands for it
-        until :meth:`as_placeholders`; None: the stream gathers them itself."""
+        until :meth:`as_placeholders`; None: the stream gathers them itself. ``within``:
+        every name a valid batch may hold (None: not known)."""
 
     def standing(self) -> list[etree._Element]:
         """What stands for the elements last taken (their placeholders once
@@ -252,7 +254,7 @@ def _taken(complete: list[etree._Element], split: Split, ids: SeenIds, rider: Ri
            ) -> bool:
     """As :func:`_checked`, the elements taken out by ``rider`` (if it still takes them)."""
     _note_early(complete, ids)
-    taken = rider.take(complete, ids)
+    taken = rider.take(complete, ids, split.within)
     if taken is None:
         return _checked(complete, split, ids)
     valid = ids.add([taken]) and split.holds(taken)

@@ -63,10 +63,14 @@ class Alongside:
         """Whether ``plan``'s rules can be checked in the grammar's reading."""
         return plan is not None and not plan.gather
 
-    def take(self, complete: list[etree._Element], ids: SeenIds) -> etree._Element | None:
+    def take(self, complete: list[etree._Element], ids: SeenIds,
+             within: frozenset[tuple[str, str, str]] | None = None) -> etree._Element | None:
         """A ``batch`` element holding the ``complete`` siblings (the list is emptied),
         their rules checked, their slots where they stood; None when the rules are no
-        longer checked here (the grammar gathers the siblings itself)."""
+        longer checked here (the grammar gathers the siblings itself). ``within``: every
+        name the grammar's batch may hold (:attr:`teikit.validator.split.Split.within`):
+        the rules' findings are kept only when the grammar finds every batch valid, so
+        the rules may take those names for the run's instead of listing its own."""
         finder = self._finder
         if finder is None or any(member in finder.cut for member in complete) or any(
                 before.getnext() is not after for before, after in pairwise(complete)):
@@ -82,7 +86,7 @@ class Alongside:
         complete[0].addprevious(slots)
         self._last = list(slots)
         with answering({}):
-            holder, kept = finder.part(complete)
+            holder, kept = finder.part(complete, within)
         stand_in = slots.getnext()
         assert stand_in is not None and stand_in.tag == STAND_IN
         self._slots.append((slots, stand_in))

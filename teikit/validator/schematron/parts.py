@@ -211,10 +211,13 @@ class Finder:
                     complete.clear()
         return root
 
-    def part(self, members: list[etree._Element]) -> tuple[etree._Element, bool]:
+    def part(self, members: list[etree._Element],
+             within: frozenset[Need] | None = None) -> tuple[etree._Element, bool]:
         """Check sibling ``members`` (none of them :attr:`cut`), moved out of the tree
         under copies of their ancestors: the copy of their parent that holds them, and
-        False when a problem found cannot be reported as the whole tree reports it."""
+        False when a problem found cannot be reported as the whole tree reports it.
+        ``within``: names that every name in ``members`` is among, if known (see
+        :func:`_run`)."""
         parent = members[0].getparent()
         assert parent is not None
         self.cut.update(parent.iterancestors())
@@ -233,7 +236,8 @@ class Finder:
             copies.append(copy)
         for member in members:
             copies[-1].append(member)  # out of the stream's tree
-        run = _run(etree.ElementTree(copies[0]), self.plan, self.filename)
+        run = _run(etree.ElementTree(copies[0]), self.plan, self.filename,
+                   None if within is None else within | _names(copies))
         if run is None:
             return copies[-1], False
         shadows = set(copies)
@@ -330,15 +334,34 @@ def _quickly_holds(run: Run, plan: Plan, shadows: set[etree._Element]) -> bool:
     return True
 
 
-def _run(tree: etree._ElementTree, plan: Plan, filename: str) -> _PartRun | None:
+def _run(tree: etree._ElementTree, plan: Plan, filename: str,
+         within: frozenset[Need] | None = None) -> _PartRun | None:
     """A run of the plan's patterns on ``tree``; None when a rule that is not local may
-    fire there."""
+    fire there. ``within``: names that every name in ``tree`` is among, taken for those
+    present (a rule whose names are not among them cannot fire; one that may fire is
+    only queried for nothing) unless a rule that is not local needs one of them: the
+    names of ``tree`` then decide."""
     run = _PartRun(plan.rules, Document(tree, filename, None), plan.patterns, plan.phase)
     run.looking_up, run.mute, run.unsure = plan.looking_up, plan.mute, set()
-    present = run.present()
-    if any(rule.needs is not None and rule.needs & present for rule in plan.far):
-        return None
-    return run
+    if within is not None:
+        run._present = set(within)
+        if not _far(plan, run._present):
+            return run
+        run._present = None  # a broader name than the tree's may be the far rule's
+    return None if _far(plan, run.present()) else run
+
+
+def _far(plan: Plan, present: set[Need]) -> bool:
+    """Whether a rule that is not local may fire where the names ``present`` are."""
+    return any(rule.needs is not None and rule.needs & present for rule in plan.far)
+
+
+def _names(elements: list[etree._Element]) -> frozenset[Need]:
+    """The names of ``elements`` and of their attributes, as :meth:`_PartRun.present`
+    gives them."""
+    names = {("element", *split_name(element.tag)) for element in elements}
+    return frozenset(names | {("attribute", "", split_name(str(key))[1])
+                              for element in elements for key in element.attrib})
 
 
 class _Unanswered(ValueError):
