@@ -7,6 +7,7 @@ beside faults of the grammar, repeated ids and pointers that lead nowhere."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import random
 from collections.abc import Callable
@@ -456,3 +457,34 @@ def test_the_names_a_grammar_allows(content: str, names: set[object] | None) -> 
     assert names_within(grammar) == (None if names is None else frozenset(names))
     grammar[1].set("combine", "choice")  # a definition spread over several: not read
     assert names_within(grammar) is None
+
+
+def test_the_rules_locality_is_read_once_then_taken_from_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Which of tei_all's rules are local is read with elementpath once, then kept: the
+    answers read back are those read, and a changed rule is read again."""
+    from teikit.validator.schematron import localities, locality
+
+    rules = _tei_all_plan().rules
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))  # nothing read yet
+    candidates = [rule for pattern in rules.patterns for rule in pattern.rules]
+    read: list[object] = []
+
+    def counted(rule: object, rule_set: object) -> object:
+        read.append(rule)
+        return locality.rule_locality(rule, rule_set)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(localities, "rule_locality", counted)
+    fresh = [(locality.rule_locality(rule, rules), None) for rule in candidates]
+    first = localities.localities(rules, candidates)
+    assert len(read) == len(candidates) and [f[0] for f in first] == [f[0] for f in fresh]
+    assert any(local is None for local, _ in first) and any(first)
+    assert [says for local, says in first if local is not None] == [
+        locality.says_locally(rule, rules) for rule, (local, _) in zip(
+            candidates, first, strict=True) if local is not None]
+    assert localities.localities(rules, candidates) == first and len(read) == len(candidates)
+    changed = copy.deepcopy(candidates[0].node)
+    changed.set("context", "//tei:p")
+    moved = [dataclasses.replace(candidates[0], node=changed), *candidates[1:]]
+    again = localities.localities(rules, moved)
+    assert len(read) == 2 * len(candidates) and again[0] == (None, None)

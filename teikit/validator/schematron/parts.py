@@ -46,7 +46,7 @@ from teikit.validator.document import Document
 from teikit.validator.lines import assigned, line_of
 from teikit.validator.recover.endtags import end_line
 from teikit.validator.schematron.context import Need
-from teikit.validator.schematron.locality import rule_locality, says_locally
+from teikit.validator.schematron.localities import localities
 from teikit.validator.schematron.located import Lines, Places, column
 from teikit.validator.schematron.quick import failing_queries
 from teikit.validator.schematron.rules import Pattern, Phase, Rule, RuleSet
@@ -97,10 +97,11 @@ def plan(rules: RuleSet, patterns: list[Pattern], phase: Phase | None) -> Plan |
     looking_up: list[Rule] = []
     mute: set[int] = set()
     in_parts: list[Pattern] = []
+    answers = iter(localities(rules, [rule for pattern in patterns for rule in pattern.rules]))
     for pattern in patterns:
         in_parts.append(replace(pattern, rules=[]))
         for rule in pattern.rules:
-            local = rule_locality(rule, rules)
+            local, says = next(answers)
             if local is not None and local.constant:
                 found = part_rule(rule, rules)
                 if found is None:
@@ -115,7 +116,6 @@ def plan(rules: RuleSet, patterns: list[Pattern], phase: Phase | None) -> Plan |
                     return None
                 far.append(rule)
                 continue
-            says = says_locally(rule, rules)
             if says is None:
                 mute.add(id(rule))
             if local.down or says:
