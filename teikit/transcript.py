@@ -35,13 +35,22 @@ def _sic(element: etree._Element, inner: str) -> str:
     if "marker-alone" in rend:
         return marker
     glued = "marker-attached" in rend or "marker-after-break" in rend  # the break is inside
-    return inner + ("" if glued else " ") + marker
+    return inner + ("" if glued else _space(rend)) + marker
+
+
+_SPACES = {"nbsp": "\u00a0", "narrow-nbsp": "\u202f", "thin-space": "\u2009"}
+"""``@rend`` token → the space typed between a word and the editor's mark after it (a
+plain space when there is none)."""
+
+
+def _space(rend: list[str]) -> str:
+    return next((_SPACES[token] for token in rend if token in _SPACES), " ")
 
 
 def _unclear(element: etree._Element, inner: str) -> str:
     rend = tokens(element)
     if "query-after" in rend:
-        return inner + " [?]"
+        return inner + _space(rend) + "[?]"
     if "query-attached" in rend or "query-after-break" in rend:
         return inner + "[?]"
     if "query-alone" in rend:

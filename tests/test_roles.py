@@ -530,6 +530,8 @@ FACTS = {
     "letter_postscript_then_edition_source": ("letter", None, None, ["A. Berglund"]),
     "report_unheaded_reference_list": (
         "document", "Glaciers of the upper Inguri basin in 1962", "1963-03-12", []),
+    "letter_french_typography_glued_initials": (
+        "letter", None, "1961-05-03", ["J.K.Vandenberghe"]),
     "minutes_body_named_in_own_language": (
         "minutes", "Minutes of the meeting of the Commission held on 14 May 1964",
         "1964-05-14", ["D. Jovanović", "S. Pavlović"]),
@@ -1042,3 +1044,14 @@ def test_a_list_of_works_with_no_heading_is_the_references_the_text_cites() -> N
     assert not root.xpath("//t:note", namespaces=NS)
     assert root.xpath("//t:ref[@type='citation']/@target", namespaces=NS) == [
         "#bibl-1", "#bibl-2", "#bibl-3 #bibl-4"]
+
+
+def test_a_mark_after_a_no_break_space_covers_the_word_and_keeps_the_space() -> None:
+    """``Matadi [?]``, ``comission [sic]`` typed with a no-break space before the mark."""
+    path = DATA / "roles" / "letter_french_typography_glued_initials.txt"
+    result = teikit.encode(path)
+    root = result.tree.getroot()
+    marked = root.xpath("//t:unclear | //t:sic", namespaces=NS)
+    assert [(etree.QName(m).localname, m.text) for m in marked] == [
+        ("unclear", "Matadi"), ("sic", "comission")]
+    assert to_bytes(result.tree, "transcript") == path.read_bytes()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from teikit.encoder.inline.state import Bracket, InlineState
+from teikit.encoder.inline.state import SEPARATORS, Bracket, InlineState, separator
 from teikit.encoder.model import Inline
 from teikit.transcript import SIC_MARKERS
 
@@ -44,13 +44,15 @@ def sic(engine: Engine, state: InlineState, bracket: Bracket) -> bool:
     offset = state.offset(bracket.start)
     attached = bracket.start > 0 and not state.src[bracket.start - 1].isspace()
     last = state.out[-1] if state.out else None
-    if not attached and isinstance(last, str) and last.endswith(" ") and not last.endswith("  "):
+    space = separator(last) if not attached else None
+    if space is not None and isinstance(last, str):
         state.out[-1] = last[:-1]
         word = _word_only(state, state.take_last_word())
         if word is not None:
-            state.push(Inline("sic", {"rend": token}, [word], offset))
+            rend = f"{token} {SEPARATORS[space]}".strip()  # "comission␣[sic]": its space kept
+            state.push(Inline("sic", {"rend": rend}, [word], offset))
             return True
-        state.push_text(" ")
+        state.push_text(space)
     elif attached and (word := state.take_last_word()) is not None:
         state.push(Inline("sic", {"rend": f"{token} marker-attached"}, [word], offset))
         return True

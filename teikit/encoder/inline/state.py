@@ -9,6 +9,21 @@ from dataclasses import dataclass, field
 from teikit.diagnostics import Diagnostic, Severity
 from teikit.encoder.model import Inline, Node
 
+SEPARATORS = {" ": "", "\u00a0": "nbsp", "\u202f": "narrow-nbsp", "\u2009": "thin-space"}
+"""The space that may stand between a word and the editor's mark after it (``Aksoy [?]``,
+``comission [sic]`` with a no-break space), and its ``@rend`` token (none for a plain
+space)."""
+
+
+def separator(last: object) -> str | None:
+    """The one space ``last`` (the text before a mark) ends with, if it is one of
+    :data:`SEPARATORS` and not doubled; else None."""
+    if not isinstance(last, str) or not last or last[-1] not in SEPARATORS:
+        return None
+    if len(last) > 1 and last[-2] in SEPARATORS:
+        return None
+    return last[-1]
+
 
 @dataclass(frozen=True)
 class Context:

@@ -19,7 +19,7 @@ import re
 from typing import TYPE_CHECKING
 
 from teikit.encoder.inline._build import resp
-from teikit.encoder.inline.state import Bracket, InlineState
+from teikit.encoder.inline.state import SEPARATORS, Bracket, InlineState, separator
 from teikit.encoder.model import Inline
 
 if TYPE_CHECKING:
@@ -63,14 +63,15 @@ def _after(state: InlineState, bracket: Bracket, offset: int) -> bool:
         if word is not None:
             state.push(Inline("unclear", {"cert": "low", "rend": "query-attached"}, [word], offset))
             return True
-    elif isinstance(last, str) and last.endswith(" ") and not last.endswith("  "):
+    elif (space := separator(last)) is not None and isinstance(last, str):
         state.out[-1] = last[:-1]
         word = state.take_last_word()
         if word is not None:
-            word = _place_name(state, word)
-            state.push(Inline("unclear", {"cert": "low", "rend": "query-after"}, [word], offset))
+            word = _place_name(state, word) if space == " " else word
+            rend = f"query-after {SEPARATORS[space]}".strip()  # "Aksoy␣[?]": its space kept
+            state.push(Inline("unclear", {"cert": "low", "rend": rend}, [word], offset))
             return True
-        state.push_text(" ")
+        state.push_text(space)
     elif (over := state.take_word_over_break()) is not None:  # "Kysucké⏎[?]"
         state.push(Inline("unclear", {"cert": "low", "rend": "query-after-break"},
                           ["".join(over)], offset))

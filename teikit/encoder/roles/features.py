@@ -101,6 +101,8 @@ _AFTER_OFFICE = frozenset({"a.i.", "a. i.", "i.v.", "m.p.", "e.h.", "s.k.", "v.r
 they end no sentence."""
 _PLACE_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*|[IVX]+|\d+)(?:,?\s[\w'’.-]+){0,4},\s")
 """A few words, the first capitalised, ending with a comma: where an entry was written."""
+_COMMA_THE = re.compile(r",\s(?:le|den|el|il|am)\s*$")
+"""``Bruxelles, le 3 mai 1961``, ``Berlin, den 5. Mai``: the article after the place."""
 _PLACE_DEN = re.compile(r"(?:[A-ZÀ-Þ][\w'’.-]*\s){1,3}(?:den|am|dnia|dne)")
 """``Stockholm den``, ``Wien am``, ``Warszawa dnia``: a place joined to its date by the
 word that says "on the", with no comma."""
@@ -652,9 +654,10 @@ class Line:
         before, after = self.text[: date.start], self.text[date.end :]
         parts = before.rstrip().rstrip(",").split(",")
         chain = len(before.split()) <= 14 and all(len(part.split()) <= 4 for part in parts)
-        joined = before.rstrip().endswith(",") or _PLACE_DEN.fullmatch(
+        joined = before.rstrip().endswith(",") or _COMMA_THE.search(before) is not None or (
+            _PLACE_DEN.fullmatch(
             before.rstrip() + (" " + date.text.split()[0] if _DEN.match(date.text) else "")
-        ) is not None  # "Stockholm den 4 mars 1960", "Warszawa dnia 3 maja 1961"
+        ) is not None)  # "Stockholm den 4 mars 1960", "Warszawa dnia 3 maja 1961"
         return joined and (len(before.split()) <= 8 or chain) and len(after.strip(" .,")) <= 30
 
     @feature

@@ -44,6 +44,18 @@ _REMARK = re.compile(r"\s*\((?=[a-z])[^()]{3,32}\)(?=,|$)")
 """``M. Walsh (initial doubtful)``, ``K. Ferris (signature faint), Secretary``: a copyist's
 remark in lower case after a name."""
 _MARKS = str.maketrans("", "", "[]<>")
+_GLUED_INITIALS = re.compile(r"^((?:[^\W\d_][^\W\d_]?\.-?){1,3})([^\W\d_][^\W\d_'’-]+)$")
+"""``J.K.Wróblewski``, ``Gy.Kertész``, ``K.-H.Lenz``: initials typed without a space
+before the surname (an initial of one letter, or of two as ``Gy.``)."""
+
+
+def _unglued(token: str) -> str:
+    """``J.K.Wróblewski`` → ``J.K. Wróblewski``; anything else as it is (``N.V.``,
+    ``p.p.``, ``K.M.``: no surname glued on)."""
+    match = _GLUED_INITIALS.match(token)
+    if match is None or not (token[0].isupper() and match[2][0].isupper()):
+        return token
+    return f"{match[1]} {match[2]}"
 _LOWER_INITIAL = re.compile(r"^[^\W\d_]\.\s?[^\W\d_]")
 """Brackets an editor or a declared convention puts around letters of a name."""
 _KIN = re.compile(r"\s*\((?:wife|widow|husband|daughter|son|mother|father|sister|brother)\s+"
@@ -104,6 +116,7 @@ def name_likeness(text: str) -> float:
     text = _TRAILING_REF.sub("", SIGNED_BY_HAND.sub("", text).rstrip(".,;")).strip()
     if text.islower() and _LOWER_INITIAL.match(text):
         text = text.title()  # "j. hrubá": a name typed in small letters, initial first
+    text = " ".join(_unglued(token) for token in text.split(" "))  # "J.K.Wróblewski"
     text = _BORN.sub("", _PARENTHESISED.sub(r"\1", _GAP.sub("", _STRUCK.sub("", text))))
     text = _REMARK.sub(_unless_office, _KIN.sub("", text))
     title_after = _TITLE_AFTER.search(text)
