@@ -488,3 +488,33 @@ def test_the_rules_locality_is_read_once_then_taken_from_the_cache(
     moved = [dataclasses.replace(candidates[0], node=changed), *candidates[1:]]
     again = localities.localities(rules, moved)
     assert len(read) == 2 * len(candidates) and again[0] == (None, None)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_positions_counted_from_the_last_run_are_the_whole_trees(seed: int) -> None:
+    """Runs of siblings leave a wide element in document order, a stand-in where each
+    stood, some siblings left in the tree (between runs and inside one, as cut elements
+    are): each member's position among its same-named siblings, and each one left's at
+    the end (between runs), is its position in the whole tree."""
+    from teikit.validator.schematron.located import Places
+
+    chance = random.Random(seed)
+    parent = etree.Element("body")
+    children = [etree.SubElement(parent, chance.choice(["div", "p", "div"]))
+                for _ in range(300)]
+    whole = {child: 1 + sum(1 for _ in child.itersiblings(child.tag, preceding=True))
+             for child in children}
+    places, start, left = Places(), 0, []
+    while start < len(children):
+        run = children[start:start + chance.randint(1, 7)]
+        start += len(run)
+        if chance.random() < 0.2:
+            left += run
+            continue
+        if len(run) > 2 and chance.random() < 0.3:  # one inside the run stays
+            run.pop(chance.randrange(1, len(run) - 1))
+        assert places.moving(run) == {member: whole[member] for member in run}
+        run[0].addprevious(etree.Element("stand-in"))
+        for member in run:
+            parent.remove(member)
+    assert left and all(places.position(child) == whole[child] for child in left)

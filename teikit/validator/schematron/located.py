@@ -41,6 +41,17 @@ def column(node: etree._Element, text: str) -> int:
     return start_columns(text, node).get(node, 0)
 
 
+def _between(first: etree._Element, member: etree._Element) -> int:
+    """The siblings named as ``member`` from ``first`` to it (cut ones: not members)."""
+    count = 0
+    if member is not first:
+        for sibling in first.itersiblings(member.tag):
+            if sibling is member:
+                break
+            count += 1
+    return count
+
+
 class Places:
     """The siblings moved out of the stream's tree, and the lines parts begin and end on."""
 
@@ -56,6 +67,9 @@ class Places:
         self.lines: dict[object, int] = {}
         """The lines of the copies of :meth:`stand_in` (as :func:`teikit.validator.lines.
         assigned` takes them)."""
+        self._anchors: dict[Key, tuple[etree._Element, int]] = {}
+        """For a parent and a name: what stood before the last run moved out of it, and
+        how many siblings of that name stood there up to it."""
         self.held: set[etree._Element] = set()
         """The elements :meth:`stand_in` made (a rule's problem there is none)."""
 
@@ -66,11 +80,15 @@ class Places:
         assert parent is not None
         positions: dict[etree._Element, int] = {}
         previous: dict[object, etree._Element] = {}  # the last member of each name
+        first = members[0]
+        standing = {tag: self._standing_before(first, tag) for tag in {m.tag for m in members}}
         for member in members:  # counted once, not again among each member's siblings
             before = previous.get(member.tag)
             previous[member.tag] = member
             if before is None:
-                positions[member] = self.position(member)
+                moved = self._before.get(member, self._moved.get((parent, member.tag), 0))
+                positions[member] = moved + standing[member.tag] + _between(
+                    first, member) + 1
                 continue
             between = 0  # same-named siblings that are no members (a cut one)
             for sibling in before.itersiblings(member.tag):
@@ -78,13 +96,34 @@ class Places:
                     break
                 between += 1
             positions[member] = positions[before] + between + 1
-        for tag in {member.tag for member in members}:
-            for sibling in members[0].itersiblings(tag, preceding=True):
-                self._before.setdefault(sibling, self._moved.get((parent, tag), 0))
         for member in members:
             key = (parent, member.tag)
             self._moved[key] = self._moved.get(key, 0) + 1
         return positions
+
+    def _standing_before(self, first: etree._Element, tag: object) -> int:
+        """How many siblings named ``tag`` stand before ``first`` in the tree, each noted
+        in :attr:`_before` with the siblings of its name moved out so far (if not noted
+        yet). Counted back to what stood before the last run of this parent and name
+        (runs leave in document order, and what stands before one stays), not over all
+        of a wide element's earlier children again: that grew with the file."""
+        parent = first.getparent()
+        assert parent is not None
+        key = (parent, tag)
+        anchor = self._anchors.get(key)
+        moved = self._moved.get(key, 0)
+        count = 0
+        for sibling in first.itersiblings(preceding=True):
+            if anchor is not None and sibling is anchor[0]:
+                count += anchor[1]  # those before it noted then
+                break
+            if sibling.tag == tag:
+                count += 1
+                self._before.setdefault(sibling, moved)
+        standing = first.getprevious()
+        if standing is not None:
+            self._anchors[key] = (standing, count)
+        return count
 
     def position(self, node: etree._Element) -> int:
         """``node``'s 1-based position among its same-named siblings in the whole tree (it
