@@ -532,6 +532,9 @@ FACTS = {
         "document", "Glaciers of the upper Inguri basin in 1962", "1963-03-12", []),
     "letter_french_typography_glued_initials": (
         "letter", None, "1961-05-03", ["J.K.Vandenberghe"]),
+    "letter_translated_subject_hyphen_initials": (
+        "letter", "Delivery of tinplate for the spring season", "1952-02-12",
+        ["R.Le Goff-Kerbrat"]),
     "minutes_body_named_in_own_language": (
         "minutes", "Minutes of the meeting of the Commission held on 14 May 1964",
         "1964-05-14", ["D. Jovanović", "S. Pavlović"]),
@@ -1055,3 +1058,15 @@ def test_a_mark_after_a_no_break_space_covers_the_word_and_keeps_the_space() -> 
     assert [(etree.QName(m).localname, m.text) for m in marked] == [
         ("unclear", "Matadi"), ("sic", "comission")]
     assert to_bytes(result.tree, "transcript") == path.read_bytes()
+
+
+def test_other_countries_forms_of_glosses_locators_and_headings() -> None:
+    """A name glossed in full-width brackets, a citation's Cyrillic page locator and a
+    list of works headed in another language with its translation in brackets."""
+    from teikit.encoder.inline.citations import cited
+    from teikit.encoder.layout.notes import heading_kind
+    from teikit.encoder.roles.features import glossed_name_likeness
+
+    assert glossed_name_likeness("刘振邦（Liu Zhenbang）") >= 0.75
+    assert cited("2, с. 57") == ["2"] and cited("4, str. 12–14") == ["4"]
+    assert heading_kind("Literatura [Bibliography]") == "references"

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 _DASH = r"\s{0,2}[-–—]\s{0,2}"
 _LOCATOR = (r"(?:,\s{0,2}|\s{1,2})(?i:pp?|s|ch|chap|chapter|fig|figs|figure|figures|tab|"
             r"table|tables|sec|sect|section|para|col|vol|no|n|note|app|appendix|annex|plate|map|"
-            r"eq|eqs|sheet|sheets|fol|fols|ff|leaf|leaves)\.?"
+            r"eq|eqs|sheet|sheets|fol|fols|ff|leaf|leaves|str|с|стр|л)\.?"
             rf"\s{{0,2}}\d+(?:{_DASH}\d+)?|(?:,\s{{0,2}}|\s{{1,2}})§\s{{0,2}}\d+"
             rf"|:\s{{0,2}}\d+(?:{_DASH}\d+)?")
 _ITEM = rf"\d{{1,4}}(?:{_DASH}\d{{1,4}})?(?:{_LOCATOR})?"

@@ -66,8 +66,13 @@ def entry_number(text: str) -> tuple[str, int] | None:
     return number, len(match.group("label"))
 
 
+_GLOSS_AFTER = re.compile(r"\s+\[[^\[\]]{2,40}\]\s*$")
+
+
 def heading_kind(text: str) -> str | None:
-    """``notes`` or ``references`` for a heading line of an end section."""
+    """``notes`` or ``references`` for a heading line of an end section (a translation
+    in brackets after it aside: ``Literatura [Bibliography]``)."""
+    text = _GLOSS_AFTER.sub("", text)
     words = tokens(text.rstrip(":"))
     if not words or len(words) > 4 or text.rstrip().endswith((".", ",")):
         return None

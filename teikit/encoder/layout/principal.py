@@ -64,6 +64,12 @@ def title(decisions: Sequence[Decision]) -> str | None:
     first = first_document(decisions)
     if first and first[0].role == "heading" and _editions_heading(first[0]):
         return _clean(first[0].line.text)  # over a subject line further down
+    subjects = [d for d in first if d.role == "field"
+                and lexicon("subject_labels").prefix(d.line.words)]
+    if len(subjects) > 1:  # "Objet : …" and "Subject: …": the translation's own
+        english = [d for d in subjects if d.line.words[0] in _ENGLISH_SUBJECT]
+        if english:
+            return _clean(_value(english[0]))
     for number, decision in enumerate(first):
         subject = lexicon("subject_labels").prefix(decision.line.words)
         if decision.role == "field" and subject:
@@ -86,6 +92,10 @@ def title(decisions: Sequence[Decision]) -> str | None:
         if decision.role == "kind":
             return _clean(decision.line.text)
     return None
+
+
+_ENGLISH_SUBJECT = frozenset({"subject", "subj", "re", "topic"})
+"""The labels of a subject line in English, the language the title is given in."""
 
 
 def _editions_heading(decision: Decision) -> bool:

@@ -28,7 +28,8 @@ from teikit.encoder.roles.names import name_likeness, names_body
 _MARK_BEFORE_NAME = re.compile(r"^(?:\(?a\)|\(s\)|/s/|\(signed\)|f\.to|fdo\.|gez\.)\s+", re.I)
 """A signature mark between an office and its name (``(a)``: Portuguese *assinado*)."""
 
-_GLOSSED = re.compile(r"([^()\[\]]{2,40}?)\s*(?:\(([^()]{2,40})\)|\[([^\[\]]{2,40})\])")
+_GLOSSED = re.compile(
+    r"([^()\[\]（）]{2,40}?)\s*(?:[(（]([^()（）]{2,40})[)）]|\[([^\[\]]{2,40})\])")
 _INITIALS = re.compile(r"(?:[^\W\d_a-z]\.(?:-[^\W\d_a-z]\.)?\s?){2,4}")
 _GUTTER = re.compile(r"\S(?: {3,}|\t)\s*\S")
 _CELL = re.compile(r"\S(?:.*?\S)??(?=(?: {3,}|\t)|\s*$)")

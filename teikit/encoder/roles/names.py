@@ -44,7 +44,7 @@ _REMARK = re.compile(r"\s*\((?=[a-z])[^()]{3,32}\)(?=,|$)")
 """``M. Walsh (initial doubtful)``, ``K. Ferris (signature faint), Secretary``: a copyist's
 remark in lower case after a name."""
 _MARKS = str.maketrans("", "", "[]<>")
-_GLUED_INITIALS = re.compile(r"^((?:[^\W\d_][^\W\d_]?\.-?){1,3})([^\W\d_][^\W\d_'’-]+)$")
+_GLUED_INITIALS = re.compile(r"^((?:[^\W\d_][^\W\d_]?\.-?){1,3})([^\W\d_](?:[^\W\d_]|['’-])+)$")
 """``J.K.Wróblewski``, ``Gy.Kertész``, ``K.-H.Lenz``: initials typed without a space
 before the surname (an initial of one letter, or of two as ``Gy.``)."""
 
