@@ -518,3 +518,45 @@ def test_positions_counted_from_the_last_run_are_the_whole_trees(seed: int) -> N
         for member in run:
             parent.remove(member)
     assert left and all(places.position(child) == whole[child] for child in left)
+
+
+def test_a_context_selected_through_its_attribute_selects_the_same_elements() -> None:
+    """``//name[@attribute]`` is queried as ``//@attribute/parent::name``: the same
+    elements, for each such context of tei_all's rules (seven), on a document that has
+    them and elements of other names bearing the same attributes."""
+    from teikit.validator.schematron.quick import selecting
+
+    plan = _tei_all_plan()
+    contexts = {str(rule.select.path) for pattern in plan.patterns for rule in pattern.rules
+                if rule.select is not None and id(rule) in plan.quick}
+    changed = {context for context in contexts if selecting(context) != context}
+    assert len(changed) >= 7 and selecting("//tei:*[@a][@b]") == "//tei:*[@a][@b]"
+    tree = _large(1)
+    for number, element in enumerate(tree.iter(etree.Element)):
+        for attribute in ("subtype", "when", "to", "from", "calendar", "restriction"):
+            if (number + len(attribute)) % 3 == 0:
+                element.set(attribute, "x")
+    etree.SubElement(tree.getroot(), f"{T}dataRef", restriction="x")
+    namespaces = {"tei": T[1:-1]}
+    for context in changed:
+        assert tree.xpath(selecting(context), namespaces=namespaces) == tree.xpath(
+            context, namespaces=namespaces), context
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_subtype_without_a_type_in_a_part_is_the_whole_trees(
+        seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule whose context is queried through its attribute (``tei:*[@subtype]`` needs a
+    ``@type``) reports in the parts read with the grammar what the whole tree reports."""
+    monkeypatch.setattr(stream, "GATHER", 9)
+    monkeypatch.setattr(parts, "GATHER", 9)
+    tree = _large(5)
+    chance = random.Random(seed)
+    typed = [element for element in tree.iter(f"{T}seg", f"{T}div", f"{T}note")
+             if element.get("type") and element.getparent() is not None]
+    for element in chance.sample(typed, 3):
+        element.set("subtype", element.attrib.pop("type"))
+    kept, own = _watch_riders(monkeypatch)
+    whole, loaded = _same(tree, tmp_path / "doc.xml", monkeypatch, [TEI_ALL])
+    assert len([entry for entry in whole if "@subtype" in str(entry[5])]) == 3
+    assert loaded == [] and kept == [True] and own == []

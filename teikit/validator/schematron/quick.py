@@ -11,6 +11,7 @@ the one that handles it): the part is then checked the usual way, which decides.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from lxml import etree
@@ -22,6 +23,17 @@ from teikit.validator.schematron.xpath import XPATH1
 
 _OWN: Final = (f"{PREFIX}:member(", f"{PREFIX}:nodes(")
 """teikit's functions a query may call (node-sets of the whole document)."""
+_BEARING: Final = re.compile(r"//([\w.-]+:(?:\*|[\w.-]+)|[\w.-]+)\[@([\w.-]+(?::[\w.-]+)?)\]")
+"""A context ``//name[@attribute]`` (``tei:*[@subtype]``, six more in ``tei_all``)."""
+
+
+def selecting(context: str) -> str:
+    """``context`` as libxml2 selects it faster: ``//name[@attribute]`` as the parents of
+    the attributes, ``//@attribute/parent::name`` (the same elements; it tests each
+    element's attributes without evaluating a predicate on each element: a fifth of the
+    time on a part of a TEI file), any other as it is."""
+    found = _BEARING.fullmatch(context.strip())
+    return context if found is None else f"//@{found[2]}/parent::{found[1]}"
 
 
 def failing_queries(rule: Rule, rules: RuleSet) -> tuple[etree.XPath, ...] | None:
@@ -40,7 +52,8 @@ def failing_queries(rule: Rule, rules: RuleSet) -> tuple[etree.XPath, ...] | Non
         return None
     namespaces = {k: v for k, v in rules.namespaces.items() if k != "xml"}
     try:
-        return tuple(etree.XPath(f"({context})[{'not' if is_assert else 'boolean'}({test})]",
+        return tuple(etree.XPath(f"({selecting(context)})"
+                                 f"[{'not' if is_assert else 'boolean'}({test})]",
                                  namespaces={**namespaces, PREFIX: NAMESPACE},
                                  extensions=part_extensions(namespaces))
                      for is_assert, test in tests)
