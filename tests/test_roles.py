@@ -535,6 +535,9 @@ FACTS = {
     "letter_translated_subject_hyphen_initials": (
         "letter", "Delivery of tinplate for the spring season", "1952-02-12",
         ["R.Le Goff-Kerbrat"]),
+    "minutes_own_language_name_over_translation": (
+        "minutes", "Minutes of a Committee Meeting held on 9/5/1955 at the Polish Club, "
+        "Chapeltown Road", "1955-05-09", ["J. Malinowski"]),
     "minutes_body_named_in_own_language": (
         "minutes", "Minutes of the meeting of the Commission held on 14 May 1964",
         "1964-05-14", ["D. Jovanović", "S. Pavlović"]),

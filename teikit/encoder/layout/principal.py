@@ -77,6 +77,8 @@ def title(decisions: Sequence[Decision]) -> str | None:
         if decision.role == "field-head" and subject and number + 1 < len(first):
             return _clean(first[number + 1].line.text)
     for number, decision in enumerate(first):
+        if decision.role == "heading" and _over_its_translation(first, number):
+            continue
         if decision.role == "heading":
             text = decision.line.text
             if text[:1].islower() and number and first[number - 1].role == "kind" and (
@@ -92,6 +94,18 @@ def title(decisions: Sequence[Decision]) -> str | None:
         if decision.role == "kind":
             return _clean(decision.line.text)
     return None
+
+
+def _over_its_translation(first: Sequence[Decision], number: int) -> bool:
+    """``Koło Przyjaciół Polski – Oddział w Bradford`` over ``Friends of Poland Circle,
+    Bradford Branch``: a body's name in its own language over a letterhead line, when a
+    heading that names the document's kind (``Minutes of …``) comes later."""
+    line = first[number].line
+    following = first[number + 1] if number + 1 < len(first) else None
+    return (following is not None and following.role == "letterhead"
+            and not line.starts("kind_words") and not _TO_WHOM_IN.search(line.text)
+            and any(d.role == "heading" and d.line.starts("kind_words")
+                    for d in first[number + 2:]))
 
 
 _ENGLISH_SUBJECT = frozenset({"subject", "subj", "re", "topic"})
