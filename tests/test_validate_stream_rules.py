@@ -560,3 +560,23 @@ def test_a_subtype_without_a_type_in_a_part_is_the_whole_trees(
     whole, loaded = _same(tree, tmp_path / "doc.xml", monkeypatch, [TEI_ALL])
     assert len([entry for entry in whole if "@subtype" in str(entry[5])]) == 3
     assert loaded == [] and kept == [True] and own == []
+
+
+def test_the_queries_of_runs_with_the_same_names_are_chosen_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs read with the grammar take the same names (the grammar's, their ancestors'):
+    which rules may fire there is worked out once, and the report is the whole tree's."""
+    monkeypatch.setattr(stream, "GATHER", 9)
+    monkeypatch.setattr(parts, "GATHER", 9)
+    tree = _dated(_large(5), 6, count=3)
+    chosen: list[frozenset[object]] = []
+    firing, part = parts._firing, parts.Finder.part
+    ran: list[object] = []
+    monkeypatch.setattr(parts, "_firing", lambda plan, present: (
+        chosen.append(frozenset(present)), firing(plan, present))[1])
+    monkeypatch.setattr(parts.Finder, "part", lambda self, *args: (
+        ran.append(args), part(self, *args))[1])
+    kept, own = _watch_riders(monkeypatch)
+    whole, _ = _same(tree, tmp_path / "doc.xml", monkeypatch, [TEI_ALL])
+    assert whole and kept == [True] and own == []
+    assert len(ran) >= 3 and len(chosen) == 1

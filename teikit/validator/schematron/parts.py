@@ -170,6 +170,16 @@ class Finder:
         self.parts = 0
         self.cut: set[etree._Element] = set()
         """The elements that lost content to the parts."""
+        self.firing: dict[frozenset[Need], tuple[etree.XPath, ...] | None] = {}
+        """The queries to run where a set of names is present (:meth:`_firing`)."""
+
+    def _firing(self, present: set[Need]) -> tuple[etree.XPath, ...] | None:
+        """:func:`_firing` for the names ``present``, worked out once for each set of them
+        (a run read with the grammar takes the same names as the runs before it)."""
+        key = frozenset(present)
+        if key not in self.firing:
+            self.firing[key] = _firing(self.plan, key)
+        return self.firing[key]
 
     def report(self) -> list[Diagnostic]:
         """The problems found, in the order of the whole tree's report."""
@@ -243,7 +253,7 @@ class Finder:
         shadows = set(copies)
         try:
             self.lines.keep_from(first)
-            kept = _quickly_holds(run, self.plan, shadows) or self._keep(
+            kept = _quickly_holds(run, self._firing(run.present()), shadows) or self._keep(
                 run, shadows, positions, stand_ins)
         except (OSError, ValueError):  # _Unanswered; the lines: the usual reading says
             return copies[-1], False
@@ -313,25 +323,37 @@ def _nowhere(element: etree._Element) -> int:
     return 0  # no XInclude in a document read in parts
 
 
-def _quickly_holds(run: Run, plan: Plan, shadows: set[etree._Element]) -> bool:
-    """True when each rule that may fire has its queries and they find nothing but copies
-    of ancestors; False when that is not shown (the rules are then run one by one)."""
-    present = run.present()
+def _quickly_holds(run: Run, queries: tuple[etree.XPath, ...] | None,
+                   shadows: set[etree._Element]) -> bool:
+    """True when the ``queries`` of the rules that may fire (:func:`_firing`) find nothing
+    but copies of ancestors; False when that is not shown (the rules are then run one by
+    one)."""
+    if queries is None:
+        return False
+    for query in queries:
+        try:
+            found = query(run.document.tree)
+        except (etree.XPathError, LookupError):  # LookupError: whole.Unknown
+            return False
+        if not isinstance(found, list) or any(node not in shadows for node in found):
+            return False
+    return True
+
+
+def _firing(plan: Plan, present: set[Need] | frozenset[Need]
+            ) -> tuple[etree.XPath, ...] | None:
+    """The queries of the rules that may fire where the names ``present`` are, in the
+    rules' order; None when one of those rules has none."""
+    found: list[etree.XPath] = []
     for pattern in plan.patterns:
         for rule in pattern.rules:
             if rule.needs is not None and not rule.needs & present:
                 continue
             queries = plan.quick.get(id(rule))
             if queries is None:
-                return False
-            for query in queries:
-                try:
-                    found = query(run.document.tree)
-                except (etree.XPathError, LookupError):  # LookupError: whole.Unknown
-                    return False
-                if not isinstance(found, list) or any(node not in shadows for node in found):
-                    return False
-    return True
+                return None
+            found.extend(queries)
+    return tuple(found)
 
 
 def _run(tree: etree._ElementTree, plan: Plan, filename: str,
