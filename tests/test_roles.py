@@ -538,6 +538,7 @@ FACTS = {
     "minutes_own_language_name_over_translation": (
         "minutes", "Minutes of a Committee Meeting held on 9/5/1955 at the Polish Club, "
         "Chapeltown Road", "1955-05-09", ["J. Malinowski"]),
+    "letter_small_letters_first_name_under_your": ("letter", None, None, ["marta"]),
     "minutes_body_named_in_own_language": (
         "minutes", "Minutes of the meeting of the Commission held on 14 May 1964",
         "1964-05-14", ["D. Jovanović", "S. Pavlović"]),

@@ -270,6 +270,10 @@ def signer(ctx: Context, line: Line) -> Evidence | None:
     if (above is not None and above.starts("closings") and ctx.page.adjacent(above, line)
             and line.name >= 0.45 and line.size <= 4):
         ev.add(1.0, "right under the closing formula")  # "your loving sister" / "Margit"
+    elif (above is not None and above.words and above.words[-1] in _YOUR and not above.sentence
+          and ctx.page.adjacent(above, line) and line.size <= 2 and not line.digits
+          and line.text.isalpha() and ctx.after_text(line)):
+        ev.add(2.5, "a first name under '… your'")  # "ever your" / "astrid"
     if line.caseless and line.size <= 5 and above is not None and above.name >= 0.75:
         ev.add(1.5, "a name in a script without case under a name")
     corporate = (line.has("org_words") and (line.capitalised >= 0.6 or line.caps)
