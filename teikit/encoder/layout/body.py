@@ -46,7 +46,7 @@ def entry_date(div: DivBuilder, decision: Decision) -> Attrs:
     """Where the entry's date is; a date without a year takes the last entry's year, one
     with a weekday and a day alone (``Monday 7th``) its month as well."""
     line = decision.line
-    whole = line.whole_date or (line.lead_date if line.remarked_date else None)
+    whole = line.heading_date
     iso = (whole.when or whole.from_ or "") if whole is not None else ""
     if iso[:4].isdigit():
         div.year = int(iso[:4])

@@ -146,7 +146,7 @@ def _heading_date(decision: Decision, to_the_day: bool) -> ParsedDate | None:
 def _entry_date(decision: Decision, year: int | None) -> ParsedDate | None:
     line = decision.line
     if decision.role == "entry-date":
-        found = line.whole_date or (line.lead_date if line.remarked_date else None)
+        found = line.heading_date
         if (found is None or not (found.when or found.from_)) and year is not None:
             # "Monday, 3 January" in a 1938 diary
             found = year_less(line.date_text, year, line.dates)

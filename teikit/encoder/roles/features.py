@@ -23,7 +23,7 @@ from teikit.encoder.dates import (
 from teikit.encoder.roles import shapes
 from teikit.encoder.roles.lexicon import lexicon, tokens
 from teikit.encoder.roles.memo import feature
-from teikit.encoder.roles.names import name_likeness, names_body
+from teikit.encoder.roles.names import TRAILING_NOTE, name_likeness, names_body
 
 _MARK_BEFORE_NAME = re.compile(r"^(?:\(?a\)|\(s\)|/s/|\(signed\)|f\.to|fdo\.|gez\.)\s+", re.I)
 """A signature mark between an office and its name (``(a)``: Portuguese *assinado*)."""
@@ -111,9 +111,6 @@ _DEN = re.compile(r"(?:den|am|dnia|dne)\s", re.IGNORECASE)
 _OTHER_SCRIPT_TAIL = re.compile(r"(?:\s+[^\sA-Za-z\u00C0-\u024F\d,;:()]+){2,4}$")
 """The last two to four words, none of them with a Latin letter (``В. С. Лаптев``)."""
 _LATIN = re.compile(r"[A-Za-z]{2}")
-_NOTE_AFTER = re.compile(r"(?<=\S)\s+\[(?i:[^\[\]:]{0,30}\bnote\b[^\[\]:]{0,30}):[^\[\]]*\]$")
-"""An editor's or translator's labelled note closing a line (``D. A. Fairweather
-[Editor's note: signed in blue ink.]``): apparatus, not what the line is."""
 _EDITION_SOURCE = re.compile(r"^(?:Source|Printed from|Printed in)\s*:?\s+\S", re.IGNORECASE)
 _ARCHIVE_WORD = re.compile(r"\b(?:Archives?|Files?|RG|Record Group|Papers|Library|Box|copy|"
                            r"collection|minute book|Vol\.|volume)\b", re.IGNORECASE)
@@ -182,7 +179,7 @@ class Line:
     def closed_up(self) -> str:
         """The text with a word typed letter-spaced for emphasis (``P R O T O C O L``)
         closed up: what the line's words and size are read from."""
-        text = _NOTE_AFTER.sub("", self.text) or self.text  # "… [Editor's note: …]"
+        text = TRAILING_NOTE.sub("", self.text) or self.text  # "… [Editor's note: …]"
         return _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), text)
 
     @feature
@@ -630,6 +627,12 @@ class Line:
             return False
         match = _REMARK.match(self.text, date.end)
         return match is not None and len(match["remark"].split()) <= 10
+
+    @feature
+    def heading_date(self) -> ParsedDate | None:
+        """The date of a line read as a diary entry's heading: the whole line's, or the one
+        before a remark after a dash (``Thursday, 6/3/58 – first warm day``)."""
+        return self.whole_date or (self.lead_date if self.remarked_date else None)
 
     @feature
     def lead_partial(self) -> ParsedDate | None:

@@ -13,8 +13,10 @@ from functools import cache
 
 from teikit.encoder.roles.lexicon import lexicon, tokens
 
-_TRAILING_NOTE = re.compile(r"\s+\[(?i:[^\[\]:]{0,30}\bnote\b[^\[\]:]{0,30}):[^\[\]]*\]$")
-"""An editor's labelled note after a name (``[Editor's note: signed in blue ink.]``)."""
+TRAILING_NOTE = re.compile(
+    r"(?<=\S)\s+\[(?i:[^\[\]:]{0,30}\bnote\b[^\[\]:]{0,30}):[^\[\]]*\]$")
+"""An editor's or translator's labelled note closing a line (``D. A. Fairweather
+[Editor's note: signed in blue ink.]``): apparatus, not what the line is."""
 _TRAILING_REF = re.compile(r"(?:\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?<=[^\W\d])\d{1,2})$")
 
 SIGNED_BY_HAND = re.compile(
@@ -112,7 +114,7 @@ def name_likeness(text: str) -> float:
 
     1.0 with initials, 0.75 for two to four capitalised words, 0.45 for one word; 0 as
     soon as a word is neither capitalised, an initial nor a name particle."""
-    text = _TRAILING_NOTE.sub("", text.strip())  # "D. A. Fairweather [Editor's note: …]"
+    text = TRAILING_NOTE.sub("", text.strip())  # "D. A. Fairweather [Editor's note: …]"
     text = _TRAILING_REF.sub("", SIGNED_BY_HAND.sub("", text).rstrip(".,;")).strip()
     if text.islower() and _LOWER_INITIAL.match(text):
         text = text.title()  # "j. hrubá": a name typed in small letters, initial first
